@@ -1,0 +1,82 @@
+/** The only place that reads process.env. Everything else receives a frozen Config. */
+import path from 'node:path';
+
+export interface EngineConfig {
+  /** ClickHouse server URL; empty means the embedded chDB engine on dataDir. */
+  url: string;
+  user: string;
+  password: string;
+  database: string;
+  /** CLICKHOUSE_CLUSTER: migrations emit ON CLUSTER / Replicated* / Distributed DDL. */
+  cluster: string;
+  dataDir: string;
+  /** per-query limits applied on query paths */
+  maxExecutionSeconds: number;
+  maxMemoryBytes: number;
+  maxResultRows: number;
+}
+
+export interface Config {
+  port: number;
+  host: string;
+  production: boolean;
+  seedDemo: boolean;
+  demoSubscribers: number;
+  logLevel: string;
+  engine: EngineConfig;
+  webDist: string;
+}
+
+type Env = Record<string, string | undefined>;
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n- ${problems.join('\n- ')}`);
+  }
+}
+
+/** Reads and validates the environment; lists every problem at once. */
+export function loadConfig(env: Env = process.env): Config {
+  const problems: string[] = [];
+  const int = (name: string, fallback: number, min = 0): number => {
+    const raw = env[name];
+    if (raw === undefined || raw === '') return fallback;
+    const n = Number(raw);
+    if (!Number.isInteger(n) || n < min) problems.push(`${name} must be an integer ≥ ${min}, got "${raw}"`);
+    return n;
+  };
+  const bool = (name: string, fallback: boolean): boolean => {
+    const raw = env[name]?.toLowerCase();
+    if (raw === undefined || raw === '') return fallback;
+    if (['1', 'true', 'yes'].includes(raw)) return true;
+    if (['0', 'false', 'no'].includes(raw)) return false;
+    problems.push(`${name} must be true or false, got "${env[name]}"`);
+    return fallback;
+  };
+  const root = path.resolve(import.meta.dirname, '..');
+  const config: Config = {
+    port: int('PORT', 3000, 0),
+    host: env.HOST || '127.0.0.1',
+    production: env.NODE_ENV === 'production',
+    seedDemo: bool('SEED_DEMO', true),
+    demoSubscribers: int('DEMO_SUBSCRIBERS', 200_000, 100),
+    logLevel: env.LOG_LEVEL || (env.NODE_ENV === 'test' ? 'silent' : 'info'),
+    engine: {
+      url: env.CLICKHOUSE_URL || '',
+      user: env.CLICKHOUSE_USER || 'default',
+      password: env.CLICKHOUSE_PASSWORD || '',
+      database: env.CLICKHOUSE_DATABASE || 'crm',
+      cluster: env.CLICKHOUSE_CLUSTER || '',
+      dataDir: path.resolve(env.DATA_DIR || path.join(root, '.data')),
+      maxExecutionSeconds: int('QUERY_TIMEOUT_SECONDS', 30, 1),
+      maxMemoryBytes: int('QUERY_MAX_MEMORY_BYTES', 4 * 1024 ** 3, 1),
+      maxResultRows: int('QUERY_MAX_RESULT_ROWS', 1_000_000, 1),
+    },
+    webDist: path.join(root, 'dist', 'web'),
+  };
+  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(config.engine.database)) problems.push(`CLICKHOUSE_DATABASE must be a plain identifier, got "${config.engine.database}"`);
+  if (config.engine.cluster && !/^[A-Za-z_][A-Za-z0-9_]*$/.test(config.engine.cluster)) problems.push(`CLICKHOUSE_CLUSTER must be a plain identifier, got "${config.engine.cluster}"`);
+  if (config.engine.url && !/^https?:\/\//.test(config.engine.url)) problems.push(`CLICKHOUSE_URL must start with http:// or https://, got "${config.engine.url}"`);
+  if (problems.length) throw new ConfigError(problems);
+  return Object.freeze(config);
+}

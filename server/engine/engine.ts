@@ -1,0 +1,153 @@
+/**
+ * ClickHouse access: one @clickhouse/client, on the embedded chDB engine (default) or a
+ * ClickHouse server (CLICKHOUSE_URL). One method per intent; every value is a bound
+ * `{name:Type}` parameter; every engine error leaves as an AppError with a code.
+ *
+ * chDB quirk (chdb 3.4 `chdb/connection`): `clickhouse_settings` of one call persist in
+ * the in-process session, and the client's `database` option is ignored. So table names
+ * are always qualified (`t()`), every call sends the complete settings it relies on, and
+ * `readonly` is only sent to a server (once set in the embedded session it cannot be
+ * lifted); query paths are SELECT-only by construction (`assertSelect`).
+ */
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import { createClient, type ClickHouseClient, type ClickHouseSettings } from '@clickhouse/client';
+import type { EngineConfig } from '../config.ts';
+import { mapEngineError } from './errors.ts';
+
+export type Params = Record<string, unknown>;
+export interface RunOptions {
+  queryId?: string;
+  signal?: AbortSignal;
+  /** Extra settings for this call (never `readonly`: see the header). */
+  settings?: ClickHouseSettings;
+}
+
+export class Engine {
+  readonly mode: 'embedded' | 'server';
+  readonly db: string;
+  readonly cluster: string;
+  private constructor(
+    private readonly client: ClickHouseClient,
+    private readonly config: EngineConfig,
+  ) {
+    this.mode = config.url ? 'server' : 'embedded';
+    this.db = config.database;
+    this.cluster = config.cluster;
+  }
+
+  static async open(config: EngineConfig): Promise<Engine> {
+    let client: ClickHouseClient;
+    if (config.url) {
+      client = createClient({
+        url: config.url,
+        username: config.user,
+        password: config.password,
+        database: config.database,
+        request_timeout: (config.maxExecutionSeconds + 5) * 1000,
+      });
+    } else {
+      fs.mkdirSync(config.dataDir, { recursive: true });
+      // Loaded lazily so a server-mode deployment never maps the 500 MB engine library.
+      const { createChdbConnection } = await import('chdb/connection');
+      client = createClient({ connection: createChdbConnection({ path: config.dataDir }) });
+    }
+    const engine = new Engine(client, config);
+    await engine.command(`CREATE DATABASE IF NOT EXISTS ${config.database}`, {}, { bootstrap: true });
+    return engine;
+  }
+
+  /** Qualified table name. */
+  t(table: string): string {
+    return `${this.db}.${table}`;
+  }
+
+  private baseSettings(readOnly: boolean): ClickHouseSettings {
+    const c = this.config;
+    const s: ClickHouseSettings = {
+      max_execution_time: readOnly ? c.maxExecutionSeconds : 0,
+      timeout_overflow_mode: 'throw',
+      max_memory_usage: String(c.maxMemoryBytes),
+      max_result_rows: String(readOnly ? c.maxResultRows : 0),
+      result_overflow_mode: 'throw',
+      join_use_nulls: 1,
+      // divisions by zero give NULL via nullIf in the model; keep float semantics explicit
+      output_format_json_quote_64bit_integers: 0,
+      output_format_json_quote_decimals: 0,
+      date_time_output_format: 'iso',
+    };
+    if (readOnly && this.mode === 'server') s.readonly = '2';
+    return s;
+  }
+
+  /** A read: SELECT only, limits applied, rows as objects. */
+  async query<T = Record<string, unknown>>(sql: string, params: Params = {}, opts: RunOptions = {}): Promise<T[]> {
+    assertSelect(sql);
+    try {
+      const rs = await this.client.query({
+        query: sql,
+        query_params: params,
+        format: 'JSONEachRow',
+        query_id: opts.queryId ?? randomUUID(),
+        abort_signal: opts.signal,
+        clickhouse_settings: { ...this.baseSettings(true), ...opts.settings },
+      });
+      return (await rs.json()) as T[];
+    } catch (e) {
+      throw mapEngineError(e);
+    }
+  }
+
+  /** DDL and INSERT … SELECT: no result rows, no read limits. */
+  async command(sql: string, params: Params = {}, opts: RunOptions & { bootstrap?: boolean } = {}): Promise<void> {
+    try {
+      await this.client.command({
+        query: sql,
+        query_params: params,
+        query_id: opts.queryId ?? randomUUID(),
+        abort_signal: opts.signal,
+        clickhouse_settings: { ...this.baseSettings(false), ...opts.settings },
+      });
+    } catch (e) {
+      throw mapEngineError(e);
+    }
+  }
+
+  /** Insert JS rows (small batches: saved views, assessments, synonyms). */
+  async insert(table: string, rows: Record<string, unknown>[], opts: RunOptions = {}): Promise<void> {
+    if (!rows.length) return;
+    try {
+      await this.client.insert({
+        table: this.t(table),
+        values: rows,
+        format: 'JSONEachRow',
+        query_id: opts.queryId ?? randomUUID(),
+        clickhouse_settings: { ...this.baseSettings(false), ...opts.settings },
+      });
+    } catch (e) {
+      throw mapEngineError(e);
+    }
+  }
+
+  /** Reachable within `timeoutMs`? Never throws. */
+  async ping(timeoutMs = 2000): Promise<boolean> {
+    const timeout = new Promise<boolean>((resolve) => setTimeout(() => resolve(false), timeoutMs).unref());
+    const ping = this.client
+      .query({ query: 'SELECT 1', format: 'JSONEachRow', clickhouse_settings: this.baseSettings(true) })
+      .then((rs) => rs.json())
+      .then(() => true, () => false);
+    return Promise.race([ping, timeout]);
+  }
+
+  async close(): Promise<void> {
+    await this.client.close();
+  }
+}
+
+/** Query paths issue SELECT (or WITH … SELECT) only; anything else is a programming error. */
+export function assertSelect(sql: string): void {
+  const head = sql.replace(/^(\s|--[^\n]*\n|\/\*[\s\S]*?\*\/)+/, '').slice(0, 8).toUpperCase();
+  if (!head.startsWith('SELECT') && !head.startsWith('WITH')) {
+    throw new Error(`query() accepts SELECT statements only, got: ${sql.slice(0, 40)}`);
+  }
+}

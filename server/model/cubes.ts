@@ -1,0 +1,29 @@
+/** Fact tables and the dimension expressions each one answers. */
+import type { Cube } from './types.ts';
+
+const SUBSCRIBER_DIMS = {
+  province: 'province', city: 'city', brand: 'brand', sub_segment: 'sub_segment', customer_type: 'customer_type',
+  contract_type: 'contract_type', acquisition_channel: 'acquisition_channel', credit_list: 'credit_list',
+  age_band: 'age_band', gender: 'gender', satisfaction_band: 'satisfaction_band', loyalty_band: 'loyalty_band',
+};
+
+export const CUBES: Cube[] = [
+  { id: 'base', table: 'subscriber_months', executor: 'sql', time: { column: 'month', finest: 'month' }, dimensions: {
+    ...SUBSCRIBER_DIMS, value_tier: 'value_tier', quadrant: 'quadrant', tenure_months: 'tenure_months',
+    rfm_r: 'rfm_r', rfm_f: 'rfm_f', rfm_m: 'rfm_m', rfm_cell: "concat('R', toString(rfm_r), 'F', toString(rfm_f), 'M', toString(rfm_m))",
+  } },
+  { id: 'contacts', table: 'contacts', executor: 'sql', time: { column: 'day', finest: 'day' }, dimensions: {
+    province: 'province', city: 'city', brand: 'brand', sub_segment: 'sub_segment', customer_type: 'customer_type',
+    value_tier: 'value_tier', channel: 'channel', direction: 'direction', purpose: 'purpose', lifecycle_stage: 'lifecycle_stage',
+    channel_class: "if(channel IN ('ivr', 'web', 'app', 'wap', 'sms', 'mms', 'self_service'), 'electronic', 'physical')",
+  } },
+  { id: 'campaigns', table: 'campaigns', executor: 'sql', time: { column: 'month', finest: 'month' }, dimensions: {
+    province: 'province', city: 'city', campaign_kind: 'kind', list_type: 'list_type',
+  } },
+  { id: 'survival', table: 'subscribers', executor: 'survival', time: null, dimensions: {
+    ...SUBSCRIBER_DIMS, cohort: "formatDateTime(activated_on, '%Y-%m')",
+  } },
+  { id: 'capability', table: 'capability_scores', executor: 'capability', time: null, dimensions: {
+    capability_entity: 'entity', capability_dimension: 'dimension', capability_area: 'area', capability_item: 'item',
+  } },
+];

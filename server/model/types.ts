@@ -1,0 +1,72 @@
+/** The semantic model's vocabulary: cubes (fact tables), dimensions, metrics. Pure data. */
+
+export type Grain = 'day' | 'month' | 'quarter' | 'year';
+export const GRAINS: readonly Grain[] = ['day', 'month', 'quarter', 'year'];
+
+export type CubeId = 'base' | 'contacts' | 'campaigns' | 'survival' | 'capability';
+
+export interface Cube {
+  id: CubeId;
+  table: string;
+  /** column holding the row's time; 'none' for cubes without a time axis */
+  time: { column: string; finest: Grain } | null;
+  /** dimension id → SQL expression over the table's columns (identifiers only, never values) */
+  dimensions: Record<string, string>;
+  /** 'sql': generic aggregate builder; 'survival' / 'capability': dedicated executors */
+  executor: 'sql' | 'survival' | 'capability';
+}
+
+export type ValueFormat = 'integer' | 'percent' | 'currency' | 'decimal' | 'minutes' | 'megabytes' | 'seconds' | 'score' | 'months' | 'ratio';
+
+/**
+ * How a metric aggregates, for compare and totals: additive sums over periods; a stock is
+ * read at the end of its period; a ratio is recomputed from its parts, never averaged.
+ */
+export type MetricKind = 'additive' | 'stock' | 'ratio' | 'distinct' | 'curve' | 'score';
+
+export interface Labels {
+  labelZh: string;
+  labelEn: string;
+  /** words the chat parser also accepts (zh and en mixed) */
+  synonyms?: string[];
+  descriptionZh?: string;
+  descriptionEn?: string;
+}
+
+export interface MetricSqlContext {
+  /** SQL expression: first month of the row's period (after time bucketing) */
+  periodStart: string;
+  /** SQL expression: last month of the row's period */
+  periodEnd: string;
+}
+
+export interface Metric extends Labels {
+  id: string;
+  cube: CubeId;
+  kind: MetricKind;
+  format: ValueFormat;
+  /** aggregate SQL for 'sql' cubes; receives period bounds for stock metrics */
+  sql?: (ctx: MetricSqlContext) => string;
+  /** true when a higher value is good (arrows, colours) */
+  higherIsBetter: boolean;
+  /** ratio metrics: the parts they are computed from (for docs and tests) */
+  formula?: string;
+}
+
+export interface Member {
+  id: string;
+  labelZh: string;
+  labelEn: string;
+  parent?: string;
+  synonyms?: string[];
+}
+
+export interface Dimension extends Labels {
+  id: string;
+  /** static members; dynamic dimensions (regions, months, cohorts, entities) get them from a provider */
+  members?: Member[];
+  /** where dynamic members come from */
+  source?: 'regions:province' | 'regions:city' | 'time' | 'cohort' | 'capability' | 'rfm' | 'numeric';
+  /** accepts gt/gte/lt/lte filters */
+  ordered?: boolean;
+}
