@@ -71,6 +71,9 @@ export class Engine {
       max_result_rows: String(readOnly ? c.maxResultRows : 0),
       result_overflow_mode: 'throw',
       join_use_nulls: 1,
+      // output aliases such as `formatDateTime(month, '%Y-%m') AS month` must not shadow the
+      // column in WHERE / aggregates (ClickHouse resolves aliases first by default)
+      prefer_column_name_to_alias: 1,
       // divisions by zero give NULL via nullIf in the model; keep float semantics explicit
       output_format_json_quote_64bit_integers: 0,
       output_format_json_quote_decimals: 0,

@@ -1,0 +1,66 @@
+/**
+ * Capability executor. Scores are read at the level of the finest capability dimension the
+ * query names (item > area > dimension); per entity the latest assessment on or before the
+ * chosen date, per node its latest record. A group with any unknown score is unknown —
+ * never averaged as if it were 0 or absent.
+ */
+import type { Engine } from '../../engine/engine.ts';
+import type { Plan } from '../../query/plan.ts';
+
+export type CapabilityLevel = 'dimension' | 'area' | 'item';
+
+export function capabilityLevel(plan: Plan): CapabilityLevel {
+  const named = new Set([...plan.dims, ...plan.filters.map((f) => f.dimension)]);
+  if (named.has('capability_item')) return 'item';
+  if (named.has('capability_area')) return 'area';
+  return 'dimension';
+}
+
+const AREA_OF = "if(level = 'area', node, if(level = 'item', arrayStringConcat(arraySlice(splitByChar('.', node), 1, 2), '.'), ''))";
+
+/** Latest score per (entity, node) within each entity's latest assessment on or before `on`. */
+export function latestScoresSql(db: string, on: string | null): string {
+  return `SELECT entity, level, node, dimension, ${AREA_OF} AS area, if(level = 'item', node, '') AS item,
+    assessed_on, argMax(tuple(score), recorded_at).1 AS score, argMax(note, recorded_at) AS note,
+    argMax(comment, recorded_at) AS comment, argMax(source, recorded_at) AS source
+  FROM ${db}.capability_scores
+  WHERE (entity, assessed_on) IN (
+    SELECT entity, max(assessed_on) FROM ${db}.capability_scores ${on ? 'WHERE assessed_on <= {on:Date}' : ''} GROUP BY entity)
+  GROUP BY entity, level, node, dimension, assessed_on`;
+}
+
+export function capabilitySql(plan: Plan, db: string, on: string | null): { sql: string; params: Record<string, unknown> } {
+  const cube = plan.parts[0].cube;
+  const level = capabilityLevel(plan);
+  const params: Record<string, unknown> = { level, ...(on ? { on } : {}) };
+  const where = ['level = {level:String}'];
+  plan.filters.forEach((f, i) => {
+    // The scope filter arrives as province/city: region-coded entities outside it are hidden,
+    // the published benchmark entities stay visible to everyone.
+    if (f.dimension === 'province' || f.dimension === 'city') {
+      params[`f${i}`] = f.dimension === 'province' ? f.values[0].slice(0, 2) : f.values[0];
+      where.push(f.dimension === 'province'
+        ? `(NOT match(entity, '^[0-9]{6}$') OR substring(entity, 1, 2) = {f${i}:String})`
+        : `(NOT match(entity, '^[0-9]{6}$') OR entity = {f${i}:String})`);
+      return;
+    }
+    params[`f${i}`] = f.values;
+    where.push(`${cube.dimensions[f.dimension]} ${f.op === 'not_in' ? 'NOT IN' : 'IN'} {f${i}:Array(String)}`);
+  });
+  const dims = plan.dims.map((d) => `${cube.dimensions[d]} AS ${d}`);
+  const order = plan.orderBy ? `${plan.orderBy.key} ${plan.orderBy.direction.toUpperCase()} NULLS LAST` : plan.dims.join(', ');
+  const sql = `SELECT ${[...dims, 'if(countIf(score IS NULL) > 0, NULL, avg(score)) AS capability_score',
+    ...(plan.dims.length ? ["arrayStringConcat(arrayFilter(x -> x != '', groupUniqArray(note)), '; ') AS note", "arrayStringConcat(arrayFilter(x -> x != '', groupUniqArray(comment)), '; ') AS comment", 'max(assessed_on) AS assessed_on'] : [])].join(', ')}
+FROM (${latestScoresSql(db, on)})
+WHERE ${where.join(' AND ')}
+${plan.dims.length ? `GROUP BY ${plan.dims.join(', ')}` : ''}
+${order ? `ORDER BY ${order}` : ''}
+${plan.limit ? `LIMIT ${Number(plan.limit)}` : ''}`;
+  return { sql, params };
+}
+
+export async function runCapability(engine: Engine, plan: Plan, on: string | null) {
+  const { sql, params } = capabilitySql(plan, engine.db, on);
+  const rows = await engine.query(sql, params);
+  return { rows, sql, params, level: capabilityLevel(plan) };
+}

@@ -1,0 +1,114 @@
+/**
+ * The one road for a metric query: plan → SQL (builder or dedicated executor) → engine →
+ * shaped rows with labelled columns. Resolvers, chat, exports and embeds all call this.
+ */
+import type { Engine } from '../engine/engine.ts';
+import { model } from '../model/index.ts';
+import { runCapability } from '../domains/capability/scores.ts';
+import { runSurvival } from '../domains/lifecycle/survival.ts';
+import type { ConfType } from '../domains/lifecycle/km.ts';
+import { plan as makePlan, type Plan } from './plan.ts';
+import { buildSql } from './sql.ts';
+import type { Column, MetricQuery, MetricResult, Scope } from './types.ts';
+import { TIME_GRAIN_LABELS } from '../model/index.ts';
+
+export interface QueryContext {
+  engine: Engine;
+  asOf: string;
+  /** true when the caller named the date (capability then reads assessments on or before it) */
+  asOfGiven?: boolean;
+  scope: Scope;
+  signal?: AbortSignal;
+  confType?: ConfType;
+}
+
+const SURVIVAL_COLUMN_LABELS: Record<string, [string, string, string]> = {
+  tenure: ['在网月数', 'Tenure (months)', 'months'],
+  at_risk: ['风险集人数', 'At risk', 'integer'],
+  events: ['离网数', 'Events', 'integer'],
+  censored: ['删失数', 'Censored', 'integer'],
+  ci_low: ['95%置信下限', '95% CI low', 'percent'],
+  ci_high: ['95%置信上限', '95% CI high', 'percent'],
+};
+
+function dimColumns(p: Plan): Column[] {
+  const cols: Column[] = p.dims.map((d) => {
+    const dim = model.dimension(d)!;
+    return { id: d, labelZh: dim.labelZh, labelEn: dim.labelEn, type: 'dimension' };
+  });
+  if (p.grain) cols.push({ id: p.grain, labelZh: TIME_GRAIN_LABELS[p.grain].labelZh, labelEn: TIME_GRAIN_LABELS[p.grain].labelEn, type: 'time' });
+  return cols;
+}
+const metricColumn = (id: string): Column => {
+  const m = model.metric(id)!;
+  return { id, labelZh: m.labelZh, labelEn: m.labelEn, type: m.format };
+};
+const resolved = (p: Plan) => ({
+  from: p.range?.fromDay ?? null, to: p.range?.toDay ?? null, asOf: p.asOf, timeDefaulted: p.timeDefaulted, scope: p.scope,
+});
+const finite = (v: unknown) => (typeof v === 'number' && !Number.isFinite(v) ? null : v);
+const clean = (row: Record<string, unknown>) => Object.fromEntries(Object.entries(row).map(([k, v]) => [k, finite(v)]));
+
+export async function runMetricQuery(q: MetricQuery, ctx: QueryContext): Promise<MetricResult> {
+  const p = makePlan(q, { asOf: ctx.asOf, scope: ctx.scope });
+  const opts = { signal: ctx.signal };
+  if (p.executor === 'survival') return survivalResult(p, ctx);
+  if (p.executor === 'capability') {
+    const r = await runCapability(ctx.engine, p, ctx.asOfGiven ? ctx.asOf : null);
+    const cols = [...dimColumns(p), metricColumn('capability_score')];
+    if (p.dims.length) cols.push({ id: 'note', labelZh: '说明', labelEn: 'Note', type: 'text' }, { id: 'comment', labelZh: '评语', labelEn: 'Comment', type: 'text' }, { id: 'assessed_on', labelZh: '评估日期', labelEn: 'Assessed on', type: 'date' });
+    return { columns: cols, rows: r.rows.map(clean), totals: null, sql: [r.sql], resolved: resolved(p) };
+  }
+  const main = buildSql(p, ctx.engine.db);
+  const needTotals = p.dims.length > 0 || p.grain !== null;
+  const totalsSql = needTotals ? buildSql(p, ctx.engine.db, { totals: true }) : null;
+  const [rows, totals] = await Promise.all([
+    ctx.engine.query(main.sql, main.params, opts),
+    totalsSql ? ctx.engine.query(totalsSql.sql, totalsSql.params, opts) : Promise.resolve(null),
+  ]);
+  const metricCols = p.metrics.flatMap((m) => {
+    const base = metricColumn(m.id);
+    if (!p.compare) return [base];
+    return [base,
+      { id: `${m.id}_prev`, labelZh: `${m.labelZh}(${p.compare === 'yoy' ? '去年同期' : '上期'})`, labelEn: `${m.labelEn} (${p.compare === 'yoy' ? 'last year' : 'previous period'})`, type: m.format },
+      { id: `${m.id}_change`, labelZh: `${m.labelZh}${p.compare === 'yoy' ? '同比' : '环比'}`, labelEn: `${m.labelEn} ${p.compare === 'yoy' ? 'YoY' : 'MoM'} change`, type: 'change' }];
+  });
+  const cleaned = rows.map(clean);
+  return {
+    columns: [...dimColumns(p), ...metricCols],
+    rows: cleaned,
+    totals: totals ? clean(totals[0] ?? {}) : cleaned[0] ?? null,
+    sql: [main.sql, ...(totalsSql ? [totalsSql.sql] : [])],
+    resolved: resolved(p),
+  };
+}
+
+async function survivalResult(p: Plan, ctx: QueryContext): Promise<MetricResult> {
+  const r = await runSurvival(ctx.engine, p, ctx.confType);
+  const wantCurve = p.metrics.some((m) => m.id === 'survival_rate');
+  const wantMedian = p.metrics.some((m) => m.id === 'median_lifetime');
+  const columns = dimColumns(p);
+  let rows: Record<string, unknown>[];
+  if (wantCurve) {
+    for (const id of ['tenure', 'at_risk', 'events', 'censored']) columns.push(labelled(id));
+    columns.push(metricColumn('survival_rate'), labelled('ci_low'), labelled('ci_high'));
+    if (wantMedian) columns.push(metricColumn('median_lifetime'));
+    rows = r.groups.flatMap((g) => g.points.map((pt) => ({ ...g.key, ...pt, ...(wantMedian ? { median_lifetime: g.median } : {}) })));
+  } else {
+    columns.push(metricColumn('median_lifetime'));
+    rows = r.groups.map((g) => ({ ...g.key, median_lifetime: g.median }));
+    if (p.orderBy) {
+      const dir = p.orderBy.direction === 'asc' ? 1 : -1;
+      const k = p.orderBy.key;
+      rows.sort((a, b) => (a[k] === null ? 1 : b[k] === null ? -1 : dir * (a[k]! < b[k]! ? -1 : a[k]! > b[k]! ? 1 : 0)));
+    }
+    if (p.limit) rows = rows.slice(0, p.limit);
+  }
+  const totals = r.logRank ? { log_rank_chisq: r.logRank.chisq, log_rank_df: r.logRank.df, log_rank_p: r.logRank.p } : null;
+  return { columns, rows: rows.map(clean), totals, sql: [r.sql], resolved: resolved(p) };
+}
+
+function labelled(id: string): Column {
+  const [zh, en, type] = SURVIVAL_COLUMN_LABELS[id];
+  return { id, labelZh: zh, labelEn: en, type };
+}

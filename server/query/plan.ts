@@ -1,0 +1,190 @@
+/**
+ * Plan: validate every id against the model, apply the viewer's scope, resolve time.
+ * Everything a SQL builder or executor needs, nothing it has to look up again.
+ */
+import { AppError, badInput, forbidden } from '../errors.ts';
+import { model, type Cube, type Grain, type Metric, GRAINS } from '../model/index.ts';
+import { isMember } from '../model/members.ts';
+import { regionByCode, provinceOf } from '../../seeds/regions.ts';
+import type { Filter, MetricQuery, Scope } from './types.ts';
+import { type DayRange, addMonths, firstDay, lastCompleteMonth, lastDay, monthsBetween, parseDay, parseRange, ymOf } from './time.ts';
+
+export interface CubePart {
+  cube: Cube;
+  metrics: Metric[];
+}
+
+export interface Plan {
+  parts: CubePart[];
+  executor: Cube['executor'];
+  metrics: Metric[];
+  dims: string[];
+  grain: Grain | null;
+  filters: Filter[];
+  /** filters on metric values (HAVING) */
+  havings: Filter[];
+  range: DayRange | null;
+  timeDefaulted: boolean;
+  orderBy: { key: string; direction: 'asc' | 'desc' } | null;
+  limit: number | null;
+  compare: 'yoy' | 'mom' | null;
+  asOf: string;
+  scope: Scope;
+}
+
+const MAX_LIMIT = 10_000;
+const REGION_DIMS = new Set(['province', 'city']);
+
+export function plan(q: MetricQuery, ctx: { asOf: string; scope: Scope }): Plan {
+  const problems: string[] = [];
+  const asOf = parseDay(ctx.asOf, 'asOf');
+  if (!Array.isArray(q.metrics) || q.metrics.length === 0) throw badInput('Name at least one metric in "metrics". The catalog query lists them.');
+  const metrics: Metric[] = [];
+  for (const id of new Set(q.metrics)) {
+    const m = model.metric(id);
+    if (!m) problems.push(`unknown metric "${id}"${suggest(id, model.metrics.map((x) => x.id))}`);
+    else metrics.push(m);
+  }
+  if (problems.length) throw badInput(problems.join('; '), { problems });
+
+  const cubeIds = [...new Set(metrics.map((m) => m.cube))];
+  const parts = cubeIds.map((id) => ({ cube: model.cube(id), metrics: metrics.filter((m) => m.cube === id) }));
+  const executors = new Set(parts.map((p) => p.cube.executor));
+  if (executors.size > 1 || (parts[0].cube.executor !== 'sql' && parts.length > 1)) {
+    throw badInput(`${metrics.map((m) => m.id).join(', ')} cannot be queried together: survival and capability metrics are asked on their own.`);
+  }
+  const executor = parts[0].cube.executor;
+
+  // groupBy: dimensions and at most one time grain
+  const dims: string[] = [];
+  let grain: Grain | null = null;
+  for (const g of new Set(q.groupBy ?? [])) {
+    if ((GRAINS as string[]).includes(g)) {
+      if (grain) problems.push(`groupBy names two time grains ("${grain}" and "${g}"); keep one`);
+      grain = g as Grain;
+      for (const p of parts) {
+        if (!p.cube.time) problems.push(`${p.metrics.map((m) => m.id).join(', ')} has no time axis; remove "${g}" from groupBy`);
+        else if (GRAINS.indexOf(g as Grain) < GRAINS.indexOf(p.cube.time.finest)) problems.push(`${p.metrics.map((m) => m.id).join(', ')} is recorded by ${p.cube.time.finest}; "${g}" is finer than that`);
+      }
+      continue;
+    }
+    if (!model.dimension(g)) { problems.push(`unknown dimension "${g}" in groupBy${suggest(g, model.dimensions.map((d) => d.id))}`); continue; }
+    for (const p of parts) if (!(g in p.cube.dimensions)) problems.push(notApplicable(g, p));
+    dims.push(g);
+  }
+
+  // filters: dimensions (WHERE) or queried metrics (HAVING)
+  const filters: Filter[] = [];
+  const havings: Filter[] = [];
+  for (const f of q.filters ?? []) {
+    const values = [...new Set((f.values ?? []).map(String))];
+    if (!['in', 'not_in', 'gt', 'gte', 'lt', 'lte'].includes(f.op)) { problems.push(`filter on "${f.dimension}" has unknown op "${f.op}"`); continue; }
+    if (values.length === 0) { problems.push(`filter on "${f.dimension}" has no values`); continue; }
+    const ranged = f.op !== 'in' && f.op !== 'not_in';
+    if (ranged && values.length !== 1) { problems.push(`filter "${f.dimension} ${f.op}" takes exactly one value`); continue; }
+    if (metrics.some((m) => m.id === f.dimension)) {
+      if (!ranged) { problems.push(`a filter on metric "${f.dimension}" compares values: use gt, gte, lt or lte`); continue; }
+      if (!Number.isFinite(Number(values[0]))) { problems.push(`filter on metric "${f.dimension}" needs a number, got "${values[0]}"`); continue; }
+      havings.push({ dimension: f.dimension, op: f.op, values });
+      continue;
+    }
+    const d = model.dimension(f.dimension);
+    if (!d) { problems.push(`unknown dimension "${f.dimension}" in filters${suggest(f.dimension, model.dimensions.map((x) => x.id))}`); continue; }
+    for (const p of parts) if (!(f.dimension in p.cube.dimensions)) problems.push(notApplicable(f.dimension, p));
+    if (ranged && !d.ordered) { problems.push(`dimension "${f.dimension}" has no order; use in or not_in`); continue; }
+    const bad = ranged ? (d.ordered && !/^-?\d+(\.\d+)?$/.test(values[0]) && f.dimension !== 'cohort' ? values : []) : values.filter((v) => !isMember(f.dimension, v));
+    if (bad.length) { problems.push(memberProblem(f.dimension, bad)); continue; }
+    filters.push({ dimension: f.dimension, op: f.op, values });
+  }
+  if (problems.length) throw badInput(problems.join('; '), { problems });
+
+  applyScope(filters, ctx.scope);
+
+  // time
+  let range: DayRange | null = null;
+  let timeDefaulted = false;
+  const timed = parts.every((p) => p.cube.time);
+  if (q.timeRange) {
+    if (executor === 'capability') throw badInput('capability_score has no time range; assessments are picked by the asOf date (latest on or before it).');
+    range = parseRange(q.timeRange);
+  } else if (timed) {
+    const m = lastCompleteMonth(asOf);
+    const from = grain ? addMonths(m, -11) : m;
+    range = { fromDay: firstDay(from), toDay: lastDay(m), precision: 'month' };
+    timeDefaulted = true;
+  }
+  if (range && timed && executor === 'sql') {
+    const span = monthsBetween(ymOf(range.fromDay), ymOf(range.toDay));
+    if (grain === 'day' && span > 24) throw badInput('A daily breakdown covers at most 24 months; shorten the time range or group by month.');
+  }
+
+  const compare = q.compare ?? null;
+  if (compare && executor !== 'sql') throw badInput(`compare (${compare}) applies to additive and ratio metrics, not to ${metrics[0].id}.`);
+  if (compare && !range) throw badInput('compare needs a time range.');
+
+  let orderBy: Plan['orderBy'] = null;
+  if (q.orderBy) {
+    const key = q.orderBy.metric;
+    const known = metrics.some((m) => m.id === key) || dims.includes(key) || key === grain;
+    if (!known) throw badInput(`orderBy "${key}" is neither a queried metric nor a groupBy entry`);
+    if (q.orderBy.direction !== 'asc' && q.orderBy.direction !== 'desc') throw badInput('orderBy direction is asc or desc');
+    orderBy = { key, direction: q.orderBy.direction };
+  }
+  const limit = q.limit ?? null;
+  if (limit !== null && (!Number.isInteger(limit) || limit < 1 || limit > MAX_LIMIT)) throw badInput(`limit must be a whole number from 1 to ${MAX_LIMIT}`);
+
+  return { parts, executor, metrics, dims, grain, filters, havings, range, timeDefaulted, orderBy, limit, compare, asOf, scope: ctx.scope };
+}
+
+/**
+ * Keeps every region filter inside the viewer's scope and adds the scope itself as a
+ * filter: a region outside it is FORBIDDEN (never an empty answer).
+ */
+export function applyScope(filters: Filter[], scope: Scope): void {
+  if (scope.level === 'national') return;
+  const name = (code: string) => regionByCode(code)?.nameZh ?? code;
+  const inside = (code: string) =>
+    scope.level === 'province' ? code.slice(0, 2) === scope.province.slice(0, 2) : code === scope.city;
+  const scopeName = scope.level === 'province' ? name(scope.province) : name(scope.city);
+  for (const f of filters) {
+    if (f.dimension === 'capability_entity') {
+      const foreign = f.values.filter((v) => /^\d{6}$/.test(v) && !inside(v) && !(scope.level === 'city' && v === provinceOf(scope.city)));
+      if (foreign.length) throw forbidden(`Your access is limited to ${scopeName}; the assessment of ${foreign.map(name).join('、')} is outside it.`);
+      continue;
+    }
+    if (!REGION_DIMS.has(f.dimension)) continue;
+    if (f.op === 'not_in') continue; // excluding regions never widens the scope
+    const outside = f.values.filter((v) => !inside(v) && !(scope.level === 'city' && f.dimension === 'province' && v === provinceOf(scope.city)));
+    if (outside.length) {
+      throw forbidden(`Your access is limited to ${scopeName} (${scope.level === 'province' ? scope.province : scope.city}); ${outside.map(name).join('、')} is outside it.`);
+    }
+  }
+  if (scope.level === 'province') filters.push({ dimension: 'province', op: 'in', values: [scope.province] });
+  else filters.push({ dimension: 'city', op: 'in', values: [scope.city] });
+}
+
+function notApplicable(dim: string, p: CubePart): string {
+  const ids = p.metrics.map((m) => m.id).join(', ');
+  return `dimension "${dim}" does not apply to ${ids}; it can be broken down by ${Object.keys(p.cube.dimensions).join(', ')}`;
+}
+
+function memberProblem(dim: string, bad: string[]): string {
+  if (dim === 'province' && bad.every((v) => regionByCode(v)?.level === 'city')) return `${bad.join(', ')} are city codes: filter on "city" instead of "province"`;
+  if (dim === 'city' && bad.every((v) => regionByCode(v)?.level === 'province')) return `${bad.join(', ')} are province codes: filter on "province" instead of "city"`;
+  return `unknown ${dim} value${bad.length > 1 ? 's' : ''} ${bad.map((b) => `"${b}"`).join(', ')}; the members query lists valid ids`;
+}
+
+function suggest(id: string, known: string[]): string {
+  const close = known.filter((k) => k.includes(id) || id.includes(k) || lev(k, id) <= 2).slice(0, 3);
+  return close.length ? ` (did you mean ${close.map((c) => `"${c}"`).join(' or ')}?)` : '';
+}
+
+function lev(a: string, b: string): number {
+  const d = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array(b.length).fill(0)]);
+  for (let j = 1; j <= b.length; j++) d[0][j] = j;
+  for (let i = 1; i <= a.length; i++)
+    for (let j = 1; j <= b.length; j++) d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+  return d[a.length][b.length];
+}
+
+export { AppError };

@@ -1,0 +1,155 @@
+/**
+ * Pure SQL builder for 'sql' cubes: Plan → { sql, params }. Identifiers come only from the
+ * model; every value is allocated as a `{pN:Type}` parameter. No I/O here.
+ */
+import type { Cube, Grain, Metric } from '../model/index.ts';
+import { model } from '../model/index.ts';
+import type { CubePart, Plan } from './plan.ts';
+import type { Filter } from './types.ts';
+import { type DayRange, shiftRange } from './time.ts';
+
+export interface BuiltSql {
+  sql: string;
+  params: Record<string, unknown>;
+}
+
+class Params {
+  readonly values: Record<string, unknown> = {};
+  private n = 0;
+  add(value: unknown, type: string): string {
+    const name = `p${this.n++}`;
+    this.values[name] = value;
+    return `{${name}:${type}}`;
+  }
+}
+
+const NUMERIC_DIMS = new Set(['rfm_r', 'rfm_f', 'rfm_m', 'tenure_months']);
+const OPS: Record<string, string> = { gt: '>', gte: '>=', lt: '<', lte: '<=' };
+
+function bucket(cube: Cube, grain: Grain): string {
+  const col = cube.time!.column;
+  switch (grain) {
+    case 'day': return col;
+    case 'month': return cube.time!.finest === 'month' ? col : `toStartOfMonth(${col})`;
+    case 'quarter': return `toStartOfQuarter(${col})`;
+    case 'year': return `toStartOfYear(${col})`;
+  }
+}
+
+/** How a bucket start is printed as a member id: 2024-03-01 → '2024-03', '2024-Q1', '2024'. */
+function bucketLabel(expr: string, grain: Grain): string {
+  switch (grain) {
+    case 'day': return `formatDateTime(${expr}, '%Y-%m-%d')`;
+    case 'month': return `formatDateTime(${expr}, '%Y-%m')`;
+    case 'quarter': return `concat(toString(toYear(${expr})), '-Q', toString(toQuarter(${expr})))`;
+    case 'year': return `toString(toYear(${expr}))`;
+  }
+}
+
+function whereFilter(cube: Cube, f: Filter, p: Params): string {
+  const expr = cube.dimensions[f.dimension];
+  const numeric = NUMERIC_DIMS.has(f.dimension);
+  if (f.op === 'in' || f.op === 'not_in') {
+    const values = numeric ? f.values.map(Number) : f.values;
+    return `${expr} ${f.op === 'in' ? 'IN' : 'NOT IN'} ${p.add(values, numeric ? 'Array(Int64)' : 'Array(String)')}`;
+  }
+  return `${expr} ${OPS[f.op]} ${numeric ? p.add(Number(f.values[0]), 'Float64') : p.add(f.values[0], 'String')}`;
+}
+
+/** One cube's aggregate over one range; `shiftMonths` re-labels a previous period onto the current one. */
+function cubeSelect(plan: Plan, part: CubePart, range: DayRange | null, p: Params, shiftMonths = 0): string {
+  const { cube } = part;
+  const time = cube.time;
+  const select: string[] = [];
+  const group: string[] = [];
+  for (const d of plan.dims) {
+    select.push(`${cube.dimensions[d]} AS ${d}`);
+    group.push(d);
+  }
+  let from = '', to = '';
+  const where: string[] = [];
+  if (time && range) {
+    const monthly = time.finest === 'month';
+    from = p.add(monthly ? range.fromDay.slice(0, 8) + '01' : range.fromDay, 'Date');
+    to = p.add(monthly ? range.toDay.slice(0, 8) + '01' : range.toDay, 'Date');
+    where.push(`${time.column} BETWEEN ${from} AND ${to}`);
+  }
+  if (plan.grain && time) {
+    const b = bucket(cube, plan.grain);
+    const shifted = shiftMonths ? `addMonths(${b}, ${shiftMonths})` : b;
+    select.push(`${bucketLabel(shifted, plan.grain)} AS ${plan.grain}`);
+    group.push(plan.grain);
+  }
+  for (const f of plan.filters) where.push(whereFilter(cube, f, p));
+  const periodStart = !plan.grain || plan.grain === 'month' || plan.grain === 'day'
+    ? (plan.grain ? bucket(cube, 'month') : from)
+    : `greatest(${bucket(cube, plan.grain)}, ${from})`;
+  const periodEnd = !plan.grain
+    ? to
+    : plan.grain === 'month' || plan.grain === 'day'
+      ? bucket(cube, 'month')
+      : `least(addMonths(${bucket(cube, plan.grain)}, ${plan.grain === 'quarter' ? 2 : 11}), ${to})`;
+  for (const m of part.metrics) select.push(`${m.sql!({ periodStart, periodEnd })} AS ${m.id}`);
+  return [
+    `SELECT ${select.join(', ')}`,
+    `FROM ${'{db}'}.${cube.table}`,
+    where.length ? `WHERE ${where.join(' AND ')}` : '',
+    group.length ? `GROUP BY ${group.join(', ')}` : '',
+  ].filter(Boolean).join('\n');
+}
+
+/** Period shift for compare: yoy is 12 months; mom is one grain, or the range's own length. */
+function compareShift(plan: Plan): number {
+  if (plan.compare === 'yoy') return 12;
+  if (plan.grain === 'quarter') return 3;
+  if (plan.grain === 'year') return 12;
+  if (plan.grain) return 1;
+  const r = plan.range!;
+  const months = (+r.toDay.slice(0, 4) - +r.fromDay.slice(0, 4)) * 12 + (+r.toDay.slice(5, 7) - +r.fromDay.slice(5, 7)) + 1;
+  return months;
+}
+
+export function buildSql(plan: Plan, db: string, opts: { totals?: boolean } = {}): BuiltSql {
+  const p = new Params();
+  const view: Plan = opts.totals ? { ...plan, dims: [], grain: null, orderBy: null, limit: null, havings: [] } : plan;
+  const keys = [...view.dims, ...(view.grain ? [view.grain] : [])];
+  const metricIds = view.metrics.map((m) => m.id);
+
+  const joinAll = (subqueries: string[], aliases: string[]) => {
+    if (subqueries.length === 1) return `(${subqueries[0]}) AS ${aliases[0]}`;
+    // without keys every side is one row: a cross join pairs them
+    const join = (s: string, a: string) => (keys.length ? `FULL OUTER JOIN (${s}) AS ${a} USING (${keys.join(', ')})` : `CROSS JOIN (${s}) AS ${a}`);
+    return subqueries.map((s, i) => (i === 0 ? `(${s}) AS ${aliases[i]}` : join(s, aliases[i]))).join('\n');
+  };
+
+  const current = view.parts.map((part) => cubeSelect(view, part, view.range, p));
+  const out = [...keys, ...metricIds];
+  let sql = `SELECT ${out.join(', ')}\nFROM ${joinAll(current, view.parts.map((_, i) => `c${i}`))}`;
+
+  if (view.compare) {
+    const shift = compareShift(view);
+    const prevRange = shiftRange(view.range!, -shift);
+    const prev = view.parts.map((part) => cubeSelect(view, part, prevRange, p, shift));
+    const prevCols = [...keys, ...metricIds.map((id) => `${id} AS ${id}_prev`)];
+    const prevSql = `SELECT ${prevCols.join(', ')} FROM ${joinAll(prev, view.parts.map((_, i) => `q${i}`))}`;
+    const change = metricIds.map((id) => `(cur.${id} - prev.${id}_prev) / nullIf(abs(prev.${id}_prev), 0) AS ${id}_change`);
+    sql = `SELECT ${[...keys.map((k) => `cur.${k} AS ${k}`), ...metricIds.map((id) => `cur.${id} AS ${id}`), ...metricIds.map((id) => `prev.${id}_prev AS ${id}_prev`), ...change].join(', ')}
+FROM (${sql}) AS cur
+${keys.length ? `LEFT JOIN (${prevSql}) AS prev USING (${keys.join(', ')})` : `CROSS JOIN (${prevSql}) AS prev`}`;
+  }
+
+  const having = view.havings.map((h) => `${h.dimension} ${OPS[h.op]} ${p.add(Number(h.values[0]), 'Float64')}`);
+  const wrapped = having.length ? `SELECT * FROM (${sql}) WHERE ${having.join(' AND ')}` : sql;
+
+  const order = view.orderBy
+    ? [`${view.orderBy.key} ${view.orderBy.direction.toUpperCase()} NULLS LAST`, ...keys.filter((k) => k !== view.orderBy!.key)]
+    : [...(view.grain ? [view.grain] : []), ...view.dims];
+  const final = [
+    wrapped,
+    order.length ? `ORDER BY ${order.join(', ')}` : '',
+    view.limit ? `LIMIT ${p.add(view.limit, 'UInt32')}` : '',
+  ].filter(Boolean).join('\n');
+  return { sql: final.replaceAll('{db}', db), params: p.values };
+}
+
+export const metricOf = (id: string): Metric | undefined => model.metric(id);

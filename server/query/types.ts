@@ -1,0 +1,40 @@
+/** The typed query: exactly the chat interpretation of ASK.md, and GraphQL's MetricQuery. */
+export type FilterOp = 'in' | 'not_in' | 'gt' | 'gte' | 'lt' | 'lte';
+export interface Filter {
+  dimension: string;
+  op: FilterOp;
+  values: string[];
+}
+export interface MetricQuery {
+  metrics: string[];
+  groupBy?: string[] | null;
+  filters?: Filter[] | null;
+  timeRange?: { from: string; to: string } | null;
+  orderBy?: { metric: string; direction: 'asc' | 'desc' } | null;
+  limit?: number | null;
+  compare?: 'yoy' | 'mom' | null;
+}
+
+/** Whose data a request may touch; comes from verified identity only, never from the query. */
+export type Scope =
+  | { level: 'national' }
+  | { level: 'province'; province: string }
+  | { level: 'city'; province: string; city: string };
+export const NATIONAL: Scope = Object.freeze({ level: 'national' });
+
+export interface Column {
+  id: string;
+  labelZh: string;
+  labelEn: string;
+  /** 'dimension' | 'time' | a metric ValueFormat */
+  type: string;
+}
+
+export interface MetricResult {
+  columns: Column[];
+  rows: Record<string, unknown>[];
+  totals: Record<string, unknown> | null;
+  sql: string[];
+  /** what the plan resolved, for restatements and the "i" panel */
+  resolved: { from: string | null; to: string | null; asOf: string; timeDefaulted: boolean; scope: Scope };
+}
