@@ -50,7 +50,9 @@ export class Engine {
       fs.mkdirSync(config.dataDir, { recursive: true });
       // Loaded lazily so a server-mode deployment never maps the 500 MB engine library.
       const { createChdbConnection } = await import('chdb/connection');
-      client = createClient({ connection: createChdbConnection({ path: config.dataDir }) });
+      // chdb types the Connection against its own @clickhouse/client-common copy: same
+      // interface, distinct declarations, hence the cast.
+      client = createClient({ connection: createChdbConnection({ path: config.dataDir }) as never });
     }
     const engine = new Engine(client, config);
     await engine.command(`CREATE DATABASE IF NOT EXISTS ${config.database}`, {}, { bootstrap: true });

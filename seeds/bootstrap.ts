@@ -1,0 +1,28 @@
+/**
+ * What a fresh store needs before serving: migrations, the region catalogue, the published
+ * capability scores, and (demo mode, empty store) generated demo data.
+ */
+import type { Engine } from '../server/engine/engine.ts';
+import { migrate } from '../server/engine/migrate.ts';
+import type { Dataset } from '../server/domains/dataset.ts';
+import { loadPublishedScores } from './capability/load.ts';
+import { generateDemo, type GenerateOptions } from './generate.ts';
+import { REGIONS } from './regions.ts';
+
+export async function loadRegions(engine: Engine): Promise<void> {
+  const [r] = await engine.query<{ n: number }>(`SELECT count() AS n FROM ${engine.t('regions')}`);
+  if (Number(r.n) === REGIONS.length) return;
+  await engine.command(`TRUNCATE TABLE ${engine.t('regions')}`);
+  await engine.insert('regions', REGIONS.map((x) => ({ code: x.code, level: x.level, parent: x.parent, name_zh: x.nameZh, short_zh: x.shortZh, name_en: x.nameEn })));
+}
+
+export async function prepareStore(engine: Engine): Promise<void> {
+  await migrate(engine);
+  await loadRegions(engine);
+  await loadPublishedScores(engine);
+}
+
+export async function seedDemo(engine: Engine, dataset: Dataset, opts: GenerateOptions): Promise<void> {
+  await generateDemo(engine, opts);
+  await dataset.recordLoad(opts.asOf);
+}

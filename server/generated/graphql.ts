@@ -1,0 +1,1040 @@
+import { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
+import { RequestContext } from '../http/context.ts';
+export type Maybe<T> = T | null | undefined;
+export type InputMaybe<T> = T | null | undefined;
+export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
+/** All built-in and custom scalars, mapped to their actual values */
+export type Scalars = {
+  ID: { input: string; output: string; }
+  String: { input: string; output: string; }
+  Boolean: { input: boolean; output: boolean; }
+  Int: { input: number; output: number; }
+  Float: { input: number; output: number; }
+  /** A calendar date, YYYY-MM-DD. */
+  Date: { input: string; output: string; }
+  /** Arbitrary JSON value (a row keyed by column id, totals, saved view state). */
+  JSON: { input: unknown; output: unknown; }
+};
+
+export type AssessmentInput = {
+  assessedOn: Scalars['Date']['input'];
+  entity: Scalars['ID']['input'];
+  scores: Array<AssessmentScoreInput>;
+};
+
+export type AssessmentScoreInput = {
+  comment?: InputMaybe<Scalars['String']['input']>;
+  node: Scalars['ID']['input'];
+  score: Scalars['Float']['input'];
+};
+
+export type CampaignEffect = {
+  __typename?: 'CampaignEffect';
+  kind: Scalars['ID']['output'];
+  /** model hit rate ÷ random hit rate */
+  lift?: Maybe<Scalars['Float']['output']>;
+  modelHitRate?: Maybe<Scalars['Float']['output']>;
+  modelTargeted: Scalars['Int']['output'];
+  randomHitRate?: Maybe<Scalars['Float']['output']>;
+  randomTargeted: Scalars['Int']['output'];
+  /** retained ÷ contacted, churn campaigns */
+  retentionSuccessRate?: Maybe<Scalars['Float']['output']>;
+};
+
+export type CapabilityAssessment = {
+  __typename?: 'CapabilityAssessment';
+  assessedOn: Scalars['Date']['output'];
+  entity: Scalars['ID']['output'];
+  items: Scalars['Int']['output'];
+  recordedAt: Scalars['String']['output'];
+  recordedBy: Scalars['String']['output'];
+};
+
+export type CapabilityComparisonRow = {
+  __typename?: 'CapabilityComparisonRow';
+  dimension: Scalars['ID']['output'];
+  foreignBest?: Maybe<Scalars['Float']['output']>;
+  foreignMean?: Maybe<Scalars['Float']['output']>;
+  labelEn: Scalars['String']['output'];
+  labelZh: Scalars['String']['output'];
+  scores: Array<EntityScore>;
+};
+
+export type CapabilityLevel =
+  | 'area'
+  | 'dimension'
+  | 'item';
+
+export type CapabilityNode = {
+  __typename?: 'CapabilityNode';
+  children: Array<CapabilityNode>;
+  id: Scalars['ID']['output'];
+  labelEn: Scalars['String']['output'];
+  labelZh: Scalars['String']['output'];
+  level: CapabilityLevel;
+};
+
+export type CapabilityScore = {
+  __typename?: 'CapabilityScore';
+  assessedOn: Scalars['Date']['output'];
+  comment?: Maybe<Scalars['String']['output']>;
+  dimension: Scalars['ID']['output'];
+  entity: Scalars['ID']['output'];
+  known: Scalars['Boolean']['output'];
+  level: CapabilityLevel;
+  node: Scalars['ID']['output'];
+  note?: Maybe<Scalars['String']['output']>;
+  score?: Maybe<Scalars['Float']['output']>;
+  source?: Maybe<Scalars['String']['output']>;
+};
+
+export type Catalog = {
+  __typename?: 'Catalog';
+  dimensions: Array<DimensionInfo>;
+  /** Time grains usable in groupBy. */
+  grains: Array<GrainInfo>;
+  metrics: Array<MetricInfo>;
+};
+
+export type ChannelPreference = {
+  __typename?: 'ChannelPreference';
+  cells: Array<PreferenceCell>;
+  from?: Maybe<Scalars['Date']['output']>;
+  sql: Scalars['String']['output'];
+  to?: Maybe<Scalars['Date']['output']>;
+};
+
+export type CohortRetention = {
+  __typename?: 'CohortRetention';
+  cells: Array<RetentionCell>;
+  sql: Scalars['String']['output'];
+};
+
+export type Column = {
+  __typename?: 'Column';
+  id: Scalars['ID']['output'];
+  labelEn: Scalars['String']['output'];
+  labelZh: Scalars['String']['output'];
+  /** dimension | time | text | date | change | a metric format */
+  type: Scalars['String']['output'];
+};
+
+export type Compare =
+  | 'mom'
+  | 'yoy';
+
+/** Greenwood confidence band transform, as R's survfit conf.type. */
+export type ConfType =
+  | 'log'
+  | 'log_log'
+  | 'plain';
+
+export type ContractChurn = {
+  __typename?: 'ContractChurn';
+  points: Array<ContractChurnPoint>;
+  sql: Scalars['String']['output'];
+};
+
+export type ContractChurnPoint = {
+  __typename?: 'ContractChurnPoint';
+  atRisk: Scalars['Int']['output'];
+  churnRate?: Maybe<Scalars['Float']['output']>;
+  churned: Scalars['Int']['output'];
+  contractType: Scalars['ID']['output'];
+  relativeMonth: Scalars['Int']['output'];
+};
+
+export type Dataset = {
+  __typename?: 'Dataset';
+  asOf: Scalars['Date']['output'];
+  dataVersion: Scalars['Int']['output'];
+  engine: Scalars['String']['output'];
+  engineVersion: Scalars['String']['output'];
+  subscribers: Scalars['Int']['output'];
+};
+
+export type DimensionInfo = {
+  __typename?: 'DimensionInfo';
+  id: Scalars['ID']['output'];
+  labelEn: Scalars['String']['output'];
+  labelZh: Scalars['String']['output'];
+  /** Fixed or catalogue members; empty for open-ended dimensions (cohort months, tenure). */
+  members: Array<Member>;
+  /** Accepts gt/gte/lt/lte filters. */
+  ordered: Scalars['Boolean']['output'];
+  synonyms: Array<Scalars['String']['output']>;
+};
+
+export type Direction =
+  | 'asc'
+  | 'desc';
+
+export type EntityScore = {
+  __typename?: 'EntityScore';
+  entity: Scalars['ID']['output'];
+  score?: Maybe<Scalars['Float']['output']>;
+};
+
+export type FilterInput = {
+  dimension: Scalars['ID']['input'];
+  op: FilterOp;
+  values: Array<Scalars['String']['input']>;
+};
+
+export type FilterOp =
+  | 'gt'
+  | 'gte'
+  | 'in'
+  | 'lt'
+  | 'lte'
+  | 'not_in';
+
+export type GrainInfo = {
+  __typename?: 'GrainInfo';
+  id: Scalars['ID']['output'];
+  labelEn: Scalars['String']['output'];
+  labelZh: Scalars['String']['output'];
+};
+
+export type HeatCell = {
+  __typename?: 'HeatCell';
+  share: Scalars['Float']['output'];
+  subscribers: Scalars['Int']['output'];
+  x: Scalars['Int']['output'];
+  y: Scalars['Int']['output'];
+};
+
+export type LogRankTest = {
+  __typename?: 'LogRankTest';
+  chisq: Scalars['Float']['output'];
+  df: Scalars['Int']['output'];
+  p: Scalars['Float']['output'];
+};
+
+export type Member = {
+  __typename?: 'Member';
+  id: Scalars['ID']['output'];
+  labelEn: Scalars['String']['output'];
+  labelZh: Scalars['String']['output'];
+  parent?: Maybe<Scalars['ID']['output']>;
+};
+
+export type MetricInfo = {
+  __typename?: 'MetricInfo';
+  /** Dimensions this metric can be grouped and filtered by. */
+  dimensions: Array<Scalars['ID']['output']>;
+  /** base | contacts | campaigns | survival | capability */
+  domain: Scalars['String']['output'];
+  /** integer | percent | currency | decimal | minutes | megabytes | seconds | score | months | ratio */
+  format: Scalars['String']['output'];
+  formula?: Maybe<Scalars['String']['output']>;
+  /** Time grains this metric can be grouped by (empty: no time axis). */
+  grains: Array<Scalars['ID']['output']>;
+  higherIsBetter: Scalars['Boolean']['output'];
+  id: Scalars['ID']['output'];
+  /** additive | stock | ratio | distinct | curve | score */
+  kind: Scalars['String']['output'];
+  labelEn: Scalars['String']['output'];
+  labelZh: Scalars['String']['output'];
+  synonyms: Array<Scalars['String']['output']>;
+};
+
+export type MetricQuery = {
+  compare?: InputMaybe<Compare>;
+  filters?: InputMaybe<Array<FilterInput>>;
+  /** dimension ids and at most one time grain: day, month, quarter, year */
+  groupBy?: InputMaybe<Array<Scalars['ID']['input']>>;
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  metrics: Array<Scalars['ID']['input']>;
+  orderBy?: InputMaybe<OrderByInput>;
+  timeRange?: InputMaybe<TimeRangeInput>;
+};
+
+export type MetricResult = {
+  __typename?: 'MetricResult';
+  asOf: Scalars['Date']['output'];
+  columns: Array<Column>;
+  /** Resolved time range (first and last day), null for metrics without a time axis. */
+  from?: Maybe<Scalars['Date']['output']>;
+  /** One object per row keyed by column id; dimension cells hold member ids. */
+  rows: Array<Scalars['JSON']['output']>;
+  /** national, or the province / city code the viewer is limited to. */
+  scope: Scalars['String']['output'];
+  /** The SQL statements executed, separated by ';\n'. */
+  sql: Scalars['String']['output'];
+  /** True when no timeRange was given and the default (latest complete month, or 12 months when grouped by time) applied. */
+  timeDefaulted: Scalars['Boolean']['output'];
+  to?: Maybe<Scalars['Date']['output']>;
+  /** The metrics over all rows (not a sum of rows: ratios are recomputed); log-rank for survival. */
+  totals?: Maybe<Scalars['JSON']['output']>;
+};
+
+export type MigrationFlow = {
+  __typename?: 'MigrationFlow';
+  from: Scalars['ID']['output'];
+  subscribers: Scalars['Int']['output'];
+  to: Scalars['ID']['output'];
+};
+
+export type Mutation = {
+  __typename?: 'Mutation';
+  /** Liveness of the mutation root; domain modules extend it. */
+  ping: Scalars['Boolean']['output'];
+  /** Records a self-assessment of a province or city (scores 0–4, a comment per item). */
+  recordAssessment: CapabilityAssessment;
+};
+
+
+export type MutationRecordAssessmentArgs = {
+  input: AssessmentInput;
+};
+
+export type OrderByInput = {
+  direction: Direction;
+  /** a queried metric, or a groupBy entry */
+  metric: Scalars['ID']['input'];
+};
+
+export type PreferenceCell = {
+  __typename?: 'PreferenceCell';
+  channel: Scalars['ID']['output'];
+  contacts: Scalars['Int']['output'];
+  share: Scalars['Float']['output'];
+  stage: Scalars['ID']['output'];
+};
+
+export type Query = {
+  __typename?: 'Query';
+  /** Model-targeted versus random campaign lists: hit rates, lift, retention success. */
+  campaignEffect: Array<CampaignEffect>;
+  /** Every assessment recorded for an entity (history). */
+  capabilityAssessments: Array<CapabilityAssessment>;
+  /** Entities side by side per dimension, with the best and the mean of the foreign carriers. */
+  capabilityComparison: Array<CapabilityComparisonRow>;
+  /** The three-level framework (dimension → area → item). */
+  capabilityFramework: Array<CapabilityNode>;
+  /** Scores per entity and node; the latest assessment on or before `on` (default: latest). Unknown scores are null with a note. */
+  capabilityScores: Array<CapabilityScore>;
+  /** Every metric and dimension with zh/en labels; dimensions with their members. */
+  catalog: Catalog;
+  /** Every channel metric by any grouping (default channel) over contacts. */
+  channelEfficiency: MetricResult;
+  /** Share of each channel within each lifecycle stage (seed 002's channel preference view). */
+  channelPreference: ChannelPreference;
+  /** Activation month × months since activation: share still in the base. */
+  cohortRetention: CohortRetention;
+  /** Churn rate by month relative to contract end (−6 … +6) per contract type. */
+  contractChurn: ContractChurn;
+  /** What data is loaded: as-of date, version, size. */
+  dataset: Dataset;
+  /** Members of one dimension, optionally those under a parent (cities of a province: parent = province code). */
+  members: Array<Member>;
+  /** The generic typed query: the same shape as the chat interpretation. */
+  metrics: MetricResult;
+  /** RFM as a 5 × 5 heatmap of two of the scores (default R × F) for one month. */
+  rfmHeatmap: RfmHeatmap;
+  /** Subscribers moving between segments from one month to another, with 'new' and 'churned'. */
+  segmentMigration: SegmentMigration;
+  /** Per segment: subscribers, share, ARPU, MOU, DOU, revenue, churn rate (optionally per month: grain = month). */
+  segments: SegmentBreakdown;
+  /** Kaplan–Meier curves per group with Greenwood 95% bands, medians and the log-rank test. */
+  survival: Survival;
+};
+
+
+export type QueryCampaignEffectArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  filters?: InputMaybe<Array<FilterInput>>;
+  timeRange?: InputMaybe<TimeRangeInput>;
+};
+
+
+export type QueryCapabilityAssessmentsArgs = {
+  entity: Scalars['ID']['input'];
+};
+
+
+export type QueryCapabilityComparisonArgs = {
+  entities: Array<Scalars['ID']['input']>;
+  on?: InputMaybe<Scalars['Date']['input']>;
+};
+
+
+export type QueryCapabilityScoresArgs = {
+  entities: Array<Scalars['ID']['input']>;
+  level?: InputMaybe<CapabilityLevel>;
+  on?: InputMaybe<Scalars['Date']['input']>;
+};
+
+
+export type QueryChannelEfficiencyArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  filters?: InputMaybe<Array<FilterInput>>;
+  groupBy?: InputMaybe<Array<Scalars['ID']['input']>>;
+  timeRange?: InputMaybe<TimeRangeInput>;
+};
+
+
+export type QueryChannelPreferenceArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  filters?: InputMaybe<Array<FilterInput>>;
+  timeRange?: InputMaybe<TimeRangeInput>;
+};
+
+
+export type QueryCohortRetentionArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  filters?: InputMaybe<Array<FilterInput>>;
+  maxMonths?: InputMaybe<Scalars['Int']['input']>;
+  timeRange?: InputMaybe<TimeRangeInput>;
+};
+
+
+export type QueryContractChurnArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  filters?: InputMaybe<Array<FilterInput>>;
+};
+
+
+export type QueryMembersArgs = {
+  dimension: Scalars['ID']['input'];
+  parent?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type QueryMetricsArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  query: MetricQuery;
+};
+
+
+export type QueryRfmHeatmapArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  filters?: InputMaybe<Array<FilterInput>>;
+  month?: InputMaybe<Scalars['String']['input']>;
+  x?: InputMaybe<RfmAxis>;
+  y?: InputMaybe<RfmAxis>;
+};
+
+
+export type QuerySegmentMigrationArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  filters?: InputMaybe<Array<FilterInput>>;
+  from: Scalars['String']['input'];
+  scheme: SegmentScheme;
+  to: Scalars['String']['input'];
+};
+
+
+export type QuerySegmentsArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  byMonth?: InputMaybe<Scalars['Boolean']['input']>;
+  filters?: InputMaybe<Array<FilterInput>>;
+  scheme: SegmentScheme;
+  timeRange?: InputMaybe<TimeRangeInput>;
+};
+
+
+export type QuerySurvivalArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  confType?: InputMaybe<ConfType>;
+  filters?: InputMaybe<Array<FilterInput>>;
+  groupBy?: InputMaybe<Array<Scalars['ID']['input']>>;
+  timeRange?: InputMaybe<TimeRangeInput>;
+};
+
+export type RetentionCell = {
+  __typename?: 'RetentionCell';
+  base: Scalars['Int']['output'];
+  cohort: Scalars['String']['output'];
+  monthsSince: Scalars['Int']['output'];
+  rate?: Maybe<Scalars['Float']['output']>;
+  retained: Scalars['Int']['output'];
+};
+
+export type RfmAxis =
+  | 'F'
+  | 'M'
+  | 'R';
+
+export type RfmHeatmap = {
+  __typename?: 'RfmHeatmap';
+  cells: Array<HeatCell>;
+  month: Scalars['String']['output'];
+  sql: Scalars['String']['output'];
+  x: RfmAxis;
+  y: RfmAxis;
+};
+
+export type SegmentBreakdown = {
+  __typename?: 'SegmentBreakdown';
+  from?: Maybe<Scalars['Date']['output']>;
+  rows: Array<SegmentRow>;
+  scheme: SegmentScheme;
+  sql: Scalars['String']['output'];
+  to?: Maybe<Scalars['Date']['output']>;
+};
+
+export type SegmentMigration = {
+  __typename?: 'SegmentMigration';
+  flows: Array<MigrationFlow>;
+  fromMonth: Scalars['String']['output'];
+  scheme: SegmentScheme;
+  sql: Scalars['String']['output'];
+  toMonth: Scalars['String']['output'];
+};
+
+export type SegmentRow = {
+  __typename?: 'SegmentRow';
+  arpu?: Maybe<Scalars['Float']['output']>;
+  churnRate?: Maybe<Scalars['Float']['output']>;
+  dou?: Maybe<Scalars['Float']['output']>;
+  labelEn: Scalars['String']['output'];
+  labelZh: Scalars['String']['output'];
+  /** YYYY-MM when byMonth */
+  month?: Maybe<Scalars['String']['output']>;
+  mou?: Maybe<Scalars['Float']['output']>;
+  revenue?: Maybe<Scalars['Float']['output']>;
+  segment: Scalars['ID']['output'];
+  share?: Maybe<Scalars['Float']['output']>;
+  subscribers?: Maybe<Scalars['Float']['output']>;
+};
+
+/** A segmentation scheme of DOMAIN.md (dimension ids). */
+export type SegmentScheme =
+  | 'brand'
+  | 'credit_list'
+  | 'customer_type'
+  | 'loyalty_band'
+  | 'quadrant'
+  | 'rfm_cell'
+  | 'satisfaction_band'
+  | 'sub_segment'
+  | 'value_tier';
+
+export type Survival = {
+  __typename?: 'Survival';
+  asOf: Scalars['Date']['output'];
+  confType: ConfType;
+  groups: Array<SurvivalGroup>;
+  logRank?: Maybe<LogRankTest>;
+  sql: Scalars['String']['output'];
+};
+
+export type SurvivalGroup = {
+  __typename?: 'SurvivalGroup';
+  key: Scalars['JSON']['output'];
+  medianLifetime?: Maybe<Scalars['Int']['output']>;
+  n: Scalars['Int']['output'];
+  points: Array<SurvivalPoint>;
+};
+
+export type SurvivalPoint = {
+  __typename?: 'SurvivalPoint';
+  atRisk: Scalars['Int']['output'];
+  censored: Scalars['Int']['output'];
+  ciHigh?: Maybe<Scalars['Float']['output']>;
+  ciLow?: Maybe<Scalars['Float']['output']>;
+  events: Scalars['Int']['output'];
+  survivalRate: Scalars['Float']['output'];
+  tenure: Scalars['Int']['output'];
+};
+
+export type TimeRangeInput = {
+  /** YYYY-MM or YYYY-MM-DD, inclusive */
+  from: Scalars['String']['input'];
+  /** YYYY-MM or YYYY-MM-DD, inclusive */
+  to: Scalars['String']['input'];
+};
+
+export type WithIndex<TObject> = TObject & Record<string, any>;
+export type ResolversObject<TObject> = WithIndex<TObject>;
+
+export type ResolverTypeWrapper<T> = Promise<T> | T;
+
+
+export type ResolverWithResolve<TResult, TParent, TContext, TArgs> = {
+  resolve: ResolverFn<TResult, TParent, TContext, TArgs>;
+};
+export type Resolver<TResult, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>, TArgs = Record<PropertyKey, never>> = ResolverFn<TResult, TParent, TContext, TArgs> | ResolverWithResolve<TResult, TParent, TContext, TArgs>;
+
+export type ResolverFn<TResult, TParent, TContext, TArgs> = (
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => Promise<TResult> | TResult;
+
+export type SubscriptionSubscribeFn<TResult, TParent, TContext, TArgs> = (
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => AsyncIterable<TResult> | Promise<AsyncIterable<TResult>>;
+
+export type SubscriptionResolveFn<TResult, TParent, TContext, TArgs> = (
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => TResult | Promise<TResult>;
+
+export interface SubscriptionSubscriberObject<TResult, TKey extends string, TParent, TContext, TArgs> {
+  subscribe: SubscriptionSubscribeFn<{ [key in TKey]: TResult }, TParent, TContext, TArgs>;
+  resolve?: SubscriptionResolveFn<TResult, { [key in TKey]: TResult }, TContext, TArgs>;
+}
+
+export interface SubscriptionResolverObject<TResult, TParent, TContext, TArgs> {
+  subscribe: SubscriptionSubscribeFn<any, TParent, TContext, TArgs>;
+  resolve: SubscriptionResolveFn<TResult, any, TContext, TArgs>;
+}
+
+export type SubscriptionObject<TResult, TKey extends string, TParent, TContext, TArgs> =
+  | SubscriptionSubscriberObject<TResult, TKey, TParent, TContext, TArgs>
+  | SubscriptionResolverObject<TResult, TParent, TContext, TArgs>;
+
+export type SubscriptionResolver<TResult, TKey extends string, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>, TArgs = Record<PropertyKey, never>> =
+  | ((...args: any[]) => SubscriptionObject<TResult, TKey, TParent, TContext, TArgs>)
+  | SubscriptionObject<TResult, TKey, TParent, TContext, TArgs>;
+
+export type TypeResolveFn<TTypes, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>> = (
+  parent: TParent,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => Maybe<TTypes> | Promise<Maybe<TTypes>>;
+
+export type IsTypeOfResolverFn<T = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>> = (obj: T, context: TContext, info: GraphQLResolveInfo) => boolean | Promise<boolean>;
+
+export type NextResolverFn<T> = () => Promise<T>;
+
+export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>, TArgs = Record<PropertyKey, never>> = (
+  next: NextResolverFn<TResult>,
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => TResult | Promise<TResult>;
+
+
+
+
+
+/** Mapping between all available schema types and the resolvers types */
+export type ResolversTypes = ResolversObject<{
+  AssessmentInput: AssessmentInput;
+  AssessmentScoreInput: AssessmentScoreInput;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  CampaignEffect: ResolverTypeWrapper<CampaignEffect>;
+  CapabilityAssessment: ResolverTypeWrapper<CapabilityAssessment>;
+  CapabilityComparisonRow: ResolverTypeWrapper<CapabilityComparisonRow>;
+  CapabilityLevel: CapabilityLevel;
+  CapabilityNode: ResolverTypeWrapper<CapabilityNode>;
+  CapabilityScore: ResolverTypeWrapper<CapabilityScore>;
+  Catalog: ResolverTypeWrapper<Catalog>;
+  ChannelPreference: ResolverTypeWrapper<ChannelPreference>;
+  CohortRetention: ResolverTypeWrapper<CohortRetention>;
+  Column: ResolverTypeWrapper<Column>;
+  Compare: Compare;
+  ConfType: ConfType;
+  ContractChurn: ResolverTypeWrapper<ContractChurn>;
+  ContractChurnPoint: ResolverTypeWrapper<ContractChurnPoint>;
+  Dataset: ResolverTypeWrapper<Dataset>;
+  Date: ResolverTypeWrapper<Scalars['Date']['output']>;
+  DimensionInfo: ResolverTypeWrapper<DimensionInfo>;
+  Direction: Direction;
+  EntityScore: ResolverTypeWrapper<EntityScore>;
+  FilterInput: FilterInput;
+  FilterOp: FilterOp;
+  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
+  GrainInfo: ResolverTypeWrapper<GrainInfo>;
+  HeatCell: ResolverTypeWrapper<HeatCell>;
+  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  JSON: ResolverTypeWrapper<Scalars['JSON']['output']>;
+  LogRankTest: ResolverTypeWrapper<LogRankTest>;
+  Member: ResolverTypeWrapper<Member>;
+  MetricInfo: ResolverTypeWrapper<MetricInfo>;
+  MetricQuery: MetricQuery;
+  MetricResult: ResolverTypeWrapper<MetricResult>;
+  MigrationFlow: ResolverTypeWrapper<MigrationFlow>;
+  Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  OrderByInput: OrderByInput;
+  PreferenceCell: ResolverTypeWrapper<PreferenceCell>;
+  Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  RetentionCell: ResolverTypeWrapper<RetentionCell>;
+  RfmAxis: RfmAxis;
+  RfmHeatmap: ResolverTypeWrapper<RfmHeatmap>;
+  SegmentBreakdown: ResolverTypeWrapper<SegmentBreakdown>;
+  SegmentMigration: ResolverTypeWrapper<SegmentMigration>;
+  SegmentRow: ResolverTypeWrapper<SegmentRow>;
+  SegmentScheme: SegmentScheme;
+  String: ResolverTypeWrapper<Scalars['String']['output']>;
+  Survival: ResolverTypeWrapper<Survival>;
+  SurvivalGroup: ResolverTypeWrapper<SurvivalGroup>;
+  SurvivalPoint: ResolverTypeWrapper<SurvivalPoint>;
+  TimeRangeInput: TimeRangeInput;
+}>;
+
+/** Mapping between all available schema types and the resolvers parents */
+export type ResolversParentTypes = ResolversObject<{
+  AssessmentInput: AssessmentInput;
+  AssessmentScoreInput: AssessmentScoreInput;
+  Boolean: Scalars['Boolean']['output'];
+  CampaignEffect: CampaignEffect;
+  CapabilityAssessment: CapabilityAssessment;
+  CapabilityComparisonRow: CapabilityComparisonRow;
+  CapabilityNode: CapabilityNode;
+  CapabilityScore: CapabilityScore;
+  Catalog: Catalog;
+  ChannelPreference: ChannelPreference;
+  CohortRetention: CohortRetention;
+  Column: Column;
+  ContractChurn: ContractChurn;
+  ContractChurnPoint: ContractChurnPoint;
+  Dataset: Dataset;
+  Date: Scalars['Date']['output'];
+  DimensionInfo: DimensionInfo;
+  EntityScore: EntityScore;
+  FilterInput: FilterInput;
+  Float: Scalars['Float']['output'];
+  GrainInfo: GrainInfo;
+  HeatCell: HeatCell;
+  ID: Scalars['ID']['output'];
+  Int: Scalars['Int']['output'];
+  JSON: Scalars['JSON']['output'];
+  LogRankTest: LogRankTest;
+  Member: Member;
+  MetricInfo: MetricInfo;
+  MetricQuery: MetricQuery;
+  MetricResult: MetricResult;
+  MigrationFlow: MigrationFlow;
+  Mutation: Record<PropertyKey, never>;
+  OrderByInput: OrderByInput;
+  PreferenceCell: PreferenceCell;
+  Query: Record<PropertyKey, never>;
+  RetentionCell: RetentionCell;
+  RfmHeatmap: RfmHeatmap;
+  SegmentBreakdown: SegmentBreakdown;
+  SegmentMigration: SegmentMigration;
+  SegmentRow: SegmentRow;
+  String: Scalars['String']['output'];
+  Survival: Survival;
+  SurvivalGroup: SurvivalGroup;
+  SurvivalPoint: SurvivalPoint;
+  TimeRangeInput: TimeRangeInput;
+}>;
+
+export type CampaignEffectResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['CampaignEffect'] = ResolversParentTypes['CampaignEffect']> = ResolversObject<{
+  kind?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  lift?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  modelHitRate?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  modelTargeted?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  randomHitRate?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  randomTargeted?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  retentionSuccessRate?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+}>;
+
+export type CapabilityAssessmentResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['CapabilityAssessment'] = ResolversParentTypes['CapabilityAssessment']> = ResolversObject<{
+  assessedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  entity?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  items?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  recordedAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  recordedBy?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type CapabilityComparisonRowResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['CapabilityComparisonRow'] = ResolversParentTypes['CapabilityComparisonRow']> = ResolversObject<{
+  dimension?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  foreignBest?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  foreignMean?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  labelEn?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  labelZh?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  scores?: Resolver<Array<ResolversTypes['EntityScore']>, ParentType, ContextType>;
+}>;
+
+export type CapabilityNodeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['CapabilityNode'] = ResolversParentTypes['CapabilityNode']> = ResolversObject<{
+  children?: Resolver<Array<ResolversTypes['CapabilityNode']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  labelEn?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  labelZh?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  level?: Resolver<ResolversTypes['CapabilityLevel'], ParentType, ContextType>;
+}>;
+
+export type CapabilityScoreResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['CapabilityScore'] = ResolversParentTypes['CapabilityScore']> = ResolversObject<{
+  assessedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  comment?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  dimension?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  entity?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  known?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  level?: Resolver<ResolversTypes['CapabilityLevel'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  score?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  source?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
+export type CatalogResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Catalog'] = ResolversParentTypes['Catalog']> = ResolversObject<{
+  dimensions?: Resolver<Array<ResolversTypes['DimensionInfo']>, ParentType, ContextType>;
+  grains?: Resolver<Array<ResolversTypes['GrainInfo']>, ParentType, ContextType>;
+  metrics?: Resolver<Array<ResolversTypes['MetricInfo']>, ParentType, ContextType>;
+}>;
+
+export type ChannelPreferenceResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ChannelPreference'] = ResolversParentTypes['ChannelPreference']> = ResolversObject<{
+  cells?: Resolver<Array<ResolversTypes['PreferenceCell']>, ParentType, ContextType>;
+  from?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  sql?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  to?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+}>;
+
+export type CohortRetentionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['CohortRetention'] = ResolversParentTypes['CohortRetention']> = ResolversObject<{
+  cells?: Resolver<Array<ResolversTypes['RetentionCell']>, ParentType, ContextType>;
+  sql?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type ColumnResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Column'] = ResolversParentTypes['Column']> = ResolversObject<{
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  labelEn?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  labelZh?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type ContractChurnResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ContractChurn'] = ResolversParentTypes['ContractChurn']> = ResolversObject<{
+  points?: Resolver<Array<ResolversTypes['ContractChurnPoint']>, ParentType, ContextType>;
+  sql?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type ContractChurnPointResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ContractChurnPoint'] = ResolversParentTypes['ContractChurnPoint']> = ResolversObject<{
+  atRisk?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  churnRate?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  churned?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  contractType?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  relativeMonth?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type DatasetResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Dataset'] = ResolversParentTypes['Dataset']> = ResolversObject<{
+  asOf?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  dataVersion?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  engine?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  engineVersion?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  subscribers?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Date'], any> {
+  name: 'Date';
+}
+
+export type DimensionInfoResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['DimensionInfo'] = ResolversParentTypes['DimensionInfo']> = ResolversObject<{
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  labelEn?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  labelZh?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  members?: Resolver<Array<ResolversTypes['Member']>, ParentType, ContextType>;
+  ordered?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  synonyms?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
+export type EntityScoreResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['EntityScore'] = ResolversParentTypes['EntityScore']> = ResolversObject<{
+  entity?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  score?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+}>;
+
+export type GrainInfoResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['GrainInfo'] = ResolversParentTypes['GrainInfo']> = ResolversObject<{
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  labelEn?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  labelZh?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type HeatCellResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['HeatCell'] = ResolversParentTypes['HeatCell']> = ResolversObject<{
+  share?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  subscribers?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  x?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  y?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export interface JsonScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['JSON'], any> {
+  name: 'JSON';
+}
+
+export type LogRankTestResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['LogRankTest'] = ResolversParentTypes['LogRankTest']> = ResolversObject<{
+  chisq?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  df?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  p?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+}>;
+
+export type MemberResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Member'] = ResolversParentTypes['Member']> = ResolversObject<{
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  labelEn?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  labelZh?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  parent?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+}>;
+
+export type MetricInfoResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['MetricInfo'] = ResolversParentTypes['MetricInfo']> = ResolversObject<{
+  dimensions?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+  domain?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  format?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  formula?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  grains?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+  higherIsBetter?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  labelEn?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  labelZh?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  synonyms?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
+export type MetricResultResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['MetricResult'] = ResolversParentTypes['MetricResult']> = ResolversObject<{
+  asOf?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  columns?: Resolver<Array<ResolversTypes['Column']>, ParentType, ContextType>;
+  from?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  rows?: Resolver<Array<ResolversTypes['JSON']>, ParentType, ContextType>;
+  scope?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  sql?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  timeDefaulted?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  to?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  totals?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
+}>;
+
+export type MigrationFlowResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['MigrationFlow'] = ResolversParentTypes['MigrationFlow']> = ResolversObject<{
+  from?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  subscribers?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  to?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+}>;
+
+export type MutationResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
+  ping?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  recordAssessment?: Resolver<ResolversTypes['CapabilityAssessment'], ParentType, ContextType, RequireFields<MutationRecordAssessmentArgs, 'input'>>;
+}>;
+
+export type PreferenceCellResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['PreferenceCell'] = ResolversParentTypes['PreferenceCell']> = ResolversObject<{
+  channel?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  contacts?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  share?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  stage?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+}>;
+
+export type QueryResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
+  campaignEffect?: Resolver<Array<ResolversTypes['CampaignEffect']>, ParentType, ContextType, Partial<QueryCampaignEffectArgs>>;
+  capabilityAssessments?: Resolver<Array<ResolversTypes['CapabilityAssessment']>, ParentType, ContextType, RequireFields<QueryCapabilityAssessmentsArgs, 'entity'>>;
+  capabilityComparison?: Resolver<Array<ResolversTypes['CapabilityComparisonRow']>, ParentType, ContextType, RequireFields<QueryCapabilityComparisonArgs, 'entities'>>;
+  capabilityFramework?: Resolver<Array<ResolversTypes['CapabilityNode']>, ParentType, ContextType>;
+  capabilityScores?: Resolver<Array<ResolversTypes['CapabilityScore']>, ParentType, ContextType, RequireFields<QueryCapabilityScoresArgs, 'entities'>>;
+  catalog?: Resolver<ResolversTypes['Catalog'], ParentType, ContextType>;
+  channelEfficiency?: Resolver<ResolversTypes['MetricResult'], ParentType, ContextType, Partial<QueryChannelEfficiencyArgs>>;
+  channelPreference?: Resolver<ResolversTypes['ChannelPreference'], ParentType, ContextType, Partial<QueryChannelPreferenceArgs>>;
+  cohortRetention?: Resolver<ResolversTypes['CohortRetention'], ParentType, ContextType, RequireFields<QueryCohortRetentionArgs, 'maxMonths'>>;
+  contractChurn?: Resolver<ResolversTypes['ContractChurn'], ParentType, ContextType, Partial<QueryContractChurnArgs>>;
+  dataset?: Resolver<ResolversTypes['Dataset'], ParentType, ContextType>;
+  members?: Resolver<Array<ResolversTypes['Member']>, ParentType, ContextType, RequireFields<QueryMembersArgs, 'dimension'>>;
+  metrics?: Resolver<ResolversTypes['MetricResult'], ParentType, ContextType, RequireFields<QueryMetricsArgs, 'query'>>;
+  rfmHeatmap?: Resolver<ResolversTypes['RfmHeatmap'], ParentType, ContextType, RequireFields<QueryRfmHeatmapArgs, 'x' | 'y'>>;
+  segmentMigration?: Resolver<ResolversTypes['SegmentMigration'], ParentType, ContextType, RequireFields<QuerySegmentMigrationArgs, 'from' | 'scheme' | 'to'>>;
+  segments?: Resolver<ResolversTypes['SegmentBreakdown'], ParentType, ContextType, RequireFields<QuerySegmentsArgs, 'byMonth' | 'scheme'>>;
+  survival?: Resolver<ResolversTypes['Survival'], ParentType, ContextType, RequireFields<QuerySurvivalArgs, 'confType'>>;
+}>;
+
+export type RetentionCellResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['RetentionCell'] = ResolversParentTypes['RetentionCell']> = ResolversObject<{
+  base?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  cohort?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  monthsSince?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  rate?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  retained?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type RfmHeatmapResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['RfmHeatmap'] = ResolversParentTypes['RfmHeatmap']> = ResolversObject<{
+  cells?: Resolver<Array<ResolversTypes['HeatCell']>, ParentType, ContextType>;
+  month?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  sql?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  x?: Resolver<ResolversTypes['RfmAxis'], ParentType, ContextType>;
+  y?: Resolver<ResolversTypes['RfmAxis'], ParentType, ContextType>;
+}>;
+
+export type SegmentBreakdownResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['SegmentBreakdown'] = ResolversParentTypes['SegmentBreakdown']> = ResolversObject<{
+  from?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  rows?: Resolver<Array<ResolversTypes['SegmentRow']>, ParentType, ContextType>;
+  scheme?: Resolver<ResolversTypes['SegmentScheme'], ParentType, ContextType>;
+  sql?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  to?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+}>;
+
+export type SegmentMigrationResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['SegmentMigration'] = ResolversParentTypes['SegmentMigration']> = ResolversObject<{
+  flows?: Resolver<Array<ResolversTypes['MigrationFlow']>, ParentType, ContextType>;
+  fromMonth?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  scheme?: Resolver<ResolversTypes['SegmentScheme'], ParentType, ContextType>;
+  sql?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  toMonth?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type SegmentRowResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['SegmentRow'] = ResolversParentTypes['SegmentRow']> = ResolversObject<{
+  arpu?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  churnRate?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  dou?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  labelEn?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  labelZh?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  month?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  mou?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  revenue?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  segment?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  share?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  subscribers?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+}>;
+
+export type SurvivalResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Survival'] = ResolversParentTypes['Survival']> = ResolversObject<{
+  asOf?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  confType?: Resolver<ResolversTypes['ConfType'], ParentType, ContextType>;
+  groups?: Resolver<Array<ResolversTypes['SurvivalGroup']>, ParentType, ContextType>;
+  logRank?: Resolver<Maybe<ResolversTypes['LogRankTest']>, ParentType, ContextType>;
+  sql?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type SurvivalGroupResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['SurvivalGroup'] = ResolversParentTypes['SurvivalGroup']> = ResolversObject<{
+  key?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
+  medianLifetime?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  n?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  points?: Resolver<Array<ResolversTypes['SurvivalPoint']>, ParentType, ContextType>;
+}>;
+
+export type SurvivalPointResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['SurvivalPoint'] = ResolversParentTypes['SurvivalPoint']> = ResolversObject<{
+  atRisk?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  censored?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  ciHigh?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  ciLow?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  events?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  survivalRate?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  tenure?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type Resolvers<ContextType = RequestContext> = ResolversObject<{
+  CampaignEffect?: CampaignEffectResolvers<ContextType>;
+  CapabilityAssessment?: CapabilityAssessmentResolvers<ContextType>;
+  CapabilityComparisonRow?: CapabilityComparisonRowResolvers<ContextType>;
+  CapabilityNode?: CapabilityNodeResolvers<ContextType>;
+  CapabilityScore?: CapabilityScoreResolvers<ContextType>;
+  Catalog?: CatalogResolvers<ContextType>;
+  ChannelPreference?: ChannelPreferenceResolvers<ContextType>;
+  CohortRetention?: CohortRetentionResolvers<ContextType>;
+  Column?: ColumnResolvers<ContextType>;
+  ContractChurn?: ContractChurnResolvers<ContextType>;
+  ContractChurnPoint?: ContractChurnPointResolvers<ContextType>;
+  Dataset?: DatasetResolvers<ContextType>;
+  Date?: GraphQLScalarType;
+  DimensionInfo?: DimensionInfoResolvers<ContextType>;
+  EntityScore?: EntityScoreResolvers<ContextType>;
+  GrainInfo?: GrainInfoResolvers<ContextType>;
+  HeatCell?: HeatCellResolvers<ContextType>;
+  JSON?: GraphQLScalarType;
+  LogRankTest?: LogRankTestResolvers<ContextType>;
+  Member?: MemberResolvers<ContextType>;
+  MetricInfo?: MetricInfoResolvers<ContextType>;
+  MetricResult?: MetricResultResolvers<ContextType>;
+  MigrationFlow?: MigrationFlowResolvers<ContextType>;
+  Mutation?: MutationResolvers<ContextType>;
+  PreferenceCell?: PreferenceCellResolvers<ContextType>;
+  Query?: QueryResolvers<ContextType>;
+  RetentionCell?: RetentionCellResolvers<ContextType>;
+  RfmHeatmap?: RfmHeatmapResolvers<ContextType>;
+  SegmentBreakdown?: SegmentBreakdownResolvers<ContextType>;
+  SegmentMigration?: SegmentMigrationResolvers<ContextType>;
+  SegmentRow?: SegmentRowResolvers<ContextType>;
+  Survival?: SurvivalResolvers<ContextType>;
+  SurvivalGroup?: SurvivalGroupResolvers<ContextType>;
+  SurvivalPoint?: SurvivalPointResolvers<ContextType>;
+}>;
+

@@ -1,0 +1,83 @@
+/**
+ * HTTP surface: /graphql (Apollo), /graphiql (bundled, no CDN), /healthz, /readyz, and the
+ * built dashboard at /. Returns the express app; main.ts listens.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { expressMiddleware } from '@as-integrations/express5';
+import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
+import express from 'express';
+import type { Logger } from 'pino';
+import type { Config } from '../config.ts';
+import type { Dataset } from '../domains/dataset.ts';
+import type { Engine } from '../engine/engine.ts';
+import { pendingMigrations } from '../engine/migrate.ts';
+import { NATIONAL } from '../query/types.ts';
+import type { RequestContext, Viewer } from './context.ts';
+import { formatGraphQLError } from './errors.ts';
+import { resolvers, typeDefs } from './schema.ts';
+
+export interface AppDeps {
+  config: Config;
+  engine: Engine;
+  dataset: Dataset;
+  log: Logger;
+}
+
+/** Until identity lands (issue 6): a loopback demo server treats every request as a national demo viewer. */
+const DEMO_VIEWER: Viewer = { id: 'demo', name: '演示用户 Demo', role: 'admin', scope: NATIONAL };
+
+export async function createApp(deps: AppDeps) {
+  const { config, engine, dataset, log } = deps;
+  const apollo = new ApolloServer<RequestContext>({
+    typeDefs,
+    resolvers,
+    introspection: !config.production,
+    formatError: formatGraphQLError(log),
+    includeStacktraceInErrorResponses: false,
+    plugins: [ApolloServerPluginLandingPageDisabled()],
+  });
+  await apollo.start();
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.get('/healthz', (_req, res) => { res.json({ status: 'ok' }); });
+  app.get('/readyz', async (_req, res) => {
+    const reachable = await engine.ping(2000);
+    const pending = reachable ? await pendingMigrations(engine).catch(() => ['?']) : ['?'];
+    const ready = reachable && pending.length === 0;
+    res.status(ready ? 200 : 503).json(ready
+      ? { status: 'ready', engine: engine.mode, asOf: dataset.asOf, dataVersion: dataset.version }
+      : { status: 'unavailable', code: 'DATABASE_UNAVAILABLE', engineReachable: reachable, pendingMigrations: pending });
+  });
+  const graphiql = renderGraphiQL({ endpoint: '/graphql', title: 'CRM analytics · GraphiQL' } as never);
+  app.get('/graphiql', (_req, res) => { res.type('html').send(graphiql); });
+  app.use('/graphql', express.json({ limit: '256kb' }), expressMiddleware(apollo, {
+    context: async ({ req, res }) => {
+      const abort = new AbortController();
+      // cancel the engine query when the client goes away
+      res.on('close', () => { if (!res.writableFinished) abort.abort(); });
+      void req;
+      return { engine, dataset, viewer: DEMO_VIEWER, signal: abort.signal };
+    },
+  }));
+
+  const web = config.webDist;
+  if (fs.existsSync(path.join(web, 'index.html'))) {
+    app.use(express.static(web, { index: false, maxAge: '1h' }));
+    app.get(/^\/(?!graphql|graphiql|healthz|readyz|api\/).*/, (_req, res) => { res.sendFile(path.join(web, 'index.html')); });
+  } else {
+    app.get('/', (_req, res) => {
+      res.type('html').send('<!doctype html><meta charset="utf-8"><title>CRM 经营分析</title><h1>CRM 经营分析</h1><p>The dashboard is not built yet (<code>npm run build:web</code>). <a href="/graphiql">GraphiQL</a></p>');
+    });
+  }
+  app.use((err: Error & { status?: number; type?: string }, _req: express.Request, res: express.Response, _next: express.NextFunction) => {
+    if (err.type === 'entity.too.large') { res.status(413).json({ code: 'BAD_USER_INPUT', message: 'The request body is larger than allowed (256 KB).' }); return; }
+    if (err.type === 'entity.parse.failed') { res.status(400).json({ code: 'BAD_USER_INPUT', message: 'The request body is not valid JSON.' }); return; }
+    log.error({ err }, 'unhandled http error');
+    res.status(500).json({ code: 'INTERNAL_SERVER_ERROR', message: 'Something went wrong on the server.' });
+  });
+  return { app, apollo };
+}

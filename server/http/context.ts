@@ -1,0 +1,18 @@
+/** What every resolver receives: the engine, the dataset facts, and the viewer. */
+import type { Engine } from '../engine/engine.ts';
+import type { Scope } from '../query/types.ts';
+import type { Dataset } from '../domains/dataset.ts';
+
+export interface Viewer {
+  id: string;
+  name: string;
+  role: 'national_exec' | 'province_exec' | 'city_manager' | 'analyst' | 'admin';
+  scope: Scope;
+}
+
+export interface RequestContext {
+  engine: Engine;
+  dataset: Dataset;
+  viewer: Viewer;
+  signal?: AbortSignal;
+}

@@ -1,0 +1,35 @@
+/** Composition root: config → engine → store → app → listen. */
+import pino from 'pino';
+import { loadConfig } from './config.ts';
+import { Dataset } from './domains/dataset.ts';
+import { Engine } from './engine/engine.ts';
+import { createApp } from './http/app.ts';
+import { prepareStore, seedDemo } from '../seeds/bootstrap.ts';
+import { progressBar } from '../seeds/progress.ts';
+
+const config = loadConfig();
+const log = pino({ level: config.logLevel });
+const engine = await Engine.open(config.engine);
+const dataset = new Dataset(engine);
+await prepareStore(engine);
+if (config.seedDemo && (await dataset.isEmpty())) {
+  const asOf = new Date().toISOString().slice(0, 10);
+  log.info({ subscribers: config.demoSubscribers, asOf }, 'empty store: generating demo data (first start only)');
+  const t0 = Date.now();
+  await seedDemo(engine, dataset, { subscribers: config.demoSubscribers, seed: 42, asOf, months: 36, onProgress: progressBar('demo data') });
+  log.info({ seconds: (Date.now() - t0) / 1000 }, 'demo data ready');
+}
+await dataset.refresh();
+const { app } = await createApp({ config, engine, dataset, log });
+const server = app.listen(config.port, config.host, () => {
+  const addr = server.address();
+  const port = typeof addr === 'object' && addr ? addr.port : config.port;
+  log.info({ url: `http://${config.host}:${port}/`, graphiql: `http://${config.host}:${port}/graphiql`, engine: engine.mode, asOf: dataset.asOf }, 'CRM analytics server listening');
+});
+const stop = async () => {
+  server.close();
+  await engine.close().catch(() => {});
+  process.exit(0);
+};
+process.on('SIGINT', stop);
+process.on('SIGTERM', stop);
