@@ -5,6 +5,7 @@ import { GraphQLScalarType, Kind } from 'graphql';
 import type { Resolvers } from '../generated/graphql.ts';
 import { catalogResolvers } from '../domains/catalog/resolvers.ts';
 import { metricsResolvers } from '../domains/metrics/resolvers.ts';
+import { viewsResolvers } from '../domains/views/resolvers.ts';
 import { parseDay } from '../query/time.ts';
 
 const dir = path.resolve(import.meta.dirname, '../../schema');
@@ -32,7 +33,7 @@ const JSONScalar = new GraphQLScalarType({
   },
 });
 
-const modules: Resolvers[] = [catalogResolvers, metricsResolvers];
+const modules: Resolvers[] = [catalogResolvers, metricsResolvers, viewsResolvers];
 
 export const resolvers = {
   Date: DateScalar,

@@ -1,0 +1,138 @@
+/**
+ * Text normalisation for the chat parser, applied identically to questions and to every
+ * lexicon entry, so matching is a plain string comparison afterwards:
+ *   control / format characters → space · NFKC (full-width → half-width) · lowercase ·
+ *   traditional → simplified (OpenCC) · dashes between letters → space · whitespace collapsed ·
+ *   Chinese numerals in numeric context → digits (前五 → 前5, 十二个月 → 12个月, 一季度 → 1季度).
+ * Every output character remembers the span of the original it came from, so words that
+ * were not understood can be marked in the user's own text.
+ */
+import * as OpenCC from 'opencc-js/t2cn';
+
+const toSimplified: (s: string) => string = OpenCC.Converter({ from: 'tw', to: 'cn' });
+
+export interface Normalized {
+  text: string;
+  /** original [start, end) of each output character (UTF-16 offsets into the question) */
+  spans: [number, number][];
+}
+
+interface Ch { c: string; s: number; e: number }
+
+const CONTROL = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/u;
+const SPACE = /\s/u;
+const DASH = /[\-\u2010-\u2015\u2212_]/;
+const ASCII_WORD = /[a-z0-9]/;
+
+const DIGIT: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+const NUMERAL = /[零〇一二两三四五六七八九十百]/;
+/** a numeral run is a number when followed by one of these… */
+const NUM_AFTER = ['个', '月', '季', '年', '天', '日', '号', '名', '位', '周', '星期', '强', '家', '项', '大'];
+/** …or preceded by one of these */
+const NUM_BEFORE = ['前', '近', '后', '第', '过去', '最近', '倒数', '排名', 'top', 'bottom'];
+
+/** Chinese numeral → integer: 十二 → 12, 二十四 → 24, 一百 → 100, 二〇二四 → 2024 (digit by digit). */
+export function chineseNumber(s: string): number | null {
+  if (!s) return null;
+  if (!/[十百]/.test(s)) {
+    let v = 0;
+    for (const c of s) { if (DIGIT[c] === undefined) return null; v = v * 10 + DIGIT[c]; }
+    return v;
+  }
+  let total = 0;
+  let cur = 0;
+  for (const c of s) {
+    if (c === '百') { total += (cur || 1) * 100; cur = 0; }
+    else if (c === '十') { total += (cur || 1) * 10; cur = 0; }
+    else if (DIGIT[c] !== undefined) cur = DIGIT[c];
+    else return null;
+  }
+  return total + cur;
+}
+
+function startsWithAt(chars: Ch[], i: number, w: string): boolean {
+  if (i < 0 || i + w.length > chars.length) return false;
+  for (let k = 0; k < w.length; k++) if (chars[i + k].c !== w[k]) return false;
+  return true;
+}
+function endsWithBefore(chars: Ch[], i: number, w: string): boolean {
+  // the characters just before i spell w (spaces between are skipped once)
+  let j = i - 1;
+  while (j >= 0 && chars[j].c === ' ') j--;
+  return startsWithAt(chars, j - w.length + 1, w);
+}
+
+function foldNumerals(chars: Ch[]): Ch[] {
+  const out: Ch[] = [];
+  let i = 0;
+  while (i < chars.length) {
+    if (!NUMERAL.test(chars[i].c)) { out.push(chars[i]); i++; continue; }
+    let j = i;
+    while (j < chars.length && NUMERAL.test(chars[j].c)) j++;
+    const run = chars.slice(i, j).map((x) => x.c).join('');
+    const numeric = NUM_AFTER.some((w) => startsWithAt(chars, j, w)) || NUM_BEFORE.some((w) => endsWithBefore(chars, i, w));
+    const v = numeric ? chineseNumber(run) : null;
+    if (v === null) { for (let k = i; k < j; k++) out.push(chars[k]); }
+    else {
+      const digits = String(v);
+      const s = chars[i].s;
+      const e = chars[j - 1].e;
+      for (const d of digits) out.push({ c: d, s, e });
+    }
+    i = j;
+  }
+  return out;
+}
+
+export function normalize(input: string): Normalized {
+  // 1. code points → control-free, NFKC, lowercase, with source spans
+  let chars: Ch[] = [];
+  let pos = 0;
+  for (const cp of input) {
+    const s = pos;
+    const e = pos + cp.length;
+    pos = e;
+    if (CONTROL.test(cp) || SPACE.test(cp)) { chars.push({ c: ' ', s, e }); continue; }
+    const n = cp.normalize('NFKC').toLowerCase();
+    for (const c of n) chars.push({ c, s, e });
+  }
+  // 2. traditional → simplified; OpenCC is length-preserving for nearly everything, else per character
+  const joined = chars.map((x) => x.c).join('');
+  if (/[^\x00-\x7f]/.test(joined)) {
+    const simp = toSimplified(joined);
+    if (simp.length === joined.length) {
+      for (let k = 0; k < chars.length; k++) chars[k].c = simp[k];
+    } else {
+      const next: Ch[] = [];
+      for (const x of chars) for (const c of toSimplified(x.c)) next.push({ c, s: x.s, e: x.e });
+      chars = next;
+    }
+  }
+  // 3. dashes: between letters a space (m-zone → m zone), between digits '-', else a space
+  for (let k = 0; k < chars.length; k++) {
+    if (!DASH.test(chars[k].c)) continue;
+    const prev = chars[k - 1]?.c ?? '';
+    const next = chars[k + 1]?.c ?? '';
+    chars[k].c = /[0-9]/.test(prev) && /[0-9]/.test(next) ? '-' : ' ';
+  }
+  // 4. whitespace collapsed to single spaces, trimmed
+  const collapsed: Ch[] = [];
+  for (let k = 0; k < chars.length; k++) {
+    const x = chars[k];
+    if (x.c === ' ') {
+      const prev = collapsed[collapsed.length - 1];
+      if (!prev || prev.c === ' ') continue;
+      collapsed.push(x);
+    } else collapsed.push(x);
+  }
+  while (collapsed.length && collapsed[collapsed.length - 1].c === ' ') collapsed.pop();
+  // 5. numerals in numeric context
+  const folded = foldNumerals(collapsed);
+  return { text: folded.map((x) => x.c).join(''), spans: folded.map((x) => [x.s, x.e]) };
+}
+
+/** Normalised form of a lexicon word (same pipeline, spans dropped). */
+export const normWord = (w: string): string => normalize(w).text;
+
+export const isAsciiWordChar = (c: string | undefined): boolean => !!c && ASCII_WORD.test(c);
+export const hasCjk = (s: string): boolean => /[\u3400-\u9fff\uf900-\ufaff]/.test(s);

@@ -1,0 +1,71 @@
+/** Shared types of the chat parser (server/domains/ask). */
+import type { Grain } from '../../model/index.ts';
+import type { MetricQuery } from '../../query/types.ts';
+
+export type { MetricQuery, Grain };
+
+export type ChartKind = 'line' | 'bar' | 'pie' | 'table' | 'radar' | 'funnel' | 'sankey' | 'heatmap' | 'survival' | 'kpi';
+export const CHART_KINDS: readonly ChartKind[] = ['line', 'bar', 'pie', 'table', 'radar', 'funnel', 'sankey', 'heatmap', 'survival', 'kpi'];
+
+export type Language = 'zh' | 'en';
+
+/** Follow-up verbs: how a mention changes the previous turn's interpretation. */
+export type CommandId = 'replace' | 'only' | 'add' | 'remove' | 'followup';
+
+/** One meaning of a word. A word may carry several; context picks one or asks. */
+export type Sense =
+  | { kind: 'metric'; id: string; weak?: boolean }
+  | { kind: 'dimension'; id: string }
+  | { kind: 'member'; dimension: string; id: string }
+  | { kind: 'grain'; id: Grain }
+  | { kind: 'chart'; id: ChartKind }
+  | { kind: 'compare'; id: 'yoy' | 'mom' }
+  | { kind: 'command'; id: CommandId }
+  /** order words without a number: 最高, lowest, 排名; best/worst follow the metric's polarity */
+  | { kind: 'order'; direction: 'asc' | 'desc' | 'best' | 'worst' }
+  /** 和 / and / vs join mentions; 到 / to join two times into a range */
+  | { kind: 'connector'; id: 'and' | 'range' }
+  /** 趋势 / trend: a line over months */
+  | { kind: 'trend' }
+  /** 总体 / overall / 不分组: no grouping */
+  | { kind: 'total' }
+  /** outside the data: weather, tickets, destructive verbs → UNSUPPORTED */
+  | { kind: 'oos'; reason: string }
+  | { kind: 'stop' };
+
+export type SenseKind = Sense['kind'];
+
+/** What an administrator may teach: a word → a metric, a dimension or a member. */
+export type SynonymTarget =
+  | { kind: 'metric'; id: string }
+  | { kind: 'dimension'; id: string }
+  | { kind: 'member'; id: string; dimension: string };
+
+export interface AskContext {
+  /** YYYY-MM-DD; relative time resolves against it */
+  asOf: string;
+  previous?: { interpretation: MetricQuery; chart: ChartKind } | null;
+}
+
+export interface MarkedWord {
+  text: string;
+  /** UTF-16 offsets into the question as given */
+  start: number;
+  end: number;
+  /** why it is marked (extension of the brief's shape) */
+  reason?: 'unknown' | 'ambiguous' | 'conflict';
+}
+
+export interface ParseResult {
+  status: 'ANSWERED' | 'CLARIFY' | 'UNSUPPORTED';
+  /** null unless ANSWERED */
+  interpretation: MetricQuery | null;
+  chart: ChartKind | null;
+  /** false when only the chart changed (nothing to re-run) */
+  requery: boolean;
+  language: Language;
+  restatement: string;
+  unknownWords: MarkedWord[];
+  choices: { label: string; interpretation: MetricQuery }[];
+  message: string;
+}

