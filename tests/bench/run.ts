@@ -1,0 +1,102 @@
+/**
+ * npm run bench -- [--subscribers N] [--months M] [--runs R] [--json FILE]
+ * Generates (or reuses) a data set, then measures each dashboard/domain query through
+ * GraphQL over HTTP and the raw SQL it issued on the same engine, alternating the two.
+ * Prints medians, p95 and the GraphQL/raw ratio side by side; figures only, no pass/fail.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import pino from 'pino';
+import { loadConfig } from '../../server/config.ts';
+import { Dataset } from '../../server/domains/dataset.ts';
+import { survivalSql } from '../../server/domains/lifecycle/survival.ts';
+import { Engine } from '../../server/engine/engine.ts';
+import { createApp } from '../../server/http/app.ts';
+import { plan } from '../../server/query/plan.ts';
+import { buildSql } from '../../server/query/sql.ts';
+import { NATIONAL, type MetricQuery } from '../../server/query/types.ts';
+import { prepareStore, seedDemo } from '../../seeds/bootstrap.ts';
+import { progressBar } from '../../seeds/progress.ts';
+
+const { values } = parseArgs({ options: {
+  subscribers: { type: 'string', default: '10000000' }, months: { type: 'string', default: '36' },
+  runs: { type: 'string', default: '15' }, json: { type: 'string' }, 'as-of': { type: 'string', default: '2025-06-15' },
+} });
+const N = Number(values.subscribers), months = Number(values.months), runs = Number(values.runs), asOf = values['as-of']!;
+const root = path.resolve(import.meta.dirname, '../..');
+const dataDir = path.join(root, '.bench-data', `${N}-${months}-${asOf}`);
+const config = loadConfig({ ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'warn' });
+const engine = await Engine.open(config.engine);
+const dataset = new Dataset(engine);
+await prepareStore(engine);
+let ingest: { seconds: number; rowsPerSecond: number } | null = null;
+if (await dataset.isEmpty()) {
+  const t0 = performance.now();
+  await seedDemo(engine, dataset, { subscribers: N, seed: 42, asOf, months, onProgress: progressBar(`generating ${N.toLocaleString('en')} subscribers`) });
+  const seconds = (performance.now() - t0) / 1000;
+  const [r] = await engine.query<{ n: number }>(`SELECT (SELECT count() FROM ${engine.t('subscribers')}) + (SELECT count() FROM ${engine.t('usage_monthly')}) + (SELECT count() FROM ${engine.t('subscriber_months')}) + (SELECT count() FROM ${engine.t('contacts')}) AS n`);
+  ingest = { seconds, rowsPerSecond: Number(r.n) / seconds };
+  console.log(`generated in ${seconds.toFixed(1)} s (${Math.round(ingest.rowsPerSecond).toLocaleString('en')} rows/s written)`);
+}
+await dataset.refresh();
+const { app } = await createApp({ config, engine, dataset, log: pino({ level: 'silent' }) });
+const server = app.listen(0, '127.0.0.1');
+await new Promise((r) => server.once('listening', r));
+const url = `http://127.0.0.1:${(server.address() as { port: number }).port}/graphql`;
+
+const GD = [{ dimension: 'province', op: 'in' as const, values: ['440000'] }];
+const cases: { name: string; q: MetricQuery }[] = [
+  { name: 'overview KPIs, Guangdong, MoM', q: { metrics: ['subscribers', 'arpu', 'churn_rate', 'revenue'], filters: GD, compare: 'mom' } },
+  { name: 'overview e-channel share, Guangdong', q: { metrics: ['e_channel_share'], filters: GD } },
+  { name: 'trend: ARPU & churn by month, 12 m', q: { metrics: ['arpu', 'churn_rate'], groupBy: ['month'], filters: GD } },
+  { name: 'map: churn rate by province', q: { metrics: ['churn_rate'], groupBy: ['province'] } },
+  { name: 'churn rate by city, Guangdong', q: { metrics: ['churn_rate'], groupBy: ['city'], filters: GD } },
+  { name: 'segments: value tier', q: { metrics: ['subscribers', 'arpu', 'mou', 'dou', 'revenue', 'churn_rate'], groupBy: ['value_tier'], filters: GD } },
+  { name: 'segments: RFM R×F', q: { metrics: ['subscribers'], groupBy: ['rfm_r', 'rfm_f'], filters: GD } },
+  { name: 'channels: efficiency by channel', q: { metrics: ['contacts', 'conversion_rate', 'cost_per_conversion', 'roi', 'avg_handle_time', 'first_contact_resolution'], groupBy: ['channel'], filters: GD } },
+  { name: 'channels: stage × channel', q: { metrics: ['contacts'], groupBy: ['lifecycle_stage', 'channel'], filters: GD } },
+  { name: 'campaigns: lift by kind, 12 m', q: { metrics: ['campaign_lift', 'hit_rate'], groupBy: ['campaign_kind'], timeRange: { from: '2024-06', to: '2025-05' } } },
+  { name: 'lifecycle: survival by brand, Guangdong', q: { metrics: ['survival_rate'], groupBy: ['brand'], filters: GD } },
+  { name: 'lifecycle: median by contract type', q: { metrics: ['median_lifetime'], groupBy: ['contract_type'], filters: GD } },
+  { name: 'capability: entities × dimension', q: { metrics: ['capability_score'], groupBy: ['capability_entity', 'capability_dimension'] } },
+];
+const DOC = 'query($q: MetricQuery!) { metrics(query: $q) { rows totals } }';
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const p95 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil(xs.length * 0.95) - 1)];
+
+function rawStatements(q: MetricQuery) {
+  const p = plan(q, { asOf: dataset.asOf, scope: NATIONAL });
+  if (p.executor === 'survival') return [survivalSql(p, engine.db)];
+  if (p.executor === 'capability') return null;
+  return [buildSql(p, engine.db), ...(p.dims.length || p.grain ? [buildSql(p, engine.db, { totals: true })] : [])];
+}
+
+const results: Record<string, unknown>[] = [];
+console.log(`\n${N.toLocaleString('en')} subscribers, ${months} months, ${runs} runs per case (alternating GraphQL / raw SQL)\n`);
+console.log('case'.padEnd(42), 'gql med', 'gql p95', 'raw med', ' ratio');
+for (const c of cases) {
+  const raw = rawStatements(c.q);
+  const g: number[] = [], r: number[] = [];
+  for (let i = 0; i < runs + 1; i++) {
+    let t = performance.now();
+    const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: DOC, variables: { q: c.q } }) });
+    const body = await res.json() as { errors?: unknown };
+    if (body.errors) throw new Error(`${c.name}: ${JSON.stringify(body.errors)}`);
+    const gt = performance.now() - t;
+    t = performance.now();
+    if (raw) await Promise.all(raw.map((s) => engine.query(s.sql, s.params)));
+    const rt = performance.now() - t;
+    if (i > 0) { g.push(gt); r.push(rt); } // first round warms up
+  }
+  const row = { case: c.name, gqlMedianMs: median(g), gqlP95Ms: p95(g), rawMedianMs: raw ? median(r) : null, ratio: raw ? median(g) / median(r) : null };
+  results.push(row);
+  console.log(c.name.padEnd(42), row.gqlMedianMs.toFixed(1).padStart(7), row.gqlP95Ms.toFixed(1).padStart(7),
+    row.rawMedianMs === null ? '      -' : row.rawMedianMs.toFixed(1).padStart(7), row.ratio === null ? '     -' : row.ratio.toFixed(2).padStart(6));
+}
+const peakRssMb = process.resourceUsage().maxRSS / 1024;
+console.log(`\npeak RSS ${peakRssMb.toFixed(0)} MB (server and engine share this process)`);
+if (values.json) fs.writeFileSync(values.json, JSON.stringify({ subscribers: N, months, runs, ingest, peakRssMb, cases: results }, null, 2));
+server.close();
+await engine.close();
