@@ -153,6 +153,13 @@ export type Dataset = {
   subscribers: Scalars['Int']['output'];
 };
 
+/** Where the default that applied when opening the dashboard came from (first found wins). */
+export type DefaultSource =
+  | 'city'
+  | 'national'
+  | 'own'
+  | 'province';
+
 export type DimensionInfo = {
   __typename?: 'DimensionInfo';
   id: Scalars['ID']['output'];
@@ -168,6 +175,12 @@ export type DimensionInfo = {
 export type Direction =
   | 'asc'
   | 'desc';
+
+export type EffectiveDefaultView = {
+  __typename?: 'EffectiveDefaultView';
+  source: DefaultSource;
+  view: SavedView;
+};
 
 export type EntityScore = {
   __typename?: 'EntityScore';
@@ -278,15 +291,45 @@ export type MigrationFlow = {
 
 export type Mutation = {
   __typename?: 'Mutation';
+  /** Deletes a view recoverably: a new version with deleted = true. */
+  deleteView: SavedView;
   /** Liveness of the mutation root; domain modules extend it. */
   ping: Scalars['Boolean']['output'];
   /** Records a self-assessment of a province or city (scores 0–4, a comment per item). */
   recordAssessment: CapabilityAssessment;
+  /** Makes an older version current again (a new version copying it, undeleted). */
+  restoreView: SavedView;
+  /** Saves the page state as a new view, or (with id) as the next version of an existing view. */
+  saveView: SavedView;
+  /** Marks a view as its scope's default (shared) or the viewer's own default (personal); unmarks the previous one. */
+  setDefaultView: SavedView;
+};
+
+
+export type MutationDeleteViewArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
 export type MutationRecordAssessmentArgs = {
   input: AssessmentInput;
+};
+
+
+export type MutationRestoreViewArgs = {
+  id: Scalars['ID']['input'];
+  version: Scalars['Int']['input'];
+};
+
+
+export type MutationSaveViewArgs = {
+  input: SaveViewInput;
+};
+
+
+export type MutationSetDefaultViewArgs = {
+  id: Scalars['ID']['input'];
+  isDefault?: Scalars['Boolean']['input'];
 };
 
 export type OrderByInput = {
@@ -327,12 +370,20 @@ export type Query = {
   contractChurn: ContractChurn;
   /** What data is loaded: as-of date, version, size. */
   dataset: Dataset;
+  /** The default that applies when opening the dashboard in a scope: the viewer's own default, then the city's, the province's, the national one. */
+  effectiveDefaultView?: Maybe<EffectiveDefaultView>;
   /** Members of one dimension, optionally those under a parent (cities of a province: parent = province code). */
   members: Array<Member>;
   /** The generic typed query: the same shape as the chat interpretation. */
   metrics: MetricResult;
   /** RFM as a 5 × 5 heatmap of two of the scores (default R × F) for one month. */
   rfmHeatmap: RfmHeatmap;
+  /** One view: its latest version, or the given version. */
+  savedView?: Maybe<SavedView>;
+  /** Every version of a view, newest first (saves, default changes, deletes and restores). */
+  savedViewHistory: Array<SavedView>;
+  /** Saved views of a scope (national, a province or a city code): the latest version of each, the viewer's own personal views included; search matches names (case-insensitive). */
+  savedViews: Array<SavedView>;
   /** Subscribers moving between segments from one month to another, with 'new' and 'churned'. */
   segmentMigration: SegmentMigration;
   /** Per segment: subscribers, share, ARPU, MOU, DOU, revenue, churn rate (optionally per month: grain = month). */
@@ -396,6 +447,11 @@ export type QueryContractChurnArgs = {
 };
 
 
+export type QueryEffectiveDefaultViewArgs = {
+  scope: Scalars['ID']['input'];
+};
+
+
 export type QueryMembersArgs = {
   dimension: Scalars['ID']['input'];
   parent?: InputMaybe<Scalars['ID']['input']>;
@@ -414,6 +470,25 @@ export type QueryRfmHeatmapArgs = {
   month?: InputMaybe<Scalars['String']['input']>;
   x?: InputMaybe<RfmAxis>;
   y?: InputMaybe<RfmAxis>;
+};
+
+
+export type QuerySavedViewArgs = {
+  id: Scalars['ID']['input'];
+  version?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QuerySavedViewHistoryArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QuerySavedViewsArgs = {
+  includeDeleted?: InputMaybe<Scalars['Boolean']['input']>;
+  page?: InputMaybe<Scalars['ID']['input']>;
+  scope: Scalars['ID']['input'];
+  search?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -464,6 +539,37 @@ export type RfmHeatmap = {
   sql: Scalars['String']['output'];
   x: RfmAxis;
   y: RfmAxis;
+};
+
+export type SaveViewInput = {
+  /** absent: a new view */
+  id?: InputMaybe<Scalars['ID']['input']>;
+  isDefault?: InputMaybe<Scalars['Boolean']['input']>;
+  name: Scalars['String']['input'];
+  page: Scalars['ID']['input'];
+  scope: Scalars['ID']['input'];
+  state: Scalars['JSON']['input'];
+  visibility?: InputMaybe<ViewVisibility>;
+};
+
+export type SavedView = {
+  __typename?: 'SavedView';
+  deleted: Scalars['Boolean']['output'];
+  id: Scalars['ID']['output'];
+  isDefault: Scalars['Boolean']['output'];
+  name: Scalars['String']['output'];
+  /** viewer id for personal views, empty for shared ones */
+  owner: Scalars['String']['output'];
+  /** overview | segments | channels | lifecycle | capability */
+  page: Scalars['ID']['output'];
+  savedAt: Scalars['String']['output'];
+  savedBy: Scalars['String']['output'];
+  /** national, a province or a city code */
+  scope: Scalars['ID']['output'];
+  /** The page's URL query (filters, time range, chart choices) as string pairs; never the scope. */
+  state: Scalars['JSON']['output'];
+  version: Scalars['Int']['output'];
+  visibility: ViewVisibility;
 };
 
 export type SegmentBreakdown = {
@@ -546,6 +652,11 @@ export type TimeRangeInput = {
   /** YYYY-MM or YYYY-MM-DD, inclusive */
   to: Scalars['String']['input'];
 };
+
+/** Who a saved view belongs to: shared by everyone in its scope, or one viewer's own. */
+export type ViewVisibility =
+  | 'personal'
+  | 'shared';
 
 export type WithIndex<TObject> = TObject & Record<string, any>;
 export type ResolversObject<TObject> = WithIndex<TObject>;
@@ -640,8 +751,10 @@ export type ResolversTypes = ResolversObject<{
   ContractChurnPoint: ResolverTypeWrapper<ContractChurnPoint>;
   Dataset: ResolverTypeWrapper<Dataset>;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
+  DefaultSource: DefaultSource;
   DimensionInfo: ResolverTypeWrapper<DimensionInfo>;
   Direction: Direction;
+  EffectiveDefaultView: ResolverTypeWrapper<EffectiveDefaultView>;
   EntityScore: ResolverTypeWrapper<EntityScore>;
   FilterInput: FilterInput;
   FilterOp: FilterOp;
@@ -664,6 +777,8 @@ export type ResolversTypes = ResolversObject<{
   RetentionCell: ResolverTypeWrapper<RetentionCell>;
   RfmAxis: RfmAxis;
   RfmHeatmap: ResolverTypeWrapper<RfmHeatmap>;
+  SaveViewInput: SaveViewInput;
+  SavedView: ResolverTypeWrapper<SavedView>;
   SegmentBreakdown: ResolverTypeWrapper<SegmentBreakdown>;
   SegmentMigration: ResolverTypeWrapper<SegmentMigration>;
   SegmentRow: ResolverTypeWrapper<SegmentRow>;
@@ -673,6 +788,7 @@ export type ResolversTypes = ResolversObject<{
   SurvivalGroup: ResolverTypeWrapper<SurvivalGroup>;
   SurvivalPoint: ResolverTypeWrapper<SurvivalPoint>;
   TimeRangeInput: TimeRangeInput;
+  ViewVisibility: ViewVisibility;
 }>;
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -694,6 +810,7 @@ export type ResolversParentTypes = ResolversObject<{
   Dataset: Dataset;
   Date: Scalars['Date']['output'];
   DimensionInfo: DimensionInfo;
+  EffectiveDefaultView: EffectiveDefaultView;
   EntityScore: EntityScore;
   FilterInput: FilterInput;
   Float: Scalars['Float']['output'];
@@ -714,6 +831,8 @@ export type ResolversParentTypes = ResolversObject<{
   Query: Record<PropertyKey, never>;
   RetentionCell: RetentionCell;
   RfmHeatmap: RfmHeatmap;
+  SaveViewInput: SaveViewInput;
+  SavedView: SavedView;
   SegmentBreakdown: SegmentBreakdown;
   SegmentMigration: SegmentMigration;
   SegmentRow: SegmentRow;
@@ -831,6 +950,11 @@ export type DimensionInfoResolvers<ContextType = RequestContext, ParentType exte
   synonyms?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
 }>;
 
+export type EffectiveDefaultViewResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['EffectiveDefaultView'] = ResolversParentTypes['EffectiveDefaultView']> = ResolversObject<{
+  source?: Resolver<ResolversTypes['DefaultSource'], ParentType, ContextType>;
+  view?: Resolver<ResolversTypes['SavedView'], ParentType, ContextType>;
+}>;
+
 export type EntityScoreResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['EntityScore'] = ResolversParentTypes['EntityScore']> = ResolversObject<{
   entity?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   score?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
@@ -899,8 +1023,12 @@ export type MigrationFlowResolvers<ContextType = RequestContext, ParentType exte
 }>;
 
 export type MutationResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
+  deleteView?: Resolver<ResolversTypes['SavedView'], ParentType, ContextType, RequireFields<MutationDeleteViewArgs, 'id'>>;
   ping?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   recordAssessment?: Resolver<ResolversTypes['CapabilityAssessment'], ParentType, ContextType, RequireFields<MutationRecordAssessmentArgs, 'input'>>;
+  restoreView?: Resolver<ResolversTypes['SavedView'], ParentType, ContextType, RequireFields<MutationRestoreViewArgs, 'id' | 'version'>>;
+  saveView?: Resolver<ResolversTypes['SavedView'], ParentType, ContextType, RequireFields<MutationSaveViewArgs, 'input'>>;
+  setDefaultView?: Resolver<ResolversTypes['SavedView'], ParentType, ContextType, RequireFields<MutationSetDefaultViewArgs, 'id' | 'isDefault'>>;
 }>;
 
 export type PreferenceCellResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['PreferenceCell'] = ResolversParentTypes['PreferenceCell']> = ResolversObject<{
@@ -922,9 +1050,13 @@ export type QueryResolvers<ContextType = RequestContext, ParentType extends Reso
   cohortRetention?: Resolver<ResolversTypes['CohortRetention'], ParentType, ContextType, RequireFields<QueryCohortRetentionArgs, 'maxMonths'>>;
   contractChurn?: Resolver<ResolversTypes['ContractChurn'], ParentType, ContextType, Partial<QueryContractChurnArgs>>;
   dataset?: Resolver<ResolversTypes['Dataset'], ParentType, ContextType>;
+  effectiveDefaultView?: Resolver<Maybe<ResolversTypes['EffectiveDefaultView']>, ParentType, ContextType, RequireFields<QueryEffectiveDefaultViewArgs, 'scope'>>;
   members?: Resolver<Array<ResolversTypes['Member']>, ParentType, ContextType, RequireFields<QueryMembersArgs, 'dimension'>>;
   metrics?: Resolver<ResolversTypes['MetricResult'], ParentType, ContextType, RequireFields<QueryMetricsArgs, 'query'>>;
   rfmHeatmap?: Resolver<ResolversTypes['RfmHeatmap'], ParentType, ContextType, RequireFields<QueryRfmHeatmapArgs, 'x' | 'y'>>;
+  savedView?: Resolver<Maybe<ResolversTypes['SavedView']>, ParentType, ContextType, RequireFields<QuerySavedViewArgs, 'id'>>;
+  savedViewHistory?: Resolver<Array<ResolversTypes['SavedView']>, ParentType, ContextType, RequireFields<QuerySavedViewHistoryArgs, 'id'>>;
+  savedViews?: Resolver<Array<ResolversTypes['SavedView']>, ParentType, ContextType, RequireFields<QuerySavedViewsArgs, 'includeDeleted' | 'scope'>>;
   segmentMigration?: Resolver<ResolversTypes['SegmentMigration'], ParentType, ContextType, RequireFields<QuerySegmentMigrationArgs, 'from' | 'scheme' | 'to'>>;
   segments?: Resolver<ResolversTypes['SegmentBreakdown'], ParentType, ContextType, RequireFields<QuerySegmentsArgs, 'byMonth' | 'scheme'>>;
   survival?: Resolver<ResolversTypes['Survival'], ParentType, ContextType, RequireFields<QuerySurvivalArgs, 'confType'>>;
@@ -944,6 +1076,21 @@ export type RfmHeatmapResolvers<ContextType = RequestContext, ParentType extends
   sql?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   x?: Resolver<ResolversTypes['RfmAxis'], ParentType, ContextType>;
   y?: Resolver<ResolversTypes['RfmAxis'], ParentType, ContextType>;
+}>;
+
+export type SavedViewResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['SavedView'] = ResolversParentTypes['SavedView']> = ResolversObject<{
+  deleted?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  isDefault?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  owner?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  page?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  savedAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  savedBy?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  scope?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  state?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  visibility?: Resolver<ResolversTypes['ViewVisibility'], ParentType, ContextType>;
 }>;
 
 export type SegmentBreakdownResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['SegmentBreakdown'] = ResolversParentTypes['SegmentBreakdown']> = ResolversObject<{
@@ -1016,6 +1163,7 @@ export type Resolvers<ContextType = RequestContext> = ResolversObject<{
   Dataset?: DatasetResolvers<ContextType>;
   Date?: GraphQLScalarType;
   DimensionInfo?: DimensionInfoResolvers<ContextType>;
+  EffectiveDefaultView?: EffectiveDefaultViewResolvers<ContextType>;
   EntityScore?: EntityScoreResolvers<ContextType>;
   GrainInfo?: GrainInfoResolvers<ContextType>;
   HeatCell?: HeatCellResolvers<ContextType>;
@@ -1030,6 +1178,7 @@ export type Resolvers<ContextType = RequestContext> = ResolversObject<{
   Query?: QueryResolvers<ContextType>;
   RetentionCell?: RetentionCellResolvers<ContextType>;
   RfmHeatmap?: RfmHeatmapResolvers<ContextType>;
+  SavedView?: SavedViewResolvers<ContextType>;
   SegmentBreakdown?: SegmentBreakdownResolvers<ContextType>;
   SegmentMigration?: SegmentMigrationResolvers<ContextType>;
   SegmentRow?: SegmentRowResolvers<ContextType>;

@@ -1,0 +1,176 @@
+/**
+ * The parser's own vocabulary: function words it may skip, follow-up verbs, chart names,
+ * compare and order words, out-of-domain words, and domain phrasings the semantic model's
+ * synonyms do not spell out. Everything here is data; lexicon.ts compiles it once.
+ */
+import type { ChartKind, CommandId, Sense } from './types.ts';
+
+/** Function words: consumed without meaning. Kept explicit so nothing content-bearing is dropped. */
+export const STOP_WORDS: string[] = [
+  // zh
+  '的', '地', '之', '是', '为', '了', '吗', '吧', '啊', '呀', '哦', '嘛', '么', '请', '请问', '麻烦', '帮我', '帮忙', '给我', '我想', '我要', '想', '要', '我',
+  '我们', '你', '看', '看看', '看下', '看一下', '瞧瞧', '查', '查看', '查下', '查一下', '一下', '下', '显示', '展示', '列出', '列一下', '统计', '计算', '算',
+  '分析', '情况', '数据', '数字', '指标', '结果', '报表', '报告', '表现', '水平', '多少', '有', '有没有', '几', '几个', '哪些', '哪个', '什么', '怎么样',
+  '如何', '怎样', '用户', '客户', '人', '个', '类', '们', '在', '于', '中', '里', '里面', '内', '期间', '时期', '以来', '当中', '各', '按', '按照', '分',
+  '每个', '各个', '分别', '各自', '每', '根据', '所有', '全部', '全', '对比', '比较', '对照', '相比', '比', '对', '之间', '一共', '总共', '共', '从',
+  '所在', '属于', '下面', '下属', '旗下', '范围', '公司', '分公司', '移动', '中国移动', '广东移动', '全国', '全省', '全市', '省内', '市内', '分布',
+  '来', '做', '出', '拿', '得到', '给出', '以', '把', '就', '也', '还', '都', '再', '并', '且', '等', '等等', '方面', '相关', '对应', '口径',
+  '图', '图表', '曲线', '合计', '时候', '以外', '之外', '这', '那个', '这个', '些', '那些', '这些', '其', '其中', '怎么', '情形',
+  '啥', '吗?', '呗', '嗯', '好', '好的', '谢谢', '一览', '明细', '详情', '汇总', '对应的', '上的', '里的', '中的', '维度的',
+  // en
+  'a', 'an', 'the', 'of', 'in', 'for', 'on', 'at', 'to', 'with', 'by', 'per', 'each', 'every', 'across', 'over', 'during', 'within',
+  'between', 'show', 'me', 'us', 'display', 'list', 'give', 'get', 'tell', 'find', 'what', "what's", 'whats', 'which', 'who', 'is', 'are', 'was', 'were',
+  'be', 'been', 'do', 'does', 'did', 'how', 'much', 'there', 'please', 'pls', 'i', 'we', 'my', 'our', 'want', 'need', 'see', 'look', 'view', 'chart',
+  'graph', 'plot', 'data', 'numbers', 'figures', 'value', 'values', 'all', 'compare', 'compared', 'comparing', 'comparison', 'like', 'can', 'could',
+  'you', 'would', 'as', 'it', 'its', 'that', 'this', 'those', 'these', 'breakdown', 'broken', 'down', 'split', 'grouped', 'group', 'curve', 'then', 'now',
+  'again', 's', 'from', 'has', 'have', 'had', 'some', 'any', 'report', 'metric', 'metrics', 'level', 'levels', 'number', 'count', 'amount', 'rate', 'rates',
+  'whole', 'entire', 'nationwide', 'national', 'china', 'mobile', 'china mobile', 'company', 'branch', 'thanks', 'thank', 'ok', 'okay', 'let', "let's",
+  'lets', 'according', 'accordingly', 'when', 'where', 'why', 'whose', 'than', 'so', 'far', 'up', 'out', 'about', 'into', 'table of', 'details',
+];
+
+/** Words joining two mentions (广州和深圳, Telstra vs BT) or two times (1月到3月). */
+export const CONNECTORS: [string, 'and' | 'range'][] = [
+  ['和', 'and'], ['与', 'and'], ['及', 'and'], ['以及', 'and'], ['跟', 'and'], ['同', 'and'], ['、', 'and'], ['还有', 'and'], ['或', 'and'], ['或者', 'and'],
+  ['and', 'and'], ['vs', 'and'], ['vs.', 'and'], ['versus', 'and'], ['or', 'and'], ['against', 'and'], ['&', 'and'],
+  ['到', 'range'], ['至', 'range'], ['~', 'range'], ['through', 'range'], ['until', 'range'], ['till', 'range'], ['thru', 'range'],
+];
+
+export const COMMANDS: [string, CommandId][] = [
+  ['只看', 'only'], ['只要', 'only'], ['仅看', 'only'], ['只', 'only'], ['仅', 'only'], ['就看', 'only'], ['单看', 'only'], ['只显示', 'only'], ['只统计', 'only'],
+  ['only', 'only'], ['just', 'only'], ['only show', 'only'], ['just show', 'only'], ['limit to', 'only'], ['restrict to', 'only'], ['focus on', 'only'],
+  ['换成', 'replace'], ['换为', 'replace'], ['换', 'replace'], ['改成', 'replace'], ['改为', 'replace'], ['改', 'replace'], ['改看', 'replace'], ['改用', 'replace'],
+  ['切换到', 'replace'], ['切换成', 'replace'], ['切换为', 'replace'], ['变成', 'replace'], ['替换为', 'replace'], ['用', 'replace'],
+  ['switch to', 'replace'], ['change to', 'replace'], ['change it to', 'replace'], ['instead', 'replace'], ['instead of', 'replace'], ['replace with', 'replace'],
+  ['use', 'replace'], ['make it', 'replace'], ['turn it into', 'replace'], ['show it as', 'replace'], ['switch', 'replace'],
+  ['再加上', 'add'], ['加上', 'add'], ['再加', 'add'], ['加', 'add'], ['增加', 'add'], ['添加', 'add'], ['再看', 'add'], ['同时看', 'add'], ['顺便看', 'add'],
+  ['also', 'add'], ['add', 'add'], ['plus', 'add'], ['also show', 'add'], ['and also', 'add'], ['as well as', 'add'], ['include', 'add'], ['along with', 'add'],
+  ['together with', 'add'], ['too', 'add'], ['as well', 'add'],
+  ['去掉', 'remove'], ['去除', 'remove'], ['移除', 'remove'], ['不看', 'remove'], ['不要', 'remove'], ['不含', 'remove'], ['不包括', 'remove'], ['不包含', 'remove'],
+  ['排除', 'remove'], ['除去', 'remove'], ['剔除', 'remove'], ['除了', 'remove'], ['扣除', 'remove'], ['拿掉', 'remove'],
+  ['remove', 'remove'], ['without', 'remove'], ['exclude', 'remove'], ['excluding', 'remove'], ['except', 'remove'], ['except for', 'remove'], ['other than', 'remove'],
+  ['no longer', 'remove'], ['minus', 'remove'], ['leave out', 'remove'], ['take out', 'remove'],
+  ['呢', 'followup'], ['那', 'followup'], ['那么', 'followup'], ['那么呢', 'followup'], ['如果是', 'followup'], ['换个', 'followup'],
+  ['what about', 'followup'], ['how about', 'followup'], ['and for', 'followup'], ['same for', 'followup'], ['same', 'followup'], ['now for', 'followup'],
+];
+
+export const CHARTS: [string, ChartKind][] = [
+  ['柱状图', 'bar'], ['柱形图', 'bar'], ['柱图', 'bar'], ['条形图', 'bar'], ['直方图', 'bar'], ['bar chart', 'bar'], ['bar', 'bar'], ['bars', 'bar'], ['column chart', 'bar'], ['columns', 'bar'],
+  ['折线图', 'line'], ['线图', 'line'], ['曲线图', 'line'], ['趋势图', 'line'], ['line chart', 'line'], ['line', 'line'], ['line graph', 'line'],
+  ['饼图', 'pie'], ['饼状图', 'pie'], ['圆饼图', 'pie'], ['pie chart', 'pie'], ['pie', 'pie'], ['占比', 'pie'], ['构成', 'pie'], ['比例', 'pie'], ['share', 'pie'], ['mix', 'pie'],
+  ['表格', 'table'], ['表', 'table'], ['明细表', 'table'], ['列表', 'table'], ['table', 'table'], ['grid', 'table'],
+  ['雷达图', 'radar'], ['雷达', 'radar'], ['蛛网图', 'radar'], ['radar chart', 'radar'], ['radar', 'radar'], ['spider chart', 'radar'],
+  ['漏斗图', 'funnel'], ['漏斗', 'funnel'], ['funnel chart', 'funnel'], ['funnel', 'funnel'],
+  ['桑基图', 'sankey'], ['sankey', 'sankey'], ['sankey diagram', 'sankey'],
+  ['热力图', 'heatmap'], ['热图', 'heatmap'], ['heatmap', 'heatmap'], ['heat map', 'heatmap'],
+  ['生存曲线图', 'survival'], ['km曲线', 'survival'], ['kaplan meier', 'survival'],
+  ['指标卡', 'kpi'], ['数字卡片', 'kpi'], ['kpi', 'kpi'], ['kpi card', 'kpi'], ['single number', 'kpi'],
+];
+
+export const COMPARES: [string, 'yoy' | 'mom'][] = [
+  ['同比', 'yoy'], ['同比增长', 'yoy'], ['同比变化', 'yoy'], ['同比增幅', 'yoy'], ['比去年同期', 'yoy'], ['与去年同期相比', 'yoy'], ['较去年同期', 'yoy'], ['去年同期', 'yoy'],
+  ['yoy', 'yoy'], ['year over year', 'yoy'], ['year on year', 'yoy'], ['vs last year', 'yoy'], ['versus last year', 'yoy'], ['compared to last year', 'yoy'],
+  ['compared with last year', 'yoy'], ['against last year', 'yoy'], ['same period last year', 'yoy'], ['yoy change', 'yoy'], ['yoy growth', 'yoy'],
+  ['环比', 'mom'], ['环比增长', 'mom'], ['环比变化', 'mom'], ['环比增幅', 'mom'], ['比上月', 'mom'], ['较上月', 'mom'], ['与上月相比', 'mom'], ['比上个月', 'mom'],
+  ['mom', 'mom'], ['month over month', 'mom'], ['month on month', 'mom'], ['vs last month', 'mom'], ['versus last month', 'mom'],
+  ['compared to last month', 'mom'], ['compared with last month', 'mom'], ['vs previous month', 'mom'], ['sequential', 'mom'],
+];
+/** growth words that could be either comparison: they ask */
+export const AMBIGUOUS_COMPARES = ['增长', '增长率', '增幅', '涨幅', '变化率', '变动', 'growth', 'growth rate', 'change rate'];
+
+export const ORDER_WORDS: [string, 'asc' | 'desc' | 'best' | 'worst'][] = [
+  ['最高', 'desc'], ['最大', 'desc'], ['最多', 'desc'], ['最高的', 'desc'], ['最大的', 'desc'], ['最多的', 'desc'], ['排名', 'desc'], ['排行', 'desc'], ['排行榜', 'desc'],
+  ['排序', 'desc'], ['降序', 'desc'], ['从高到低', 'desc'], ['从大到小', 'desc'], ['由高到低', 'desc'], ['靠前', 'desc'],
+  ['highest', 'desc'], ['largest', 'desc'], ['biggest', 'desc'], ['most', 'desc'], ['top', 'desc'], ['ranked', 'desc'], ['ranking', 'desc'], ['rank', 'desc'],
+  ['sorted', 'desc'], ['sort', 'desc'], ['descending', 'desc'], ['highest first', 'desc'], ['leading', 'desc'],
+  ['最低', 'asc'], ['最小', 'asc'], ['最少', 'asc'], ['最低的', 'asc'], ['最小的', 'asc'], ['最少的', 'asc'], ['升序', 'asc'], ['从低到高', 'asc'], ['从小到大', 'asc'],
+  ['由低到高', 'asc'], ['垫底', 'asc'], ['靠后', 'asc'],
+  ['lowest', 'asc'], ['smallest', 'asc'], ['least', 'asc'], ['fewest', 'asc'], ['bottom', 'asc'], ['ascending', 'asc'], ['lowest first', 'asc'],
+  ['最好', 'best'], ['最好的', 'best'], ['最佳', 'best'], ['最优', 'best'], ['表现最好', 'best'], ['best', 'best'], ['best performing', 'best'],
+  ['最差', 'worst'], ['最差的', 'worst'], ['最糟', 'worst'], ['表现最差', 'worst'], ['worst', 'worst'], ['worst performing', 'worst'],
+];
+
+export const TREND_WORDS = ['趋势', '走势', '变化趋势', '变化', '趋势变化', '历史', 'trend', 'trends', 'over time', 'history', 'evolution', 'development', 'trajectory'];
+export const TOTAL_WORDS = ['总体', '整体', '合起来', '不分组', '不拆分', '总计', '总量', '全体', 'overall', 'in total', 'total', 'altogether', 'no grouping', 'ungrouped', 'aggregate'];
+
+/** Outside the data → UNSUPPORTED (destructive verbs included: the chat only reads). */
+export const OOS_WORDS: [string, string][] = [
+  ...['天气', '气温', '温度', '下雨', '下雪', '天气预报', '雾霾', 'weather', 'temperature', 'rain', 'raining', 'snow', 'sunny'].map((w) => [w, 'weather'] as [string, string]),
+  ...['订票', '机票', '火车票', '车票', '高铁票', '酒店', '航班', '订酒店', '订餐', '外卖', '打车', 'booking', 'book a', 'flight', 'flights', 'ticket', 'tickets', 'hotel', 'hotels', 'taxi', 'reservation']
+    .map((w) => [w, 'booking'] as [string, string]),
+  ...['股票', '股价', '新闻', '翻译', '写诗', '作诗', '笑话', '讲个', '唱歌', '菜谱', '彩票', 'stock price', 'stocks', 'news', 'translate', 'joke', 'poem', 'song', 'recipe', 'lottery', 'bitcoin', '比特币']
+    .map((w) => [w, 'offtopic'] as [string, string]),
+  ...['删除', '删掉', '删了', '清空', '清除', '插入', '写入', '篡改', '修改数据', '更新数据', '改数据', '导出全部', '重置', '格式化', '销毁',
+    'delete', 'deleting', 'truncate', 'insert', 'drop table', 'drop database', 'update table', 'alter', 'wipe', 'erase', 'destroy', 'overwrite', 'modify the data', 'change the data']
+    .map((w) => [w, 'write'] as [string, string]),
+  ...['预测', '预计', '将来', '未来', '明年', '下个月', '下月', '下季度', '下个季度', '下周', '明天', '后天', 'forecast', 'predict', 'prediction', 'projection', 'next month', 'next year', 'next quarter', 'next week', 'tomorrow', 'future']
+    .map((w) => [w, 'future'] as [string, string]),
+  ...['你是谁', '你好', '密码', '口令', 'password', 'hello', 'who are you', 'api key', 'token', 'credentials', '系统提示', 'system prompt', 'prompt', 'jailbreak', 'ignore', 'disregard', '忽略']
+    .map((w) => [w, 'offtopic'] as [string, string]),
+];
+
+/** Domain phrasings beyond the model's synonyms (parser-owned). */
+export const EXTRA_SENSES: [string, Sense][] = [
+  ...(['用户数量', '客户数量', '用户总数', '客户总数', '用户量', '客户量', '在网客户数', '在网客户', '多少客户', '多少个用户', '多少个客户', '多少人', '人数', '用户人数',
+    'subscriber', 'number of customers', 'customer count', 'user count', 'how many customers', 'how many users', 'number of users', 'subscriber numbers']
+    .map((w) => [w, { kind: 'metric', id: 'subscribers' }] as [string, Sense])),
+  ...(['新增用户数', '新增客户数', '新增量', '新入网用户', '新入网用户数', '新入网客户', '新发展用户', '发展用户数', '新增用户量', 'new subscribers', 'new customers', 'new subs']
+    .map((w) => [w, { kind: 'metric', id: 'new_subscribers' }] as [string, Sense])),
+  ...(['离网客户', '离网客户数', '流失客户', '流失客户数', '流失用户数', '离网量', '离网人数', 'churned customers', 'churners count', 'lost customers']
+    .map((w) => [w, { kind: 'metric', id: 'churned_subscribers' }] as [string, Sense])),
+  ...(['离网', '流失'].map((w) => [w, { kind: 'metric', id: 'churn_rate' }] as [string, Sense])),
+  ...(['每户收入', 'arpu值', '户均arpu'].map((w) => [w, { kind: 'metric', id: 'arpu' }] as [string, Sense])),
+  ...(['mou值', '通话时长', '户均通话时长'].map((w) => [w, { kind: 'metric', id: 'mou' }] as [string, Sense])),
+  ...(['dou值', '流量', '户均流量使用'].map((w) => [w, { kind: 'metric', id: 'dou' }] as [string, Sense])),
+  ...(['存活', '存活分析', '生存分析', '生存率', 'km曲线', '存活率曲线', 'survival analysis', 'survival rates', 'kaplan meier curve'].map((w) => [w, { kind: 'metric', id: 'survival_rate' }] as [string, Sense])),
+  ...(['中位生命周期', '生命周期长度', 'median customer lifetime', 'median'].map((w) => [w, { kind: 'metric', id: 'median_lifetime' }] as [string, Sense])),
+  ...(['能力分', '能力分数', '成熟度', 'crm能力评分', 'crm capability', 'crm capability score', 'maturity'].map((w) => [w, { kind: 'metric', id: 'capability_score' }] as [string, Sense])),
+  ...(['营销转化率', '转化比例', 'conversion rates'].map((w) => [w, { kind: 'metric', id: 'conversion_rate' }] as [string, Sense])),
+  ...(['average handling time', 'avg handle time'].map((w) => [w, { kind: 'metric', id: 'avg_handle_time' }] as [string, Sense])),
+  ...(['e channel share', 'electronic channel ratio', '电子渠道使用率', '电子渠道分流占比'].map((w) => [w, { kind: 'metric', id: 'e_channel_share' }] as [string, Sense])),
+  // generic nouns that name a metric only when nothing else does (投诉类接触的一次解决率: 接触 is the noun)
+  ...(['接触', 'contact', 'interactions', 'touches'].map((w) => [w, { kind: 'metric', id: 'contacts', weak: true }] as [string, Sense])),
+  ...(['customers', 'users', 'subscribers', 'customer', 'user', 'how many', '有多少', '多少用户'].map((w) => [w, { kind: 'metric', id: 'subscribers', weak: true }] as [string, Sense])),
+
+  ...(['城市', '各城市', '各市', '地级市', '各地级市', 'city', 'by city', 'prefecture', 'prefectures'].map((w) => [w, { kind: 'dimension', id: 'city' }] as [string, Sense])),
+  ...(['各省', '各省份', '省份', '分省', 'province', 'by province'].map((w) => [w, { kind: 'dimension', id: 'province' }] as [string, Sense])),
+  ...(['渠道', '各渠道', '渠道类型', 'channel', 'by channel'].map((w) => [w, { kind: 'dimension', id: 'channel' }] as [string, Sense])),
+  ...(['入网渠道', '发展渠道', '获客渠道', 'acquisition channel', 'sales channel'].map((w) => [w, { kind: 'dimension', id: 'acquisition_channel' }] as [string, Sense])),
+  ...(['价值层级', '价值等级', '价值层次', '价值分级', 'value tier', 'value segment', 'value segments'].map((w) => [w, { kind: 'dimension', id: 'value_tier' }] as [string, Sense])),
+  ...(['细分群体', '客户细分', '品牌细分群', 'segment', 'segments'].map((w) => [w, { kind: 'dimension', id: 'sub_segment' }] as [string, Sense])),
+  ...(['接触类型', '接触原因', 'contact purpose', 'reason', 'reasons'].map((w) => [w, { kind: 'dimension', id: 'purpose' }] as [string, Sense])),
+  ...(['呼叫方向', '接触方向', 'direction', 'inbound or outbound'].map((w) => [w, { kind: 'dimension', id: 'direction' }] as [string, Sense])),
+  ...(['能力维度', 'capability dimension', 'capability dimensions'].map((w) => [w, { kind: 'dimension', id: 'capability_dimension' }] as [string, Sense])),
+  ...(['运营商', '评估对象', '公司间', 'operator', 'operators', 'assessed entity', 'entities'].map((w) => [w, { kind: 'dimension', id: 'capability_entity' }] as [string, Sense])),
+  ...(['入网月', '入网时间', '入网年月', 'activation month', 'activation cohort', 'cohort month'].map((w) => [w, { kind: 'dimension', id: 'cohort' }] as [string, Sense])),
+  ...(['在网时长', '在网时间', '网龄段'].map((w) => [w, { kind: 'dimension', id: 'tenure_months' }] as [string, Sense])),
+  ...(['各年龄段', 'age band', 'age group', 'age groups'].map((w) => [w, { kind: 'dimension', id: 'age_band' }] as [string, Sense])),
+  ...(['gender', 'sex', '男女'].map((w) => [w, { kind: 'dimension', id: 'gender' }] as [string, Sense])),
+  ...(['客户类别', '客户分类', 'customer type'].map((w) => [w, { kind: 'dimension', id: 'customer_type' }] as [string, Sense])),
+  ...(['信用名单', '名单类别', 'credit list', 'credit lists'].map((w) => [w, { kind: 'dimension', id: 'credit_list' }] as [string, Sense])),
+  ...(['合约期', 'contract type'].map((w) => [w, { kind: 'dimension', id: 'contract_type' }] as [string, Sense])),
+  ...(['渠道类别', '渠道大类', 'channel class', 'channel type', 'electronic vs physical'].map((w) => [w, { kind: 'dimension', id: 'channel_class' }] as [string, Sense])),
+  ...(['rfm分群', 'rfm cell', 'rfm cells', 'rfm segment'].map((w) => [w, { kind: 'dimension', id: 'rfm_cell' }] as [string, Sense])),
+  ...(['最近充值', '充值近度'].map((w) => [w, { kind: 'dimension', id: 'rfm_r' }] as [string, Sense])),
+  ...(['活跃频次'].map((w) => [w, { kind: 'dimension', id: 'rfm_f' }] as [string, Sense])),
+  ...(['消费金额'].map((w) => [w, { kind: 'dimension', id: 'rfm_m' }] as [string, Sense])),
+  ...(['消费能力', '消费意愿', '能力意愿象限', 'ability desire quadrant', 'quadrant'].map((w) => [w, { kind: 'dimension', id: 'quadrant' }] as [string, Sense])),
+  // 各地区 / 各区域: province or city — the parser asks
+  ['地区', { kind: 'dimension', id: 'province' }], ['地区', { kind: 'dimension', id: 'city' }],
+  ['区域', { kind: 'dimension', id: 'province' }], ['区域', { kind: 'dimension', id: 'city' }],
+  ['region', { kind: 'dimension', id: 'province' }], ['region', { kind: 'dimension', id: 'city' }],
+  ['regions', { kind: 'dimension', id: 'province' }], ['regions', { kind: 'dimension', id: 'city' }],
+
+  ['inbound', { kind: 'member', dimension: 'direction', id: 'inbound' }],
+  ['outbound', { kind: 'member', dimension: 'direction', id: 'outbound' }],
+  ['客服热线', { kind: 'member', dimension: 'channel', id: 'hotline_in' }],
+  ['inbound hotline', { kind: 'member', dimension: 'channel', id: 'hotline_in' }],
+  ['outbound hotline', { kind: 'member', dimension: 'channel', id: 'hotline_out' }],
+  ['实体渠道', { kind: 'member', dimension: 'channel_class', id: 'physical' }],
+  ['electronic channels', { kind: 'member', dimension: 'channel_class', id: 'electronic' }],
+  ['physical channels', { kind: 'member', dimension: 'channel_class', id: 'physical' }],
+  ['男性', { kind: 'member', dimension: 'gender', id: 'male' }], ['女性', { kind: 'member', dimension: 'gender', id: 'female' }],
+  ['大客户', { kind: 'member', dimension: 'customer_type', id: 'key_individual' }], ['大客户', { kind: 'member', dimension: 'customer_type', id: 'key_org' }],
+  ['hotline_in', { kind: 'member', dimension: 'channel', id: 'hotline_in' }],
+  ['10086', { kind: 'member', dimension: 'channel', id: 'hotline_in' }], ['10086', { kind: 'member', dimension: 'channel', id: 'hotline_out' }],
+  ['10086', { kind: 'member', dimension: 'channel', id: 'ivr' }],
+];
