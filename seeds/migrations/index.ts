@@ -1,6 +1,7 @@
 /** Every migration, in order. Add a file, append it here; never edit one that has shipped. */
 import { core } from './001_core.ts';
 import { app } from './002_app.ts';
+import { ask } from './003_ask.ts';
 import type { Migration } from './ddl.ts';
 
-export const MIGRATIONS: readonly Migration[] = [core, app];
+export const MIGRATIONS: readonly Migration[] = [core, app, ask];

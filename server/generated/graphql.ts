@@ -16,6 +16,52 @@ export type Scalars = {
   JSON: { input: unknown; output: unknown; }
 };
 
+export type Answer = {
+  __typename?: 'Answer';
+  asOf?: Maybe<Scalars['Date']['output']>;
+  chart?: Maybe<ChartKind>;
+  choices: Array<AskChoice>;
+  columns?: Maybe<Array<Column>>;
+  conversationId: Scalars['ID']['output'];
+  /** The GraphQL document executed and its variables: runnable as is on /graphql. */
+  graphql?: Maybe<Scalars['String']['output']>;
+  /** The typed query (MetricQuery shape); null unless ANSWERED. */
+  interpretation?: Maybe<Scalars['JSON']['output']>;
+  /** zh or en */
+  language: Scalars['String']['output'];
+  message?: Maybe<Scalars['String']['output']>;
+  /** False when only the chart changed (nothing re-queried). */
+  requeried: Scalars['Boolean']['output'];
+  /** What was understood, in the question's language. */
+  restatement: Scalars['String']['output'];
+  rows?: Maybe<Array<Scalars['JSON']['output']>>;
+  status: AskStatus;
+  totals?: Maybe<Scalars['JSON']['output']>;
+  /** Words not understood (CLARIFY), with their positions in the question. */
+  unknownWords: Array<MarkedWord>;
+  variables?: Maybe<Scalars['JSON']['output']>;
+};
+
+export type AskChoice = {
+  __typename?: 'AskChoice';
+  interpretation: Scalars['JSON']['output'];
+  label: Scalars['String']['output'];
+};
+
+export type AskMiss = {
+  __typename?: 'AskMiss';
+  count: Scalars['Int']['output'];
+  lastAskedAt: Scalars['String']['output'];
+  lastQuestion: Scalars['String']['output'];
+  word: Scalars['String']['output'];
+};
+
+export type AskStatus =
+  | 'ANSWERED'
+  | 'CLARIFY'
+  | 'FORBIDDEN'
+  | 'UNSUPPORTED';
+
 export type AssessmentInput = {
   assessedOn: Scalars['Date']['input'];
   entity: Scalars['ID']['input'];
@@ -103,6 +149,18 @@ export type ChannelPreference = {
   sql: Scalars['String']['output'];
   to?: Maybe<Scalars['Date']['output']>;
 };
+
+export type ChartKind =
+  | 'bar'
+  | 'funnel'
+  | 'heatmap'
+  | 'kpi'
+  | 'line'
+  | 'pie'
+  | 'radar'
+  | 'sankey'
+  | 'survival'
+  | 'table';
 
 export type CohortRetention = {
   __typename?: 'CohortRetention';
@@ -224,6 +282,13 @@ export type LogRankTest = {
   p: Scalars['Float']['output'];
 };
 
+export type MarkedWord = {
+  __typename?: 'MarkedWord';
+  end: Scalars['Int']['output'];
+  start: Scalars['Int']['output'];
+  text: Scalars['String']['output'];
+};
+
 export type Member = {
   __typename?: 'Member';
   id: Scalars['ID']['output'];
@@ -291,18 +356,29 @@ export type MigrationFlow = {
 
 export type Mutation = {
   __typename?: 'Mutation';
+  /** Teach the chat a word (effective at once): a metric, a dimension, or a member of a dimension. */
+  addSynonym: Synonym;
   /** Deletes a view recoverably: a new version with deleted = true. */
   deleteView: SavedView;
   /** Liveness of the mutation root; domain modules extend it. */
   ping: Scalars['Boolean']['output'];
   /** Records a self-assessment of a province or city (scores 0–4, a comment per item). */
   recordAssessment: CapabilityAssessment;
+  removeSynonym: Scalars['Boolean']['output'];
   /** Makes an older version current again (a new version copying it, undeleted). */
   restoreView: SavedView;
   /** Saves the page state as a new view, or (with id) as the next version of an existing view. */
   saveView: SavedView;
   /** Marks a view as its scope's default (shared) or the viewer's own default (personal); unmarks the previous one. */
   setDefaultView: SavedView;
+};
+
+
+export type MutationAddSynonymArgs = {
+  dimension?: InputMaybe<Scalars['ID']['input']>;
+  kind: SynonymKind;
+  target: Scalars['ID']['input'];
+  word: Scalars['String']['input'];
 };
 
 
@@ -313,6 +389,11 @@ export type MutationDeleteViewArgs = {
 
 export type MutationRecordAssessmentArgs = {
   input: AssessmentInput;
+};
+
+
+export type MutationRemoveSynonymArgs = {
+  word: Scalars['String']['input'];
 };
 
 
@@ -348,6 +429,10 @@ export type PreferenceCell = {
 
 export type Query = {
   __typename?: 'Query';
+  /** A question in Chinese or English → a typed query, run on the same road as `metrics`. */
+  ask: Answer;
+  /** Words the chat did not understand, most frequent first (for teaching synonyms). */
+  askMisses: Array<AskMiss>;
   /** Model-targeted versus random campaign lists: hit rates, lift, retention success. */
   campaignEffect: Array<CampaignEffect>;
   /** Every assessment recorded for an entity (history). */
@@ -390,6 +475,20 @@ export type Query = {
   segments: SegmentBreakdown;
   /** Kaplan–Meier curves per group with Greenwood 95% bands, medians and the log-rank test. */
   survival: Survival;
+  /** Synonyms taught by administrators. */
+  synonyms: Array<Synonym>;
+};
+
+
+export type QueryAskArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  conversationId?: InputMaybe<Scalars['ID']['input']>;
+  question: Scalars['String']['input'];
+};
+
+
+export type QueryAskMissesArgs = {
+  limit?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -646,6 +745,21 @@ export type SurvivalPoint = {
   tenure: Scalars['Int']['output'];
 };
 
+export type Synonym = {
+  __typename?: 'Synonym';
+  createdAt: Scalars['String']['output'];
+  createdBy: Scalars['String']['output'];
+  dimension?: Maybe<Scalars['ID']['output']>;
+  kind: SynonymKind;
+  target: Scalars['ID']['output'];
+  word: Scalars['String']['output'];
+};
+
+export type SynonymKind =
+  | 'dimension'
+  | 'member'
+  | 'metric';
+
 export type TimeRangeInput = {
   /** YYYY-MM or YYYY-MM-DD, inclusive */
   from: Scalars['String']['input'];
@@ -732,6 +846,10 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
+  Answer: ResolverTypeWrapper<Answer>;
+  AskChoice: ResolverTypeWrapper<AskChoice>;
+  AskMiss: ResolverTypeWrapper<AskMiss>;
+  AskStatus: AskStatus;
   AssessmentInput: AssessmentInput;
   AssessmentScoreInput: AssessmentScoreInput;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
@@ -743,6 +861,7 @@ export type ResolversTypes = ResolversObject<{
   CapabilityScore: ResolverTypeWrapper<CapabilityScore>;
   Catalog: ResolverTypeWrapper<Catalog>;
   ChannelPreference: ResolverTypeWrapper<ChannelPreference>;
+  ChartKind: ChartKind;
   CohortRetention: ResolverTypeWrapper<CohortRetention>;
   Column: ResolverTypeWrapper<Column>;
   Compare: Compare;
@@ -765,6 +884,7 @@ export type ResolversTypes = ResolversObject<{
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   JSON: ResolverTypeWrapper<Scalars['JSON']['output']>;
   LogRankTest: ResolverTypeWrapper<LogRankTest>;
+  MarkedWord: ResolverTypeWrapper<MarkedWord>;
   Member: ResolverTypeWrapper<Member>;
   MetricInfo: ResolverTypeWrapper<MetricInfo>;
   MetricQuery: MetricQuery;
@@ -787,12 +907,17 @@ export type ResolversTypes = ResolversObject<{
   Survival: ResolverTypeWrapper<Survival>;
   SurvivalGroup: ResolverTypeWrapper<SurvivalGroup>;
   SurvivalPoint: ResolverTypeWrapper<SurvivalPoint>;
+  Synonym: ResolverTypeWrapper<Synonym>;
+  SynonymKind: SynonymKind;
   TimeRangeInput: TimeRangeInput;
   ViewVisibility: ViewVisibility;
 }>;
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = ResolversObject<{
+  Answer: Answer;
+  AskChoice: AskChoice;
+  AskMiss: AskMiss;
   AssessmentInput: AssessmentInput;
   AssessmentScoreInput: AssessmentScoreInput;
   Boolean: Scalars['Boolean']['output'];
@@ -820,6 +945,7 @@ export type ResolversParentTypes = ResolversObject<{
   Int: Scalars['Int']['output'];
   JSON: Scalars['JSON']['output'];
   LogRankTest: LogRankTest;
+  MarkedWord: MarkedWord;
   Member: Member;
   MetricInfo: MetricInfo;
   MetricQuery: MetricQuery;
@@ -840,7 +966,39 @@ export type ResolversParentTypes = ResolversObject<{
   Survival: Survival;
   SurvivalGroup: SurvivalGroup;
   SurvivalPoint: SurvivalPoint;
+  Synonym: Synonym;
   TimeRangeInput: TimeRangeInput;
+}>;
+
+export type AnswerResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Answer'] = ResolversParentTypes['Answer']> = ResolversObject<{
+  asOf?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  chart?: Resolver<Maybe<ResolversTypes['ChartKind']>, ParentType, ContextType>;
+  choices?: Resolver<Array<ResolversTypes['AskChoice']>, ParentType, ContextType>;
+  columns?: Resolver<Maybe<Array<ResolversTypes['Column']>>, ParentType, ContextType>;
+  conversationId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  graphql?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  interpretation?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
+  language?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  message?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  requeried?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  restatement?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  rows?: Resolver<Maybe<Array<ResolversTypes['JSON']>>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['AskStatus'], ParentType, ContextType>;
+  totals?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
+  unknownWords?: Resolver<Array<ResolversTypes['MarkedWord']>, ParentType, ContextType>;
+  variables?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
+}>;
+
+export type AskChoiceResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['AskChoice'] = ResolversParentTypes['AskChoice']> = ResolversObject<{
+  interpretation?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
+  label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type AskMissResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['AskMiss'] = ResolversParentTypes['AskMiss']> = ResolversObject<{
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  lastAskedAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  lastQuestion?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  word?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
 export type CampaignEffectResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['CampaignEffect'] = ResolversParentTypes['CampaignEffect']> = ResolversObject<{
@@ -983,6 +1141,12 @@ export type LogRankTestResolvers<ContextType = RequestContext, ParentType extend
   p?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
 }>;
 
+export type MarkedWordResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['MarkedWord'] = ResolversParentTypes['MarkedWord']> = ResolversObject<{
+  end?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  start?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
 export type MemberResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Member'] = ResolversParentTypes['Member']> = ResolversObject<{
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   labelEn?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1023,9 +1187,11 @@ export type MigrationFlowResolvers<ContextType = RequestContext, ParentType exte
 }>;
 
 export type MutationResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
+  addSynonym?: Resolver<ResolversTypes['Synonym'], ParentType, ContextType, RequireFields<MutationAddSynonymArgs, 'kind' | 'target' | 'word'>>;
   deleteView?: Resolver<ResolversTypes['SavedView'], ParentType, ContextType, RequireFields<MutationDeleteViewArgs, 'id'>>;
   ping?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   recordAssessment?: Resolver<ResolversTypes['CapabilityAssessment'], ParentType, ContextType, RequireFields<MutationRecordAssessmentArgs, 'input'>>;
+  removeSynonym?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationRemoveSynonymArgs, 'word'>>;
   restoreView?: Resolver<ResolversTypes['SavedView'], ParentType, ContextType, RequireFields<MutationRestoreViewArgs, 'id' | 'version'>>;
   saveView?: Resolver<ResolversTypes['SavedView'], ParentType, ContextType, RequireFields<MutationSaveViewArgs, 'input'>>;
   setDefaultView?: Resolver<ResolversTypes['SavedView'], ParentType, ContextType, RequireFields<MutationSetDefaultViewArgs, 'id' | 'isDefault'>>;
@@ -1039,6 +1205,8 @@ export type PreferenceCellResolvers<ContextType = RequestContext, ParentType ext
 }>;
 
 export type QueryResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
+  ask?: Resolver<ResolversTypes['Answer'], ParentType, ContextType, RequireFields<QueryAskArgs, 'question'>>;
+  askMisses?: Resolver<Array<ResolversTypes['AskMiss']>, ParentType, ContextType, RequireFields<QueryAskMissesArgs, 'limit'>>;
   campaignEffect?: Resolver<Array<ResolversTypes['CampaignEffect']>, ParentType, ContextType, Partial<QueryCampaignEffectArgs>>;
   capabilityAssessments?: Resolver<Array<ResolversTypes['CapabilityAssessment']>, ParentType, ContextType, RequireFields<QueryCapabilityAssessmentsArgs, 'entity'>>;
   capabilityComparison?: Resolver<Array<ResolversTypes['CapabilityComparisonRow']>, ParentType, ContextType, RequireFields<QueryCapabilityComparisonArgs, 'entities'>>;
@@ -1060,6 +1228,7 @@ export type QueryResolvers<ContextType = RequestContext, ParentType extends Reso
   segmentMigration?: Resolver<ResolversTypes['SegmentMigration'], ParentType, ContextType, RequireFields<QuerySegmentMigrationArgs, 'from' | 'scheme' | 'to'>>;
   segments?: Resolver<ResolversTypes['SegmentBreakdown'], ParentType, ContextType, RequireFields<QuerySegmentsArgs, 'byMonth' | 'scheme'>>;
   survival?: Resolver<ResolversTypes['Survival'], ParentType, ContextType, RequireFields<QuerySurvivalArgs, 'confType'>>;
+  synonyms?: Resolver<Array<ResolversTypes['Synonym']>, ParentType, ContextType>;
 }>;
 
 export type RetentionCellResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['RetentionCell'] = ResolversParentTypes['RetentionCell']> = ResolversObject<{
@@ -1148,7 +1317,19 @@ export type SurvivalPointResolvers<ContextType = RequestContext, ParentType exte
   tenure?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
+export type SynonymResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Synonym'] = ResolversParentTypes['Synonym']> = ResolversObject<{
+  createdAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  createdBy?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  dimension?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['SynonymKind'], ParentType, ContextType>;
+  target?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  word?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
 export type Resolvers<ContextType = RequestContext> = ResolversObject<{
+  Answer?: AnswerResolvers<ContextType>;
+  AskChoice?: AskChoiceResolvers<ContextType>;
+  AskMiss?: AskMissResolvers<ContextType>;
   CampaignEffect?: CampaignEffectResolvers<ContextType>;
   CapabilityAssessment?: CapabilityAssessmentResolvers<ContextType>;
   CapabilityComparisonRow?: CapabilityComparisonRowResolvers<ContextType>;
@@ -1169,6 +1350,7 @@ export type Resolvers<ContextType = RequestContext> = ResolversObject<{
   HeatCell?: HeatCellResolvers<ContextType>;
   JSON?: GraphQLScalarType;
   LogRankTest?: LogRankTestResolvers<ContextType>;
+  MarkedWord?: MarkedWordResolvers<ContextType>;
   Member?: MemberResolvers<ContextType>;
   MetricInfo?: MetricInfoResolvers<ContextType>;
   MetricResult?: MetricResultResolvers<ContextType>;
@@ -1185,5 +1367,6 @@ export type Resolvers<ContextType = RequestContext> = ResolversObject<{
   Survival?: SurvivalResolvers<ContextType>;
   SurvivalGroup?: SurvivalGroupResolvers<ContextType>;
   SurvivalPoint?: SurvivalPointResolvers<ContextType>;
+  Synonym?: SynonymResolvers<ContextType>;
 }>;
 

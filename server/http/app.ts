@@ -17,7 +17,7 @@ import { pendingMigrations } from '../engine/migrate.ts';
 import { NATIONAL } from '../query/types.ts';
 import type { RequestContext, Viewer } from './context.ts';
 import { formatGraphQLError } from './errors.ts';
-import { resolvers, typeDefs } from './schema.ts';
+import { schema } from './schema.ts';
 
 export interface AppDeps {
   config: Config;
@@ -32,8 +32,7 @@ const DEMO_VIEWER: Viewer = { id: 'demo', name: '演示用户 Demo', role: 'admi
 export async function createApp(deps: AppDeps) {
   const { config, engine, dataset, log } = deps;
   const apollo = new ApolloServer<RequestContext>({
-    typeDefs,
-    resolvers,
+    schema,
     introspection: !config.production,
     formatError: formatGraphQLError(log),
     includeStacktraceInErrorResponses: false,

@@ -1,6 +1,7 @@
 /** The executable schema: SDL from schema/, resolvers from each domain. */
 import fs from 'node:fs';
 import path from 'node:path';
+import { makeExecutableSchema } from '@graphql-tools/schema';
 import { GraphQLScalarType, Kind } from 'graphql';
 import type { Resolvers } from '../generated/graphql.ts';
 import { catalogResolvers } from '../domains/catalog/resolvers.ts';
@@ -42,3 +43,6 @@ export const resolvers = {
   Mutation: Object.assign({}, ...modules.map((m) => m.Mutation ?? {})),
   ...Object.assign({}, ...modules.map(({ Query, Mutation, ...rest }) => { void Query; void Mutation; return rest; })),
 };
+
+/** One executable schema: Apollo serves it, and the chat runs its documents against it. */
+export const schema = makeExecutableSchema({ typeDefs, resolvers });

@@ -1,0 +1,448 @@
+/* eslint-disable */
+/** Internal type. DO NOT USE DIRECTLY. */
+type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
+/** Internal type. DO NOT USE DIRECTLY. */
+export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+export type AssessmentInput = {
+  assessedOn: string;
+  entity: string | number;
+  scores: Array<AssessmentScoreInput>;
+};
+
+export type AssessmentScoreInput = {
+  comment?: string | null | undefined;
+  node: string | number;
+  score: number;
+};
+
+export type Compare =
+  | 'mom'
+  | 'yoy';
+
+/** Where the default that applied when opening the dashboard came from (first found wins). */
+export type DefaultSource =
+  | 'city'
+  | 'national'
+  | 'own'
+  | 'province';
+
+export type Direction =
+  | 'asc'
+  | 'desc';
+
+export type FilterInput = {
+  dimension: string | number;
+  op: FilterOp;
+  values: Array<string>;
+};
+
+export type FilterOp =
+  | 'gt'
+  | 'gte'
+  | 'in'
+  | 'lt'
+  | 'lte'
+  | 'not_in';
+
+export type MetricQuery = {
+  compare?: Compare | null | undefined;
+  filters?: Array<FilterInput> | null | undefined;
+  /** dimension ids and at most one time grain: day, month, quarter, year */
+  groupBy?: Array<string | number> | null | undefined;
+  limit?: number | null | undefined;
+  metrics: Array<string | number>;
+  orderBy?: OrderByInput | null | undefined;
+  timeRange?: TimeRangeInput | null | undefined;
+};
+
+export type OrderByInput = {
+  direction: Direction;
+  /** a queried metric, or a groupBy entry */
+  metric: string | number;
+};
+
+export type SaveViewInput = {
+  /** absent: a new view */
+  id?: string | number | null | undefined;
+  isDefault?: boolean | null | undefined;
+  name: string;
+  page: string | number;
+  scope: string | number;
+  state: unknown;
+  visibility?: ViewVisibility | null | undefined;
+};
+
+/** A segmentation scheme of DOMAIN.md (dimension ids). */
+export type SegmentScheme =
+  | 'brand'
+  | 'credit_list'
+  | 'customer_type'
+  | 'loyalty_band'
+  | 'quadrant'
+  | 'rfm_cell'
+  | 'satisfaction_band'
+  | 'sub_segment'
+  | 'value_tier';
+
+export type TimeRangeInput = {
+  /** YYYY-MM or YYYY-MM-DD, inclusive */
+  from: string;
+  /** YYYY-MM or YYYY-MM-DD, inclusive */
+  to: string;
+};
+
+/** Who a saved view belongs to: shared by everyone in its scope, or one viewer's own. */
+export type ViewVisibility =
+  | 'personal'
+  | 'shared';
+
+export type CatalogQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type CatalogQuery = { catalog: { metrics: Array<{ id: string, labelZh: string, labelEn: string, format: string, kind: string, domain: string, higherIsBetter: boolean, dimensions: Array<string>, grains: Array<string> }>, dimensions: Array<{ id: string, labelZh: string, labelEn: string, ordered: boolean, members: Array<{ id: string, labelZh: string, labelEn: string, parent: string | null }> }>, grains: Array<{ id: string, labelZh: string, labelEn: string }> }, dataset: { asOf: string, dataVersion: number } };
+
+export type MetricsQueryVariables = Exact<{
+  query: MetricQuery;
+}>;
+
+
+export type MetricsQuery = { metrics: { rows: Array<unknown>, totals: unknown, asOf: string, from: string | null, to: string | null, timeDefaulted: boolean, scope: string, columns: Array<{ id: string, labelZh: string, labelEn: string, type: string }> } };
+
+export type SegmentMigrationQueryVariables = Exact<{
+  scheme: SegmentScheme;
+  from: string;
+  to: string;
+  filters?: Array<FilterInput> | FilterInput | null | undefined;
+}>;
+
+
+export type SegmentMigrationQuery = { segmentMigration: { scheme: SegmentScheme, fromMonth: string, toMonth: string, flows: Array<{ from: string, to: string, subscribers: number }> } };
+
+export type CohortRetentionQueryVariables = Exact<{
+  filters?: Array<FilterInput> | FilterInput | null | undefined;
+  timeRange?: TimeRangeInput | null | undefined;
+  maxMonths?: number | null | undefined;
+}>;
+
+
+export type CohortRetentionQuery = { cohortRetention: { cells: Array<{ cohort: string, monthsSince: number, base: number, retained: number, rate: number | null }> } };
+
+export type ContractChurnQueryVariables = Exact<{
+  filters?: Array<FilterInput> | FilterInput | null | undefined;
+}>;
+
+
+export type ContractChurnQuery = { contractChurn: { points: Array<{ contractType: string, relativeMonth: number, atRisk: number, churned: number, churnRate: number | null }> } };
+
+export type CapabilityAssessmentsQueryVariables = Exact<{
+  entity: string | number;
+}>;
+
+
+export type CapabilityAssessmentsQuery = { capabilityAssessments: Array<{ entity: string, assessedOn: string, recordedAt: string, recordedBy: string, items: number }> };
+
+export type RecordAssessmentMutationVariables = Exact<{
+  input: AssessmentInput;
+}>;
+
+
+export type RecordAssessmentMutation = { recordAssessment: { entity: string, assessedOn: string, recordedAt: string, recordedBy: string, items: number } };
+
+export type SavedViewsQueryVariables = Exact<{
+  scope: string | number;
+  search?: string | null | undefined;
+  includeDeleted?: boolean | null | undefined;
+}>;
+
+
+export type SavedViewsQuery = { savedViews: Array<{ id: string, version: number, scope: string, visibility: ViewVisibility, owner: string, name: string, page: string, state: unknown, isDefault: boolean, deleted: boolean, savedAt: string, savedBy: string }> };
+
+export type SavedViewHistoryQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type SavedViewHistoryQuery = { savedViewHistory: Array<{ id: string, version: number, scope: string, visibility: ViewVisibility, owner: string, name: string, page: string, state: unknown, isDefault: boolean, deleted: boolean, savedAt: string, savedBy: string }> };
+
+export type EffectiveDefaultViewQueryVariables = Exact<{
+  scope: string | number;
+}>;
+
+
+export type EffectiveDefaultViewQuery = { effectiveDefaultView: { source: DefaultSource, view: { id: string, version: number, scope: string, visibility: ViewVisibility, owner: string, name: string, page: string, state: unknown, isDefault: boolean, deleted: boolean, savedAt: string, savedBy: string } } | null };
+
+export type SaveViewMutationVariables = Exact<{
+  input: SaveViewInput;
+}>;
+
+
+export type SaveViewMutation = { saveView: { id: string, version: number, scope: string, visibility: ViewVisibility, name: string, page: string, state: unknown, isDefault: boolean, deleted: boolean, savedAt: string, savedBy: string } };
+
+export type SetDefaultViewMutationVariables = Exact<{
+  id: string | number;
+  isDefault: boolean;
+}>;
+
+
+export type SetDefaultViewMutation = { setDefaultView: { id: string, version: number, isDefault: boolean } };
+
+export type DeleteViewMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type DeleteViewMutation = { deleteView: { id: string, version: number, deleted: boolean } };
+
+export type RestoreViewMutationVariables = Exact<{
+  id: string | number;
+  version: number;
+}>;
+
+
+export type RestoreViewMutation = { restoreView: { id: string, version: number, scope: string, name: string, page: string, state: unknown, isDefault: boolean, deleted: boolean } };
+
+export class TypedDocumentString<TResult, TVariables>
+  extends String
+  implements DocumentTypeDecoration<TResult, TVariables>
+{
+  __apiType?: NonNullable<DocumentTypeDecoration<TResult, TVariables>['__apiType']>;
+  private value: string;
+  public __meta__?: Record<string, any> | undefined;
+
+  constructor(value: string, __meta__?: Record<string, any> | undefined) {
+    super(value);
+    this.value = value;
+    this.__meta__ = __meta__;
+  }
+
+  override toString(): string & DocumentTypeDecoration<TResult, TVariables> {
+    return this.value;
+  }
+}
+
+export const CatalogDocument = new TypedDocumentString(`
+    query Catalog {
+  catalog {
+    metrics {
+      id
+      labelZh
+      labelEn
+      format
+      kind
+      domain
+      higherIsBetter
+      dimensions
+      grains
+    }
+    dimensions {
+      id
+      labelZh
+      labelEn
+      ordered
+      members {
+        id
+        labelZh
+        labelEn
+        parent
+      }
+    }
+    grains {
+      id
+      labelZh
+      labelEn
+    }
+  }
+  dataset {
+    asOf
+    dataVersion
+  }
+}
+    `) as unknown as TypedDocumentString<CatalogQuery, CatalogQueryVariables>;
+export const MetricsDocument = new TypedDocumentString(`
+    query Metrics($query: MetricQuery!) {
+  metrics(query: $query) {
+    columns {
+      id
+      labelZh
+      labelEn
+      type
+    }
+    rows
+    totals
+    asOf
+    from
+    to
+    timeDefaulted
+    scope
+  }
+}
+    `) as unknown as TypedDocumentString<MetricsQuery, MetricsQueryVariables>;
+export const SegmentMigrationDocument = new TypedDocumentString(`
+    query SegmentMigration($scheme: SegmentScheme!, $from: String!, $to: String!, $filters: [FilterInput!]) {
+  segmentMigration(scheme: $scheme, from: $from, to: $to, filters: $filters) {
+    scheme
+    fromMonth
+    toMonth
+    flows {
+      from
+      to
+      subscribers
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<SegmentMigrationQuery, SegmentMigrationQueryVariables>;
+export const CohortRetentionDocument = new TypedDocumentString(`
+    query CohortRetention($filters: [FilterInput!], $timeRange: TimeRangeInput, $maxMonths: Int) {
+  cohortRetention(filters: $filters, timeRange: $timeRange, maxMonths: $maxMonths) {
+    cells {
+      cohort
+      monthsSince
+      base
+      retained
+      rate
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CohortRetentionQuery, CohortRetentionQueryVariables>;
+export const ContractChurnDocument = new TypedDocumentString(`
+    query ContractChurn($filters: [FilterInput!]) {
+  contractChurn(filters: $filters) {
+    points {
+      contractType
+      relativeMonth
+      atRisk
+      churned
+      churnRate
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ContractChurnQuery, ContractChurnQueryVariables>;
+export const CapabilityAssessmentsDocument = new TypedDocumentString(`
+    query CapabilityAssessments($entity: ID!) {
+  capabilityAssessments(entity: $entity) {
+    entity
+    assessedOn
+    recordedAt
+    recordedBy
+    items
+  }
+}
+    `) as unknown as TypedDocumentString<CapabilityAssessmentsQuery, CapabilityAssessmentsQueryVariables>;
+export const RecordAssessmentDocument = new TypedDocumentString(`
+    mutation RecordAssessment($input: AssessmentInput!) {
+  recordAssessment(input: $input) {
+    entity
+    assessedOn
+    recordedAt
+    recordedBy
+    items
+  }
+}
+    `) as unknown as TypedDocumentString<RecordAssessmentMutation, RecordAssessmentMutationVariables>;
+export const SavedViewsDocument = new TypedDocumentString(`
+    query SavedViews($scope: ID!, $search: String, $includeDeleted: Boolean) {
+  savedViews(scope: $scope, search: $search, includeDeleted: $includeDeleted) {
+    id
+    version
+    scope
+    visibility
+    owner
+    name
+    page
+    state
+    isDefault
+    deleted
+    savedAt
+    savedBy
+  }
+}
+    `) as unknown as TypedDocumentString<SavedViewsQuery, SavedViewsQueryVariables>;
+export const SavedViewHistoryDocument = new TypedDocumentString(`
+    query SavedViewHistory($id: ID!) {
+  savedViewHistory(id: $id) {
+    id
+    version
+    scope
+    visibility
+    owner
+    name
+    page
+    state
+    isDefault
+    deleted
+    savedAt
+    savedBy
+  }
+}
+    `) as unknown as TypedDocumentString<SavedViewHistoryQuery, SavedViewHistoryQueryVariables>;
+export const EffectiveDefaultViewDocument = new TypedDocumentString(`
+    query EffectiveDefaultView($scope: ID!) {
+  effectiveDefaultView(scope: $scope) {
+    source
+    view {
+      id
+      version
+      scope
+      visibility
+      owner
+      name
+      page
+      state
+      isDefault
+      deleted
+      savedAt
+      savedBy
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<EffectiveDefaultViewQuery, EffectiveDefaultViewQueryVariables>;
+export const SaveViewDocument = new TypedDocumentString(`
+    mutation SaveView($input: SaveViewInput!) {
+  saveView(input: $input) {
+    id
+    version
+    scope
+    visibility
+    name
+    page
+    state
+    isDefault
+    deleted
+    savedAt
+    savedBy
+  }
+}
+    `) as unknown as TypedDocumentString<SaveViewMutation, SaveViewMutationVariables>;
+export const SetDefaultViewDocument = new TypedDocumentString(`
+    mutation SetDefaultView($id: ID!, $isDefault: Boolean!) {
+  setDefaultView(id: $id, isDefault: $isDefault) {
+    id
+    version
+    isDefault
+  }
+}
+    `) as unknown as TypedDocumentString<SetDefaultViewMutation, SetDefaultViewMutationVariables>;
+export const DeleteViewDocument = new TypedDocumentString(`
+    mutation DeleteView($id: ID!) {
+  deleteView(id: $id) {
+    id
+    version
+    deleted
+  }
+}
+    `) as unknown as TypedDocumentString<DeleteViewMutation, DeleteViewMutationVariables>;
+export const RestoreViewDocument = new TypedDocumentString(`
+    mutation RestoreView($id: ID!, $version: Int!) {
+  restoreView(id: $id, version: $version) {
+    id
+    version
+    scope
+    name
+    page
+    state
+    isDefault
+    deleted
+  }
+}
+    `) as unknown as TypedDocumentString<RestoreViewMutation, RestoreViewMutationVariables>;
