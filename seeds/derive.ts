@@ -53,6 +53,7 @@ FROM (
   INNER JOIN ${db}.subscribers AS s ON s.sub_id = u.sub_id
   WHERE u.sub_id BETWEEN {lo:UInt64} AND {hi:UInt64}
     AND s.sub_id BETWEEN {lo:UInt64} AND {hi:UInt64}
+    AND u.month BETWEEN toStartOfMonth(s.activated_on) AND toStartOfMonth(ifNull(s.churned_on, u.month)) -- months in the base only
 )`;
 }
 

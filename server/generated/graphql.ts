@@ -643,6 +643,7 @@ export type RfmHeatmap = {
 export type SaveViewInput = {
   /** absent: a new view */
   id?: InputMaybe<Scalars['ID']['input']>;
+  /** absent: false for a new view, unchanged for a new version */
   isDefault?: InputMaybe<Scalars['Boolean']['input']>;
   name: Scalars['String']['input'];
   page: Scalars['ID']['input'];

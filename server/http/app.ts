@@ -7,6 +7,7 @@ import path from 'node:path';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
+import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import express from 'express';
 import type { Logger } from 'pino';
@@ -31,12 +32,24 @@ const DEMO_VIEWER: Viewer = { id: 'demo', name: '演示用户 Demo', role: 'admi
 
 export async function createApp(deps: AppDeps) {
   const { config, engine, dataset, log } = deps;
+  // Depth, cost, aliases, tokens, directives and no field suggestions (GraphQL Armor);
+  // batching stays off (Apollo's default).
+  const armor = new ApolloArmor({
+    maxDepth: { n: 10 },
+    costLimit: { maxCost: 5000 },
+    maxAliases: { n: 15 },
+    maxTokens: { n: 4000 },
+    maxDirectives: { n: 20 },
+    blockFieldSuggestion: { enabled: true },
+  }).protect();
   const apollo = new ApolloServer<RequestContext>({
     schema,
+    validationRules: armor.validationRules,
+    allowBatchedHttpRequests: false,
     introspection: !config.production,
     formatError: formatGraphQLError(log),
     includeStacktraceInErrorResponses: false,
-    plugins: [ApolloServerPluginLandingPageDisabled()],
+    plugins: [...armor.plugins, ApolloServerPluginLandingPageDisabled()],
   });
   await apollo.start();
 

@@ -7,6 +7,10 @@ import type { Resolvers } from '../generated/graphql.ts';
 import { catalogResolvers } from '../domains/catalog/resolvers.ts';
 import { metricsResolvers } from '../domains/metrics/resolvers.ts';
 import { viewsResolvers } from '../domains/views/resolvers.ts';
+import { segmentsResolvers } from '../domains/segments/resolvers.ts';
+import { channelsResolvers } from '../domains/channels/resolvers.ts';
+import { lifecycleResolvers } from '../domains/lifecycle/resolvers.ts';
+import { capabilityResolvers } from '../domains/capability/resolvers.ts';
 import { parseDay } from '../query/time.ts';
 
 const dir = path.resolve(import.meta.dirname, '../../schema');
@@ -34,7 +38,7 @@ const JSONScalar = new GraphQLScalarType({
   },
 });
 
-const modules: Resolvers[] = [catalogResolvers, metricsResolvers, viewsResolvers];
+const modules: Resolvers[] = [catalogResolvers, metricsResolvers, viewsResolvers, segmentsResolvers, channelsResolvers, lifecycleResolvers, capabilityResolvers];
 
 export const resolvers = {
   Date: DateScalar,

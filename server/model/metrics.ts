@@ -6,7 +6,7 @@
 import { ELECTRONIC_CHANNELS } from './dimensions.ts';
 import type { Metric } from './types.ts';
 
-const div = (num: string, den: string) => `${num} / nullIf(${den}, 0)`;
+const div = (num: string, den: string) => `(${num}) / nullIf(${den}, 0)`;
 const E_CHANNELS = `(${ELECTRONIC_CHANNELS.map((c) => `'${c}'`).join(', ')})`;
 
 export const METRICS: Metric[] = [

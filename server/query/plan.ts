@@ -42,7 +42,7 @@ export function plan(q: MetricQuery, ctx: { asOf: string; scope: Scope }): Plan 
   const metrics: Metric[] = [];
   for (const id of new Set(q.metrics)) {
     const m = model.metric(id);
-    if (!m) problems.push(`unknown metric "${id}"${suggest(id, model.metrics.map((x) => x.id))}`);
+    if (!m) problems.push(`unknown metric "${id.slice(0, 64)}${id.length > 64 ? '…' : ''}"${suggest(id, model.metrics.map((x) => x.id))}`);
     else metrics.push(m);
   }
   if (problems.length) throw badInput(problems.join('; '), { problems });
@@ -175,6 +175,7 @@ function memberProblem(dim: string, bad: string[]): string {
 }
 
 function suggest(id: string, known: string[]): string {
+  if (id.length > 64) return ''; // no edit distance on hostile lengths
   const close = known.filter((k) => k.includes(id) || id.includes(k) || lev(k, id) <= 2).slice(0, 3);
   return close.length ? ` (did you mean ${close.map((c) => `"${c}"`).join(' or ')}?)` : '';
 }

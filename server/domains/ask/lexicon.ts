@@ -11,7 +11,7 @@ import { membersOf } from '../../model/members.ts';
 import { hasCjk, isAsciiWordChar, normWord } from './normalize.ts';
 import type { Language, Sense, SynonymTarget } from './types.ts';
 import {
-  AMBIGUOUS_COMPARES, CHARTS, COMMANDS, COMPARES, CONNECTORS, EXTRA_SENSES, OOS_WORDS, ORDER_WORDS, STOP_WORDS, TOTAL_WORDS, TREND_WORDS,
+  AMBIGUOUS_COMPARES, CHARTS, COMMANDS, COMPARES, CONNECTORS, EXTRA_SENSES, OOS_WORDS, ORDER_WORDS, POSTFIX_REMOVE, STOP_WORDS, TOTAL_WORDS, TREND_WORDS,
 } from './words.ts';
 
 type Origin = 'model' | 'parser' | 'variant' | 'taught';
@@ -68,7 +68,7 @@ export class Lexicon {
     for (const e of extraEntries) this.addSynonym(e.word, e.target);
   }
 
-  /** Every match starting at `i` that respects English word boundaries, longest first. */
+  /** Every match starting at `i` that respects English word boundaries, shortest first. */
   matchesAt(text: string, i: number): LexMatch[] {
     const out: LexMatch[] = [];
     const startsAscii = isAsciiWordChar(text[i]);
@@ -81,7 +81,7 @@ export class Lexicon {
         out.push({ end: j + 1, senses: node.senses, word: node.word! });
       }
     }
-    return out.reverse();
+    return out;
   }
 
   /** Teach a word at run time (admin synonyms). It takes precedence over what the word meant before. */
@@ -235,6 +235,7 @@ export class Lexicon {
     for (const w of TOTAL_WORDS) this.add(w, { kind: 'total' }, 'parser');
     for (const [w, reason] of OOS_WORDS) this.add(w, { kind: 'oos', reason }, 'parser');
     for (const [w, id] of COMMANDS) this.add(w, { kind: 'command', id }, 'parser');
+    for (const w of POSTFIX_REMOVE) this.add(w, { kind: 'command', id: 'remove', post: true }, 'parser');
     for (const [w, id] of CONNECTORS) this.add(w, { kind: 'connector', id }, 'parser');
     for (const w of STOP_WORDS) this.add(w, { kind: 'stop' }, 'parser');
     // English plural ↔ singular, only where the other form means nothing yet

@@ -84,6 +84,35 @@ function foldNumerals(chars: Ch[]): Ch[] {
   return out;
 }
 
+const EN_NUM: Record<string, number> = {
+  one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
+  thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19, twenty: 20, thirty: 30, fifty: 50,
+};
+const EN_BEFORE = new Set(['top', 'bottom', 'last', 'past', 'previous', 'first', 'recent', 'trailing', 'latest', 'best', 'worst', 'highest', 'lowest', 'the']);
+const EN_AFTER = new Set(['month', 'months', 'quarter', 'quarters', 'year', 'years', 'week', 'weeks', 'day', 'days', 'highest', 'lowest', 'best', 'worst', 'largest', 'smallest']);
+
+/** English number words in numeric context: top five → top 5, last six months → last 6 months. */
+function foldEnglishNumbers(chars: Ch[]): Ch[] {
+  const text = chars.map((x) => x.c).join('');
+  const words: { w: string; s: number; e: number }[] = [];
+  for (const m of text.matchAll(/[a-z]+/g)) words.push({ w: m[0], s: m.index!, e: m.index! + m[0].length });
+  const replace = new Map<number, { e: number; v: number }>();
+  words.forEach((x, k) => {
+    const v = EN_NUM[x.w];
+    if (v === undefined) return;
+    if (EN_BEFORE.has(words[k - 1]?.w ?? '') || EN_AFTER.has(words[k + 1]?.w ?? '')) replace.set(x.s, { e: x.e, v });
+  });
+  if (!replace.size) return chars;
+  const out: Ch[] = [];
+  for (let i = 0; i < chars.length; i++) {
+    const r = replace.get(i);
+    if (!r) { out.push(chars[i]); continue; }
+    for (const d of String(r.v)) out.push({ c: d, s: chars[i].s, e: chars[r.e - 1].e });
+    i = r.e - 1;
+  }
+  return out;
+}
+
 export function normalize(input: string): Normalized {
   // 1. code points → control-free, NFKC, lowercase, with source spans
   let chars: Ch[] = [];
@@ -127,7 +156,7 @@ export function normalize(input: string): Normalized {
   }
   while (collapsed.length && collapsed[collapsed.length - 1].c === ' ') collapsed.pop();
   // 5. numerals in numeric context
-  const folded = foldNumerals(collapsed);
+  const folded = foldEnglishNumbers(foldNumerals(collapsed));
   return { text: folded.map((x) => x.c).join(''), spans: folded.map((x) => [x.s, x.e]) };
 }
 

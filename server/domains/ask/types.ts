@@ -1,8 +1,8 @@
 /** Shared types of the chat parser (server/domains/ask). */
 import type { Grain } from '../../model/index.ts';
-import type { MetricQuery } from '../../query/types.ts';
+import type { Filter, MetricQuery } from '../../query/types.ts';
 
-export type { MetricQuery, Grain };
+export type { Filter, MetricQuery, Grain };
 
 export type ChartKind = 'line' | 'bar' | 'pie' | 'table' | 'radar' | 'funnel' | 'sankey' | 'heatmap' | 'survival' | 'kpi';
 export const CHART_KINDS: readonly ChartKind[] = ['line', 'bar', 'pie', 'table', 'radar', 'funnel', 'sankey', 'heatmap', 'survival', 'kpi'];
@@ -20,7 +20,8 @@ export type Sense =
   | { kind: 'grain'; id: Grain }
   | { kind: 'chart'; id: ChartKind }
   | { kind: 'compare'; id: 'yoy' | 'mom' }
-  | { kind: 'command'; id: CommandId }
+  /** post: governs the words before it (深圳除外) */
+  | { kind: 'command'; id: CommandId; post?: boolean }
   /** order words without a number: 最高, lowest, 排名; best/worst follow the metric's polarity */
   | { kind: 'order'; direction: 'asc' | 'desc' | 'best' | 'worst' }
   /** 和 / and / vs join mentions; 到 / to join two times into a range */

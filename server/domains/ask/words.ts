@@ -15,7 +15,7 @@ export const STOP_WORDS: string[] = [
   '每个', '各个', '分别', '各自', '每', '根据', '所有', '全部', '全', '对比', '比较', '对照', '相比', '比', '对', '之间', '一共', '总共', '共', '从',
   '所在', '属于', '下面', '下属', '旗下', '范围', '公司', '分公司', '移动', '中国移动', '广东移动', '全国', '全省', '全市', '省内', '市内', '分布',
   '来', '做', '出', '拿', '得到', '给出', '以', '把', '就', '也', '还', '都', '再', '并', '且', '等', '等等', '方面', '相关', '对应', '口径',
-  '图', '图表', '曲线', '合计', '时候', '以外', '之外', '这', '那个', '这个', '些', '那些', '这些', '其', '其中', '怎么', '情形',
+  '图', '图表', '曲线', '合计', '时候', '段', '各段', '分段', '这', '那个', '这个', '些', '那些', '这些', '其', '其中', '怎么', '情形',
   '啥', '吗?', '呗', '嗯', '好', '好的', '谢谢', '一览', '明细', '详情', '汇总', '对应的', '上的', '里的', '中的', '维度的',
   // en
   'a', 'an', 'the', 'of', 'in', 'for', 'on', 'at', 'to', 'with', 'by', 'per', 'each', 'every', 'across', 'over', 'during', 'within',
@@ -52,6 +52,9 @@ export const COMMANDS: [string, CommandId][] = [
   ['呢', 'followup'], ['那', 'followup'], ['那么', 'followup'], ['那么呢', 'followup'], ['如果是', 'followup'], ['换个', 'followup'],
   ['what about', 'followup'], ['how about', 'followup'], ['and for', 'followup'], ['same for', 'followup'], ['same', 'followup'], ['now for', 'followup'],
 ];
+
+/** verbs after what they govern: 深圳除外 */
+export const POSTFIX_REMOVE = ['除外', '以外', '之外', '不算', '不计', '不计入', '除外的', 'excluded', 'not included'];
 
 export const CHARTS: [string, ChartKind][] = [
   ['柱状图', 'bar'], ['柱形图', 'bar'], ['柱图', 'bar'], ['条形图', 'bar'], ['直方图', 'bar'], ['bar chart', 'bar'], ['bar', 'bar'], ['bars', 'bar'], ['column chart', 'bar'], ['columns', 'bar'],
@@ -128,7 +131,10 @@ export const EXTRA_SENSES: [string, Sense][] = [
   ...(['average handling time', 'avg handle time'].map((w) => [w, { kind: 'metric', id: 'avg_handle_time' }] as [string, Sense])),
   ...(['e channel share', 'electronic channel ratio', '电子渠道使用率', '电子渠道分流占比'].map((w) => [w, { kind: 'metric', id: 'e_channel_share' }] as [string, Sense])),
   // generic nouns that name a metric only when nothing else does (投诉类接触的一次解决率: 接触 is the noun)
-  ...(['接触', 'contact', 'interactions', 'touches'].map((w) => [w, { kind: 'metric', id: 'contacts', weak: true }] as [string, Sense])),
+  ...(['活动类型', '活动', '营销活动', '活动种类', 'campaign', 'campaigns', 'campaign type'].map((w) => [w, { kind: 'dimension', id: 'campaign_kind' }] as [string, Sense])),
+  ...(['入网用户', '入网用户数', '入网客户'].map((w) => [w, { kind: 'metric', id: 'new_subscribers' }] as [string, Sense])),
+  ['入网', { kind: 'dimension', id: 'acquisition_channel' }],
+  ...(['接触', '次数', '接触的次数', 'contact', 'interactions', 'touches'].map((w) => [w, { kind: 'metric', id: 'contacts', weak: true }] as [string, Sense])),
   ...(['customers', 'users', 'subscribers', 'customer', 'user', 'how many', '有多少', '多少用户'].map((w) => [w, { kind: 'metric', id: 'subscribers', weak: true }] as [string, Sense])),
 
   ...(['城市', '各城市', '各市', '地级市', '各地级市', 'city', 'by city', 'prefecture', 'prefectures'].map((w) => [w, { kind: 'dimension', id: 'city' }] as [string, Sense])),

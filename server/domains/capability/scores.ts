@@ -29,24 +29,35 @@ export function latestScoresSql(db: string, on: string | null): string {
   GROUP BY entity, level, node, dimension, assessed_on`;
 }
 
-export function capabilitySql(plan: Plan, db: string, on: string | null): { sql: string; params: Record<string, unknown> } {
+/**
+ * The plan's filters (the viewer's scope included) over latestScoresSql's rows, with their
+ * values added to `params` as f0, f1, …. Shared by this executor and the typed capability fields.
+ */
+export function capabilityWhere(plan: Plan, params: Record<string, unknown>): string[] {
   const cube = plan.parts[0].cube;
-  const level = capabilityLevel(plan);
-  const params: Record<string, unknown> = { level, ...(on ? { on } : {}) };
-  const where = ['level = {level:String}'];
+  const where: string[] = [];
   plan.filters.forEach((f, i) => {
     // The scope filter arrives as province/city: region-coded entities outside it are hidden,
-    // the published benchmark entities stay visible to everyone.
+    // the published benchmark entities stay visible to everyone. A city also sees its own
+    // province's assessment, as plan()'s applyScope allows it to name it.
     if (f.dimension === 'province' || f.dimension === 'city') {
       params[`f${i}`] = f.dimension === 'province' ? f.values[0].slice(0, 2) : f.values[0];
       where.push(f.dimension === 'province'
         ? `(NOT match(entity, '^[0-9]{6}$') OR substring(entity, 1, 2) = {f${i}:String})`
-        : `(NOT match(entity, '^[0-9]{6}$') OR entity = {f${i}:String})`);
+        : `(NOT match(entity, '^[0-9]{6}$') OR entity = {f${i}:String} OR entity = concat(substring({f${i}:String}, 1, 2), '0000'))`);
       return;
     }
     params[`f${i}`] = f.values;
     where.push(`${cube.dimensions[f.dimension]} ${f.op === 'not_in' ? 'NOT IN' : 'IN'} {f${i}:Array(String)}`);
   });
+  return where;
+}
+
+export function capabilitySql(plan: Plan, db: string, on: string | null): { sql: string; params: Record<string, unknown> } {
+  const level = capabilityLevel(plan);
+  const params: Record<string, unknown> = { level, ...(on ? { on } : {}) };
+  const where = ['level = {level:String}', ...capabilityWhere(plan, params)];
+  const cube = plan.parts[0].cube;
   const dims = plan.dims.map((d) => `${cube.dimensions[d]} AS ${d}`);
   const order = plan.orderBy ? `${plan.orderBy.key} ${plan.orderBy.direction.toUpperCase()} NULLS LAST` : plan.dims.join(', ');
   const sql = `SELECT ${[...dims, 'if(countIf(score IS NULL) > 0, NULL, avg(score)) AS capability_score',

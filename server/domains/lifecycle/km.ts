@@ -64,12 +64,12 @@ function band(s: number, se: number, z: number, type: ConfType): [number | null,
   // log-log (R: NA where S is 0 or 1)
   if (s === 0 || s === 1) return [null, null];
   const l = Math.log(s);
-  return [Math.exp(-Math.exp(Math.log(-l) + (z * se) / l)), Math.exp(-Math.exp(Math.log(-l) - (z * se) / l))];
+  return [Math.exp(-Math.exp(Math.log(-l) - (z * se) / l)), Math.exp(-Math.exp(Math.log(-l) + (z * se) / l))];
 }
 
 /** First tenure t with S(t) ≤ 0.5 (DOMAIN.md's CSL); null when the curve never gets there. */
 export function medianLifetime(points: KmPoint[]): number | null {
-  for (const p of points) if (p.survival_rate <= 0.5) return p.tenure;
+  for (const p of points) if (p.survival_rate <= 0.5 + 1e-12) return p.tenure; // tolerance: S = 1/2 can compute as 0.5000000000000001
   return null;
 }
 

@@ -111,3 +111,9 @@ export const RestoreViewDocument = graphql(`
     restoreView(id: $id, version: $version) { id version scope name page state isDefault deleted }
   }
 `);
+
+export const SavedViewDocument = graphql(`
+  query SavedView($id: ID!, $version: Int) {
+    savedView(id: $id, version: $version) { id version scope visibility owner name page state isDefault deleted savedAt savedBy }
+  }
+`);

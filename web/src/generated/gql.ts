@@ -29,6 +29,7 @@ type Documents = {
     "\n  mutation SetDefaultView($id: ID!, $isDefault: Boolean!) {\n    setDefaultView(id: $id, isDefault: $isDefault) { id version isDefault }\n  }\n": typeof types.SetDefaultViewDocument,
     "\n  mutation DeleteView($id: ID!) {\n    deleteView(id: $id) { id version deleted }\n  }\n": typeof types.DeleteViewDocument,
     "\n  mutation RestoreView($id: ID!, $version: Int!) {\n    restoreView(id: $id, version: $version) { id version scope name page state isDefault deleted }\n  }\n": typeof types.RestoreViewDocument,
+    "\n  query SavedView($id: ID!, $version: Int) {\n    savedView(id: $id, version: $version) { id version scope visibility owner name page state isDefault deleted savedAt savedBy }\n  }\n": typeof types.SavedViewDocument,
 };
 const documents: Documents = {
     "\n  query Catalog {\n    catalog {\n      metrics { id labelZh labelEn format kind domain higherIsBetter dimensions grains }\n      dimensions { id labelZh labelEn ordered members { id labelZh labelEn parent } }\n      grains { id labelZh labelEn }\n    }\n    dataset { asOf dataVersion }\n  }\n": types.CatalogDocument,
@@ -45,6 +46,7 @@ const documents: Documents = {
     "\n  mutation SetDefaultView($id: ID!, $isDefault: Boolean!) {\n    setDefaultView(id: $id, isDefault: $isDefault) { id version isDefault }\n  }\n": types.SetDefaultViewDocument,
     "\n  mutation DeleteView($id: ID!) {\n    deleteView(id: $id) { id version deleted }\n  }\n": types.DeleteViewDocument,
     "\n  mutation RestoreView($id: ID!, $version: Int!) {\n    restoreView(id: $id, version: $version) { id version scope name page state isDefault deleted }\n  }\n": types.RestoreViewDocument,
+    "\n  query SavedView($id: ID!, $version: Int) {\n    savedView(id: $id, version: $version) { id version scope visibility owner name page state isDefault deleted savedAt savedBy }\n  }\n": types.SavedViewDocument,
 };
 
 /**
@@ -103,6 +105,10 @@ export function graphql(source: "\n  mutation DeleteView($id: ID!) {\n    delete
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation RestoreView($id: ID!, $version: Int!) {\n    restoreView(id: $id, version: $version) { id version scope name page state isDefault deleted }\n  }\n"): typeof import('./graphql').RestoreViewDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SavedView($id: ID!, $version: Int) {\n    savedView(id: $id, version: $version) { id version scope visibility owner name page state isDefault deleted savedAt savedBy }\n  }\n"): typeof import('./graphql').SavedViewDocument;
 
 
 export function graphql(source: string) {

@@ -65,6 +65,7 @@ export type OrderByInput = {
 export type SaveViewInput = {
   /** absent: a new view */
   id?: string | number | null | undefined;
+  /** absent: false for a new view, unchanged for a new version */
   isDefault?: boolean | null | undefined;
   name: string;
   page: string | number;
@@ -201,6 +202,14 @@ export type RestoreViewMutationVariables = Exact<{
 
 
 export type RestoreViewMutation = { restoreView: { id: string, version: number, scope: string, name: string, page: string, state: unknown, isDefault: boolean, deleted: boolean } };
+
+export type SavedViewQueryVariables = Exact<{
+  id: string | number;
+  version?: number | null | undefined;
+}>;
+
+
+export type SavedViewQuery = { savedView: { id: string, version: number, scope: string, visibility: ViewVisibility, owner: string, name: string, page: string, state: unknown, isDefault: boolean, deleted: boolean, savedAt: string, savedBy: string } | null };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -446,3 +455,21 @@ export const RestoreViewDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<RestoreViewMutation, RestoreViewMutationVariables>;
+export const SavedViewDocument = new TypedDocumentString(`
+    query SavedView($id: ID!, $version: Int) {
+  savedView(id: $id, version: $version) {
+    id
+    version
+    scope
+    visibility
+    owner
+    name
+    page
+    state
+    isDefault
+    deleted
+    savedAt
+    savedBy
+  }
+}
+    `) as unknown as TypedDocumentString<SavedViewQuery, SavedViewQueryVariables>;

@@ -1,0 +1,197 @@
+/**
+ * The chat parser: a question (zh or en) and the conversation so far → a typed query
+ * (ASK.md), a chart kind and a restatement — or CLARIFY (words marked, choices offered) or
+ * UNSUPPORTED. Deterministic and offline: lexicon + grammar, no hosted model, no segmenter.
+ * Never throws; never answers with anything the semantic model does not define (every
+ * ANSWERED interpretation passes the query planner's validation).
+ */
+import { model } from '../../model/index.ts';
+import { plan } from '../../query/plan.ts';
+import { NATIONAL } from '../../query/types.ts';
+import { guard } from './guard.ts';
+import { Lexicon } from './lexicon.ts';
+import { hasCjk, normalize, type Normalized } from './normalize.ts';
+import { type Env, type Forced, GRAIN_IDS, interpret, type Outcome, primaryKind } from './parse.ts';
+import { restate } from './restate.ts';
+import { suggest } from './suggest.ts';
+import { asOfParts } from './time.ts';
+import { type Token, tokenize } from './tokenize.ts';
+import type { AskContext, ChartKind, Language, MarkedWord, MetricQuery, ParseResult, Sense, SynonymTarget } from './types.ts';
+
+export type { AskContext, ChartKind, MarkedWord, MetricQuery, ParseResult, Sense, SynonymTarget } from './types.ts';
+export { CHART_KINDS } from './types.ts';
+export { Lexicon } from './lexicon.ts';
+export { normalize } from './normalize.ts';
+
+/** Longest question accepted (characters); longer ones get CLARIFY without being read. */
+export const MAX_QUESTION = 500;
+
+/** Default chart for an interpretation (ASK.md / brief). */
+export function defaultChart(q: MetricQuery): ChartKind {
+  if (q.metrics.includes('survival_rate')) return 'survival';
+  const g = q.groupBy ?? [];
+  const dims = g.filter((x) => !GRAIN_IDS.has(x));
+  const grain = g.some((x) => GRAIN_IDS.has(x));
+  if (q.metrics.includes('capability_score') && (dims.includes('capability_dimension') || dims.includes('capability_area'))
+    && dims.every((d) => d.startsWith('capability_'))) return 'radar';
+  if (grain) return 'line';
+  if (dims.length === 0) return 'kpi';
+  if (dims.length <= 2) return 'bar';
+  return 'table';
+}
+
+const FALLBACK_METRICS = ['subscribers', 'churn_rate', 'arpu', 'revenue', 'contacts', 'conversion_rate', 'survival_rate', 'capability_score'];
+
+export function createParser(opts: { extraEntries?: { word: string; target: SynonymTarget }[] } = {}) {
+  const lexicon = new Lexicon(opts.extraEntries ?? []);
+
+  function result(lang: Language, partial: Partial<ParseResult> & Pick<ParseResult, 'status'>): ParseResult {
+    return {
+      interpretation: null, chart: null, requery: partial.status === 'ANSWERED', language: lang, restatement: '',
+      unknownWords: [], choices: [], message: '', ...partial,
+    };
+  }
+
+  function mark(norm: Normalized, question: string, t: Token, reason: MarkedWord['reason']): MarkedWord {
+    const start = norm.spans[t.start]?.[0] ?? 0;
+    const end = norm.spans[t.end - 1]?.[1] ?? start;
+    return { text: question.slice(start, end), start, end, reason };
+  }
+
+  /** Validate against the planner; the answer or why not. */
+  function check(q: MetricQuery, asOf: string): string | null {
+    try {
+      plan(q, { asOf, scope: NATIONAL });
+      return null;
+    } catch (e) {
+      return e instanceof Error ? e.message : String(e);
+    }
+  }
+
+  function parse(question: string, ctx: AskContext): ParseResult {
+    let lang: Language = 'zh';
+    try {
+      const q = typeof question === 'string' ? question : String(question ?? '');
+      lang = hasCjk(q.slice(0, MAX_QUESTION)) ? 'zh' : 'en';
+      const zh = lang === 'zh';
+      if (q.length > MAX_QUESTION) {
+        return result(lang, { status: 'CLARIFY', message: zh ? `问题太长（超过${MAX_QUESTION}个字符），请简短地问一个问题。` : `The question is too long (over ${MAX_QUESTION} characters); ask one short question.` });
+      }
+      const D = asOfParts(ctx?.asOf);
+      const norm = normalize(q);
+      lang = hasCjk(norm.text) ? 'zh' : 'en';
+      const zh2 = lang === 'zh';
+      if (!norm.text.trim()) return result(lang, { status: 'CLARIFY', message: zh2 ? '请输入一个问题，例如“广州上个月各渠道的转化率”。' : 'Ask a question, for example "conversion rate by channel in Guangzhou last month".' });
+      const g = guard(norm.text);
+      if (g) {
+        return result(lang, {
+          status: 'UNSUPPORTED',
+          message: zh2 ? '这里只能用自然语言查询分析数据（只读），不能执行代码、SQL、修改数据或更改规则。' : 'This chat only answers questions about the analytics data (read-only); it does not run code or SQL, change data, or take new instructions.',
+        });
+      }
+      const tokens = tokenize(norm.text, lexicon, D);
+      const oos = tokens.filter((t) => primaryKind(t.senses) === 'oos');
+      if (oos.length) {
+        const reasons = oos.map((t) => (t.senses.find((s) => s.kind === 'oos') as { reason: string }).reason);
+        const reason = ['write', 'weather', 'booking', 'offtopic', 'future'].find((r) => reasons.includes(r)) ?? reasons[0];
+        const words = oos.map((t) => mark(norm, q, t, 'unknown').text).join(zh2 ? '、' : ', ');
+        const msg: Record<string, [string, string]> = {
+          weather: ['这里只有电信客户分析数据，没有天气信息。', 'There is no weather information here, only telecom customer analytics.'],
+          booking: ['这里不能订票或预订，只能查询客户分析数据。', 'Booking is not something this chat does; it answers questions about customer analytics.'],
+          write: ['聊天查询只读：不能删除、修改或写入数据。', 'The chat is read-only: it cannot delete, change or write data.'],
+          future: ['数据只到当前日期为止：不能查询未来，也不做预测。', 'The data ends at the as-of date: no future periods and no forecasts.'],
+          offtopic: ['这个问题超出了客户分析数据的范围。', 'That is outside what the customer analytics data holds.'],
+        };
+        const [mz, me] = msg[reason] ?? msg.offtopic;
+        return result(lang, { status: 'UNSUPPORTED', message: zh2 ? `${mz}（“${words}”）` : `${me} ("${words}")` });
+      }
+      const env: Env = { D, lang, lex: lexicon, prev: ctx?.previous ?? null };
+
+      const unknown = tokens.filter((t) => t.unknown);
+      if (unknown.length) {
+        const marks = unknown.map((t) => mark(norm, q, t, 'unknown'));
+        const choices = suggestionChoices(tokens, unknown[0], env, ctx);
+        const words = marks.map((m) => `“${m.text}”`).join(zh2 ? '、' : ', ');
+        return result(lang, {
+          status: 'CLARIFY', unknownWords: marks, choices,
+          message: zh2 ? `没有理解${words}。${choices.length ? '是不是指下面的意思？' : '请换一种说法（可以问指标、区域、时间、分组）。'}`
+            : `Not understood: ${words.replace(/[“”]/g, '"')}. ${choices.length ? 'Did you mean one of these?' : 'Rephrase it in terms of a metric, region, time or grouping.'}`,
+        });
+      }
+
+      const out = interpret(tokens, env);
+      return finish(out, tokens, env, norm, q, ctx);
+    } catch (e) {
+      return result(lang, {
+        status: 'CLARIFY',
+        message: lang === 'zh' ? '没能理解这个问题，请换一种说法。' : 'The question could not be understood; rephrase it.',
+      });
+    }
+  }
+
+  function answerOf(out: Outcome, env: Env, asOf: string): { q: MetricQuery; chart: ChartKind } | null {
+    if (out.kind !== 'answer') return null;
+    if (check(out.interp, asOf)) return null;
+    return { q: out.interp, chart: out.chart ?? defaultChart(out.interp) };
+  }
+
+  function finish(out: Outcome, tokens: Token[], env: Env, norm: Normalized, q: string, ctx: AskContext): ParseResult {
+    const zh = env.lang === 'zh';
+    const lang = env.lang;
+    if (out.kind === 'unsupported') return result(lang, { status: 'UNSUPPORTED', message: out.message });
+    if (out.kind === 'clarify') {
+      let choices: ParseResult['choices'] = [];
+      if (out.needMetric) {
+        for (const id of FALLBACK_METRICS) {
+          const alt = interpret(tokens, env, new Map([[-1, [{ kind: 'metric', id }]]]) as Forced, true);
+          const a = answerOf(alt, env, env.D.iso);
+          if (a) choices.push({ label: lexicon.label({ kind: 'metric', id }, lang), interpretation: a.q });
+          if (choices.length >= 4) break;
+        }
+      }
+      return result(lang, { status: 'CLARIFY', message: out.message, unknownWords: out.marks.map((k) => mark(norm, q, tokens[k], 'conflict')), choices });
+    }
+    if (out.kind === 'ambiguous') {
+      const choices: ParseResult['choices'] = [];
+      for (const o of out.options) {
+        const alt = interpret(tokens, env, new Map([[out.tok, o.senses]]), true);
+        const a = answerOf(alt, env, env.D.iso);
+        if (a) choices.push({ label: o.label, interpretation: a.q });
+      }
+      const m = mark(norm, q, tokens[out.tok], 'ambiguous');
+      if (choices.length === 1) {
+        // only one meaning gives a valid query: that is not an ambiguity
+        const only = out.options.find((o) => o.label === choices[0].label)!;
+        return finish(interpret(tokens, env, new Map([[out.tok, only.senses]]), true), tokens, env, norm, q, ctx);
+      }
+      return result(lang, {
+        status: 'CLARIFY', unknownWords: [m], choices,
+        message: zh ? `“${m.text}”有不止一种意思：${out.options.map((o) => o.label).join('；')}。请选择一个。`
+          : `"${m.text}" can mean more than one thing: ${out.options.map((o) => o.label).join('; ')}. Pick one.`,
+      });
+    }
+    const problem = check(out.interp, env.D.iso);
+    if (problem) return result(lang, { status: 'UNSUPPORTED', message: zh ? `无法按这个理解查询：${problem}` : `That cannot be queried: ${problem}` });
+    const chart = out.chart ?? (out.requery ? defaultChart(out.interp) : ctx.previous?.chart ?? defaultChart(out.interp));
+    return result(lang, {
+      status: 'ANSWERED', interpretation: out.interp, chart, requery: out.requery,
+      restatement: restate(out.interp, chart, lexicon, env.D, lang, out.notes),
+    });
+  }
+
+  function suggestionChoices(tokens: Token[], bad: Token, env: Env, ctx: AskContext): ParseResult['choices'] {
+    if (tokens.filter((t) => t.unknown).length !== 1) return [];
+    const choices: ParseResult['choices'] = [];
+    for (const s of suggest(lexicon, bad.text)) {
+      const replaced = tokens.map((t) => (t === bad ? { ...t, unknown: false, senses: [s.sense] } : t));
+      const a = answerOf(interpret(replaced, env, new Map(), true), env, env.D.iso);
+      if (a) choices.push({ label: `${s.word}${env.lang === 'zh' ? '：' : ': '}${restate(a.q, a.chart, lexicon, env.D, env.lang)}`, interpretation: a.q });
+    }
+    return choices;
+  }
+
+  return { parse, lexicon };
+}
+
+export type Parser = ReturnType<typeof createParser>;
+

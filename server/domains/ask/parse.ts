@@ -1,0 +1,562 @@
+/**
+ * From words to a typed query. Tokens (tokenize.ts) are read in context:
+ *   metrics first (they fix the cubes), then members and dimensions resolved against those
+ *   cubes (营业厅 is a contact channel for ROI, an acquisition channel for subscribers), then
+ *   grouping (各X / by X, or two members of one dimension side by side), filters, time,
+ *   order and limit, comparison and chart. With a previous turn, a question that names no
+ *   metric — or says 只看 / 换成 / 再加上 / 去掉 / 呢 / only / also / remove — changes only
+ *   what it names (followup rules in followup.ts).
+ * A word with two meanings that context cannot settle is returned as `ambiguous` with one
+ * option per meaning; the caller turns that into CLARIFY with choices.
+ */
+import { model, TIME_GRAIN_LABELS, type Metric } from '../../model/index.ts';
+import { regionByCode } from '../../../seeds/regions.ts';
+import { PUBLISHED_ENTITIES } from '../../model/members.ts';
+import type { Lexicon } from './lexicon.ts';
+import { type AsOf, joinRange, type TimeSpec } from './time.ts';
+import type { OrderSpec, Token } from './tokenize.ts';
+import type { ChartKind, CommandId, Filter, Language, MetricQuery, Sense } from './types.ts';
+
+export const GRAIN_IDS = new Set(Object.keys(TIME_GRAIN_LABELS));
+export const REGION_DIMS = new Set(['province', 'city']);
+/** a dimension a cube lacks, read as one it has: channel → acquisition channel for subscribers and survival */
+const DIM_ALIAS: Record<string, string[]> = { channel: ['acquisition_channel'] };
+const KIND_PRIORITY: Sense['kind'][] = ['oos', 'metric', 'member', 'dimension', 'grain', 'compare', 'order', 'chart', 'trend', 'total', 'command', 'connector', 'stop'];
+
+export interface Env {
+  D: AsOf;
+  lang: Language;
+  lex: Lexicon;
+  prev: { interpretation: MetricQuery; chart: ChartKind } | null;
+}
+
+/** Senses forced on a token while building choices; key -1 adds a metric. */
+export type Forced = Map<number, Sense[]>;
+
+export type Outcome =
+  | { kind: 'answer'; interp: MetricQuery; chart: ChartKind | null; explicitChart: boolean; requery: boolean; notes: string[] }
+  | { kind: 'ambiguous'; tok: number; options: { senses: Sense[]; label: string }[]; what: string }
+  | { kind: 'clarify'; message: string; marks: number[]; needMetric?: boolean }
+  | { kind: 'unsupported'; message: string };
+
+// ── small helpers ──────────────────────────────────────────────────────────────────
+const metricOf = (id: string): Metric | undefined => model.metric(id);
+const cubeDims = (metrics: string[]): Set<string> | null => {
+  let acc: Set<string> | null = null;
+  for (const id of metrics) {
+    const m = metricOf(id);
+    if (!m) continue;
+    const dims = new Set(Object.keys(model.cube(m.cube).dimensions));
+    acc = acc ? new Set([...acc].filter((d) => dims.has(d))) : dims;
+  }
+  return acc;
+};
+/** the dimension as the metrics' cubes know it (alias applied), or null */
+export function compatDim(dim: string, metrics: string[]): string | null {
+  const dims = cubeDims(metrics);
+  if (!dims) return dim;
+  if (dims.has(dim)) return dim;
+  for (const a of DIM_ALIAS[dim] ?? []) if (dims.has(a)) return a;
+  return null;
+}
+const timed = (metrics: string[]) => metrics.every((m) => { const x = metricOf(m); return !x || !!model.cube(x.cube).time; });
+const sqlOnly = (metrics: string[]) => metrics.every((m) => { const x = metricOf(m); return !x || model.cube(x.cube).executor === 'sql'; });
+
+export function primaryKind(senses: Sense[]): Sense['kind'] | null {
+  let best: Sense['kind'] | null = null;
+  for (const s of senses) if (best === null || KIND_PRIORITY.indexOf(s.kind) < KIND_PRIORITY.indexOf(best)) best = s.kind;
+  return best;
+}
+const ofKind = <K extends Sense['kind']>(senses: Sense[], k: K) => senses.filter((s): s is Extract<Sense, { kind: K }> => s.kind === k);
+const uniq = <T>(xs: T[]) => [...new Set(xs)];
+const clone = (q: MetricQuery): MetricQuery => JSON.parse(JSON.stringify(q));
+
+/** A member or dimension mention after context resolution. */
+interface Mention { tok: number; dim: string; ids: string[] | null; mode: CommandId | null; qualifier?: boolean }
+
+function senseLabel(env: Env, s: Sense): string {
+  const zh = env.lang === 'zh';
+  if (s.kind === 'member') {
+    const d = model.dimension(s.dimension);
+    return `${d ? (zh ? d.labelZh : d.labelEn) : s.dimension}${zh ? '：' : ': '}${env.lex.label(s, env.lang)}`;
+  }
+  if (s.kind === 'dimension') return `${zh ? '按' : 'by '}${env.lex.label(s, env.lang)}`;
+  if (s.kind === 'metric') return env.lex.label(s, env.lang);
+  if (s.kind === 'compare') return s.id === 'yoy' ? (zh ? '同比（与去年同期比）' : 'year over year') : (zh ? '环比（与上一期比）' : 'month over month');
+  return env.lex.label(s, env.lang);
+}
+
+// ── the interpretation of one question ────────────────────────────────────────────
+export function interpret(tokens: Token[], env: Env, forced: Forced = new Map(), autoPick = false): Outcome {
+  const zh = env.lang === 'zh';
+  const senses = (k: number) => forced.get(k) ?? tokens[k].senses;
+  const kindOf = (k: number): string | null => (tokens[k].time ? 'time' : tokens[k].order ? 'order' : primaryKind(senses(k)));
+  const N = tokens.length;
+  const kinds = tokens.map((_, k) => kindOf(k));
+  const isContent = (k: number) => !['stop', 'connector', 'command', null].includes(kinds[k]);
+
+  // follow-up verbs: each content word takes the latest verb before it; a verb at the end
+  // (revenue instead) applies to the words before it that have none
+  // A verb governs the words right after it (function words before the first are skipped:
+  // 改成按合约类型), continuing over 和 / and to more words of the same kind (去掉营业厅和短信);
+  // postfix verbs (深圳除外) and a verb with nothing after it (revenue instead) govern the words before.
+  const modes: (CommandId | null)[] = new Array(N).fill(null);
+  let followupMarker = false;
+  let anyCommand = false;
+  const kindGroup = (k: number) => (kinds[k] === 'time' ? 'time' : kinds[k]);
+  for (let c = 0; c < N; c++) {
+    if (kinds[c] !== 'command') continue;
+    const cmd = ofKind(senses(c), 'command')[0];
+    anyCommand = true;
+    if (cmd.id === 'followup') { followupMarker = true; continue; }
+    let j = c + 1;
+    while (j < N && kinds[j] === 'stop') j++;
+    const forward = !cmd.post && j < N && isContent(j);
+    if (forward) {
+      const group = kindGroup(j);
+      modes[j] = cmd.id;
+      for (let k = j + 1; k < N; k++) {
+        if (kinds[k] === 'connector') continue;
+        if (isContent(k) && kindGroup(k) === group && kinds[k - 1] === 'connector') { modes[k] = cmd.id; continue; }
+        break;
+      }
+    } else {
+      let k = c - 1;
+      while (k >= 0 && kinds[k] === 'stop' && !cmd.post) k--;
+      if (k >= 0 && isContent(k)) {
+        const group = kindGroup(k);
+        for (; k >= 0; k--) {
+          if (kinds[k] === 'connector') continue;
+          if (isContent(k) && kindGroup(k) === group && modes[k] === null) { modes[k] = cmd.id; if (kinds[k - 1] !== 'connector') break; continue; }
+          break;
+        }
+      }
+    }
+  }
+
+  // ── metrics ────────────────────────────────────────────────────────────────────
+  const metricToks = tokens.map((_, k) => k).filter((k) => kinds[k] === 'metric');
+  for (const k of metricToks) {
+    const ids = uniq(ofKind(senses(k), 'metric').map((s) => s.id));
+    if (ids.length > 1 && !autoPick) {
+      return { kind: 'ambiguous', tok: k, what: tokens[k].text, options: ids.map((id) => ({ senses: [{ kind: 'metric', id }], label: senseLabel(env, { kind: 'metric', id }) })) };
+    }
+  }
+  const strong = metricToks.filter((k) => ofKind(senses(k), 'metric').some((s) => !s.weak));
+  const usedMetricToks = strong.length ? strong : metricToks;
+  const qMetric = (k: number) => ofKind(senses(k), 'metric')[0].id;
+  const extraMetric = forced.get(-1)?.[0];
+
+  const prev = env.prev;
+  const followup = !!prev && (usedMetricToks.length === 0 || anyCommand);
+  let metrics: string[];
+  if (followup) {
+    let base = [...prev!.interpretation.metrics];
+    const rep = usedMetricToks.filter((k) => modes[k] !== 'add' && modes[k] !== 'remove').map(qMetric);
+    if (rep.length) base = uniq(rep);
+    for (const k of usedMetricToks) if (modes[k] === 'add') base = uniq([...base, qMetric(k)]);
+    for (const k of usedMetricToks) if (modes[k] === 'remove') base = base.filter((m) => m !== qMetric(k));
+    metrics = base;
+  } else {
+    metrics = uniq(usedMetricToks.filter((k) => modes[k] !== 'remove').map(qMetric));
+  }
+  if (extraMetric?.kind === 'metric') metrics = uniq([...metrics, extraMetric.id]);
+  if (!metrics.length) {
+    const anything = tokens.some((_, k) => isContent(k));
+    return {
+      kind: 'clarify', needMetric: anything, marks: [],
+      message: followup
+        ? (zh ? '去掉之后就没有指标了，请说明要看哪个指标。' : 'That leaves no metric; say which metric to show.')
+        : (zh ? '没有找到要查询的指标，请说明要看哪个指标（例如离网率、ARPU、用户数）。' : 'Which metric? Name one, for example churn rate, ARPU or subscribers.'),
+    };
+  }
+
+  // ── members and dimensions, read against the metrics' cubes ──────────────────────
+  const mentions: Mention[] = [];
+  const incompatible: { tok: number; dims: string[] }[] = [];
+  const dimToks = tokens.map((_, k) => k).filter((k) => kinds[k] === 'dimension');
+  const memberToks = tokens.map((_, k) => k).filter((k) => kinds[k] === 'member');
+  const neighbours = (k: number): number[] => {
+    const out: number[] = [];
+    for (const dir of [-1, 1]) {
+      let j = k + dir;
+      while (j >= 0 && j < N && (kinds[j] === 'stop')) j += dir;
+      if (j >= 0 && j < N) out.push(j);
+    }
+    return out;
+  };
+  const dimsNamedElsewhere = new Set(dimToks.flatMap((k) => ofKind(senses(k), 'dimension').map((s) => compatDim(s.id, metrics) ?? s.id)));
+  const prevDims = new Set(prev ? [...(prev.interpretation.groupBy ?? []), ...(prev.interpretation.filters ?? []).map((f) => f.dimension)] : []);
+  const hasProvinceMention = memberToks.some((k) => ofKind(senses(k), 'member').some((s) => s.dimension === 'province'))
+    || (!!prev && followup && (prev.interpretation.filters ?? []).some((f) => f.dimension === 'province'));
+
+  for (const k of [...memberToks, ...dimToks].sort((a, b) => a - b)) {
+    const isMember = kinds[k] === 'member';
+    const raw = isMember ? ofKind(senses(k), 'member') : ofKind(senses(k), 'dimension');
+    // map each sense to the dimension the cubes know
+    const cands = new Map<string, string[]>();
+    for (const s of raw) {
+      const dim = s.kind === 'member' ? s.dimension : s.id;
+      const d = compatDim(dim, metrics);
+      if (!d) continue;
+      if (s.kind === 'member') cands.set(d, uniq([...(cands.get(d) ?? []), s.id]));
+      else cands.set(d, []);
+    }
+    if (!cands.size) { incompatible.push({ tok: k, dims: uniq(raw.map((s) => (s.kind === 'member' ? s.dimension : s.id))) }); continue; }
+    let dims = [...cands.keys()];
+    // one name for two places (Taizhou: 台州 / 泰州) is a question, not a union
+    if (isMember && !forced.has(k)) {
+      for (const d of dims) {
+        const ids = cands.get(d)!;
+        if (ids.length > 1 && (REGION_DIMS.has(d) || d === 'capability_entity')) {
+          if (autoPick) { cands.set(d, [ids[0]]); continue; }
+          return {
+            kind: 'ambiguous', tok: k, what: tokens[k].text,
+            options: ids.map((id) => {
+              const s: Sense = { kind: 'member', dimension: d, id };
+              const r = regionByCode(id);
+              const parent = r?.parent ? regionByCode(r.parent) : undefined;
+              return { senses: [s], label: `${senseLabel(env, s)}${parent ? (zh ? `（${parent.nameZh}）` : ` (${parent.nameEn})`) : ''}` };
+            }),
+          };
+        }
+      }
+    }
+    // capability: a region name (深圳) may mean the region's own assessment or the published 深圳电信
+    if (isMember && dims.length === 1 && dims[0] === 'capability_entity') {
+      const ids = cands.get('capability_entity')!;
+      const region = ids.length === 1 ? regionByCode(ids[0]) : undefined;
+      const published = region && PUBLISHED_ENTITIES.find((e) => e.labelZh === `${region.shortZh}电信`);
+      if (region && published && !forced.has(k) && !autoPick) {
+        const opts: Sense[] = [{ kind: 'member', dimension: 'capability_entity', id: published.id }, { kind: 'member', dimension: 'capability_entity', id: region.code }];
+        return {
+          kind: 'ambiguous', tok: k, what: tokens[k].text,
+          options: opts.map((s) => ({ senses: [s], label: s.kind === 'member' && s.id === region.code ? (zh ? `${region.nameZh}自己的评估` : `${region.nameEn}'s own assessments`) : senseLabel(env, s) })),
+        };
+      }
+    }
+    if (dims.length > 1) {
+      // one region name for a province and a city inside it (北京, 上海): the province
+      if (isMember && dims.every((d) => REGION_DIMS.has(d))) {
+        const p = cands.get('province') ?? [];
+        const c = cands.get('city') ?? [];
+        if (p.length && c.every((x) => p.some((pp) => pp.slice(0, 2) === x.slice(0, 2)))) dims = ['province'];
+      }
+      // 各地区 / by region: one level below what is filtered
+      if (!isMember && dims.every((d) => REGION_DIMS.has(d))) dims = [hasProvinceMention ? 'city' : 'province'];
+    }
+    if (dims.length > 1) {
+      const near = neighbours(k).flatMap((j) => (kinds[j] === 'dimension' ? ofKind(senses(j), 'dimension').map((s) => compatDim(s.id, metrics)) : []));
+      const byNeighbour = dims.filter((d) => near.includes(d));
+      const byQuestion = dims.filter((d) => dimsNamedElsewhere.has(d));
+      const byPrev = dims.filter((d) => prevDims.has(d));
+      if (byNeighbour.length === 1) dims = byNeighbour;
+      else if (isMember && byQuestion.length === 1) dims = byQuestion;
+      else if (followup && byPrev.length === 1) dims = byPrev;
+    }
+    if (dims.length > 1) {
+      if (!autoPick) {
+        return {
+          kind: 'ambiguous', tok: k, what: tokens[k].text,
+          options: dims.map((d) => {
+            const s: Sense = isMember ? { kind: 'member', dimension: d, id: cands.get(d)![0] } : { kind: 'dimension', id: d };
+            const ss: Sense[] = isMember ? cands.get(d)!.map((id) => ({ kind: 'member', dimension: d, id })) : [s];
+            return { senses: ss, label: senseLabel(env, s) };
+          }),
+        };
+      }
+      dims = [dims[0]];
+    }
+    mentions.push({ tok: k, dim: dims[0], ids: isMember ? cands.get(dims[0])! : null, mode: modes[k] });
+  }
+  if (incompatible.length) {
+    const x = incompatible[0];
+    const ml = metrics.map((m) => env.lex.label({ kind: 'metric', id: m }, env.lang)).join(zh ? '、' : ', ');
+    const dl = x.dims.map((d) => env.lex.label({ kind: 'dimension', id: d }, env.lang)).join(zh ? '或' : ' or ');
+    return {
+      kind: 'unsupported',
+      message: zh ? `${ml}不能按“${tokens[x.tok].text}”（${dl}）拆分或筛选。` : `${ml} cannot be broken down or filtered by "${tokens[x.tok].text}" (${dl}).`,
+    };
+  }
+  // a dimension word next to one of its members qualifies it (品牌为动感地带), it does not group
+  for (const m of mentions) {
+    if (m.ids) continue;
+    if (neighbours(m.tok).some((j) => mentions.some((o) => o.tok === j && o.ids && o.dim === m.dim))) m.qualifier = true;
+  }
+
+  // ── time ───────────────────────────────────────────────────────────────────────
+  const timeToks = tokens.map((_, k) => k).filter((k) => tokens[k].time);
+  const specs: { spec: TimeSpec; mode: CommandId | null; toks: number[] }[] = [];
+  for (let i = 0; i < timeToks.length; i++) {
+    const k = timeToks[i];
+    let spec = tokens[k].time!;
+    const toks = [k];
+    const next = timeToks[i + 1];
+    if (next !== undefined) {
+      const between = tokens.slice(k + 1, next);
+      const joinable = between.every((t) => (t.senses.some((s) => s.kind === 'connector' && s.id === 'range')) || ['to', 'from', 'and', '-'].includes(t.text));
+      const isRange = between.length === 0 || (joinable && between.some((t) => t.senses.some((s) => s.kind === 'connector' && s.id === 'range') || t.text === 'to'));
+      if (isRange) {
+        const j = joinRange(spec, tokens[next].time!, env.D);
+        if (j) { spec = j; toks.push(next); i++; }
+      }
+    }
+    specs.push({ spec, mode: modes[k], toks });
+  }
+  const distinct = uniq(specs.map((s) => `${s.spec.from}|${s.spec.to}`));
+  if (distinct.length > 1) {
+    return {
+      kind: 'clarify', marks: specs.flatMap((s) => s.toks),
+      message: zh ? '问题里有两个时间范围，请只保留一个（或用“到”连接成一个区间）。' : 'The question names two time ranges; keep one (or join them with "to").',
+    };
+  }
+  const time = specs[0];
+  if (time?.spec.future) {
+    return { kind: 'unsupported', message: zh ? '数据只到当前日期为止，不能查询未来的时间，也不做预测。' : 'The data ends at the as-of date; future periods and forecasts are not available.' };
+  }
+
+  // ── grain, order, compare, chart, trend, total ─────────────────────────────────
+  const grainToks = tokens.map((_, k) => k).filter((k) => kinds[k] === 'grain');
+  const grain = grainToks.length ? { id: ofKind(senses(grainToks[grainToks.length - 1]), 'grain')[0].id as string, mode: modes[grainToks[grainToks.length - 1]] } : null;
+  const trend = tokens.some((_, k) => kinds[k] === 'trend');
+  const total = tokens.some((_, k) => kinds[k] === 'total');
+
+  const orderToks = tokens.map((_, k) => k).filter((k) => kinds[k] === 'order');
+  let order: { spec: OrderSpec; mode: CommandId | null; tok: number } | null = null;
+  for (const k of orderToks) {
+    const spec: OrderSpec = tokens[k].order ?? { direction: ofKind(senses(k), 'order')[0].direction };
+    if (!order) order = { spec: { ...spec }, mode: modes[k], tok: k };
+    else if (order.spec.limit === undefined && spec.limit !== undefined) order.spec.limit = spec.limit;
+  }
+
+  const compareToks = tokens.map((_, k) => k).filter((k) => kinds[k] === 'compare');
+  let compare: { id: 'yoy' | 'mom'; mode: CommandId | null } | null = null;
+  for (const k of compareToks) {
+    const ids = uniq(ofKind(senses(k), 'compare').map((s) => s.id));
+    if (ids.length > 1 && !autoPick) {
+      return { kind: 'ambiguous', tok: k, what: tokens[k].text, options: ids.map((id) => ({ senses: [{ kind: 'compare', id }], label: senseLabel(env, { kind: 'compare', id }) })) };
+    }
+    if (!compare) compare = { id: ids[0], mode: modes[k] };
+  }
+  const chartToks = tokens.map((_, k) => k).filter((k) => kinds[k] === 'chart');
+  const chart: ChartKind | null = chartToks.length ? ofKind(senses(chartToks[chartToks.length - 1]), 'chart')[0].id : null;
+
+  // ── build ──────────────────────────────────────────────────────────────────────
+  const notes: string[] = [];
+  let q: MetricQuery;
+  const newDims = new Set<string>();
+  if (followup) {
+    const nothingElse = usedMetricToks.length === 0 && mentions.length === 0 && !time && !grain && !order && !compare && !trend && !total && !extraMetric;
+    if (nothingElse) {
+      if (chart) return { kind: 'answer', interp: clone(prev!.interpretation), chart, explicitChart: true, requery: false, notes };
+      return {
+        kind: 'clarify', marks: [],
+        message: zh ? '没有看出要改什么：可以说“只看深圳”“按月”“换成柱状图”“再加上离网率”。' : 'Nothing to change was recognised: try "only Shenzhen", "by month", "as a bar chart" or "also churn rate".',
+      };
+    }
+    q = clone(prev!.interpretation);
+    q.metrics = metrics;
+    q.groupBy = [...(q.groupBy ?? [])];
+    q.filters = (q.filters ?? []).map((f) => ({ ...f, values: [...f.values] }));
+    applyFollowup(q, mentions, { grain, time, order, compare, trend, total }, metrics, newDims);
+  } else {
+    q = { metrics, groupBy: [], filters: [] };
+    const groupAt: { dim: string; pos: number }[] = [];
+    const count = new Map<string, number>();
+    for (const m of mentions) if (m.ids && m.mode !== 'remove') count.set(m.dim, (count.get(m.dim) ?? 0) + 1);
+    const inVals = new Map<string, string[]>();
+    const outVals = new Map<string, string[]>();
+    for (const m of mentions) {
+      newDims.add(m.dim);
+      if (!m.ids) { if (!m.qualifier && !total) groupAt.push({ dim: m.dim, pos: m.tok }); continue; }
+      const tgt = m.mode === 'remove' ? outVals : inVals;
+      tgt.set(m.dim, uniq([...(tgt.get(m.dim) ?? []), ...m.ids]));
+      if (m.mode !== 'remove' && (count.get(m.dim) ?? 0) >= 2 && !total) groupAt.push({ dim: m.dim, pos: m.tok });
+    }
+    groupAt.sort((a, b) => a.pos - b.pos);
+    q.groupBy = uniq(groupAt.map((g) => g.dim));
+    const filters: Filter[] = [];
+    for (const [d, v] of inVals) filters.push({ dimension: d, op: 'in', values: v });
+    for (const [d, v] of outVals) filters.push({ dimension: d, op: 'not_in', values: v });
+    q.filters = filters;
+    const g = grain?.id ?? (trend ? 'month' : null);
+    if (g) q.groupBy.push(g);
+    if (time) q.timeRange = { from: time.spec.from, to: time.spec.to };
+    if (order) {
+      q.orderBy = { metric: orderMetric(tokens, order.tok, metricToks, metrics, qMetric), direction: 'desc' };
+      q.orderBy.direction = direction(order.spec.direction, q.orderBy.metric);
+      if (order.spec.limit !== undefined) q.limit = order.spec.limit;
+    }
+    if (compare) q.compare = compare.id;
+  }
+
+  // ── coherence ──────────────────────────────────────────────────────────────────
+  // a city filter stands alone; a city outside the named province is a contradiction
+  const pf = q.filters!.find((f) => f.dimension === 'province' && f.op === 'in');
+  const cf = q.filters!.find((f) => f.dimension === 'city' && f.op === 'in');
+  if (pf && cf) {
+    const outside = cf.values.filter((c) => !pf.values.some((p) => p.slice(0, 2) === c.slice(0, 2)));
+    if (outside.length) {
+      return {
+        kind: 'clarify', marks: mentions.filter((m) => REGION_DIMS.has(m.dim)).map((m) => m.tok),
+        message: zh ? `${outside.map((c) => regionByCode(c)?.nameZh ?? c).join('、')}不在${pf.values.map((p) => regionByCode(p)?.nameZh ?? p).join('、')}，请确认要看的区域。`
+          : `${outside.map((c) => regionByCode(c)?.nameEn ?? c).join(', ')} is not in ${pf.values.map((p) => regionByCode(p)?.nameEn ?? p).join(', ')}; which region do you mean?`,
+      };
+    }
+    q.filters = q.filters!.filter((f) => f !== pf);
+  }
+  // carried-over parts the new metric cannot take are dropped, and said so
+  if (followup) {
+    const dropped: string[] = [];
+    q.groupBy = q.groupBy!.flatMap((g) => {
+      if (GRAIN_IDS.has(g)) {
+        if (timed(metrics)) return [g];
+        dropped.push(env.lex.label({ kind: 'grain', id: g as 'month' }, env.lang));
+        return [];
+      }
+      // carried over: kept only where the new metric has the very same dimension (no alias:
+      // a contact channel does not silently become an acquisition channel)
+      const d = newDims.has(g) ? compatDim(g, metrics) : compatDim(g, metrics) === g ? g : null;
+      if (d) return [d];
+      dropped.push(env.lex.label({ kind: 'dimension', id: g }, env.lang));
+      return [];
+    });
+    q.groupBy = uniq(q.groupBy);
+    q.filters = q.filters!.flatMap((f) => {
+      const d = newDims.has(f.dimension) ? compatDim(f.dimension, metrics) : compatDim(f.dimension, metrics) === f.dimension ? f.dimension : null;
+      if (d) return [{ ...f, dimension: d }];
+      dropped.push(f.values.map((v) => env.lex.label({ kind: 'member', dimension: f.dimension, id: v }, env.lang)).join(zh ? '、' : ', '));
+      return [];
+    });
+    if (q.compare && !sqlOnly(metrics) && !compare) { q.compare = null; dropped.push(zh ? '同比/环比' : 'the comparison'); }
+    if (q.timeRange && metrics.some((m) => metricOf(m)?.cube === 'capability') && !time) { q.timeRange = null; dropped.push(zh ? '时间范围' : 'the time range'); }
+    if (q.orderBy && !metrics.includes(q.orderBy.metric) && !GRAIN_IDS.has(q.orderBy.metric) && !(q.groupBy ?? []).includes(q.orderBy.metric)) {
+      const dir = q.orderBy.direction;
+      q.orderBy = { metric: metrics[0], direction: dir };
+    }
+    if (dropped.length) notes.push(zh ? `（新指标不支持，已去掉：${dropped.join('、')}。）` : `(Dropped for the new metric: ${dropped.join(', ')}.)`);
+  }
+  if (!timed(metrics) && (q.groupBy ?? []).some((g) => GRAIN_IDS.has(g))) {
+    return { kind: 'unsupported', message: zh ? `${metrics.map((m) => env.lex.label({ kind: 'metric', id: m }, 'zh')).join('、')}没有日历时间轴，不能按月/季度/年拆分（可按入网月份看）。` : `${metrics.join(', ')} has no calendar time axis and cannot be grouped by month, quarter or year (try by activation cohort).` };
+  }
+  const final = tidy(q);
+  return { kind: 'answer', interp: final, chart, explicitChart: !!chart, requery: true, notes };
+
+  // ── local helpers needing the closure ─────────────────────────────────────────
+  function direction(d: OrderSpec['direction'], metric: string): 'asc' | 'desc' {
+    if (d === 'asc' || d === 'desc') return d;
+    const better = metricOf(metric)?.higherIsBetter ?? true;
+    return (d === 'best') === better ? 'desc' : 'asc';
+  }
+  function applyFollowup(
+    q: MetricQuery, ms: Mention[],
+    x: { grain: { id: string; mode: CommandId | null } | null; time: typeof time; order: typeof order; compare: typeof compare; trend: boolean; total: boolean },
+    metrics: string[], changed: Set<string>,
+  ): void {
+    const groupBy = q.groupBy!;
+    let filters = q.filters!;
+    // grouping: 改成按X replaces the grouping, 按X adds to it, 去掉X removes it
+    const dimMs = ms.filter((m) => !m.ids && !m.qualifier);
+    const replaceDims = dimMs.filter((m) => m.mode === 'replace' || m.mode === 'only');
+    if (replaceDims.length) {
+      const keep = groupBy.filter((g) => GRAIN_IDS.has(g));
+      groupBy.length = 0;
+      groupBy.push(...uniq(replaceDims.map((m) => m.dim)), ...keep);
+    }
+    for (const m of dimMs) {
+      changed.add(m.dim);
+      if (m.mode === 'remove') { const i = groupBy.indexOf(m.dim); if (i >= 0) groupBy.splice(i, 1); continue; }
+      if (!groupBy.includes(m.dim)) groupBy.splice(groupBy.findIndex((g) => GRAIN_IDS.has(g)) >= 0 ? groupBy.findIndex((g) => GRAIN_IDS.has(g)) : groupBy.length, 0, m.dim);
+    }
+    if (x.total) for (let i = groupBy.length - 1; i >= 0; i--) if (!GRAIN_IDS.has(groupBy[i])) groupBy.splice(i, 1);
+    // members: replace (only / none), add, remove — per dimension, regions as one family
+    const memMs = ms.filter((m) => m.ids);
+    const byDim = new Map<string, Mention[]>();
+    for (const m of memMs) byDim.set(m.dim, [...(byDim.get(m.dim) ?? []), m]);
+    const replaced = new Set<string>();
+    for (const [dim, list] of byDim) {
+      changed.add(dim);
+      const rep = list.filter((m) => m.mode !== 'add' && m.mode !== 'remove');
+      const add = list.filter((m) => m.mode === 'add');
+      const rem = list.filter((m) => m.mode === 'remove');
+      if (rep.length) {
+        const family = REGION_DIMS.has(dim) ? REGION_DIMS : new Set([dim]);
+        if (![...family].some((d) => replaced.has(d))) filters = filters.filter((f) => !family.has(f.dimension));
+        family.forEach((d) => replaced.add(d));
+        const vals = uniq(rep.flatMap((m) => m.ids!));
+        const existing = filters.find((f) => f.dimension === dim && f.op === 'in');
+        if (existing) existing.values = uniq([...existing.values, ...vals]);
+        else filters.push({ dimension: dim, op: 'in', values: vals });
+      }
+      if (add.length) {
+        const vals = uniq(add.flatMap((m) => m.ids!));
+        const existing = filters.find((f) => f.dimension === dim && f.op === 'in');
+        if (existing) existing.values = uniq([...existing.values, ...vals]);
+        else filters.push({ dimension: dim, op: 'in', values: vals });
+      }
+      for (const m of rem) {
+        const existing = filters.find((f) => f.dimension === dim && f.op === 'in');
+        if (existing && m.ids!.some((v) => existing.values.includes(v))) {
+          existing.values = existing.values.filter((v) => !m.ids!.includes(v));
+          if (!existing.values.length) filters = filters.filter((f) => f !== existing);
+        } else {
+          const ex = filters.find((f) => f.dimension === dim && f.op === 'not_in');
+          if (ex) ex.values = uniq([...ex.values, ...m.ids!]);
+          else filters.push({ dimension: dim, op: 'not_in', values: [...m.ids!] });
+        }
+      }
+    }
+    // two or more members of one dimension stand side by side
+    for (const f of filters) {
+      if (f.op === 'in' && f.values.length >= 2 && byDim.has(f.dimension) && !groupBy.includes(f.dimension)) {
+        const gi = groupBy.findIndex((g) => GRAIN_IDS.has(g));
+        groupBy.splice(gi >= 0 ? gi : groupBy.length, 0, f.dimension);
+      }
+    }
+    q.filters = filters;
+    // grain
+    if (x.grain) {
+      const gi = groupBy.findIndex((g) => GRAIN_IDS.has(g));
+      if (x.grain.mode === 'remove') { if (gi >= 0 && groupBy[gi] === x.grain.id) groupBy.splice(gi, 1); }
+      else if (gi >= 0) groupBy[gi] = x.grain.id;
+      else groupBy.push(x.grain.id);
+      changed.add(x.grain.id);
+    } else if (x.trend && !groupBy.some((g) => GRAIN_IDS.has(g))) groupBy.push('month');
+    // time, order, compare
+    if (x.time) {
+      if (x.time.mode === 'remove') q.timeRange = null;
+      else q.timeRange = { from: x.time.spec.from, to: x.time.spec.to };
+    }
+    if (x.order) {
+      if (x.order.mode === 'remove') { q.orderBy = null; q.limit = null; }
+      else {
+        const metric = orderMetric(tokens, x.order.tok, metricToks, metrics, qMetric);
+        q.orderBy = { metric, direction: direction(x.order.spec.direction, metric) };
+        q.limit = x.order.spec.limit ?? null;
+      }
+    }
+    if (x.compare) q.compare = x.compare.mode === 'remove' ? null : x.compare.id;
+  }
+}
+
+function orderMetric(tokens: Token[], orderTok: number, metricToks: number[], metrics: string[], qMetric: (k: number) => string): string {
+  let best: string | null = null;
+  let dist = Infinity;
+  for (const k of metricToks) {
+    const id = qMetric(k);
+    if (!metrics.includes(id)) continue;
+    const d = Math.abs(k - orderTok);
+    if (d < dist) { dist = d; best = id; }
+  }
+  return best ?? metrics[0];
+}
+
+/** Drop empty keys so the interpretation carries only what was asked. */
+export function tidy(q: MetricQuery): MetricQuery {
+  const out: MetricQuery = { metrics: [...q.metrics], groupBy: uniq(q.groupBy ?? []), filters: (q.filters ?? []).filter((f) => f.values.length) };
+  if (q.timeRange) out.timeRange = { ...q.timeRange };
+  if (q.orderBy) out.orderBy = { ...q.orderBy };
+  if (q.limit !== undefined && q.limit !== null) out.limit = q.limit;
+  out.compare = q.compare ?? null;
+  return out;
+}

@@ -1,0 +1,86 @@
+/**
+ * Restatement: what was understood, in the question's language — metric, filters, time,
+ * grouping, order, comparison — and, when no time was named, which default applies.
+ */
+import { model, TIME_GRAIN_LABELS } from '../../model/index.ts';
+import { addMonths, ymStr } from '../../query/time.ts';
+import type { Lexicon } from './lexicon.ts';
+import { type AsOf, describeRange } from './time.ts';
+import type { ChartKind, Language, MetricQuery } from './types.ts';
+
+const GRAINS = new Set(Object.keys(TIME_GRAIN_LABELS));
+
+const CHART_NAMES: Record<ChartKind, [string, string]> = {
+  line: ['折线图', 'line chart'], bar: ['柱状图', 'bar chart'], pie: ['饼图', 'pie chart'], table: ['表格', 'table'],
+  radar: ['雷达图', 'radar chart'], funnel: ['漏斗图', 'funnel'], sankey: ['桑基图', 'Sankey diagram'], heatmap: ['热力图', 'heatmap'],
+  survival: ['生存曲线', 'survival curve'], kpi: ['指标卡', 'KPI card'],
+};
+export const chartName = (c: ChartKind, lang: Language) => CHART_NAMES[c][lang === 'zh' ? 0 : 1];
+
+export function dimLabel(id: string, lang: Language): string {
+  if (GRAINS.has(id)) return lang === 'zh' ? TIME_GRAIN_LABELS[id].labelZh : TIME_GRAIN_LABELS[id].labelEn.toLowerCase();
+  const d = model.dimension(id);
+  if (!d) return id;
+  return lang === 'zh' ? d.labelZh : d.labelEn.toLowerCase();
+}
+export function metricLabel(id: string, lang: Language): string {
+  const m = model.metric(id);
+  if (!m) return id;
+  return lang === 'zh' ? m.labelZh : m.labelEn;
+}
+export function memberLabel(lex: Lexicon, dim: string, id: string, lang: Language): string {
+  const m = lex.member(dim, id);
+  if (!m) return id;
+  return lang === 'zh' ? m.labelZh : m.labelEn;
+}
+
+const join = (xs: string[], lang: Language) =>
+  lang === 'zh' ? xs.join('、') : xs.length <= 2 ? xs.join(' and ') : `${xs.slice(0, -1).join(', ')} and ${xs[xs.length - 1]}`;
+
+/** What applies when the question names no time, in words. */
+export function defaultTime(q: MetricQuery, D: AsOf, lang: Language): string {
+  const cubes = new Set(q.metrics.map((m) => model.metric(m)?.cube));
+  const day = lang === 'zh' ? `${D.y}年${D.m}月${D.d}日` : describeRange({ from: D.iso, to: D.iso }, 'en');
+  if (cubes.has('capability')) return lang === 'zh' ? `截至${day}的最新评估` : `using the latest assessment on or before ${day}`;
+  if (cubes.has('survival')) return lang === 'zh' ? `全部入网用户，观察至${day}` : `for all activations, observed up to ${day}`;
+  const grain = (q.groupBy ?? []).some((g) => GRAINS.has(g));
+  const last = ymStr(D.last);
+  if (grain) {
+    const from = ymStr(addMonths(D.last, -11));
+    return lang === 'zh'
+      ? `默认时间范围（截至最近完整月的12个月：${describeRange({ from, to: last }, 'zh')}）`
+      : `over the default time range (the 12 months to the latest complete month: ${describeRange({ from, to: last }, 'en')})`;
+  }
+  return lang === 'zh'
+    ? `默认时间范围（最近完整月：${describeRange({ from: last, to: last }, 'zh')}）`
+    : `over the default time range (latest complete month, ${describeRange({ from: last, to: last }, 'en')})`;
+}
+
+export function restate(q: MetricQuery, chart: ChartKind | null, lex: Lexicon, D: AsOf, lang: Language, notes: string[] = []): string {
+  const zh = lang === 'zh';
+  const parts: string[] = [];
+  parts.push(join(q.metrics.map((m) => metricLabel(m, lang)), lang));
+  for (const f of q.filters ?? []) {
+    const vals = join(f.values.map((v) => memberLabel(lex, f.dimension, v, lang)), lang);
+    const dim = dimLabel(f.dimension, lang);
+    const op = f.op;
+    if (zh) parts.push(op === 'in' ? `${dim}：${vals}` : op === 'not_in' ? `${dim}：不含${vals}` : `${dim} ${({ gt: '>', gte: '≥', lt: '<', lte: '≤' } as Record<string, string>)[op]} ${vals}`);
+    else parts.push(op === 'in' ? `${dim} ${vals}` : op === 'not_in' ? `${dim} other than ${vals}` : `${dim} ${({ gt: '>', gte: '≥', lt: '<', lte: '≤' } as Record<string, string>)[op]} ${vals}`);
+  }
+  const g = q.groupBy ?? [];
+  if (g.length) parts.push(zh ? `按${g.map((x) => dimLabel(x, lang)).join('、')}` : `by ${join(g.map((x) => dimLabel(x, lang)), lang)}`);
+  if (q.timeRange) parts.push(zh ? `时间：${describeRange(q.timeRange, 'zh')}` : `${q.timeRange.from === q.timeRange.to ? 'in' : 'from'} ${describeRange(q.timeRange, 'en')}`);
+  else parts.push(zh ? `时间：${defaultTime(q, D, lang)}` : defaultTime(q, D, lang));
+  if (q.orderBy) {
+    const m = metricLabel(q.orderBy.metric, lang);
+    const desc = q.orderBy.direction === 'desc';
+    if (zh) parts.push(`按${m}${desc ? '从高到低' : '从低到高'}${q.limit ? `取前${q.limit}` : '排序'}`);
+    else parts.push(`${q.limit ? `${desc ? 'top' : 'bottom'} ${q.limit}` : `sorted ${desc ? 'highest' : 'lowest'} first`} by ${m.toLowerCase()}`);
+  } else if (q.limit) parts.push(zh ? `前${q.limit}行` : `first ${q.limit} rows`);
+  if (q.compare) parts.push(zh ? (q.compare === 'yoy' ? '同比' : '环比') : q.compare === 'yoy' ? 'compared with the same period a year earlier' : 'compared with the previous period');
+  if (chart) parts.push(zh ? `图表：${chartName(chart, lang)}` : `as a ${chartName(chart, lang)}`);
+  let s = zh ? parts.join('；') + '。' : parts.join(', ') + '.';
+  if (!zh) s = s.charAt(0).toUpperCase() + s.slice(1);
+  if (notes.length) s += zh ? notes.join('') : ` ${notes.join(' ')}`;
+  return s;
+}

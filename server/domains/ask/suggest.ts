@@ -1,0 +1,46 @@
+/**
+ * "Did you mean": lexicon words within a small edit distance of a word that was not
+ * understood (churm rate → churn rate, 离网律 → 离网率). Only runs on the CLARIFY path.
+ */
+import { type Lexicon, senseKey } from './lexicon.ts';
+import { hasCjk } from './normalize.ts';
+import type { Sense } from './types.ts';
+
+function lev(a: string, b: string, max: number): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
+      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+      rowMin = Math.min(rowMin, cur[j]);
+    }
+    if (rowMin > max) return max + 1;
+    prev = cur;
+  }
+  return prev[b.length];
+}
+
+export function suggest(lex: Lexicon, word: string, limit = 3): { word: string; sense: Sense }[] {
+  const w = word.trim();
+  if (w.length < 2 || w.length > 40) return [];
+  const cjk = hasCjk(w);
+  const max = w.length <= 4 ? 1 : 2;
+  const found: { word: string; sense: Sense; d: number }[] = [];
+  const seen = new Set<string>();
+  for (const e of lex.entries()) {
+    const k = e.sense.kind;
+    if (k !== 'metric' && k !== 'dimension' && k !== 'member') continue;
+    if (hasCjk(e.normalized) !== cjk || e.normalized.length < 2) continue;
+    if (e.normalized.length < 3 && w.length < 3) continue;
+    const d = lev(w, e.normalized, max);
+    if (d > max) continue;
+    const key = senseKey(e.sense);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    found.push({ word: e.word, sense: e.sense, d });
+  }
+  found.sort((a, b) => a.d - b.d);
+  return found.slice(0, limit).map(({ word, sense }) => ({ word, sense }));
+}

@@ -1,0 +1,47 @@
+/**
+ * Churn around contract end (seed 002: low before, rising in the last three months,
+ * highest at expiry), per contract type, in one engine pass (ARRAY JOIN over k).
+ *
+ * Relative month k (−6 … +6) is the k-th month counted from the contract end date the way
+ * DOMAIN.md counts tenure: [addMonths(contract_end, k), addMonths(contract_end, k + 1)).
+ * Calendar months would split the expiry month across k = 0 and k = +1 for every contract
+ * that ends mid-month and blur the peak. A window counts once its last day is on or before
+ * as-of. At risk: activated before the window and not churned before it; churned: churned
+ * inside it.
+ */
+import type { QueryContext } from '../../query/execute.ts';
+import { plan } from '../../query/plan.ts';
+import type { Filter } from '../../query/types.ts';
+import { SqlParams, filterClauses } from '../segments/filter-sql.ts';
+
+export const RELATIVE_MONTHS = 6;
+
+export async function contractChurn(a: { filters: Filter[] }, ctx: QueryContext) {
+  const p = plan({ metrics: ['survival_rate'], filters: a.filters }, { asOf: ctx.asOf, scope: ctx.scope });
+  const cube = p.parts[0].cube;
+  const params = new SqlParams();
+  const asOf = params.add(p.asOf, 'Date');
+  const where = [
+    'contract_end IS NOT NULL',
+    `activated_on <= ${asOf}`,
+    `addMonths(assumeNotNull(contract_end), k + 1) - 1 <= ${asOf}`,
+    ...filterClauses(cube, p.filters, params),
+  ];
+  const start = 'addMonths(assumeNotNull(contract_end), k)';
+  const end = 'addMonths(assumeNotNull(contract_end), k + 1)';
+  const sql = `SELECT contract_type, k AS relative_month,
+  countIf(activated_on < ${start} AND (churned_on IS NULL OR churned_on >= ${start})) AS at_risk,
+  countIf(activated_on < ${start} AND churned_on IS NOT NULL AND churned_on >= ${start} AND churned_on < ${end}) AS churned
+FROM ${ctx.engine.t(cube.table)}
+ARRAY JOIN range(${-RELATIVE_MONTHS}, ${RELATIVE_MONTHS + 1}) AS k
+WHERE ${where.join(' AND ')}
+GROUP BY contract_type, k
+ORDER BY contract_type, k`;
+  const rows = await ctx.engine.query<{ contract_type: string; relative_month: number; at_risk: number; churned: number }>(sql, params.values, { signal: ctx.signal });
+  const points = rows.map((r) => {
+    const atRisk = Number(r.at_risk);
+    const churned = Number(r.churned);
+    return { contractType: String(r.contract_type), relativeMonth: Number(r.relative_month), atRisk, churned, churnRate: atRisk ? churned / atRisk : null };
+  });
+  return { points, sql };
+}

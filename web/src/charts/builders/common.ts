@@ -1,0 +1,65 @@
+/**
+ * What every option builder shares. Builders are pure: `(result, settings) => option`, no
+ * DOM, no i18n instance; labels and formats arrive in `settings` as plain functions.
+ */
+import { formatValue, axisFormatter, type Locale } from '../../i18n/format';
+
+export interface Labels {
+  locale: Locale;
+  /** (dimension id, member id) → label */
+  member: (dim: string, id: unknown) => string;
+  metric: (id: string) => string;
+  /** dimension id → label */
+  dim: (id: string) => string;
+  /** catalog format of a metric */
+  format: (id: string) => string;
+}
+
+export interface ResultColumn { id: string; labelZh: string; labelEn: string; type: string }
+export interface MetricResultLike {
+  columns: ResultColumn[];
+  rows: unknown[];
+  totals?: unknown;
+}
+export type Row = Record<string, unknown>;
+
+export interface TableColumn { key: string; label: string; format: string }
+export interface TableData { columns: TableColumn[]; rows: Row[] }
+
+export const PALETTE = ['#1f6fd1', '#f59f00', '#2f9e44', '#e8590c', '#7048e8', '#0c8599', '#c2255c', '#5c940d', '#495057', '#1098ad', '#d6336c', '#f08c00'];
+export const BASE_TEXT = { fontFamily: 'system-ui, -apple-system, "Segoe UI", "PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC", sans-serif' };
+
+export const rowsOf = (r: MetricResultLike | null | undefined): Row[] => (r?.rows ?? []) as Row[];
+export const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : v === null || v === undefined || v === '' ? null : Number.isFinite(Number(v)) ? Number(v) : null);
+
+export const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+
+export const exact = (labels: Labels, v: unknown, format: string) => formatValue(v, format, labels.locale, 'exact');
+export const compact = (labels: Labels, v: unknown, format: string) => formatValue(v, format, labels.locale, 'compact');
+export const axis = (labels: Labels, format: string) => ({ formatter: axisFormatter(format, labels.locale) });
+
+/** Tooltip lines "marker name: exact value". */
+export function tooltipLines(title: string, lines: { marker?: string; name: string; value: string }[]): string {
+  return [`<b>${escapeHtml(title)}</b>`, ...lines.map((l) => `${l.marker ?? ''}${escapeHtml(l.name)}：<b>${escapeHtml(l.value)}</b>`)].join('<br/>');
+}
+
+const label = (c: ResultColumn, locale: Locale) => (locale === 'en' ? c.labelEn : c.labelZh);
+
+/** Any MetricResult as an exportable table: dimension cells become member labels, numbers stay exact. */
+export function resultTable(r: MetricResultLike | null | undefined, labels: Labels): TableData {
+  if (!r) return { columns: [], rows: [] };
+  const columns = r.columns.map((c) => ({ key: c.id, label: label(c, labels.locale), format: c.type }));
+  const rows = rowsOf(r).map((row) => {
+    const out: Row = {};
+    for (const c of r.columns) out[c.id] = c.type === 'dimension' ? labels.member(c.id, row[c.id]) : row[c.id];
+    return out;
+  });
+  return { columns, rows };
+}
+
+export const baseOption = () => ({
+  textStyle: BASE_TEXT,
+  color: PALETTE,
+  animationDuration: 300,
+  tooltip: { confine: true },
+});

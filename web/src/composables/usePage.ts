@@ -1,0 +1,22 @@
+/**
+ * What every page needs: filters (region + time), the labels the option builders take, and
+ * what each chart card's "i" panel shows (as-of date, scope, time range).
+ */
+import { computed } from 'vue';
+import type { Labels } from '../charts/builders/common';
+import { useLocale } from '../i18n';
+import { useCatalog } from './useCatalog';
+import { useFilters } from './useFilters';
+
+export function usePage() {
+  const f = useFilters();
+  const cat = useCatalog();
+  const { t, locale } = useLocale();
+  const labels = computed<Labels>(() => {
+    void locale.value; // re-label on language switch
+    return { locale: locale.value, member: cat.labeller(), metric: cat.metricLabel, dim: cat.dimLabel, format: cat.metricFormat };
+  });
+  const scopeLabel = computed(() => (f.level.value === 'national' ? t('region.national') : [f.province.value, f.city.value].filter(Boolean).map((c) => f.regionLabel(c!)).join(' · ')));
+  const card = computed(() => ({ asOf: cat.asOf.value, scopeLabel: scopeLabel.value, rangeLabel: `${f.from.value} – ${f.to.value}` }));
+  return { ...f, ...cat, t, locale, labels, card, scopeLabel };
+}

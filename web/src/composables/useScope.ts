@@ -1,0 +1,64 @@
+/**
+ * Who is looking and at which region. The viewer comes from one place (here): until the
+ * identity issue lands every request is the national demo admin; then `viewer` will come
+ * from the server and its scope will bound what the region picker offers.
+ * The chosen region (`scope` in the URL) narrows the viewer's scope: national, a province
+ * code or a city code (GB/T 2260).
+ */
+import { computed, readonly } from 'vue';
+import type { FilterInput } from '../generated/graphql';
+import { useCatalog } from './useCatalog';
+import { useUrlState } from './useUrlState';
+
+export type RegionLevel = 'national' | 'province' | 'city';
+export interface Viewer { id: string; name: string; scope: string }
+
+const DEMO_VIEWER: Viewer = readonly({ id: 'demo', name: '演示用户 Demo', scope: 'national' });
+
+export function useViewer(): Viewer {
+  return DEMO_VIEWER;
+}
+
+export const NATIONAL = 'national';
+export const levelOf = (code: string): RegionLevel => (code === NATIONAL || !code ? 'national' : code.endsWith('0000') ? 'province' : 'city');
+export const provinceOf = (code: string): string | null => (levelOf(code) === 'national' ? null : `${code.slice(0, 2)}0000`);
+
+/** The query filters a region implies. Pure. */
+export function regionFilters(code: string): FilterInput[] {
+  const level = levelOf(code);
+  if (level === 'province') return [{ dimension: 'province', op: 'in', values: [code] }];
+  if (level === 'city') return [{ dimension: 'city', op: 'in', values: [code] }];
+  return [];
+}
+
+/** Is `code` inside `scope`? */
+export function within(scope: string, code: string): boolean {
+  if (levelOf(scope) === 'national') return true;
+  if (levelOf(scope) === 'province') return provinceOf(code) === scope;
+  return code === scope;
+}
+
+export function useScope() {
+  const viewer = useViewer();
+  const { param } = useUrlState();
+  const { memberLabel } = useCatalog();
+  const raw = param('scope', () => viewer.scope);
+  // a region outside the viewer's scope falls back to the viewer's own
+  const region = computed<string>({
+    get: () => (/^(national|\d{6})$/.test(raw.value) && within(viewer.scope, raw.value) ? raw.value : viewer.scope),
+    set: (v) => { raw.value = v; },
+  });
+  const level = computed(() => levelOf(region.value));
+  const province = computed(() => provinceOf(region.value));
+  const city = computed(() => (level.value === 'city' ? region.value : null));
+  const regionLabel = (code: string) => (levelOf(code) === 'national' ? '' : memberLabel(levelOf(code), code));
+  return {
+    viewer,
+    region,
+    level,
+    province,
+    city,
+    filters: computed(() => regionFilters(region.value)),
+    regionLabel,
+  };
+}

@@ -1,0 +1,53 @@
+/**
+ * All dashboard state lives in the URL query: a link reproduces the view, back/forward
+ * walk through changes. Global keys (scope, from, to, lang, view) survive page switches;
+ * every other key belongs to the page that set it.
+ */
+import { computed, type WritableComputedRef } from 'vue';
+import { useRoute, useRouter, type LocationQuery } from 'vue-router';
+
+export const GLOBAL_KEYS = ['scope', 'from', 'to', 'lang'] as const;
+
+export type Patch = Record<string, string | null | undefined>;
+
+/** The query after applying `patch` (null / undefined / '' remove a key). Pure. */
+export function patchQuery(query: LocationQuery, patch: Patch): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(query)) if (typeof v === 'string') out[k] = v;
+  for (const [k, v] of Object.entries(patch)) {
+    if (v === null || v === undefined || v === '') delete out[k];
+    else out[k] = v;
+  }
+  return out;
+}
+
+/** The global part of a query (what carries over to another page). */
+export function globalQuery(query: LocationQuery): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const k of GLOBAL_KEYS) if (typeof query[k] === 'string') out[k] = query[k] as string;
+  return out;
+}
+
+/** The page part of a query (what a saved view stores): everything but scope / view / lang. */
+export function pageState(query: LocationQuery): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(query)) if (typeof v === 'string' && !['scope', 'view', 'lang'].includes(k)) out[k] = v;
+  return out;
+}
+
+export function useUrlState() {
+  const route = useRoute();
+  const router = useRouter();
+  /** Any state change drops `view`: the page no longer is the saved view as saved. */
+  const patch = (p: Patch, opts: { replace?: boolean; keepView?: boolean } = {}) => {
+    const next = patchQuery(route.query, { ...(opts.keepView ? {} : { view: undefined }), ...p });
+    return opts.replace ? router.replace({ query: next }) : router.push({ query: next });
+  };
+  /** A string parameter with a default; setting the default removes it from the URL. */
+  const param = (key: string, fallback: () => string): WritableComputedRef<string> =>
+    computed({
+      get: () => (typeof route.query[key] === 'string' && route.query[key] ? (route.query[key] as string) : fallback()),
+      set: (v) => { void patch({ [key]: v === fallback() ? undefined : v }); },
+    });
+  return { route, router, patch, param };
+}

@@ -1,0 +1,85 @@
+/**
+ * Number formatting per language: 万 / 亿 in Chinese, K / M / B in English. Pure functions
+ * (unit-tested without a DOM). `compact` is for axes, cards and labels; `exact` for
+ * tooltips, tables and exports, where the figure must be the real one.
+ */
+export type Locale = 'zh-CN' | 'en';
+export type Mode = 'compact' | 'exact';
+export const EMPTY = '—';
+
+const isNum = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
+
+/** Up to `digits` decimals, trailing zeros dropped (1.50万 → 1.5万). */
+function trim(n: number, digits: number): string {
+  return n.toFixed(digits).replace(/\.?0+$/, '') || '0';
+}
+
+/** 12345 → 1.23万 (zh) / 12.35K (en); 123456789 → 1.23亿 / 123.46M; small numbers stay whole. */
+export function compactNumber(n: number, locale: Locale, digits = 2): string {
+  if (!isNum(n)) return EMPTY;
+  const sign = n < 0 ? '-' : '';
+  const a = Math.abs(n);
+  if (locale === 'zh-CN') {
+    if (a >= 1e12) return `${sign}${trim(a / 1e12, digits)}万亿`;
+    if (a >= 1e8) return `${sign}${trim(a / 1e8, digits)}亿`;
+    if (a >= 1e4) return `${sign}${trim(a / 1e4, digits)}万`;
+  } else {
+    if (a >= 1e9) return `${sign}${trim(a / 1e9, digits)}B`;
+    if (a >= 1e6) return `${sign}${trim(a / 1e6, digits)}M`;
+    if (a >= 1e4) return `${sign}${trim(a / 1e3, digits)}K`;
+  }
+  return sign + (Number.isInteger(a) ? groupDigits(a, locale, 0) : groupDigits(a, locale, a < 10 ? 2 : 1));
+}
+
+/** Thousands separators and at most `maxDigits` decimals: 600644.73 → 600,644.73. */
+export function groupDigits(n: number, locale: Locale, maxDigits = 2): string {
+  if (!isNum(n)) return EMPTY;
+  return new Intl.NumberFormat(locale === 'zh-CN' ? 'zh-CN' : 'en-US', { maximumFractionDigits: maxDigits, minimumFractionDigits: 0 }).format(n);
+}
+
+const UNITS: Record<string, { zh: string; en: string }> = {
+  minutes: { zh: ' 分钟', en: ' min' },
+  megabytes: { zh: ' MB', en: ' MB' },
+  seconds: { zh: ' 秒', en: ' s' },
+  months: { zh: ' 个月', en: ' mo' },
+};
+
+/**
+ * A metric value in its catalog format (integer | percent | currency | decimal | minutes |
+ * megabytes | seconds | score | months | ratio | change).
+ */
+export function formatValue(v: unknown, format: string, locale: Locale, mode: Mode = 'compact'): string {
+  if (v === null || v === undefined || v === '') return EMPTY;
+  const n = typeof v === 'number' ? v : Number(v);
+  if (!isNum(n)) return String(v);
+  const exact = mode === 'exact';
+  switch (format) {
+    case 'percent':
+      return `${trim(n * 100, exact ? 3 : n !== 0 && Math.abs(n) < 0.001 ? 3 : 1)}%`;
+    case 'change':
+      return `${n > 0 ? '+' : ''}${trim(n * 100, exact ? 3 : 1)}%`;
+    case 'currency': {
+      const body = exact ? groupDigits(n, locale, 2) : compactNumber(n, locale);
+      return locale === 'zh-CN' ? `${body} 元` : `¥${body}`;
+    }
+    case 'integer':
+      return exact ? groupDigits(n, locale, 0) : compactNumber(n, locale);
+    case 'score':
+      return trim(n, 2);
+    case 'ratio':
+      return exact ? groupDigits(n, locale, 4) : trim(n, 2);
+    case 'minutes': case 'megabytes': case 'seconds': case 'months': {
+      const u = UNITS[format][locale === 'zh-CN' ? 'zh' : 'en'];
+      return `${exact ? groupDigits(n, locale, 2) : compactNumber(n, locale, 1)}${u}`;
+    }
+    default:
+      return exact ? groupDigits(n, locale, 4) : compactNumber(n, locale);
+  }
+}
+
+/** Axis ticks: compact, no unit suffix for plain counts. */
+export function axisFormatter(format: string, locale: Locale): (v: number) => string {
+  if (format === 'percent' || format === 'change') return (v) => `${trim(v * 100, 1)}%`;
+  if (format === 'score' || format === 'ratio') return (v) => trim(v, 2);
+  return (v) => compactNumber(v, locale, 1);
+}
