@@ -14,6 +14,9 @@ export interface EngineConfig {
   maxExecutionSeconds: number;
   maxMemoryBytes: number;
   maxResultRows: number;
+  /** engine queries running at once; more wait in a queue of maxQueuedQueries, the rest get 429 */
+  maxConcurrentQueries: number;
+  maxQueuedQueries: number;
 }
 
 export interface Config {
@@ -71,6 +74,8 @@ export function loadConfig(env: Env = process.env): Config {
       maxExecutionSeconds: int('QUERY_TIMEOUT_SECONDS', 30, 1),
       maxMemoryBytes: int('QUERY_MAX_MEMORY_BYTES', 4 * 1024 ** 3, 1),
       maxResultRows: int('QUERY_MAX_RESULT_ROWS', 1_000_000, 1),
+      maxConcurrentQueries: int('ENGINE_MAX_CONCURRENT_QUERIES', 8, 1),
+      maxQueuedQueries: int('ENGINE_MAX_QUEUED_QUERIES', 64, 0),
     },
     webDist: path.join(root, 'dist', 'web'),
   };

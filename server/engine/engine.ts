@@ -14,6 +14,7 @@ import fs from 'node:fs';
 import { createClient, type ClickHouseClient, type ClickHouseSettings } from '@clickhouse/client';
 import type { EngineConfig } from '../config.ts';
 import { mapEngineError } from './errors.ts';
+import { Limiter } from './limiter.ts';
 
 export type Params = Record<string, unknown>;
 export interface RunOptions {
@@ -27,6 +28,7 @@ export class Engine {
   readonly mode: 'embedded' | 'server';
   readonly db: string;
   readonly cluster: string;
+  private readonly limiter: Limiter;
   private constructor(
     private readonly client: ClickHouseClient,
     private readonly config: EngineConfig,
@@ -34,6 +36,7 @@ export class Engine {
     this.mode = config.url ? 'server' : 'embedded';
     this.db = config.database;
     this.cluster = config.cluster;
+    this.limiter = new Limiter(config.maxConcurrentQueries, config.maxQueuedQueries);
   }
 
   static async open(config: EngineConfig): Promise<Engine> {
@@ -88,6 +91,10 @@ export class Engine {
   /** A read: SELECT only, limits applied, rows as objects. */
   async query<T = Record<string, unknown>>(sql: string, params: Params = {}, opts: RunOptions = {}): Promise<T[]> {
     assertSelect(sql);
+    return this.limiter.run(() => this.select<T>(sql, params, opts));
+  }
+
+  private async select<T>(sql: string, params: Params, opts: RunOptions): Promise<T[]> {
     try {
       const rs = await this.client.query({
         query: sql,

@@ -4,7 +4,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { ApolloServer } from '@apollo/server';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
@@ -30,6 +30,23 @@ export interface AppDeps {
 /** Until identity lands (issue 6): a loopback demo server treats every request as a national demo viewer. */
 const DEMO_VIEWER: Viewer = { id: 'demo', name: '演示用户 Demo', role: 'admin', scope: NATIONAL };
 
+/** Overload and engine outages are HTTP-level facts too: 429 / 503 with Retry-After. */
+const httpStatusFromErrors: ApolloServerPlugin<RequestContext> = {
+  async requestDidStart() {
+    return {
+      async willSendResponse({ response }) {
+        if (response.body.kind !== 'single') return;
+        const codes = new Set((response.body.singleResult.errors ?? []).map((e) => e.extensions?.code));
+        const status = codes.has('TOO_MANY_REQUESTS') ? 429 : codes.has('DATABASE_UNAVAILABLE') ? 503 : null;
+        if (status) {
+          response.http.status = status;
+          response.http.headers.set('retry-after', '1');
+        }
+      },
+    };
+  },
+};
+
 export async function createApp(deps: AppDeps) {
   const { config, engine, dataset, log } = deps;
   // Depth, cost, aliases, tokens, directives and no field suggestions (GraphQL Armor);
@@ -49,7 +66,7 @@ export async function createApp(deps: AppDeps) {
     introspection: !config.production,
     formatError: formatGraphQLError(log),
     includeStacktraceInErrorResponses: false,
-    plugins: [...armor.plugins, ApolloServerPluginLandingPageDisabled()],
+    plugins: [...armor.plugins, ApolloServerPluginLandingPageDisabled(), httpStatusFromErrors],
   });
   await apollo.start();
 

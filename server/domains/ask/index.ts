@@ -141,7 +141,7 @@ export function createParser(opts: { extraEntries?: { word: string; target: Syno
     if (out.kind === 'unsupported') return result(lang, { status: 'UNSUPPORTED', message: out.message });
     if (out.kind === 'clarify') {
       let choices: ParseResult['choices'] = [];
-      if (out.needMetric) {
+      if (out.needMetric && tokens.length <= 40) {
         for (const id of FALLBACK_METRICS) {
           const alt = interpret(tokens, env, new Map([[-1, [{ kind: 'metric', id }]]]) as Forced, true);
           const a = answerOf(alt, env, env.D.iso);

@@ -279,9 +279,10 @@ export function interpret(tokens: Token[], env: Env, forced: Forced = new Map(),
     };
   }
   // a dimension word next to one of its members qualifies it (品牌为动感地带), it does not group
+  const mentionAt = new Map(mentions.map((m) => [m.tok, m]));
   for (const m of mentions) {
     if (m.ids) continue;
-    if (neighbours(m.tok).some((j) => mentions.some((o) => o.tok === j && o.ids && o.dim === m.dim))) m.qualifier = true;
+    if (neighbours(m.tok).some((j) => { const o = mentionAt.get(j); return !!o && !!o.ids && o.dim === m.dim; })) m.qualifier = true;
   }
 
   // ── time ───────────────────────────────────────────────────────────────────────
