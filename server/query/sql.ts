@@ -71,7 +71,11 @@ function cubeSelect(plan: Plan, part: CubePart, range: DayRange | null, p: Param
   if (time && range) {
     const monthly = time.finest === 'month';
     from = p.add(monthly ? range.fromDay.slice(0, 8) + '01' : range.fromDay, 'Date');
-    to = p.add(monthly ? range.toDay.slice(0, 8) + '01' : range.toDay, 'Date');
+    // A period that runs past the data ends at the as-of month: a stock read "at the end of
+    // 2025" on 2025-06-15 is the latest base there is, not an empty December.
+    const asOfMonth = plan.asOf.slice(0, 8) + '01';
+    const toMonth = range.toDay.slice(0, 8) + '01';
+    to = p.add(monthly ? (toMonth < asOfMonth ? toMonth : asOfMonth) : range.toDay, 'Date');
     where.push(`${time.column} BETWEEN ${from} AND ${to}`);
   }
   if (plan.grain && time) {

@@ -233,9 +233,9 @@ describe('lifecycle', () => {
     }
     kept.cohorts = r.cells;
     const g = (await ok(q, { f: [{ dimension: 'brand', op: 'in', values: ['gotone'] }], t: { from: '2021-01', to: '2022-12' }, m: 36 })).cohortRetention;
-    const gc = [...new Set(g.cells.map((c: Row) => c.cohort as string))];
+    const gc: string[] = [...new Set<string>(g.cells.map((c: Row) => c.cohort))];
     expect(gc.length).toBeGreaterThan(15);
-    expect(gc.every((c) => c >= "2021-01" && c <= "2022-12")).toBe(true);
+    expect(gc.every((c) => c >= '2021-01' && c <= '2022-12')).toBe(true);
     expect(Math.max(...g.cells.map((c: Row) => c.monthsSince))).toBe(36);
     kept.cohortsGotone = g.cells;
   });

@@ -72,6 +72,8 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  for (const [k, m] of medians) notes.push(`median ${k}: R ${m.median}, first t with S ≤ 0.5 ${m.first}${m.half ? ' (S hits 0.5 exactly)' : ''}`);
+  for (const [k, l] of logranks) notes.push(`log-rank by ${k}: χ² ${l.chisq.toFixed(3)}, df ${l.df}, p ${l.p.toExponential(3)}`);
   if (notes.length) console.info(`survival-r notes:\n  ${notes.join('\n  ')}`);
   await env?.close();
   if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
@@ -91,6 +93,17 @@ it('R read every subscriber and found events', () => {
   expect(rCount.n).toBe(rowsExported);
   expect(rCount.events).toBeGreaterThan(500);
   expect(curves.size).toBe(GROUPINGS.length * CONF_TYPES.length * 3);
+});
+
+it('log-rank of two close curves (contract soft vs none): p within 1e-6 of R', async () => {
+  const res = await run({ metrics: ['median_lifetime'], groupBy: ['contract_type'], filters: [{ dimension: 'contract_type', op: 'in', values: ['soft', 'none'] }] });
+  const lr = logranks.get('contract_type_soft_none')!;
+  expect(lr.p, 'fixture: the p-value should not be ~0 for this check to mean something').toBeGreaterThan(1e-7);
+  expect(Number(res.totals!.log_rank_df)).toBe(1);
+  near(res.totals!.log_rank_chisq, lr.chisq, 1e-9 * Math.max(1, lr.chisq), 'soft vs none: chisq');
+  near(res.totals!.log_rank_p, lr.p, 1e-6, 'soft vs none: p');
+  // p is small here (≈ 3.5e-6), so also relatively: 1 − cdf keeps ~10 digits at this size
+  near(res.totals!.log_rank_p, lr.p, 1e-6 * lr.p, 'soft vs none: p (relative 1e-6)');
 });
 
 for (const grouping of GROUPINGS) {
@@ -146,6 +159,7 @@ for (const grouping of GROUPINGS) {
       expect(Number(res.totals!.log_rank_df)).toBe(lr.df);
       near(res.totals!.log_rank_chisq, lr.chisq, 1e-9 * Math.max(1, lr.chisq), `${grouping}: chisq`);
       near(res.totals!.log_rank_p, lr.p, 1e-6, `${grouping}: p`);
+      notes.push(`log-rank p by ${grouping}: product ${String(res.totals!.log_rank_p)} vs R ${lr.p}`);
     });
   });
 }

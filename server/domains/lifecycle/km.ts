@@ -4,7 +4,7 @@
  * Conventions follow R's survival package (survfit, survdiff): subjects censored at t are
  * at risk at t; std.err is Greenwood's for log S; conf.type names plain | log | log-log.
  */
-import chisqCdf from '@stdlib/stats-base-dists-chisquare-cdf';
+import gammainc from '@stdlib/math-base-special-gammainc';
 import normalQuantile from '@stdlib/stats-base-dists-normal-quantile';
 
 export interface TimeCount {
@@ -124,7 +124,8 @@ export function logRank(groups: Map<string, TimeCount[]>): LogRank | null {
   const chisq = x ? diff.reduce((a, di, i) => a + di * x[i], 0) : NaN;
   const df = m;
   return {
-    chisq, df, p: Number.isFinite(chisq) ? 1 - chisqCdf(chisq, df) : NaN,
+    chisq, df, // upper tail computed directly (1 − cdf would round tiny p-values to 0): Q(df/2, χ²/2)
+    p: Number.isFinite(chisq) ? gammainc(chisq / 2, df / 2, true, true) : NaN,
     groups: names.map((g, i) => ({ group: g, n: n0[i], observed: O[i], expected: E[i] })),
   };
 }

@@ -20,7 +20,10 @@ export function radarOption(rows: Row[], s: { nodeDim: string; nodes: string[]; 
   const { labels, nodeDim } = s;
   const score = (e: string, n: string) => num(rows.find((r) => r.capability_entity === e && String(r[nodeDim]) === n)?.capability_score);
   const bench = capabilityBenchmark(rows, nodeDim);
-  const lines: { name: string; values: (number | null)[]; dashed?: boolean }[] = s.entities.map((e) => ({ name: labels.member('capability_entity', e), values: s.nodes.map((n) => score(e, n)) }));
+  // an entity with no known score at this level draws nothing (its notes say why)
+  const lines: { name: string; values: (number | null)[]; dashed?: boolean }[] = s.entities
+    .map((e) => ({ name: labels.member('capability_entity', e), values: s.nodes.map((n) => score(e, n)) }))
+    .filter((l) => l.values.some((v) => v !== null));
   if (s.benchmark) {
     lines.push({ name: s.bestLabel, values: s.nodes.map((n) => bench.get(n)?.best ?? null), dashed: true });
     lines.push({ name: s.meanLabel, values: s.nodes.map((n) => bench.get(n)?.mean ?? null), dashed: true });

@@ -65,7 +65,7 @@ export function survivalOption(result: MetricResultLike | null, s: { dim: string
       },
     },
     grid: { left: 8, right: 16, top: 36, bottom: 28, containLabel: true },
-    xAxis: { type: 'value', name: s.monthsLabel, nameLocation: 'middle', nameGap: 24, min: 0, max: 'dataMax' },
+    xAxis: { type: 'value', name: s.monthsLabel, nameLocation: 'middle', nameGap: 24, min: 0 },
     yAxis: { type: 'value', min: 0, max: 1, axisLabel: axis(labels, 'percent') },
     series,
   };

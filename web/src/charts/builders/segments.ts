@@ -70,6 +70,10 @@ export interface HeatmapSpec {
   /** tooltip name of the value (default: the metric's label) */
   valueLabel?: string;
   format: string;
+  /** first y id at the top (default: at the bottom, like a value axis) */
+  yTopDown?: boolean;
+  /** rotate long x labels */
+  xRotate?: number;
   /** extra lines for the tooltip of a cell */
   extra?: (row: Row) => { name: string; value: string }[];
 }
@@ -94,9 +98,9 @@ export function heatmapOption(rows: Row[], spec: HeatmapSpec, labels: Labels) {
           ...(spec.extra?.(p.data.row) ?? []),
         ]),
     },
-    grid: { left: 8, right: 16, top: 16, bottom: 48, containLabel: true },
-    xAxis: { type: 'category', name: spec.x.title, nameLocation: 'middle', nameGap: 26, data: spec.x.ids.map((id) => labels.member(spec.x.dim, id)), splitArea: { show: true }, axisLabel: { interval: 0, fontSize: 11 } },
-    yAxis: { type: 'category', name: spec.y.title, data: spec.y.ids.map((id) => labels.member(spec.y.dim, id)), splitArea: { show: true }, axisLabel: { fontSize: 11 } },
+    grid: { left: spec.y.title ? 28 : 8, right: 16, top: 8, bottom: spec.x.title ? 28 : 8, containLabel: true },
+    xAxis: { type: 'category', name: spec.x.title, nameLocation: 'middle', nameGap: spec.xRotate ? 56 : 26, data: spec.x.ids.map((id) => labels.member(spec.x.dim, id)), splitArea: { show: true }, axisLabel: { interval: 0, fontSize: 11, rotate: spec.xRotate ?? 0 } },
+    yAxis: { type: 'category', name: spec.y.title, nameLocation: 'middle', nameGap: 56, inverse: !!spec.yTopDown, data: spec.y.ids.map((id) => labels.member(spec.y.dim, id)), splitArea: { show: true }, axisLabel: { fontSize: 11 } },
     visualMap: { min, max: max === min ? min + 1 : max, calculable: false, orient: 'horizontal', left: 'center', bottom: 0, itemHeight: 160, itemWidth: 10, show: false, inRange: { color: ['#f1f6fd', '#74a9e8', '#1f6fd1', '#0b3a75'] } },
     series: [{
       type: 'heatmap', data,

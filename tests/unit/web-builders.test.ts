@@ -1,0 +1,212 @@
+/** Option builders are pure: tested here without a DOM or an ECharts instance. */
+import { describe, expect, it } from 'vitest';
+import type { Labels } from '../../web/src/charts/builders/common';
+import { resultTable } from '../../web/src/charts/builders/common';
+import { mapData, PROVINCE_TILES, rankedBarsOption, shortRegion, tileMapOption, trendOption } from '../../web/src/charts/builders/overview';
+import { heatmapOption, sankeyFromMigration, sankeyOption } from '../../web/src/charts/builders/segments';
+import { survivalCurves, survivalOption, medianOption, contractChurnOption } from '../../web/src/charts/builders/lifecycle';
+import { preferenceShares, scatterOption } from '../../web/src/charts/builders/channels';
+import { capabilityBenchmark, capabilityTree, radarOption } from '../../web/src/charts/builders/capability';
+import { patchQuery, pageState } from '../../web/src/composables/useUrlState';
+import { regionFilters, levelOf, within } from '../../web/src/composables/useScope';
+import { viewQuery, wantsDefault } from '../../web/src/composables/useSavedViews';
+import { CITIES, PROVINCES } from '../../seeds/regions';
+
+const NAMES: Record<string, string> = { '440000': '广东省', '440300': '深圳市', '440100': '广州市', '150000': '内蒙古自治区', gotone: '全球通', mzone: '动感地带', easyown: '神州行', vip: '贵宾型', maintain: '维持型', drop: '放弃型' };
+const labels: Labels = {
+  locale: 'zh-CN',
+  member: (_d, id) => NAMES[String(id)] ?? String(id),
+  metric: (id) => ({ subscribers: '用户数', survival_rate: '存活率' })[id] ?? id,
+  dim: (id) => id,
+  format: (id) => ({ subscribers: 'integer', arpu: 'currency', churn_rate: 'percent', survival_rate: 'percent' })[id] ?? 'decimal',
+};
+const result = (rows: Record<string, unknown>[], columns: { id: string; type: string }[] = []) => ({ columns: columns.map((c) => ({ ...c, labelZh: c.id, labelEn: c.id })), rows });
+
+describe('map data from region codes', () => {
+  it('places every mainland province exactly once, on distinct tiles', () => {
+    expect(Object.keys(PROVINCE_TILES).sort()).toEqual(PROVINCES.map((p) => p.code).sort());
+    const cells = Object.values(PROVINCE_TILES).map(([x, y]) => `${x},${y}`);
+    expect(new Set(cells).size).toBe(cells.length);
+  });
+  it('joins values by province code and leaves provinces without a row empty', () => {
+    const d = mapData([{ province: '440000', subscribers: 715 }, { province: '150000', subscribers: 141 }, { province: '999999', subscribers: 5 }], 'subscribers', (c) => NAMES[c] ?? c);
+    expect(d).toHaveLength(31);
+    expect(d.find((x) => x.code === '440000')).toMatchObject({ name: '广东省', value: 715, x: 5, y: 6 });
+    expect(d.find((x) => x.code === '110000')!.value).toBeNull();
+    expect(d.some((x) => x.code === '999999')).toBe(false);
+  });
+  it('builds the tile map option with the drilled province outlined and a scale from the data', () => {
+    const o = tileMapOption(result([{ province: '440000', subscribers: 715 }, { province: '150000', subscribers: 141 }]), { metric: 'subscribers', selected: '440000', labels });
+    expect(o.visualMap).toMatchObject({ min: 141, max: 715 });
+    const gd = (o.series[0].data as { code: string; value: unknown[]; itemStyle?: unknown }[]).find((x) => x.code === '440000')!;
+    expect(gd.value).toEqual([5, 6, 715]);
+    expect(gd.itemStyle).toBeTruthy();
+    expect(shortRegion('内蒙古自治区')).toBe('内蒙古');
+    expect(shortRegion('广东省')).toBe('广东');
+  });
+  it('ranks city bars largest on top and carries the city code for the click', () => {
+    const o = rankedBarsOption(result([{ city: '440100', subscribers: 80 }, { city: '440300', subscribers: 96 }, { city: '440200', subscribers: null }]), { dim: 'city', metric: 'subscribers', selected: '440300', labels });
+    expect(o.yAxis.data).toEqual(['广州市', '深圳市']); // category axes draw bottom-up: the largest is last
+    expect(o.series[0].data.map((d: { id: string }) => d.id)).toEqual(['440100', '440300']);
+    expect(CITIES.some((c) => c.code === '440300')).toBe(true);
+  });
+});
+
+describe('survival bands', () => {
+  const rows = [
+    { brand: 'mzone', tenure: 1, survival_rate: 0.9, ci_low: 0.85, ci_high: 0.94, at_risk: 100 },
+    { brand: 'mzone', tenure: 0, survival_rate: 0.96, ci_low: 0.93, ci_high: 0.98, at_risk: 120 },
+    { brand: 'gotone', tenure: 0, survival_rate: 0.99, ci_low: null, ci_high: null, at_risk: 50 },
+  ];
+  it('groups, sorts by tenure, and makes the band high − low so it stacks on low', () => {
+    const curves = survivalCurves(rows, 'brand');
+    const m = curves.find((c) => c.key === 'mzone')!;
+    expect(m.tenure).toEqual([0, 1]);
+    expect(m.survival).toEqual([0.96, 0.9]);
+    m.band.forEach((b, i) => expect(m.low[i]! + b!).toBeCloseTo(m.high[i]!, 12));
+    const g = curves.find((c) => c.key === 'gotone')!;
+    expect(g.band).toEqual([null]);
+  });
+  it('draws step lines: an invisible lower line, a filled band stacked on it, and the curve', () => {
+    const o = survivalOption(result(rows), { dim: 'brand', labels, bandLabel: (n) => `${n} 95%`, monthsLabel: '月' });
+    expect(o.series).toHaveLength(6);
+    const [low, band, curve] = o.series as { step: string; stack?: string; areaStyle?: unknown; data: number[][]; name: string }[];
+    expect([low.step, band.step, curve.step]).toEqual(['end', 'end', 'end']);
+    expect(low.stack).toBe(band.stack);
+    expect(band.areaStyle).toBeTruthy();
+    expect(curve.stack).toBeUndefined();
+    expect(curve.name).toBe('动感地带');
+    expect(band.data[0][1]).toBeCloseTo(0.05, 12);
+    expect(o.legend.data).toEqual(['动感地带', '全球通']);
+    expect(o.yAxis).toMatchObject({ min: 0, max: 1 });
+  });
+  it('labels a median that is never reached', () => {
+    const o = medianOption(result([{ brand: 'gotone', median_lifetime: null }, { brand: 'mzone', median_lifetime: 11 }]), { dim: 'brand', labels, notReached: '未达到' });
+    const fmt = o.series[0].label.formatter as (p: { dataIndex: number }) => string;
+    expect(fmt({ dataIndex: 0 })).toBe('未达到');
+    expect(fmt({ dataIndex: 1 })).toBe('11 个月');
+  });
+  it('marks contract expiry at relative month 0', () => {
+    const pts = [-1, 0, 1].map((m) => ({ contractType: 'hard', relativeMonth: m, atRisk: 100, churned: 5, churnRate: 0.05 }));
+    const o = contractChurnOption(pts, { labels, relLabel: 'rel' });
+    expect(o.xAxis.data).toEqual(['-1', '0', '+1']);
+    expect(o.series[0].markLine.data[0].xAxis).toBe(1);
+  });
+});
+
+describe('sankey from a migration matrix', () => {
+  const flows = [
+    { from: 'vip', to: 'vip', subscribers: 50 },
+    { from: 'vip', to: 'maintain', subscribers: 10 },
+    { from: 'maintain', to: 'vip', subscribers: 7 },
+    { from: 'new', to: 'maintain', subscribers: 20 },
+    { from: 'maintain', to: 'churned', subscribers: 4 },
+    { from: 'drop', to: 'maintain', subscribers: 0 },
+  ];
+  const s = { scheme: 'value_tier', member: labels.member, newLabel: '新增', churnedLabel: '离网', order: ['drop', 'improve', 'maintain', 'vip', 'key'] };
+  it('splits each segment into a left and a right node, so staying put is not a cycle', () => {
+    const { nodes, links } = sankeyFromMigration(flows, s);
+    expect(links).toContainEqual({ source: 'L:vip', target: 'R:vip', value: 50 });
+    for (const l of links) expect(l.source.startsWith('L:') && l.target.startsWith('R:')).toBe(true);
+    expect(nodes.find((n) => n.name === 'L:new')?.label).toBe('新增');
+    expect(nodes.some((n) => n.name === 'R:new' || n.name === 'L:churned')).toBe(false);
+    expect(nodes.find((n) => n.name === 'R:churned')?.label).toBe('离网');
+  });
+  it('drops zero flows and conserves totals on both sides', () => {
+    const { nodes, links } = sankeyFromMigration(flows, s);
+    expect(links).toHaveLength(5);
+    expect(nodes.some((n) => n.id === 'drop')).toBe(false);
+    const left = nodes.filter((n) => n.side === 'from').reduce((t, n) => t + n.value, 0);
+    const right = nodes.filter((n) => n.side === 'to').reduce((t, n) => t + n.value, 0);
+    expect(left).toBe(91);
+    expect(right).toBe(91);
+    expect(nodes.find((n) => n.name === 'L:vip')!.value).toBe(60);
+  });
+  it('orders new first on the left and churned last on the right', () => {
+    const { nodes } = sankeyFromMigration(flows, s);
+    expect(nodes[0].name).toBe('L:new');
+    expect(nodes[nodes.length - 1].name).toBe('R:churned');
+    const o = sankeyOption(flows, { ...s, labels, fromMonth: '2026-05', toMonth: '2026-10' });
+    expect(o.series[0].type).toBe('sankey');
+    expect(o.series[0].links).toHaveLength(5);
+  });
+});
+
+describe('other builders', () => {
+  it('trend carries the previous year dashed when compare rows have it', () => {
+    const o = trendOption(result([{ month: '2026-09', subscribers: 10, subscribers_prev: 8 }, { month: '2026-10', subscribers: 12, subscribers_prev: 9 }]), { metric: 'subscribers', labels, prevLabel: '去年同期' });
+    expect(o.series).toHaveLength(2);
+    expect(o.series[1].data).toEqual([8, 9]);
+    expect(o.xAxis.data).toEqual(['2026-09', '2026-10']);
+  });
+  it('preference shares sum to 1 within each lifecycle stage', () => {
+    const rows = preferenceShares([{ lifecycle_stage: 'usage', channel: 'app', contacts: 30 }, { lifecycle_stage: 'usage', channel: 'store', contacts: 10 }, { lifecycle_stage: 'change', channel: 'store', contacts: 5 }]);
+    expect(rows.map((r) => r.share)).toEqual([0.75, 0.25, 1]);
+  });
+  it('heatmap places cells by member id and ignores unknown ones', () => {
+    const o = heatmapOption([{ x: '1', y: '2', v: 5 }, { x: '9', y: '1', v: 1 }], { x: { dim: 'x', ids: ['1', '2'], title: 'X' }, y: { dim: 'y', ids: ['1', '2'], title: 'Y' }, value: 'v', format: 'integer' }, labels);
+    expect(o.series[0].data.map((d: { value: unknown }) => d.value)).toEqual([[0, 1, 5]]);
+  });
+  it('scatter separates electronic and physical channels', () => {
+    const o = scatterOption(result([{ channel: 'app', conversion_rate: 0.05, cost_per_conversion: 3, contacts: 100 }, { channel: 'store', conversion_rate: 0.2, cost_per_conversion: 100, contacts: 50 }]), { labels, electronicLabel: 'e', physicalLabel: 'p' });
+    expect(o.series.map((s: { data: unknown[] }) => s.data.length)).toEqual([1, 1]);
+  });
+  it('capability benchmark uses known foreign scores only and the radar leaves unknowns as gaps', () => {
+    const rows = [
+      { capability_entity: 'telstra', capability_dimension: 'insight', capability_score: 4 },
+      { capability_entity: 'bt', capability_dimension: 'insight', capability_score: 3 },
+      { capability_entity: 'sbc', capability_dimension: 'insight', capability_score: null },
+      { capability_entity: 'shenzhen_telecom', capability_dimension: 'insight', capability_score: null },
+      { capability_entity: 'shenzhen_telecom', capability_dimension: 'offering', capability_score: 2 },
+    ];
+    expect(capabilityBenchmark(rows, 'capability_dimension').get('insight')).toEqual({ best: 4, mean: 3.5, n: 2 });
+    const o = radarOption(rows, { nodeDim: 'capability_dimension', nodes: ['insight', 'offering'], entities: ['shenzhen_telecom', 'china_telecom'], labels, bestLabel: 'best', meanLabel: 'mean', unknownLabel: '?', benchmark: true });
+    const data = o.series[0].data as { name: string; value: unknown[] }[];
+    expect(data.map((d) => d.name)).toEqual(['shenzhen_telecom', 'best', 'mean']); // china_telecom has nothing known: not drawn
+    expect(data[0].value).toEqual(['-', 2]);
+    expect(o.radar.indicator.every((i: { max: number }) => i.max === 4)).toBe(true);
+  });
+  it('capability tree nests items under areas under dimensions with their scores', () => {
+    const m = (id: string, parent?: string) => ({ id, labelZh: id, labelEn: id, parent });
+    const tree = capabilityTree(
+      { dimension: [m('insight')], area: [m('insight.a', 'insight')], item: [m('insight.a.x', 'insight.a'), m('insight.a.y', 'insight.a')] },
+      { dimension: [], area: [{ capability_area: 'insight.a', capability_score: 1.43 }], item: [{ capability_item: 'insight.a.x', capability_score: 2, comment: '好' }] },
+      (x) => x.labelZh,
+    );
+    expect(tree[0].score).toBeNull();
+    expect(tree[0].children[0].score).toBe(1.43);
+    expect(tree[0].children[0].children.map((i) => [i.id, i.score, i.comment])).toEqual([['insight.a.x', 2, '好'], ['insight.a.y', null, '']]);
+  });
+  it('result tables label dimension members and keep numbers exact', () => {
+    const t = resultTable(result([{ brand: 'gotone', arpu: 123.456 }], [{ id: 'brand', type: 'dimension' }, { id: 'arpu', type: 'currency' }]), labels);
+    expect(t.rows).toEqual([{ brand: '全球通', arpu: 123.456 }]);
+  });
+});
+
+describe('URL state, scope and default views', () => {
+  it('patches the query and keeps only string values', () => {
+    expect(patchQuery({ scope: '440300', map: 'arpu', x: null }, { map: undefined, trend: 'revenue' })).toEqual({ scope: '440300', trend: 'revenue' });
+    expect(pageState({ scope: '440300', view: 'abc', lang: 'en', from: '2026-01', map: 'arpu' })).toEqual({ from: '2026-01', map: 'arpu' });
+  });
+  it('maps a region to its level and filters', () => {
+    expect(levelOf('national')).toBe('national');
+    expect(levelOf('440000')).toBe('province');
+    expect(levelOf('440300')).toBe('city');
+    expect(regionFilters('440300')).toEqual([{ dimension: 'city', op: 'in', values: ['440300'] }]);
+    expect(regionFilters('440000')).toEqual([{ dimension: 'province', op: 'in', values: ['440000'] }]);
+    expect(regionFilters('national')).toEqual([]);
+    expect(within('440000', '440300')).toBe(true);
+    expect(within('440300', '440000')).toBe(false);
+  });
+  it('looks for a default only on a bare overview URL', () => {
+    expect(wantsDefault('overview', { scope: '440300' })).toBe(true);
+    expect(wantsDefault('overview', { scope: '440300', lang: 'en' })).toBe(true);
+    expect(wantsDefault('overview', { scope: '440300', map: 'arpu' })).toBe(false);
+    expect(wantsDefault('overview', { view: 'none' })).toBe(false);
+    expect(wantsDefault('segments', {})).toBe(false);
+  });
+  it('opens a view in the requested scope with its state', () => {
+    expect(viewQuery({ id: 'v1', state: { map: 'arpu', from: '2026-01' } }, { scope: '440300', lang: 'en', from: '2025-11' }, '440300'))
+      .toEqual({ from: '2026-01', map: 'arpu', view: 'v1', scope: '440300', lang: 'en' });
+  });
+});
