@@ -207,11 +207,14 @@ describe('lifecycle', () => {
     }
     const mzone = r.groups.find((g: Row) => g.key.brand === 'mzone');
     expect(mzone.medianLifetime).toBeGreaterThan(0);
-    const ll = (await ok(`{ survival(confType: log_log, filters: [{ dimension: "contract_type", op: in, values: ["hard"] }]) { confType logRank { p } groups { key n points { ciLow ciHigh } } } }`)).survival;
+    const ll = (await ok(`{ survival(confType: log_log, filters: [{ dimension: "contract_type", op: in, values: ["hard"] }]) { confType logRank { p } groups { key n points { survivalRate ciLow ciHigh } } } }`)).survival;
     expect(ll.confType).toBe('log_log');
     expect(ll.logRank).toBeNull();
     expect(ll.groups).toHaveLength(1);
     expect(ll.groups[0].key).toEqual({});
+    const banded = ll.groups[0].points.filter((p: Row) => p.ciLow !== null);
+    expect(banded.length).toBeGreaterThan(10);
+    for (const p of banded) expect(p.ciLow <= p.survivalRate && p.survivalRate <= p.ciHigh).toBe(true); // R's log-log band brackets S
   });
 
   it('cohortRetention: month 0 is 100%, retained never grows with months since activation', async () => {

@@ -114,7 +114,8 @@ const question = fc.record({
   asOf: fc.date({ min: new Date('2021-01-01T00:00:00Z'), max: new Date('2026-12-31T00:00:00Z'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10)),
 })
 
-function render(g: fc.RecordValue<typeof question> extends infer T ? T : never) {
+type Gen = typeof question extends fc.Arbitrary<infer T> ? T : never
+function render(g: Gen) {
   const m = model.metric(g.metric)!
   const cubeDims = Object.keys(model.cube(m.cube).dimensions).filter((d) => GROUP_DIMS.has(d) && (dimWords.get(d)?.[g.lang as 'zh' | 'en'].length ?? 0) > 0).sort()
   const dim = cubeDims[g.dimPick % cubeDims.length]

@@ -90,7 +90,7 @@ describe('survival bands', () => {
     const pts = [-1, 0, 1].map((m) => ({ contractType: 'hard', relativeMonth: m, atRisk: 100, churned: 5, churnRate: 0.05 }));
     const o = contractChurnOption(pts, { labels, relLabel: 'rel' });
     expect(o.xAxis.data).toEqual(['-1', '0', '+1']);
-    expect(o.series[0].markLine.data[0].xAxis).toBe(1);
+    expect(o.series[0].markLine?.data[0].xAxis).toBe(1);
   });
 });
 

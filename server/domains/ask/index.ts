@@ -159,10 +159,17 @@ export function createParser(opts: { extraEntries?: { word: string; target: Syno
         if (a) choices.push({ label: o.label, interpretation: a.q });
       }
       const m = mark(norm, q, tokens[out.tok], 'ambiguous');
-      if (choices.length === 1) {
+      if (choices.length === 1 && !out.confirm) {
         // only one meaning gives a valid query: that is not an ambiguity
         const only = out.options.find((o) => o.label === choices[0].label)!;
         return finish(interpret(tokens, env, new Map([[out.tok, only.senses]]), true), tokens, env, norm, q, ctx);
+      }
+      if (out.confirm) {
+        return result(lang, {
+          status: 'CLARIFY', unknownWords: [m], choices,
+          message: zh ? `“${m.text}”是指${out.options.map((o) => o.label).join('或')}吗？请确认，或换一种说法。`
+            : `Does "${m.text}" mean ${out.options.map((o) => o.label).join(' or ')}? Confirm or rephrase.`,
+        });
       }
       return result(lang, {
         status: 'CLARIFY', unknownWords: [m], choices,
@@ -182,12 +189,26 @@ export function createParser(opts: { extraEntries?: { word: string; target: Syno
   function suggestionChoices(tokens: Token[], bad: Token, env: Env, ctx: AskContext): ParseResult['choices'] {
     if (tokens.filter((t) => t.unknown).length !== 1) return [];
     const choices: ParseResult['choices'] = [];
-    for (const s of suggest(lexicon, bad.text)) {
-      const replaced = tokens.map((t) => (t === bad ? { ...t, unknown: false, senses: [s.sense] } : t));
-      const a = answerOf(interpret(replaced, env, new Map(), true), env, env.D.iso);
-      if (a) choices.push({ label: `${s.word}${env.lang === 'zh' ? '：' : ': '}${restate(a.q, a.chart, lexicon, env.D, env.lang)}`, interpretation: a.q });
+    const seen = new Set<string>();
+    const i = tokens.indexOf(bad);
+    // the word alone, or glued to its neighbour (离网律 = 离网 + 律 → 离网率)
+    const spans: [number, number][] = [[i, i]];
+    if (i > 0 && tokens[i - 1].end === bad.start) spans.push([i - 1, i]);
+    if (i + 1 < tokens.length && tokens[i + 1].start === bad.end) spans.push([i, i + 1]);
+    for (const [a, b] of spans) {
+      const word = tokens.slice(a, b + 1).map((t) => t.text).join('');
+      for (const s of suggest(lexicon, word)) {
+        const merged: Token = { start: tokens[a].start, end: tokens[b].end, text: word, senses: [s.sense] };
+        const replaced = [...tokens.slice(0, a), merged, ...tokens.slice(b + 1)];
+        const ans = answerOf(interpret(replaced, env, new Map(), true), env, env.D.iso);
+        if (!ans) continue;
+        const key = JSON.stringify(ans.q);
+        if (seen.has(key)) continue;
+        seen.add(key);
+        choices.push({ label: `${s.word}${env.lang === 'zh' ? '：' : ': '}${restate(ans.q, ans.chart, lexicon, env.D, env.lang)}`, interpretation: ans.q });
+      }
     }
-    return choices;
+    return choices.slice(0, 4);
   }
 
   return { parse, lexicon };

@@ -11,7 +11,7 @@ import { membersOf } from '../../model/members.ts';
 import { hasCjk, isAsciiWordChar, normWord } from './normalize.ts';
 import type { Language, Sense, SynonymTarget } from './types.ts';
 import {
-  AMBIGUOUS_COMPARES, CHARTS, COMMANDS, COMPARES, CONNECTORS, EXTRA_SENSES, OOS_WORDS, ORDER_WORDS, POSTFIX_REMOVE, STOP_WORDS, TOTAL_WORDS, TREND_WORDS,
+  AMBIGUOUS_COMPARES, CHARTS, COMMANDS, COMPARES, CONNECTORS, CONTEXT_MEMBERS, EXTRA_SENSES, OOS_WORDS, ORDER_WORDS, POSTFIX_REMOVE, STOP_WORDS, TOTAL_WORDS, TREND_WORDS,
 } from './words.ts';
 
 type Origin = 'model' | 'parser' | 'variant' | 'taught';
@@ -252,6 +252,17 @@ export class Lexicon {
       }
     }
     for (const [f, p] of pending) for (const s of p.senses) this.insert(f, f, s, 'variant');
+    // generic words name a member only in context
+    for (const [w, weak] of CONTEXT_MEMBERS) {
+      const node = this.node(normWord(w));
+      if (node?.senses) node.senses = node.senses.map((x) => (x.kind === 'member' ? { ...x, weak } : x));
+    }
+  }
+
+  private node(n: string): Node | undefined {
+    let node: Node | undefined = this.root;
+    for (const c of n) { node = node.next.get(c); if (!node) return undefined; }
+    return node;
   }
 }
 

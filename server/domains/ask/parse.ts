@@ -9,16 +9,17 @@
  * A word with two meanings that context cannot settle is returned as `ambiguous` with one
  * option per meaning; the caller turns that into CLARIFY with choices.
  */
-import { model, TIME_GRAIN_LABELS, type Metric } from '../../model/index.ts';
+import { model, type Metric } from '../../model/index.ts';
+import { GRAIN_IDS, REGION_DIMS } from './constants.ts';
 import { regionByCode } from '../../../seeds/regions.ts';
 import { PUBLISHED_ENTITIES } from '../../model/members.ts';
 import type { Lexicon } from './lexicon.ts';
 import { type AsOf, joinRange, type TimeSpec } from './time.ts';
 import type { OrderSpec, Token } from './tokenize.ts';
 import type { ChartKind, CommandId, Filter, Language, MetricQuery, Sense } from './types.ts';
+import { applyFollowup, type Mention } from './followup.ts';
 
-export const GRAIN_IDS = new Set(Object.keys(TIME_GRAIN_LABELS));
-export const REGION_DIMS = new Set(['province', 'city']);
+export { GRAIN_IDS, REGION_DIMS };
 /** a dimension a cube lacks, read as one it has: channel → acquisition channel for subscribers and survival */
 const DIM_ALIAS: Record<string, string[]> = { channel: ['acquisition_channel'] };
 const KIND_PRIORITY: Sense['kind'][] = ['oos', 'metric', 'member', 'dimension', 'grain', 'compare', 'order', 'chart', 'trend', 'total', 'command', 'connector', 'stop'];
@@ -35,20 +36,26 @@ export type Forced = Map<number, Sense[]>;
 
 export type Outcome =
   | { kind: 'answer'; interp: MetricQuery; chart: ChartKind | null; explicitChart: boolean; requery: boolean; notes: string[] }
-  | { kind: 'ambiguous'; tok: number; options: { senses: Sense[]; label: string }[]; what: string }
+  | { kind: 'ambiguous'; tok: number; options: { senses: Sense[]; label: string }[]; what: string; confirm?: boolean }
   | { kind: 'clarify'; message: string; marks: number[]; needMetric?: boolean }
   | { kind: 'unsupported'; message: string };
 
 // ── small helpers ──────────────────────────────────────────────────────────────────
 const metricOf = (id: string): Metric | undefined => model.metric(id);
+const cubeDimsCache = new Map<string, Set<string> | null>();
 const cubeDims = (metrics: string[]): Set<string> | null => {
+  const key = metrics.join(',');
+  if (cubeDimsCache.has(key)) return cubeDimsCache.get(key)!;
+  if (cubeDimsCache.size > 1000) cubeDimsCache.clear();
   let acc: Set<string> | null = null;
   for (const id of metrics) {
     const m = metricOf(id);
     if (!m) continue;
-    const dims = new Set(Object.keys(model.cube(m.cube).dimensions));
-    acc = acc ? new Set([...acc].filter((d) => dims.has(d))) : dims;
+    const dims = new Set<string>(Object.keys(model.cube(m.cube).dimensions));
+    if (acc === null) acc = dims;
+    else for (const d of [...acc]) if (!dims.has(d)) acc.delete(d);
   }
+  cubeDimsCache.set(key, acc);
   return acc;
 };
 /** the dimension as the metrics' cubes know it (alias applied), or null */
@@ -71,8 +78,6 @@ const ofKind = <K extends Sense['kind']>(senses: Sense[], k: K) => senses.filter
 const uniq = <T>(xs: T[]) => [...new Set(xs)];
 const clone = (q: MetricQuery): MetricQuery => JSON.parse(JSON.stringify(q));
 
-/** A member or dimension mention after context resolution. */
-interface Mention { tok: number; dim: string; ids: string[] | null; mode: CommandId | null; qualifier?: boolean }
 
 function senseLabel(env: Env, s: Sense): string {
   const zh = env.lang === 'zh';
@@ -95,9 +100,59 @@ export function interpret(tokens: Token[], env: Env, forced: Forced = new Map(),
   const kinds = tokens.map((_, k) => kindOf(k));
   const isContent = (k: number) => !['stop', 'connector', 'command', null].includes(kinds[k]);
 
-  // follow-up verbs: each content word takes the latest verb before it; a verb at the end
-  // (revenue instead) applies to the words before it that have none
-  // A verb governs the words right after it (function words before the first are skipped:
+  // generic words (活跃, data, 查询) name a member only beside its dimension, its parent
+  // member, or a member of the same dimension that has that context
+  const weakOf = (k: number) => {
+    const ms = ofKind(senses(k), 'member');
+    return kinds[k] === 'member' && ms.length > 0 && ms.every((x) => x.weak) ? ms[0].weak! : null;
+  };
+  const near = (k: number): number[] => {
+    const out: number[] = [];
+    for (const dir of [-1, 1]) {
+      let j = k + dir;
+      while (j >= 0 && j < N && kinds[j] === 'stop') j += dir;
+      if (j >= 0 && j < N) out.push(j);
+    }
+    return out;
+  };
+  const inContext = (k: number): boolean => {
+    const ms = ofKind(senses(k), 'member');
+    const around = near(k).flatMap((j) => (kinds[j] === 'connector' ? near(j).filter((x) => x !== k) : [j]));
+    return around.some((j) => {
+      if (kinds[j] === 'dimension') return ofKind(senses(j), 'dimension').some((d) => ms.some((m) => m.dimension === d.id));
+      if (kinds[j] === 'member') {
+        return ofKind(senses(j), 'member').some((o) => ms.some((m) => {
+          const mem = env.lex.member(m.dimension, m.id);
+          return (!!mem?.parent && mem.parent === o.id) || (o.dimension === m.dimension && !o.weak);
+        }));
+      }
+      return false;
+    });
+  };
+  const weakToks = tokens.map((_, k) => k).filter((k) => weakOf(k) && !forced.has(k));
+  const contextual = new Set(weakToks.filter(inContext));
+  // a weak word joined by 和 / and to one in context shares it (商务和年轻细分群)
+  for (let again = true; again;) {
+    again = false;
+    for (const k of weakToks) {
+      if (contextual.has(k)) continue;
+      const joinedTo = [-2, 2].map((d) => k + d).find((j) => contextual.has(j) && kinds[(j + k) / 2] === 'connector');
+      if (joinedTo !== undefined) { contextual.add(k); again = true; }
+    }
+  }
+  const firstContent = kinds.findIndex((x) => x !== 'stop' && x !== 'command');
+  for (const k of weakToks) {
+    if (contextual.has(k)) continue;
+    const w = weakOf(k);
+    // 查询广州的离网率: a verb; 查询的接触次数: a noun (followed by 的)
+    if (w === 'stop' || (w === 'lead' && k === firstContent && tokens[k + 1]?.text !== '的')) kinds[k] = 'stop';
+    else if (w === 'confirm' && !autoPick) {
+      const ms = ofKind(senses(k), 'member');
+      return { kind: 'ambiguous', tok: k, what: tokens[k].text, confirm: true, options: ms.map((m) => ({ senses: [{ ...m, weak: undefined }], label: senseLabel(env, m) })) };
+    }
+  }
+
+  // Follow-up verbs. A verb governs the words right after it (function words before the first are skipped:
   // 改成按合约类型), continuing over 和 / and to more words of the same kind (去掉营业厅和短信);
   // postfix verbs (深圳除外) and a verb with nothing after it (revenue instead) govern the words before.
   const modes: (CommandId | null)[] = new Array(N).fill(null);
@@ -142,7 +197,18 @@ export function interpret(tokens: Token[], env: Env, forced: Forced = new Map(),
       return { kind: 'ambiguous', tok: k, what: tokens[k].text, options: ids.map((id) => ({ senses: [{ kind: 'metric', id }], label: senseLabel(env, { kind: 'metric', id }) })) };
     }
   }
-  const strong = metricToks.filter((k) => ofKind(senses(k), 'metric').some((s) => !s.weak));
+  // a generic noun (subscribers, 接触) is a metric only when no other metric is named, or when
+  // it is joined to one (subscribers and ARPU)
+  const isMetricTok = (k: number) => k >= 0 && k < N && kinds[k] === 'metric';
+  const joined = (k: number) => [-1, 1].some((d) => {
+    let j = k + d;
+    while (j >= 0 && j < N && kinds[j] === 'stop') j += d;
+    if (!(j >= 0 && j < N && kinds[j] === 'connector')) return false;
+    j += d;
+    while (j >= 0 && j < N && kinds[j] === 'stop') j += d;
+    return isMetricTok(j);
+  });
+  const strong = metricToks.filter((k) => ofKind(senses(k), 'metric').some((s) => !s.weak) || joined(k));
   const usedMetricToks = strong.length ? strong : metricToks;
   const qMetric = (k: number) => ofKind(senses(k), 'metric')[0].id;
   const extraMetric = forced.get(-1)?.[0];
@@ -176,15 +242,6 @@ export function interpret(tokens: Token[], env: Env, forced: Forced = new Map(),
   const incompatible: { tok: number; dims: string[] }[] = [];
   const dimToks = tokens.map((_, k) => k).filter((k) => kinds[k] === 'dimension');
   const memberToks = tokens.map((_, k) => k).filter((k) => kinds[k] === 'member');
-  const neighbours = (k: number): number[] => {
-    const out: number[] = [];
-    for (const dir of [-1, 1]) {
-      let j = k + dir;
-      while (j >= 0 && j < N && (kinds[j] === 'stop')) j += dir;
-      if (j >= 0 && j < N) out.push(j);
-    }
-    return out;
-  };
   const dimsNamedElsewhere = new Set(dimToks.flatMap((k) => ofKind(senses(k), 'dimension').map((s) => compatDim(s.id, metrics) ?? s.id)));
   const prevDims = new Set(prev ? [...(prev.interpretation.groupBy ?? []), ...(prev.interpretation.filters ?? []).map((f) => f.dimension)] : []);
   const hasProvinceMention = memberToks.some((k) => ofKind(senses(k), 'member').some((s) => s.dimension === 'province'))
@@ -246,8 +303,8 @@ export function interpret(tokens: Token[], env: Env, forced: Forced = new Map(),
       if (!isMember && dims.every((d) => REGION_DIMS.has(d))) dims = [hasProvinceMention ? 'city' : 'province'];
     }
     if (dims.length > 1) {
-      const near = neighbours(k).flatMap((j) => (kinds[j] === 'dimension' ? ofKind(senses(j), 'dimension').map((s) => compatDim(s.id, metrics)) : []));
-      const byNeighbour = dims.filter((d) => near.includes(d));
+      const nearDims = near(k).flatMap((j) => (kinds[j] === 'dimension' ? ofKind(senses(j), 'dimension').map((s) => compatDim(s.id, metrics)) : []));
+      const byNeighbour = dims.filter((d) => nearDims.includes(d));
       const byQuestion = dims.filter((d) => dimsNamedElsewhere.has(d));
       const byPrev = dims.filter((d) => prevDims.has(d));
       if (byNeighbour.length === 1) dims = byNeighbour;
@@ -282,7 +339,7 @@ export function interpret(tokens: Token[], env: Env, forced: Forced = new Map(),
   const mentionAt = new Map(mentions.map((m) => [m.tok, m]));
   for (const m of mentions) {
     if (m.ids) continue;
-    if (neighbours(m.tok).some((j) => { const o = mentionAt.get(j); return !!o && !!o.ids && o.dim === m.dim; })) m.qualifier = true;
+    if (near(m.tok).some((j) => { const o = mentionAt.get(j); return !!o && !!o.ids && o.dim === m.dim; })) m.qualifier = true;
   }
 
   // ── time ───────────────────────────────────────────────────────────────────────
@@ -342,6 +399,10 @@ export function interpret(tokens: Token[], env: Env, forced: Forced = new Map(),
   const chartToks = tokens.map((_, k) => k).filter((k) => kinds[k] === 'chart');
   const chart: ChartKind | null = chartToks.length ? ofKind(senses(chartToks[chartToks.length - 1]), 'chart')[0].id : null;
 
+  const orderBy = order && order.mode !== 'remove'
+    ? (() => { const metric = orderMetric(order.tok, metricToks, metrics, qMetric); return { metric, direction: direction(order.spec.direction, metric) }; })()
+    : null;
+
   // ── build ──────────────────────────────────────────────────────────────────────
   const notes: string[] = [];
   let q: MetricQuery;
@@ -359,7 +420,12 @@ export function interpret(tokens: Token[], env: Env, forced: Forced = new Map(),
     q.metrics = metrics;
     q.groupBy = [...(q.groupBy ?? [])];
     q.filters = (q.filters ?? []).map((f) => ({ ...f, values: [...f.values] }));
-    applyFollowup(q, mentions, { grain, time, order, compare, trend, total }, metrics, newDims);
+    applyFollowup(q, mentions, {
+      grain, trend, total,
+      time: time ? { range: { from: time.spec.from, to: time.spec.to }, remove: time.mode === 'remove' } : null,
+      order: order ? { orderBy, limit: order.spec.limit ?? null, remove: order.mode === 'remove' } : null,
+      compare: compare ? { id: compare.id, remove: compare.mode === 'remove' } : null,
+    }, newDims);
   } else {
     q = { metrics, groupBy: [], filters: [] };
     const groupAt: { dim: string; pos: number }[] = [];
@@ -369,10 +435,10 @@ export function interpret(tokens: Token[], env: Env, forced: Forced = new Map(),
     const outVals = new Map<string, string[]>();
     for (const m of mentions) {
       newDims.add(m.dim);
-      if (!m.ids) { if (!m.qualifier && !total) groupAt.push({ dim: m.dim, pos: m.tok }); continue; }
+      if (!m.ids) { if (!m.qualifier) groupAt.push({ dim: m.dim, pos: m.tok }); continue; }
       const tgt = m.mode === 'remove' ? outVals : inVals;
       tgt.set(m.dim, uniq([...(tgt.get(m.dim) ?? []), ...m.ids]));
-      if (m.mode !== 'remove' && (count.get(m.dim) ?? 0) >= 2 && !total) groupAt.push({ dim: m.dim, pos: m.tok });
+      if (m.mode !== 'remove' && (count.get(m.dim) ?? 0) >= 2) groupAt.push({ dim: m.dim, pos: m.tok });
     }
     groupAt.sort((a, b) => a.pos - b.pos);
     q.groupBy = uniq(groupAt.map((g) => g.dim));
@@ -383,10 +449,9 @@ export function interpret(tokens: Token[], env: Env, forced: Forced = new Map(),
     const g = grain?.id ?? (trend ? 'month' : null);
     if (g) q.groupBy.push(g);
     if (time) q.timeRange = { from: time.spec.from, to: time.spec.to };
-    if (order) {
-      q.orderBy = { metric: orderMetric(tokens, order.tok, metricToks, metrics, qMetric), direction: 'desc' };
-      q.orderBy.direction = direction(order.spec.direction, q.orderBy.metric);
-      if (order.spec.limit !== undefined) q.limit = order.spec.limit;
+    if (orderBy) {
+      q.orderBy = orderBy;
+      if (order!.spec.limit !== undefined) q.limit = order!.spec.limit;
     }
     if (compare) q.compare = compare.id;
   }
@@ -449,98 +514,9 @@ export function interpret(tokens: Token[], env: Env, forced: Forced = new Map(),
     const better = metricOf(metric)?.higherIsBetter ?? true;
     return (d === 'best') === better ? 'desc' : 'asc';
   }
-  function applyFollowup(
-    q: MetricQuery, ms: Mention[],
-    x: { grain: { id: string; mode: CommandId | null } | null; time: typeof time; order: typeof order; compare: typeof compare; trend: boolean; total: boolean },
-    metrics: string[], changed: Set<string>,
-  ): void {
-    const groupBy = q.groupBy!;
-    let filters = q.filters!;
-    // grouping: 改成按X replaces the grouping, 按X adds to it, 去掉X removes it
-    const dimMs = ms.filter((m) => !m.ids && !m.qualifier);
-    const replaceDims = dimMs.filter((m) => m.mode === 'replace' || m.mode === 'only');
-    if (replaceDims.length) {
-      const keep = groupBy.filter((g) => GRAIN_IDS.has(g));
-      groupBy.length = 0;
-      groupBy.push(...uniq(replaceDims.map((m) => m.dim)), ...keep);
-    }
-    for (const m of dimMs) {
-      changed.add(m.dim);
-      if (m.mode === 'remove') { const i = groupBy.indexOf(m.dim); if (i >= 0) groupBy.splice(i, 1); continue; }
-      if (!groupBy.includes(m.dim)) groupBy.splice(groupBy.findIndex((g) => GRAIN_IDS.has(g)) >= 0 ? groupBy.findIndex((g) => GRAIN_IDS.has(g)) : groupBy.length, 0, m.dim);
-    }
-    if (x.total) for (let i = groupBy.length - 1; i >= 0; i--) if (!GRAIN_IDS.has(groupBy[i])) groupBy.splice(i, 1);
-    // members: replace (only / none), add, remove — per dimension, regions as one family
-    const memMs = ms.filter((m) => m.ids);
-    const byDim = new Map<string, Mention[]>();
-    for (const m of memMs) byDim.set(m.dim, [...(byDim.get(m.dim) ?? []), m]);
-    const replaced = new Set<string>();
-    for (const [dim, list] of byDim) {
-      changed.add(dim);
-      const rep = list.filter((m) => m.mode !== 'add' && m.mode !== 'remove');
-      const add = list.filter((m) => m.mode === 'add');
-      const rem = list.filter((m) => m.mode === 'remove');
-      if (rep.length) {
-        const family = REGION_DIMS.has(dim) ? REGION_DIMS : new Set([dim]);
-        if (![...family].some((d) => replaced.has(d))) filters = filters.filter((f) => !family.has(f.dimension));
-        family.forEach((d) => replaced.add(d));
-        const vals = uniq(rep.flatMap((m) => m.ids!));
-        const existing = filters.find((f) => f.dimension === dim && f.op === 'in');
-        if (existing) existing.values = uniq([...existing.values, ...vals]);
-        else filters.push({ dimension: dim, op: 'in', values: vals });
-      }
-      if (add.length) {
-        const vals = uniq(add.flatMap((m) => m.ids!));
-        const existing = filters.find((f) => f.dimension === dim && f.op === 'in');
-        if (existing) existing.values = uniq([...existing.values, ...vals]);
-        else filters.push({ dimension: dim, op: 'in', values: vals });
-      }
-      for (const m of rem) {
-        const existing = filters.find((f) => f.dimension === dim && f.op === 'in');
-        if (existing && m.ids!.some((v) => existing.values.includes(v))) {
-          existing.values = existing.values.filter((v) => !m.ids!.includes(v));
-          if (!existing.values.length) filters = filters.filter((f) => f !== existing);
-        } else {
-          const ex = filters.find((f) => f.dimension === dim && f.op === 'not_in');
-          if (ex) ex.values = uniq([...ex.values, ...m.ids!]);
-          else filters.push({ dimension: dim, op: 'not_in', values: [...m.ids!] });
-        }
-      }
-    }
-    // two or more members of one dimension stand side by side
-    for (const f of filters) {
-      if (f.op === 'in' && f.values.length >= 2 && byDim.has(f.dimension) && !groupBy.includes(f.dimension)) {
-        const gi = groupBy.findIndex((g) => GRAIN_IDS.has(g));
-        groupBy.splice(gi >= 0 ? gi : groupBy.length, 0, f.dimension);
-      }
-    }
-    q.filters = filters;
-    // grain
-    if (x.grain) {
-      const gi = groupBy.findIndex((g) => GRAIN_IDS.has(g));
-      if (x.grain.mode === 'remove') { if (gi >= 0 && groupBy[gi] === x.grain.id) groupBy.splice(gi, 1); }
-      else if (gi >= 0) groupBy[gi] = x.grain.id;
-      else groupBy.push(x.grain.id);
-      changed.add(x.grain.id);
-    } else if (x.trend && !groupBy.some((g) => GRAIN_IDS.has(g))) groupBy.push('month');
-    // time, order, compare
-    if (x.time) {
-      if (x.time.mode === 'remove') q.timeRange = null;
-      else q.timeRange = { from: x.time.spec.from, to: x.time.spec.to };
-    }
-    if (x.order) {
-      if (x.order.mode === 'remove') { q.orderBy = null; q.limit = null; }
-      else {
-        const metric = orderMetric(tokens, x.order.tok, metricToks, metrics, qMetric);
-        q.orderBy = { metric, direction: direction(x.order.spec.direction, metric) };
-        q.limit = x.order.spec.limit ?? null;
-      }
-    }
-    if (x.compare) q.compare = x.compare.mode === 'remove' ? null : x.compare.id;
-  }
 }
 
-function orderMetric(tokens: Token[], orderTok: number, metricToks: number[], metrics: string[], qMetric: (k: number) => string): string {
+function orderMetric(orderTok: number, metricToks: number[], metrics: string[], qMetric: (k: number) => string): string {
   let best: string | null = null;
   let dist = Infinity;
   for (const k of metricToks) {

@@ -163,7 +163,8 @@ const PATTERNS: [RegExp, Handler][] = [
   [R('h([12])\\s*(\\d{4})(?![0-9])'), (m, D) => half(+m[2], +m[1], D)],
   [R('(\\d{4})\\s*h([12])(?![a-z0-9])'), (m, D) => half(+m[1], +m[2], D)],
   [R('(first|second)\\s+half\\s+(?:of\\s+)?(\\d{4})(?![0-9])'), (m, D) => half(+m[2], m[1] === 'first' ? 1 : 2, D)],
-  [R('(上|下)半年'), (m, D) => half(m[1] === '上' ? (D.m > 6 ? D.y : D.y - 1) : D.y - 1, m[1] === '上' ? 1 : 2, D)],
+  // the most recent half that has a complete month (上半年 on 2025-06-15 → 2025-01…2025-05)
+  [R('(上|下)半年'), (m, D) => half(m[1] === '上' ? (D.m > 1 ? D.y : D.y - 1) : D.m > 7 ? D.y : D.y - 1, m[1] === '上' ? 1 : 2, D)],
   [R('(?:近|最近|过去)\\s*半年|(?:the\\s+)?(?:last|past)\\s+half\\s+year'), (_m, D) => lastMonths(6, D)],
   // months
   [R('(\\d{4})\\s*年\\s*(\\d{1,2})\\s*月?\\s*(?:-|~|到|至)\\s*(\\d{1,2})\\s*月份?'), (m, D) =>

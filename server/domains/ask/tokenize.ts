@@ -101,5 +101,15 @@ export function tokenize(text: string, lexicon: Lexicon, D: AsOf): Token[] {
     }
     i = e.end;
   }
+  // a one-character function word between two unknown pieces belongs to the word (大于5, 超过12个月)
+  for (let k = out.length - 2; k >= 1; k--) {
+    const mid = out[k];
+    if (out[k - 1].unknown && out[k + 1]?.unknown && !mid.unknown && mid.end - mid.start === 1 && mid.senses.every((s) => s.kind === 'stop')
+      && mid.start === out[k - 1].end && out[k + 1].start === mid.end) {
+      out[k - 1].end = out[k + 1].end;
+      out[k - 1].text = text.slice(out[k - 1].start, out[k - 1].end);
+      out.splice(k, 2);
+    }
+  }
   return out;
 }

@@ -16,7 +16,10 @@ export type CommandId = 'replace' | 'only' | 'add' | 'remove' | 'followup';
 export type Sense =
   | { kind: 'metric'; id: string; weak?: boolean }
   | { kind: 'dimension'; id: string }
-  | { kind: 'member'; dimension: string; id: string }
+  /** weak: a generic word that names the member only beside its dimension (活跃细分群, data segment):
+   *  'stop' — otherwise a function word; 'lead' — a verb when it opens the question (查询广州…);
+   *  'confirm' — otherwise the parser asks */
+  | { kind: 'member'; dimension: string; id: string; weak?: 'stop' | 'lead' | 'confirm' }
   | { kind: 'grain'; id: Grain }
   | { kind: 'chart'; id: ChartKind }
   | { kind: 'compare'; id: 'yoy' | 'mom' }

@@ -16,7 +16,7 @@ export const STOP_WORDS: string[] = [
   '所在', '属于', '下面', '下属', '旗下', '范围', '公司', '分公司', '移动', '中国移动', '广东移动', '全国', '全省', '全市', '省内', '市内', '分布',
   '来', '做', '出', '拿', '得到', '给出', '以', '把', '就', '也', '还', '都', '再', '并', '且', '等', '等等', '方面', '相关', '对应', '口径',
   '图', '图表', '曲线', '合计', '时候', '段', '各段', '分段', '这', '那个', '这个', '些', '那些', '这些', '其', '其中', '怎么', '情形',
-  '啥', '吗?', '呗', '嗯', '好', '好的', '谢谢', '一览', '明细', '详情', '汇总', '对应的', '上的', '里的', '中的', '维度的',
+  '啥', '呗', '嗯', '好的', '谢谢', '不同', '不同的', '各种', '各类', '每一个', '每一', '各项', '一览', '明细', '详情', '汇总', '对应的', '上的', '里的', '中的', '维度的',
   // en
   'a', 'an', 'the', 'of', 'in', 'for', 'on', 'at', 'to', 'with', 'by', 'per', 'each', 'every', 'across', 'over', 'during', 'within',
   'between', 'show', 'me', 'us', 'display', 'list', 'give', 'get', 'tell', 'find', 'what', "what's", 'whats', 'which', 'who', 'is', 'are', 'was', 'were',
@@ -24,7 +24,7 @@ export const STOP_WORDS: string[] = [
   'graph', 'plot', 'data', 'numbers', 'figures', 'value', 'values', 'all', 'compare', 'compared', 'comparing', 'comparison', 'like', 'can', 'could',
   'you', 'would', 'as', 'it', 'its', 'that', 'this', 'those', 'these', 'breakdown', 'broken', 'down', 'split', 'grouped', 'group', 'curve', 'then', 'now',
   'again', 's', 'from', 'has', 'have', 'had', 'some', 'any', 'report', 'metric', 'metrics', 'level', 'levels', 'number', 'count', 'amount', 'rate', 'rates',
-  'whole', 'entire', 'nationwide', 'national', 'china', 'mobile', 'china mobile', 'company', 'branch', 'thanks', 'thank', 'ok', 'okay', 'let', "let's",
+  'whole', 'entire', 'total', 'totals', '总量', 'nationwide', 'national', 'china', 'mobile', 'china mobile', 'company', 'branch', 'thanks', 'thank', 'ok', 'okay', 'let', "let's",
   'lets', 'according', 'accordingly', 'when', 'where', 'why', 'whose', 'than', 'so', 'far', 'up', 'out', 'about', 'into', 'table of', 'details',
 ];
 
@@ -51,6 +51,16 @@ export const COMMANDS: [string, CommandId][] = [
   ['no longer', 'remove'], ['minus', 'remove'], ['leave out', 'remove'], ['take out', 'remove'],
   ['呢', 'followup'], ['那', 'followup'], ['那么', 'followup'], ['那么呢', 'followup'], ['如果是', 'followup'], ['换个', 'followup'],
   ['what about', 'followup'], ['how about', 'followup'], ['and for', 'followup'], ['same for', 'followup'], ['same', 'followup'], ['now for', 'followup'],
+];
+
+/** Generic words that are member names only in context (see the member Sense's `weak`). */
+export const CONTEXT_MEMBERS: [string, 'stop' | 'lead' | 'confirm'][] = [
+  ['data', 'stop'],
+  ...['查询', '使用', '获取', '变更', '办理', '认知'].map((w) => [w, 'lead'] as [string, 'lead']),
+  ...['active', 'young', 'business', 'traditional', 'awareness', 'acquisition', 'transaction', 'inquiry', 'marketing', 'usage', 'change', 'care',
+    'model', 'random', 'control', 'none', 'key', 'drop', 'improve', 'maintain', 'voice', 'club', 'regular', 'hard', 'soft',
+    '活跃', '年轻', '商务', '传统', '普通', '模型', '随机']
+    .map((w) => [w, 'confirm'] as [string, 'confirm']),
 ];
 
 /** verbs after what they govern: 深圳除外 */
@@ -93,7 +103,8 @@ export const ORDER_WORDS: [string, 'asc' | 'desc' | 'best' | 'worst'][] = [
 ];
 
 export const TREND_WORDS = ['趋势', '走势', '变化趋势', '变化', '趋势变化', '历史', 'trend', 'trends', 'over time', 'history', 'evolution', 'development', 'trajectory'];
-export const TOTAL_WORDS = ['总体', '整体', '合起来', '不分组', '不拆分', '总计', '总量', '全体', 'overall', 'in total', 'total', 'altogether', 'no grouping', 'ungrouped', 'aggregate'];
+/** no grouping (a follow-up that names no new grouping drops the old one) */
+export const TOTAL_WORDS = ['总体', '整体', '合起来', '不分组', '不拆分', '总计', '全体', 'overall', 'in total', 'altogether', 'no grouping', 'ungrouped', 'without grouping', 'aggregated'];
 
 /** Outside the data → UNSUPPORTED (destructive verbs included: the chat only reads). */
 export const OOS_WORDS: [string, string][] = [

@@ -1,6 +1,8 @@
 /**
- * Cohort retention matrix (activation month × months since activation), counted in one
- * engine pass over `subscribers`; validation and scope from plan() on the survival cube.
+ * Cohort retention matrix (activation month × months since activation). One engine pass
+ * over `subscribers` counts subscribers per (cohort, months observed, months retained);
+ * Node walks that small table into the matrix, as for the survival curves. Validation and
+ * scope come from plan() on the survival cube.
  *
  * Definitions (tenure as DOMAIN.md counts it, whole months as an age does):
  *  - base(c, k): subscribers activated in month c whose k-month anniversary is on or before
@@ -36,8 +38,12 @@ export async function cohortRetention(
     `activated_on BETWEEN ${params.add(range.fromDay, 'Date')} AND ${params.add(range.toDay, 'Date')}`,
     ...filterClauses(cube, p.filters, params),
   ];
-  const sql = `SELECT cohort, k AS months_since, count() AS base,
-  countIf(churned_on IS NULL OR churned_on > ${asOf} OR tenure_at_churn >= k) AS retained
+  const max = params.add(maxMonths, 'UInt32');
+  // observed = whole months elapsed by as-of (capped); kept = months completed before a
+  // churn on or before as-of (≤ observed). base(k) = Σ observed ≥ k; retained(k) = Σ kept ≥ k.
+  const sql = `SELECT cohort, least(age, ${max}) AS observed,
+  if(churned_on IS NOT NULL AND churned_on <= ${asOf}, least(observed, tenure_at_churn), observed) AS kept,
+  count() AS subscribers
 FROM (
   SELECT ${cube.dimensions.cohort} AS cohort, churned_on,
     ${tenureSql('activated_on', asOf)} AS age,
@@ -45,14 +51,19 @@ FROM (
   FROM ${ctx.engine.t(cube.table)}
   WHERE ${where.join(' AND ')}
 )
-ARRAY JOIN range(toUInt32(least(age, ${params.add(maxMonths, 'UInt32')}) + 1)) AS k
-GROUP BY cohort, k
-ORDER BY cohort, k`;
-  const rows = await ctx.engine.query<{ cohort: string; months_since: number; base: number; retained: number }>(sql, params.values, { signal: ctx.signal });
-  const cells = rows.map((r) => {
-    const base = Number(r.base);
-    const retained = Number(r.retained);
-    return { cohort: String(r.cohort), monthsSince: Number(r.months_since), base, retained, rate: base ? retained / base : null };
+GROUP BY cohort, observed, kept`;
+  const rows = await ctx.engine.query<{ cohort: string; observed: number; kept: number; subscribers: number }>(sql, params.values, { signal: ctx.signal });
+  const byCohort = new Map<string, { base: number[]; retained: number[] }>();
+  for (const r of rows) {
+    const c = byCohort.get(r.cohort) ?? { base: [], retained: [] };
+    byCohort.set(r.cohort, c);
+    const n = Number(r.subscribers);
+    for (let k = 0; k <= Number(r.observed); k++) c.base[k] = (c.base[k] ?? 0) + n;
+    for (let k = 0; k <= Number(r.kept); k++) c.retained[k] = (c.retained[k] ?? 0) + n;
+  }
+  const cells = [...byCohort.keys()].sort().flatMap((cohort) => {
+    const { base, retained } = byCohort.get(cohort)!;
+    return base.map((b, k) => ({ cohort, monthsSince: k, base: b, retained: retained[k] ?? 0, rate: b ? (retained[k] ?? 0) / b : null }));
   });
   return { cells, sql };
 }

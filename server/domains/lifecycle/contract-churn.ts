@@ -21,9 +21,14 @@ export async function contractChurn(a: { filters: Filter[] }, ctx: QueryContext)
   const cube = p.parts[0].cube;
   const params = new SqlParams();
   const asOf = params.add(p.asOf, 'Date');
+  const first = `addMonths(assumeNotNull(contract_end), ${-RELATIVE_MONTHS})`;
   const where = [
     'contract_end IS NOT NULL',
     `activated_on <= ${asOf}`,
+    // rows that can count nowhere (churned before k = −6, or no window complete yet) are
+    // dropped before the ARRAY JOIN multiplies them; the result is the same
+    `(churned_on IS NULL OR churned_on >= ${first})`,
+    `addMonths(assumeNotNull(contract_end), ${-RELATIVE_MONTHS + 1}) - 1 <= ${asOf}`,
     `addMonths(assumeNotNull(contract_end), k + 1) - 1 <= ${asOf}`,
     ...filterClauses(cube, p.filters, params),
   ];

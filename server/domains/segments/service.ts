@@ -90,21 +90,19 @@ export async function segmentMigration(a: { scheme: SegmentScheme; from: string;
   const params = new SqlParams();
   const fromDay = params.add(firstDay(from!), 'Date');
   const toDay = params.add(firstDay(to!), 'Date');
-  const where = [`month IN (${fromDay}, ${toDay})`, ...filterClauses(cube, p.filters, params)];
   const seg = cube.dimensions[a.scheme];
-  // Per subscriber: in the base at the end of a month = that month's row with is_churned = 0.
-  const sql = `SELECT if(in_from, seg_from, '${NEW}') AS from_segment, if(in_to, seg_to, '${CHURNED}') AS to_segment, count() AS subscribers
-FROM (
-  SELECT sub_id,
-    countIf(month = ${fromDay} AND is_churned = 0) > 0 AS in_from,
-    anyIf(${seg}, month = ${fromDay} AND is_churned = 0) AS seg_from,
-    countIf(month = ${toDay} AND is_churned = 0) > 0 AS in_to,
-    anyIf(${seg}, month = ${toDay} AND is_churned = 0) AS seg_to
-  FROM ${ctx.engine.t(cube.table)}
-  WHERE ${where.join(' AND ')}
-  GROUP BY sub_id
-  HAVING in_from OR in_to
-)
+  const filters = filterClauses(cube, p.filters, params);
+  // In the base at the end of a month = that month's row with is_churned = 0. A subscriber
+  // has at most one row per month, so the two months pair up with a join on sub_id (faster
+  // and steadier than grouping both months by sub_id). `in_month` survives the outer join
+  // as 1 or NULL/0 (whatever join_use_nulls says), never guessed from the segment.
+  const side = (day: string) => `SELECT sub_id, ${seg} AS segment, toUInt8(1) AS in_month
+    FROM ${ctx.engine.t(cube.table)}
+    WHERE ${[`month = ${day}`, 'is_churned = 0', ...filters].join(' AND ')}`;
+  const sql = `SELECT if(ifNull(f.in_month, 0) = 1, f.segment, '${NEW}') AS from_segment,
+  if(ifNull(t.in_month, 0) = 1, t.segment, '${CHURNED}') AS to_segment, count() AS subscribers
+FROM (${side(fromDay)}) AS f
+FULL OUTER JOIN (${side(toDay)}) AS t USING (sub_id)
 GROUP BY from_segment, to_segment`;
   const rows = await ctx.engine.query<{ from_segment: string; to_segment: string; subscribers: number }>(sql, params.values, { signal: ctx.signal });
   const { order } = labeller(a.scheme);

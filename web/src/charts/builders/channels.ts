@@ -21,9 +21,9 @@ export function scatterOption(result: MetricResultLike | null, s: { labels: Labe
       confine: true,
       formatter: (p: { data: { name: string; row: Row } }) => tooltipLines(p.data.name, ['conversion_rate', 'cost_per_conversion', 'contacts', 'conversions', 'cost'].map((m) => ({ name: labels.metric(m), value: exact(labels, p.data.row[m], labels.format(m)) }))),
     },
-    grid: { left: 8, right: 24, top: 36, bottom: 28, containLabel: true },
+    grid: { left: 36, right: 24, top: 36, bottom: 28, containLabel: true },
     xAxis: { type: 'value', name: labels.metric('conversion_rate'), nameLocation: 'middle', nameGap: 24, axisLabel: axis(labels, 'percent'), scale: true },
-    yAxis: { type: 'value', name: labels.metric('cost_per_conversion'), axisLabel: axis(labels, 'currency'), scale: true },
+    yAxis: { type: 'value', name: labels.metric('cost_per_conversion'), nameLocation: 'middle', nameRotate: 90, nameGap: 48, axisLabel: axis(labels, 'currency'), scale: true },
     series: groups.map((g, i) => ({
       name: g.name, type: 'scatter', itemStyle: { color: PALETTE[i], opacity: 0.8 },
       data: g.rows.map(point),

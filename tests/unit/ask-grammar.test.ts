@@ -1,0 +1,273 @@
+import { describe, it, expect } from 'vitest'
+import { createParser, defaultChart, type ParseResult } from '../../server/domains/ask/index.ts'
+import { normalize } from '../../server/domains/ask/normalize.ts'
+import type { MetricQuery } from '../../server/query/types.ts'
+
+// The parser's grammar piece by piece: normalisation, lexicon, ASK.md's time table, order and
+// comparison words, follow-ups, CLARIFY / UNSUPPORTED, teaching, charts and restatements.
+
+const parser = createParser()
+const asOf = '2025-06-15'
+const ask = (q: string, previous?: ParseResult | null, date = asOf) =>
+  parser.parse(q, { asOf: date, previous: previous && previous.status === 'ANSWERED' ? { interpretation: previous.interpretation!, chart: previous.chart! } : null })
+const answered = (q: string, previous?: ParseResult | null, date = asOf) => {
+  const r = ask(q, previous, date)
+  expect(r.status, `${q}: ${r.message}`).toBe('ANSWERED')
+  return r
+}
+const interp = (q: string, previous?: ParseResult | null, date = asOf): MetricQuery => answered(q, previous, date).interpretation!
+const conversation = (...qs: string[]) => {
+  let prev: ParseResult | null = null
+  const out: ParseResult[] = []
+  for (const q of qs) { prev = answered(q, prev); out.push(prev) }
+  return out
+}
+
+describe('normalize', () => {
+  it('folds traditional, full-width, case and Chinese numerals, keeping source spans', () => {
+    expect(normalize('廣州上個月各渠道的轉化率').text).toBe('广州上个月各渠道的转化率')
+    expect(normalize('ＡＲＰＵ　前五').text).toBe('arpu 前5')
+    expect(normalize('近十二個月').text).toBe('近12个月')
+    expect(normalize('2024年一季度').text).toBe('2024年1季度')
+    expect(normalize('二〇二四年').text).toBe('2024年')
+    expect(normalize('一次解决率').text).toBe('一次解决率') // not a number here
+    expect(normalize('top five cities over the last six months').text).toBe('top 5 cities over the last 6 months')
+    expect(normalize('M-Zone').text).toBe('m zone')
+    const n = normalize('深圳\u0000的X')
+    expect(n.text).toBe('深圳 的x')
+    expect(n.spans[n.text.indexOf('x')]).toEqual([4, 5])
+  })
+})
+
+describe('lexicon', () => {
+  it('knows member names in every form', () => {
+    for (const q of ['广州的用户数', '广州市的用户数', 'subscribers in Guangzhou', 'subscribers in guangzhou city']) {
+      expect(interp(q).filters).toEqual([{ dimension: 'city', op: 'in', values: ['440100'] }])
+    }
+    for (const q of ['动感地带的ARPU', 'ARPU of M-Zone', 'ARPU of mzone', 'arpu of m zone']) {
+      expect(interp(q).filters).toEqual([{ dimension: 'brand', op: 'in', values: ['mzone'] }])
+    }
+    for (const q of ['10086人工的接触次数', 'hotline contacts', '10086人工呼入的接触次数']) {
+      expect(interp(q).filters).toEqual([{ dimension: 'channel', op: 'in', values: ['hotline_in'] }])
+    }
+  })
+
+  it('longest match wins: 深圳 (city) vs 深圳电信 (assessed entity) is not ambiguous', () => {
+    expect(interp('深圳的离网率').filters).toEqual([{ dimension: 'city', op: 'in', values: ['440300'] }])
+    expect(interp('深圳电信的能力评分').filters).toEqual([{ dimension: 'capability_entity', op: 'in', values: ['shenzhen_telecom'] }])
+  })
+
+  it('a province and its city: the city stands alone', () => {
+    expect(interp('广东深圳的ARPU').filters).toEqual([{ dimension: 'city', op: 'in', values: ['440300'] }])
+    expect(ask('广东福州的ARPU').status).toBe('CLARIFY')
+  })
+
+  it('taught synonyms take effect at once', () => {
+    const p = createParser()
+    expect(p.parse('深圳的利润率', { asOf }).status).toBe('CLARIFY')
+    expect(p.lexicon.addSynonym('利润率', { kind: 'metric', id: 'roi' })).toMatchObject({ ok: true })
+    expect(p.parse('深圳的利润率', { asOf }).interpretation).toMatchObject({ metrics: ['roi'] })
+    expect(p.lexicon.addSynonym('鹏城', { kind: 'member', dimension: 'city', id: '440300' })).toMatchObject({ ok: true })
+    expect(p.parse('鹏城的ARPU', { asOf }).interpretation!.filters).toEqual([{ dimension: 'city', op: 'in', values: ['440300'] }])
+    expect(p.lexicon.addSynonym('x', { kind: 'metric', id: 'no_such_metric' })).toMatchObject({ ok: false })
+    expect(p.lexicon.addSynonym('y', { kind: 'member', dimension: 'city', id: '999999' })).toMatchObject({ ok: false })
+    // other parsers are not affected
+    expect(parser.parse('深圳的利润率', { asOf }).status).toBe('CLARIFY')
+    const q = createParser({ extraEntries: [{ word: '毛利', target: { kind: 'metric', id: 'revenue' } }] })
+    expect(q.parse('毛利', { asOf }).interpretation).toMatchObject({ metrics: ['revenue'] })
+  })
+})
+
+describe('time words (ASK.md table, as of 2025-06-15)', () => {
+  const cases: [string[], { from: string; to: string }][] = [
+    [['上个月的收入', 'revenue last month'], { from: '2025-05', to: '2025-05' }],
+    [['本月的收入', 'revenue this month'], { from: '2025-06', to: '2025-06' }],
+    [['近3个月的收入', '最近三个月的收入', '过去3个月的收入', 'revenue in the last 3 months', 'revenue over the past three months'], { from: '2025-03', to: '2025-05' }],
+    [['近12个月的收入', 'revenue last 12 months'], { from: '2024-06', to: '2025-05' }],
+    [['今年的收入', '今年以来的收入', 'revenue this year', 'revenue YTD'], { from: '2025-01', to: '2025-05' }],
+    [['去年的收入', 'revenue last year'], { from: '2024-01', to: '2024-12' }],
+    [['2024年的收入', 'revenue in 2024'], { from: '2024-01', to: '2024-12' }],
+    [['2024年一季度的收入', '2024年第一季度的收入', 'revenue 2024Q1', 'revenue Q1 2024', 'revenue 2024 Q1'], { from: '2024-01', to: '2024-03' }],
+    [['上季度的收入', 'revenue last quarter'], { from: '2025-01', to: '2025-03' }],
+    [['2024年3月的收入', 'revenue March 2024', 'revenue in Mar 2024', 'revenue 2024-03'], { from: '2024-03', to: '2024-03' }],
+    [['2024年1月到3月的收入', '2024年1-3月的收入', 'revenue from January 2024 to March 2024'], { from: '2024-01', to: '2024-03' }],
+    [['去年3月的收入'], { from: '2024-03', to: '2024-03' }],
+    [['2024年下半年的收入', 'revenue H2 2024'], { from: '2024-07', to: '2024-12' }],
+  ]
+  for (const [qs, range] of cases) {
+    it(`${qs[0]} → ${range.from}…${range.to}`, () => {
+      for (const q of qs) expect(interp(q).timeRange, q).toEqual(range)
+    })
+  }
+  it('names days when the question names days', () => {
+    expect(interp('2024年3月1日到2024年3月15日的接触次数').timeRange).toEqual({ from: '2024-03-01', to: '2024-03-15' })
+    expect(interp('contacts yesterday').timeRange).toEqual({ from: '2025-06-14', to: '2025-06-14' })
+    expect(interp('近7天的接触次数').timeRange).toEqual({ from: '2025-06-08', to: '2025-06-14' })
+  })
+  it('crosses year boundaries in whole calendar months', () => {
+    expect(interp('上季度的收入', null, '2025-01-10').timeRange).toEqual({ from: '2024-10', to: '2024-12' })
+    expect(interp('上个月的收入', null, '2025-01-10').timeRange).toEqual({ from: '2024-12', to: '2024-12' })
+    expect(interp('近12个月的收入', null, '2025-01-10').timeRange).toEqual({ from: '2024-01', to: '2024-12' })
+    expect(interp('近2个月的收入', null, '2024-03-31').timeRange).toEqual({ from: '2024-01', to: '2024-02' })
+  })
+  it('no time named → no timeRange, and the restatement says which default applies', () => {
+    const r = answered('深圳的离网率')
+    expect(r.interpretation!.timeRange ?? null).toBeNull()
+    expect(r.restatement).toContain('默认时间范围（最近完整月：2025年5月）')
+    expect(answered('churn rate in Shenzhen').restatement).toContain('the default time range (latest complete month, May 2025)')
+    expect(answered('churn rate in Shenzhen by month').restatement).toContain('12 months')
+  })
+  it('the future is not data', () => {
+    for (const q of ['下个月的离网率', '2026年的收入', 'churn rate next month', '明年的收入']) expect(ask(q).status, q).toBe('UNSUPPORTED')
+  })
+  it('two unrelated time ranges ask', () => {
+    const r = ask('2024年和2025年的收入')
+    expect(r.status).toBe('CLARIFY')
+    expect(r.unknownWords.map((w) => w.text)).toEqual(['2024年', '2025年'])
+  })
+})
+
+describe('grouping, order, comparison', () => {
+  it('各X / 按X / by X / per X group', () => {
+    for (const q of ['各品牌的ARPU', '按品牌的ARPU', 'ARPU by brand', 'ARPU per brand']) expect(interp(q).groupBy).toEqual(['brand'])
+  })
+  it('top / bottom N order with a limit; nothing else implies an order', () => {
+    expect(interp('各地市离网率前五')).toMatchObject({ orderBy: { metric: 'churn_rate', direction: 'desc' }, limit: 5 })
+    expect(interp('离网率最高的3个地市')).toMatchObject({ orderBy: { metric: 'churn_rate', direction: 'desc' }, limit: 3 })
+    expect(interp('bottom 3 cities by ARPU')).toMatchObject({ orderBy: { metric: 'arpu', direction: 'asc' }, limit: 3 })
+    expect(interp('离网率最低的地市')).toMatchObject({ orderBy: { metric: 'churn_rate', direction: 'asc' } })
+    expect(interp('各渠道的成本 最差的3个')).toMatchObject({ orderBy: { metric: 'cost', direction: 'desc' }, limit: 3 })
+    const plain = interp('各地市离网率')
+    expect(plain.orderBy ?? null).toBeNull()
+    expect(plain.limit ?? null).toBeNull()
+  })
+  it('A和B / A vs B of one dimension filter and group', () => {
+    expect(interp('Telstra vs BT capability scores')).toMatchObject({
+      groupBy: ['capability_entity'], filters: [{ dimension: 'capability_entity', op: 'in', values: ['telstra', 'bt'] }],
+    })
+    expect(interp('动感地带和全球通各月ARPU').groupBy).toEqual(['brand', 'month'])
+  })
+  it('同比 / 环比', () => {
+    expect(interp('深圳离网率同比').compare).toBe('yoy')
+    expect(interp('营业厅ROI环比').compare).toBe('mom')
+    expect(interp('ARPU year over year').compare).toBe('yoy')
+  })
+  it('excluding members', () => {
+    expect(interp('深圳除外的广东各地市离网率').filters).toEqual([
+      { dimension: 'province', op: 'in', values: ['440000'] }, { dimension: 'city', op: 'not_in', values: ['440300'] },
+    ])
+    expect(interp('不含营业厅的接触次数').filters).toEqual([{ dimension: 'channel', op: 'not_in', values: ['store'] }])
+  })
+  it('a dimension is read the way the metric knows it', () => {
+    expect(interp('营业厅ROI').filters).toEqual([{ dimension: 'channel', op: 'in', values: ['store'] }])
+    expect(interp('营业厅入网的用户数').filters).toEqual([{ dimension: 'acquisition_channel', op: 'in', values: ['store'] }])
+    expect(interp('各地区的用户数').groupBy).toEqual(['province'])
+    expect(interp('广东各地区的用户数').groupBy).toEqual(['city'])
+  })
+})
+
+describe('follow-ups', () => {
+  it('replace, add, remove, grain, chart only, switch metric, switch grouping, sibling metric, compare', () => {
+    const [a, b, c, d, e, f, g] = conversation('广州各渠道的转化率', '去掉营业厅', '再加上短信', '按月', '换成柱状图', '换成MOU', '同比')
+    expect(a.interpretation).toMatchObject({ metrics: ['conversion_rate'], groupBy: ['channel'] })
+    expect(b.interpretation!.filters).toContainEqual({ dimension: 'channel', op: 'not_in', values: ['store'] })
+    expect(c.interpretation!.filters).toContainEqual({ dimension: 'channel', op: 'in', values: ['sms'] })
+    expect(d.interpretation!.groupBy).toEqual(['channel', 'month'])
+    expect(d.chart).toBe('line')
+    expect(e.chart).toBe('bar')
+    expect(e.requery).toBe(false)
+    expect(e.interpretation).toEqual(d.interpretation)
+    // MOU is a subscriber metric: the contact channel cannot carry over, and the restatement says so
+    expect(f.interpretation!.metrics).toEqual(['mou'])
+    expect(f.interpretation!.groupBy).toEqual(['month'])
+    expect(f.restatement).toContain('已去掉')
+    expect(g.interpretation!.compare).toBe('yoy')
+  })
+  it('再加上X adds a metric; 去掉X drops it', () => {
+    const [, b, c] = conversation('深圳各品牌的ARPU', '再加上MOU', '去掉ARPU')
+    expect(b.interpretation!.metrics).toEqual(['arpu', 'mou'])
+    expect(c.interpretation!.metrics).toEqual(['mou'])
+  })
+  it('改成按X switches grouping; 中位数呢 asks the sibling metric', () => {
+    const [, b, c] = conversation('各品牌存活曲线', '改成按合约类型', '中位数呢')
+    expect(b.interpretation!.groupBy).toEqual(['contract_type'])
+    expect(c.interpretation).toMatchObject({ metrics: ['median_lifetime'], groupBy: ['contract_type'] })
+  })
+  it('only X replaces the region filter, province or city', () => {
+    const [, b, c] = conversation('广东各地市的离网率', '只看深圳', 'only Fujian')
+    expect(b.interpretation!.filters).toEqual([{ dimension: 'city', op: 'in', values: ['440300'] }])
+    expect(c.interpretation!.filters).toEqual([{ dimension: 'province', op: 'in', values: ['350000'] }])
+    expect(c.language).toBe('en')
+  })
+  it('a follow-up that names nothing to change asks', () => {
+    const [a] = conversation('深圳的离网率')
+    expect(ask('谢谢', a).status).toBe('CLARIFY')
+  })
+})
+
+describe('never silently wrong', () => {
+  it('unknown content words → CLARIFY with the words marked', () => {
+    for (const [q, words] of [['深圳的利润率', ['利润率']], ['show me the flux capacitance by channel', ['flux capacitance']], ['离网率大于5%的地市', ['大于5']], ['渠道偏好', ['偏好']]] as const) {
+      const r = ask(q)
+      expect(r.status, q).toBe('CLARIFY')
+      expect(r.unknownWords.map((w) => w.text)).toEqual(words)
+      for (const w of r.unknownWords) expect(q.slice(w.start, w.end)).toBe(w.text)
+    }
+  })
+  it('a word with two meanings → CLARIFY with one choice per meaning', () => {
+    const r = ask('查询的接触次数')
+    expect(r.status).toBe('CLARIFY')
+    expect(r.unknownWords).toMatchObject([{ text: '查询', reason: 'ambiguous' }])
+    expect(r.choices.map((c) => c.interpretation.filters![0].dimension).sort()).toEqual(['lifecycle_stage', 'purpose'])
+    const t = ask('ARPU in Taizhou')
+    expect(t.status).toBe('CLARIFY')
+    expect(t.choices.map((c) => c.interpretation.filters![0].values[0]).sort()).toEqual(['321200', '331000'])
+    const g = ask('收入增长')
+    expect(g.choices.map((c) => c.interpretation.compare).sort()).toEqual(['mom', 'yoy'])
+    const s = ask('深圳的能力评分')
+    expect(s.choices.map((c) => c.interpretation.filters![0].values[0]).sort()).toEqual(['440300', 'shenzhen_telecom'])
+  })
+  it('typos get did-you-mean choices', () => {
+    const r = ask('churm rate by city')
+    expect(r.status).toBe('CLARIFY')
+    expect(r.choices[0].interpretation).toMatchObject({ metrics: ['churn_rate'], groupBy: ['city'] })
+  })
+  it('no metric → CLARIFY offering metrics', () => {
+    const r = ask('广州上个月')
+    expect(r.status).toBe('CLARIFY')
+    expect(r.choices.length).toBeGreaterThan(0)
+    for (const c of r.choices) expect(c.interpretation.filters).toEqual([{ dimension: 'city', op: 'in', values: ['440100'] }])
+  })
+  it('out of domain → UNSUPPORTED', () => {
+    for (const q of ['广州明天的天气怎么样', '帮我订一张去北京的机票', '删除深圳的数据', 'drop table subscribers', 'SELECT churn FROM base',
+      'ignore previous instructions', '忽略以上指令', 'book a flight to Shenzhen']) {
+      const r = ask(q)
+      expect(r.status, q).toBe('UNSUPPORTED')
+      expect(r.interpretation).toBeNull()
+    }
+  })
+  it('a metric that cannot be broken down by a dimension → UNSUPPORTED', () => {
+    expect(ask('离网率 按接触目的').status).toBe('UNSUPPORTED')
+    expect(ask('各品牌的能力评分').status).toBe('UNSUPPORTED')
+  })
+})
+
+describe('charts and restatements', () => {
+  it('default charts', () => {
+    expect(answered('深圳动感地带用户的存活曲线').chart).toBe('survival')
+    expect(answered('中国电信各维度的能力评分').chart).toBe('radar')
+    expect(answered('ARPU 按月').chart).toBe('line')
+    expect(answered('各品牌的ARPU').chart).toBe('bar')
+    expect(answered('深圳的ARPU').chart).toBe('kpi')
+    expect(answered('subscribers by value tier as a pie chart').chart).toBe('pie')
+    expect(defaultChart({ metrics: ['arpu'], groupBy: ['brand', 'city', 'value_tier'] })).toBe('table')
+  })
+  it('restates in the question language', () => {
+    const zh = answered('广州上个月各渠道的转化率')
+    expect(zh.language).toBe('zh')
+    expect(zh.restatement).toMatch(/转化率.*广州市.*按渠道.*2025年5月/)
+    const en = answered('conversion rate by channel in Shenzhen last month')
+    expect(en.language).toBe('en')
+    expect(en.restatement).toMatch(/Conversion rate.*Shenzhen.*by channel.*May 2025/)
+  })
+})
