@@ -19,6 +19,24 @@ export interface EngineConfig {
   maxQueuedQueries: number;
 }
 
+export interface AuthConfig {
+  /** HS256 shared secret of the intranet SSO (AUTH_JWT_SECRET) */
+  jwtSecret: string;
+  /** RS256/ES256 keys: a JWKS file path or URL (AUTH_JWKS) */
+  jwks: string;
+  issuer: string;
+  audience: string;
+  /** the demo login page with its demo viewers (default on, except in production) */
+  demoUsers: boolean;
+  /** signs embed tokens (EMBED_SECRET) */
+  embedSecret: string;
+  /** server-to-server keys host pages use to mint embed tokens (EMBED_API_KEYS, comma-separated) */
+  embedApiKeys: string[];
+  /** origins allowed to frame embeds (EMBED_ALLOWED_ORIGINS, space or comma separated) */
+  embedOrigins: string[];
+  embedTtlSeconds: number;
+}
+
 export interface Config {
   port: number;
   host: string;
@@ -27,8 +45,16 @@ export interface Config {
   demoSubscribers: number;
   logLevel: string;
   engine: EngineConfig;
+  auth: AuthConfig;
   webDist: string;
 }
+
+/** Secrets that ship in documentation and code samples (Superset CVE-2023-27524, Redash, Cube): never accepted in production. */
+export const KNOWN_DEFAULT_SECRETS = new Set([
+  'secret', 'changeme', 'change-me', 'change_me', 'password', 'your-256-bit-secret', 'supersecret', 'jwt-secret', 'thisismysecret',
+  '\x02\x01thisismyscretkey\x01\x02\\e\\y\\y\\h', 'CHANGE_ME_TO_A_COMPLEX_RANDOM_SECRET', 'TEST_NON_DEV_SECRET',
+  'crm-demo-secret-do-not-use-in-production-0000',
+]);
 
 type Env = Record<string, string | undefined>;
 
@@ -77,8 +103,35 @@ export function loadConfig(env: Env = process.env): Config {
       maxConcurrentQueries: int('ENGINE_MAX_CONCURRENT_QUERIES', 8, 1),
       maxQueuedQueries: int('ENGINE_MAX_QUEUED_QUERIES', 64, 0),
     },
+    auth: {
+      jwtSecret: env.AUTH_JWT_SECRET || '',
+      jwks: env.AUTH_JWKS || '',
+      issuer: env.AUTH_ISSUER || 'crm-analytics',
+      audience: env.AUTH_AUDIENCE || 'crm-analytics',
+      demoUsers: bool('DEMO_USERS', env.NODE_ENV !== 'production'),
+      embedSecret: env.EMBED_SECRET || '',
+      embedApiKeys: (env.EMBED_API_KEYS || '').split(',').map((k) => k.trim()).filter(Boolean),
+      embedOrigins: (env.EMBED_ALLOWED_ORIGINS || '').split(/[\s,]+/).filter(Boolean),
+      embedTtlSeconds: int('EMBED_TTL_SECONDS', 600, 30),
+    },
     webDist: path.join(root, 'dist', 'web'),
   };
+  if (config.production) {
+    // Production refuses what demo mode tolerates (issue 6; lessons of Superset, Redash, Cube).
+    const a = config.auth;
+    if (a.demoUsers) problems.push('production mode refuses demo users: set DEMO_USERS=false');
+    if (!a.jwtSecret && !a.jwks) problems.push('production mode needs AUTH_JWT_SECRET (HS256) or AUTH_JWKS (RS256/ES256 keys)');
+    const weak = (name: string, v: string) => {
+      if (!v) return;
+      if (Buffer.byteLength(v) < 32) problems.push(`${name} must be at least 32 bytes`);
+      if (KNOWN_DEFAULT_SECRETS.has(v)) problems.push(`${name} is a published default; generate one (e.g. openssl rand -hex 32)`);
+    };
+    weak('AUTH_JWT_SECRET', a.jwtSecret);
+    if (!a.embedSecret) problems.push('production mode needs EMBED_SECRET (32+ bytes) to sign embed tokens');
+    weak('EMBED_SECRET', a.embedSecret);
+    if (a.embedSecret && a.embedSecret === a.jwtSecret) problems.push('EMBED_SECRET must differ from AUTH_JWT_SECRET');
+    for (const k of a.embedApiKeys) if (Buffer.byteLength(k) < 24) problems.push('every EMBED_API_KEYS key must be at least 24 bytes');
+  }
   if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(config.engine.database)) problems.push(`CLICKHOUSE_DATABASE must be a plain identifier, got "${config.engine.database}"`);
   if (config.engine.cluster && !/^[A-Za-z_][A-Za-z0-9_]*$/.test(config.engine.cluster)) problems.push(`CLICKHOUSE_CLUSTER must be a plain identifier, got "${config.engine.cluster}"`);
   if (config.engine.url && !/^https?:\/\//.test(config.engine.url)) problems.push(`CLICKHOUSE_URL must start with http:// or https://, got "${config.engine.url}"`);

@@ -477,6 +477,8 @@ export type Query = {
   survival: Survival;
   /** Synonyms taught by administrators. */
   synonyms: Array<Synonym>;
+  /** Who is asking, from the verified sign-in token. */
+  viewer: Viewer;
 };
 
 
@@ -773,6 +775,19 @@ export type ViewVisibility =
   | 'personal'
   | 'shared';
 
+export type Viewer = {
+  __typename?: 'Viewer';
+  canMakeEmbeds: Scalars['Boolean']['output'];
+  canManageSynonyms: Scalars['Boolean']['output'];
+  canUseGraphiQL: Scalars['Boolean']['output'];
+  id: Scalars['ID']['output'];
+  name: Scalars['String']['output'];
+  /** national_exec | province_exec | city_manager | analyst | admin */
+  role: Scalars['String']['output'];
+  /** national, or the GB/T 2260 province or city code the viewer is limited to */
+  scope: Scalars['String']['output'];
+};
+
 export type WithIndex<TObject> = TObject & Record<string, any>;
 export type ResolversObject<TObject> = WithIndex<TObject>;
 
@@ -912,6 +927,7 @@ export type ResolversTypes = ResolversObject<{
   SynonymKind: SynonymKind;
   TimeRangeInput: TimeRangeInput;
   ViewVisibility: ViewVisibility;
+  Viewer: ResolverTypeWrapper<Viewer>;
 }>;
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -969,6 +985,7 @@ export type ResolversParentTypes = ResolversObject<{
   SurvivalPoint: SurvivalPoint;
   Synonym: Synonym;
   TimeRangeInput: TimeRangeInput;
+  Viewer: Viewer;
 }>;
 
 export type AnswerResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Answer'] = ResolversParentTypes['Answer']> = ResolversObject<{
@@ -1230,6 +1247,7 @@ export type QueryResolvers<ContextType = RequestContext, ParentType extends Reso
   segments?: Resolver<ResolversTypes['SegmentBreakdown'], ParentType, ContextType, RequireFields<QuerySegmentsArgs, 'byMonth' | 'scheme'>>;
   survival?: Resolver<ResolversTypes['Survival'], ParentType, ContextType, RequireFields<QuerySurvivalArgs, 'confType'>>;
   synonyms?: Resolver<Array<ResolversTypes['Synonym']>, ParentType, ContextType>;
+  viewer?: Resolver<ResolversTypes['Viewer'], ParentType, ContextType>;
 }>;
 
 export type RetentionCellResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['RetentionCell'] = ResolversParentTypes['RetentionCell']> = ResolversObject<{
@@ -1327,6 +1345,16 @@ export type SynonymResolvers<ContextType = RequestContext, ParentType extends Re
   word?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
+export type ViewerResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Viewer'] = ResolversParentTypes['Viewer']> = ResolversObject<{
+  canMakeEmbeds?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  canManageSynonyms?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  canUseGraphiQL?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  role?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  scope?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
 export type Resolvers<ContextType = RequestContext> = ResolversObject<{
   Answer?: AnswerResolvers<ContextType>;
   AskChoice?: AskChoiceResolvers<ContextType>;
@@ -1369,5 +1397,6 @@ export type Resolvers<ContextType = RequestContext> = ResolversObject<{
   SurvivalGroup?: SurvivalGroupResolvers<ContextType>;
   SurvivalPoint?: SurvivalPointResolvers<ContextType>;
   Synonym?: SynonymResolvers<ContextType>;
+  Viewer?: ViewerResolvers<ContextType>;
 }>;
 

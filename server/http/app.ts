@@ -9,14 +9,16 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
+import cookieParser from 'cookie-parser';
 import express from 'express';
+import { Identity } from '../auth/identity.ts';
+import { authRoutes, authenticate, requireGraphiQL } from './auth-routes.ts';
 import type { Logger } from 'pino';
 import type { Config } from '../config.ts';
 import type { Dataset } from '../domains/dataset.ts';
 import type { Engine } from '../engine/engine.ts';
 import { pendingMigrations } from '../engine/migrate.ts';
-import { NATIONAL } from '../query/types.ts';
-import type { RequestContext, Viewer } from './context.ts';
+import type { RequestContext } from './context.ts';
 import { formatGraphQLError } from './errors.ts';
 import { schema } from './schema.ts';
 
@@ -26,9 +28,6 @@ export interface AppDeps {
   dataset: Dataset;
   log: Logger;
 }
-
-/** Until identity lands (issue 6): a loopback demo server treats every request as a national demo viewer. */
-const DEMO_VIEWER: Viewer = { id: 'demo', name: '演示用户 Demo', role: 'admin', scope: NATIONAL };
 
 /** Overload and engine outages are HTTP-level facts too: 429 / 503 with Retry-After. */
 const httpStatusFromErrors: ApolloServerPlugin<RequestContext> = {
@@ -70,8 +69,10 @@ export async function createApp(deps: AppDeps) {
   });
   await apollo.start();
 
+  const identity = new Identity(config.auth);
   const app = express();
   app.disable('x-powered-by');
+  app.use(cookieParser());
   app.get('/healthz', (_req, res) => { res.json({ status: 'ok' }); });
   app.get('/readyz', async (_req, res) => {
     const reachable = await engine.ping(2000);
@@ -81,15 +82,17 @@ export async function createApp(deps: AppDeps) {
       ? { status: 'ready', engine: engine.mode, asOf: dataset.asOf, dataVersion: dataset.version }
       : { status: 'unavailable', code: 'DATABASE_UNAVAILABLE', engineReachable: reachable, pendingMigrations: pending });
   });
+  app.use(authRoutes(identity, config.auth.demoUsers));
+  app.use(authenticate(identity));
   const graphiql = renderGraphiQL({ endpoint: '/graphql', title: 'CRM analytics · GraphiQL' } as never);
-  app.get('/graphiql', (_req, res) => { res.type('html').send(graphiql); });
+  app.get('/graphiql', requireGraphiQL, (_req, res) => { res.type('html').send(graphiql); });
   app.use('/graphql', express.json({ limit: '256kb' }), expressMiddleware(apollo, {
     context: async ({ req, res }) => {
       const abort = new AbortController();
       // cancel the engine query when the client goes away
       res.on('close', () => { if (!res.writableFinished) abort.abort(); });
-      void req;
-      return { engine, dataset, viewer: DEMO_VIEWER, signal: abort.signal };
+      // the viewer (and so the scope) comes from the verified token only (authenticate)
+      return { engine, dataset, viewer: req.viewer!, signal: abort.signal };
     },
   }));
 

@@ -1,5 +1,5 @@
 /** The one place that turns anything thrown into what a client may see: a code and a message, no stack. */
-import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import type { GraphQLFormattedError } from 'graphql';
 import { AppError, type ErrorCode } from '../errors.ts';
 import type { Logger } from 'pino';
 
@@ -23,7 +23,9 @@ export function toPublicError(e: unknown): { code: ErrorCode; message: string; d
 
 export function formatGraphQLError(log: Logger) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
-    const original = error instanceof GraphQLError ? error.originalError ?? error : error;
+    // by shape, not instanceof: two copies of graphql-js can meet (e.g. under a test runner)
+    const wrapped = error as { originalError?: unknown } | null;
+    const original = wrapped && typeof wrapped === 'object' && 'originalError' in wrapped && wrapped.originalError ? wrapped.originalError : error;
     if (original instanceof AppError) {
       const pub = toPublicError(original);
       if (pub.code === 'INTERNAL_SERVER_ERROR' || pub.code === 'BAD_QUERY' || pub.code === 'DATABASE_UNAVAILABLE') log.error({ err: original, details: original.details }, 'query failed');

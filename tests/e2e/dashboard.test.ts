@@ -102,6 +102,13 @@ async function canvasInk(page: Page) {
   }));
 }
 
+/** A signed demo session in the context's cookie jar (as the login page would set it). */
+async function signIn(ctx: BrowserContext, user: string): Promise<void> {
+  const r = await fetch(`${base}/api/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ user }) });
+  const { token } = (await r.json()) as { token: string };
+  await ctx.addCookies([{ name: 'crm_session', value: token, url: base }]);
+}
+
 async function newPage(ctx: BrowserContext): Promise<Page> {
   const page = await ctx.newPage();
   page.on('pageerror', (e) => { throw e; });
@@ -115,6 +122,7 @@ describe('executive dashboard', () => {
 
   it('opens / and shows the KPIs', async () => {
     ctxA = await browser.newContext({ viewport: VIEWPORT, acceptDownloads: true });
+    await signIn(ctxA, 'demo-admin');
     page = await newPage(ctxA);
     const t0 = Date.now();
     await page.goto(`${base}/`);
@@ -173,9 +181,14 @@ describe('executive dashboard', () => {
   });
 
   it('a fresh browser scoped to Shenzhen gets that default view, restores an older version, exports CSV', async () => {
+    // a fresh browser, no session: / sends it to the login page; the Shenzhen demo viewer signs in
     const ctxB = await browser.newContext({ viewport: VIEWPORT, acceptDownloads: true });
     const pb = await newPage(ctxB);
-    await pb.goto(`${base}/?scope=440300`);
+    await pb.goto(`${base}/`);
+    await pb.waitForURL(/\/login/);
+    await pb.locator('button[data-user="demo-shenzhen"]').click();
+    await pb.waitForURL((u) => u.pathname === '/');
+    expect(await pb.locator('[data-testid="viewer-name"]').innerText()).toContain('深圳');
     await pb.locator('[data-testid="default-banner"]').waitFor();
     expect(await pb.locator('[data-testid="default-banner"]').innerText()).toMatch(/地市默认视图.*深圳早会/);
     expect(pb.url()).toContain(`view=${viewId}`);
@@ -200,7 +213,8 @@ describe('executive dashboard', () => {
     expect(download.suggestedFilename()).toMatch(/\.csv$/);
     const csv = fs.readFileSync((await download.path())!, 'utf8');
     expect(csv).toContain('深圳市');
-    expect(csv.split('\r\n').length).toBeGreaterThan(10);
+    // the Shenzhen city manager's scope: Shenzhen only, no other city of Guangdong leaks into the export
+    expect(csv).not.toContain('广州市');
 
     // reset goes back to the plain page and keeps the default from re-applying
     await pb.locator('[data-testid="banner-reset"]').click();

@@ -38,12 +38,20 @@ export async function startServer(env: Record<string, string> = {}) {
     if (Date.now() > deadline) throw new Error(`server not ready in time:\n${output}`);
     await new Promise((r) => setTimeout(r, 300));
   }
-  const gql = async (query: string, variables: Record<string, unknown> = {}, headers: Record<string, string> = {}) => {
+  /** A signed demo session for one of the demo viewers (demo-admin, demo-guangdong, demo-shenzhen, …). */
+  const login = async (user = 'demo-admin'): Promise<string> => {
+    const r = await fetch(`${url}/api/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ user }) });
+    if (!r.ok) throw new Error(`login as ${user} failed: ${r.status} ${await r.text()}`);
+    return ((await r.json()) as { token: string }).token;
+  };
+  const adminToken = env.DEMO_USERS === 'false' ? '' : await login('demo-admin');
+  /** GraphQL as the demo admin unless other headers (e.g. another viewer's Authorization) are given. */
+  const gql = async (query: string, variables: Record<string, unknown> = {}, headers: Record<string, string> = adminToken ? { authorization: `Bearer ${adminToken}` } : {}) => {
     const r = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query, variables }) });
     return { status: r.status, body: (await r.json()) as { data?: any; errors?: { message: string; extensions?: { code?: string } }[] } };
   };
   return {
-    url, port, dataDir, gql, output: () => output,
+    url, port, dataDir, gql, login, adminToken, output: () => output,
     async stop(signal: NodeJS.Signals = 'SIGTERM') {
       if (child.exitCode === null) {
         child.kill(signal);

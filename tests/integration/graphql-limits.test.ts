@@ -28,7 +28,7 @@ describe('GraphQL limits', () => {
   });
 
   it('does not batch requests', async () => {
-    const r = await fetch(`${s.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify([{ query: '{ dataset { asOf } }' }, { query: '{ dataset { asOf } }' }]) });
+    const r = await fetch(`${s.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${s.adminToken}` }, body: JSON.stringify([{ query: '{ dataset { asOf } }' }, { query: '{ dataset { asOf } }' }]) });
     expect(r.status).toBe(400);
   });
 

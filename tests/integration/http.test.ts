@@ -11,7 +11,7 @@ describe('HTTP', () => {
     expect((await fetch(`${s.url}/healthz`)).status).toBe(200);
     const ready = await (await fetch(`${s.url}/readyz`)).json();
     expect(ready.status).toBe('ready');
-    const html = await (await fetch(`${s.url}/graphiql`)).text();
+    const html = await (await fetch(`${s.url}/graphiql`, { headers: { authorization: `Bearer ${s.adminToken}` } })).text();
     expect(html).toContain('YogaGraphiQL');
     expect(html).not.toMatch(/<script[^>]+src="https?:/); // nothing from a CDN
     expect(html).not.toMatch(/<link[^>]+href="https?:/);
@@ -54,7 +54,7 @@ describe('HTTP', () => {
     expect(bad.body.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
     const syntax = await s.gql('{ metrics( ');
     expect(syntax.body.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
-    const big = await fetch(`${s.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: `{ dataset { asOf } } #${'x'.repeat(300_000)}` }) });
+    const big = await fetch(`${s.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${s.adminToken}` }, body: JSON.stringify({ query: `{ dataset { asOf } } #${'x'.repeat(300_000)}` }) });
     expect(big.status).toBe(413);
     expect((await big.json()).code).toBe('BAD_USER_INPUT');
   });

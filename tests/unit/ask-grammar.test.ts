@@ -1,4 +1,4 @@
-import { describe, it, expect } from 'vitest'
+import { describe, it, expect, afterAll } from 'vitest'
 import { createParser, defaultChart, type ParseResult } from '../../server/domains/ask/index.ts'
 import { normalize } from '../../server/domains/ask/normalize.ts'
 import type { MetricQuery } from '../../server/query/types.ts'
@@ -6,7 +6,8 @@ import type { MetricQuery } from '../../server/query/types.ts'
 // The parser's grammar piece by piece: normalisation, lexicon, ASK.md's time table, order and
 // comparison words, follow-ups, CLARIFY / UNSUPPORTED, teaching, charts and restatements.
 
-const parser = createParser()
+const internalErrors: unknown[] = []
+const parser = createParser({ onError: (e) => internalErrors.push(e) })
 const asOf = '2025-06-15'
 const ask = (q: string, previous?: ParseResult | null, date = asOf) =>
   parser.parse(q, { asOf: date, previous: previous && previous.status === 'ANSWERED' ? { interpretation: previous.interpretation!, chart: previous.chart! } : null })
@@ -227,6 +228,22 @@ describe('never silently wrong', () => {
     const s = ask('深圳的能力评分')
     expect(s.choices.map((c) => c.interpretation.filters![0].values[0]).sort()).toEqual(['440300', 'shenzhen_telecom'])
   })
+  it('generic words name a member only in context', () => {
+    expect(ask('活跃用户的ARPU')).toMatchObject({ status: 'CLARIFY', unknownWords: [{ text: '活跃', reason: 'ambiguous' }] })
+    expect(ask('active subscribers in Shenzhen').choices[0].interpretation.filters).toContainEqual({ dimension: 'sub_segment', op: 'in', values: ['active'] })
+    expect(interp('神州行活跃用户的ARPU').filters).toContainEqual({ dimension: 'sub_segment', op: 'in', values: ['active'] })
+    expect(interp('商务和年轻细分群的ARPU').filters).toEqual([{ dimension: 'sub_segment', op: 'in', values: ['business', 'young'] }])
+    expect(interp('hard vs soft contract survival').filters).toEqual([{ dimension: 'contract_type', op: 'in', values: ['hard', 'soft'] }])
+    expect(interp('查询广州的离网率').filters).toEqual([{ dimension: 'city', op: 'in', values: ['440100'] }]) // 查询 the verb
+    expect(ask('查询的接触次数').status).toBe('CLARIFY') // 查询 the purpose or the lifecycle stage
+    expect(interp('ARPU data for Guangzhou').filters).toEqual([{ dimension: 'city', op: 'in', values: ['440100'] }])
+  })
+  it('a generic noun is a metric only when nothing else is, or when joined to one', () => {
+    expect(interp('ARPU of GoTone subscribers').metrics).toEqual(['arpu'])
+    expect(interp('subscribers and ARPU of GoTone').metrics).toEqual(['subscribers', 'arpu'])
+    expect(interp('投诉类接触各渠道的一次解决率').metrics).toEqual(['first_contact_resolution'])
+    expect(interp('红名单客户有多少').metrics).toEqual(['subscribers'])
+  })
   it('typos get did-you-mean choices', () => {
     const r = ask('churm rate by city')
     expect(r.status).toBe('CLARIFY')
@@ -270,4 +287,9 @@ describe('charts and restatements', () => {
     expect(en.language).toBe('en')
     expect(en.restatement).toMatch(/Conversion rate.*Shenzhen.*by channel.*May 2025/)
   })
+})
+
+afterAll(() => {
+  // the parser never throws, but an internal error turned into CLARIFY would hide a bug
+  expect(internalErrors).toEqual([])
 })

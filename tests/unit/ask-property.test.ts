@@ -1,4 +1,4 @@
-import { describe, it, expect } from 'vitest'
+import { describe, it, expect, afterAll } from 'vitest'
 import fc from 'fast-check'
 import { createParser, type ParseResult } from '../../server/domains/ask/index.ts'
 import { normalize } from '../../server/domains/ask/normalize.ts'
@@ -11,7 +11,8 @@ import { CITIES, PROVINCES } from '../../seeds/regions.ts'
 // top N, zh and en) parse back to what generated them; hostile input never throws and never
 // answers with anything outside the model.
 
-const parser = createParser()
+const internalErrors: unknown[] = []
+const parser = createParser({ onError: (e) => internalErrors.push(e) })
 const lex = parser.lexicon
 const SEED = Number(process.env.ASK_SEED ?? 20250615)
 const RUNS = 600
@@ -262,18 +263,24 @@ describe('ask parser properties', () => {
     fc.sample(question, { numRuns: 300, seed: SEED }).forEach((g) => qs.push(render(g).q))
     qs.push('x'.repeat(499), '广州'.repeat(249), '深圳的利润率', 'show me the flux capacitance by channel')
     for (const q of qs.slice(0, 50)) parser.parse(q, { asOf: '2025-06-15' }) // warm up
-    // best of three rounds: the machine may be shared (CI runs beside other work); a GC pause is not parse cost
-    const p99s: number[] = []
-    for (let round = 0; round < 3; round++) {
-      const times: number[] = []
-      for (const q of qs) {
+    // each question's cost is the best of three parses: the machine may be shared (CI runs beside
+    // other work) and a GC pause or a descheduled thread is not parse cost
+    const times = qs.map((q) => {
+      let best = Infinity
+      for (let i = 0; i < 3; i++) {
         const t0 = performance.now()
         parser.parse(q, { asOf: '2025-06-15' })
-        times.push(performance.now() - t0)
+        best = Math.min(best, performance.now() - t0)
       }
-      times.sort((a, b) => a - b)
-      p99s.push(times[Math.floor(times.length * 0.99)])
-    }
-    expect(Math.min(...p99s)).toBeLessThanOrEqual(10)
+      return best
+    })
+    times.sort((a, b) => a - b)
+    const p99 = times[Math.floor(times.length * 0.99)]
+    expect(p99).toBeLessThanOrEqual(10)
   })
+})
+
+afterAll(() => {
+  // the parser never throws, but an internal error turned into CLARIFY would hide a bug
+  expect(internalErrors).toEqual([])
 })

@@ -2,6 +2,7 @@ import { createApp } from 'vue';
 import App from './App.vue';
 import { i18n } from './i18n';
 import { router } from './router';
+import { loadViewer } from './composables/useScope';
 import './styles.css';
 
-createApp(App).use(i18n).use(router).mount('#app');
+loadViewer().then(() => createApp(App).use(i18n).use(router).mount('#app'));

@@ -5,7 +5,6 @@
  * Never throws; never answers with anything the semantic model does not define (every
  * ANSWERED interpretation passes the query planner's validation).
  */
-import { model } from '../../model/index.ts';
 import { plan } from '../../query/plan.ts';
 import { NATIONAL } from '../../query/types.ts';
 import { guard } from './guard.ts';
@@ -16,7 +15,7 @@ import { restate } from './restate.ts';
 import { suggest } from './suggest.ts';
 import { asOfParts } from './time.ts';
 import { type Token, tokenize } from './tokenize.ts';
-import type { AskContext, ChartKind, Language, MarkedWord, MetricQuery, ParseResult, Sense, SynonymTarget } from './types.ts';
+import type { AskContext, ChartKind, Language, MarkedWord, MetricQuery, ParseResult, SynonymTarget } from './types.ts';
 
 export type { AskContext, ChartKind, MarkedWord, MetricQuery, ParseResult, Sense, SynonymTarget } from './types.ts';
 export { CHART_KINDS } from './types.ts';
@@ -42,7 +41,14 @@ export function defaultChart(q: MetricQuery): ChartKind {
 
 const FALLBACK_METRICS = ['subscribers', 'churn_rate', 'arpu', 'revenue', 'contacts', 'conversion_rate', 'survival_rate', 'capability_score'];
 
-export function createParser(opts: { extraEntries?: { word: string; target: SynonymTarget }[] } = {}) {
+export interface ParserOptions {
+  /** words taught by administrators, loaded at start */
+  extraEntries?: { word: string; target: SynonymTarget }[];
+  /** called when parsing hit an internal error (the caller still gets CLARIFY, never a throw) */
+  onError?: (error: unknown, question: string) => void;
+}
+
+export function createParser(opts: ParserOptions = {}) {
   const lexicon = new Lexicon(opts.extraEntries ?? []);
 
   function result(lang: Language, partial: Partial<ParseResult> & Pick<ParseResult, 'status'>): ParseResult {
@@ -110,7 +116,7 @@ export function createParser(opts: { extraEntries?: { word: string; target: Syno
       const unknown = tokens.filter((t) => t.unknown);
       if (unknown.length) {
         const marks = unknown.map((t) => mark(norm, q, t, 'unknown'));
-        const choices = suggestionChoices(tokens, unknown[0], env, ctx);
+        const choices = suggestionChoices(tokens, unknown[0], env);
         const words = marks.map((m) => `“${m.text}”`).join(zh2 ? '、' : ', ');
         return result(lang, {
           status: 'CLARIFY', unknownWords: marks, choices,
@@ -122,6 +128,7 @@ export function createParser(opts: { extraEntries?: { word: string; target: Syno
       const out = interpret(tokens, env);
       return finish(out, tokens, env, norm, q, ctx);
     } catch (e) {
+      try { opts.onError?.(e, String(question).slice(0, MAX_QUESTION)); } catch { /* the hook must not break parsing */ }
       return result(lang, {
         status: 'CLARIFY',
         message: lang === 'zh' ? '没能理解这个问题，请换一种说法。' : 'The question could not be understood; rephrase it.',
@@ -186,7 +193,7 @@ export function createParser(opts: { extraEntries?: { word: string; target: Syno
     });
   }
 
-  function suggestionChoices(tokens: Token[], bad: Token, env: Env, ctx: AskContext): ParseResult['choices'] {
+  function suggestionChoices(tokens: Token[], bad: Token, env: Env): ParseResult['choices'] {
     if (tokens.filter((t) => t.unknown).length !== 1) return [];
     const choices: ParseResult['choices'] = [];
     const seen = new Set<string>();

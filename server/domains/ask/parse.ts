@@ -14,7 +14,7 @@ import { GRAIN_IDS, REGION_DIMS } from './constants.ts';
 import { regionByCode } from '../../../seeds/regions.ts';
 import { PUBLISHED_ENTITIES } from '../../model/members.ts';
 import type { Lexicon } from './lexicon.ts';
-import { type AsOf, joinRange, type TimeSpec } from './time.ts';
+import { type AsOf, joinRange, refine, type TimeSpec } from './time.ts';
 import type { OrderSpec, Token } from './tokenize.ts';
 import type { ChartKind, CommandId, Filter, Language, MetricQuery, Sense } from './types.ts';
 import { applyFollowup, type Mention } from './followup.ts';
@@ -353,9 +353,14 @@ export function interpret(tokens: Token[], env: Env, forced: Forced = new Map(),
     if (next !== undefined) {
       const between = tokens.slice(k + 1, next);
       const joinable = between.every((t) => (t.senses.some((s) => s.kind === 'connector' && s.id === 'range')) || ['to', 'from', 'and', '-'].includes(t.text));
-      const isRange = between.length === 0 || (joinable && between.some((t) => t.senses.some((s) => s.kind === 'connector' && s.id === 'range') || t.text === 'to'));
+      const isRange = joinable && between.some((t) => t.senses.some((s) => s.kind === 'connector' && s.id === 'range') || t.text === 'to');
+      const b = tokens[next].time!;
       if (isRange) {
-        const j = joinRange(spec, tokens[next].time!, env.D);
+        const j = joinRange(spec, b, env.D);
+        if (j) { spec = j; toks.push(next); i++; }
+      } else if (between.length === 0 && b.yearless && !spec.yearless) {
+        // 2024年 Q1: the second narrows the first
+        const j = refine(spec, b, env.D);
         if (j) { spec = j; toks.push(next); i++; }
       }
     }

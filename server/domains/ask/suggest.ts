@@ -2,7 +2,7 @@
  * "Did you mean": lexicon words within a small edit distance of a word that was not
  * understood (churm rate → churn rate, 离网律 → 离网率). Only runs on the CLARIFY path.
  */
-import { type Lexicon, senseKey } from './lexicon.ts';
+import { type LexEntry, type Lexicon, senseKey } from './lexicon.ts';
 import { hasCjk } from './normalize.ts';
 import type { Sense } from './types.ts';
 
@@ -22,6 +22,26 @@ function lev(a: string, b: string, max: number): number {
   return prev[b.length];
 }
 
+/** content words by script and length, rebuilt when the lexicon grows */
+const index = new WeakMap<Lexicon, { size: number; byKey: Map<string, LexEntry[]> }>();
+function candidates(lex: Lexicon, cjk: boolean, len: number): LexEntry[] {
+  const all = lex.entries();
+  let ix = index.get(lex);
+  if (!ix || ix.size !== all.length) {
+    ix = { size: all.length, byKey: new Map() };
+    for (const e of all) {
+      const k = e.sense.kind;
+      if ((k !== 'metric' && k !== 'dimension' && k !== 'member') || e.normalized.length < 2) continue;
+      const key = `${hasCjk(e.normalized) ? 'z' : 'e'}${e.normalized.length}`;
+      const list = ix.byKey.get(key) ?? [];
+      list.push(e);
+      ix.byKey.set(key, list);
+    }
+    index.set(lex, ix);
+  }
+  return ix.byKey.get(`${cjk ? 'z' : 'e'}${len}`) ?? [];
+}
+
 export function suggest(lex: Lexicon, word: string, limit = 3): { word: string; sense: Sense }[] {
   const w = word.trim();
   if (w.length < 2 || w.length > 40) return [];
@@ -29,10 +49,10 @@ export function suggest(lex: Lexicon, word: string, limit = 3): { word: string; 
   const max = w.length <= 4 ? 1 : 2;
   const found: { word: string; sense: Sense; d: number }[] = [];
   const seen = new Set<string>();
-  for (const e of lex.entries()) {
-    const k = e.sense.kind;
-    if (k !== 'metric' && k !== 'dimension' && k !== 'member') continue;
-    if (hasCjk(e.normalized) !== cjk || e.normalized.length < 2) continue;
+  const pool: LexEntry[] = [];
+  // same length first: on equal distance a substitution reads better than a deletion (离网律 → 离网率)
+  for (let d = 0; d <= max; d++) for (const len of d ? [w.length - d, w.length + d] : [w.length]) if (len >= 2) pool.push(...candidates(lex, cjk, len));
+  for (const e of pool) {
     if (e.normalized.length < 3 && w.length < 3) continue;
     const d = lev(w, e.normalized, max);
     if (d > max) continue;

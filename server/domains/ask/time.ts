@@ -104,6 +104,12 @@ function yearlessMonth(m: number, D: AsOf): TimeSpec | null {
   const t = month(yearOfMonth(m, D), m, D);
   return t && { ...t, yearless: { unit: 'month', m } };
 }
+/** 1-5月 / January to May: the most recent such span that has started */
+function yearlessMonths(a: number, b: number, D: AsOf): TimeSpec | null {
+  if (a < 1 || b > 12 || a > b) return null;
+  const y = yearOfMonth(a, D);
+  return monthRange({ y, m: a }, { y, m: b }, D);
+}
 function yearlessQuarter(q: number, D: AsOf): TimeSpec | null {
   if (q < 1 || q > 4) return null;
   const s = (q - 1) * 3 + 1;
@@ -171,6 +177,8 @@ const PATTERNS: [RegExp, Handler][] = [
     +m[2] <= +m[3] && validYear(+m[1]) && +m[3] <= 12 && +m[2] >= 1 ? monthRange({ y: +m[1], m: +m[2] }, { y: +m[1], m: +m[3] }, D) : null],
   [R(`${MN}\\s*(?:-|to|through|until|till)\\s*${MN}\\s*,?\\s*(\\d{4})(?![0-9])`), (m, D) =>
     MONTH_NAMES[m[1]] <= MONTH_NAMES[m[2]] && validYear(+m[3]) ? monthRange({ y: +m[3], m: MONTH_NAMES[m[1]] }, { y: +m[3], m: MONTH_NAMES[m[2]] }, D) : null],
+  [R('(\\d{1,2})\\s*月?\\s*(?:-|~|到|至)\\s*(\\d{1,2})\\s*月份?'), (m, D) => yearlessMonths(+m[1], +m[2], D)],
+  [R(`${MN_FULL}\\s*(?:-|to|through|until|till)\\s*${MN_FULL}(?![a-z])`), (m, D) => yearlessMonths(MONTH_NAMES[m[1]], MONTH_NAMES[m[2]], D)],
   [R('(\\d{4})\\s*年\\s*(\\d{1,2})\\s*月份?'), (m, D) => month(+m[1], +m[2], D)],
   [R('(\\d{4})[-/.](\\d{1,2})(?![-/.\\d])'), (m, D) => month(+m[1], +m[2], D)],
   [R(`${MN}\\s*,?\\s*(\\d{4})(?![0-9])`), (m, D) => month(+m[2], MONTH_NAMES[m[1]], D)],
@@ -218,15 +226,26 @@ export function timeMatchesAt(text: string, i: number, D: AsOf): TimeMatch[] {
   return out;
 }
 
+/** A yearless period (3月, Q1, 5日) placed in year y. */
+function inYear(b: TimeSpec, y: number, D: AsOf): TimeSpec | null {
+  if (!b.yearless) return b;
+  if (b.yearless.unit === 'day') return dayOf(y, b.yearless.m, b.yearless.d!, D);
+  if (b.yearless.unit === 'quarter') return quarter(y, Math.floor((b.yearless.m - 1) / 3) + 1, D);
+  return month(y, b.yearless.m, D);
+}
+
+/** "2024年 Q1": a yearless period inside the year the first names (null when it is not inside). */
+export function refine(a: TimeSpec, b: TimeSpec, D: AsOf): TimeSpec | null {
+  const y = +a.from.slice(0, 4);
+  if (+a.to.slice(0, 4) !== y) return null;
+  const r = inYear(b, y, D);
+  return r && r.from >= a.from.slice(0, r.from.length) ? r : null;
+}
+
 /** "2024年1月 到 3月": the end borrows the start's year when it named none. */
 export function joinRange(a: TimeSpec, b: TimeSpec, D: AsOf): TimeSpec | null {
   let end = b;
-  if (b.yearless && !a.yearless) {
-    const y = +a.from.slice(0, 4);
-    if (b.yearless.unit === 'day') end = dayOf(y, b.yearless.m, b.yearless.d!, D) ?? b;
-    else if (b.yearless.unit === 'quarter') end = quarter(y, Math.floor((b.yearless.m - 1) / 3) + 1, D) ?? b;
-    else end = month(y, b.yearless.m, D) ?? b;
-  }
+  if (b.yearless && !a.yearless) end = inYear(b, +a.from.slice(0, 4), D) ?? b;
   const precision = a.precision === 'day' || end.precision === 'day' ? 'day' : 'month';
   const from = precision === 'day' && a.precision === 'month' ? `${a.from}-01` : a.from;
   let to = end.to;

@@ -24,7 +24,7 @@ export const STOP_WORDS: string[] = [
   'graph', 'plot', 'data', 'numbers', 'figures', 'value', 'values', 'all', 'compare', 'compared', 'comparing', 'comparison', 'like', 'can', 'could',
   'you', 'would', 'as', 'it', 'its', 'that', 'this', 'those', 'these', 'breakdown', 'broken', 'down', 'split', 'grouped', 'group', 'curve', 'then', 'now',
   'again', 's', 'from', 'has', 'have', 'had', 'some', 'any', 'report', 'metric', 'metrics', 'level', 'levels', 'number', 'count', 'amount', 'rate', 'rates',
-  'whole', 'entire', 'total', 'totals', '总量', 'nationwide', 'national', 'china', 'mobile', 'china mobile', 'company', 'branch', 'thanks', 'thank', 'ok', 'okay', 'let', "let's",
+  'whole', 'entire', 'total', 'totals', '总量', 'grouping', 'groupings', '分组', '拆分', '维度上', 'nationwide', 'national', 'china', 'mobile', 'china mobile', 'company', 'branch', 'thanks', 'thank', 'ok', 'okay', 'let', "let's",
   'lets', 'according', 'accordingly', 'when', 'where', 'why', 'whose', 'than', 'so', 'far', 'up', 'out', 'about', 'into', 'table of', 'details',
 ];
 
@@ -48,7 +48,7 @@ export const COMMANDS: [string, CommandId][] = [
   ['去掉', 'remove'], ['去除', 'remove'], ['移除', 'remove'], ['不看', 'remove'], ['不要', 'remove'], ['不含', 'remove'], ['不包括', 'remove'], ['不包含', 'remove'],
   ['排除', 'remove'], ['除去', 'remove'], ['剔除', 'remove'], ['除了', 'remove'], ['扣除', 'remove'], ['拿掉', 'remove'],
   ['remove', 'remove'], ['without', 'remove'], ['exclude', 'remove'], ['excluding', 'remove'], ['except', 'remove'], ['except for', 'remove'], ['other than', 'remove'],
-  ['no longer', 'remove'], ['minus', 'remove'], ['leave out', 'remove'], ['take out', 'remove'],
+  ['no longer', 'remove'], ['no', 'remove'], ['not', 'remove'], ['drop the', 'remove'], ['minus', 'remove'], ['leave out', 'remove'], ['take out', 'remove'],
   ['呢', 'followup'], ['那', 'followup'], ['那么', 'followup'], ['那么呢', 'followup'], ['如果是', 'followup'], ['换个', 'followup'],
   ['what about', 'followup'], ['how about', 'followup'], ['and for', 'followup'], ['same for', 'followup'], ['same', 'followup'], ['now for', 'followup'],
 ];
@@ -114,7 +114,7 @@ export const OOS_WORDS: [string, string][] = [
   ...['股票', '股价', '新闻', '翻译', '写诗', '作诗', '笑话', '讲个', '唱歌', '菜谱', '彩票', 'stock price', 'stocks', 'news', 'translate', 'joke', 'poem', 'song', 'recipe', 'lottery', 'bitcoin', '比特币']
     .map((w) => [w, 'offtopic'] as [string, string]),
   ...['删除', '删掉', '删了', '清空', '清除', '插入', '写入', '篡改', '修改数据', '更新数据', '改数据', '导出全部', '重置', '格式化', '销毁',
-    'delete', 'deleting', 'truncate', 'insert', 'drop table', 'drop database', 'update table', 'alter', 'wipe', 'erase', 'destroy', 'overwrite', 'modify the data', 'change the data']
+    'delete', 'deleting', 'truncate', 'insert', 'update', 'modify', 'overwrite the', 'drop table', 'drop database', 'update table', 'alter', 'wipe', 'erase', 'destroy', 'overwrite', 'modify the data', 'change the data']
     .map((w) => [w, 'write'] as [string, string]),
   ...['预测', '预计', '将来', '未来', '明年', '下个月', '下月', '下季度', '下个季度', '下周', '明天', '后天', 'forecast', 'predict', 'prediction', 'projection', 'next month', 'next year', 'next quarter', 'next week', 'tomorrow', 'future']
     .map((w) => [w, 'future'] as [string, string]),
@@ -177,6 +177,10 @@ export const EXTRA_SENSES: [string, Sense][] = [
   ['region', { kind: 'dimension', id: 'province' }], ['region', { kind: 'dimension', id: 'city' }],
   ['regions', { kind: 'dimension', id: 'province' }], ['regions', { kind: 'dimension', id: 'city' }],
 
+  ...(['每个月', '各个月', '分月', '按月份', '每月份', '月度趋势', 'each month', 'month by month'].map((w) => [w, { kind: 'grain', id: 'month' }] as [string, Sense])),
+  ...(['每季', '每个季度', '分季度', '各个季度', 'each quarter', 'quarter by quarter'].map((w) => [w, { kind: 'grain', id: 'quarter' }] as [string, Sense])),
+  ...(['每一年', '分年', '各个年份', '逐年', 'each year', 'year by year'].map((w) => [w, { kind: 'grain', id: 'year' }] as [string, Sense])),
+  ...(['每一天', '分天', '逐日', 'each day', 'day by day'].map((w) => [w, { kind: 'grain', id: 'day' }] as [string, Sense])),
   ['inbound', { kind: 'member', dimension: 'direction', id: 'inbound' }],
   ['outbound', { kind: 'member', dimension: 'direction', id: 'outbound' }],
   ['客服热线', { kind: 'member', dimension: 'channel', id: 'hotline_in' }],

@@ -22,6 +22,11 @@ export async function request<R, V>(doc: TypedDocumentString<R, V>, variables: V
     if ((e as Error).name === 'AbortError') throw e;
     throw new GraphQLRequestError((e as Error).message, 'NETWORK_ERROR');
   }
+  if (res.status === 401) {
+    // the session expired or was never there: sign in, then come back here
+    window.location.href = `/login?next=${encodeURIComponent(window.location.pathname + window.location.search)}`;
+    throw new GraphQLRequestError('Sign in first.', 'UNAUTHENTICATED');
+  }
   let body: { data?: R | null; errors?: { message: string; extensions?: { code?: string } }[] };
   try {
     body = await res.json();

@@ -1,22 +1,38 @@
 /**
- * Who is looking and at which region. The viewer comes from one place (here): until the
- * identity issue lands every request is the national demo admin; then `viewer` will come
- * from the server and its scope will bound what the region picker offers.
+ * Who is looking and at which region. The viewer comes from one place (here): the server's
+ * `viewer` query, answered from the verified sign-in token (loadViewer, before mount); its
+ * scope bounds what the region picker offers.
  * The chosen region (`scope` in the URL) narrows the viewer's scope: national, a province
  * code or a city code (GB/T 2260).
  */
-import { computed, readonly } from 'vue';
+import { computed, reactive, readonly } from 'vue';
 import type { FilterInput } from '../generated/graphql';
 import { useCatalog } from './useCatalog';
 import { useUrlState } from './useUrlState';
 
 export type RegionLevel = 'national' | 'province' | 'city';
-export interface Viewer { id: string; name: string; scope: string }
+export interface Viewer { id: string; name: string; role: string; scope: string; canUseGraphiQL: boolean; canMakeEmbeds: boolean }
 
-const DEMO_VIEWER: Viewer = readonly({ id: 'demo', name: '演示用户 Demo', scope: 'national' });
+const state = reactive<Viewer>({ id: '', name: '', role: '', scope: 'national', canUseGraphiQL: false, canMakeEmbeds: false });
+const VIEWER = readonly(state) as Viewer;
+
+/** Asks the server who is signed in; a missing or expired session goes to the login page. */
+export async function loadViewer(): Promise<void> {
+  const res = await fetch('/graphql', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'application/json' },
+    body: JSON.stringify({ query: 'query Viewer { viewer { id name role scope canUseGraphiQL canMakeEmbeds } }' }),
+  });
+  if (res.status === 401) {
+    window.location.href = `/login?next=${encodeURIComponent(window.location.pathname + window.location.search)}`;
+    return new Promise(() => {}); // navigating away
+  }
+  const body = (await res.json()) as { data?: { viewer: Viewer } };
+  if (body.data?.viewer) Object.assign(state, body.data.viewer);
+}
 
 export function useViewer(): Viewer {
-  return DEMO_VIEWER;
+  return VIEWER;
 }
 
 export const NATIONAL = 'national';
