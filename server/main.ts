@@ -20,7 +20,7 @@ if (config.seedDemo && (await dataset.isEmpty())) {
   log.info({ seconds: (Date.now() - t0) / 1000 }, 'demo data ready');
 }
 await dataset.refresh();
-const { app } = await createApp({ config, engine, dataset, log });
+const { app, audit } = await createApp({ config, engine, dataset, log });
 const server = app.listen(config.port, config.host, () => {
   const addr = server.address();
   const port = typeof addr === 'object' && addr ? addr.port : config.port;
@@ -28,6 +28,7 @@ const server = app.listen(config.port, config.host, () => {
 });
 const stop = async () => {
   server.close();
+  await audit.flush().catch(() => {});
   await engine.close().catch(() => {});
   process.exit(0);
 };

@@ -18,6 +18,7 @@ import type { Config } from '../config.ts';
 import type { Dataset } from '../domains/dataset.ts';
 import type { Engine } from '../engine/engine.ts';
 import { pendingMigrations } from '../engine/migrate.ts';
+import { AuditLog } from '../engine/audit.ts';
 import type { RequestContext } from './context.ts';
 import { formatGraphQLError } from './errors.ts';
 import { schema } from './schema.ts';
@@ -70,6 +71,7 @@ export async function createApp(deps: AppDeps) {
   await apollo.start();
 
   const identity = new Identity(config.auth);
+  const audit = new AuditLog(engine);
   const app = express();
   app.disable('x-powered-by');
   app.use(cookieParser());
@@ -92,7 +94,7 @@ export async function createApp(deps: AppDeps) {
       // cancel the engine query when the client goes away
       res.on('close', () => { if (!res.writableFinished) abort.abort(); });
       // the viewer (and so the scope) comes from the verified token only (authenticate)
-      return { engine, dataset, viewer: req.viewer!, signal: abort.signal };
+      return { engine, dataset, viewer: req.viewer!, signal: abort.signal, audit };
     },
   }));
 
@@ -111,5 +113,5 @@ export async function createApp(deps: AppDeps) {
     log.error({ err }, 'unhandled http error');
     res.status(500).json({ code: 'INTERNAL_SERVER_ERROR', message: 'Something went wrong on the server.' });
   });
-  return { app, apollo };
+  return { app, apollo, audit };
 }

@@ -2,6 +2,7 @@
 import type { Engine } from '../engine/engine.ts';
 import type { Scope } from '../query/types.ts';
 import type { Dataset } from '../domains/dataset.ts';
+import type { AuditLog } from '../engine/audit.ts';
 
 export interface Viewer {
   id: string;
@@ -15,4 +16,5 @@ export interface RequestContext {
   dataset: Dataset;
   viewer: Viewer;
   signal?: AbortSignal;
+  audit?: AuditLog;
 }

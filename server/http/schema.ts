@@ -4,6 +4,7 @@ import path from 'node:path';
 import { makeExecutableSchema } from '@graphql-tools/schema';
 import { GraphQLScalarType, Kind } from 'graphql';
 import type { Resolvers } from '../generated/graphql.ts';
+import { askResolvers } from '../domains/ask/resolvers.ts';
 import { catalogResolvers } from '../domains/catalog/resolvers.ts';
 import { metricsResolvers } from '../domains/metrics/resolvers.ts';
 import { viewsResolvers } from '../domains/views/resolvers.ts';
@@ -38,7 +39,7 @@ const JSONScalar = new GraphQLScalarType({
   },
 });
 
-const modules: Resolvers[] = [catalogResolvers, metricsResolvers, viewsResolvers, segmentsResolvers, channelsResolvers, lifecycleResolvers, capabilityResolvers];
+const modules: Resolvers[] = [askResolvers, catalogResolvers, metricsResolvers, viewsResolvers, segmentsResolvers, channelsResolvers, lifecycleResolvers, capabilityResolvers];
 
 export const resolvers = {
   Date: DateScalar,

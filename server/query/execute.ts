@@ -20,6 +20,8 @@ export interface QueryContext {
   scope: Scope;
   signal?: AbortSignal;
   confType?: ConfType;
+  /** called once per answered query (the audit trail) */
+  onResult?: (query: MetricQuery, rows: number) => void;
 }
 
 const SURVIVAL_COLUMN_LABELS: Record<string, [string, string, string]> = {
@@ -50,6 +52,12 @@ const finite = (v: unknown) => (typeof v === 'number' && !Number.isFinite(v) ? n
 const clean = (row: Record<string, unknown>) => Object.fromEntries(Object.entries(row).map(([k, v]) => [k, finite(v)]));
 
 export async function runMetricQuery(q: MetricQuery, ctx: QueryContext): Promise<MetricResult> {
+  const result = await run(q, ctx);
+  ctx.onResult?.(q, result.rows.length);
+  return result;
+}
+
+async function run(q: MetricQuery, ctx: QueryContext): Promise<MetricResult> {
   const p = makePlan(q, { asOf: ctx.asOf, scope: ctx.scope });
   const opts = { signal: ctx.signal };
   if (p.executor === 'survival') return survivalResult(p, ctx);

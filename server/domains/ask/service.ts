@@ -1,0 +1,145 @@
+/**
+ * The chat service: a question → the parser (deterministic, offline) → the exact GraphQL
+ * document it prints, executed against the same schema and context as /graphql (so scope,
+ * limits and errors are identical). Conversations are kept per id (bounded, expiring);
+ * taught synonyms and words not understood live in the engine.
+ */
+import { randomUUID } from 'node:crypto';
+import { graphql, type GraphQLSchema } from 'graphql';
+import { badInput, forbidden } from '../../errors.ts';
+import type { Engine } from '../../engine/engine.ts';
+import type { RequestContext } from '../../http/context.ts';
+import { can } from '../../auth/identity.ts';
+import { parseDay } from '../../query/time.ts';
+import { createParser, type ChartKind, type MetricQuery, type ParseResult, type SynonymTarget } from './index.ts';
+
+export const ASK_DOCUMENT = `query Ask($q: MetricQuery!, $asOf: Date) {
+  metrics(query: $q, asOf: $asOf) {
+    columns { id labelZh labelEn type }
+    rows
+    totals
+    asOf
+  }
+}`;
+
+interface Turn { interpretation: MetricQuery; chart: ChartKind; viewer: string; result: AnswerData | null; at: number }
+interface AnswerData { columns: unknown[]; rows: unknown[]; totals: unknown; asOf: string }
+
+/** Bounded, expiring conversation memory (insertion order = least recently used first). */
+class Conversations {
+  private readonly map = new Map<string, Turn>();
+  constructor(private readonly max = 10_000, private readonly ttlMs = 30 * 60_000) {}
+  get(id: string, viewer: string): Turn | null {
+    const t = this.map.get(id);
+    if (!t || t.viewer !== viewer || Date.now() - t.at > this.ttlMs) { if (t) this.map.delete(id); return null; }
+    this.map.delete(id);
+    this.map.set(id, t);
+    return t;
+  }
+  set(id: string, t: Turn): void {
+    this.map.delete(id);
+    this.map.set(id, t);
+    while (this.map.size > this.max) this.map.delete(this.map.keys().next().value!);
+  }
+}
+
+type Parser = ReturnType<typeof createParser>;
+
+export class AskService {
+  private parser: Parser | null = null;
+  private readonly conversations = new Conversations();
+  constructor(private readonly engine: Engine, private readonly schema: () => Promise<GraphQLSchema>) {}
+
+  private async ensureParser(): Promise<Parser> {
+    if (this.parser) return this.parser;
+    const rows = await this.engine.query<{ word: string; kind: string; target: string; dimension: string }>(
+      `SELECT word, argMax(kind, created_at) AS kind, argMax(target, created_at) AS target, argMax(dimension, created_at) AS dimension
+       FROM ${this.engine.t('ask_synonyms')} GROUP BY word HAVING argMax(removed, created_at) = 0`);
+    this.parser = createParser({ extraEntries: rows.map((r) => ({ word: r.word, target: toTarget(r.kind, r.target, r.dimension) })) });
+    return this.parser;
+  }
+
+  async ask(ctx: RequestContext, question: string, conversationId: string | null | undefined, asOf: string | null | undefined) {
+    const parser = await this.ensureParser();
+    const asOfDay = asOf ? parseDay(asOf, 'asOf') : ctx.dataset.asOf;
+    const id = conversationId && /^[A-Za-z0-9-]{1,64}$/.test(conversationId) ? conversationId : randomUUID();
+    const previous = this.conversations.get(id, ctx.viewer.id);
+    const parsed = parser.parse(question, { asOf: asOfDay, previous: previous ? { interpretation: previous.interpretation, chart: previous.chart } : null });
+    const base = {
+      conversationId: id, status: parsed.status, interpretation: parsed.interpretation, restatement: parsed.restatement || parsed.message,
+      language: parsed.language, chart: parsed.chart, requeried: false, unknownWords: parsed.unknownWords, choices: parsed.choices,
+      message: parsed.message || null, graphql: null as string | null, variables: null as unknown, columns: null as unknown, rows: null as unknown,
+      totals: null as unknown, asOf: asOfDay,
+    };
+    if (parsed.status !== 'ANSWERED' || !parsed.interpretation) {
+      this.logMisses(ctx, question, parsed);
+      return base;
+    }
+    const variables = { q: parsed.interpretation, asOf: asOfDay };
+    // only the chart changed: answer from the previous result, nothing re-queried
+    if (!parsed.requery && previous?.result) {
+      this.conversations.set(id, { ...previous, chart: parsed.chart ?? previous.chart, at: Date.now() });
+      return { ...base, graphql: ASK_DOCUMENT, variables, ...previous.result };
+    }
+    const out = await graphql({ schema: await this.schema(), source: ASK_DOCUMENT, variableValues: variables, contextValue: ctx });
+    if (out.errors?.length) {
+      const err = out.errors[0].originalError as { code?: string; message?: string } | undefined;
+      if (err?.code === 'FORBIDDEN') return { ...base, status: 'FORBIDDEN', message: err.message ?? 'Outside your scope.', interpretation: parsed.interpretation };
+      throw out.errors[0].originalError ?? out.errors[0];
+    }
+    const result = (out.data as { metrics: AnswerData }).metrics;
+    this.conversations.set(id, { interpretation: parsed.interpretation, chart: parsed.chart ?? 'table', viewer: ctx.viewer.id, result, at: Date.now() });
+    return { ...base, graphql: ASK_DOCUMENT, variables, requeried: true, ...result };
+  }
+
+  private logMisses(ctx: RequestContext, question: string, parsed: ParseResult): void {
+    const words = parsed.unknownWords.map((w) => w.text).filter((w) => w.trim());
+    const now = Date.now();
+    const rows = (words.length ? words : parsed.status === 'UNSUPPORTED' ? [] : ['']).map((word) => ({
+      word: word.slice(0, 100), question: question.slice(0, 500), status: parsed.status, viewer: ctx.viewer.id, asked_at: now,
+    }));
+    if (rows.length) void this.engine.insert('ask_misses', rows).catch(() => {});
+  }
+
+  async misses(ctx: RequestContext, limit: number) {
+    if (!can.useGraphiQL(ctx.viewer)) throw forbidden('The list of words not understood is for analysts and administrators.');
+    const rows = await this.engine.query<{ word: string; count: number; last_question: string; last_at: string }>(
+      `SELECT word, count() AS count, argMax(question, asked_at) AS last_question, toString(max(asked_at)) AS last_at
+       FROM ${this.engine.t('ask_misses')} WHERE word != '' GROUP BY word ORDER BY count DESC, word LIMIT {limit:UInt32}`,
+      { limit: Math.min(Math.max(1, limit), 500) });
+    return rows.map((r) => ({ word: r.word, count: Number(r.count), lastQuestion: r.last_question, lastAskedAt: r.last_at }));
+  }
+
+  async synonyms() {
+    const rows = await this.engine.query<Record<string, string>>(
+      `SELECT word, argMax(kind, created_at) AS kind, argMax(target, created_at) AS target, argMax(dimension, created_at) AS dimension,
+         argMax(created_by, created_at) AS created_by, toString(max(created_at)) AS created_at
+       FROM ${this.engine.t('ask_synonyms')} GROUP BY word HAVING argMax(removed, created_at) = 0 ORDER BY word`);
+    return rows.map((r) => ({ word: r.word, kind: r.kind, target: r.target, dimension: r.dimension || null, createdBy: r.created_by, createdAt: r.created_at }));
+  }
+
+  async addSynonym(ctx: RequestContext, word: string, kind: string, target: string, dimension: string | null | undefined) {
+    if (!can.manageSynonyms(ctx.viewer)) throw forbidden('Teaching the chat new words is for administrators.');
+    const w = word.trim();
+    if (!w || w.length > 40) throw badInput('A synonym is 1 to 40 characters.');
+    const parser = await this.ensureParser();
+    const ok = parser.lexicon.addSynonym(w, toTarget(kind, target, dimension ?? ''));
+    if (!ok.ok) throw badInput(`Cannot teach "${w}": ${ok.reason}`);
+    const now = Date.now();
+    await this.engine.insert('ask_synonyms', [{ word: w, kind, target, dimension: dimension ?? '', removed: 0, created_at: now, created_by: ctx.viewer.id }]);
+    return { word: w, kind, target, dimension: dimension ?? null, createdBy: ctx.viewer.id, createdAt: new Date(now).toISOString() };
+  }
+
+  async removeSynonym(ctx: RequestContext, word: string) {
+    if (!can.manageSynonyms(ctx.viewer)) throw forbidden('Teaching the chat new words is for administrators.');
+    await this.engine.insert('ask_synonyms', [{ word: word.trim(), kind: '', target: '', dimension: '', removed: 1, created_at: Date.now(), created_by: ctx.viewer.id }]);
+    this.parser = null; // rebuilt from the table on the next question, without the word
+    return true;
+  }
+}
+
+function toTarget(kind: string, target: string, dimension: string): SynonymTarget {
+  if (kind === 'member') return { kind: 'member', id: target, dimension };
+  if (kind === 'dimension') return { kind: 'dimension', id: target };
+  return { kind: 'metric', id: target };
+}

@@ -1,0 +1,81 @@
+/** Chat through the real server: multi-turn, the exact document, scope, teaching, misses. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startServer } from '../helpers/server.ts';
+
+let s: Awaited<ReturnType<typeof startServer>>;
+beforeAll(async () => { s = await startServer(); });
+afterAll(async () => { await s?.stop(); });
+
+const ASK = `query($q: String!, $c: ID) { ask(question: $q, conversationId: $c) {
+  conversationId status interpretation restatement language graphql variables chart requeried rows columns { id } unknownWords { text } choices { label } message } }`;
+const ask = async (q: string, c?: string, headers?: Record<string, string>) => {
+  const r = await s.gql(ASK, { q, c }, headers);
+  expect(r.status).toBeLessThan(500);
+  if (r.body.errors) throw new Error(JSON.stringify(r.body.errors));
+  return r.body.data.ask;
+};
+
+describe('ask', () => {
+  it('answers, follows up, and changes only the chart without re-querying', async () => {
+    const a = await ask('广东各地市的离网率');
+    expect(a.status).toBe('ANSWERED');
+    expect(a.interpretation.groupBy).toEqual(['city']);
+    expect(a.rows.length).toBeGreaterThan(5);
+    expect(a.restatement).toMatch(/离网率/);
+    const b = await ask('只看深圳和广州', a.conversationId);
+    expect(b.interpretation.filters).toEqual([{ dimension: 'city', op: 'in', values: ['440300', '440100'] }]);
+    expect(b.rows.map((r: { city: string }) => r.city).sort()).toEqual(['440100', '440300']);
+    const c = await ask('换成柱状图', a.conversationId);
+    expect(c.chart).toBe('bar');
+    expect(c.requeried).toBe(false);
+    expect(c.rows).toEqual(b.rows);
+  });
+
+  it('the GraphQL it shows is runnable as is on /graphql and gives the same rows', async () => {
+    const a = await ask('conversion rate by channel last month');
+    const direct = await s.gql(a.graphql, a.variables);
+    expect(direct.body.errors).toBeUndefined();
+    expect(direct.body.data.metrics.rows).toEqual(a.rows);
+  });
+
+  it('never silently wrong: unknown words → CLARIFY (logged), outside the data → UNSUPPORTED', async () => {
+    const a = await ask('深圳的利润率');
+    expect(a.status).toBe('CLARIFY');
+    expect(a.unknownWords.map((w: { text: string }) => w.text).join()).toMatch(/利润率/);
+    expect(a.rows).toBeNull();
+    expect((await ask('广州明天的天气怎么样')).status).toBe('UNSUPPORTED');
+    expect((await ask("'; DROP TABLE crm.subscribers; --")).status).not.toBe('ANSWERED');
+    expect((await ask('x'.repeat(20_000))).status).not.toBe('ANSWERED');
+    expect((await ask('\u0000\u0007\u001b[31m')).status).not.toBe('ANSWERED');
+    await new Promise((r) => setTimeout(r, 300));
+    const misses = await s.gql('{ askMisses { word count lastQuestion } }');
+    expect(misses.body.data.askMisses.map((m: { word: string }) => m.word)).toContain('利润率');
+  });
+
+  it('the viewer scope applies: another province is FORBIDDEN, not an empty chart', async () => {
+    const gd = { authorization: `Bearer ${await s.login('demo-guangdong')}` };
+    const own = await ask('各地市的离网率', undefined, gd);
+    expect(own.status).toBe('ANSWERED');
+    for (const r of own.rows) expect(String(r.city).startsWith('44')).toBe(true);
+    const other = await ask('福建今年的电子渠道占比', undefined, gd);
+    expect(other.status).toBe('FORBIDDEN');
+    expect(other.message).toMatch(/广东/);
+    expect(other.rows).toBeNull();
+  });
+
+  it('administrators teach synonyms, effective at once; others may not', async () => {
+    expect((await ask('各渠道的撬动率')).status).toBe('CLARIFY');
+    const analyst = { authorization: `Bearer ${await s.login('demo-analyst')}` };
+    const denied = await s.gql('mutation { addSynonym(word: "撬动率", kind: metric, target: "conversion_rate") { word } }', {}, analyst);
+    expect(denied.body.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    const bad = await s.gql('mutation { addSynonym(word: "撬动率", kind: metric, target: "no_such_metric") { word } }');
+    expect(bad.body.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    const ok = await s.gql('mutation { addSynonym(word: "撬动率", kind: metric, target: "conversion_rate") { word kind target } }');
+    expect(ok.body.errors).toBeUndefined();
+    const a = await ask('各渠道的撬动率');
+    expect(a.status).toBe('ANSWERED');
+    expect(a.interpretation.metrics).toEqual(['conversion_rate']);
+    const list = await s.gql('{ synonyms { word target } }');
+    expect(list.body.data.synonyms).toContainEqual({ word: '撬动率', target: 'conversion_rate' });
+  });
+});
