@@ -1,13 +1,20 @@
 /** Composition root: config → engine → store → app → listen. */
 import pino from 'pino';
-import { loadConfig } from './config.ts';
+import { ConfigError, loadConfig } from './config.ts';
 import { Dataset } from './domains/dataset.ts';
 import { Engine } from './engine/engine.ts';
 import { createApp } from './http/app.ts';
 import { prepareStore, seedDemo } from '../seeds/bootstrap.ts';
 import { progressBar } from '../seeds/progress.ts';
 
-const config = loadConfig();
+let config: ReturnType<typeof loadConfig>;
+try {
+  config = loadConfig();
+} catch (e) {
+  // a refusal to start is a message for the operator, not a stack trace
+  console.error(e instanceof ConfigError ? e.message : String(e));
+  process.exit(1);
+}
 const log = pino({ level: config.logLevel });
 const engine = await Engine.open(config.engine);
 const dataset = new Dataset(engine);
