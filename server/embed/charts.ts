@@ -1,0 +1,115 @@
+/**
+ * Which query each chart kind draws (the embed bundle hands the result to the dashboard's
+ * builder of that kind), and the charts a saved view offers: the same queries its page
+ * runs for the same state (web/src/views/*View.vue), so an embed shows what the analyst saw.
+ */
+import { badInput } from '../errors.ts';
+import type { Plan } from '../query/plan.ts';
+import { addMonths, lastCompleteMonth, ymStr } from '../query/time.ts';
+import type { Filter, MetricQuery } from '../query/types.ts';
+import type { SavedView } from '../domains/views/service.ts';
+import type { ChartKind } from './claims.ts';
+
+const needs = (chart: ChartKind, what: string) => badInput(`a ${chart} chart needs ${what}`);
+
+/** Does the planned query fit the chart kind's builder? Throws BAD_USER_INPUT saying what it needs. */
+export function checkChartFit(chart: ChartKind, p: Plan): void {
+  const sql = p.executor === 'sql';
+  const ids = p.metrics.map((m) => m.id);
+  switch (chart) {
+    case 'trend':
+      if (!sql || p.grain !== 'month' || p.dims.length) throw needs(chart, 'groupBy ["month"] and no other grouping (additive or ratio metrics); the first metric is drawn, with its _prev line when compare is set');
+      return;
+    case 'map':
+      if (!sql || p.grain || p.dims.join() !== 'province') throw needs(chart, 'groupBy ["province"] (one tile per province)');
+      return;
+    case 'bars':
+      if (!sql || p.grain || p.dims.length !== 1) throw needs(chart, 'exactly one groupBy dimension and no time grain');
+      return;
+    case 'bars_line':
+      if (!sql || p.grain || p.dims.length !== 1 || ids.length > 2) throw needs(chart, 'one groupBy dimension, no time grain, and one or two metrics (bars, then a line)');
+      return;
+    case 'heatmap':
+      if (!sql || p.grain || p.dims.length !== 2) throw needs(chart, 'exactly two groupBy dimensions (x, then y) and no time grain');
+      return;
+    case 'scatter':
+      if (!sql || p.grain || p.dims.join() !== 'channel' || !['conversion_rate', 'cost_per_conversion', 'contacts'].every((m) => ids.includes(m))) {
+        throw needs(chart, 'groupBy ["channel"] and the metrics conversion_rate, cost_per_conversion and contacts');
+      }
+      return;
+    case 'survival':
+      if (p.executor !== 'survival' || !ids.includes('survival_rate') || p.dims.length > 1) throw needs(chart, 'the metric survival_rate and at most one groupBy dimension');
+      return;
+    case 'median':
+      if (p.executor !== 'survival' || ids.join() !== 'median_lifetime' || p.dims.length !== 1) throw needs(chart, 'the metric median_lifetime and one groupBy dimension');
+      return;
+  }
+}
+
+const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
+const OVERVIEW_METRICS = ['subscribers', 'arpu', 'churn_rate', 'revenue', 'new_subscribers', 'e_channel_share'];
+const RFM_AXES: Record<string, [string, string]> = { rf: ['rfm_r', 'rfm_f'], rm: ['rfm_r', 'rfm_m'], fm: ['rfm_f', 'rfm_m'] };
+const SURVIVAL_GROUPS = ['brand', 'contract_type', 'value_tier', 'sub_segment', 'customer_type', 'acquisition_channel'];
+
+/** The charts each page of a saved view can be embedded as. */
+export const VIEW_CHARTS: Record<string, ChartKind[]> = {
+  overview: ['trend', 'map', 'bars'],
+  segments: ['bars_line', 'heatmap'],
+  channels: ['scatter', 'trend'],
+  lifecycle: ['survival', 'median'],
+  capability: [],
+};
+
+function regionFilters(scope: string): Filter[] {
+  if (scope === 'national') return [];
+  return scope.endsWith('0000') ? [{ dimension: 'province', op: 'in', values: [scope] }] : [{ dimension: 'city', op: 'in', values: [scope] }];
+}
+
+/** The page's time range for a state (useFilters.ts): from / to months, clamped to complete months. */
+function timeRangeOf(state: Record<string, string>, asOf: string): { from: string; to: string } {
+  const last = ymStr(lastCompleteMonth(asOf));
+  const to = MONTH.test(state.to ?? '') && state.to <= last ? state.to : last;
+  const [y, m] = to.split('-').map(Number);
+  const from = MONTH.test(state.from ?? '') && state.from <= to ? state.from : ymStr(addMonths({ y, m }, -11));
+  return { from, to };
+}
+
+const pick = (v: string | undefined, allowed: string[], fallback: string) => (v && allowed.includes(v) ? v : fallback);
+
+/** A saved view's chart → the query its page runs for the view's state and scope. */
+export function viewChartQuery(view: SavedView, chart: ChartKind, asOf: string): MetricQuery {
+  const offered = VIEW_CHARTS[view.page] ?? [];
+  if (!offered.includes(chart)) {
+    throw badInput(offered.length
+      ? `a ${view.page} view can be embedded as ${offered.join(', ')}, not ${chart}`
+      : `a ${view.page} view has no embeddable chart yet; embed a query instead`);
+  }
+  const s = view.state;
+  const region = regionFilters(view.scope);
+  const timeRange = timeRangeOf(s, asOf);
+  switch (`${view.page}:${chart}`) {
+    case 'overview:trend':
+      return { metrics: [pick(s.trend, OVERVIEW_METRICS, 'subscribers')], groupBy: ['month'], filters: region, timeRange, compare: 'yoy' };
+    case 'overview:map':
+      return { metrics: [pick(s.map, OVERVIEW_METRICS, 'subscribers')], groupBy: ['province'], timeRange };
+    case 'overview:bars': {
+      const drill = /^\d{2}0000$/.test(s.drill ?? '') ? s.drill : view.scope === 'national' ? null : `${view.scope.slice(0, 2)}0000`;
+      const metric = pick(s.map, OVERVIEW_METRICS, 'subscribers');
+      return drill
+        ? { metrics: [metric], groupBy: ['city'], filters: [{ dimension: 'province', op: 'in', values: [drill] }], timeRange }
+        : { metrics: [metric], groupBy: ['province'], timeRange };
+    }
+    case 'segments:bars_line':
+      return { metrics: ['subscribers', 'arpu'], groupBy: ['value_tier'], filters: region, timeRange };
+    case 'segments:heatmap':
+      return { metrics: ['subscribers'], groupBy: [...(RFM_AXES[s.rfm ?? ''] ?? RFM_AXES.rf)], filters: region, timeRange: { from: timeRange.to, to: timeRange.to } };
+    case 'channels:scatter':
+      return { metrics: ['contacts', 'conversions', 'conversion_rate', 'cost', 'cost_per_conversion'], groupBy: ['channel'], filters: region, timeRange };
+    case 'channels:trend':
+      return { metrics: ['e_channel_share'], groupBy: ['month'], filters: region, timeRange, compare: 'yoy' };
+    case 'lifecycle:survival':
+      return { metrics: ['survival_rate'], groupBy: [pick(s.group, SURVIVAL_GROUPS, 'brand')], filters: region };
+    default: // lifecycle:median
+      return { metrics: ['median_lifetime'], groupBy: [pick(s.group, SURVIVAL_GROUPS, 'brand')], filters: region };
+  }
+}
