@@ -117,3 +117,31 @@ export const SavedViewDocument = graphql(`
     savedView(id: $id, version: $version) { id version scope visibility owner name page state isDefault deleted savedAt savedBy }
   }
 `);
+
+/** The chat: a question (zh / en) → status, the typed query it understood, the chart kind and the result. */
+export const AskDocument = graphql(`
+  query Ask($question: String!, $conversationId: ID, $asOf: Date) {
+    ask(question: $question, conversationId: $conversationId, asOf: $asOf) {
+      conversationId status interpretation restatement language graphql variables chart requeried
+      columns { id labelZh labelEn type }
+      rows
+      totals
+      asOf
+      unknownWords { text start end }
+      choices { label interpretation }
+      message
+    }
+  }
+`);
+
+/** The chat's re-run of an edited interpretation (or a CLARIFY choice): the same selection as the document `ask` executes. */
+export const ChatMetricsDocument = graphql(`
+  query ChatMetrics($q: MetricQuery!, $asOf: Date) {
+    metrics(query: $q, asOf: $asOf) {
+      columns { id labelZh labelEn type }
+      rows
+      totals
+      asOf
+    }
+  }
+`);

@@ -30,6 +30,8 @@ type Documents = {
     "\n  mutation DeleteView($id: ID!) {\n    deleteView(id: $id) { id version deleted }\n  }\n": typeof types.DeleteViewDocument,
     "\n  mutation RestoreView($id: ID!, $version: Int!) {\n    restoreView(id: $id, version: $version) { id version scope name page state isDefault deleted }\n  }\n": typeof types.RestoreViewDocument,
     "\n  query SavedView($id: ID!, $version: Int) {\n    savedView(id: $id, version: $version) { id version scope visibility owner name page state isDefault deleted savedAt savedBy }\n  }\n": typeof types.SavedViewDocument,
+    "\n  query Ask($question: String!, $conversationId: ID, $asOf: Date) {\n    ask(question: $question, conversationId: $conversationId, asOf: $asOf) {\n      conversationId status interpretation restatement language graphql variables chart requeried\n      columns { id labelZh labelEn type }\n      rows\n      totals\n      asOf\n      unknownWords { text start end }\n      choices { label interpretation }\n      message\n    }\n  }\n": typeof types.AskDocument,
+    "\n  query ChatMetrics($q: MetricQuery!, $asOf: Date) {\n    metrics(query: $q, asOf: $asOf) {\n      columns { id labelZh labelEn type }\n      rows\n      totals\n      asOf\n    }\n  }\n": typeof types.ChatMetricsDocument,
 };
 const documents: Documents = {
     "\n  query Catalog {\n    catalog {\n      metrics { id labelZh labelEn format kind domain higherIsBetter dimensions grains }\n      dimensions { id labelZh labelEn ordered members { id labelZh labelEn parent } }\n      grains { id labelZh labelEn }\n    }\n    dataset { asOf dataVersion }\n  }\n": types.CatalogDocument,
@@ -47,6 +49,8 @@ const documents: Documents = {
     "\n  mutation DeleteView($id: ID!) {\n    deleteView(id: $id) { id version deleted }\n  }\n": types.DeleteViewDocument,
     "\n  mutation RestoreView($id: ID!, $version: Int!) {\n    restoreView(id: $id, version: $version) { id version scope name page state isDefault deleted }\n  }\n": types.RestoreViewDocument,
     "\n  query SavedView($id: ID!, $version: Int) {\n    savedView(id: $id, version: $version) { id version scope visibility owner name page state isDefault deleted savedAt savedBy }\n  }\n": types.SavedViewDocument,
+    "\n  query Ask($question: String!, $conversationId: ID, $asOf: Date) {\n    ask(question: $question, conversationId: $conversationId, asOf: $asOf) {\n      conversationId status interpretation restatement language graphql variables chart requeried\n      columns { id labelZh labelEn type }\n      rows\n      totals\n      asOf\n      unknownWords { text start end }\n      choices { label interpretation }\n      message\n    }\n  }\n": types.AskDocument,
+    "\n  query ChatMetrics($q: MetricQuery!, $asOf: Date) {\n    metrics(query: $q, asOf: $asOf) {\n      columns { id labelZh labelEn type }\n      rows\n      totals\n      asOf\n    }\n  }\n": types.ChatMetricsDocument,
 };
 
 /**
@@ -109,6 +113,14 @@ export function graphql(source: "\n  mutation RestoreView($id: ID!, $version: In
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query SavedView($id: ID!, $version: Int) {\n    savedView(id: $id, version: $version) { id version scope visibility owner name page state isDefault deleted savedAt savedBy }\n  }\n"): typeof import('./graphql').SavedViewDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Ask($question: String!, $conversationId: ID, $asOf: Date) {\n    ask(question: $question, conversationId: $conversationId, asOf: $asOf) {\n      conversationId status interpretation restatement language graphql variables chart requeried\n      columns { id labelZh labelEn type }\n      rows\n      totals\n      asOf\n      unknownWords { text start end }\n      choices { label interpretation }\n      message\n    }\n  }\n"): typeof import('./graphql').AskDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ChatMetrics($q: MetricQuery!, $asOf: Date) {\n    metrics(query: $q, asOf: $asOf) {\n      columns { id labelZh labelEn type }\n      rows\n      totals\n      asOf\n    }\n  }\n"): typeof import('./graphql').ChatMetricsDocument;
 
 
 export function graphql(source: string) {

@@ -4,6 +4,12 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+export type AskStatus =
+  | 'ANSWERED'
+  | 'CLARIFY'
+  | 'FORBIDDEN'
+  | 'UNSUPPORTED';
+
 export type AssessmentInput = {
   assessedOn: string;
   entity: string | number;
@@ -15,6 +21,18 @@ export type AssessmentScoreInput = {
   node: string | number;
   score: number;
 };
+
+export type ChartKind =
+  | 'bar'
+  | 'funnel'
+  | 'heatmap'
+  | 'kpi'
+  | 'line'
+  | 'pie'
+  | 'radar'
+  | 'sankey'
+  | 'survival'
+  | 'table';
 
 export type Compare =
   | 'mom'
@@ -210,6 +228,23 @@ export type SavedViewQueryVariables = Exact<{
 
 
 export type SavedViewQuery = { savedView: { id: string, version: number, scope: string, visibility: ViewVisibility, owner: string, name: string, page: string, state: unknown, isDefault: boolean, deleted: boolean, savedAt: string, savedBy: string } | null };
+
+export type AskQueryVariables = Exact<{
+  question: string;
+  conversationId?: string | number | null | undefined;
+  asOf?: string | null | undefined;
+}>;
+
+
+export type AskQuery = { ask: { conversationId: string, status: AskStatus, interpretation: unknown, restatement: string, language: string, graphql: string | null, variables: unknown, chart: ChartKind | null, requeried: boolean, rows: Array<unknown> | null, totals: unknown, asOf: string | null, message: string | null, columns: Array<{ id: string, labelZh: string, labelEn: string, type: string }> | null, unknownWords: Array<{ text: string, start: number, end: number }>, choices: Array<{ label: string, interpretation: unknown }> } };
+
+export type ChatMetricsQueryVariables = Exact<{
+  q: MetricQuery;
+  asOf?: string | null | undefined;
+}>;
+
+
+export type ChatMetricsQuery = { metrics: { rows: Array<unknown>, totals: unknown, asOf: string, columns: Array<{ id: string, labelZh: string, labelEn: string, type: string }> } };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -473,3 +508,52 @@ export const SavedViewDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<SavedViewQuery, SavedViewQueryVariables>;
+export const AskDocument = new TypedDocumentString(`
+    query Ask($question: String!, $conversationId: ID, $asOf: Date) {
+  ask(question: $question, conversationId: $conversationId, asOf: $asOf) {
+    conversationId
+    status
+    interpretation
+    restatement
+    language
+    graphql
+    variables
+    chart
+    requeried
+    columns {
+      id
+      labelZh
+      labelEn
+      type
+    }
+    rows
+    totals
+    asOf
+    unknownWords {
+      text
+      start
+      end
+    }
+    choices {
+      label
+      interpretation
+    }
+    message
+  }
+}
+    `) as unknown as TypedDocumentString<AskQuery, AskQueryVariables>;
+export const ChatMetricsDocument = new TypedDocumentString(`
+    query ChatMetrics($q: MetricQuery!, $asOf: Date) {
+  metrics(query: $q, asOf: $asOf) {
+    columns {
+      id
+      labelZh
+      labelEn
+      type
+    }
+    rows
+    totals
+    asOf
+  }
+}
+    `) as unknown as TypedDocumentString<ChatMetricsQuery, ChatMetricsQueryVariables>;
