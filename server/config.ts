@@ -46,6 +46,8 @@ export interface Config {
   logLevel: string;
   engine: EngineConfig;
   auth: AuthConfig;
+  /** result cache size (entries); 0 turns caching off */
+  resultCacheEntries: number;
   webDist: string;
 }
 
@@ -114,6 +116,7 @@ export function loadConfig(env: Env = process.env): Config {
       embedOrigins: (env.EMBED_ALLOWED_ORIGINS || '').split(/[\s,]+/).filter(Boolean),
       embedTtlSeconds: int('EMBED_TTL_SECONDS', 600, 30),
     },
+    resultCacheEntries: int('RESULT_CACHE_ENTRIES', 2000, 0),
     webDist: path.join(root, 'dist', 'web'),
   };
   if (config.production) {

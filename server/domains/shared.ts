@@ -11,6 +11,7 @@ export function queryContext(ctx: RequestContext, asOf?: string | null): QueryCo
     asOfGiven: !!asOf,
     scope: ctx.viewer.scope,
     signal: ctx.signal,
+    cache: ctx.results ? { results: ctx.results, dataVersion: ctx.dataset.version } : undefined,
     onResult: (query, rows) => ctx.audit?.record({
       viewer: ctx.viewer.id, role: ctx.viewer.role, scope: scopeLabel(ctx.viewer.scope), entry: 'graphql', query, rows, status: 'ok',
     }),

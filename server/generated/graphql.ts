@@ -150,17 +150,32 @@ export type ChannelPreference = {
   to?: Maybe<Scalars['Date']['output']>;
 };
 
+/** Chart kinds an embed draws: each is one of the dashboard's option builders over one metric query. */
 export type ChartKind =
   | 'bar'
+  /** ranked horizontal bars: one groupBy dimension, the first metric */
+  | 'bars'
+  /** bars of the first metric with the second as a line: one groupBy dimension */
+  | 'bars_line'
   | 'funnel'
+  /** two groupBy dimensions (x, y) coloured by the first metric */
   | 'heatmap'
   | 'kpi'
   | 'line'
+  /** province tile map: groupBy [province], the first metric */
+  | 'map'
+  /** median lifetime per group: median_lifetime, one groupBy dimension */
+  | 'median'
   | 'pie'
   | 'radar'
   | 'sankey'
+  /** conversion rate vs cost per conversion per channel: groupBy [channel], conversion_rate, cost_per_conversion, contacts */
+  | 'scatter'
+  /** Kaplan–Meier curves with 95% bands: survival_rate, at most one groupBy dimension */
   | 'survival'
-  | 'table';
+  | 'table'
+  /** monthly line of the first metric (groupBy [month]), the previous year dashed with compare: yoy */
+  | 'trend';
 
 export type CohortRetention = {
   __typename?: 'CohortRetention';
@@ -202,6 +217,25 @@ export type ContractChurnPoint = {
   relativeMonth: Scalars['Int']['output'];
 };
 
+export type CreateEmbedInput = {
+  /** what the host page may change: timeRange (from / to), or dimension ids (f.<dimension>=a,b); none when absent */
+  allowControls?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** overview views: trend, map, bars; segments: bars_line, heatmap; channels: scatter, trend; lifecycle: survival, median */
+  chart: ChartKind;
+  /** zh (default) or en */
+  lang?: InputMaybe<Scalars['String']['input']>;
+  /** filters always applied; a control can never replace them */
+  lockedFilters?: InputMaybe<Array<FilterInput>>;
+  /** the query to embed (give viewId or query, not both) */
+  query?: InputMaybe<MetricQuery>;
+  /** lifetime in seconds, 30 to 86400; absent: EMBED_TTL_SECONDS (600) */
+  ttlSeconds?: InputMaybe<Scalars['Int']['input']>;
+  /** a saved view to embed (give viewId or query, not both) */
+  viewId?: InputMaybe<Scalars['ID']['input']>;
+  /** the view's version; absent: its latest */
+  viewVersion?: InputMaybe<Scalars['Int']['input']>;
+};
+
 export type Dataset = {
   __typename?: 'Dataset';
   asOf: Scalars['Date']['output'];
@@ -238,6 +272,21 @@ export type EffectiveDefaultView = {
   __typename?: 'EffectiveDefaultView';
   source: DefaultSource;
   view: SavedView;
+};
+
+export type Embed = {
+  __typename?: 'Embed';
+  chart: ChartKind;
+  /** ISO 8601 */
+  expiresAt: Scalars['String']['output'];
+  /** the metric query the chart runs (resolved from the view's state for a view) */
+  query: Scalars['JSON']['output'];
+  /** national, or the province / city code the embed is limited to (the minter's scope) */
+  scope: Scalars['String']['output'];
+  /** an HS256 JWT: the ?token= of /api/embed/data and the token attribute of <crm-chart> */
+  token: Scalars['String']['output'];
+  /** the page that renders the chart, relative to this server: /embed/<token> */
+  url: Scalars['String']['output'];
 };
 
 export type EntityScore = {
@@ -358,6 +407,13 @@ export type Mutation = {
   __typename?: 'Mutation';
   /** Teach the chat a word (effective at once): a metric, a dimension, or a member of a dimension. */
   addSynonym: Synonym;
+  /**
+   * Mints a signed, short-lived embed of one chart (analysts and administrators only;
+   * FORBIDDEN otherwise): from a saved view (viewId; the chart picks which of its page's
+   * charts) or from a query. The token carries the query, the locked filters, the allowed
+   * controls and the minter's scope; a region outside that scope is FORBIDDEN here.
+   */
+  createEmbed: Embed;
   /** Deletes a view recoverably: a new version with deleted = true. */
   deleteView: SavedView;
   /** Liveness of the mutation root; domain modules extend it. */
@@ -379,6 +435,11 @@ export type MutationAddSynonymArgs = {
   kind: SynonymKind;
   target: Scalars['ID']['input'];
   word: Scalars['String']['input'];
+};
+
+
+export type MutationCreateEmbedArgs = {
+  input: CreateEmbedInput;
 };
 
 
@@ -884,12 +945,14 @@ export type ResolversTypes = ResolversObject<{
   ConfType: ConfType;
   ContractChurn: ResolverTypeWrapper<ContractChurn>;
   ContractChurnPoint: ResolverTypeWrapper<ContractChurnPoint>;
+  CreateEmbedInput: CreateEmbedInput;
   Dataset: ResolverTypeWrapper<Dataset>;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DefaultSource: DefaultSource;
   DimensionInfo: ResolverTypeWrapper<DimensionInfo>;
   Direction: Direction;
   EffectiveDefaultView: ResolverTypeWrapper<EffectiveDefaultView>;
+  Embed: ResolverTypeWrapper<Embed>;
   EntityScore: ResolverTypeWrapper<EntityScore>;
   FilterInput: FilterInput;
   FilterOp: FilterOp;
@@ -949,10 +1012,12 @@ export type ResolversParentTypes = ResolversObject<{
   Column: Column;
   ContractChurn: ContractChurn;
   ContractChurnPoint: ContractChurnPoint;
+  CreateEmbedInput: CreateEmbedInput;
   Dataset: Dataset;
   Date: Scalars['Date']['output'];
   DimensionInfo: DimensionInfo;
   EffectiveDefaultView: EffectiveDefaultView;
+  Embed: Embed;
   EntityScore: EntityScore;
   FilterInput: FilterInput;
   Float: Scalars['Float']['output'];
@@ -1131,6 +1196,15 @@ export type EffectiveDefaultViewResolvers<ContextType = RequestContext, ParentTy
   view?: Resolver<ResolversTypes['SavedView'], ParentType, ContextType>;
 }>;
 
+export type EmbedResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Embed'] = ResolversParentTypes['Embed']> = ResolversObject<{
+  chart?: Resolver<ResolversTypes['ChartKind'], ParentType, ContextType>;
+  expiresAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  query?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
+  scope?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  token?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  url?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
 export type EntityScoreResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['EntityScore'] = ResolversParentTypes['EntityScore']> = ResolversObject<{
   entity?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   score?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
@@ -1206,6 +1280,7 @@ export type MigrationFlowResolvers<ContextType = RequestContext, ParentType exte
 
 export type MutationResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
   addSynonym?: Resolver<ResolversTypes['Synonym'], ParentType, ContextType, RequireFields<MutationAddSynonymArgs, 'kind' | 'target' | 'word'>>;
+  createEmbed?: Resolver<ResolversTypes['Embed'], ParentType, ContextType, RequireFields<MutationCreateEmbedArgs, 'input'>>;
   deleteView?: Resolver<ResolversTypes['SavedView'], ParentType, ContextType, RequireFields<MutationDeleteViewArgs, 'id'>>;
   ping?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   recordAssessment?: Resolver<ResolversTypes['CapabilityAssessment'], ParentType, ContextType, RequireFields<MutationRecordAssessmentArgs, 'input'>>;
@@ -1374,6 +1449,7 @@ export type Resolvers<ContextType = RequestContext> = ResolversObject<{
   Date?: GraphQLScalarType;
   DimensionInfo?: DimensionInfoResolvers<ContextType>;
   EffectiveDefaultView?: EffectiveDefaultViewResolvers<ContextType>;
+  Embed?: EmbedResolvers<ContextType>;
   EntityScore?: EntityScoreResolvers<ContextType>;
   GrainInfo?: GrainInfoResolvers<ContextType>;
   HeatCell?: HeatCellResolvers<ContextType>;

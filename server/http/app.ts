@@ -19,6 +19,8 @@ import type { Dataset } from '../domains/dataset.ts';
 import type { Engine } from '../engine/engine.ts';
 import { pendingMigrations } from '../engine/migrate.ts';
 import { AuditLog } from '../engine/audit.ts';
+import { ResultCache } from '../query/cache.ts';
+import type { MetricResult } from '../query/types.ts';
 import type { RequestContext } from './context.ts';
 import { formatGraphQLError } from './errors.ts';
 import { schema } from './schema.ts';
@@ -72,6 +74,7 @@ export async function createApp(deps: AppDeps) {
 
   const identity = new Identity(config.auth);
   const audit = new AuditLog(engine);
+  const results = config.resultCacheEntries > 0 ? new ResultCache<MetricResult>(config.resultCacheEntries) : undefined;
   const app = express();
   app.disable('x-powered-by');
   app.use(cookieParser());
@@ -94,7 +97,7 @@ export async function createApp(deps: AppDeps) {
       // cancel the engine query when the client goes away
       res.on('close', () => { if (!res.writableFinished) abort.abort(); });
       // the viewer (and so the scope) comes from the verified token only (authenticate)
-      return { engine, dataset, viewer: req.viewer!, signal: abort.signal, audit };
+      return { engine, dataset, viewer: req.viewer!, signal: abort.signal, audit, results };
     },
   }));
 
@@ -113,5 +116,5 @@ export async function createApp(deps: AppDeps) {
     log.error({ err }, 'unhandled http error');
     res.status(500).json({ code: 'INTERNAL_SERVER_ERROR', message: 'Something went wrong on the server.' });
   });
-  return { app, apollo, audit };
+  return { app, apollo, audit, results };
 }

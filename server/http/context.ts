@@ -3,6 +3,8 @@ import type { Engine } from '../engine/engine.ts';
 import type { Scope } from '../query/types.ts';
 import type { Dataset } from '../domains/dataset.ts';
 import type { AuditLog } from '../engine/audit.ts';
+import type { ResultCache } from '../query/cache.ts';
+import type { MetricResult } from '../query/types.ts';
 
 export interface Viewer {
   id: string;
@@ -17,4 +19,5 @@ export interface RequestContext {
   viewer: Viewer;
   signal?: AbortSignal;
   audit?: AuditLog;
+  results?: ResultCache<MetricResult>;
 }

@@ -9,6 +9,7 @@ import { runSurvival } from '../domains/lifecycle/survival.ts';
 import type { ConfType } from '../domains/lifecycle/km.ts';
 import { plan as makePlan, type Plan } from './plan.ts';
 import { buildSql } from './sql.ts';
+import { ResultCache, stableKey } from './cache.ts';
 import type { Column, MetricQuery, MetricResult, Scope } from './types.ts';
 import { TIME_GRAIN_LABELS } from '../model/index.ts';
 
@@ -22,6 +23,8 @@ export interface QueryContext {
   confType?: ConfType;
   /** called once per answered query (the audit trail) */
   onResult?: (query: MetricQuery, rows: number) => void;
+  /** with the data version: results are cached per (query, scope, as-of, version) */
+  cache?: { results: ResultCache<MetricResult>; dataVersion: number };
 }
 
 const SURVIVAL_COLUMN_LABELS: Record<string, [string, string, string]> = {
@@ -52,7 +55,9 @@ const finite = (v: unknown) => (typeof v === 'number' && !Number.isFinite(v) ? n
 const clean = (row: Record<string, unknown>) => Object.fromEntries(Object.entries(row).map(([k, v]) => [k, finite(v)]));
 
 export async function runMetricQuery(q: MetricQuery, ctx: QueryContext): Promise<MetricResult> {
-  const result = await run(q, ctx);
+  const result = ctx.cache
+    ? await ctx.cache.results.get(stableKey([q, ctx.scope, ctx.asOf, ctx.asOfGiven ?? false, ctx.confType ?? 'log', ctx.cache.dataVersion]), () => run(q, { ...ctx, signal: undefined }))
+    : await run(q, ctx);
   ctx.onResult?.(q, result.rows.length);
   return result;
 }

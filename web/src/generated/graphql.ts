@@ -22,17 +22,32 @@ export type AssessmentScoreInput = {
   score: number;
 };
 
+/** Chart kinds an embed draws: each is one of the dashboard's option builders over one metric query. */
 export type ChartKind =
   | 'bar'
+  /** ranked horizontal bars: one groupBy dimension, the first metric */
+  | 'bars'
+  /** bars of the first metric with the second as a line: one groupBy dimension */
+  | 'bars_line'
   | 'funnel'
+  /** two groupBy dimensions (x, y) coloured by the first metric */
   | 'heatmap'
   | 'kpi'
   | 'line'
+  /** province tile map: groupBy [province], the first metric */
+  | 'map'
+  /** median lifetime per group: median_lifetime, one groupBy dimension */
+  | 'median'
   | 'pie'
   | 'radar'
   | 'sankey'
+  /** conversion rate vs cost per conversion per channel: groupBy [channel], conversion_rate, cost_per_conversion, contacts */
+  | 'scatter'
+  /** Kaplan–Meier curves with 95% bands: survival_rate, at most one groupBy dimension */
   | 'survival'
-  | 'table';
+  | 'table'
+  /** monthly line of the first metric (groupBy [month]), the previous year dashed with compare: yoy */
+  | 'trend';
 
 export type Compare =
   | 'mom'

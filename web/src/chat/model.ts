@@ -1,0 +1,98 @@
+/**
+ * The chat's typed query (ASK.md "Interpretation": the `MetricQuery` shape) and the answer
+ * the panel keeps per turn. Pure: no Vue, no DOM.
+ */
+import type { AskStatus, ChartKind } from '../generated/graphql';
+
+export type FilterOp = 'in' | 'not_in' | 'gt' | 'gte' | 'lt' | 'lte';
+export type CompareKind = 'yoy' | 'mom';
+export interface Filter { dimension: string; op: FilterOp; values: string[] }
+export interface TimeRange { from: string; to: string }
+export interface OrderBy { metric: string; direction: 'asc' | 'desc' }
+
+/** Always with metrics, groupBy, filters and compare; timeRange, orderBy and limit only when set. */
+export interface Interpretation {
+  metrics: string[];
+  groupBy: string[];
+  filters: Filter[];
+  timeRange?: TimeRange;
+  orderBy?: OrderBy;
+  limit?: number;
+  compare: CompareKind | null;
+}
+
+export type { AskStatus, ChartKind };
+export const CHART_KINDS: ChartKind[] = ['line', 'bar', 'pie', 'table', 'radar', 'funnel', 'sankey', 'heatmap', 'survival', 'kpi'];
+export const GRAINS = ['day', 'month', 'quarter', 'year'] as const;
+export const isGrain = (id: string): boolean => (GRAINS as readonly string[]).includes(id);
+
+const OPS: FilterOp[] = ['in', 'not_in', 'gt', 'gte', 'lt', 'lte'];
+const PERIOD = /^\d{4}-(0[1-9]|1[0-2])(-\d{2})?$/;
+const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x) => typeof x === 'string' || typeof x === 'number').map(String) : []);
+
+/**
+ * A JSON interpretation (from `ask`, a choice or a saved view) → the canonical form, or null
+ * when it is not one (no metric, wrong types). Unknown keys are dropped.
+ */
+export function normalizeInterpretation(raw: unknown): Interpretation | null {
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return null;
+  const r = raw as Record<string, unknown>;
+  const metrics = strings(r.metrics);
+  if (!metrics.length) return null;
+  const filters: Filter[] = [];
+  for (const f of Array.isArray(r.filters) ? r.filters : []) {
+    const x = f as Record<string, unknown>;
+    if (!x || typeof x.dimension !== 'string' || !OPS.includes(x.op as FilterOp)) return null;
+    filters.push({ dimension: x.dimension, op: x.op as FilterOp, values: strings(x.values) });
+  }
+  const q: Interpretation = { metrics, groupBy: strings(r.groupBy), filters, compare: r.compare === 'yoy' || r.compare === 'mom' ? r.compare : null };
+  const t = r.timeRange as Record<string, unknown> | null | undefined;
+  if (t && typeof t.from === 'string' && typeof t.to === 'string' && PERIOD.test(t.from) && PERIOD.test(t.to)) q.timeRange = { from: t.from, to: t.to };
+  const o = r.orderBy as Record<string, unknown> | null | undefined;
+  if (o && typeof o.metric === 'string' && (o.direction === 'asc' || o.direction === 'desc')) q.orderBy = { metric: o.metric, direction: o.direction };
+  if (typeof r.limit === 'number' && Number.isInteger(r.limit) && r.limit > 0) q.limit = r.limit;
+  return q;
+}
+
+/** The client's copy of the server's default chart for an interpretation (server/domains/ask/index.ts). */
+export function defaultChart(q: Interpretation): ChartKind {
+  if (q.metrics.includes('survival_rate')) return 'survival';
+  const dims = q.groupBy.filter((g) => !isGrain(g));
+  const grain = q.groupBy.some(isGrain);
+  if (q.metrics.includes('capability_score') && (dims.includes('capability_dimension') || dims.includes('capability_area'))
+    && dims.every((d) => d.startsWith('capability_'))) return 'radar';
+  if (grain) return 'line';
+  if (dims.length === 0) return 'kpi';
+  if (dims.length <= 2) return 'bar';
+  return 'table';
+}
+
+/** After an edit: a chart that was the default follows the new shape; a chart the user asked for stays. */
+export function chartAfterEdit(before: Interpretation, chart: ChartKind | null, after: Interpretation): ChartKind {
+  if (!chart || chart === defaultChart(before)) return defaultChart(after);
+  return chart;
+}
+
+/** The result a turn shows: what `ask` or `metrics` returned. */
+export interface ResultColumn { id: string; labelZh: string; labelEn: string; type: string }
+export interface ChatResult { columns: ResultColumn[]; rows: Record<string, unknown>[]; totals: Record<string, unknown> | null; asOf: string }
+
+export interface MarkedWord { text: string; start: number; end: number }
+export interface Choice { label: string; interpretation: Interpretation }
+
+/** One answer as the panel keeps it (from `ask`, or built locally after a `metrics` re-run). */
+export interface ChatAnswer {
+  status: AskStatus;
+  interpretation: Interpretation | null;
+  restatement: string;
+  language: string;
+  graphql: string | null;
+  variables: unknown;
+  chart: ChartKind | null;
+  requeried: boolean;
+  result: ChatResult | null;
+  asOf: string | null;
+  unknownWords: MarkedWord[];
+  choices: Choice[];
+  message: string | null;
+}
