@@ -137,6 +137,8 @@ export function loadConfig(env: Env = process.env): Config {
   }
   if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(config.engine.database)) problems.push(`CLICKHOUSE_DATABASE must be a plain identifier, got "${config.engine.database}"`);
   if (config.engine.cluster && !/^[A-Za-z_][A-Za-z0-9_]*$/.test(config.engine.cluster)) problems.push(`CLICKHOUSE_CLUSTER must be a plain identifier, got "${config.engine.cluster}"`);
+  // an origin lands in a CSP header and is compared with Origin: anything else (a path, a ';') would break or widen both
+  for (const o of config.auth.embedOrigins) if (!/^https?:\/\/[A-Za-z0-9.-]+(:\d{1,5})?\/?$/.test(o)) problems.push(`EMBED_ALLOWED_ORIGINS takes origins (scheme, host, optional port; no path), e.g. https://portal.intranet or http://10.1.2.3:8080; got "${o.slice(0, 80)}"`);
   if (config.engine.url && !/^https?:\/\//.test(config.engine.url)) problems.push(`CLICKHOUSE_URL must start with http:// or https://, got "${config.engine.url}"`);
   if (problems.length) throw new ConfigError(problems);
   return Object.freeze(config);

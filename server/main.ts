@@ -1,6 +1,7 @@
 /** Composition root: config → engine → store → app → listen. */
 import pino from 'pino';
 import { ConfigError, loadConfig } from './config.ts';
+import type { AppError } from './errors.ts';
 import { Dataset } from './domains/dataset.ts';
 import { Engine } from './engine/engine.ts';
 import { createApp } from './http/app.ts';
@@ -18,15 +19,30 @@ try {
 const log = pino({ level: config.logLevel });
 const engine = await Engine.open(config.engine);
 const dataset = new Dataset(engine);
-await prepareStore(engine);
-if (config.seedDemo && (await dataset.isEmpty())) {
-  const asOf = new Date().toISOString().slice(0, 10);
-  log.info({ subscribers: config.demoSubscribers, asOf }, 'empty store: generating demo data (first start only)');
-  const t0 = Date.now();
-  await seedDemo(engine, dataset, { subscribers: config.demoSubscribers, seed: 42, asOf, months: 36, onProgress: progressBar('demo data') });
-  log.info({ seconds: (Date.now() - t0) / 1000 }, 'demo data ready');
+
+async function prepare(): Promise<void> {
+  await prepareStore(engine);
+  if (config.seedDemo && (await dataset.isEmpty())) {
+    const asOf = new Date().toISOString().slice(0, 10);
+    log.info({ subscribers: config.demoSubscribers, asOf }, 'empty store: generating demo data (first start only)');
+    const t0 = Date.now();
+    await seedDemo(engine, dataset, { subscribers: config.demoSubscribers, seed: 42, asOf, months: 36, onProgress: progressBar('demo data') });
+    log.info({ seconds: (Date.now() - t0) / 1000 }, 'demo data ready');
+  }
+  await dataset.refresh();
 }
-await dataset.refresh();
+
+try {
+  await prepare();
+} catch (e) {
+  if (engine.mode !== 'server' || (e as AppError).code !== 'DATABASE_UNAVAILABLE') throw e;
+  // A ClickHouse server that is down must not keep the product down: serve (readyz 503,
+  // DATABASE_UNAVAILABLE) and keep trying until it is back.
+  log.error({ err: (e as Error).message }, 'ClickHouse server unreachable; serving and retrying every 5 s');
+  const retry = setInterval(() => {
+    prepare().then(() => { clearInterval(retry); log.info('ClickHouse server reachable again; store ready'); }, () => {});
+  }, 5000);
+}
 const { app, audit } = await createApp({ config, engine, dataset, log });
 const server = app.listen(config.port, config.host, () => {
   const addr = server.address();

@@ -20,6 +20,8 @@ import { toPublicError } from '../http/errors.ts';
 import { ApiKeys } from './api-keys.ts';
 import { embedCsp, embedErrorPage, embedPage } from './page.ts';
 import { bindEmbedService } from './resolvers.ts';
+import type { ResultCache } from '../query/cache.ts';
+import type { MetricResult } from '../query/types.ts';
 import { EmbedService, type AuditSink, type MintedEmbed } from './service.ts';
 import { EmbedTokens, embedKey } from './token.ts';
 
@@ -29,6 +31,7 @@ export interface EmbedRouteDeps {
   dataset: Dataset;
   log: Logger;
   audit?: AuditSink;
+  results?: ResultCache<MetricResult>;
 }
 
 const isObj = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);
@@ -36,7 +39,7 @@ const isObj = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 
 export function embedRoutes(deps: EmbedRouteDeps): express.Router {
   const { config, log } = deps;
   const service = new EmbedService({
-    engine: deps.engine, dataset: deps.dataset, log, audit: deps.audit,
+    engine: deps.engine, dataset: deps.dataset, log, audit: deps.audit, results: deps.results,
     tokens: new EmbedTokens(embedKey(config.auth)), defaultTtlSeconds: config.auth.embedTtlSeconds,
   });
   bindEmbedService(deps.engine, service);
@@ -103,16 +106,16 @@ export function embedRoutes(deps: EmbedRouteDeps): express.Router {
   r.options('/api/embed/data', cors);
   r.options('/api/embed/:token/data', cors);
   r.get('/api/embed/data', cors, (req, res) => data(typeof req.query.token === 'string' ? req.query.token : undefined, req, res));
-  r.get('/api/embed/:token/data', cors, (req, res) => data(req.params.token, req, res));
+  r.get('/api/embed/:token/data', cors, (req, res) => data(String(req.params.token), req, res));
   r.all(/^\/api\/embed(\/|$)/, (_req, res) => { res.status(404).json({ code: 'NOT_FOUND', message: 'No such embed endpoint: POST /api/embed/token, GET /api/embed/data?token=…' }); });
 
   r.get('/embed/:token', async (req, res) => {
     res.set({ 'Content-Security-Policy': csp, 'Referrer-Policy': 'no-referrer', 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' });
     try {
-      const claims = await service.verify(req.params.token);
+      const claims = await service.verify(String(req.params.token));
       if (!fs.existsSync(bundle)) throw new AppError('DATABASE_UNAVAILABLE', 'The embed bundle is not built on this server (npm run build:web).');
       const lang = req.query.lang === 'en' || req.query.lang === 'zh' ? req.query.lang : claims.lang;
-      res.type('html').send(embedPage(req.params.token, lang));
+      res.type('html').send(embedPage(String(req.params.token), lang));
     } catch (e) {
       const pub = toPublicError(e);
       res.status(HTTP_STATUS[pub.code]).type('html').send(embedErrorPage(HTTP_STATUS[pub.code], pub.code, pub.message));

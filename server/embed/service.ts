@@ -15,7 +15,8 @@ import { model } from '../model/index.ts';
 import { runMetricQuery } from '../query/execute.ts';
 import { plan } from '../query/plan.ts';
 import { lastCompleteMonth, ymStr } from '../query/time.ts';
-import type { Column, Filter, MetricQuery, Scope } from '../query/types.ts';
+import type { ResultCache } from '../query/cache.ts';
+import type { Column, Filter, MetricQuery, MetricResult, Scope } from '../query/types.ts';
 import { TIME_CONTROL, type ChartKind, type EmbedClaims, type EmbedLang } from './claims.ts';
 import { checkChartFit, viewChartQuery } from './charts.ts';
 import { parseLang, parseMint, type MintInput } from './input.ts';
@@ -70,6 +71,8 @@ export interface EmbedServiceDeps {
   defaultTtlSeconds: number;
   log?: Logger;
   audit?: AuditSink;
+  /** the app's result cache (keyed by query, scope, as-of and data version) */
+  results?: ResultCache<MetricResult>;
 }
 
 export class EmbedService {
@@ -133,9 +136,12 @@ export class EmbedService {
     const scope = scopeOf(claims.scope);
     if (!scope) throw new AppError('UNAUTHENTICATED', `The embed token's scope "${claims.scope.slice(0, 16)}" is not a region; mint a new one.`, { reason: 'claims' });
     const { query, lang } = applyControls(claims, params);
-    const { engine, dataset } = this.deps;
-    const r = await runMetricQuery(query, { engine, asOf: dataset.asOf, scope, signal });
-    this.deps.audit?.record({ viewer: claims.sub, role: 'embed', scope: claims.scope, entry: 'embed', query, rows: r.rows.length, status: 'ok' });
+    const { engine, dataset, results, audit } = this.deps;
+    const r = await runMetricQuery(query, {
+      engine, asOf: dataset.asOf, scope, signal,
+      cache: results ? { results, dataVersion: dataset.version } : undefined,
+      onResult: (q, rows) => audit?.record({ viewer: claims.sub, role: 'embed', scope: claims.scope, entry: 'embed', query: { ...q, embed: claims.jti }, rows, status: 'ok' }),
+    });
     const metricIds = r.columns.filter((c) => model.metric(c.id)).map((c) => c.id);
     const dims = (query.groupBy ?? []).filter((g) => model.dimension(g));
     const labels = labelsFor(metricIds, dims, r.rows, claims.chart === 'scatter' ? ['channel_class'] : []);

@@ -57,9 +57,7 @@ export class Engine {
       // interface, distinct declarations, hence the cast.
       client = createClient({ connection: createChdbConnection({ path: config.dataDir }) as never });
     }
-    const engine = new Engine(client, config);
-    await engine.command(`CREATE DATABASE IF NOT EXISTS ${config.database}`, {}, { bootstrap: true });
-    return engine;
+    return new Engine(client, config);
   }
 
   /** Qualified table name. */
@@ -111,7 +109,7 @@ export class Engine {
   }
 
   /** DDL and INSERT … SELECT: no result rows, no read limits. */
-  async command(sql: string, params: Params = {}, opts: RunOptions & { bootstrap?: boolean } = {}): Promise<void> {
+  async command(sql: string, params: Params = {}, opts: RunOptions = {}): Promise<void> {
     try {
       await this.client.command({
         query: sql,

@@ -8,6 +8,7 @@ import type { Engine } from './engine.ts';
 
 export async function migrate(engine: Engine, migrations: readonly Migration[] = MIGRATIONS): Promise<number[]> {
   const ctx = { db: engine.db, cluster: engine.cluster };
+  await engine.command(`CREATE DATABASE IF NOT EXISTS ${engine.db}${engine.cluster ? ` ON CLUSTER ${engine.cluster}` : ''}`);
   for (const sql of createTable(ctx, {
     name: 'schema_migrations',
     columns: ['version UInt32', 'name String', 'applied_at DateTime'],

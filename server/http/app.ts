@@ -13,6 +13,7 @@ import cookieParser from 'cookie-parser';
 import express from 'express';
 import { Identity } from '../auth/identity.ts';
 import { authRoutes, authenticate, requireGraphiQL } from './auth-routes.ts';
+import { embedRoutes } from '../embed/routes.ts';
 import type { Logger } from 'pino';
 import type { Config } from '../config.ts';
 import type { Dataset } from '../domains/dataset.ts';
@@ -88,6 +89,7 @@ export async function createApp(deps: AppDeps) {
       : { status: 'unavailable', code: 'DATABASE_UNAVAILABLE', engineReachable: reachable, pendingMigrations: pending });
   });
   app.use(authRoutes(identity, config.auth.demoUsers));
+  app.use(embedRoutes({ config, engine, dataset, log, audit, results })); // public paths: each request carries its own embed token or API key
   app.use(authenticate(identity));
   const graphiql = renderGraphiQL({ endpoint: '/graphql', title: 'CRM analytics · GraphiQL' } as never);
   app.get('/graphiql', requireGraphiQL, (_req, res) => { res.type('html').send(graphiql); });

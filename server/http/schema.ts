@@ -12,6 +12,7 @@ import { segmentsResolvers } from '../domains/segments/resolvers.ts';
 import { channelsResolvers } from '../domains/channels/resolvers.ts';
 import { lifecycleResolvers } from '../domains/lifecycle/resolvers.ts';
 import { capabilityResolvers } from '../domains/capability/resolvers.ts';
+import { embedResolvers } from '../embed/resolvers.ts';
 import { parseDay } from '../query/time.ts';
 
 const dir = path.resolve(import.meta.dirname, '../../schema');
@@ -39,7 +40,7 @@ const JSONScalar = new GraphQLScalarType({
   },
 });
 
-const modules: Resolvers[] = [askResolvers, catalogResolvers, metricsResolvers, viewsResolvers, segmentsResolvers, channelsResolvers, lifecycleResolvers, capabilityResolvers];
+const modules: Resolvers[] = [askResolvers, catalogResolvers, metricsResolvers, viewsResolvers, segmentsResolvers, channelsResolvers, lifecycleResolvers, capabilityResolvers, embedResolvers];
 
 export const resolvers = {
   Date: DateScalar,

@@ -1,0 +1,175 @@
+/**
+ * answer.chart → which of the dashboard's option builders draws it. The choice is pure (a
+ * plan, unit-tested); `planOption` then calls the same builders the pages use
+ * (web/src/charts/builders) and, for shapes the pages never drew, the chat's own
+ * (./builders). A kind that cannot draw the shape (a pie of two groupings) falls back to
+ * what can, and says so.
+ */
+import { rankedBarsOption, trendOption } from '../charts/builders/overview';
+import { barsWithLineOption, heatmapOption } from '../charts/builders/segments';
+import { survivalOption } from '../charts/builders/lifecycle';
+import { radarOption } from '../charts/builders/capability';
+import { num, rowsOf, type Labels, type MetricResultLike } from '../charts/builders/common';
+import { categories, flowSankeyOption, funnelOption, genericRadarOption, pieOption, seriesOption } from './builders';
+import { defaultChart, isGrain, type ChartKind, type Interpretation } from './model';
+
+export type ChartPlan =
+  | { type: 'kpi'; metrics: string[] }
+  | { type: 'table' }
+  | { type: 'trend'; metric: string }
+  | { type: 'ranked'; dim: string; metric: string }
+  | { type: 'barsLine'; dim: string; bar: string; line?: string }
+  | { type: 'series'; series: 'bar' | 'line'; x: string; by: string | null; metrics: string[] }
+  | { type: 'pie'; dim: string; metric: string }
+  | { type: 'funnel'; dim: string; metric: string }
+  | { type: 'heatmap'; x: string; y: string; metric: string }
+  | { type: 'radar'; node: string; by: string | null; metrics: string[] }
+  | { type: 'capabilityRadar'; node: string }
+  | { type: 'sankey'; from: string; to: string; metric: string }
+  | { type: 'survival'; dim: string | null };
+
+export interface ChartChoice {
+  plan: ChartPlan;
+  /** the kind asked for could not draw this result: the plan is the nearest that can */
+  fellBack: boolean;
+}
+
+export interface Shape {
+  rows: number;
+  /** the result carries `<metric>_prev` columns (compare) */
+  hasPrev: boolean;
+  /** catalog format of a metric */
+  format: (metric: string) => string;
+}
+
+const REGION_DIMS = new Set(['province', 'city']);
+const CAPABILITY_NODES = ['capability_dimension', 'capability_area', 'capability_item'];
+/** beyond this many categories a bar chart ranks horizontally */
+export const RANK_FROM = 9;
+
+/** The chart plan for an answer's chart kind, its interpretation and the result's shape. Pure. */
+export function chooseChart(kind: ChartKind | null, q: Interpretation, shape: Shape): ChartChoice {
+  const asked = kind ?? defaultChart(q);
+  const dims = q.groupBy.filter((g) => !isGrain(g));
+  const grain = q.groupBy.find(isGrain) ?? null;
+  const ms = q.metrics;
+  const one = ms.length === 1;
+  const ok = (plan: ChartPlan): ChartChoice => ({ plan, fellBack: false });
+
+  if (asked === 'table') return ok({ type: 'table' });
+  if (ms.includes('survival_rate')) return { plan: { type: 'survival', dim: dims[0] ?? null }, fellBack: asked !== 'survival' };
+  if (q.groupBy.length === 0) return { plan: { type: 'kpi', metrics: ms }, fellBack: asked !== 'kpi' };
+
+  /** what draws any grouped result: lines over time, bars otherwise */
+  const general = (): ChartPlan => {
+    if (grain) {
+      if (one && grain === 'month' && dims.length === 0) return { type: 'trend', metric: ms[0] };
+      return { type: 'series', series: 'line', x: grain, by: dims[0] ?? null, metrics: ms };
+    }
+    return bars();
+  };
+  const bars = (): ChartPlan => {
+    const x = grain ?? dims[0];
+    const by = grain ? dims[0] ?? null : dims[1] ?? null;
+    if (!grain && dims.length === 1) {
+      const d = dims[0];
+      if (one && !shape.hasPrev) {
+        return shape.rows >= RANK_FROM || REGION_DIMS.has(d) || q.orderBy ? { type: 'ranked', dim: d, metric: ms[0] } : { type: 'barsLine', dim: d, bar: ms[0] };
+      }
+      if (ms.length === 2 && !shape.hasPrev && shape.format(ms[0]) !== shape.format(ms[1])) return { type: 'barsLine', dim: d, bar: ms[0], line: ms[1] };
+    }
+    return { type: 'series', series: 'bar', x, by, metrics: ms };
+  };
+  const singleDim = !grain && dims.length === 1 && one;
+  const twoGroups = q.groupBy.length === 2 && one;
+
+  switch (asked) {
+    case 'kpi': return { plan: general(), fellBack: true };
+    case 'line': {
+      if (grain) return ok(general());
+      return ok({ type: 'series', series: 'line', x: dims[0], by: dims[1] ?? null, metrics: ms });
+    }
+    case 'bar': return ok(bars());
+    case 'pie': return singleDim && !shape.hasPrev ? ok({ type: 'pie', dim: dims[0], metric: ms[0] }) : { plan: general(), fellBack: true };
+    case 'funnel': return singleDim && !shape.hasPrev ? ok({ type: 'funnel', dim: dims[0], metric: ms[0] }) : { plan: general(), fellBack: true };
+    case 'heatmap': return twoGroups ? ok({ type: 'heatmap', x: q.groupBy[0], y: q.groupBy[1], metric: ms[0] }) : { plan: general(), fellBack: true };
+    case 'sankey': return twoGroups && !grain ? ok({ type: 'sankey', from: dims[0], to: dims[1], metric: ms[0] }) : { plan: general(), fellBack: true };
+    case 'radar': {
+      const node = dims.find((d) => CAPABILITY_NODES.includes(d));
+      if (ms.includes('capability_score') && node && dims.includes('capability_entity') && dims.length === 2) return ok({ type: 'capabilityRadar', node });
+      if (!grain && dims.length === 1) return ok({ type: 'radar', node: dims[0], by: null, metrics: ms });
+      if (!grain && dims.length === 2 && one) return ok({ type: 'radar', node: node ?? dims[0], by: dims.find((d) => d !== (node ?? dims[0]))!, metrics: ms });
+      return { plan: general(), fellBack: true };
+    }
+    case 'survival': return { plan: general(), fellBack: true };
+    default: return { plan: general(), fellBack: true };
+  }
+}
+
+export interface PlanContext {
+  labels: Labels;
+  /** member ids of a dimension in catalog order (ordered dimensions draw in that order) */
+  order: (dim: string) => string[];
+  words: { prev: string; prevYear: string; best: string; mean: string; unknown: string; band: (name: string) => string; months: string };
+}
+
+/** How many categories a chart draws at most (the table always has every row). */
+export const MAX_CATEGORIES = 40;
+
+/** The rows a chart draws: all of them, or the largest MAX_CATEGORIES when one grouping has more. */
+export function chartRows(plan: ChartPlan, result: MetricResultLike): { result: MetricResultLike; truncated: boolean } {
+  const rows = rowsOf(result);
+  const key = plan.type === 'ranked' || plan.type === 'pie' || plan.type === 'funnel' || plan.type === 'barsLine' ? plan.dim
+    : plan.type === 'series' && !isGrain(plan.x) && !plan.by ? plan.x : null;
+  const metric = plan.type === 'ranked' || plan.type === 'pie' || plan.type === 'funnel' ? plan.metric
+    : plan.type === 'barsLine' ? plan.bar : plan.type === 'series' ? plan.metrics[0] : null;
+  if (!key || !metric || rows.length <= MAX_CATEGORIES) return { result, truncated: false };
+  const top = [...rows].sort((a, b) => (num(b[metric]) ?? -Infinity) - (num(a[metric]) ?? -Infinity)).slice(0, MAX_CATEGORIES);
+  return { result: { ...result, rows: top }, truncated: true };
+}
+
+/** Height that fits a plan (ranked bars grow with their rows). */
+export function planHeight(plan: ChartPlan, rows: number): number {
+  if (plan.type === 'ranked') return Math.max(200, Math.min(MAX_CATEGORIES, rows) * 20 + 40);
+  if (plan.type === 'heatmap' || plan.type === 'radar' || plan.type === 'capabilityRadar' || plan.type === 'sankey') return 340;
+  return 280;
+}
+
+/** The ECharts option of a plan (null for kpi and table, which are components). */
+export function planOption(plan: ChartPlan, result: MetricResultLike, ctx: PlanContext): object | null {
+  const { labels, order, words } = ctx;
+  const rows = rowsOf(result);
+  switch (plan.type) {
+    case 'kpi': case 'table': return null;
+    case 'trend': return trendOption(result, { metric: plan.metric, labels, prevLabel: words.prev });
+    case 'ranked': return rankedBarsOption(result, { dim: plan.dim, metric: plan.metric, labels });
+    case 'barsLine': return barsWithLineOption(result, { dim: plan.dim, bar: plan.bar, line: plan.line, order: order(plan.dim).length ? order(plan.dim) : undefined, labels });
+    case 'series': return seriesOption(result, {
+      type: plan.series, x: plan.x, by: plan.by, metrics: plan.metrics, labels, xIsTime: isGrain(plan.x),
+      xOrder: isGrain(plan.x) ? undefined : order(plan.x), byOrder: plan.by ? order(plan.by) : undefined, prevLabel: words.prev,
+    });
+    case 'pie': return pieOption(result, { dim: plan.dim, metric: plan.metric, labels });
+    case 'funnel': return funnelOption(result, { dim: plan.dim, metric: plan.metric, labels });
+    case 'heatmap': {
+      const ids = (d: string) => categories(rows, d, { time: isGrain(d), order: isGrain(d) ? undefined : order(d) });
+      return heatmapOption(rows, {
+        x: { dim: plan.x, ids: ids(plan.x), title: labels.dim(plan.x) }, y: { dim: plan.y, ids: ids(plan.y), title: labels.dim(plan.y) },
+        value: plan.metric, format: labels.format(plan.metric), yTopDown: true, xRotate: ids(plan.x).length > 6 ? 30 : 0,
+      }, labels);
+    }
+    case 'radar': return genericRadarOption(result, { node: plan.node, by: plan.by, metrics: plan.metrics, labels, nodeOrder: order(plan.node) });
+    case 'capabilityRadar': {
+      const nodes = categories(rows, plan.node, { order: order(plan.node) });
+      const entities = categories(rows, 'capability_entity');
+      return radarOption(rows, { nodeDim: plan.node, nodes, entities, labels, bestLabel: words.best, meanLabel: words.mean, unknownLabel: words.unknown, benchmark: true });
+    }
+    case 'sankey': return flowSankeyOption(result, { from: plan.from, to: plan.to, metric: plan.metric, labels });
+    case 'survival': return survivalOption(result, { dim: plan.dim, labels, bandLabel: words.band, monthsLabel: words.months });
+  }
+}
+
+/** KPI figures of an ungrouped answer: the value, and the change when compared. Pure. */
+export function kpiFigures(q: Interpretation, result: MetricResultLike): { id: string; value: unknown; change: number | null | undefined }[] {
+  const row = ((result.totals && typeof result.totals === 'object' ? result.totals : null) ?? rowsOf(result)[0] ?? {}) as Record<string, unknown>;
+  return q.metrics.map((id) => ({ id, value: row[id] ?? null, change: q.compare ? num(row[`${id}_change`]) : undefined }));
+}
