@@ -2,13 +2,15 @@
 import path from 'node:path';
 import { defineConfig } from 'vite';
 import vue from '@vitejs/plugin-vue';
+import { embedBundle } from './embed/vite-plugin';
 
 const here = import.meta.dirname;
 
 export default defineConfig({
   root: here,
   base: '/',
-  plugins: [vue()],
+  // embedBundle: the second entry, /embed.js (<crm-chart>), one classic script next to the app
+  plugins: [vue(), embedBundle(path.resolve(here, '../dist/web'))],
   define: {
     // vue-i18n esm-bundler feature flags: composition API only, no devtools in production
     __VUE_I18N_FULL_INSTALL__: false,

@@ -33,6 +33,8 @@ export const app: Migration = {
         'state String', 'is_default UInt8', 'deleted UInt8', 'saved_at DateTime64(3)', 'saved_by String',
       ],
       orderBy: '(scope, view_id, version)',
+      // a save acknowledged to a user is on disk, power loss included
+      settings: 'fsync_after_insert = 1, fsync_part_directory = 1',
     }),
   ],
 };

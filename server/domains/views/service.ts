@@ -10,6 +10,8 @@ import { badInput, forbidden, notFound } from '../../errors.ts';
 import type { Scope } from '../../query/types.ts';
 import { provinceOf, regionByCode } from '../../../seeds/regions.ts';
 
+const appending = new Map<string, Promise<void>>();
+
 export const VIEW_PAGES = ['overview', 'segments', 'channels', 'lifecycle', 'capability'] as const;
 export type ViewPage = (typeof VIEW_PAGES)[number];
 export type Visibility = 'shared' | 'personal';
@@ -180,14 +182,24 @@ export class SavedViewsService {
     return versions.find((v) => v.version === version) ?? null;
   }
 
+  /** Appends are serialised per view (this process is the only writer): no two saves get one version number. */
   private async append(viewer: ViewViewer, v: Omit<SavedView, 'version' | 'savedAt' | 'savedBy'>): Promise<SavedView> {
+    const previous = appending.get(v.id) ?? Promise.resolve();
+    const mine = previous.then(() => this.appendNow(viewer, v));
+    const settled = mine.then(() => {}, () => {});
+    appending.set(v.id, settled);
+    void settled.then(() => { if (appending.get(v.id) === settled) appending.delete(v.id); });
+    return mine;
+  }
+
+  private async appendNow(viewer: ViewViewer, v: Omit<SavedView, 'version' | 'savedAt' | 'savedBy'>): Promise<SavedView> {
     const [m] = await this.engine.query<{ v: number }>(`SELECT max(version) AS v FROM ${this.table} WHERE view_id = {id:String}`, { id: v.id });
     const next: SavedView = { ...v, version: Number(m?.v ?? 0) + 1, savedAt: new Date().toISOString(), savedBy: viewer.id };
     await this.engine.insert('saved_views', [{
       view_id: next.id, version: next.version, scope: next.scope, owner: next.owner, name: next.name, page: next.page,
       state: JSON.stringify(next.state), is_default: next.isDefault ? 1 : 0, deleted: next.deleted ? 1 : 0,
       saved_at: next.savedAt.replace('T', ' ').replace('Z', ''), saved_by: next.savedBy,
-    }], { settings: { date_time_input_format: 'best_effort' } });
+    }], { settings: { date_time_input_format: 'best_effort' } }); // the table fsyncs every insert (migration 002): acknowledged = on disk
     return next;
   }
 

@@ -1,0 +1,85 @@
+/**
+ * Where an answer goes next: a saved view (nearest dashboard page + the exact chat query)
+ * and GraphiQL (the executed document, pre-filled). Pure.
+ */
+import { isGrain, normalizeInterpretation, CHART_KINDS, type ChartKind, type Interpretation } from './model';
+
+export type ViewPage = 'overview' | 'segments' | 'channels' | 'lifecycle' | 'capability';
+
+/** URL / saved-view key holding the chat query (the server keeps state values up to 1000 characters). */
+export const CHAT_KEY = 'chat';
+export const STATE_VALUE_MAX = 1000;
+
+const OVERVIEW_METRICS = ['subscribers', 'arpu', 'churn_rate', 'revenue', 'new_subscribers', 'e_channel_share'];
+const SEGMENT_DIMS = ['value_tier', 'sub_segment', 'customer_type', 'quadrant', 'credit_list', 'satisfaction_band', 'loyalty_band', 'rfm_r', 'rfm_f', 'rfm_m', 'rfm_cell'];
+const SEGMENT_SCHEMES = ['value_tier', 'brand', 'sub_segment', 'customer_type', 'quadrant', 'credit_list', 'satisfaction_band', 'loyalty_band'];
+const LIFECYCLE_GROUPS = ['brand', 'contract_type', 'value_tier', 'sub_segment', 'customer_type', 'acquisition_channel'];
+
+export function encodeChat(q: Interpretation, chart: ChartKind | null): string {
+  return JSON.stringify(chart ? { q, chart } : { q });
+}
+
+/** A `chat` URL value back to a query and chart; null when it is not one. */
+export function decodeChat(s: unknown): { q: Interpretation; chart: ChartKind | null } | null {
+  if (typeof s !== 'string' || s.length > STATE_VALUE_MAX * 2) return null;
+  try {
+    const v = JSON.parse(s) as { q?: unknown; chart?: unknown };
+    const q = normalizeInterpretation(v?.q);
+    if (!q) return null;
+    return { q, chart: CHART_KINDS.includes(v.chart as ChartKind) ? (v.chart as ChartKind) : null };
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * An answer as a saved view: the dashboard page nearest to it, with the page's own
+ * settings where the query maps onto them (metric, grouping, time range), plus the exact
+ * chat query under `chat`, which re-opens the answer in the chat panel.
+ * `domain` is the catalog domain of a metric (base, contacts, campaigns, survival, capability).
+ */
+export function viewOfAnswer(q: Interpretation, chart: ChartKind | null, domain: (metric: string) => string | undefined): { page: ViewPage; state: Record<string, string> } {
+  const m = q.metrics[0];
+  const dims = [...q.groupBy, ...q.filters.map((f) => f.dimension)].filter((d) => !isGrain(d));
+  const state: Record<string, string> = {};
+  let page: ViewPage;
+  switch (domain(m)) {
+    case 'contacts': case 'campaigns': page = 'channels'; break;
+    case 'survival': {
+      page = 'lifecycle';
+      const g = q.groupBy.find((d) => LIFECYCLE_GROUPS.includes(d));
+      if (g) state.group = g;
+      break;
+    }
+    case 'capability': {
+      page = 'capability';
+      if (q.groupBy.includes('capability_area')) state.level = 'area';
+      const ents = q.filters.find((f) => f.dimension === 'capability_entity' && f.op === 'in');
+      if (ents?.values.length) state.entities = ents.values.slice(0, 8).join(',');
+      break;
+    }
+    default: {
+      if (dims.some((d) => SEGMENT_DIMS.includes(d))) {
+        page = 'segments';
+        const s = q.groupBy.find((d) => SEGMENT_SCHEMES.includes(d));
+        if (s) state.scheme = s;
+      } else {
+        page = 'overview';
+        if (OVERVIEW_METRICS.includes(m)) state[q.groupBy.some(isGrain) ? 'trend' : 'map'] = m;
+      }
+    }
+  }
+  if (q.timeRange) {
+    state.from = q.timeRange.from.slice(0, 7);
+    state.to = q.timeRange.to.slice(0, 7);
+  }
+  state[CHAT_KEY] = encodeChat(q, chart);
+  return { page, state };
+}
+
+/** GraphiQL with the document and its variables in the editor (GraphiQL's `query` / `variables` URL parameters). */
+export function graphiqlHref(query: string, variables: unknown): string {
+  const p = new URLSearchParams({ query });
+  if (variables !== null && variables !== undefined) p.set('variables', JSON.stringify(variables, null, 2));
+  return `/graphiql?${p.toString()}`;
+}

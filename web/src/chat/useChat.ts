@@ -1,0 +1,131 @@
+/**
+ * The conversation: turns asked through `ask` (the conversation id carried between them),
+ * and turns re-run through `metrics` (an edited chip, a CLARIFY choice, a saved view).
+ * Module state: closing the drawer keeps the thread.
+ */
+import { reactive, ref } from 'vue';
+import { GraphQLRequestError, request } from '../api/client';
+import { AskDocument, ChatMetricsDocument } from '../api/documents';
+import type { AskQuery } from '../generated/graphql';
+import { normalizeInterpretation, type ChartKind, type ChatAnswer, type ChatResult, type Interpretation } from './model';
+
+export type TurnOrigin = 'ask' | 'edit' | 'choice' | 'view';
+export interface Turn {
+  id: number;
+  origin: TurnOrigin;
+  /** the question asked, or what was edited / chosen */
+  question: string;
+  state: 'pending' | 'done' | 'error';
+  error: string | null;
+  answer: ChatAnswer | null;
+}
+
+const turns = reactive<Turn[]>([]);
+const conversationId = ref<string | null>(null);
+const busy = ref(false);
+let nextId = 1;
+const retries = new Map<number, () => Promise<void>>();
+
+type RawAnswer = AskQuery['ask'];
+
+/** The `ask` answer as the panel keeps it. Pure. */
+export function toAnswer(a: RawAnswer): ChatAnswer {
+  const result: ChatResult | null = a.rows && a.columns
+    ? { columns: a.columns, rows: a.rows as Record<string, unknown>[], totals: (a.totals ?? null) as Record<string, unknown> | null, asOf: a.asOf ?? '' }
+    : null;
+  return {
+    status: a.status,
+    interpretation: normalizeInterpretation(a.interpretation),
+    restatement: a.restatement,
+    language: a.language,
+    graphql: a.graphql ?? null,
+    variables: a.variables ?? null,
+    chart: a.chart ?? null,
+    requeried: a.requeried,
+    result,
+    asOf: a.asOf ?? null,
+    unknownWords: a.unknownWords,
+    choices: a.choices.map((c) => ({ label: c.label, interpretation: normalizeInterpretation(c.interpretation) })).filter((c): c is { label: string; interpretation: Interpretation } => !!c.interpretation),
+    message: a.message ?? null,
+  };
+}
+
+const CHAT_METRICS = ChatMetricsDocument.toString().trim();
+
+function push(origin: TurnOrigin, question: string): Turn {
+  turns.push({ id: nextId++, origin, question, state: 'pending', error: null, answer: null });
+  return turns[turns.length - 1];
+}
+
+async function settle(turn: Turn, run: () => Promise<ChatAnswer>): Promise<void> {
+  const t = turns.find((x) => x.id === turn.id) ?? turn;
+  t.state = 'pending';
+  t.error = null;
+  busy.value = true;
+  try {
+    t.answer = await run();
+    t.state = 'done';
+    retries.delete(t.id);
+  } catch (e) {
+    t.state = 'error';
+    t.error = (e as Error).message;
+    retries.set(t.id, () => settle(t, run));
+  } finally {
+    busy.value = false;
+  }
+}
+
+export function useChat() {
+  return {
+    turns,
+    conversationId,
+    busy,
+
+    /** A question: the conversation continues from the previous `ask` turn. */
+    ask(question: string): Promise<void> {
+      const q = question.trim();
+      if (!q) return Promise.resolve();
+      const turn = push('ask', q);
+      return settle(turn, async () => {
+        const r = await request(AskDocument, { question: q, conversationId: conversationId.value });
+        conversationId.value = r.ask.conversationId;
+        return toAnswer(r.ask);
+      });
+    },
+
+    /**
+     * An interpretation run as is through `metrics` (an edited chip, a choice, a saved view):
+     * a new turn whose document is the one executed here. Outside the viewer's scope the
+     * server says FORBIDDEN, shown like the chat's own.
+     */
+    rerun(q: Interpretation, chart: ChartKind, origin: Exclude<TurnOrigin, 'ask'>, description: string, asOf?: string | null): Promise<void> {
+      const turn = push(origin, description);
+      return settle(turn, async () => {
+        const variables = { q, asOf: asOf ?? null };
+        const base: ChatAnswer = {
+          status: 'ANSWERED', interpretation: q, restatement: '', language: '', graphql: CHAT_METRICS, variables, chart,
+          requeried: true, result: null, asOf: asOf ?? null, unknownWords: [], choices: [], message: null,
+        };
+        try {
+          const r = await request(ChatMetricsDocument, { q: q as never, asOf: asOf ?? null });
+          const m = r.metrics;
+          return { ...base, asOf: m.asOf, result: { columns: m.columns, rows: m.rows as Record<string, unknown>[], totals: (m.totals ?? null) as Record<string, unknown> | null, asOf: m.asOf } };
+        } catch (e) {
+          if (e instanceof GraphQLRequestError && e.code === 'FORBIDDEN') return { ...base, status: 'FORBIDDEN', message: e.message };
+          throw e;
+        }
+      });
+    },
+
+    retry(turn: Turn): Promise<void> {
+      return retries.get(turn.id)?.() ?? Promise.resolve();
+    },
+
+    /** A fresh conversation: the server forgets nothing, the next question simply starts without context. */
+    reset(): void {
+      turns.splice(0, turns.length);
+      conversationId.value = null;
+      retries.clear();
+    },
+  };
+}

@@ -1,0 +1,53 @@
+/** Labels for the chat: the catalog's (as the pages use), plus time grains, and chip texts. */
+import { computed } from 'vue';
+import type { Labels } from '../charts/builders/common';
+import { useCatalog } from '../composables/useCatalog';
+import { useLocale } from '../i18n';
+import type { Chip, ChipValue } from './chips';
+import { isGrain } from './model';
+
+/** dimensions with more members than this draw in result order, not catalog order */
+const ORDER_MAX = 40;
+
+export function useChatLabels() {
+  const cat = useCatalog();
+  const { locale, t, label } = useLocale();
+  const grainLabel = (id: string) => label(cat.catalog.value?.grains.find((g) => g.id === id), id);
+  const dimLabel = (id: string) => (isGrain(id) ? grainLabel(id) : cat.dimLabel(id));
+  const labels = computed<Labels>(() => {
+    void locale.value; // re-label on language switch
+    return { locale: locale.value, member: cat.labeller(), metric: cat.metricLabel, dim: dimLabel, format: cat.metricFormat };
+  });
+  const order = (dim: string): string[] => {
+    const ms = cat.dimension(dim)?.members ?? [];
+    return ms.length <= ORDER_MAX ? ms.map((m) => m.id) : [];
+  };
+  const join = (xs: string[]) => xs.join(locale.value === 'en' ? ', ' : '、');
+  const OPS: Record<string, string> = { gt: '>', gte: '≥', lt: '<', lte: '≤' };
+
+  /** What a chip says, in the current language. */
+  function chipText(c: Chip | ChipValue): string {
+    const L = labels.value;
+    switch (c.kind) {
+      case 'metric': return L.metric(c.id);
+      case 'filter': {
+        const vals = join(c.values.map((v) => L.member(c.dimension, v)));
+        const dim = dimLabel(c.dimension);
+        if (c.op === 'in') return `${dim}${locale.value === 'en' ? ': ' : '：'}${vals}`;
+        if (c.op === 'not_in') return `${dim}${locale.value === 'en' ? ': ' : '：'}${t('chat.notIn', { values: vals })}`;
+        return `${dim} ${OPS[c.op]} ${vals}`;
+      }
+      case 'group': return t('chat.groupBy', { dim: dimLabel(c.id) });
+      case 'time': return c.range ? (c.range.from === c.range.to ? c.range.from : t('chat.range', { from: c.range.from, to: c.range.to })) : t('chat.defaultTime');
+      case 'order': {
+        const m = isGrain(c.metric) || !cat.metric(c.metric) ? dimLabel(c.metric) : L.metric(c.metric);
+        if (c.limit) return t(c.direction === 'desc' ? 'chat.top' : 'chat.bottom', { metric: m, n: c.limit });
+        return t(c.direction === 'desc' ? 'chat.sortDesc' : 'chat.sortAsc', { metric: m });
+      }
+      case 'limit': return t('chat.limit', { n: c.limit });
+      case 'compare': return t(`chat.${c.value}`);
+    }
+  }
+
+  return { cat, labels, locale, t, dimLabel, order, chipText };
+}

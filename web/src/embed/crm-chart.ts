@@ -1,0 +1,221 @@
+/**
+ * <crm-chart token="…" lang="zh|en">: one chart of the product, for intranet page authors.
+ * It fetches /api/embed/data from the product's own origin (where this script came from),
+ * draws with the dashboard's ECharts registry and builders inside a Shadow DOM (no CSS in
+ * or out), fills its container and follows its size (ResizeObserver). The element owns its
+ * ECharts instance like EChart.vue does: init, setOption, resize, dispose.
+ *
+ * State for the host page: the `data-state` attribute (loading | ready | empty | error) and
+ * the events `crm-chart-ready` and `crm-chart-error` (detail: { code, message }); on an
+ * expired token, set a fresh `token` attribute and the chart reloads.
+ */
+import { echarts } from '../charts/registry';
+import { embedOption, embedTitle, langOf, localeOf } from './render';
+import type { EmbedControl, EmbedData, EmbedError } from './types';
+
+/** Read while this classic script runs: the product's origin, whatever page includes it. */
+export const PRODUCT_ORIGIN = originOf((document.currentScript as HTMLScriptElement | null)?.src);
+
+function originOf(src: string | undefined): string {
+  try {
+    return new URL(src || location.href).origin;
+  } catch {
+    return location.origin;
+  }
+}
+
+const TEXT = {
+  zh: { loading: '加载中…', empty: '所选范围内没有数据', error: '图表无法显示', noToken: '缺少 token 属性', all: '全部', from: '起', to: '止', network: '无法连接分析服务' },
+  en: { loading: 'Loading…', empty: 'No data in the selected scope', error: 'The chart cannot be shown', noToken: 'The token attribute is missing', all: 'All', from: 'From', to: 'To', network: 'Cannot reach the analytics service' },
+};
+
+const CSS = `
+:host{all:initial;display:block;position:relative;box-sizing:border-box;width:100%;height:100%;min-height:160px;contain:layout paint;
+  font:13px/1.4 system-ui,-apple-system,"Segoe UI","PingFang SC","Microsoft YaHei","Noto Sans CJK SC",sans-serif;color:#344054}
+:host([hidden]){display:none}
+.wrap{position:absolute;inset:0;display:flex;flex-direction:column}
+.controls{display:flex;flex-wrap:wrap;gap:4px 12px;align-items:center;padding:4px 8px;font-size:12px}
+.controls:empty{display:none}
+label{display:inline-flex;gap:4px;align-items:center}
+input,select{font:inherit;color:inherit;padding:1px 4px;border:1px solid #d0d5dd;border-radius:4px;background:#fff}
+.box{position:relative;flex:1 1 auto;min-height:0}
+.chart{position:absolute;inset:0}
+.status{position:absolute;inset:0;display:flex;align-items:center;justify-content:center;padding:8px;text-align:center;color:#667085;pointer-events:none}
+.status[hidden]{display:none}
+.status.error{color:#b42318}
+`;
+
+function styles(root: ShadowRoot): void {
+  try {
+    // a constructed sheet needs no style-src allowance in the host page's CSP
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(CSS);
+    root.adoptedStyleSheets = [sheet];
+  } catch {
+    const el = document.createElement('style');
+    el.textContent = CSS;
+    root.append(el);
+  }
+}
+
+const el = <K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLElementTagNameMap[K]> = {}, ...children: (Node | string)[]) => {
+  const e = Object.assign(document.createElement(tag), props);
+  e.append(...children);
+  return e;
+};
+
+type State = 'loading' | 'ready' | 'empty' | 'error';
+
+export class CrmChart extends HTMLElement {
+  static get observedAttributes() { return ['token', 'lang', 'from', 'to']; }
+
+  private readonly controlsEl: HTMLDivElement;
+  private readonly chartEl: HTMLDivElement;
+  private readonly statusEl: HTMLDivElement;
+  private chart: echarts.ECharts | null = null;
+  private observer: ResizeObserver | null = null;
+  private request: AbortController | null = null;
+  private data: EmbedData | null = null;
+  /** control values: from / to and f.<dimension> (attributes first, then the element's own controls) */
+  private readonly params = new Map<string, string>();
+  private scheduled = false;
+
+  constructor() {
+    super();
+    const root = this.attachShadow({ mode: 'open' });
+    styles(root);
+    this.controlsEl = el('div', { className: 'controls' });
+    this.chartEl = el('div', { className: 'chart' });
+    this.chartEl.setAttribute('role', 'img');
+    this.statusEl = el('div', { className: 'status' });
+    this.statusEl.setAttribute('role', 'status');
+    root.append(el('div', { className: 'wrap' }, this.controlsEl, el('div', { className: 'box' }, this.chartEl, this.statusEl)));
+  }
+
+  connectedCallback(): void {
+    this.observer = new ResizeObserver(() => this.chart?.resize());
+    this.observer.observe(this);
+    this.schedule();
+  }
+
+  disconnectedCallback(): void {
+    this.observer?.disconnect();
+    this.observer = null;
+    this.request?.abort();
+    this.chart?.dispose();
+    this.chart = null;
+  }
+
+  attributeChangedCallback(name: string, old: string | null, value: string | null): void {
+    if (old === value) return;
+    if (name === 'token') this.params.clear();
+    if (name === 'from' || name === 'to') {
+      if (value) this.params.set(name, value);
+      else this.params.delete(name);
+    }
+    if (name === 'lang' && this.data) { this.draw(); return; }
+    if (this.isConnected) this.schedule();
+  }
+
+  /** Several attribute changes in one task make one request. */
+  private schedule(): void {
+    if (this.scheduled) return;
+    this.scheduled = true;
+    queueMicrotask(() => { this.scheduled = false; void this.load(); });
+  }
+
+  private get lang() { return langOf(this.getAttribute('lang') ?? this.data?.lang); }
+
+  private setState(state: State, message = ''): void {
+    this.setAttribute('data-state', state);
+    this.statusEl.hidden = state === 'ready';
+    this.statusEl.className = state === 'error' ? 'status error' : 'status';
+    this.statusEl.textContent = message;
+  }
+
+  private async load(): Promise<void> {
+    const token = this.getAttribute('token');
+    const text = TEXT[this.lang];
+    if (!token) { this.fail({ code: 'UNAUTHENTICATED', message: text.noToken }); return; }
+    this.request?.abort();
+    const request = new AbortController();
+    this.request = request;
+    this.setState('loading', text.loading);
+    const url = new URL('/api/embed/data', PRODUCT_ORIGIN);
+    url.searchParams.set('token', token);
+    const lang = this.getAttribute('lang');
+    if (lang) url.searchParams.set('lang', langOf(lang));
+    for (const [k, v] of this.params) url.searchParams.set(k, v);
+    let res: Response;
+    try {
+      res = await fetch(url, { mode: 'cors', credentials: 'omit', signal: request.signal, headers: { accept: 'application/json' } });
+    } catch (e) {
+      if ((e as Error).name !== 'AbortError') this.fail({ code: 'NETWORK_ERROR', message: text.network });
+      return;
+    }
+    let body: unknown;
+    try {
+      body = await res.json();
+    } catch {
+      body = { code: 'NETWORK_ERROR', message: `HTTP ${res.status}` };
+    }
+    if (request.signal.aborted) return;
+    if (!res.ok) { this.fail(body as EmbedError); return; }
+    this.data = body as EmbedData;
+    this.renderControls(this.data.controls);
+    this.draw();
+  }
+
+  private fail(e: EmbedError): void {
+    this.data = null;
+    this.chart?.clear();
+    this.setAttribute('data-error-code', e.code);
+    this.setState('error', `${TEXT[this.lang].error}: ${e.message}`);
+    this.dispatchEvent(new CustomEvent('crm-chart-error', { detail: { code: e.code, message: e.message, reason: e.details?.reason }, bubbles: true, composed: true }));
+  }
+
+  private draw(): void {
+    const d = this.data;
+    if (!d) return;
+    this.removeAttribute('data-error-code');
+    const locale = localeOf(this.lang);
+    if (!d.rows.length) {
+      this.chart?.clear();
+      this.setState('empty', TEXT[this.lang].empty);
+      return;
+    }
+    this.chart ??= echarts.init(this.chartEl, undefined, { renderer: 'canvas' });
+    this.chart.setOption(embedOption(d, locale), { notMerge: true });
+    this.chart.resize();
+    this.chartEl.setAttribute('aria-label', embedTitle(d, locale));
+    this.setState('ready');
+    this.dispatchEvent(new CustomEvent('crm-chart-ready', { detail: { chart: d.chart, rows: d.rows.length }, bubbles: true, composed: true }));
+  }
+
+  /** Only the controls the token allows are offered (the server refuses the others anyway). */
+  private renderControls(controls: EmbedControl[]): void {
+    const text = TEXT[this.lang];
+    const nodes = controls.map((c) => {
+      if (c.id === 'timeRange' && 'max' in c) {
+        const month = (key: 'from' | 'to', value: string | null, label: string) => {
+          const input = el('input', { type: 'month', value: value ?? '', max: c.max });
+          input.addEventListener('change', () => {
+            if (!input.value) return;
+            this.params.set(key, input.value);
+            const other = key === 'from' ? 'to' : 'from';
+            if (!this.params.has(other)) this.params.set(other, (key === 'from' ? c.to : c.from) ?? input.value);
+            this.schedule();
+          });
+          return el('label', {}, label, input);
+        };
+        return el('span', {}, month('from', c.from, text.from), ' ', month('to', c.to, text.to));
+      }
+      if (!('options' in c)) return null;
+      const select = el('select', {}, el('option', { value: '' }, text.all), ...c.options.map(([id, zh, en]) => el('option', { value: id, selected: c.selected.length === 1 && c.selected[0] === id }, this.lang === 'en' ? en : zh)));
+      select.addEventListener('change', () => { this.params.set(`f.${c.id}`, select.value); this.schedule(); });
+      return el('label', {}, this.lang === 'en' ? c.label.en : c.label.zh, select);
+    }).filter((n): n is HTMLElement => !!n);
+    this.controlsEl.replaceChildren(...nodes);
+    if (nodes.length) requestAnimationFrame(() => this.chart?.resize());
+  }
+}
