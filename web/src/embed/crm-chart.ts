@@ -58,11 +58,12 @@ function styles(root: ShadowRoot): void {
   }
 }
 
-const el = <K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLElementTagNameMap[K]> = {}, ...children: (Node | string)[]) => {
-  const e = Object.assign(document.createElement(tag), props);
+function el<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, ...children: (Node | string)[]): HTMLElementTagNameMap[K] {
+  const e = document.createElement(tag);
+  if (className) e.className = className;
   e.append(...children);
   return e;
-};
+}
 
 type State = 'loading' | 'ready' | 'empty' | 'error';
 
@@ -84,12 +85,12 @@ export class CrmChart extends HTMLElement {
     super();
     const root = this.attachShadow({ mode: 'open' });
     styles(root);
-    this.controlsEl = el('div', { className: 'controls' });
-    this.chartEl = el('div', { className: 'chart' });
+    this.controlsEl = el('div', 'controls');
+    this.chartEl = el('div', 'chart');
     this.chartEl.setAttribute('role', 'img');
-    this.statusEl = el('div', { className: 'status' });
+    this.statusEl = el('div', 'status');
     this.statusEl.setAttribute('role', 'status');
-    root.append(el('div', { className: 'wrap' }, this.controlsEl, el('div', { className: 'box' }, this.chartEl, this.statusEl)));
+    root.append(el('div', 'wrap', this.controlsEl, el('div', 'box', this.chartEl, this.statusEl)));
   }
 
   connectedCallback(): void {
@@ -124,7 +125,7 @@ export class CrmChart extends HTMLElement {
     queueMicrotask(() => { this.scheduled = false; void this.load(); });
   }
 
-  private get lang() { return langOf(this.getAttribute('lang') ?? this.data?.lang); }
+  private get language() { return langOf(this.getAttribute('lang') ?? this.data?.lang); }
 
   private setState(state: State, message = ''): void {
     this.setAttribute('data-state', state);
@@ -135,7 +136,7 @@ export class CrmChart extends HTMLElement {
 
   private async load(): Promise<void> {
     const token = this.getAttribute('token');
-    const text = TEXT[this.lang];
+    const text = TEXT[this.language];
     if (!token) { this.fail({ code: 'UNAUTHENTICATED', message: text.noToken }); return; }
     this.request?.abort();
     const request = new AbortController();
@@ -170,7 +171,7 @@ export class CrmChart extends HTMLElement {
     this.data = null;
     this.chart?.clear();
     this.setAttribute('data-error-code', e.code);
-    this.setState('error', `${TEXT[this.lang].error}: ${e.message}`);
+    this.setState('error', `${TEXT[this.language].error}: ${e.message}`);
     this.dispatchEvent(new CustomEvent('crm-chart-error', { detail: { code: e.code, message: e.message, reason: e.details?.reason }, bubbles: true, composed: true }));
   }
 
@@ -178,10 +179,10 @@ export class CrmChart extends HTMLElement {
     const d = this.data;
     if (!d) return;
     this.removeAttribute('data-error-code');
-    const locale = localeOf(this.lang);
+    const locale = localeOf(this.language);
     if (!d.rows.length) {
       this.chart?.clear();
-      this.setState('empty', TEXT[this.lang].empty);
+      this.setState('empty', TEXT[this.language].empty);
       return;
     }
     this.chart ??= echarts.init(this.chartEl, undefined, { renderer: 'canvas' });
@@ -194,11 +195,14 @@ export class CrmChart extends HTMLElement {
 
   /** Only the controls the token allows are offered (the server refuses the others anyway). */
   private renderControls(controls: EmbedControl[]): void {
-    const text = TEXT[this.lang];
+    const text = TEXT[this.language];
     const nodes = controls.map((c) => {
       if (c.id === 'timeRange' && 'max' in c) {
         const month = (key: 'from' | 'to', value: string | null, label: string) => {
-          const input = el('input', { type: 'month', value: value ?? '', max: c.max });
+          const input = el('input', '');
+          input.type = 'month';
+          input.value = value ?? '';
+          input.max = c.max;
           input.addEventListener('change', () => {
             if (!input.value) return;
             this.params.set(key, input.value);
@@ -206,14 +210,20 @@ export class CrmChart extends HTMLElement {
             if (!this.params.has(other)) this.params.set(other, (key === 'from' ? c.to : c.from) ?? input.value);
             this.schedule();
           });
-          return el('label', {}, label, input);
+          return el('label', '', label, input);
         };
-        return el('span', {}, month('from', c.from, text.from), ' ', month('to', c.to, text.to));
+        return el('span', '', month('from', c.from, text.from), ' ', month('to', c.to, text.to));
       }
       if (!('options' in c)) return null;
-      const select = el('select', {}, el('option', { value: '' }, text.all), ...c.options.map(([id, zh, en]) => el('option', { value: id, selected: c.selected.length === 1 && c.selected[0] === id }, this.lang === 'en' ? en : zh)));
+      const option = (value: string, label: string) => {
+        const o = el('option', '', label);
+        o.value = value;
+        o.selected = value !== '' && c.selected.length === 1 && c.selected[0] === value;
+        return o;
+      };
+      const select = el('select', '', option('', text.all), ...c.options.map(([id, zh, en]) => option(id, this.language === 'en' ? en : zh)));
       select.addEventListener('change', () => { this.params.set(`f.${c.id}`, select.value); this.schedule(); });
-      return el('label', {}, this.lang === 'en' ? c.label.en : c.label.zh, select);
+      return el('label', '', this.language === 'en' ? c.label.en : c.label.zh, select);
     }).filter((n): n is HTMLElement => !!n);
     this.controlsEl.replaceChildren(...nodes);
     if (nodes.length) requestAnimationFrame(() => this.chart?.resize());
