@@ -37,7 +37,10 @@ export async function generateDemo(engine: Engine, o: GenerateOptions): Promise<
   const common = { seed: o.seed, asOf: o.asOf, months: o.months };
   const WITH = `WITH {seed:UInt64} AS seed, toDate({asOf:String}) AS as_of,
     addMonths(toStartOfMonth(as_of), -({months:UInt16} - 1)) AS window_start`;
-  for (const t of TABLES) await engine.command(`TRUNCATE TABLE IF EXISTS ${db}.${t}`);
+  // on a cluster the rows live in the replicated <table>_local tables behind the Distributed ones
+  for (const t of TABLES) {
+    await engine.command(engine.cluster ? `TRUNCATE TABLE IF EXISTS ${db}.${t}_local ON CLUSTER ${engine.cluster}` : `TRUNCATE TABLE IF EXISTS ${db}.${t}`);
+  }
 
   // 1. Subscribers. Brand mix and sub-segments per seed 002; activation over six years,
   //    weighted to recent years; lifetime from a monthly hazard by brand, lowered while a
