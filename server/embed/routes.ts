@@ -15,13 +15,14 @@ import { scopeOf } from '../auth/identity.ts';
 import type { Config } from '../config.ts';
 import type { Dataset } from '../domains/dataset.ts';
 import type { Engine } from '../engine/engine.ts';
-import { AppError, HTTP_STATUS, badInput } from '../errors.ts';
+import { HTTP_STATUS, badInput } from '../errors.ts';
 import { toPublicError } from '../http/errors.ts';
 import { ApiKeys } from './api-keys.ts';
 import { embedCsp, embedErrorPage, embedPage } from './page.ts';
 import { bindEmbedService } from './resolvers.ts';
 import type { ResultCache } from '../query/cache.ts';
 import type { MetricResult } from '../query/types.ts';
+import type { MintInput } from './input.ts';
 import { EmbedService, type AuditSink, type MintedEmbed } from './service.ts';
 import { EmbedTokens, embedKey } from './token.ts';
 
@@ -34,6 +35,8 @@ export interface EmbedRouteDeps {
   results?: ResultCache<MetricResult>;
 }
 
+/** createEmbed's input, plus the host page user's scope and (optionally) who they are */
+const API_BODY_KEYS = new Set(['scope', 'user', 'viewId', 'viewVersion', 'query', 'chart', 'lockedFilters', 'allowControls', 'ttlSeconds', 'lang']);
 const isObj = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);
 
 export function embedRoutes(deps: EmbedRouteDeps): express.Router {
@@ -93,10 +96,10 @@ export function embedRoutes(deps: EmbedRouteDeps): express.Router {
       if (!isObj(body)) throw badInput('Send a JSON object body (Content-Type: application/json) like createEmbed\'s input, plus "scope".');
       const scope = scopeOf(String(body.scope ?? ''));
       if (!scope) throw badInput('"scope" must be "national" or the GB/T 2260 province or city code the host page\'s user is limited to.');
-      const user = typeof body.user === 'string' && /^[\w.@-]{1,64}$/.test(body.user) ? body.user : '';
-      const { scope: _s, user: _u, ...input } = body;
-      void _s; void _u;
-      const minted: MintedEmbed = await service.mint({ id: user ? `api:${user}` : 'api', scope }, input as never);
+      if (body.user !== undefined && (typeof body.user !== 'string' || !/^[\w.@-]{1,64}$/.test(body.user))) throw badInput('"user" (who the token is for, kept in the audit trail) is 1–64 letters, digits, . @ _ or -.');
+      const unknown = Object.keys(body).filter((k) => !API_BODY_KEYS.has(k));
+      if (unknown.length) throw badInput(`unknown field${unknown.length > 1 ? 's' : ''} ${unknown.map((k) => `"${k.slice(0, 32)}"`).join(', ')}; the body takes ${[...API_BODY_KEYS].join(', ')}`);
+      const minted: MintedEmbed = await service.mint({ id: body.user ? `api:${body.user}` : 'api', scope }, body as unknown as MintInput);
       res.json({ token: minted.token, url: minted.url, expiresAt: minted.expiresAt, chart: minted.chart, scope: minted.scope });
     } catch (e) {
       fail(res, e);
@@ -113,7 +116,10 @@ export function embedRoutes(deps: EmbedRouteDeps): express.Router {
     res.set({ 'Content-Security-Policy': csp, 'Referrer-Policy': 'no-referrer', 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' });
     try {
       const claims = await service.verify(String(req.params.token));
-      if (!fs.existsSync(bundle)) throw new AppError('DATABASE_UNAVAILABLE', 'The embed bundle is not built on this server (npm run build:web).');
+      if (!fs.existsSync(bundle)) {
+        res.status(503).type('html').send(embedErrorPage(503, 'NOT_BUILT', 'The embed bundle is not built on this server (npm run build:web).'));
+        return;
+      }
       const lang = req.query.lang === 'en' || req.query.lang === 'zh' ? req.query.lang : claims.lang;
       res.type('html').send(embedPage(String(req.params.token), lang));
     } catch (e) {

@@ -7,6 +7,7 @@
  */
 import crypto from 'node:crypto';
 import { errors, jwtVerify, SignJWT } from 'jose';
+import { scopeOf } from '../auth/identity.ts';
 import type { AuthConfig } from '../config.ts';
 import { AppError } from '../errors.ts';
 import { claimsOf, toPayload, type EmbedClaims, type EmbedSpec } from './claims.ts';
@@ -59,7 +60,7 @@ export class EmbedTokens {
       throw rejection(e);
     }
     const claims = claimsOf(payload);
-    if (!claims) throw reject('claims', 'The embed token does not describe a chart (its claims are incomplete); mint a new one.');
+    if (!claims || !scopeOf(claims.scope)) throw reject('claims', 'The embed token does not describe a chart (its claims are incomplete); mint a new one.');
     return claims;
   }
 }

@@ -42,9 +42,8 @@ export interface Shape {
   format: (metric: string) => string;
 }
 
-const REGION_DIMS = new Set(['province', 'city']);
 const CAPABILITY_NODES = ['capability_dimension', 'capability_area', 'capability_item'];
-/** beyond this many categories a bar chart ranks horizontally */
+/** from this many categories on (or when the question ranks), a bar chart ranks horizontally, largest on top */
 export const RANK_FROM = 9;
 
 /** The chart plan for an answer's chart kind, its interpretation and the result's shape. Pure. */
@@ -74,7 +73,7 @@ export function chooseChart(kind: ChartKind | null, q: Interpretation, shape: Sh
     if (!grain && dims.length === 1) {
       const d = dims[0];
       if (one && !shape.hasPrev) {
-        return shape.rows >= RANK_FROM || REGION_DIMS.has(d) || q.orderBy ? { type: 'ranked', dim: d, metric: ms[0] } : { type: 'barsLine', dim: d, bar: ms[0] };
+        return shape.rows >= RANK_FROM || q.orderBy ? { type: 'ranked', dim: d, metric: ms[0] } : { type: 'barsLine', dim: d, bar: ms[0] };
       }
       if (ms.length === 2 && !shape.hasPrev && shape.format(ms[0]) !== shape.format(ms[1])) return { type: 'barsLine', dim: d, bar: ms[0], line: ms[1] };
     }
@@ -130,7 +129,7 @@ export function chartRows(plan: ChartPlan, result: MetricResultLike): { result: 
 
 /** Height that fits a plan (ranked bars grow with their rows). */
 export function planHeight(plan: ChartPlan, rows: number): number {
-  if (plan.type === 'ranked') return Math.max(200, Math.min(MAX_CATEGORIES, rows) * 20 + 40);
+  if (plan.type === 'ranked') return Math.max(160, Math.min(MAX_CATEGORIES, rows) * 20 + 40);
   if (plan.type === 'heatmap' || plan.type === 'radar' || plan.type === 'capabilityRadar' || plan.type === 'sankey') return 340;
   return 280;
 }

@@ -4,6 +4,7 @@ import type { Labels } from '../charts/builders/common';
 import { useCatalog } from '../composables/useCatalog';
 import { useLocale } from '../i18n';
 import type { Chip, ChipValue } from './chips';
+import { addMonths, latestCompleteMonth } from '../composables/time';
 import { isGrain } from './model';
 
 /** dimensions with more members than this draw in result order, not catalog order */
@@ -25,8 +26,15 @@ export function useChatLabels() {
   const join = (xs: string[]) => xs.join(locale.value === 'en' ? ', ' : '、');
   const OPS: Record<string, string> = { gt: '>', gte: '≥', lt: '<', lte: '≤' };
 
-  /** What a chip says, in the current language. */
-  function chipText(c: Chip | ChipValue): string {
+  /** The range that applies when a question names no time (the server's rule: the latest complete month, 12 months when grouped by time). */
+  function defaultRange(grouped: boolean): string {
+    if (!cat.asOf.value) return '';
+    const last = latestCompleteMonth(cat.asOf.value);
+    return grouped ? t('chat.range', { from: addMonths(last, -11), to: last }) : last;
+  }
+
+  /** What a chip says, in the current language; `grouped`: the query has a time grain. */
+  function chipText(c: Chip | ChipValue, grouped = false): string {
     const L = labels.value;
     switch (c.kind) {
       case 'metric': return L.metric(c.id);
@@ -38,7 +46,7 @@ export function useChatLabels() {
         return `${dim} ${OPS[c.op]} ${vals}`;
       }
       case 'group': return t('chat.groupBy', { dim: dimLabel(c.id) });
-      case 'time': return c.range ? (c.range.from === c.range.to ? c.range.from : t('chat.range', { from: c.range.from, to: c.range.to })) : t('chat.defaultTime');
+      case 'time': return c.range ? (c.range.from === c.range.to ? c.range.from : t('chat.range', { from: c.range.from, to: c.range.to })) : t('chat.defaultTime', { range: defaultRange(grouped) });
       case 'order': {
         const m = isGrain(c.metric) || !cat.metric(c.metric) ? dimLabel(c.metric) : L.metric(c.metric);
         if (c.limit) return t(c.direction === 'desc' ? 'chat.top' : 'chat.bottom', { metric: m, n: c.limit });

@@ -1,0 +1,309 @@
+/**
+ * The chat panel end to end in Debian Chromium: the real server (fresh data dir, small demo
+ * data) serving the built app from dist/web. Builds nothing: `npm run build:web` first.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+const SHOTS = path.join(import.meta.dirname, 'screenshots');
+const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+const VIEWPORT = { width: 1440, height: 900 };
+
+let server: ChildProcess;
+let serverLog = '';
+let base = '';
+let dataDir = '';
+let browser: Browser;
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = net.createServer();
+    s.once('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const port = (s.address() as net.AddressInfo).port;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitReady(url: string, ms: number) {
+  const until = Date.now() + ms;
+  while (Date.now() < until) {
+    if (server.exitCode !== null) throw new Error(`server exited (${server.exitCode}):\n${serverLog.slice(-3000)}`);
+    try {
+      const r = await fetch(`${url}/readyz`);
+      if (r.ok) return;
+    } catch { /* not listening yet */ }
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  throw new Error(`server not ready after ${ms} ms:\n${serverLog.slice(-3000)}`);
+}
+
+beforeAll(async () => {
+  if (!fs.existsSync(path.join(ROOT, 'dist/web/index.html'))) throw new Error('dist/web is not built: run `npm run build:web` before the end-to-end tests');
+  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'crm-e2e-chat-'));
+  const port = await freePort();
+  base = `http://127.0.0.1:${port}`;
+  server = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+    cwd: ROOT,
+    env: { ...process.env, DATA_DIR: dataDir, DEMO_SUBSCRIBERS: '20000', PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', NODE_ENV: 'test' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  server.stdout!.on('data', (d) => { serverLog += d; });
+  server.stderr!.on('data', (d) => { serverLog += d; });
+  await waitReady(base, 150_000);
+  browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+  fs.mkdirSync(SHOTS, { recursive: true });
+}, 200_000);
+
+afterAll(async () => {
+  await browser?.close().catch(() => {});
+  if (server && server.exitCode === null) {
+    server.kill('SIGTERM');
+    await new Promise((r) => { server.once('exit', r); setTimeout(r, 5000); });
+  }
+  if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
+});
+
+/** A signed demo session in the context's cookie jar (as the login page would set it). */
+async function signIn(ctx: BrowserContext, user: string): Promise<void> {
+  const r = await fetch(`${base}/api/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ user }) });
+  const { token } = (await r.json()) as { token: string };
+  await ctx.addCookies([{ name: 'crm_session', value: token, url: base }]);
+}
+
+/** Painted pixels and colours of the largest canvas inside `el`. */
+async function ink(el: Locator) {
+  return el.evaluate((root) => {
+    const c = [...root.querySelectorAll('canvas')].sort((a, b) => b.width * b.height - a.width * a.height)[0];
+    const ctx = c?.getContext('2d');
+    if (!c || !ctx) return { painted: 0, colours: 0 };
+    const { data } = ctx.getImageData(0, 0, c.width, c.height);
+    let painted = 0;
+    const colours = new Set<number>();
+    for (let i = 0; i < data.length; i += 4 * 7) {
+      if (data[i + 3] > 0) {
+        painted++;
+        if (colours.size < 50) colours.add((data[i] << 16) | (data[i + 1] << 8) | data[i + 2]);
+      }
+    }
+    return { painted, colours: colours.size };
+  });
+}
+
+const turns = (page: Page) => page.locator('[data-testid="chat-turn"]');
+const lastTurn = (page: Page) => turns(page).last();
+
+/** Types a question, sends it with Enter, waits for its answer; returns the answer's turn. */
+async function ask(page: Page, question: string): Promise<Locator> {
+  const n = await turns(page).count();
+  await page.locator('[data-testid="chat-input"]').fill(question);
+  await page.locator('[data-testid="chat-input"]').press('Enter');
+  return settled(page, n);
+}
+
+/** Waits for turn number `n` (0-based) to finish; lets ECharts finish drawing. */
+async function settled(page: Page, n: number): Promise<Locator> {
+  const turn = turns(page).nth(n);
+  await turn.waitFor();
+  await expect.poll(() => turn.getAttribute('data-state'), { timeout: 30_000 }).not.toBe('pending');
+  expect(await turn.getAttribute('data-state')).toBe('done');
+  await page.waitForTimeout(700); // the chart animation
+  return turn;
+}
+
+async function rowCount(turn: Locator): Promise<number> {
+  const toggle = turn.locator('[data-testid="chat-rows-toggle"]');
+  if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
+  return turn.locator('[data-testid="chat-rows"] tbody tr').count();
+}
+
+describe('chat panel', () => {
+  let ctx: BrowserContext;
+  let page: Page;
+  const errors: string[] = [];
+
+  it('opens from the header and answers 广东各地市的离网率 with a chart and rows', async () => {
+    ctx = await browser.newContext({ viewport: VIEWPORT });
+    await signIn(ctx, 'demo-admin');
+    page = await ctx.newPage();
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(`${base}/`);
+    await page.locator('[data-testid="chat-open"]').click();
+    await page.locator('[data-testid="chat-panel"]').waitFor();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('chat-input');
+
+    const t = await ask(page, '广东各地市的离网率');
+    expect(await t.getAttribute('data-status')).toBe('ANSWERED');
+    const chart = t.locator('[data-testid="chat-chart"]');
+    expect(await chart.getAttribute('data-kind')).toBe('bar');
+    const painted = await ink(chart);
+    expect(painted.painted).toBeGreaterThan(2000);
+    expect(painted.colours).toBeGreaterThan(2);
+    // chips: the metric, the province filter, the grouping, the (default) time
+    const chips = t.locator('[data-testid="chat-chip"]');
+    expect(await chips.evaluateAll((cs) => cs.map((c) => c.getAttribute('data-kind')))).toEqual(['metric', 'filter', 'group', 'time']);
+    expect(await chips.nth(0).innerText()).toContain('离网率');
+    expect(await chips.nth(1).innerText()).toContain('广东');
+    expect(await rowCount(t)).toBeGreaterThan(5);
+    expect(await t.locator('[data-testid="chat-rows"] tbody').innerText()).toContain('深圳市');
+  });
+
+  it('follows up: 只看深圳和广州 → 2 rows, in the same conversation', async () => {
+    const t = await ask(page, '只看深圳和广州');
+    expect(await t.getAttribute('data-status')).toBe('ANSWERED');
+    expect(await rowCount(t)).toBe(2);
+    const body = await t.locator('[data-testid="chat-rows"] tbody').innerText();
+    expect(body).toContain('深圳市');
+    expect(body).toContain('广州市');
+    expect((await ink(t.locator('[data-testid="chat-chart"]'))).painted).toBeGreaterThan(500);
+  });
+
+  it('changes only the chart: 换成饼图, then 换成柱状图 (nothing re-queried)', async () => {
+    // the answer above is already a bar chart (the server's default for one grouping):
+    // a pie first, so that 换成柱状图 visibly changes the chart
+    const pie = await ask(page, '换成饼图');
+    expect(await pie.locator('[data-testid="chat-chart"]').getAttribute('data-plan')).toBe('pie');
+    expect(await pie.locator('[data-testid="chat-chart-only"]').count()).toBe(1);
+    const bar = await ask(page, '换成柱状图');
+    const chart = bar.locator('[data-testid="chat-chart"]');
+    expect(await chart.getAttribute('data-kind')).toBe('bar');
+    expect(await chart.getAttribute('data-plan')).not.toBe('pie');
+    expect(await bar.locator('[data-testid="chat-chart-only"]').count()).toBe(1);
+    expect(await rowCount(bar)).toBe(2);
+    expect((await ink(chart)).painted).toBeGreaterThan(500);
+    await page.screenshot({ path: path.join(SHOTS, 'chat-followups.png') });
+  });
+
+  it('shows the executed GraphQL, and GraphiQL opens with it in the editor', async () => {
+    const t = lastTurn(page);
+    await t.locator('[data-testid="chat-graphql-toggle"]').click();
+    const gql = t.locator('[data-testid="chat-graphql"]');
+    expect(await gql.innerText()).toMatch(/metrics\(query: \$q/);
+    expect(await gql.innerText()).toContain('440300');
+    const href = await t.locator('[data-testid="chat-graphiql"]').getAttribute('href');
+    expect(href).toMatch(/^\/graphiql\?query=/);
+    const gp = await ctx.newPage();
+    await gp.goto(`${base}${href}`);
+    await expect.poll(() => gp.locator('body').innerText(), { timeout: 20_000 }).toMatch(/metrics\s*\(\s*query:\s*\$q/);
+    expect(await gp.locator('body').innerText()).toContain('440300');
+    await gp.screenshot({ path: path.join(SHOTS, 'chat-graphiql.png') });
+    await gp.close();
+    await t.locator('[data-testid="chat-graphql-toggle"]').click();
+  });
+
+  it('removing a chip re-runs the edited query through `metrics`', async () => {
+    const t = lastTurn(page);
+    const before = await turns(page).count();
+    const filter = t.locator('[data-testid="chat-chip"][data-kind="filter"]');
+    expect(await filter.innerText()).toMatch(/深圳市.*广州市/);
+    await filter.locator('[data-testid="chip-remove"]').click();
+    const edited = await settled(page, before);
+    expect(await edited.getAttribute('data-origin')).toBe('edit');
+    expect(await edited.locator('[data-testid="chat-chip"][data-kind="filter"]').count()).toBe(0);
+    expect(await rowCount(edited)).toBeGreaterThan(2);
+    expect((await ink(edited.locator('[data-testid="chat-chart"]'))).painted).toBeGreaterThan(2000);
+    await edited.locator('[data-testid="chat-graphql-toggle"]').click();
+    expect(await edited.locator('[data-testid="chat-graphql"]').innerText()).toMatch(/query ChatMetrics/);
+  });
+
+  it('editing a chip: pick another metric from the catalog', async () => {
+    const t = lastTurn(page);
+    const before = await turns(page).count();
+    await t.locator('[data-testid="chat-chip"][data-kind="metric"] [data-testid="chip-edit"]').click();
+    await t.locator('[data-testid="chip-metric"]').selectOption('arpu');
+    await t.locator('[data-testid="chip-apply"]').click();
+    const edited = await settled(page, before);
+    expect(await edited.locator('[data-testid="chat-chip"][data-kind="metric"]').innerText()).toContain('ARPU');
+    expect(await edited.locator('[data-testid="chat-rows"], [data-testid="chat-chart"]').count()).toBeGreaterThan(0);
+  });
+
+  it('saves an answer as a view; opening the view re-opens the answer in the chat', async () => {
+    const t = lastTurn(page);
+    await t.locator('[data-testid="chat-save-toggle"]').click();
+    await t.locator('[data-testid="chat-save-name"]').fill('问数：各地市ARPU');
+    await t.locator('[data-testid="chat-save-button"]').click();
+    await expect.poll(() => t.locator('[data-testid="chat-saved"]').innerText()).toContain('问数：各地市ARPU');
+    // open it from the saved views drawer
+    await page.locator('[data-testid="views-button"]').click();
+    const item = page.locator('[data-testid="view-item"][data-name="问数：各地市ARPU"]');
+    await item.waitFor();
+    const before = await turns(page).count();
+    await item.getByRole('button', { name: '打开' }).click();
+    await page.locator('[data-testid="chat-panel"]').waitFor({ state: 'visible' });
+    const reopened = await settled(page, before);
+    expect(await reopened.getAttribute('data-origin')).toBe('view');
+    expect(await reopened.locator('[data-testid="chat-chip"][data-kind="metric"]').innerText()).toContain('ARPU');
+    expect(page.url()).toContain('map=arpu');
+  });
+
+  it('深圳的利润率 → CLARIFY with 利润率 marked, nothing run', async () => {
+    const t = await ask(page, '深圳的利润率');
+    expect(await t.getAttribute('data-status')).toBe('CLARIFY');
+    expect(await t.locator('[data-testid="chat-unknown"]').allInnerTexts()).toEqual(['利润率']);
+    expect(await t.locator('[data-testid="chat-chart"]').count()).toBe(0);
+    await page.screenshot({ path: path.join(SHOTS, 'chat-clarify.png') });
+  });
+
+  it('a CLARIFY choice runs its interpretation', async () => {
+    const t = await ask(page, '广东各地市的离网律');
+    expect(await t.getAttribute('data-status')).toBe('CLARIFY');
+    const choices = t.locator('[data-testid="chat-choice"]');
+    expect(await choices.count()).toBeGreaterThan(0);
+    const before = await turns(page).count();
+    await choices.filter({ hasText: '离网率' }).first().click();
+    const chosen = await settled(page, before);
+    expect(await chosen.getAttribute('data-origin')).toBe('choice');
+    expect(await chosen.locator('[data-testid="chat-chip"][data-kind="metric"]').innerText()).toContain('离网率');
+    expect((await ink(chosen.locator('[data-testid="chat-chart"]'))).painted).toBeGreaterThan(2000);
+  });
+
+  it('UNSUPPORTED says why nothing was run', async () => {
+    const t = await ask(page, '广州明天的天气怎么样');
+    expect(await t.getAttribute('data-status')).toBe('UNSUPPORTED');
+    expect((await t.locator('[data-testid="chat-refusal"]').innerText()).length).toBeGreaterThan(4);
+  });
+
+  it('in English: conversion rate by channel last month', async () => {
+    await page.locator('[data-testid="lang-switch"]').click();
+    await expect.poll(() => page.locator('[data-testid="chat-panel"] h2').innerText()).toBe('Ask the data');
+    // the thread stays, relabelled
+    expect(await turns(page).first().locator('[data-testid="chat-chip"]').first().innerText()).toBe('Churn rate');
+    const t = await ask(page, 'conversion rate by channel last month');
+    expect(await t.getAttribute('data-status')).toBe('ANSWERED');
+    expect(await t.locator('[data-testid="chat-restatement"]').innerText()).toMatch(/^Conversion rate, by channel/);
+    const chips = await t.locator('[data-testid="chat-chip"]').allInnerTexts();
+    expect(chips[0]).toContain('Conversion rate');
+    expect(chips.join(' ')).toMatch(/by Channel/i);
+    expect(await rowCount(t)).toBeGreaterThan(5);
+    expect((await ink(t.locator('[data-testid="chat-chart"]'))).painted).toBeGreaterThan(2000);
+    await t.locator('[data-testid="chat-rows-toggle"]').click();
+    await page.screenshot({ path: path.join(SHOTS, 'chat-english.png') });
+    expect(errors).toEqual([]);
+  });
+
+  it('a viewer without GraphiQL sees the document and copy, not the link', async () => {
+    const c = await browser.newContext({ viewport: VIEWPORT });
+    await signIn(c, 'demo-guangdong');
+    const p = await c.newPage();
+    await p.goto(`${base}/`);
+    await p.locator('[data-testid="chat-open"]').click();
+    const t = await ask(p, '各地市的离网率');
+    if (await p.evaluate(async () => {
+      const r = await fetch('/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ viewer { canUseGraphiQL } }' }) });
+      return (await r.json()).data.viewer.canUseGraphiQL as boolean;
+    })) return; // this demo viewer may use GraphiQL after all: nothing to check
+    await t.locator('[data-testid="chat-graphql-toggle"]').click();
+    expect(await t.locator('[data-testid="chat-copy"]').count()).toBe(1);
+    expect(await t.locator('[data-testid="chat-graphiql"]').count()).toBe(0);
+    const other = await ask(p, '福建今年的电子渠道占比');
+    expect(await other.getAttribute('data-status')).toBe('FORBIDDEN');
+    await c.close();
+  });
+});

@@ -1,0 +1,228 @@
+/**
+ * Embeds in Debian Chromium, the way an intranet page uses them: a HOST page served from
+ * another loopback port (a tiny node server standing in for the portal and its backend)
+ * gets a token from the product's server-to-server endpoint with its API key, then shows
+ * the chart as <crm-chart> (script from the product's origin) and as an <iframe> of
+ * /embed/<token>. A second host origin, not in EMBED_ALLOWED_ORIGINS, is refused both.
+ * Builds nothing: `npm run build:web` first (dist/web/embed.js).
+ */
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromium, type Browser, type Frame, type Page } from 'playwright-core';
+import { freePort, startServer } from '../helpers/server.ts';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+const SHOTS = path.join(import.meta.dirname, 'screenshots');
+const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+const API_KEY = 'portal-backend-key-0123456789abcdef';
+
+let product: Awaited<ReturnType<typeof startServer>>;
+let browser: Browser;
+const hosts: http.Server[] = [];
+let allowedHost = '';
+let otherHost = '';
+
+/** The portal's backend: asks the product for a token for its user's scope (the README's curl, in node). */
+async function mintFor(body: Record<string, unknown>): Promise<string> {
+  const r = await fetch(`${product.url}/api/embed/token`, {
+    method: 'POST', headers: { 'content-type': 'application/json', 'x-api-key': API_KEY }, body: JSON.stringify(body),
+  });
+  const j = (await r.json()) as { token?: string; message?: string };
+  if (!j.token) throw new Error(`mint failed: ${r.status} ${j.message}`);
+  return j.token;
+}
+
+const EMBEDS: Record<string, Record<string, unknown>> = {
+  bars: { scope: '440000', user: 'portal-user', chart: 'bars', query: { metrics: ['subscribers'], groupBy: ['city'] }, lang: 'en' },
+  trend: { scope: '440000', chart: 'trend', query: { metrics: ['arpu'], groupBy: ['month'], compare: 'yoy' }, allowControls: ['timeRange'] },
+};
+
+/** One embed of every chart kind (national scope), each over the query its builder draws. */
+const KINDS: Record<string, Record<string, unknown>> = {
+  trend: { metrics: ['arpu'], groupBy: ['month'], compare: 'yoy' },
+  bars: { metrics: ['subscribers'], groupBy: ['city'], filters: [{ dimension: 'province', op: 'in', values: ['440000'] }] },
+  map: { metrics: ['subscribers'], groupBy: ['province'] },
+  bars_line: { metrics: ['subscribers', 'arpu'], groupBy: ['value_tier'] },
+  survival: { metrics: ['survival_rate'], groupBy: ['brand'] },
+  median: { metrics: ['median_lifetime'], groupBy: ['contract_type'] },
+  scatter: { metrics: ['contacts', 'conversions', 'conversion_rate', 'cost', 'cost_per_conversion'], groupBy: ['channel'] },
+  heatmap: { metrics: ['subscribers'], groupBy: ['rfm_r', 'rfm_f'] },
+};
+
+/** Hostile global CSS: none of it may reach inside <crm-chart>. */
+const HOST_CSS = '* { font-family: serif !important; color: #f0f !important; } canvas { display: none !important; } div { padding: 7px; }';
+
+function hostPage(kind: string, token: string): string {
+  const product_ = product.url;
+  const body = kind === 'iframe'
+    ? `<iframe id="frame" src="${product_}/embed/${token}" width="720" height="400" style="border:1px solid #ccc"></iframe>`
+    : `<div id="box" style="width:640px;height:360px"><crm-chart id="chart" token="${token}" ${kind === 'bars' ? 'lang="en"' : ''}></crm-chart></div>
+       <p id="probe">host text</p><script src="${product_}/embed.js"></script>`;
+  return `<!doctype html><html><head><meta charset="utf-8"><title>Intranet portal</title><style>${HOST_CSS}</style></head><body><h1>Portal</h1>${body}</body></html>`;
+}
+
+async function startHost(port: number): Promise<void> {
+  const server = http.createServer(async (req, res) => {
+    const url = new URL(req.url ?? '/', 'http://x');
+    const kind = url.pathname.slice(1);
+    try {
+      if (kind === 'all') {
+        const boxes = await Promise.all(Object.entries(KINDS).map(async ([chart, query]) =>
+          `<div style="width:460px;height:300px;display:inline-block;margin:4px"><crm-chart data-kind="${chart}" token="${await mintFor({ scope: 'national', chart, query })}"></crm-chart></div>`));
+        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(`<!doctype html><meta charset="utf-8"><body>${boxes.join('')}<script src="${product.url}/embed.js"></script>`);
+        return;
+      }
+      const token = await mintFor(EMBEDS[kind === 'iframe' ? 'bars' : kind] ?? EMBEDS.bars);
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(hostPage(kind, token));
+    } catch (e) {
+      res.writeHead(500).end(String(e));
+    }
+  });
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+  hosts.push(server);
+}
+
+beforeAll(async () => {
+  if (!fs.existsSync(path.join(ROOT, 'dist/web/embed.js'))) throw new Error('dist/web/embed.js is not built: run `npm run build:web` before the end-to-end tests');
+  const [allowedPort, otherPort] = [await freePort(), await freePort()];
+  allowedHost = `http://127.0.0.1:${allowedPort}`;
+  otherHost = `http://127.0.0.1:${otherPort}`;
+  product = await startServer({ EMBED_API_KEYS: API_KEY, EMBED_ALLOWED_ORIGINS: allowedHost, EMBED_SECRET: 'e2e-embed-secret-0123456789abcdefghij' });
+  await startHost(allowedPort);
+  await startHost(otherPort);
+  browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+  fs.mkdirSync(SHOTS, { recursive: true });
+}, 200_000);
+
+afterAll(async () => {
+  await browser?.close().catch(() => {});
+  for (const h of hosts) await new Promise((r) => h.close(r));
+  await product?.stop();
+});
+
+/** Non-transparent pixels of the chart's canvas, read inside its shadow root. */
+async function painted(where: Page | Frame): Promise<{ painted: number; colours: number; width: number; height: number }> {
+  return where.evaluate(() => {
+    const canvas = document.querySelector('crm-chart')!.shadowRoot!.querySelector('canvas')!;
+    const { data } = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height);
+    let n = 0;
+    const colours = new Set<number>();
+    for (let i = 0; i < data.length; i += 4) {
+      if (data[i + 3] > 0) { n++; colours.add((data[i] << 16) | (data[i + 1] << 8) | data[i + 2]); }
+    }
+    const r = canvas.getBoundingClientRect();
+    return { painted: n, colours: colours.size, width: Math.round(r.width), height: Math.round(r.height) };
+  });
+}
+
+const ready = (where: Page | Frame) => where.waitForSelector('crm-chart[data-state="ready"]', { timeout: 60_000 });
+
+describe('<crm-chart> in a host page on another origin', () => {
+  it('renders the chart from the product origin, in its own Shadow DOM, sized by its container', async () => {
+    const page = await browser.newPage({ viewport: { width: 1000, height: 700 } });
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(`${allowedHost}/bars`);
+    await ready(page);
+    const p = await painted(page);
+    expect(p.painted).toBeGreaterThan(5000);
+    expect(p.colours).toBeGreaterThan(10);
+    expect(p.width).toBe(640);
+    expect(p.height).toBe(360);
+    // lang="en": English labels; the chart is named for assistive technology
+    const label = await page.evaluate(() => document.querySelector('crm-chart')!.shadowRoot!.querySelector('.chart')!.getAttribute('aria-label'));
+    expect(label).toMatch(/^Subscribers \(City\)/);
+    // no CSS in or out: the host's rules stop at the shadow root, the element adds no global style
+    const leaks = await page.evaluate(() => ({
+      sheets: document.styleSheets.length,
+      canvasDisplay: getComputedStyle(document.querySelector('crm-chart')!.shadowRoot!.querySelector('canvas')!).display,
+      probeColour: getComputedStyle(document.getElementById('probe')!).color,
+    }));
+    expect(leaks).toEqual({ sheets: 1, canvasDisplay: 'block', probeColour: 'rgb(255, 0, 255)' });
+    // follows its container
+    await page.evaluate(() => { const b = document.getElementById('box')!; b.style.width = '820px'; b.style.height = '420px'; });
+    await page.waitForFunction(() => Math.round(document.querySelector('crm-chart')!.shadowRoot!.querySelector('canvas')!.getBoundingClientRect().width) === 820, undefined, { timeout: 10_000 });
+    expect((await painted(page)).height).toBe(420);
+    await page.screenshot({ path: path.join(SHOTS, 'embed-component.png') });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('offers only the allowed control (time range) and reloads on it', async () => {
+    const page = await browser.newPage({ viewport: { width: 1000, height: 700 } });
+    await page.goto(`${allowedHost}/trend`);
+    await ready(page);
+    expect(await page.locator('crm-chart input[type="month"]').count()).toBe(2);
+    expect(await page.locator('crm-chart select').count()).toBe(0);
+    const from = await page.locator('crm-chart input[type="month"]').first().inputValue();
+    const [y, m] = from.split('-').map(Number);
+    const later = `${m > 6 ? y + 1 : y}-${String(((m + 5) % 12) + 1).padStart(2, '0')}`; // six months later
+    const reloaded = page.waitForResponse((r) => r.url().includes('/api/embed/data') && r.url().includes(`from=${later}`));
+    await page.locator('crm-chart input[type="month"]').first().fill(later);
+    await page.locator('crm-chart input[type="month"]').first().dispatchEvent('change');
+    expect((await reloaded).status()).toBe(200);
+    await ready(page);
+    expect((await painted(page)).painted).toBeGreaterThan(2000);
+    await page.close();
+  });
+
+  it('paints every chart kind through the dashboard\'s builders', async () => {
+    const page = await browser.newPage({ viewport: { width: 1000, height: 1300 } });
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(`${allowedHost}/all`);
+    await page.waitForFunction(() => [...document.querySelectorAll('crm-chart')].every((c) => ['ready', 'error', 'empty'].includes(c.getAttribute('data-state') ?? '')), undefined, { timeout: 90_000 });
+    const result = await page.evaluate(() => [...document.querySelectorAll('crm-chart')].map((c) => {
+      const canvas = c.shadowRoot!.querySelector('canvas');
+      let n = 0;
+      if (canvas) {
+        const { data } = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height);
+        for (let i = 3; i < data.length; i += 4) if (data[i] > 0) n++;
+      }
+      return { kind: c.getAttribute('data-kind'), state: c.getAttribute('data-state'), painted: n > 3000 };
+    }));
+    expect(result).toEqual(Object.keys(KINDS).map((kind) => ({ kind, state: 'ready', painted: true })));
+    await page.screenshot({ path: path.join(SHOTS, 'embed-kinds.png'), fullPage: true });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('on an origin not in EMBED_ALLOWED_ORIGINS the browser withholds the data (CORS)', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${otherHost}/bars`);
+    await page.waitForSelector('crm-chart[data-state="error"]', { timeout: 30_000 });
+    expect(await page.getAttribute('crm-chart', 'data-error-code')).toBe('NETWORK_ERROR');
+    await page.close();
+  });
+});
+
+describe('/embed/<token> in an iframe', () => {
+  it('renders inside a host page on an allowed origin (frame-ancestors)', async () => {
+    const page = await browser.newPage({ viewport: { width: 1000, height: 700 } });
+    await page.goto(`${allowedHost}/iframe`);
+    const frame = (await (await page.waitForSelector('#frame')).contentFrame())!;
+    await ready(frame);
+    const p = await painted(frame);
+    expect(p.painted).toBeGreaterThan(5000);
+    expect(p.width).toBe(720);
+    // the page holds the chart and nothing else
+    expect(await frame.evaluate(() => [...document.body.children].map((e) => e.tagName.toLowerCase()))).toEqual(['crm-chart', 'script']);
+    await page.screenshot({ path: path.join(SHOTS, 'embed-iframe.png') });
+    await page.close();
+  });
+
+  it('is refused inside a host page on another origin', async () => {
+    const page = await browser.newPage();
+    const refused: string[] = [];
+    page.on('console', (m) => { if (/frame-ancestors/.test(m.text())) refused.push(m.text()); });
+    await page.goto(`${otherHost}/iframe`);
+    const frame = (await (await page.waitForSelector('#frame')).contentFrame())!;
+    await page.waitForTimeout(2000);
+    const hasChart = await frame.evaluate(() => !!document.querySelector('crm-chart')).catch(() => false);
+    expect(hasChart).toBe(false);
+    expect(refused.length).toBeGreaterThan(0);
+    await page.close();
+  });
+});

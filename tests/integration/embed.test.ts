@@ -1,0 +1,367 @@
+/**
+ * Embeds over real HTTP (the server as a child process, real chDB): minting by role and
+ * scope, the server-to-server endpoint and its API key, scope on every row, tampered and
+ * expired tokens (100 % rejected), controls, the page's CSP and CORS.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SignJWT, decodeJwt, decodeProtectedHeader } from 'jose';
+import { startServer } from '../helpers/server.ts';
+
+const SECRET = 'embed-integration-secret-0123456789abcdef';
+const OTHER_SECRET = 'another-embed-secret-0123456789abcdef!!';
+const API_KEY = 'host-backend-api-key-0123456789abcdef';
+const HOST_ORIGIN = 'http://127.0.0.1:45678';
+const BUNDLE = path.resolve(import.meta.dirname, '../../dist/web/embed.js');
+
+const CREATE = `mutation Create($input: CreateEmbedInput!) { createEmbed(input: $input) { token url expiresAt chart scope query } }`;
+type Json = Record<string, any>;
+
+let s: Awaited<ReturnType<typeof startServer>>;
+let analyst = '';
+let lastMonth = '';
+
+const addMonths = (ym: string, n: number) => {
+  const [y, m] = ym.split('-').map(Number);
+  const t = y * 12 + m - 1 + n;
+  return `${Math.floor(t / 12)}-${String((t % 12) + 1).padStart(2, '0')}`;
+};
+const enc = (k: string) => new TextEncoder().encode(k);
+const b64 = (o: unknown) => Buffer.from(JSON.stringify(o)).toString('base64url');
+
+beforeAll(async () => {
+  s = await startServer({ EMBED_SECRET: SECRET, EMBED_API_KEYS: `unused-key-abcdefghijklmnopqrstuvwxyz,${API_KEY}`, EMBED_ALLOWED_ORIGINS: HOST_ORIGIN });
+  analyst = await s.login('demo-analyst');
+  const ready = (await (await fetch(`${s.url}/readyz`)).json()) as { asOf: string };
+  lastMonth = addMonths(ready.asOf.slice(0, 7), -1);
+});
+afterAll(async () => { await s?.stop(); });
+
+async function mint(input: Json, viewer = analyst) {
+  return s.gql(CREATE, { input }, { authorization: `Bearer ${viewer}` });
+}
+async function mintOk(input: Json, viewer = analyst): Promise<Json> {
+  const r = await mint(input, viewer);
+  expect(r.body.errors, JSON.stringify(r.body.errors)).toBeUndefined();
+  return r.body.data.createEmbed;
+}
+async function apiMint(body: Json, key: string | null = API_KEY) {
+  const r = await fetch(`${s.url}/api/embed/token`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(key === null ? {} : { 'x-api-key': key }) },
+    body: JSON.stringify(body),
+  });
+  return { status: r.status, headers: r.headers, body: (await r.json()) as Json };
+}
+async function data(token: string, params: Record<string, string> = {}, headers: Record<string, string> = {}) {
+  const r = await fetch(`${s.url}/api/embed/data?${new URLSearchParams({ token, ...params })}`, { headers });
+  return { status: r.status, headers: r.headers, body: (await r.json()) as Json };
+}
+
+const CITY_BARS = { query: { metrics: ['subscribers', 'arpu'], groupBy: ['city'] }, chart: 'bars' };
+
+describe('minting with createEmbed', () => {
+  it('an analyst mints a signed, short-lived token whose data renders', async () => {
+    const e = await mintOk({ query: { metrics: ['arpu'], groupBy: ['month'], compare: 'yoy' }, chart: 'trend' });
+    expect(e.url).toBe(`/embed/${e.token}`);
+    expect(e.scope).toBe('national');
+    const header = decodeProtectedHeader(e.token);
+    const claims = decodeJwt(e.token);
+    expect(header.alg).toBe('HS256');
+    expect(claims).toMatchObject({ iss: 'crm-analytics-embed', aud: 'crm-analytics-embed', sub: 'demo-analyst', scope: 'national', chart: 'trend' });
+    expect(typeof claims.jti).toBe('string');
+    expect(claims.exp! - claims.iat!).toBe(600); // EMBED_TTL_SECONDS default
+    expect(Math.abs(Date.parse(e.expiresAt) - (Date.now() + 600_000))).toBeLessThan(10_000);
+    const d = await data(e.token);
+    expect(d.status).toBe(200);
+    expect(d.body.rows.length).toBe(12);
+    expect(d.body.labels.metrics.arpu).toMatchObject({ zh: 'ARPU', format: 'currency' });
+    expect(d.headers.get('cache-control')).toBe('no-store');
+  });
+
+  it('executives and city managers are FORBIDDEN to mint', async () => {
+    for (const user of ['demo-national', 'demo-guangdong', 'demo-shenzhen']) {
+      const r = await mint(CITY_BARS, await s.login(user));
+      expect(r.body.errors?.[0]?.extensions?.code, user).toBe('FORBIDDEN');
+      expect(r.body.data).toBeNull();
+    }
+  });
+
+  it('rejects a query that does not fit the chart, both sources at once, a locked control and a long ttl', async () => {
+    const cases: [Json, RegExp][] = [
+      [{ query: { metrics: ['arpu'], groupBy: ['city'] }, chart: 'map' }, /groupBy \["province"\]/],
+      [{ query: { metrics: ['arpu'] }, viewId: 'x', chart: 'bars' }, /either viewId/],
+      [{ ...CITY_BARS, lockedFilters: [{ dimension: 'brand', op: 'in', values: ['mzone'] }], allowControls: ['brand'] }, /locked filter/],
+      [{ ...CITY_BARS, allowControls: ['nonsense'] }, /unknown control/],
+      [{ ...CITY_BARS, ttlSeconds: 100_000 }, /ttlSeconds/],
+      [{ ...CITY_BARS, lang: 'fr' }, /lang/],
+      [{ query: { metrics: ['no_such_metric'], groupBy: ['city'] }, chart: 'bars' }, /unknown metric/],
+    ];
+    for (const [input, message] of cases) {
+      const r = await mint(input);
+      expect(r.body.errors?.[0]?.extensions?.code, JSON.stringify(input)).toBe('BAD_USER_INPUT');
+      expect(r.body.errors?.[0]?.message).toMatch(message);
+    }
+  });
+
+  it('mints from a saved view: the page query for the view state, in the view region', async () => {
+    const from = addMonths(lastMonth, -5);
+    const saved = await s.gql(`mutation($input: SaveViewInput!) { saveView(input: $input) { id version } }`, {
+      input: { scope: '440000', name: '广东 ARPU 趋势', page: 'overview', state: { trend: 'arpu', from, to: lastMonth } },
+    });
+    expect(saved.body.errors).toBeUndefined();
+    const view = saved.body.data.saveView;
+    const e = await mintOk({ viewId: view.id, chart: 'trend' });
+    expect(e.query).toMatchObject({ metrics: ['arpu'], groupBy: ['month'], compare: 'yoy', timeRange: { from, to: lastMonth }, filters: [{ dimension: 'province', op: 'in', values: ['440000'] }] });
+    expect(decodeJwt(e.token).view).toEqual({ id: view.id, v: view.version });
+    const d = await data(e.token);
+    expect(d.status).toBe(200);
+    expect(d.body.rows.map((r: Json) => r.month)).toHaveLength(6);
+    const wrong = await mint({ viewId: view.id, chart: 'survival' });
+    expect(wrong.body.errors?.[0]?.message).toMatch(/overview view can be embedded as trend, map, bars/);
+    const missing = await mint({ viewId: '00000000-0000-0000-0000-000000000000', chart: 'trend' });
+    expect(missing.body.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+  });
+});
+
+describe('server-to-server minting (POST /api/embed/token)', () => {
+  it('is 401 without a key, with a wrong key, or with a near-miss of a real one', async () => {
+    for (const key of [null, '', 'wrong', API_KEY.slice(0, -1), `${API_KEY}x`, API_KEY.toUpperCase()]) {
+      const r = await apiMint({ ...CITY_BARS, scope: 'national' }, key);
+      expect(r.status, String(key)).toBe(401);
+      expect(r.body.code).toBe('UNAUTHENTICATED');
+    }
+  });
+
+  it('mints for the scope the host backend vouches for; a region outside it is FORBIDDEN at mint time', async () => {
+    const ok = await apiMint({ ...CITY_BARS, scope: '440000', user: 'zhang.san' });
+    expect(ok.status).toBe(200);
+    expect(ok.body.url).toBe(`/embed/${ok.body.token}`);
+    expect(decodeJwt(ok.body.token)).toMatchObject({ scope: '440000', sub: 'api:zhang.san' });
+    expect(ok.headers.get('access-control-allow-origin')).toBeNull(); // not for browsers
+    for (const body of [
+      { query: { metrics: ['subscribers'], groupBy: ['city'], filters: [{ dimension: 'province', op: 'in', values: ['110000'] }] }, chart: 'bars', scope: '440000' },
+      { ...CITY_BARS, lockedFilters: [{ dimension: 'city', op: 'in', values: ['110100'] }], scope: '440000' },
+      { ...CITY_BARS, lockedFilters: [{ dimension: 'city', op: 'in', values: ['440100'] }], scope: '440300' },
+    ]) {
+      const r = await apiMint(body);
+      expect(r.status, JSON.stringify(body)).toBe(403);
+      expect(r.body.code).toBe('FORBIDDEN');
+    }
+    const badScope = await apiMint({ ...CITY_BARS, scope: 'everything' });
+    expect(badScope.status).toBe(400);
+    const typo = await apiMint({ ...CITY_BARS, scope: '440000', alowControls: ['timeRange'] });
+    expect(typo.status).toBe(400);
+    expect(typo.body.message).toMatch(/unknown field "alowControls"/);
+    const notJson = await fetch(`${s.url}/api/embed/token`, { method: 'POST', headers: { 'x-api-key': API_KEY, 'content-type': 'application/json' }, body: '{' });
+    expect(notJson.status).toBe(400);
+  });
+});
+
+describe('scope: the token\'s scope claim bounds every row', () => {
+  it('a province executive\'s token never returns rows outside the province, whatever is asked', async () => {
+    const byCity = (await apiMint({ ...CITY_BARS, scope: '440000' })).body.token as string;
+    const d = await data(byCity);
+    expect(d.status).toBe(200);
+    expect(d.body.rows.length).toBeGreaterThan(5);
+    expect(d.body.rows.every((r: Json) => String(r.city).startsWith('44'))).toBe(true);
+    expect(d.body.labels.members.city.every(([id]: string[]) => id.startsWith('44'))).toBe(true);
+
+    const byProvince = (await apiMint({ query: { metrics: ['subscribers', 'churn_rate'], groupBy: ['province'] }, chart: 'map', scope: '440000' })).body.token as string;
+    const p = await data(byProvince);
+    expect(p.body.rows.map((r: Json) => r.province)).toEqual(['440000']);
+    // totals are the province's own, equal to a national embed with an explicit filter
+    const national = await mintOk({ query: { metrics: ['subscribers', 'churn_rate'], groupBy: ['province'], filters: [{ dimension: 'province', op: 'in', values: ['440000'] }] }, chart: 'map' });
+    expect(p.body.totals).toEqual((await data(national.token)).body.totals);
+
+    // a control on a region can move within the scope, never out of it
+    const withControl = (await apiMint({ ...CITY_BARS, scope: '440000', allowControls: ['province', 'city'] })).body.token as string;
+    for (const params of [{ 'f.province': '110000' }, { 'f.city': '110100' }, { 'f.city': '440100,310100' }] as Record<string, string>[]) {
+      const r = await data(withControl, params);
+      expect(r.status, JSON.stringify(params)).toBe(403);
+      expect(r.body.code).toBe('FORBIDDEN');
+    }
+    const all = await data(withControl, { 'f.province': '' });
+    expect(all.body.rows.every((r: Json) => String(r.city).startsWith('44'))).toBe(true);
+    expect(all.body.controls.find((c: Json) => c.id === 'city').options.every(([id]: string[]) => id.startsWith('44'))).toBe(true);
+    // and no parameter names a scope
+    const widened = await data(byCity, { scope: 'national' });
+    expect(widened.status).toBe(400);
+  });
+
+  it('a city token sees its city only', async () => {
+    const t = (await apiMint({ ...CITY_BARS, scope: '440300' })).body.token as string;
+    const d = await data(t);
+    expect(d.body.rows.map((r: Json) => r.city)).toEqual(['440300']);
+  });
+});
+
+describe('tampered and expired tokens: 401, every time', () => {
+  let token = '';
+  let payload: Json = {};
+  let signature = '';
+  const header = { alg: 'HS256', typ: 'crm-embed+jwt' };
+  const now = () => Math.floor(Date.now() / 1000);
+  const sign = (p: Json, key = SECRET, h: Json = header) => new SignJWT(p).setProtectedHeader(h as { alg: string }).sign(enc(key));
+
+  beforeAll(async () => {
+    token = (await apiMint({ ...CITY_BARS, scope: '440000' })).body.token;
+    payload = decodeJwt(token) as Json;
+    signature = token.split('.')[2];
+  });
+
+  async function expect401(t: string, reason?: string) {
+    const [viaQuery, viaPath, page] = await Promise.all([
+      data(t),
+      fetch(`${s.url}/api/embed/${encodeURIComponent(t)}/data`).then(async (r) => ({ status: r.status, body: (await r.json()) as Json })),
+      fetch(`${s.url}/embed/${encodeURIComponent(t)}`).then((r) => ({ status: r.status, csp: r.headers.get('content-security-policy') })),
+    ]);
+    expect(viaQuery.status, t).toBe(401);
+    expect(viaQuery.body.code).toBe('UNAUTHENTICATED');
+    expect(viaQuery.body.rows).toBeUndefined();
+    if (reason) expect(viaQuery.body.details?.reason, viaQuery.body.message).toBe(reason);
+    expect(viaPath.status).toBe(401);
+    expect(page.status, `page ${t.slice(0, 40)}…`).toBe(401);
+    expect(page.csp).toContain('frame-ancestors');
+  }
+
+  it('the untouched token is accepted (the control case)', async () => {
+    expect((await data(token)).status).toBe(200);
+  });
+
+  it('alg none (as is, and with the scope swapped)', async () => {
+    await expect401(`${b64({ alg: 'none', typ: 'crm-embed+jwt' })}.${b64(payload)}.`, 'algorithm');
+    await expect401(`${b64({ alg: 'none' })}.${b64({ ...payload, scope: 'national' })}.`, 'algorithm');
+    await expect401(`${b64({ alg: 'none', typ: 'crm-embed+jwt' })}.${b64({ ...payload, scope: 'national' })}.${signature}`, 'algorithm');
+  });
+
+  it('signed with another key (and with the scope swapped), or with another algorithm', async () => {
+    await expect401(await sign(payload, OTHER_SECRET), 'signature');
+    await expect401(await sign({ ...payload, scope: 'national' }, OTHER_SECRET), 'signature');
+    await expect401(await sign(payload, SECRET, { alg: 'HS512', typ: 'crm-embed+jwt' }), 'algorithm');
+    await expect401(await sign(payload, SECRET, { alg: 'HS384', typ: 'crm-embed+jwt' }), 'algorithm');
+  });
+
+  it('an edited payload under the original signature (scope swapped, query widened, expiry extended)', async () => {
+    const h = token.split('.')[0];
+    for (const edited of [
+      { ...payload, scope: 'national' },
+      { ...payload, scope: '110000' },
+      { ...payload, lf: [], q: { metrics: ['subscribers'], groupBy: ['province'] } },
+      { ...payload, ac: ['province', 'city', 'timeRange'] },
+      { ...payload, exp: payload.exp + 86_400 },
+    ]) await expect401(`${h}.${b64(edited)}.${signature}`, 'signature');
+  });
+
+  it('expired beyond the 30 s clock skew is rejected; expired within it is accepted', async () => {
+    await expect401(await sign({ ...payload, iat: now() - 700, exp: now() - 90 }), 'expired');
+    await expect401(await sign({ ...payload, iat: now() - 700, exp: now() - 31 - 5 }), 'expired');
+    const withinSkew = await sign({ ...payload, iat: now() - 610, exp: now() - 10 });
+    expect((await data(withinSkew)).status).toBe(200);
+  });
+
+  it('other keys\' tokens, wrong audience or type, missing claims, garbage', async () => {
+    await expect401(s.adminToken); // a session token (SSO key, aud crm-analytics)
+    await expect401(await sign({ ...payload, aud: 'crm-analytics' }), 'claims');
+    await expect401(await sign({ ...payload, iss: 'someone-else' }), 'claims');
+    await expect401(await sign(payload, SECRET, { alg: 'HS256' }), 'claims'); // no typ
+    const { jti: _j, ...noJti } = payload;
+    void _j;
+    await expect401(await sign(noJti), 'claims');
+    await expect401(await sign({ ...payload, scope: 'nowhere' }), 'claims');
+    await expect401(await sign({ ...payload, chart: 'pie' }), 'claims');
+    await expect401('not-a-token', 'malformed');
+    await expect401(`${token}.extra`, 'malformed');
+    await expect401('a'.repeat(9000), 'malformed');
+    const missing = await fetch(`${s.url}/api/embed/data`);
+    expect(missing.status).toBe(401);
+  });
+
+  it('300 random one-character edits of a valid token: all 401', async () => {
+    const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+    // the last character of a base64url segment carries padding bits: an edit there can decode to the same bytes
+    const editable = [...token].map((c, i) => (c !== '.' && token[i + 1] !== '.' && i !== token.length - 1 ? i : -1)).filter((i) => i >= 0);
+    let seed = 20_240_601;
+    const rand = (n: number) => { seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31; return seed % n; };
+    const variants = new Set<string>();
+    while (variants.size < 300) {
+      const i = editable[rand(editable.length)];
+      const c = alphabet[rand(alphabet.length)];
+      if (c !== token[i]) variants.add(token.slice(0, i) + c + token.slice(i + 1));
+    }
+    const statuses = await Promise.all([...variants].map(async (t) => (await fetch(`${s.url}/api/embed/data?token=${t}`)).status));
+    expect(statuses.filter((x) => x !== 401)).toEqual([]);
+  });
+});
+
+describe('controls', () => {
+  it('a control the embed does not allow is FORBIDDEN; unknown parameters are BAD_USER_INPUT', async () => {
+    const t = (await mintOk({ query: { metrics: ['arpu'], groupBy: ['month'] }, chart: 'trend' })).token;
+    const from = addMonths(lastMonth, -2);
+    for (const params of [{ from, to: lastMonth }, { from }, { 'f.brand': 'mzone' }] as Record<string, string>[]) {
+      const r = await data(t, params);
+      expect(r.status, JSON.stringify(params)).toBe(403);
+      expect(r.body.code).toBe('FORBIDDEN');
+    }
+    const unknown = await data(t, { filters: '[]' });
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.code).toBe('BAD_USER_INPUT');
+  });
+
+  it('allowed controls apply; locked filters stay', async () => {
+    const e = await mintOk({
+      query: { metrics: ['arpu'], groupBy: ['month'] }, chart: 'trend',
+      lockedFilters: [{ dimension: 'brand', op: 'in', values: ['mzone'] }], allowControls: ['timeRange', 'contract_type'],
+    });
+    const from = addMonths(lastMonth, -2);
+    const r = await data(e.token, { from, to: lastMonth, 'f.contract_type': 'none' });
+    expect(r.status, JSON.stringify(r.body)).toBe(200);
+    expect(r.body.resolved.from).toBe(`${from}-01`);
+    expect(r.body.rows.map((x: Json) => x.month)).toEqual([from, addMonths(from, 1), lastMonth]);
+    expect(r.body.query.filters).toEqual([{ dimension: 'contract_type', op: 'in', values: ['none'] }, { dimension: 'brand', op: 'in', values: ['mzone'] }]);
+    expect(r.body.controls.map((c: Json) => c.id)).toEqual(['timeRange', 'contract_type']);
+    expect((await data(e.token, { from })).status).toBe(400); // from without to
+    expect((await data(e.token, { 'f.brand': 'gotone' })).status).toBe(403); // locked
+    expect((await data(e.token, { 'f.contract_type': 'no-such-type' })).status).toBe(400);
+  });
+});
+
+describe('the embed page, the script and CORS', () => {
+  it('/embed/<token> is one chart under frame-ancestors limited to the configured origins', async () => {
+    const e = await mintOk({ ...CITY_BARS, lang: 'en' });
+    const r = await fetch(`${s.url}${e.url}`);
+    const csp = r.headers.get('content-security-policy') ?? '';
+    expect(csp).toContain(`frame-ancestors 'self' ${HOST_ORIGIN}`);
+    expect(csp).toContain("script-src 'self'");
+    expect(r.headers.get('x-frame-options')).toBeNull();
+    if (fs.existsSync(BUNDLE)) {
+      expect(r.status).toBe(200);
+      const html = await r.text();
+      expect(html).toContain(`<crm-chart token="${e.token}" lang="en">`);
+      expect(html).toContain('<script src="/embed.js">');
+      expect(html).not.toMatch(/https?:\/\//); // nothing from a CDN
+      const js = await fetch(`${s.url}/embed.js`);
+      expect(js.status).toBe(200);
+      expect(js.headers.get('content-type')).toMatch(/javascript/);
+    } else {
+      expect(r.status).toBe(503); // not built: said so, still under the CSP
+    }
+  });
+
+  it('/api/embed/data answers the configured host origin, and only it', async () => {
+    const t = (await mintOk(CITY_BARS)).token;
+    const allowed = await data(t, {}, { origin: HOST_ORIGIN });
+    expect(allowed.headers.get('access-control-allow-origin')).toBe(HOST_ORIGIN);
+    expect(allowed.headers.get('vary')).toMatch(/Origin/i);
+    const other = await data(t, {}, { origin: 'http://127.0.0.1:1' });
+    expect(other.status).toBe(200); // the token is the credential; the browser withholds the answer
+    expect(other.headers.get('access-control-allow-origin')).toBeNull();
+    const preflight = await fetch(`${s.url}/api/embed/data?token=${t}`, { method: 'OPTIONS', headers: { origin: HOST_ORIGIN, 'access-control-request-method': 'GET' } });
+    expect(preflight.status).toBe(204);
+    expect(preflight.headers.get('access-control-allow-origin')).toBe(HOST_ORIGIN);
+    const denied401 = await data('x.y.z', {}, { origin: HOST_ORIGIN });
+    expect(denied401.status).toBe(401);
+    expect(denied401.headers.get('access-control-allow-origin')).toBe(HOST_ORIGIN); // so the element can show why
+  });
+});

@@ -1,0 +1,110 @@
+/** answer.chart → which builder draws it, and the options those builders give. Pure, no DOM. */
+import { describe, expect, it } from 'vitest';
+import type { Labels } from '../../web/src/charts/builders/common';
+import { chartRows, chooseChart, kpiFigures, MAX_CATEGORIES, planOption, type PlanContext, type Shape } from '../../web/src/chat/chart';
+import { categories, funnelOption, pieOption, seriesOption } from '../../web/src/chat/builders';
+import { normalizeInterpretation, type ChartKind, type Interpretation } from '../../web/src/chat/model';
+
+const q = (x: Partial<Interpretation> & { metrics: string[] }): Interpretation => normalizeInterpretation(x)!;
+const FORMATS: Record<string, string> = { churn_rate: 'percent', arpu: 'currency', subscribers: 'integer', conversion_rate: 'percent', cost_per_conversion: 'currency', capability_score: 'score', survival_rate: 'percent' };
+const shape = (rows: number, hasPrev = false): Shape => ({ rows, hasPrev, format: (m) => FORMATS[m] ?? 'decimal' });
+const plan = (kind: ChartKind | null, i: Interpretation, rows = 5, prev = false) => chooseChart(kind, i, shape(rows, prev));
+
+const labels: Labels = { locale: 'zh-CN', member: (_d, id) => `#${String(id)}`, metric: (id) => id, dim: (id) => id, format: (id) => FORMATS[id] ?? 'decimal' };
+const ctx: PlanContext = { labels, order: () => [], words: { prev: '去年同期', prevYear: '去年同期', best: 'best', mean: 'mean', unknown: '?', band: (n) => `${n} band`, months: '月' } };
+const res = (rows: Record<string, unknown>[]) => ({ columns: [], rows });
+
+describe('chart kind → builder', () => {
+  const byCity = q({ metrics: ['churn_rate'], groupBy: ['city'], filters: [{ dimension: 'province', op: 'in', values: ['440000'] }] });
+  it('bar: long lists and top-N rank horizontally (the overview city ranking); a few members stand side by side', () => {
+    expect(plan('bar', byCity, 21).plan).toEqual({ type: 'ranked', dim: 'city', metric: 'churn_rate' });
+    expect(plan('bar', byCity, 2).plan).toEqual({ type: 'barsLine', dim: 'city', bar: 'churn_rate' });
+    expect(plan('bar', { ...byCity, orderBy: { metric: 'churn_rate', direction: 'desc' }, limit: 5 }, 5).plan.type).toBe('ranked');
+    expect(plan('bar', q({ metrics: ['subscribers'], groupBy: ['brand'] }), 3).plan).toEqual({ type: 'barsLine', dim: 'brand', bar: 'subscribers' });
+    expect(plan('bar', q({ metrics: ['subscribers', 'arpu'], groupBy: ['value_tier'] }), 5).plan).toEqual({ type: 'barsLine', dim: 'value_tier', bar: 'subscribers', line: 'arpu' });
+    expect(plan('bar', q({ metrics: ['conversion_rate'], groupBy: ['channel'], compare: 'yoy' }), 12, true).plan).toMatchObject({ type: 'series', series: 'bar', x: 'channel', by: null });
+    expect(plan('bar', q({ metrics: ['subscribers'], groupBy: ['brand', 'value_tier'] }), 14).plan).toMatchObject({ type: 'series', x: 'brand', by: 'value_tier' });
+  });
+  it('line: the monthly trend builder for one metric by month, generic lines otherwise', () => {
+    expect(plan('line', q({ metrics: ['arpu'], groupBy: ['month'] })).plan).toEqual({ type: 'trend', metric: 'arpu' });
+    expect(plan('line', q({ metrics: ['arpu'], groupBy: ['quarter'] })).plan).toMatchObject({ type: 'series', series: 'line', x: 'quarter' });
+    expect(plan('line', q({ metrics: ['arpu'], groupBy: ['month', 'brand'] })).plan).toMatchObject({ type: 'series', series: 'line', x: 'month', by: 'brand' });
+  });
+  it('kpi without grouping; table as asked; survival whatever was asked', () => {
+    expect(plan('kpi', q({ metrics: ['churn_rate'] })).plan).toEqual({ type: 'kpi', metrics: ['churn_rate'] });
+    expect(plan('bar', q({ metrics: ['churn_rate'] }))).toEqual({ plan: { type: 'kpi', metrics: ['churn_rate'] }, fellBack: true });
+    expect(plan('table', byCity).plan).toEqual({ type: 'table' });
+    expect(plan('survival', q({ metrics: ['survival_rate'], groupBy: ['brand'] })).plan).toEqual({ type: 'survival', dim: 'brand' });
+    expect(plan(null, q({ metrics: ['survival_rate'] })).plan).toEqual({ type: 'survival', dim: null });
+  });
+  it('pie, funnel, heatmap, sankey, radar where the shape allows, else the nearest chart (flagged)', () => {
+    const byChannel = q({ metrics: ['conversion_rate'], groupBy: ['channel'] });
+    expect(plan('pie', byChannel, 12)).toEqual({ plan: { type: 'pie', dim: 'channel', metric: 'conversion_rate' }, fellBack: false });
+    expect(plan('funnel', byChannel, 12).plan.type).toBe('funnel');
+    const two = q({ metrics: ['subscribers'], groupBy: ['brand', 'value_tier'] });
+    expect(plan('pie', two)).toMatchObject({ fellBack: true, plan: { type: 'series' } });
+    expect(plan('heatmap', two).plan).toEqual({ type: 'heatmap', x: 'brand', y: 'value_tier', metric: 'subscribers' });
+    expect(plan('sankey', two).plan).toEqual({ type: 'sankey', from: 'brand', to: 'value_tier', metric: 'subscribers' });
+    expect(plan('heatmap', byChannel).fellBack).toBe(true);
+    expect(plan('radar', q({ metrics: ['capability_score'], groupBy: ['capability_dimension'] })).plan).toMatchObject({ type: 'radar', node: 'capability_dimension', by: null });
+    expect(plan('radar', q({ metrics: ['capability_score'], groupBy: ['capability_entity', 'capability_dimension'] })).plan).toEqual({ type: 'capabilityRadar', node: 'capability_dimension' });
+    expect(plan('survival', byChannel)).toMatchObject({ fellBack: true });
+  });
+  it('no chart kind: the server default for the shape', () => {
+    expect(plan(null, byCity, 21).plan.type).toBe('ranked');
+    expect(plan(null, q({ metrics: ['arpu'], groupBy: ['month'] })).plan.type).toBe('trend');
+  });
+});
+
+describe('plan options', () => {
+  it('every plan builds an option (kpi and table are components)', () => {
+    const rows2 = [{ brand: 'a', value_tier: 'x', subscribers: 3 }, { brand: 'a', value_tier: 'y', subscribers: 5 }, { brand: 'b', value_tier: 'x', subscribers: 2 }];
+    const two = q({ metrics: ['subscribers'], groupBy: ['brand', 'value_tier'] });
+    for (const k of ['bar', 'line', 'heatmap', 'sankey', 'radar'] as ChartKind[]) {
+      const c = plan(k, two, rows2.length);
+      const o = planOption(c.plan, res(rows2), ctx) as { series: unknown[] };
+      expect(o.series.length, k).toBeGreaterThan(0);
+    }
+    expect(planOption({ type: 'kpi', metrics: ['arpu'] }, res([]), ctx)).toBeNull();
+  });
+  it('series: one line per metric with its previous period dashed; members of a second grouping as series', () => {
+    const o = seriesOption(res([{ channel: 'app', conversion_rate: 0.1, conversion_rate_prev: 0.08 }, { channel: 'web', conversion_rate: 0.2, conversion_rate_prev: 0.25 }]),
+      { type: 'bar', x: 'channel', by: null, metrics: ['conversion_rate'], labels, prevLabel: '去年同期' });
+    expect(o.series.map((s) => s.name)).toEqual(['conversion_rate', 'conversion_rate · 去年同期']);
+    expect(o.series[1].data).toEqual([0.08, 0.25]);
+    expect(o.xAxis.data).toEqual(['#app', '#web']);
+    const by = seriesOption(res([{ month: '2024-02', brand: 'a', arpu: 2 }, { month: '2024-01', brand: 'a', arpu: 1 }, { month: '2024-01', brand: 'b', arpu: 3 }]),
+      { type: 'line', x: 'month', by: 'brand', metrics: ['arpu'], labels, xIsTime: true, prevLabel: '' });
+    expect(by.xAxis.data).toEqual(['#2024-01', '#2024-02']);
+    expect(by.series.map((s) => s.data)).toEqual([[1, 2], [3, null]]);
+  });
+  it('two formats get two value axes', () => {
+    const o = seriesOption(res([{ channel: 'app', conversion_rate: 0.1, cost_per_conversion: 30 }]), { type: 'bar', x: 'channel', by: null, metrics: ['conversion_rate', 'cost_per_conversion'], labels, prevLabel: '' });
+    expect(o.yAxis).toHaveLength(2);
+    expect(o.series.map((s) => s.yAxisIndex)).toEqual([0, 1]);
+  });
+  it('pie and funnel: largest first, non-positive slices left out', () => {
+    const r = res([{ channel: 'a', contacts: 5 }, { channel: 'b', contacts: 9 }, { channel: 'c', contacts: 0 }]);
+    expect(pieOption(r, { dim: 'channel', metric: 'contacts', labels }).series[0].data.map((d) => d.name)).toEqual(['#b', '#a']);
+    expect(funnelOption(r, { dim: 'channel', metric: 'contacts', labels }).series[0].data.map((d) => d.value)).toEqual([9, 5, 0]);
+  });
+  it('a long ranking draws its largest members; the table keeps all rows', () => {
+    const rows = Array.from({ length: 60 }, (_, i) => ({ city: String(i), churn_rate: i / 100 }));
+    const d = chartRows({ type: 'ranked', dim: 'city', metric: 'churn_rate' }, res(rows));
+    expect(d.truncated).toBe(true);
+    expect(d.result.rows).toHaveLength(MAX_CATEGORIES);
+    expect((d.result.rows[0] as { city: string }).city).toBe('59');
+    expect(chartRows({ type: 'trend', metric: 'arpu' }, res(rows)).truncated).toBe(false);
+  });
+  it('categories keep catalog order or time order', () => {
+    const rows = [{ t: 'c' }, { t: 'a' }, { t: 'b' }, { t: 'a' }];
+    expect(categories(rows, 't')).toEqual(['c', 'a', 'b']);
+    expect(categories(rows, 't', { time: true })).toEqual(['a', 'b', 'c']);
+    expect(categories(rows, 't', { order: ['b', 'c'] })).toEqual(['b', 'c', 'a']);
+  });
+  it('kpi figures come from totals, with the change when compared', () => {
+    const i = q({ metrics: ['churn_rate'], compare: 'mom' });
+    expect(kpiFigures(i, { columns: [], rows: [{ churn_rate: 0.1 }], totals: { churn_rate: 0.026, churn_rate_change: -0.29 } })).toEqual([{ id: 'churn_rate', value: 0.026, change: -0.29 }]);
+    expect(kpiFigures(q({ metrics: ['arpu'] }), { columns: [], rows: [{ arpu: 50 }], totals: null })).toEqual([{ id: 'arpu', value: 50, change: undefined }]);
+  });
+});

@@ -1,0 +1,156 @@
+/** The chat's restatement chips: interpretation → chips → interpretation, and edits on chips. Pure, no DOM. */
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { applyEdit, dimensionChoices, fromChips, metricChoices, removable, sameQuery, toChips } from '../../web/src/chat/chips';
+import { chartAfterEdit, defaultChart, normalizeInterpretation, type Interpretation } from '../../web/src/chat/model';
+import { decodeChat, encodeChat, graphiqlHref, viewOfAnswer } from '../../web/src/chat/share';
+
+const q = (x: Partial<Interpretation> & { metrics: string[] }): Interpretation => normalizeInterpretation(x)!;
+const GD_CITIES = q({ metrics: ['churn_rate'], groupBy: ['city'], filters: [{ dimension: 'province', op: 'in', values: ['440000'] }] });
+const FULL = q({
+  metrics: ['churn_rate', 'arpu'], groupBy: ['city', 'month'],
+  filters: [{ dimension: 'city', op: 'in', values: ['440300', '440100'] }, { dimension: 'brand', op: 'not_in', values: ['easyown'] }],
+  timeRange: { from: '2024-01', to: '2024-03' }, orderBy: { metric: 'churn_rate', direction: 'desc' }, limit: 5, compare: 'yoy',
+});
+
+describe('chips from an interpretation and back', () => {
+  it('one chip per metric, filter, grouping; time, order / limit and compare', () => {
+    const chips = toChips(FULL);
+    expect(chips.map((c) => c.kind)).toEqual(['metric', 'metric', 'filter', 'filter', 'group', 'group', 'time', 'order', 'compare']);
+    expect(chips.find((c) => c.kind === 'order')).toMatchObject({ metric: 'churn_rate', direction: 'desc', limit: 5 });
+    expect(chips.find((c) => c.kind === 'group' && c.id === 'month')).toMatchObject({ grain: true });
+    expect(new Set(chips.map((c) => c.key)).size).toBe(chips.length);
+  });
+
+  it('a question that names no time gets a default time chip that is not a condition', () => {
+    const chips = toChips(GD_CITIES);
+    const time = chips.find((c) => c.kind === 'time')!;
+    expect(time).toMatchObject({ range: null });
+    expect(removable(time, chips)).toBe(false);
+    expect(fromChips(chips).timeRange).toBeUndefined();
+  });
+
+  it('round-trips every interpretation of the ask examples', () => {
+    const file = path.resolve(import.meta.dirname, '../fixtures/ask-examples.jsonl');
+    const lines = fs.readFileSync(file, 'utf8').split('\n').filter((l) => l.trim());
+    let n = 0;
+    for (const line of lines) {
+      for (const turn of JSON.parse(line).turns as { interpretation?: unknown }[]) {
+        if (!turn.interpretation) continue;
+        const i = normalizeInterpretation(turn.interpretation)!;
+        expect(i).not.toBeNull();
+        expect(fromChips(toChips(i))).toEqual(i);
+        n++;
+      }
+    }
+    expect(n).toBeGreaterThan(30);
+  });
+
+  it('normalizes what the server sends (compare null, no timeRange) and rejects what is not a query', () => {
+    expect(normalizeInterpretation({ metrics: ['arpu'], groupBy: [], filters: [], compare: null })).toEqual({ metrics: ['arpu'], groupBy: [], filters: [], compare: null });
+    expect(normalizeInterpretation({ metrics: [] })).toBeNull();
+    expect(normalizeInterpretation('churn')).toBeNull();
+    expect(normalizeInterpretation({ metrics: ['arpu'], filters: [{ dimension: 'city', op: 'like', values: ['x'] }] })).toBeNull();
+    expect(normalizeInterpretation({ metrics: ['arpu'], timeRange: { from: 'last month', to: '2024-01' } })?.timeRange).toBeUndefined();
+  });
+});
+
+describe('editing chips', () => {
+  it('removing a filter, a grouping, the order or the comparison drops just that', () => {
+    const noCity = applyEdit(FULL, { type: 'remove', key: 'filter:0' });
+    expect(noCity.filters).toEqual([{ dimension: 'brand', op: 'not_in', values: ['easyown'] }]);
+    expect(noCity.groupBy).toEqual(FULL.groupBy);
+    const noOrder = applyEdit(FULL, { type: 'remove', key: 'order' });
+    expect(noOrder.orderBy).toBeUndefined();
+    expect(noOrder.limit).toBeUndefined();
+    expect(applyEdit(FULL, { type: 'remove', key: 'compare' }).compare).toBeNull();
+    expect(applyEdit(FULL, { type: 'remove', key: 'time' }).timeRange).toBeUndefined();
+    expect(applyEdit(FULL, { type: 'remove', key: 'group:0' }).groupBy).toEqual(['month']);
+  });
+
+  it('the last metric cannot be removed; removing the ordered metric moves the order to the next one', () => {
+    const one = applyEdit(GD_CITIES, { type: 'remove', key: 'metric:0' });
+    expect(one).toEqual(GD_CITIES);
+    const r = applyEdit(FULL, { type: 'remove', key: 'metric:0' });
+    expect(r.metrics).toEqual(['arpu']);
+    expect(r.orderBy).toEqual({ metric: 'arpu', direction: 'desc' });
+    expect(r.limit).toBe(5);
+  });
+
+  it('swapping a metric carries the order over; picking other members replaces the values', () => {
+    const r = applyEdit(FULL, { type: 'replace', key: 'metric:0', chip: { kind: 'metric', id: 'mou' } });
+    expect(r.metrics).toEqual(['mou', 'arpu']);
+    expect(r.orderBy?.metric).toBe('mou');
+    const only = applyEdit(FULL, { type: 'replace', key: 'filter:0', chip: { kind: 'filter', dimension: 'city', op: 'in', values: ['440300'] } });
+    expect(only.filters[0]).toEqual({ dimension: 'city', op: 'in', values: ['440300'] });
+  });
+
+  it('adding keeps the query valid: one time grain, no duplicates, empty filters dropped', () => {
+    const quarter = applyEdit(FULL, { type: 'add', chip: { kind: 'group', id: 'quarter', grain: true } });
+    expect(quarter.groupBy).toEqual(['city', 'quarter']);
+    expect(applyEdit(FULL, { type: 'add', chip: { kind: 'metric', id: 'arpu' } }).metrics).toEqual(['churn_rate', 'arpu']);
+    expect(applyEdit(GD_CITIES, { type: 'add', chip: { kind: 'filter', dimension: 'brand', op: 'in', values: [] } })).toEqual(GD_CITIES);
+    const top = applyEdit(GD_CITIES, { type: 'add', chip: { kind: 'order', metric: 'churn_rate', direction: 'asc', limit: 3 } });
+    expect(top).toMatchObject({ orderBy: { metric: 'churn_rate', direction: 'asc' }, limit: 3 });
+    const time = applyEdit(GD_CITIES, { type: 'replace', key: 'time', chip: { kind: 'time', range: { from: '2024-01', to: '2024-06' } } });
+    expect(time.timeRange).toEqual({ from: '2024-01', to: '2024-06' });
+    expect(sameQuery(time, GD_CITIES)).toBe(false);
+    expect(sameQuery(applyEdit(GD_CITIES, { type: 'remove', key: 'nope' }), GD_CITIES)).toBe(true);
+  });
+
+  it('removing a grouping also drops an order on it', () => {
+    const byMonth = q({ metrics: ['arpu'], groupBy: ['month'], orderBy: { metric: 'month', direction: 'asc' } });
+    expect(applyEdit(byMonth, { type: 'remove', key: 'group:0' }).orderBy).toBeUndefined();
+  });
+
+  it('a default chart follows the new shape after an edit; a chart asked for stays', () => {
+    const kpi = applyEdit(GD_CITIES, { type: 'remove', key: 'group:0' });
+    expect(chartAfterEdit(GD_CITIES, 'bar', kpi)).toBe('kpi');
+    expect(chartAfterEdit(GD_CITIES, 'pie', applyEdit(GD_CITIES, { type: 'remove', key: 'filter:0' }))).toBe('pie');
+    expect(defaultChart(q({ metrics: ['arpu'], groupBy: ['month'] }))).toBe('line');
+    expect(defaultChart(q({ metrics: ['survival_rate'], groupBy: ['brand'] }))).toBe('survival');
+  });
+
+  it('offers only metrics and groupings that fit the rest of the query', () => {
+    const catalog = [
+      { id: 'churn_rate', dimensions: ['province', 'city', 'brand'], grains: ['month'] },
+      { id: 'conversion_rate', dimensions: ['province', 'city', 'channel'], grains: ['day', 'month'] },
+      { id: 'survival_rate', dimensions: ['province', 'city', 'brand'], grains: [] },
+    ];
+    expect(metricChoices(catalog, q({ metrics: ['churn_rate'], groupBy: ['brand', 'month'] }))).toEqual(['churn_rate']);
+    expect(metricChoices(catalog, q({ metrics: ['churn_rate'], groupBy: ['city'] }))).toEqual(['churn_rate', 'conversion_rate', 'survival_rate']);
+    expect(dimensionChoices(catalog, q({ metrics: ['churn_rate', 'conversion_rate'] }))).toEqual({ dimensions: ['province', 'city'], grains: ['month'] });
+  });
+});
+
+describe('save as view and GraphiQL', () => {
+  const domain = (m: string) => ({ churn_rate: 'base', arpu: 'base', conversion_rate: 'contacts', survival_rate: 'survival', subscribers: 'base' } as Record<string, string>)[m];
+  it('maps an answer to the nearest page with its settings, and keeps the exact query under `chat`', () => {
+    const ov = viewOfAnswer(GD_CITIES, 'bar', domain);
+    expect(ov.page).toBe('overview');
+    expect(ov.state.map).toBe('churn_rate');
+    expect(decodeChat(ov.state.chat)).toEqual({ q: GD_CITIES, chart: 'bar' });
+    const trend = viewOfAnswer(q({ metrics: ['arpu'], groupBy: ['month'], timeRange: { from: '2024-01', to: '2024-06' } }), 'line', domain);
+    expect(trend.state).toMatchObject({ trend: 'arpu', from: '2024-01', to: '2024-06' });
+    expect(viewOfAnswer(q({ metrics: ['conversion_rate'], groupBy: ['channel'] }), 'bar', domain).page).toBe('channels');
+    expect(viewOfAnswer(q({ metrics: ['survival_rate'], groupBy: ['contract_type'] }), 'survival', domain)).toMatchObject({ page: 'lifecycle', state: { group: 'contract_type' } });
+    expect(viewOfAnswer(q({ metrics: ['subscribers'], groupBy: ['value_tier'] }), 'bar', domain)).toMatchObject({ page: 'segments', state: { scheme: 'value_tier' } });
+    // every value a string within the server's limit, keys plain names
+    for (const [k, v] of Object.entries(ov.state)) { expect(k).toMatch(/^[A-Za-z][A-Za-z0-9_.-]{0,39}$/); expect(v.length).toBeLessThanOrEqual(1000); }
+  });
+
+  it('decodes only what is a query', () => {
+    expect(decodeChat('{"q":{"metrics":[]}}')).toBeNull();
+    expect(decodeChat('not json')).toBeNull();
+    expect(decodeChat(encodeChat(FULL, null))).toEqual({ q: FULL, chart: null });
+  });
+
+  it('pre-fills GraphiQL through its query / variables URL parameters', () => {
+    const href = graphiqlHref('query Ask($q: MetricQuery!) { metrics(query: $q) { rows } }', { q: { metrics: ['arpu'] } });
+    const u = new URL(href, 'http://x');
+    expect(u.pathname).toBe('/graphiql');
+    expect(u.searchParams.get('query')).toMatch(/^query Ask/);
+    expect(JSON.parse(u.searchParams.get('variables')!)).toEqual({ q: { metrics: ['arpu'] } });
+  });
+});
