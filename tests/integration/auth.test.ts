@@ -125,3 +125,26 @@ describe('audit', () => {
   });
 });
 
+
+describe('saved views need the right role', () => {
+  it('an analyst may not edit shared views but may keep personal ones; other scopes stay out of reach', async () => {
+    const s2 = await startServer({ DEMO_SUBSCRIBERS: '300' });
+    try {
+      const SAVE = 'mutation($i: SaveViewInput!) { saveView(input: $i) { id version owner } }';
+      const analyst = { authorization: `Bearer ${await s2.login('demo-analyst')}` };
+      const shared = await s2.gql(SAVE, { i: { scope: '440000', name: '广东共享', page: 'overview', state: { map: 'arpu' } } }, analyst);
+      expect(shared.body.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+      const personal = await s2.gql(SAVE, { i: { scope: '440000', name: '我的', page: 'overview', state: { map: 'arpu' }, visibility: 'personal' } }, analyst);
+      expect(personal.body.errors).toBeUndefined();
+      const gdView = await s2.gql(SAVE, { i: { scope: '440000', name: '广东早会', page: 'overview', state: {} } }, { authorization: `Bearer ${await s2.login('demo-guangdong')}` });
+      expect(gdView.body.errors).toBeUndefined();
+      const sz = { authorization: `Bearer ${await s2.login('demo-shenzhen')}` };
+      const peek = await s2.gql('query($id: ID!) { savedView(id: $id) { id } }', { id: gdView.body.data.saveView.id }, sz);
+      expect(peek.body.data?.savedView ?? null).toBeNull(); // a province view is not the city manager's
+      const del = await s2.gql('mutation($id: ID!) { deleteView(id: $id) { id } }', { id: gdView.body.data.saveView.id }, sz);
+      expect(['FORBIDDEN', 'NOT_FOUND']).toContain(del.body.errors?.[0].extensions?.code);
+    } finally {
+      await s2.stop();
+    }
+  });
+});

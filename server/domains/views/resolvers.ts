@@ -4,7 +4,7 @@ import { SavedViewsService, type ViewViewer } from './service.ts';
 
 /** Saved views (issue 4): one line per root field; the service validates and stores. */
 const service = (ctx: RequestContext) => new SavedViewsService(ctx.engine);
-const viewer = (ctx: RequestContext): ViewViewer => ({ id: ctx.viewer.id, scope: ctx.viewer.scope });
+const viewer = (ctx: RequestContext): ViewViewer => ({ id: ctx.viewer.id, scope: ctx.viewer.scope, role: ctx.viewer.role });
 
 export const viewsResolvers: Resolvers = {
   Query: {

@@ -36,6 +36,8 @@ export interface SavedView {
 export interface ViewViewer {
   id: string;
   scope: Scope;
+  /** the viewer's role; shared views need an editing role (absent: trusted caller, e.g. tests of the store) */
+  role?: string;
 }
 
 export interface SaveViewInput {
@@ -77,6 +79,14 @@ export function covers(viewer: Scope, scope: string): boolean {
   if (scope === NATIONAL_SCOPE) return false;
   if (viewer.level === 'province') return scope === viewer.province || provinceOf(scope) === viewer.province;
   return scope === viewer.city;
+}
+
+/** Shared views belong to a scope's executives and administrators; analysts keep personal views. */
+const SHARED_EDITORS = new Set(['national_exec', 'province_exec', 'city_manager', 'admin']);
+function assertCanEdit(viewer: ViewViewer, owner: string): void {
+  if (owner === '' && viewer.role && !SHARED_EDITORS.has(viewer.role)) {
+    throw forbidden('Shared views of a region are edited by its executives and administrators; save a personal view instead.');
+  }
 }
 
 function assertCovers(viewer: ViewViewer, scope: string): void {
@@ -227,6 +237,7 @@ export class SavedViewsService {
       if (!base) throw notFound(`no saved view "${input.id}"`);
       if (base.scope !== input.scope) throw badInput('a view keeps its scope; save a new view for another scope');
     }
+    assertCanEdit(viewer, base ? base.owner : visibility === 'personal' ? viewer.id : '');
     const saved = await this.append(viewer, {
       id: base?.id ?? randomUUID(),
       scope: input.scope,
@@ -245,6 +256,7 @@ export class SavedViewsService {
     const v = await this.get(viewer, id);
     if (!v) throw notFound(`no saved view "${id}"`);
     assertCovers(viewer, v.scope);
+    assertCanEdit(viewer, v.owner);
     return v;
   }
 
@@ -267,6 +279,7 @@ export class SavedViewsService {
     assertCovers(viewer, versions[0].scope);
     const old = versions.find((x) => x.version === version);
     if (!old) throw notFound(`view "${id}" has no version ${version}`);
+    assertCanEdit(viewer, old.owner);
     const saved = await this.append(viewer, { ...old, deleted: false });
     if (saved.isDefault) await this.unsetOtherDefaults(viewer, saved);
     return saved;
