@@ -33,6 +33,19 @@ export interface AppDeps {
   log: Logger;
 }
 
+/** One structured log line per GraphQL operation: who, what, how long, which error codes. */
+const operationLog = (log: Logger): ApolloServerPlugin<RequestContext> => ({
+  async requestDidStart({ contextValue }) {
+    const t0 = performance.now();
+    return {
+      async willSendResponse({ request, response }) {
+        const errors = response.body.kind === 'single' ? (response.body.singleResult.errors ?? []).map((e) => e.extensions?.code) : [];
+        log.info({ op: request.operationName ?? 'anonymous', viewer: contextValue.viewer?.id, ms: Math.round(performance.now() - t0), errors: errors.length ? errors : undefined }, 'graphql');
+      },
+    };
+  },
+});
+
 /** Overload and engine outages are HTTP-level facts too: 429 / 503 with Retry-After. */
 const httpStatusFromErrors: ApolloServerPlugin<RequestContext> = {
   async requestDidStart() {
@@ -69,7 +82,7 @@ export async function createApp(deps: AppDeps) {
     introspection: !config.production,
     formatError: formatGraphQLError(log),
     includeStacktraceInErrorResponses: false,
-    plugins: [...armor.plugins, ApolloServerPluginLandingPageDisabled(), httpStatusFromErrors],
+    plugins: [...armor.plugins, ApolloServerPluginLandingPageDisabled(), httpStatusFromErrors, operationLog(log)],
   });
   await apollo.start();
 
@@ -91,6 +104,7 @@ export async function createApp(deps: AppDeps) {
   app.use(authRoutes(identity, config.auth.demoUsers));
   app.use(embedRoutes({ config, engine, dataset, log, audit, results })); // public paths: each request carries its own embed token or API key
   app.use(authenticate(identity));
+  app.use('/api/import', (await import('../domains/import/routes.ts')).importRoutes({ config, engine, dataset, log }));
   const graphiql = renderGraphiQL({ endpoint: '/graphql', title: 'CRM analytics · GraphiQL' } as never);
   app.get('/graphiql', requireGraphiQL, (_req, res) => { res.type('html').send(graphiql); });
   app.use('/graphql', express.json({ limit: '256kb' }), expressMiddleware(apollo, {
