@@ -50,6 +50,11 @@ describe('chart kind → builder', () => {
     expect(plan('radar', q({ metrics: ['capability_score'], groupBy: ['capability_entity', 'capability_dimension'] })).plan).toEqual({ type: 'capabilityRadar', node: 'capability_dimension' });
     expect(plan('survival', byChannel)).toMatchObject({ fellBack: true });
   });
+  it('three groupings fit only a table', () => {
+    const three = q({ metrics: ['conversion_rate'], groupBy: ['brand', 'channel', 'month'] });
+    expect(plan('line', three)).toEqual({ plan: { type: 'table' }, fellBack: true });
+    expect(plan('table', three)).toEqual({ plan: { type: 'table' }, fellBack: false });
+  });
   it('no chart kind: the server default for the shape', () => {
     expect(plan(null, byCity, 21).plan.type).toBe('ranked');
     expect(plan(null, q({ metrics: ['arpu'], groupBy: ['month'] })).plan.type).toBe('trend');
@@ -86,6 +91,10 @@ describe('plan options', () => {
   it('pie and funnel: largest first, non-positive slices left out', () => {
     const r = res([{ channel: 'a', contacts: 5 }, { channel: 'b', contacts: 9 }, { channel: 'c', contacts: 0 }]);
     expect(pieOption(r, { dim: 'channel', metric: 'contacts', labels }).series[0].data.map((d) => d.name)).toEqual(['#b', '#a']);
+    const label = (o: ReturnType<typeof pieOption>) => o.series[0].label.formatter({ name: 'x', percent: 64.28, value: 9 });
+    expect(label(pieOption(r, { dim: 'channel', metric: 'contacts', labels }))).toBe('x 64.3%');
+    // a rate is labelled with its value: its share of the sum means nothing
+    expect(label(pieOption(r, { dim: 'channel', metric: 'contacts', labels, share: false }))).toBe('x 9');
     expect(funnelOption(r, { dim: 'channel', metric: 'contacts', labels }).series[0].data.map((d) => d.value)).toEqual([9, 5, 0]);
   });
   it('a long ranking draws its largest members; the table keeps all rows', () => {

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { applyEdit, dimensionChoices, fromChips, metricChoices, removable, sameQuery, toChips } from '../../web/src/chat/chips';
 import { chartAfterEdit, defaultChart, normalizeInterpretation, type Interpretation } from '../../web/src/chat/model';
-import { decodeChat, encodeChat, graphiqlHref, viewOfAnswer } from '../../web/src/chat/share';
+import { decodeChat, encodeChat, graphiqlHref, graphqlLiteral, inlineVariables, viewOfAnswer } from '../../web/src/chat/share';
 
 const q = (x: Partial<Interpretation> & { metrics: string[] }): Interpretation => normalizeInterpretation(x)!;
 const GD_CITIES = q({ metrics: ['churn_rate'], groupBy: ['city'], filters: [{ dimension: 'province', op: 'in', values: ['440000'] }] });
@@ -146,11 +146,26 @@ describe('save as view and GraphiQL', () => {
     expect(decodeChat(encodeChat(FULL, null))).toEqual({ q: FULL, chart: null });
   });
 
-  it('pre-fills GraphiQL through its query / variables URL parameters', () => {
-    const href = graphiqlHref('query Ask($q: MetricQuery!) { metrics(query: $q) { rows } }', { q: { metrics: ['arpu'] } });
-    const u = new URL(href, 'http://x');
+  it('GraphiQL gets the document with its variables inlined (it reads only `query` from its URL)', () => {
+    const doc = 'query Ask($q: MetricQuery!, $asOf: Date) {\n  metrics(query: $q, asOf: $asOf) { rows }\n}';
+    const vars = { q: { metrics: ['churn_rate'], groupBy: ['city'], filters: [{ dimension: 'city', op: 'in', values: ['440300', '440100'] }], orderBy: { metric: 'churn_rate', direction: 'desc' }, limit: 5, compare: null }, asOf: '2025-06-15' };
+    expect(inlineVariables(doc, vars)).toBe([
+      'query Ask {',
+      '  metrics(query: {',
+      '    metrics: ["churn_rate"]',
+      '    groupBy: ["city"]',
+      '    filters: [{dimension: "city", op: in, values: ["440300", "440100"]}]',
+      '    orderBy: {metric: "churn_rate", direction: desc}',
+      '    limit: 5',
+      '    compare: null',
+      '  }, asOf: "2025-06-15") { rows }',
+      '}',
+    ].join('\n'));
+    expect(inlineVariables(doc, { q: { metrics: ['arpu'] } })).toContain('asOf: null');
+    expect(graphqlLiteral({ compare: 'yoy', name: 'yoy' })).toBe('{compare: yoy, name: "yoy"}');
+    expect(graphqlLiteral('a "quoted" \\ string')).toBe(JSON.stringify('a "quoted" \\ string'));
+    const u = new URL(graphiqlHref(doc, vars, '问数执行的查询'), 'http://x');
     expect(u.pathname).toBe('/graphiql');
-    expect(u.searchParams.get('query')).toMatch(/^query Ask/);
-    expect(JSON.parse(u.searchParams.get('variables')!)).toEqual({ q: { metrics: ['arpu'] } });
+    expect(u.searchParams.get('query')).toMatch(/^# 问数执行的查询\nquery Ask \{/);
   });
 });

@@ -84,24 +84,31 @@ export function seriesOption(result: MetricResultLike | null, s: SeriesSpec) {
   };
 }
 
-/** Shares of a whole: one slice per member, largest first. */
-export function pieOption(result: MetricResultLike | null, s: { dim: string; metric: string; labels: Labels }) {
+/**
+ * Shares of a whole: one slice per member, largest first. Slices are labelled with their
+ * share only when the metric adds up across members (`share`); a rate or an average is
+ * labelled with its own value, since its "share of the sum" means nothing.
+ */
+export function pieOption(result: MetricResultLike | null, s: { dim: string; metric: string; labels: Labels; share?: boolean }) {
   const { labels, dim, metric } = s;
   const fmt = labels.format(metric);
   const rows = rowsOf(result).filter((r) => (num(r[metric]) ?? 0) > 0).sort((a, b) => num(b[metric])! - num(a[metric])!);
   const total = rows.reduce((t, r) => t + num(r[metric])!, 0);
+  const share = s.share ?? true;
   return {
     ...baseOption(),
-    legend: { type: 'scroll', orient: 'vertical', right: 0, top: 'middle' },
     tooltip: {
       trigger: 'item', confine: true,
       formatter: (p: { name: string; value: number; marker: string }) =>
-        tooltipLines(p.name, [{ marker: p.marker, name: labels.metric(metric), value: exact(labels, p.value, fmt) }, { name: '%', value: exact(labels, total ? p.value / total : null, 'percent') }]),
+        tooltipLines(p.name, [
+          { marker: p.marker, name: labels.metric(metric), value: exact(labels, p.value, fmt) },
+          ...(share ? [{ name: '%', value: exact(labels, total ? p.value / total : null, 'percent') }] : []),
+        ]),
     },
     series: [{
-      type: 'pie', radius: ['35%', '68%'], center: ['38%', '52%'], avoidLabelOverlap: true,
+      type: 'pie', radius: ['32%', '62%'], center: ['50%', '52%'], avoidLabelOverlap: true,
       itemStyle: { borderColor: '#fff', borderWidth: 1 },
-      label: { fontSize: 11, formatter: (p: { name: string; percent: number }) => `${p.name} ${p.percent.toFixed(1)}%` },
+      label: { fontSize: 11, formatter: (p: { name: string; percent: number; value: number }) => `${p.name} ${share ? `${p.percent.toFixed(1)}%` : compact(labels, p.value, fmt)}` },
       data: rows.map((r) => ({ name: labels.member(dim, r[dim]), value: num(r[metric]) })),
     }],
   };

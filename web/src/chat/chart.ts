@@ -58,6 +58,8 @@ export function chooseChart(kind: ChartKind | null, q: Interpretation, shape: Sh
   if (asked === 'table') return ok({ type: 'table' });
   if (ms.includes('survival_rate')) return { plan: { type: 'survival', dim: dims[0] ?? null }, fellBack: asked !== 'survival' };
   if (q.groupBy.length === 0) return { plan: { type: 'kpi', metrics: ms }, fellBack: asked !== 'kpi' };
+  // a chart has an axis and at most one series grouping: three groupings only fit a table
+  if (q.groupBy.length > 2) return { plan: { type: 'table' }, fellBack: true };
 
   /** what draws any grouped result: lines over time, bars otherwise */
   const general = (): ChartPlan => {
@@ -109,6 +111,8 @@ export interface PlanContext {
   labels: Labels;
   /** member ids of a dimension in catalog order (ordered dimensions draw in that order) */
   order: (dim: string) => string[];
+  /** does the metric add up across members (counts, amounts)? rates and averages do not */
+  additive?: (metric: string) => boolean;
   words: { prev: string; prevYear: string; best: string; mean: string; unknown: string; band: (name: string) => string; months: string };
 }
 
@@ -147,7 +151,7 @@ export function planOption(plan: ChartPlan, result: MetricResultLike, ctx: PlanC
       type: plan.series, x: plan.x, by: plan.by, metrics: plan.metrics, labels, xIsTime: isGrain(plan.x),
       xOrder: isGrain(plan.x) ? undefined : order(plan.x), byOrder: plan.by ? order(plan.by) : undefined, prevLabel: words.prev,
     });
-    case 'pie': return pieOption(result, { dim: plan.dim, metric: plan.metric, labels });
+    case 'pie': return pieOption(result, { dim: plan.dim, metric: plan.metric, labels, share: ctx.additive?.(plan.metric) ?? true });
     case 'funnel': return funnelOption(result, { dim: plan.dim, metric: plan.metric, labels });
     case 'heatmap': {
       const ids = (d: string) => categories(rows, d, { time: isGrain(d), order: isGrain(d) ? undefined : order(d) });

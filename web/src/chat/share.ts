@@ -77,9 +77,44 @@ export function viewOfAnswer(q: Interpretation, chart: ChartKind | null, domain:
   return { page, state };
 }
 
-/** GraphiQL with the document and its variables in the editor (GraphiQL's `query` / `variables` URL parameters). */
-export function graphiqlHref(query: string, variables: unknown): string {
-  const p = new URLSearchParams({ query });
-  if (variables !== null && variables !== undefined) p.set('variables', JSON.stringify(variables, null, 2));
-  return `/graphiql?${p.toString()}`;
+/** Input fields of `MetricQuery` whose values are enum literals (printed bare, not as strings). */
+const ENUM_FIELDS = new Set(['op', 'direction', 'compare']);
+
+/**
+ * A JSON value as a GraphQL input literal: object keys bare, enum fields bare, everything
+ * else as JSON. With `indent`, an object puts one field per line (nested values stay inline).
+ */
+export function graphqlLiteral(v: unknown, key = '', indent: string | null = null): string {
+  if (v === null || v === undefined) return 'null';
+  if (Array.isArray(v)) return `[${v.map((x) => graphqlLiteral(x, key)).join(', ')}]`;
+  if (typeof v === 'object') {
+    const fields = Object.entries(v as Record<string, unknown>).filter(([, x]) => x !== undefined).map(([k, x]) => `${k}: ${graphqlLiteral(x, k)}`);
+    return indent === null || !fields.length ? `{${fields.join(', ')}}` : `{\n${fields.map((f) => `${indent}  ${f}`).join('\n')}\n${indent}}`;
+  }
+  if (typeof v === 'string' && ENUM_FIELDS.has(key) && /^[A-Za-z_]\w*$/.test(v)) return v;
+  return JSON.stringify(v);
+}
+
+/**
+ * The document with its variables written in place: the operation's variable definitions
+ * dropped, each `$name` replaced by its value as a literal (an object one field per line).
+ * Same query, runnable without a variables pane.
+ */
+export function inlineVariables(document: string, variables: unknown): string {
+  const vars = (variables && typeof variables === 'object' ? variables : {}) as Record<string, unknown>;
+  const doc = document.replace(/^(\s*(?:query|mutation)\s+\w+)\s*\([^)]*\)/, '$1');
+  return doc.replace(/\$(\w+)/g, (_, name: string, at: number) => {
+    const lineStart = doc.lastIndexOf('\n', at) + 1;
+    return graphqlLiteral(vars[name], '', /^\s*/.exec(doc.slice(lineStart))![0]);
+  });
+}
+
+/**
+ * GraphiQL with the executed document in the editor. The GraphiQL bundled with the server
+ * reads only `query` from its URL (not `variables`; checked in the browser), so the link
+ * carries the document with its variables inlined, under a comment saying so.
+ */
+export function graphiqlHref(query: string, variables: unknown, comment = ''): string {
+  const doc = `${comment ? `# ${comment}\n` : ''}${inlineVariables(query, variables)}`;
+  return `/graphiql?${new URLSearchParams({ query: doc }).toString()}`;
 }

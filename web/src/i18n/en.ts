@@ -14,7 +14,7 @@ const en: typeof zh = {
   },
   kpi: { vsMom: 'MoM', vsYoy: 'YoY', noCompare: 'no comparison', month: '{month}', notReached: 'not reached' },
   overview: {
-    kpis: 'Key figures', trends: 'Monthly trend', map: '{metric} by province', mapHint: 'Click a province for its cities', cities: '{metric} by city, {province}',
+    kpis: 'Key figures', trends: 'Monthly trend', map: '{metric} by province', mapHint: 'Click a province for its cities', noData: 'No data', cities: '{metric} by city, {province}',
     cityHint: 'Click a city to scope the whole dashboard to it', mapMetric: 'Colour by', trendMetric: 'Trend metric', prevYear: 'Same month last year', scopedTo: 'Scope: {name}',
   },
   segments: {
@@ -60,13 +60,14 @@ const en: typeof zh = {
     dimension: 'Dimension', metric: 'Metric', value: 'Value', pickOne: 'Pick at least one',
     editRemove: 'Removed: {chip}', editReplace: 'Changed: {from} → {to}', editAdd: 'Added: {chip}', choice: 'Chose: {label}', fromView: 'Opened a saved view',
     editedNote: 'This answer comes from edited conditions. A typed follow-up refines the last question asked.',
-    rowsShow: 'Data ({n} rows)', rowsHide: 'Hide data', graphql: 'GraphQL', graphqlHide: 'Hide GraphQL', openGraphiQL: 'Open in GraphiQL',
+    rowsShow: 'Data ({n} rows)', rowsHide: 'Hide data', graphql: 'GraphQL', graphqlHide: 'Hide GraphQL', openGraphiQL: 'Open in GraphiQL', graphiqlHint: 'In GraphiQL the variables are written into the query: run it as is',
+    graphiqlComment: 'the document the chat executed, variables inlined (GraphiQL reads only the query from its link)',
     copy: 'Copy', copied: 'Copied', copyFailed: 'Cannot write to the clipboard: select the text and copy it',
     save: 'Save as view', saveName: 'View name', saveShared: 'Shared ({scope})', savePersonal: 'Only me', saveButton: 'Save',
     saveHint: 'Saved on the {page} page (the nearest page, {scope}); opening the view shows this answer again in the chat.',
     saved: 'Saved “{name}” (version {v}): open it from the saved views of the {page} page.',
     fallback: 'A {kind} cannot draw this result: the nearest chart is shown.', truncated: 'The chart shows the {n} largest; the data table has all {total} rows.',
-    chartOnly: 'Only the chart changed; nothing was re-queried.', noRows: 'No data', kinds: {
+    chartOnly: 'Only the chart changed; nothing was re-queried.', noRows: 'No data', noValues: 'The result has no values to draw (the data table says why)', kinds: {
       line: 'line chart', bar: 'bar chart', pie: 'pie chart', table: 'table', radar: 'radar chart', funnel: 'funnel', sankey: 'Sankey diagram', heatmap: 'heatmap', survival: 'survival curve', kpi: 'KPI card',
     },
   },

@@ -12,7 +12,7 @@ export default {
   },
   kpi: { vsMom: '环比', vsYoy: '同比', noCompare: '无可比值', month: '{month} 月度', notReached: '未达到' },
   overview: {
-    kpis: '关键指标', trends: '月度趋势', map: '各省{metric}', mapHint: '点击省份查看地市', cities: '{province}各地市{metric}',
+    kpis: '关键指标', trends: '月度趋势', map: '各省{metric}', mapHint: '点击省份查看地市', noData: '无数据', cities: '{province}各地市{metric}',
     cityHint: '点击地市，将整个看板切换到该地市', mapMetric: '着色指标', trendMetric: '趋势指标', prevYear: '去年同期', scopedTo: '当前范围：{name}',
   },
   segments: {
@@ -58,13 +58,14 @@ export default {
     dimension: '维度', metric: '指标', value: '值', pickOne: '至少选一个',
     editRemove: '移除：{chip}', editReplace: '修改：{from} → {to}', editAdd: '添加：{chip}', choice: '选择：{label}', fromView: '打开已保存的视图',
     editedNote: '这是修改条件后的结果。继续用文字追问时，基于的是上一句提问的理解。',
-    rowsShow: '数据（{n} 行）', rowsHide: '收起数据', graphql: 'GraphQL', graphqlHide: '收起 GraphQL', openGraphiQL: '在 GraphiQL 中打开',
+    rowsShow: '数据（{n} 行）', rowsHide: '收起数据', graphql: 'GraphQL', graphqlHide: '收起 GraphQL', openGraphiQL: '在 GraphiQL 中打开', graphiqlHint: 'GraphiQL 里变量已写入查询，可直接运行',
+    graphiqlComment: '问数执行的查询；变量已内联（GraphiQL 只从链接读取查询文本）',
     copy: '复制', copied: '已复制', copyFailed: '无法写入剪贴板，请手动选择复制',
     save: '保存为视图', saveName: '视图名称', saveShared: '共享（{scope}）', savePersonal: '仅自己', saveButton: '保存',
     saveHint: '保存到“{page}”页（最接近的页面，{scope}），打开视图时会在问数中重新显示这个回答。',
     saved: '已保存“{name}”（版本 {v}），可在“{page}”页的已保存视图中打开。',
     fallback: '“{kind}”画不了这个结果，改用了最接近的图。', truncated: '图中显示最大的 {n} 项；数据表中有全部 {total} 行。',
-    chartOnly: '只换了图表，没有重新查询。', noRows: '没有数据', kinds: {
+    chartOnly: '只换了图表，没有重新查询。', noRows: '没有数据', noValues: '结果里没有可画的数值（见数据表中的说明）', kinds: {
       line: '折线图', bar: '柱状图', pie: '饼图', table: '表格', radar: '雷达图', funnel: '漏斗图', sankey: '桑基图', heatmap: '热力图', survival: '生存曲线', kpi: '指标卡',
     },
   },
