@@ -95,6 +95,25 @@ for (const c of cases) {
   console.log(c.name.padEnd(42), row.gqlMedianMs.toFixed(1).padStart(7), row.gqlP95Ms.toFixed(1).padStart(7),
     row.rawMedianMs === null ? '      -' : row.rawMedianMs.toFixed(1).padStart(7), row.ratio === null ? '     -' : row.ratio.toFixed(2).padStart(6));
 }
+// Chat: parse time alone (an answer costs this plus the query it runs).
+{
+  const { createParser } = await import('../../server/domains/ask/index.ts');
+  const parser = createParser();
+  const questions = fs.readFileSync(path.join(root, 'tests/fixtures/ask-examples.jsonl'), 'utf8').trim().split('\n')
+    .flatMap((l) => (JSON.parse(l) as { turns: { question: string }[] }).turns.map((t) => t.question));
+  const times: number[] = [];
+  for (let round = 0; round < 50; round++) {
+    for (const q of questions) {
+      const t = performance.now();
+      parser.parse(q, { asOf: asOf });
+      times.push(performance.now() - t);
+    }
+  }
+  const sorted = times.sort((a, b) => a - b);
+  const p99 = sorted[Math.floor(sorted.length * 0.99)];
+  console.log(`\nchat parse: ${times.length} parses, median ${median(times).toFixed(2)} ms, p99 ${p99.toFixed(2)} ms`);
+  results.push({ case: 'chat parse (no query)', parseMedianMs: median(times), parseP99Ms: p99 });
+}
 const peakRssMb = process.resourceUsage().maxRSS / 1024;
 console.log(`\npeak RSS ${peakRssMb.toFixed(0)} MB (server and engine share this process)`);
 if (values.json) fs.writeFileSync(values.json, JSON.stringify({ subscribers: N, months, runs, ingest, peakRssMb, cases: results }, null, 2));
