@@ -48,6 +48,8 @@ export interface Config {
   auth: AuthConfig;
   /** result cache size (entries); 0 turns caching off */
   resultCacheEntries: number;
+  /** largest CSV upload accepted by /api/import */
+  importMaxBytes: number;
   webDist: string;
 }
 
@@ -117,6 +119,7 @@ export function loadConfig(env: Env = process.env): Config {
       embedTtlSeconds: int('EMBED_TTL_SECONDS', 600, 30),
     },
     resultCacheEntries: int('RESULT_CACHE_ENTRIES', 2000, 0),
+    importMaxBytes: int('IMPORT_MAX_BYTES', 1024 ** 3, 1),
     webDist: path.join(root, 'dist', 'web'),
   };
   if (config.production) {

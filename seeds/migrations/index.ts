@@ -3,6 +3,7 @@ import { core } from './001_core.ts';
 import { app } from './002_app.ts';
 import { ask } from './003_ask.ts';
 import { audit } from './004_audit.ts';
+import { importJobs } from './005_import.ts';
 import type { Migration } from './ddl.ts';
 
-export const MIGRATIONS: readonly Migration[] = [core, app, ask, audit];
+export const MIGRATIONS: readonly Migration[] = [core, app, ask, audit, importJobs];

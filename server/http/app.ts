@@ -13,6 +13,7 @@ import cookieParser from 'cookie-parser';
 import express from 'express';
 import { Identity } from '../auth/identity.ts';
 import { authRoutes, authenticate, requireGraphiQL } from './auth-routes.ts';
+import { importRoutes } from '../domains/import/routes.ts';
 import { embedRoutes } from '../embed/routes.ts';
 import type { Logger } from 'pino';
 import type { Config } from '../config.ts';
@@ -104,7 +105,7 @@ export async function createApp(deps: AppDeps) {
   app.use(authRoutes(identity, config.auth.demoUsers));
   app.use(embedRoutes({ config, engine, dataset, log, audit, results })); // public paths: each request carries its own embed token or API key
   app.use(authenticate(identity));
-  app.use('/api/import', (await import('../domains/import/routes.ts')).importRoutes({ config, engine, dataset, log }));
+  app.use('/api/import', importRoutes({ config, engine, dataset, log, maxBytes: config.importMaxBytes }));
   const graphiql = renderGraphiQL({ endpoint: '/graphql', title: 'CRM analytics · GraphiQL' } as never);
   app.get('/graphiql', requireGraphiQL, (_req, res) => { res.type('html').send(graphiql); });
   app.use('/graphql', express.json({ limit: '256kb' }), expressMiddleware(apollo, {

@@ -1,0 +1,542 @@
+/**
+ * One CSV import, end to end: receive (cut, spool, type and check each part), check across
+ * rows and against loaded data, convert, derive, then move into the live tables — all of
+ * it, or nothing.
+ *
+ * Nothing loaded unless clean: rows live in the job's own database (`<db>_import_<id>`)
+ * until every check has passed. The move is partition swaps only:
+ *   - `ALTER TABLE t REPLACE PARTITION ID p FROM staging` for partitioned tables (usage,
+ *     subscriber months, contacts, campaigns). The staging partition holds the partition's
+ *     current rows plus the new ones, so each swap is atomic for readers and idempotent:
+ *     repeating it gives the same partition.
+ *   - `ATTACH PARTITION tuple() FROM staging` for `subscribers` (one partition, add-only:
+ *     copying a 100M-row table per import to REPLACE it would not do). Readers see all the
+ *     new parts at once; a retry first counts which staged sub_ids are already there.
+ * The plan (which partitions, from where) is recorded in `import_jobs` as `moving` before
+ * the first swap. If the process dies mid-way, the next start re-runs the plan from the
+ * staging database (still on disk) — roll forward, never half a load; the data version is
+ * bumped then. Imports are serialised (validate → move under one lock), so a plan never
+ * races another writer. Between the swaps of one plan a reader may see, for a moment,
+ * usage moved and subscriber months not yet — the data version is bumped only after.
+ *
+ * chdb 3.4's connection runs one statement at a time (a 10 s statement stalls every
+ * dashboard query for 10 s), so long work is cut into bounded statements: the upload in
+ * parts, rows in slices (`sliceRows`), subscribers in ranges, partitions one by one. The
+ * whole-file statements left (duplicate keys, already-loaded keys) take about 0.1 s per
+ * million rows.
+ */
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Logger } from 'pino';
+import { deriveSql } from '../../../seeds/derive.ts';
+import type { Dataset } from '../dataset.ts';
+import type { Engine } from '../../engine/engine.ts';
+import { RFM } from '../../model/segmentation.ts';
+import type { Viewer } from '../../http/context.ts';
+import { CsvScanner, ErrorList, RecordCutter, Utf8Stream, readHeader, type RowError } from './csv-scan.ts';
+import { JobStore, type Job, type Outcome, type Plan, type PlanStep } from './jobs.ts';
+import { bind, checkedTableSql, dupsSql, errorsSql, importParams, loadSql, type Layout } from './sql.ts';
+import { Spool, loadPart, type Part } from './stage.ts';
+import { TABLES, type ImportTable } from './tables.ts';
+
+export interface ImportOptions {
+  maxBytes: number;
+  spoolDir: string;
+  /** rows per validation / conversion statement */
+  sliceRows?: number;
+}
+
+export class TooLarge extends Error {}
+
+/** Months of history before the first new month that the monthly windows read (RFM, tiers). */
+const LOOKBACK_ROWS = Math.max(RFM.frequencyWindow, RFM.monetaryWindow, ...RFM.recency.map((r) => r.maxMonths + 1));
+const SUBSCRIBERS_PER_DERIVE = 200_000;
+
+const reject = (message: string, errors: RowError[], totalErrors: number, extra: Record<string, unknown> = {}): Outcome => ({
+  status: 422, body: { code: 'BAD_USER_INPUT', message, errors, totalErrors, ...extra },
+});
+
+interface Received {
+  layout: Layout | null;
+  bodySha256: string;
+  problem: Outcome | null;
+}
+
+/**
+ * Did the engine refuse the data (then: its "(at row N)" within the part, or null), or
+ * fail for another reason (undefined)?
+ */
+function parseRefusal(e: unknown): number | null | undefined {
+  const d = (e as { details?: { engine?: string; engineCode?: string } }).details;
+  if (!d?.engineCode || !/PARSE|INCORRECT_DATA|CANNOT_READ|TOO_LARGE_STRING|CANNOT_INSERT_NULL|ATTEMPT_TO_READ_AFTER_EOF/.test(d.engineCode)) return undefined;
+  const m = /\(at row (\d+)\)/.exec(d.engine ?? '');
+  return m ? Number(m[1]) : null;
+}
+
+export class ImportService {
+  readonly jobs: JobStore;
+  readonly ready: Promise<void>;
+  private lock: Promise<unknown> = Promise.resolve();
+  private readonly perKey = new Map<string, Promise<Outcome>>();
+  private readonly slice: number;
+
+  constructor(
+    private readonly engine: Engine,
+    private readonly dataset: Dataset,
+    private readonly log: Logger,
+    private readonly opts: ImportOptions,
+  ) {
+    this.jobs = new JobStore(engine);
+    this.slice = opts.sliceRows ?? 1_000_000;
+    this.ready = this.exclusive(() => this.recover(true)).catch((err) => log.error({ err }, 'import recovery failed'));
+  }
+
+  /**
+   * One upload. Bad input is an Outcome (4xx), not an exception; TooLarge and engine
+   * failures throw. With an idempotency key, uploads under the same key run one after the
+   * other, and once one has loaded, the others answer its result without loading.
+   */
+  upload(input: AsyncIterable<Buffer>, table: ImportTable, viewer: Viewer, key: string | null): Promise<Outcome> {
+    if (!key) return this.ready.then(() => this.run(input, table, viewer, ''));
+    const k = `${viewer.id}\u0000${key}`;
+    const prior = this.perKey.get(k);
+    const mine = (async () => {
+      await this.ready;
+      if (prior) await prior.catch(() => {});
+      const done = await this.jobs.findLoaded(viewer.id, key);
+      if (done) return this.replay(input, table, key, done);
+      return this.run(input, table, viewer, key);
+    })();
+    this.perKey.set(k, mine);
+    void mine.catch(() => {}).finally(() => { if (this.perKey.get(k) === mine) this.perKey.delete(k); });
+    return mine;
+  }
+
+  /** Answers a retry with the first result, after checking it is the same upload. */
+  private async replay(input: AsyncIterable<Buffer>, table: ImportTable, key: string, done: { id: string; table: string; bodySha256: string; result: Outcome }): Promise<Outcome> {
+    const hash = createHash('sha256');
+    let bytes = 0;
+    for await (const chunk of input) {
+      bytes += chunk.length;
+      if (bytes > this.opts.maxBytes) throw new TooLarge();
+      hash.update(chunk);
+    }
+    if (done.table !== table || hash.digest('hex') !== done.bodySha256) {
+      return reject(`Idempotency-Key "${key}" was already used for a different upload (job ${done.id}); use a new key for a new file.`, [], 0);
+    }
+    return { ...done.result, headers: { ...done.result.headers, 'idempotent-replayed': 'true' } };
+  }
+
+  private async run(input: AsyncIterable<Buffer>, table: ImportTable, viewer: Viewer, key: string): Promise<Outcome> {
+    const job = this.jobs.create(table, viewer.id, key);
+    const t0 = Date.now();
+    const db = `${this.engine.db}_import_${job.id.replace(/-/g, '')}`;
+    const spool = new Spool(path.join(this.opts.spoolDir, job.id));
+    let keepDb = false;
+    try {
+      const rx = await this.receive(input, job, db, spool, importParams(viewer.scope));
+      const received = Date.now();
+      if (rx.problem) {
+        this.jobs.set(job, 'rejected');
+        return { ...rx.problem, body: { ...rx.problem.body, id: job.id } };
+      }
+      const outcome = await this.exclusive(async () => {
+        await this.recover(false);
+        return this.validateAndMove(job, db, rx, viewer, { t0, received }, () => { keepDb = true; });
+      });
+      return { ...outcome, body: { ...outcome.body, id: job.id } };
+    } catch (e) {
+      this.jobs.set(job, 'failed');
+      throw e;
+    } finally {
+      await spool.dispose();
+      if (!keepDb) await this.engine.command(`DROP DATABASE IF EXISTS ${db}`).catch((err) => this.log.warn({ err, db }, 'could not drop import staging'));
+    }
+  }
+
+  /**
+   * Reads the upload: header, then the fast path (record boundaries, UTF-8, parts typed and
+   * checked by the engine while the upload goes on); if the engine or the UTF-8 check
+   * refuses something, the slow path scans every byte (the parts already spooled, then the
+   * rest of the upload) to list each structural problem with its row.
+   */
+  private async receive(input: AsyncIterable<Buffer>, job: Job, db: string, spool: Spool, params: Record<string, unknown>): Promise<Received> {
+    const spec = TABLES[job.table];
+    const hash = job.idempotencyKey ? createHash('sha256') : null; // only a key needs the body's hash
+    const errors = new ErrorList(100);
+    const head: Buffer[] = [];
+    const checked = `${db}.checked`;
+    let layout: Layout | null = null;
+    let cutter: RecordCutter | null = null;
+    const utf8 = new Utf8Stream();
+    // slow.scanner set: the slow path is on; slow.refused: the part the engine refused
+    const slow: { scanner: CsvScanner | null; refused: { part: Part; engineRow: number | null } | null } = { scanner: null, refused: null };
+    let headerProblem: Outcome | null = null;
+    let bytes = 0;
+    const queue: Promise<void>[] = [];
+    const enqueue = async (part: Part | null) => {
+      if (!part) return;
+      const prev = queue.at(-1) ?? Promise.resolve();
+      const p = prev.then(async () => {
+        if (slow.refused) return;
+        try {
+          await loadPart(this.engine, layout!, checked, part, params);
+          job.rowsStaged += part.rows;
+        } catch (e) {
+          const engineRow = parseRefusal(e);
+          if (engineRow === undefined) throw e; // not the data: the engine itself failed
+          slow.refused = { part, engineRow };
+        }
+      });
+      p.catch(() => {}); // awaited below; never an unhandled rejection meanwhile
+      queue.push(p);
+      if (queue.length > 2) await queue.shift(); // at most two parts waiting: back-pressure on the upload
+    };
+    const slowPath = async () => {
+      const scanner = new CsvScanner(layout!.header, errors);
+      for (const file of await spool.files()) {
+        for await (const c of fs.createReadStream(file)) scanner.scan(c as Buffer);
+      }
+      slow.scanner = scanner;
+    };
+
+    try {
+      for await (const piece of input) {
+        let chunk = piece as Buffer;
+        bytes += chunk.length;
+        if (bytes > this.opts.maxBytes) throw new TooLarge();
+        hash?.update(chunk);
+        job.bytesReceived = bytes;
+        if (headerProblem) continue; // drain: the answer is known, the client is still sending
+        if (!layout) {
+          head.push(chunk);
+          const buf = Buffer.concat(head);
+          let header;
+          try {
+            header = readHeader(buf, false);
+          } catch (e) {
+            headerProblem = reject((e as Error).message, [{ row: 1, column: null, message: (e as Error).message }], 1);
+            continue;
+          }
+          if (!header) continue;
+          const problems = headerProblems(job.table, header.names);
+          if (problems.length) { headerProblem = reject(headerMessage(problems.length), problems, problems.length); continue; }
+          layout = { table: job.table, header: header.names };
+          cutter = new RecordCutter();
+          await this.engine.command(`CREATE DATABASE IF NOT EXISTS ${db}`);
+          await this.engine.command(checkedTableSql(layout, checked));
+          chunk = buf.subarray(header.length);
+        }
+        if (!slow.scanner && (slow.refused || !utf8.ok(chunk))) await slowPath();
+        if (slow.scanner) { slow.scanner.scan(chunk); continue; }
+        const end = cutter!.scan(chunk);
+        job.rowsRead = cutter!.row - 2;
+        await enqueue(await spool.write(chunk, end, cutter!.row));
+      }
+      if (layout && !slow.scanner && !headerProblem) {
+        await enqueue(await spool.end(cutter!.endRow()));
+        for (const p of queue) await p;
+        if (slow.refused || !utf8.complete()) await slowPath();
+      }
+    } finally {
+      // never leave with parts still going into staging (it is dropped next)
+      await Promise.allSettled(queue);
+    }
+    const bodySha256 = hash?.digest('hex') ?? '';
+    const done = (problem: Outcome | null): Received => ({ layout, bodySha256, problem });
+    if (headerProblem) return done(headerProblem);
+    if (!layout) {
+      const buf = Buffer.concat(head);
+      if (!buf.toString('utf8').replace(/^\uFEFF/, '').trim()) return done(reject('The file is empty.', [], 0));
+      try {
+        const header = readHeader(buf, true)!;
+        const problems = headerProblems(job.table, header.names);
+        if (problems.length) return done(reject(headerMessage(problems.length), problems, problems.length));
+      } catch (e) {
+        return done(reject((e as Error).message, [{ row: 1, column: null, message: (e as Error).message }], 1));
+      }
+      return done(reject(`The file has a header but no data rows; nothing to load into ${spec.id}.`, [], 0));
+    }
+    if (slow.scanner) {
+      slow.scanner.finish();
+      if (errors.total) {
+        const msg = `The file is not well-formed CSV: ${errors.total} problem${errors.total === 1 ? '' : 's'} (values were not checked). Nothing was loaded.`;
+        return done(reject(msg, errors.first, errors.total));
+      }
+      // the engine refused a record the scanner lets pass: say where, the engine's words go to the log
+      const r = slow.refused;
+      const row = r?.engineRow != null ? r.part.firstRow + r.engineRow - 1 : r?.part.firstRow ?? 2;
+      const message = 'cannot be read as CSV (check its quotes and separators)';
+      return done(reject(`The file is not well-formed CSV near row ${row}. Nothing was loaded.`, [{ row, column: null, message }], 1));
+    }
+    return done(null);
+  }
+
+  /** Under the import lock: every check in SQL, then conversion, derivation, plan and move. */
+  private async validateAndMove(job: Job, db: string, rx: Received, viewer: Viewer, at: { t0: number; received: number }, keepStaging: () => void): Promise<Outcome> {
+    const t0 = at.t0;
+    const ms: Record<string, number> = { receive: at.received - t0 };
+    let mark = Date.now();
+    const lap = (phase: string) => { const now = Date.now(); ms[phase] = now - mark; mark = now; };
+    const layout = rx.layout!;
+    const spec = TABLES[layout.table];
+    const checked = `${db}.checked`;
+    const [{ records, lastRow }] = await this.engine.query<{ records: number; lastRow: number }>(
+      `SELECT count() AS records, max(_row) AS lastRow FROM ${checked}`);
+    job.rowsRead = Number(records);
+    if (!job.rowsRead) {
+      this.jobs.set(job, 'rejected');
+      return reject(`The file has a header but no data rows; nothing to load into ${spec.id}.`, [], 0);
+    }
+    const all = importParams(viewer.scope);
+    const slices = (fn: (lo: number, hi: number) => Promise<void>) => this.slices(2, Number(lastRow), fn);
+
+    this.jobs.set(job, 'validating');
+    const dups = spec.key.length ? `${db}.dups` : null;
+    if (dups) {
+      const sql = dupsSql(layout, checked, dups)!;
+      await this.engine.command(sql, bind(sql, all, { lo: 2, hi: Number(lastRow) }));
+    }
+    const errors = `${db}.errors`;
+    await this.engine.command(`CREATE TABLE ${errors} (row UInt64, idx UInt16, column String, message String) ENGINE = MergeTree ORDER BY (row, idx)`);
+    // rows of other tables are only read when they can matter: always for usage and contacts
+    // (their subscriber), for a keyed table only if a key repeats or is already loaded
+    let relational = spec.needsSubscriber;
+    if (!relational && dups) {
+      const k = spec.key[0];
+      const [{ d, e }] = await this.engine.query<{ d: number; e: number }>(`SELECT (SELECT count() FROM ${dups}) AS d,
+        (SELECT count() FROM ${this.engine.t(spec.target)} WHERE ${k} IN (SELECT v_${k} FROM ${checked})) AS e`);
+      relational = Number(d) > 0 || Number(e) > 0;
+    }
+    if (relational) {
+      const check = errorsSql(layout, this.engine.db, checked, dups, errors);
+      await slices(async (lo, hi) => {
+        await this.engine.command(check, bind(check, all, { lo, hi }));
+        job.rowsValidated = hi - 1;
+      });
+    } else {
+      await this.engine.command(`INSERT INTO ${errors} (row, idx, column, message) SELECT _row, e.1, e.2, e.3 FROM ${checked} ARRAY JOIN errs AS e`);
+    }
+    job.rowsValidated = job.rowsRead;
+    lap('validate');
+    const [{ n }] = await this.engine.query<{ n: number }>(`SELECT count() AS n FROM ${errors}`);
+    if (Number(n) > 0) {
+      const first = await this.engine.query<RowError>(`SELECT row, column, message FROM ${errors} ORDER BY row, idx LIMIT 100`);
+      this.jobs.set(job, 'rejected');
+      return reject(`${n} problem${Number(n) === 1 ? '' : 's'} in the file; nothing was loaded.${Number(n) > 100 ? ' The first 100 are listed.' : ''}`,
+        first.map((e) => ({ row: Number(e.row), column: e.column, message: e.message })), Number(n));
+    }
+
+    this.jobs.set(job, 'loading');
+    const stage = `${db}.stage`;
+    await this.engine.command(`CREATE TABLE ${stage} AS ${this.engine.t(spec.target)}`);
+    const load = loadSql(layout, this.engine.db, checked, stage);
+    await slices(async (lo, hi) => {
+      await this.engine.command(load, bind(load, all, { lo, hi }));
+      job.rowsLoaded = hi - 1;
+    });
+    const [{ rows }] = await this.engine.query<{ rows: number }>(`SELECT count() AS rows FROM ${stage}`);
+    job.rowsLoaded = Number(rows);
+    lap('convert');
+    const { plan, derived } = await this.stageMove(layout.table, db, stage);
+
+    const notes = spec.columns.filter((c) => c.notStored && layout.header.includes(c.id)).map((c) => c.notStored!);
+    const success = (dataVersion: number): Outcome => {
+      const seconds = (Date.now() - t0) / 1000;
+      return {
+        status: 200,
+        body: {
+          id: job.id, table: layout.table, status: 'loaded', rows: job.rowsLoaded, bytes: job.bytesReceived, seconds,
+          rowsPerSecond: Math.round(job.rowsLoaded / Math.max(seconds, 0.001)), ...(derived !== null ? { subscriberMonthsRebuilt: derived } : {}),
+          asOf: plan.asOf, dataVersion, ...(notes.length ? { notes } : {}),
+        },
+      };
+    };
+    this.jobs.set(job, 'moving');
+    await this.jobs.persist(job, { bodySha256: rx.bodySha256, plan, result: success(-1) });
+    keepStaging(); // from here on, a failure leaves the staging database for the roll-forward
+    lap('stage');
+    await this.movePlan(plan);
+    lap('move');
+    await this.dataset.recordLoad(plan.asOf);
+    const outcome = success(this.dataset.version);
+    this.jobs.set(job, 'loaded');
+    await this.jobs.persist(job, { bodySha256: rx.bodySha256, result: outcome });
+    await this.engine.command(`DROP DATABASE IF EXISTS ${db}`);
+    this.log.info({ job: job.id, table: layout.table, rows: job.rowsLoaded, seconds: outcome.body.seconds, ms }, 'import loaded');
+    return outcome;
+  }
+
+  /** Builds, in the job database, what each swap will bring in; returns the plan. */
+  private async stageMove(table: ImportTable, db: string, stage: string): Promise<{ plan: Plan; derived: number | null }> {
+    const t = (name: string) => this.engine.t(name);
+    const asOf = this.dataset.asOf;
+    if (table === 'subscribers') {
+      return { plan: { db, asOf, steps: [{ kind: 'add-subscribers', table: 'subscribers', from: stage, partitions: [] }] }, derived: null };
+    }
+    if (table === 'contacts' || table === 'campaigns') {
+      const target = TABLES[table].target;
+      const partitions = await this.withCurrentRows(stage, target);
+      return { plan: { db, asOf, steps: [{ kind: 'replace', table: target, from: stage, partitions }] }, derived: null };
+    }
+
+    // usage: the as-of date moves to the newest month loaded (never past today)
+    const [{ newAsOf }] = await this.engine.query<{ newAsOf: string }>(
+      `SELECT toString(greatest(toDate({asOf:String}), least(toDate(now('Asia/Shanghai')), toLastDayOfMonth(max(month))))) AS newAsOf FROM ${stage}`, { asOf });
+    // subscriber months: rebuilt from each subscriber's first new month on (earlier months
+    // cannot change: the monthly windows only look back), reading LOOKBACK_ROWS older rows
+    await this.engine.command(`CREATE TABLE ${db}.affected ENGINE = MergeTree ORDER BY sub_id AS
+      SELECT sub_id, min(month) AS min_month FROM ${stage} GROUP BY sub_id`);
+    for (const name of ['subscribers', 'usage_monthly', 'subscriber_months']) await this.engine.command(`CREATE TABLE ${db}.${name} AS ${t(name)}`);
+    const smStage = `${db}.sm_stage`;
+    await this.engine.command(`CREATE TABLE ${smStage} AS ${t('subscriber_months')}`);
+    for (const [lo, hi] of await this.subscriberRanges(`${db}.affected`)) {
+      const r = { lo, hi };
+      await this.engine.command(`INSERT INTO ${db}.subscribers SELECT * FROM ${t('subscribers')}
+        WHERE sub_id BETWEEN {lo:UInt64} AND {hi:UInt64} AND sub_id IN (SELECT sub_id FROM ${db}.affected WHERE sub_id BETWEEN {lo:UInt64} AND {hi:UInt64})`, r);
+      await this.engine.command(`INSERT INTO ${db}.usage_monthly SELECT * FROM ${stage} WHERE sub_id BETWEEN {lo:UInt64} AND {hi:UInt64}`, r);
+      await this.engine.command(`INSERT INTO ${db}.usage_monthly (month, sub_id, revenue, minutes, data_mb, sms, recharge)
+        SELECT month, sub_id, revenue, minutes, data_mb, sms, recharge FROM (
+          SELECT u.month AS month, u.sub_id AS sub_id, u.revenue AS revenue, u.minutes AS minutes, u.data_mb AS data_mb, u.sms AS sms,
+            u.recharge AS recharge, a.min_month AS mm,
+            row_number() OVER (PARTITION BY u.sub_id, u.month < a.min_month ORDER BY u.month DESC) AS k
+          FROM ${t('usage_monthly')} AS u
+          INNER JOIN (SELECT sub_id, min_month FROM ${db}.affected WHERE sub_id BETWEEN {lo:UInt64} AND {hi:UInt64}) AS a ON a.sub_id = u.sub_id
+          WHERE u.sub_id BETWEEN {lo:UInt64} AND {hi:UInt64})
+        WHERE month >= mm OR k <= {lookback:UInt32}`, { ...r, lookback: LOOKBACK_ROWS });
+      await this.engine.command(deriveSql(db), r);
+      await this.engine.command(`INSERT INTO ${smStage} SELECT * EXCEPT (mm) FROM (
+          SELECT sm.*, a.min_month AS mm FROM ${db}.subscriber_months AS sm INNER JOIN ${db}.affected AS a ON a.sub_id = sm.sub_id
+          WHERE sm.sub_id BETWEEN {lo:UInt64} AND {hi:UInt64})
+        WHERE month >= mm`, r);
+    }
+    const [{ derived }] = await this.engine.query<{ derived: number }>(`SELECT count() AS derived FROM ${smStage}`);
+    // the rest of each touched month: every other subscriber, and the affected ones' earlier months
+    const smPartitions = await this.partitionsOf(smStage);
+    for (const p of smPartitions) {
+      await this.engine.command(`INSERT INTO ${smStage} SELECT * EXCEPT (mm) FROM (
+          SELECT sm.*, a.min_month AS mm FROM ${t('subscriber_months')} AS sm LEFT JOIN ${db}.affected AS a ON a.sub_id = sm.sub_id
+          WHERE sm._partition_id = {p:String})
+        WHERE mm IS NULL OR month < mm`, { p });
+    }
+    const usagePartitions = await this.withCurrentRows(stage, 'usage_monthly');
+    return {
+      plan: { db, asOf: newAsOf, steps: [
+        { kind: 'replace', table: 'usage_monthly', from: stage, partitions: usagePartitions },
+        { kind: 'replace', table: 'subscriber_months', from: smStage, partitions: smPartitions },
+      ] },
+      derived: Number(derived),
+    };
+  }
+
+  /** Adds to `stage` the live rows of every partition it touches; returns those partitions. */
+  private async withCurrentRows(stage: string, target: string): Promise<string[]> {
+    const partitions = await this.partitionsOf(stage);
+    for (const p of partitions) {
+      await this.engine.command(`INSERT INTO ${stage} SELECT * FROM ${this.engine.t(target)} WHERE _partition_id = {p:String}`, { p });
+    }
+    return partitions;
+  }
+
+  private async partitionsOf(table: string): Promise<string[]> {
+    const rows = await this.engine.query<{ p: string }>(`SELECT DISTINCT _partition_id AS p FROM ${table} ORDER BY p`);
+    return rows.map((r) => r.p);
+  }
+
+  /** sub_id ranges of about SUBSCRIBERS_PER_DERIVE affected subscribers each (UInt64 as text). */
+  private async subscriberRanges(affected: string): Promise<[string, string][]> {
+    const [r] = await this.engine.query<{ n: number; lo: string; hi: string }>(
+      `SELECT count() AS n, toString(min(sub_id)) AS lo, toString(max(sub_id)) AS hi FROM ${affected}`);
+    const k = Math.ceil(Number(r.n) / SUBSCRIBERS_PER_DERIVE);
+    if (k <= 1) return Number(r.n) ? [[r.lo, r.hi]] : [];
+    const levels = Array.from({ length: k - 1 }, (_, i) => (i + 1) / k);
+    const [{ cuts }] = await this.engine.query<{ cuts: string[] }>(
+      `SELECT arrayMap(x -> toString(x), quantilesExact(${levels.map((l) => l.toFixed(6)).join(', ')})(sub_id)) AS cuts FROM ${affected}`);
+    const ranges: [string, string][] = [];
+    let lo = BigInt(r.lo);
+    for (const c of [...new Set(cuts)].map(BigInt).sort((a, b) => (a < b ? -1 : 1))) {
+      if (c < lo) continue;
+      ranges.push([String(lo), String(c)]);
+      lo = c + 1n;
+    }
+    if (lo <= BigInt(r.hi)) ranges.push([String(lo), r.hi]);
+    return ranges;
+  }
+
+  /** Runs the swaps of a plan. Safe to repeat (see the header). */
+  private async movePlan(plan: Plan): Promise<void> {
+    for (const step of plan.steps) await this.moveStep(step);
+  }
+
+  private async moveStep(step: PlanStep): Promise<void> {
+    const target = this.engine.t(step.table);
+    if (step.kind === 'replace') {
+      for (const p of step.partitions) await this.engine.command(`ALTER TABLE ${target} REPLACE PARTITION ID {p:String} FROM ${step.from}`, { p });
+      return;
+    }
+    const [{ staged, present }] = await this.engine.query<{ staged: number; present: number }>(
+      `SELECT (SELECT count() FROM ${step.from}) AS staged, (SELECT count() FROM ${target} WHERE sub_id IN (SELECT sub_id FROM ${step.from})) AS present`);
+    if (Number(present) === 0) {
+      await this.engine.command(`ALTER TABLE ${target} ATTACH PARTITION tuple() FROM ${step.from}`);
+    } else if (Number(present) < Number(staged)) {
+      // only after a crash between the parts of one attach: add the rest
+      await this.engine.command(`INSERT INTO ${target} SELECT * FROM ${step.from} WHERE sub_id NOT IN (SELECT sub_id FROM ${target})`);
+    }
+  }
+
+  /**
+   * Finishes the moves a crash or an engine failure interrupted (roll forward from their
+   * staging databases). At start-up also drops staging left by uploads that never got to
+   * move and clears the spool.
+   */
+  private async recover(atStart: boolean): Promise<void> {
+    const pending = await this.jobs.interrupted();
+    for (const j of pending) {
+      const [{ ok }] = await this.engine.query<{ ok: number }>(`SELECT count() AS ok FROM system.databases WHERE name = {db:String}`, { db: j.plan.db });
+      if (!Number(ok)) {
+        this.log.error({ job: j.id }, 'import staging is gone; the interrupted move cannot be finished');
+        continue;
+      }
+      this.log.warn({ job: j.id, steps: j.plan.steps.length }, 'finishing an interrupted import move');
+      await this.movePlan(j.plan);
+      await this.dataset.recordLoad(j.plan.asOf);
+      const result = JSON.parse(j.result) as Outcome;
+      await this.jobs.markRecovered(j.id, JSON.stringify({ ...result, body: { ...result.body, dataVersion: this.dataset.version, recovered: true } }));
+      await this.engine.command(`DROP DATABASE IF EXISTS ${j.plan.db}`);
+    }
+    if (!atStart) return;
+    const keep = new Set(pending.map((j) => j.plan.db));
+    const stale = await this.engine.query<{ name: string }>(`SELECT name FROM system.databases WHERE startsWith(name, {prefix:String})`, { prefix: `${this.engine.db}_import_` });
+    for (const { name } of stale) if (!keep.has(name) && /^[A-Za-z0-9_]+$/.test(name)) await this.engine.command(`DROP DATABASE IF EXISTS ${name}`);
+    fs.rmSync(this.opts.spoolDir, { recursive: true, force: true });
+  }
+
+  private async slices(first: number, last: number, fn: (lo: number, hi: number) => Promise<void>): Promise<void> {
+    for (let lo = first; lo <= last; lo += this.slice) await fn(lo, Math.min(last, lo + this.slice - 1));
+  }
+
+  /** One import validates and moves at a time; uploads themselves stream in parallel. */
+  private exclusive<T>(fn: () => Promise<T>): Promise<T> {
+    const run = this.lock.then(fn, fn);
+    this.lock = run.catch(() => {});
+    return run;
+  }
+}
+
+function headerProblems(table: ImportTable, names: string[]): RowError[] {
+  const spec = TABLES[table];
+  const known = new Set(spec.columns.map((c) => c.id));
+  const out: RowError[] = [];
+  const seen = new Set<string>();
+  names.forEach((n, i) => {
+    if (!n) out.push({ row: 1, column: null, message: `column ${i + 1} of the header has no name` });
+    else if (seen.has(n)) out.push({ row: 1, column: n, message: 'appears twice in the header' });
+    else if (!known.has(n)) out.push({ row: 1, column: n, message: `is not a column of ${table}; the columns are ${spec.columns.map((c) => c.id).join(', ')}` });
+    seen.add(n);
+  });
+  for (const c of spec.columns) if (c.required && !seen.has(c.id)) out.push({ row: 1, column: c.id, message: 'is required but missing from the header' });
+  return out;
+}
+
+const headerMessage = (n: number) => `The header row has ${n} problem${n === 1 ? '' : 's'}; nothing was loaded.`;

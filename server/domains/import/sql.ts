@@ -1,0 +1,358 @@
+/**
+ * SQL of an import, from the table specs: each part of the file typed and checked — every
+ * cell, and the rules across a row's columns — in one pass (into the job's `checked`
+ * table); then the checks against other rows and loaded data (duplicates, already
+ * loaded, the row's subscriber); then the rows as the target table stores them.
+ * Pure: identifiers come from the specs and the job's own table names; every value
+ * (member lists, city codes, scope, row ranges, file names) is a bound parameter. File
+ * header names never reach SQL: file columns are `c0`, `c1`… by position.
+ */
+import { CITIES, PROVINCES } from '../../../seeds/regions.ts';
+import { membersOf } from '../../model/members.ts';
+import { VALUE_TIER, bandSql } from '../../model/segmentation.ts';
+import type { Scope } from '../../query/types.ts';
+import { TABLES, type ColumnSpec, type ImportTable, type TableSpec } from './tables.ts';
+
+/** Where each spec column sits in the file: header position → source column `c<i>`. */
+export interface Layout {
+  table: ImportTable;
+  header: string[];
+}
+
+const TODAY = "toDate(now('Asia/Shanghai'))"; // the operators' calendar day, whatever the host's zone
+
+/**
+ * Text → typed value, NULL when empty or invalid. The *OrNull conversions are strict (no
+ * spaces, signs only where allowed, no hex/inf/nan); dates must survive a round trip,
+ * because toDateOrNull clamps and rolls over (2024-02-30 → 2024-03-01).
+ */
+function typed(c: ColumnSpec, x: string): string {
+  switch (c.kind) {
+    case 'id': return `nullIf(toUInt64OrNull(${x}), 0)`;
+    case 'count': return `toUInt32OrNull(${x})`;
+    case 'amount': return `if(toFloat64OrNull(${x}) >= 0, toFloat64OrNull(${x}), NULL)`;
+    case 'score': return `if(toUInt8OrNull(${x}) <= 100, toUInt8OrNull(${x}), NULL)`;
+    case 'flag': return `multiIf(lower(${x}) IN ('1', 'true'), toUInt8(1), lower(${x}) IN ('0', 'false'), toUInt8(0), NULL)`;
+    case 'date': return `if(toString(toDateOrNull(${x})) = ${x}, toDateOrNull(${x}), NULL)`;
+    case 'month': return `if(toString(toDateOrNull(concat(${x}, '-01'))) = concat(${x}, '-01'), toDateOrNull(concat(${x}, '-01')), NULL)`;
+    case 'datetime': {
+      const y = `replaceOne(${x}, 'T', ' ')`;
+      const p = `parseDateTimeOrNull(${y}, '%Y-%m-%d %H:%i:%s')`;
+      return `if(formatDateTime(${p}, '%Y-%m-%d %H:%i:%s') = ${y}, ${p}, NULL)`;
+    }
+    case 'member': return `if(${x} IN {m_${c.dimension}:Array(String)}, ${x}, NULL)`;
+    case 'city': return `if(${x} IN {cities:Array(String)}, ${x}, NULL)`;
+    case 'province': return `if(${x} IN {provinces:Array(String)}, ${x}, NULL)`;
+    case 'code': return `if(match(${x}, '^[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}$'), ${x}, NULL)`;
+  }
+}
+
+/** Column type of a typed value in the job's `checked` table. */
+function typedType(c: ColumnSpec): string {
+  switch (c.kind) {
+    case 'id': return 'Nullable(UInt64)';
+    case 'count': return 'Nullable(UInt32)';
+    case 'amount': return 'Nullable(Float64)';
+    case 'score': case 'flag': return 'Nullable(UInt8)';
+    case 'date': case 'month': return 'Nullable(Date)';
+    case 'datetime': return 'Nullable(DateTime)';
+    case 'member': case 'city': case 'province': return 'LowCardinality(Nullable(String))';
+    case 'code': return 'Nullable(String)';
+  }
+}
+
+/** A typed value back to text, for messages. */
+function text(c: ColumnSpec, v: string): string {
+  switch (c.kind) {
+    case 'month': return `formatDateTime(${v}, '%Y-%m')`;
+    case 'datetime': return `formatDateTime(${v}, '%Y-%m-%d %H:%i:%s')`;
+    default: return `toString(${v})`;
+  }
+}
+
+const KIND_MESSAGE: Record<ColumnSpec['kind'], string> = {
+  id: "' is not a subscriber id (a whole number ≥ 1)'",
+  count: "' is not a whole number ≥ 0'",
+  amount: "' is not a number ≥ 0 (digits with an optional decimal point, e.g. 12.5)'",
+  score: "' is not a score from 0 to 100'",
+  flag: "' is not 0, 1, true or false'",
+  date: "' is not a date (YYYY-MM-DD, a real calendar day)'",
+  month: "' is not a month (YYYY-MM)'",
+  datetime: "' is not a date and time (YYYY-MM-DD HH:MM:SS)'",
+  member: '', // per dimension, below
+  city: "' is not a prefecture-level city code (GB/T 2260, e.g. 440300 for Shenzhen)'",
+  province: "' is not a province code (GB/T 2260, e.g. 440000 for Guangdong)'",
+  code: "' is not a campaign id (letters, digits and _ . : -, at most 64 characters)'",
+};
+
+const show = (x: string) => `concat('"', leftUTF8(${x}, 40), if(lengthUTF8(${x}) > 40, '…', ''), '"')`;
+
+/**
+ * Formula-looking cells (= + - @ tab CR first, OWASP's CSV-injection list) are refused, not
+ * stored as text: no value of these tables legitimately starts that way, and a stored one
+ * would run in whoever opens an export in a spreadsheet. A plain negative number gets the
+ * number message instead. Only invalid cells reach this test: no valid value of any kind
+ * here starts with these characters (a leading + on a number is read as the number).
+ */
+const FORMULA = (x: string) => `(match(${x}, '^[=+@\\t\\r]') OR (startsWith(${x}, '-') AND NOT match(${x}, '^-[0-9]+([.][0-9]+)?$')))`;
+
+/** The message for one cell, '' when it is fine. `t.x_<id>` is the text, `t.v_<id>` the typed value. */
+function cellMessage(c: ColumnSpec): string {
+  const x = `t.x_${c.id}`;
+  const v = `t.v_${c.id}`;
+  const kind = c.kind === 'member' ? `concat(' is not a ${c.dimension} id; use one of ', {h_${c.dimension}:String})` : KIND_MESSAGE[c.kind];
+  const ranges: string[] = [];
+  if (c.kind === 'date') ranges.push(`${v} < toDate('1980-01-01'), 'is before 1980'`, `${v} > ${TODAY}, concat('is in the future (', ${x}, ')')`);
+  if (c.kind === 'month') ranges.push(`${v} > toStartOfMonth(${TODAY}), concat('is in the future (', ${x}, ')')`);
+  if (c.kind === 'datetime') ranges.push(`toDate(${v}) > ${TODAY}, concat('is in the future (', ${x}, ')')`);
+  return `multiIf(${x} = '', ${c.required ? "'is required'" : "''"},
+      ${v} IS NOT NULL, ${ranges.length ? `multiIf(${ranges.join(', ')}, '')` : "''"},
+      ${FORMULA(x)}, concat(${show(x)}, ' starts like a spreadsheet formula (= + - @); such cells are refused so that exports cannot run them'),
+      concat(${show(x)}, ${kind}))`;
+}
+
+/** Cheap test for `cellMessage(c) != ''`. */
+function cellProblem(c: ColumnSpec): string {
+  const x = `t.x_${c.id}`;
+  const v = `t.v_${c.id}`;
+  const range = c.kind === 'date' ? ` OR ${v} < toDate('1980-01-01') OR ${v} > ${TODAY}`
+    : c.kind === 'month' ? ` OR ${v} > toStartOfMonth(${TODAY})`
+    : c.kind === 'datetime' ? ` OR toDate(${v}) > ${TODAY}` : '';
+  return `(${c.required ? `${x} = '' OR ` : ''}(${x} != '' AND ${v} IS NULL)${range})`;
+}
+
+const specOf = (spec: TableSpec, id: string) => spec.columns.find((c) => c.id === id)!;
+
+/** A rule over typed values: when `when` holds, the row gets `message` on `column`. */
+interface Check {
+  column: string;
+  when: string;
+  message: string;
+}
+
+/** `message` if the check fails, else '' (the message is built only for failing rows). */
+const checkMessage = (c: Check) => `if(ifNull(${c.when}, 0), ${c.message}, '')`;
+
+/** Rules within one row, across its columns. */
+function rowChecks(spec: TableSpec): Check[] {
+  const checks: Check[] = [];
+  const tx = (id: string) => text(specOf(spec, id), `t.v_${id}`);
+  const scopeOnCity = () => checks.push({
+    column: 'city',
+    when: 'notEmpty({scope_cities:Array(String)}) AND t.v_city IS NOT NULL AND t.v_city NOT IN {scope_cities:Array(String)}',
+    message: "concat('city ', toString(t.v_city), ' is outside your scope (', {scope:String}, ')')",
+  });
+  switch (spec.id) {
+    case 'subscribers':
+      checks.push({
+        column: 'sub_segment',
+        when: "t.v_brand IS NOT NULL AND t.v_sub_segment IS NOT NULL AND concat(t.v_brand, '/', t.v_sub_segment) NOT IN {seg_pairs:Array(String)}",
+        message: `concat('"', t.v_sub_segment, '" is not a sub-segment of brand ', t.v_brand, ' (', arrayElement({seg_lists:Array(String)}, indexOf({seg_brands:Array(String)}, t.v_brand)), ')')`,
+      });
+      checks.push({ column: 'churned_on', when: 't.v_churned_on < t.v_activated_on', message: `concat('is before activated_on (', ${tx('activated_on')}, ')')` });
+      checks.push({ column: 'contract_end', when: "t.v_contract_end IS NOT NULL AND ifNull(t.v_contract_type, 'none') = 'none'", message: "'is set but contract_type is none (or missing)'" });
+      checks.push({ column: 'contract_end', when: "ifNull(t.v_contract_type, 'none') != 'none' AND t.v_contract_end < t.v_activated_on", message: `concat('is before activated_on (', ${tx('activated_on')}, ')')` });
+      scopeOnCity();
+      break;
+    case 'campaigns':
+      checks.push({
+        column: 'province',
+        when: "t.v_province IS NOT NULL AND t.v_city IS NOT NULL AND t.v_province != concat(substring(t.v_city, 1, 2), '0000')",
+        message: "concat('province ', t.v_province, ' does not contain city ', t.v_city)",
+      });
+      checks.push({ column: 'hits', when: 't.v_hits > t.v_targeted', message: `concat('hits (', ${tx('hits')}, ') exceed targeted (', ${tx('targeted')}, ')')` });
+      checks.push({ column: 'contacted', when: 't.v_contacted > t.v_targeted', message: `concat('contacted (', ${tx('contacted')}, ') exceeds targeted (', ${tx('targeted')}, ')')` });
+      checks.push({ column: 'retained', when: 't.v_retained > t.v_contacted', message: `concat('retained (', ${tx('retained')}, ') exceeds contacted (', ${tx('contacted')}, ')')` });
+      scopeOnCity();
+      break;
+    default:
+      break;
+  }
+  return checks;
+}
+
+/** Rules against other rows of the file and against loaded data (joins s, e, d). */
+function relationalChecks(spec: TableSpec): Check[] {
+  const checks: Check[] = [];
+  const tx = (id: string) => text(specOf(spec, id), `t.v_${id}`);
+  if (spec.key.length) {
+    const keyText = spec.key.map(tx).join(", ' / ', ");
+    const label = `'${spec.key.join(' / ')} '`;
+    checks.push({ column: spec.key[0], when: 'd.first_row < t._row', message: `concat(${label}, ${keyText}, ' is also in row ', toString(d.first_row))` });
+    checks.push({ column: spec.key[0], when: 'e.e_exists = 1', message: `concat(${label}, ${keyText}, ' is already loaded; imports only add rows')` });
+  }
+  if (spec.needsSubscriber) {
+    checks.push({ column: 'sub_id', when: 't.v_sub_id IS NOT NULL AND s.s_sub_id IS NULL', message: "concat('no subscriber ', toString(t.v_sub_id), ' is loaded; import subscribers first')" });
+    checks.push({
+      column: 'sub_id',
+      when: 'notEmpty({scope_cities:Array(String)}) AND s.s_city IS NOT NULL AND s.s_city NOT IN {scope_cities:Array(String)}',
+      message: "concat('subscriber ', toString(t.v_sub_id), ' is in city ', s.s_city, ', outside your scope (', {scope:String}, ')')",
+    });
+  }
+  if (spec.id === 'usage') {
+    checks.push({ column: 'month', when: 't.v_month < toStartOfMonth(s.s_activated_on)', message: "concat('is before the subscriber was activated (', toString(s.s_activated_on), ')')" });
+    checks.push({ column: 'month', when: 't.v_month > toStartOfMonth(s.s_churned_on)', message: "concat('is after the subscriber churned (', toString(s.s_churned_on), ')')" });
+  }
+  return checks;
+}
+
+/** Header position of a column (for ordering a row's errors as the file has them). */
+const position = (layout: Layout, id: string) => Math.max(0, layout.header.indexOf(id));
+
+/** The job's table of typed rows: `_row`, every spec column typed (NULL = empty or invalid), the cell errors. */
+export function checkedTableSql(layout: Layout, checked: string): string {
+  const cols = TABLES[layout.table].columns.map((c) => `v_${c.id} ${typedType(c)}`);
+  return `CREATE TABLE ${checked} (_row UInt64, ${cols.join(', ')}, errs Array(Tuple(UInt16, String, String))) ENGINE = MergeTree ORDER BY _row`;
+}
+
+/**
+ * Text rows of one part → typed rows with their cell errors, in one pass. `source` is the
+ * part (file() or input()) with columns c0…; `row` its row-number expression.
+ */
+export function checkSql(layout: Layout, checked: string, source: string, row: string): string {
+  const spec = TABLES[layout.table];
+  const x = (id: string) => { const i = layout.header.indexOf(id); return i < 0 ? "''" : `c${i}`; };
+  const inner = spec.columns.flatMap((c) => [`${x(c.id)} AS x_${c.id}`, `${typed(c, x(c.id))} AS v_${c.id}`]);
+  const present = spec.columns.filter((c) => layout.header.includes(c.id));
+  const inHeader = new Set(layout.header);
+  const across = rowChecks(spec).filter((c) => inHeader.has(c.column));
+  const items = [
+    ...present.map((c) => `tuple(toUInt16(${position(layout, c.id)}), '${c.id}', ${cellMessage(c)})`),
+    ...across.map((c) => `tuple(toUInt16(${position(layout, c.column)}), '${c.column}', ${checkMessage(c)})`),
+  ];
+  const problem = [...present.map(cellProblem), ...across.map((c) => `ifNull(${c.when}, 0)`)];
+  // the messages are built only for rows with a problem (short-circuit `if`): most rows have none
+  return `INSERT INTO ${checked} (_row, ${spec.columns.map((c) => `v_${c.id}`).join(', ')}, errs)
+  SELECT t._row, ${spec.columns.map((c) => `t.v_${c.id}`).join(', ')},
+    if(${problem.join(' OR ')}, arrayFilter(e -> e.3 != '', [${items.join(',\n    ')}]), [])
+  FROM (SELECT ${row} AS _row, ${inner.join(',\n    ')} FROM ${source}) AS t`;
+}
+
+const slice = (checked: string) => `(SELECT * FROM ${checked} WHERE _row BETWEEN {lo:UInt64} AND {hi:UInt64})`;
+
+/** The joins the checks and the load read: s (the row's subscriber), e (already loaded key), d (duplicate key). */
+function joins(layout: Layout, db: string, checked: string, dups: string | null): string {
+  const spec = TABLES[layout.table];
+  const idsOfSlice = (col: string) => `(SELECT v_${col} FROM ${checked} WHERE _row BETWEEN {lo:UInt64} AND {hi:UInt64})`;
+  const out: string[] = [];
+  if (spec.needsSubscriber) {
+    out.push(`LEFT JOIN (SELECT sub_id AS s_sub_id, province AS s_province, city AS s_city, brand AS s_brand, sub_segment AS s_sub_segment,
+        customer_type AS s_customer_type, activated_on AS s_activated_on, churned_on AS s_churned_on
+      FROM ${db}.subscribers WHERE sub_id IN ${idsOfSlice('sub_id')}) AS s ON s.s_sub_id = t.v_sub_id`);
+  }
+  if (spec.key.length) {
+    const k = spec.key;
+    out.push(`LEFT JOIN (SELECT DISTINCT ${k.map((c, i) => `${c} AS e_k${i}`).join(', ')}, toUInt8(1) AS e_exists
+      FROM ${db}.${spec.target} WHERE ${k[0]} IN ${idsOfSlice(k[0])}) AS e ON ${k.map((c, i) => `e.e_k${i} = t.v_${c}`).join(' AND ')}`);
+    if (dups) out.push(`LEFT JOIN ${dups} AS d ON ${k.map((c, i) => `d.k${i} = t.v_${c}`).join(' AND ')}`);
+  }
+  return out.join('\n  ');
+}
+
+/** Keys that occur more than once in the file, with the first row they occur in. */
+export function dupsSql(layout: Layout, checked: string, dups: string): string | null {
+  const k = TABLES[layout.table].key;
+  if (!k.length) return null;
+  return `CREATE TABLE ${dups} ENGINE = MergeTree ORDER BY tuple() AS
+    SELECT ${k.map((c, i) => `assumeNotNull(v_${c}) AS k${i}`).join(', ')}, min(_row) AS first_row
+    FROM ${checked}
+    WHERE ${k.map((c) => `v_${c} IS NOT NULL`).join(' AND ')}
+    GROUP BY ${k.map((_, i) => `k${i}`).join(', ')} HAVING count() > 1`;
+}
+
+/** Every problem of the rows in [lo, hi] — their cell and row errors, and the relational checks — into the job's errors table. */
+export function errorsSql(layout: Layout, db: string, checked: string, dups: string | null, errors: string): string {
+  const spec = TABLES[layout.table];
+  const present = new Set(layout.header);
+  const checks = relationalChecks(spec).filter((c) => present.has(c.column));
+  const cross = checks.map((c) => `tuple(toUInt16(${position(layout, c.column)}), '${c.column}', ${checkMessage(c)})`);
+  const crossMsgs = checks.map((c) => `ifNull(${c.when}, 0)`);
+  // rows without a problem are dropped before any message array is built
+  return `INSERT INTO ${errors} (row, idx, column, message)
+  SELECT _row, e.1, e.2, e.3 FROM (
+    SELECT t._row AS _row, arrayConcat(t.errs, arrayFilter(x -> x.3 != '', [${cross.join(',\n      ')}])) AS all_errs
+    FROM ${slice(checked)} AS t
+    ${joins(layout, db, checked, dups)}
+    WHERE notEmpty(t.errs)${crossMsgs.map((m) => ` OR ${m}`).join('')}
+  ) ARRAY JOIN all_errs AS e`;
+}
+
+const stored = (c: ColumnSpec) => (c.required ? `assumeNotNull(t.v_${c.id})` : `ifNull(t.v_${c.id}, ${c.fallback})`);
+
+/** The rows of [lo, hi] as the target table stores them, into `stage` (same structure as the target). */
+export function loadSql(layout: Layout, db: string, checked: string, stage: string): string {
+  const spec = TABLES[layout.table];
+  const col = (id: string) => stored(specOf(spec, id));
+  const src = `${slice(checked)} AS t`;
+  switch (layout.table) {
+    case 'subscribers': {
+      const band = (id: string) => `if(t.v_${id} IS NULL, '', ${bandSql(`assumeNotNull(t.v_${id})`)})`;
+      return `INSERT INTO ${stage} (sub_id, province, city, brand, sub_segment, customer_type, contract_type, contract_end, acquisition_channel,
+        activated_on, churned_on, age_band, gender, credit_list, satisfaction, loyalty, satisfaction_band, loyalty_band)
+      SELECT ${col('sub_id')}, concat(substring(${col('city')}, 1, 2), '0000'), ${col('city')}, ${col('brand')}, ${col('sub_segment')},
+        ${col('customer_type')}, ${col('contract_type')}, t.v_contract_end, ${col('acquisition_channel')}, ${col('activated_on')},
+        t.v_churned_on, ${col('age_band')}, ${col('gender')}, ${col('credit_list')}, ifNull(t.v_satisfaction, 0), ifNull(t.v_loyalty, 0),
+        ${band('satisfaction')}, ${band('loyalty')}
+      FROM ${src}`;
+    }
+    case 'usage':
+      return `INSERT INTO ${stage} (month, sub_id, revenue, minutes, data_mb, sms, recharge)
+      SELECT ${['month', 'sub_id', 'revenue', 'minutes', 'data_mb', 'sms', 'recharge'].map(col).join(', ')} FROM ${src}`;
+    case 'campaigns':
+      return `INSERT INTO ${stage} (campaign_id, month, province, city, kind, list_type, targeted, hits, contacted, retained)
+      SELECT ${col('campaign_id')}, ${col('month')}, concat(substring(${col('city')}, 1, 2), '0000'), ${col('city')}, ${col('kind')}, ${col('list_type')},
+        ${col('targeted')}, ${col('hits')}, ${col('contacted')}, ${col('retained')}
+      FROM ${src}`;
+    case 'contacts':
+      // subscriber attributes as loaded; value tier of the contact's month, else the latest
+      // before it, else what the tier rule gives a subscriber without revenue
+      return `INSERT INTO ${stage} (ts, day, sub_id, province, city, brand, sub_segment, customer_type, value_tier, channel, direction,
+        purpose, lifecycle_stage, campaign_id, converted, revenue, cost, handle_sec, resolved_first)
+      SELECT c.ts, toDate(c.ts), c.sub_id, c.s_province, c.s_city, c.s_brand, c.s_sub_segment, c.s_customer_type,
+        ifNull(vt.vt_value_tier, if(c.s_customer_type IN {key_types:Array(String)}, 'key', 'drop')),
+        c.channel, c.direction, c.purpose, c.lifecycle_stage, c.campaign_id, c.converted, c.revenue, c.cost, c.handle_sec, c.resolved_first
+      FROM (
+        SELECT ${col('ts')} AS ts, toStartOfMonth(toDate(ts)) AS month, ${col('sub_id')} AS sub_id,
+          assumeNotNull(s.s_province) AS s_province, assumeNotNull(s.s_city) AS s_city, assumeNotNull(s.s_brand) AS s_brand,
+          assumeNotNull(s.s_sub_segment) AS s_sub_segment, assumeNotNull(s.s_customer_type) AS s_customer_type,
+          ${col('channel')} AS channel, ${col('direction')} AS direction, ${col('purpose')} AS purpose, ${col('lifecycle_stage')} AS lifecycle_stage,
+          ${col('campaign_id')} AS campaign_id, ${col('converted')} AS converted, ${col('revenue')} AS revenue, ${col('cost')} AS cost,
+          ${col('handle_sec')} AS handle_sec, ${col('resolved_first')} AS resolved_first
+        FROM ${src}
+        ${joins(layout, db, checked, null)}
+      ) AS c
+      ASOF LEFT JOIN (SELECT sub_id AS vt_sub_id, month AS vt_month, value_tier AS vt_value_tier FROM ${db}.subscriber_months
+        WHERE sub_id IN (SELECT v_sub_id FROM ${checked} WHERE _row BETWEEN {lo:UInt64} AND {hi:UInt64})) AS vt
+      ON vt.vt_sub_id = c.sub_id AND vt.vt_month <= c.month`;
+  }
+}
+
+/** Every parameter the statements above may bind; `bind` keeps those a statement uses. */
+export function importParams(scope: Scope): Record<string, unknown> {
+  const p: Record<string, unknown> = {
+    cities: CITIES.map((c) => c.code),
+    provinces: PROVINCES.map((c) => c.code),
+    key_types: [...VALUE_TIER.keyCustomerTypes],
+    scope: scope.level === 'national' ? 'national' : scope.level === 'province' ? scope.province : scope.city,
+    scope_cities: scope.level === 'national' ? []
+      : CITIES.filter((c) => (scope.level === 'province' ? c.parent === scope.province : c.code === scope.city)).map((c) => c.code),
+  };
+  const dims = new Set(Object.values(TABLES).flatMap((t) => t.columns.filter((c) => c.dimension).map((c) => c.dimension!)));
+  for (const d of dims) {
+    const ids = (membersOf(d) ?? []).map((m) => m.id);
+    p[`m_${d}`] = ids;
+    p[`h_${d}`] = ids.join(', ');
+  }
+  const segs = membersOf('sub_segment') ?? [];
+  const brands = (membersOf('brand') ?? []).map((b) => b.id);
+  p.seg_pairs = segs.map((s) => `${s.parent}/${s.id}`);
+  p.seg_brands = brands;
+  p.seg_lists = brands.map((b) => segs.filter((s) => s.parent === b).map((s) => s.id).join(', '));
+  return p;
+}
+
+/** Only the parameters `sql` names (chDB binds each as a session setting). */
+export function bind(sql: string, all: Record<string, unknown>, extra: Record<string, unknown> = {}): Record<string, unknown> {
+  const p = { ...all, ...extra };
+  return Object.fromEntries(Object.entries(p).filter(([k]) => sql.includes(`{${k}:`)));
+}
