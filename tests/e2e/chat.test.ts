@@ -2,81 +2,27 @@
  * The chat panel end to end in Debian Chromium: the real server (fresh data dir, small demo
  * data) serving the built app from dist/web. Builds nothing: `npm run build:web` first.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
-import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { SHOTS, VIEWPORT, launchChromium, signIn, startProduct } from './harness.ts';
 
-const ROOT = path.resolve(import.meta.dirname, '../..');
-const SHOTS = path.join(import.meta.dirname, 'screenshots');
-const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-const VIEWPORT = { width: 1440, height: 900 };
-
-let server: ChildProcess;
-let serverLog = '';
+let product: Awaited<ReturnType<typeof startProduct>>;
 let base = '';
-let dataDir = '';
 let browser: Browser;
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const port = (s.address() as net.AddressInfo).port;
-      s.close(() => resolve(port));
-    });
-  });
-}
-
-async function waitReady(url: string, ms: number) {
-  const until = Date.now() + ms;
-  while (Date.now() < until) {
-    if (server.exitCode !== null) throw new Error(`server exited (${server.exitCode}):\n${serverLog.slice(-3000)}`);
-    try {
-      const r = await fetch(`${url}/readyz`);
-      if (r.ok) return;
-    } catch { /* not listening yet */ }
-    await new Promise((r) => setTimeout(r, 300));
-  }
-  throw new Error(`server not ready after ${ms} ms:\n${serverLog.slice(-3000)}`);
-}
-
 beforeAll(async () => {
-  if (!fs.existsSync(path.join(ROOT, 'dist/web/index.html'))) throw new Error('dist/web is not built: run `npm run build:web` before the end-to-end tests');
-  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'crm-e2e-chat-'));
-  const port = await freePort();
-  base = `http://127.0.0.1:${port}`;
-  server = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-    cwd: ROOT,
-    env: { ...process.env, DATA_DIR: dataDir, DEMO_SUBSCRIBERS: '20000', PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', NODE_ENV: 'test' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  server.stdout!.on('data', (d) => { serverLog += d; });
-  server.stderr!.on('data', (d) => { serverLog += d; });
-  await waitReady(base, 150_000);
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
-  fs.mkdirSync(SHOTS, { recursive: true });
+  product = await startProduct();
+  base = product.url;
+  browser = await launchChromium();
 }, 200_000);
 
 afterAll(async () => {
   await browser?.close().catch(() => {});
-  if (server && server.exitCode === null) {
-    server.kill('SIGTERM');
-    await new Promise((r) => { server.once('exit', r); setTimeout(r, 5000); });
-  }
-  if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
+  await product?.stop();
 });
 
-/** A signed demo session in the context's cookie jar (as the login page would set it). */
-async function signIn(ctx: BrowserContext, user: string): Promise<void> {
-  const r = await fetch(`${base}/api/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ user }) });
-  const { token } = (await r.json()) as { token: string };
-  await ctx.addCookies([{ name: 'crm_session', value: token, url: base }]);
-}
 
 /** Painted pixels and colours of the largest canvas inside `el`. */
 async function ink(el: Locator) {
@@ -131,7 +77,7 @@ describe('chat panel', () => {
 
   it('opens from the header and answers 广东各地市的离网率 with a chart and rows', async () => {
     ctx = await browser.newContext({ viewport: VIEWPORT });
-    await signIn(ctx, 'demo-admin');
+    await signIn(ctx, base, 'demo-admin');
     page = await ctx.newPage();
     page.on('pageerror', (e) => errors.push(e.message));
     await page.goto(`${base}/`);
@@ -297,7 +243,7 @@ describe('chat panel', () => {
 
   it('a viewer without GraphiQL sees the document and copy, not the link', async () => {
     const c = await browser.newContext({ viewport: VIEWPORT });
-    await signIn(c, 'demo-guangdong');
+    await signIn(c, base, 'demo-guangdong');
     const p = await c.newPage();
     await p.goto(`${base}/`);
     await p.locator('[data-testid="chat-open"]').click();

@@ -10,12 +10,12 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type Frame, type Page } from 'playwright-core';
+import type { Browser, Frame, Page } from 'playwright-core';
+import { launchChromium } from './harness.ts';
 import { freePort, startServer } from '../helpers/server.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const SHOTS = path.join(import.meta.dirname, 'screenshots');
-const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const API_KEY = 'portal-backend-key-0123456789abcdef';
 
 let product: Awaited<ReturnType<typeof startServer>>;
@@ -92,7 +92,7 @@ beforeAll(async () => {
   product = await startServer({ EMBED_API_KEYS: API_KEY, EMBED_ALLOWED_ORIGINS: allowedHost, EMBED_SECRET: 'e2e-embed-secret-0123456789abcdefghij' });
   await startHost(allowedPort);
   await startHost(otherPort);
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+  browser = await launchChromium();
   fs.mkdirSync(SHOTS, { recursive: true });
 }, 200_000);
 
