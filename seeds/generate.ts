@@ -6,6 +6,7 @@
 import type { Engine } from '../server/engine/engine.ts';
 import { bandSql, tenureSql } from '../server/model/segmentation.ts';
 import { deriveSubscriberMonths } from './derive.ts';
+import { rebuildRollup } from './rollup.ts';
 import { CHANNEL_ECONOMICS, CHANNEL_IDS, channelSlots, citySlots } from './demo-weights.ts';
 
 export interface GenerateOptions {
@@ -28,7 +29,7 @@ const pick = (uExpr: string, pairs: [string, number][]) => {
   return `multiIf(${arms.join(', ')}, '${pairs[pairs.length - 1][0]}')`;
 };
 
-const TABLES = ['subscribers', 'usage_monthly', 'subscriber_months', 'contacts', 'campaigns'];
+const TABLES = ['subscribers', 'usage_monthly', 'subscriber_months', 'base_monthly', 'contacts', 'campaigns'];
 
 export async function generateDemo(engine: Engine, o: GenerateOptions): Promise<void> {
   const db = engine.db;
@@ -131,6 +132,10 @@ export async function generateDemo(engine: Engine, o: GenerateOptions): Promise<
     await deriveSubscriberMonths(engine, lo, hi);
     progress('usage and segments', hi, subsTotal);
   }
+  // the base rollup, a month at a time, once every subscriber's months are in
+  const months = await engine.query<{ m: string }>(`SELECT DISTINCT toString(toYYYYMM(month)) AS m FROM ${db}.subscriber_months ORDER BY m`);
+  await rebuildRollup(engine, months.map((r) => r.m));
+  progress('base rollup', 1, 1);
 
   // 3. Contacts: about 0.44 per subscriber-month; stage from tenure, purpose from stage,
   //    channel from the brand × stage preference table, economics per channel.

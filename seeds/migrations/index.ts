@@ -4,6 +4,7 @@ import { app } from './002_app.ts';
 import { ask } from './003_ask.ts';
 import { audit } from './004_audit.ts';
 import { importJobs } from './005_import.ts';
+import { rollups } from './006_rollups.ts';
 import type { Migration } from './ddl.ts';
 
-export const MIGRATIONS: readonly Migration[] = [core, app, ask, audit, importJobs];
+export const MIGRATIONS: readonly Migration[] = [core, app, ask, audit, importJobs, rollups];

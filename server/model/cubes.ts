@@ -7,10 +7,35 @@ const SUBSCRIBER_DIMS = {
   age_band: 'age_band', gender: 'gender', satisfaction_band: 'satisfaction_band', loyalty_band: 'loyalty_band',
 };
 
+/**
+ * The base cube by month × these dimensions (table: seeds/migrations/006_rollups.ts): the
+ * region (every scoped viewer filters on it) and the segment schemes the dashboards show,
+ * chosen for how few combinations they add. At 10M subscribers a month of 4.26M
+ * subscriber-months becomes 146k rows (29×); sub_segment nests in brand, customer_type and
+ * contract_type follow brand, value_tier and quadrant both follow ARPU. Left on the raw
+ * table: credit_list and acquisition_channel (each would double the rows for a rarely asked
+ * breakdown), age, gender, satisfaction and loyalty bands, RFM and tenure (×5 to ×125 each).
+ */
+const ROLLUP_DIMS = ['province', 'city', 'brand', 'sub_segment', 'customer_type', 'contract_type', 'value_tier', 'quadrant'] as const;
+
 export const CUBES: Cube[] = [
   { id: 'base', table: 'subscriber_months', executor: 'sql', time: { column: 'month', finest: 'month' }, dimensions: {
     ...SUBSCRIBER_DIMS, value_tier: 'value_tier', quadrant: 'quadrant', tenure_months: 'tenure_months',
     rfm_r: 'rfm_r', rfm_f: 'rfm_f', rfm_m: 'rfm_m', rfm_cell: "concat('R', toString(rfm_r), 'F', toString(rfm_f), 'M', toString(rfm_m))",
+  }, rollup: {
+    table: 'base_monthly',
+    dimensions: Object.fromEntries(ROLLUP_DIMS.map((d) => [d, d])),
+    measures: {
+      sub_months: 'count()',
+      base_end: 'countIf(is_churned = 0)',
+      base_start: 'countIf(is_new = 0)',
+      new_subs: 'countIf(is_new = 1)',
+      churned: 'countIf(is_churned = 1)',
+      active: 'countIf(is_active = 1)',
+      revenue: 'sum(revenue)',
+      minutes: 'sum(minutes)',
+      data_mb: 'sum(data_mb)',
+    },
   } },
   { id: 'contacts', table: 'contacts', executor: 'sql', time: { column: 'day', finest: 'day' }, dimensions: {
     province: 'province', city: 'city', brand: 'brand', sub_segment: 'sub_segment', customer_type: 'customer_type',

@@ -2,6 +2,8 @@
  * Every metric of DOMAIN.md, defined once. SQL here is aggregate expressions over the
  * cube's table; identifiers only, never values. Ratios divide with nullIf(…, 0) so an
  * empty denominator is NULL (shown as "no data"), never NaN, Inf or an error.
+ * Base metrics also say the same thing over the base rollup's measures (`rollupSql`, see
+ * cubes.ts): counts become sums of counts, a ratio still divides its own parts.
  */
 import { ELECTRONIC_CHANNELS } from './dimensions.ts';
 import type { Metric } from './types.ts';
@@ -10,32 +12,34 @@ const div = (num: string, den: string) => `(${num}) / nullIf(${den}, 0)`;
 const E_CHANNELS = `(${ELECTRONIC_CHANNELS.map((c) => `'${c}'`).join(', ')})`;
 
 export const METRICS: Metric[] = [
-  // ── base: subscriber_months (one row per subscriber per month in the base) ──────────
+  // ── base: subscriber_months (one row per subscriber per month in the base); rollup base_monthly ──
   { id: 'subscribers', labelZh: '用户数', labelEn: 'Subscribers', cube: 'base', kind: 'stock', format: 'integer', higherIsBetter: true,
     synonyms: ['客户数', '用户规模', '在网用户', '在网用户数', '多少用户', '有多少', 'subscriber count', 'number of subscribers', 'how many subscribers', 'customers', 'users', 'subscriber base', 'how many'],
     formula: 'subscribers in the base at the end of the period (activated, not churned)',
-    sql: ({ periodEnd }) => `countIf(month = ${periodEnd} AND is_churned = 0)` },
+    sql: ({ periodEnd }) => `countIf(month = ${periodEnd} AND is_churned = 0)`,
+    rollupSql: ({ periodEnd }) => `sumIf(base_end, month = ${periodEnd})` },
   { id: 'new_subscribers', labelZh: '新增用户', labelEn: 'New subscribers', cube: 'base', kind: 'additive', format: 'integer', higherIsBetter: true,
     synonyms: ['新增', '新入网', '新增客户', '新用户', 'new', 'new users', 'gross adds', 'activations'],
-    formula: 'activated in the period', sql: () => 'countIf(is_new = 1)' },
+    formula: 'activated in the period', sql: () => 'countIf(is_new = 1)', rollupSql: () => 'sum(new_subs)' },
   { id: 'churned_subscribers', labelZh: '离网用户', labelEn: 'Churned subscribers', cube: 'base', kind: 'additive', format: 'integer', higherIsBetter: false,
     synonyms: ['离网用户数', '离网数', '流失用户', 'churned', 'churners', 'churned users', 'lost subscribers'],
-    formula: 'churned in the period', sql: () => 'countIf(is_churned = 1)' },
+    formula: 'churned in the period', sql: () => 'countIf(is_churned = 1)', rollupSql: () => 'sum(churned)' },
   { id: 'churn_rate', labelZh: '离网率', labelEn: 'Churn rate', cube: 'base', kind: 'ratio', format: 'percent', higherIsBetter: false,
     synonyms: ['流失率', '离网比例', 'churn', 'attrition', 'attrition rate'],
     formula: 'churned in the period ÷ subscribers at its start',
-    sql: ({ periodStart }) => div('countIf(is_churned = 1)', `countIf(month = ${periodStart} AND is_new = 0)`) },
+    sql: ({ periodStart }) => div('countIf(is_churned = 1)', `countIf(month = ${periodStart} AND is_new = 0)`),
+    rollupSql: ({ periodStart }) => div('sum(churned)', `sumIf(base_start, month = ${periodStart})`) },
   { id: 'arpu', labelZh: 'ARPU', labelEn: 'ARPU', cube: 'base', kind: 'ratio', format: 'currency', higherIsBetter: true,
     synonyms: ['户均收入', '每用户平均收入', 'average revenue per user'],
-    formula: 'revenue ÷ active subscriber-months', sql: () => div('sum(revenue)', 'countIf(is_active = 1)') },
+    formula: 'revenue ÷ active subscriber-months', sql: () => div('sum(revenue)', 'countIf(is_active = 1)'), rollupSql: () => div('sum(revenue)', 'sum(active)') },
   { id: 'mou', labelZh: 'MOU', labelEn: 'MOU', cube: 'base', kind: 'ratio', format: 'minutes', higherIsBetter: true,
     synonyms: ['户均通话分钟', '月均通话时长', 'minutes of use', 'minutes'],
-    formula: 'voice minutes ÷ active subscriber-months', sql: () => div('sum(minutes)', 'countIf(is_active = 1)') },
+    formula: 'voice minutes ÷ active subscriber-months', sql: () => div('sum(minutes)', 'countIf(is_active = 1)'), rollupSql: () => div('sum(minutes)', 'sum(active)') },
   { id: 'dou', labelZh: 'DOU', labelEn: 'DOU', cube: 'base', kind: 'ratio', format: 'megabytes', higherIsBetter: true,
     synonyms: ['户均流量', '月均流量', 'data of use', 'data usage'],
-    formula: 'data MB ÷ active subscriber-months', sql: () => div('sum(data_mb)', 'countIf(is_active = 1)') },
+    formula: 'data MB ÷ active subscriber-months', sql: () => div('sum(data_mb)', 'countIf(is_active = 1)'), rollupSql: () => div('sum(data_mb)', 'sum(active)') },
   { id: 'revenue', labelZh: '收入', labelEn: 'Revenue', cube: 'base', kind: 'additive', format: 'currency', higherIsBetter: true,
-    synonyms: ['营收', '总收入', '业务收入', 'income', 'sales'], formula: 'sum of monthly revenue', sql: () => 'sum(revenue)' },
+    synonyms: ['营收', '总收入', '业务收入', 'income', 'sales'], formula: 'sum of monthly revenue', sql: () => 'sum(revenue)', rollupSql: () => 'sum(revenue)' },
 
   // ── contacts ────────────────────────────────────────────────────────────────────
   { id: 'contacts', labelZh: '接触次数', labelEn: 'Contacts', cube: 'contacts', kind: 'additive', format: 'integer', higherIsBetter: true,

@@ -14,6 +14,21 @@ export interface Cube {
   dimensions: Record<string, string>;
   /** 'sql': generic aggregate builder; 'survival' / 'capability': dedicated executors */
   executor: 'sql' | 'survival' | 'capability';
+  /** a pre-aggregated copy the SQL builder reads instead of `table` whenever it covers a query */
+  rollup?: Rollup;
+}
+
+/**
+ * One row per time bucket (the cube's time column, at its finest grain) × combination of
+ * `dimensions`, holding additive `measures`. Rebuilt per month partition from the cube's
+ * table by seeds/rollup.ts; read through each metric's `rollupSql`.
+ */
+export interface Rollup {
+  table: string;
+  /** dimension id → rollup column; a subset of the cube's dimensions */
+  dimensions: Record<string, string>;
+  /** rollup column → aggregate over the cube's table that fills it (additive, so sums of it are exact) */
+  measures: Record<string, string>;
 }
 
 export type ValueFormat = 'integer' | 'percent' | 'currency' | 'decimal' | 'minutes' | 'megabytes' | 'seconds' | 'score' | 'months' | 'ratio';
@@ -47,6 +62,13 @@ export interface Metric extends Labels {
   format: ValueFormat;
   /** aggregate SQL for 'sql' cubes; receives period bounds for stock metrics */
   sql?: (ctx: MetricSqlContext) => string;
+  /**
+   * The same metric over the cube's rollup measures (cubes with a rollup). Means exactly
+   * what `sql` means; tests/integration/rollups.test.ts holds the two equal.
+   */
+  rollupSql?: (ctx: MetricSqlContext) => string;
+  /** why the metric cannot be read from its cube's rollup (instead of `rollupSql`) */
+  noRollup?: string;
   /** true when a higher value is good (arrows, colours) */
   higherIsBetter: boolean;
   /** ratio metrics: the parts they are computed from (for docs and tests) */

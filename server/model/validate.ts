@@ -39,6 +39,17 @@ export function validateModel(cubes: Cube[], dimensions: Dimension[], metrics: M
       if (!dimIds.has(dim)) problems.push(`cube "${c.id}" maps unknown dimension "${dim}"`);
       if (!expr.trim()) problems.push(`cube "${c.id}" maps dimension "${dim}" to an empty expression`);
     }
+    if (c.rollup) {
+      if (c.executor !== 'sql' || !c.time) problems.push(`cube "${c.id}" has a rollup, but only SQL cubes with a time axis can have one`);
+      for (const [dim, col] of Object.entries(c.rollup.dimensions)) {
+        if (!(dim in c.dimensions)) problems.push(`rollup of cube "${c.id}" keeps dimension "${dim}", which the cube does not have`);
+        if (!ID.test(col)) problems.push(`rollup of cube "${c.id}" maps dimension "${dim}" to "${col}", not a column name`);
+      }
+      for (const [col, expr] of Object.entries(c.rollup.measures)) {
+        if (!ID.test(col)) problems.push(`rollup measure "${col}" of cube "${c.id}" is not a column name`);
+        if (!expr.trim()) problems.push(`rollup measure "${col}" of cube "${c.id}" has no expression`);
+      }
+    }
   }
   for (const m of metrics) {
     if (!ID.test(m.id)) problems.push(`metric id "${m.id}" is not lower_snake_case`);
@@ -47,6 +58,13 @@ export function validateModel(cubes: Cube[], dimensions: Dimension[], metrics: M
     const cube = cubeById.get(m.cube);
     if (!cube) problems.push(`metric "${m.id}" names unknown cube "${m.cube}"`);
     else if (cube.executor === 'sql' && !m.sql) problems.push(`metric "${m.id}" is in SQL cube "${m.cube}" but has no sql`);
+    // a new metric of a rolled-up cube must say how the rollup answers it, or that it cannot
+    if (cube?.rollup && !m.rollupSql === !m.noRollup?.trim()) {
+      problems.push(m.rollupSql
+        ? `metric "${m.id}" has both rollupSql and noRollup; keep one`
+        : `metric "${m.id}" is in cube "${m.cube}", which has a rollup: give it rollupSql, or noRollup with the reason it cannot have one`);
+    }
+    if (cube && !cube.rollup && (m.rollupSql || m.noRollup)) problems.push(`metric "${m.id}" has rollupSql or noRollup, but cube "${m.cube}" has no rollup`);
   }
   if (problems.length) throw new ModelError(problems);
 }

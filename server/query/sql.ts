@@ -1,10 +1,12 @@
 /**
  * Pure SQL builder for 'sql' cubes: Plan → { sql, params }. Identifiers come only from the
- * model; every value is allocated as a `{pN:Type}` parameter. No I/O here.
+ * model; every value is allocated as a `{pN:Type}` parameter. No I/O here. Each cube part
+ * reads its cube's rollup when that covers it (source.ts), its raw table otherwise.
  */
 import type { Cube, Grain, Metric } from '../model/index.ts';
 import { model } from '../model/index.ts';
 import type { CubePart, Plan } from './plan.ts';
+import { type Source, type SourceMode, pickSource } from './source.ts';
 import type { Filter } from './types.ts';
 import { type DayRange, shiftRange } from './time.ts';
 
@@ -46,8 +48,8 @@ function bucketLabel(expr: string, grain: Grain): string {
   }
 }
 
-function whereFilter(cube: Cube, f: Filter, p: Params): string {
-  const expr = cube.dimensions[f.dimension];
+function whereFilter(source: Source, f: Filter, p: Params): string {
+  const expr = source.dimensions[f.dimension];
   const numeric = NUMERIC_DIMS.has(f.dimension);
   if (f.op === 'in' || f.op === 'not_in') {
     const values = numeric ? f.values.map(Number) : f.values;
@@ -57,13 +59,14 @@ function whereFilter(cube: Cube, f: Filter, p: Params): string {
 }
 
 /** One cube's aggregate over one range; `shiftMonths` re-labels a previous period onto the current one. */
-function cubeSelect(plan: Plan, part: CubePart, range: DayRange | null, p: Params, shiftMonths = 0): string {
+function cubeSelect(plan: Plan, part: CubePart, range: DayRange | null, p: Params, mode: SourceMode, shiftMonths = 0): string {
   const { cube } = part;
   const time = cube.time;
+  const source = pickSource(cube, part.metrics, [...plan.dims, ...plan.filters.map((f) => f.dimension)], mode);
   const select: string[] = [];
   const group: string[] = [];
   for (const d of plan.dims) {
-    select.push(`${cube.dimensions[d]} AS ${d}`);
+    select.push(`${source.dimensions[d]} AS ${d}`);
     group.push(d);
   }
   let from = '', to = '';
@@ -84,7 +87,7 @@ function cubeSelect(plan: Plan, part: CubePart, range: DayRange | null, p: Param
     select.push(`${bucketLabel(shifted, plan.grain)} AS ${plan.grain}`);
     group.push(plan.grain);
   }
-  for (const f of plan.filters) where.push(whereFilter(cube, f, p));
+  for (const f of plan.filters) where.push(whereFilter(source, f, p));
   const periodStart = !plan.grain || plan.grain === 'month' || plan.grain === 'day'
     ? (plan.grain ? bucket(cube, 'month') : from)
     : `greatest(${bucket(cube, plan.grain)}, ${from})`;
@@ -93,10 +96,10 @@ function cubeSelect(plan: Plan, part: CubePart, range: DayRange | null, p: Param
     : plan.grain === 'month' || plan.grain === 'day'
       ? bucket(cube, 'month')
       : `least(addMonths(${bucket(cube, plan.grain)}, ${plan.grain === 'quarter' ? 2 : 11}), ${to})`;
-  for (const m of part.metrics) select.push(`${m.sql!({ periodStart, periodEnd })} AS ${m.id}`);
+  for (const m of part.metrics) select.push(`${source.metricSql(m, { periodStart, periodEnd })} AS ${m.id}`);
   return [
     `SELECT ${select.join(', ')}`,
-    `FROM ${'{db}'}.${cube.table}`,
+    `FROM ${'{db}'}.${source.table}`,
     where.length ? `WHERE ${where.join(' AND ')}` : '',
     group.length ? `GROUP BY ${group.join(', ')}` : '',
   ].filter(Boolean).join('\n');
@@ -113,8 +116,10 @@ function compareShift(plan: Plan): number {
   return months;
 }
 
-export function buildSql(plan: Plan, db: string, opts: { totals?: boolean } = {}): BuiltSql {
+/** `source`: 'auto' (the default) lets each part read its cube's rollup when it covers it. */
+export function buildSql(plan: Plan, db: string, opts: { totals?: boolean; source?: SourceMode } = {}): BuiltSql {
   const p = new Params();
+  const mode = opts.source ?? 'auto';
   const view: Plan = opts.totals ? { ...plan, dims: [], grain: null, orderBy: null, limit: null, havings: [] } : plan;
   const keys = [...view.dims, ...(view.grain ? [view.grain] : [])];
   const metricIds = view.metrics.map((m) => m.id);
@@ -126,14 +131,14 @@ export function buildSql(plan: Plan, db: string, opts: { totals?: boolean } = {}
     return subqueries.map((s, i) => (i === 0 ? `(${s}) AS ${aliases[i]}` : join(s, aliases[i]))).join('\n');
   };
 
-  const current = view.parts.map((part) => cubeSelect(view, part, view.range, p));
+  const current = view.parts.map((part) => cubeSelect(view, part, view.range, p, mode));
   const out = [...keys, ...metricIds];
   let sql = `SELECT ${out.join(', ')}\nFROM ${joinAll(current, view.parts.map((_, i) => `c${i}`))}`;
 
   if (view.compare) {
     const shift = compareShift(view);
     const prevRange = shiftRange(view.range!, -shift);
-    const prev = view.parts.map((part) => cubeSelect(view, part, prevRange, p, shift));
+    const prev = view.parts.map((part) => cubeSelect(view, part, prevRange, p, mode, shift));
     const prevCols = [...keys, ...metricIds.map((id) => `${id} AS ${id}_prev`)];
     const prevSql = `SELECT ${prevCols.join(', ')} FROM ${joinAll(prev, view.parts.map((_, i) => `q${i}`))}`;
     const change = metricIds.map((id) => `(cur.${id} - prev.${id}_prev) / nullIf(abs(prev.${id}_prev), 0) AS ${id}_change`);

@@ -4,6 +4,8 @@ import { buildSql } from '../../server/query/sql.ts';
 import { parseRange, shiftRange } from '../../server/query/time.ts';
 import { NATIONAL, type MetricQuery } from '../../server/query/types.ts';
 import { AppError } from '../../server/errors.ts';
+import { model } from '../../server/model/index.ts';
+import { pickSource, rollupCovers } from '../../server/query/source.ts';
 
 const AS_OF = '2025-06-15';
 const build = (q: MetricQuery, scope = NATIONAL) => buildSql(plan(q, { asOf: AS_OF, scope }), 'crm');
@@ -64,6 +66,57 @@ describe('SQL builder', () => {
     const sz = { level: 'city' as const, province: '440000', city: '440300' };
     expect(code(() => build({ metrics: ['arpu'], filters: [{ dimension: 'city', op: 'in', values: ['440100'] }] }, sz))).toBe('FORBIDDEN');
     expect(Object.values(build({ metrics: ['arpu'] }, sz).params)).toContainEqual(['440300']);
+  });
+});
+
+describe('rollup choice', () => {
+  const base = model.cube('base');
+  const ms = (...ids: string[]) => ids.map((id) => model.metric(id)!);
+  const GD = [{ dimension: 'province', op: 'in' as const, values: ['440000'] }];
+  const reads = (sql: string) => [...sql.matchAll(/FROM crm\.(\w+)/g)].map((m) => m[1]);
+
+  it('the rollup covers a part when it keeps every grouped or filtered dimension and every metric has rollupSql', () => {
+    expect(rollupCovers(base, ms('arpu', 'churn_rate'), [])).toBe(true);
+    expect(rollupCovers(base, ms(...model.metrics.filter((m) => m.cube === 'base').map((m) => m.id)), ['province', 'city', 'brand', 'sub_segment', 'value_tier', 'quadrant'])).toBe(true);
+    for (const d of ['rfm_r', 'rfm_cell', 'tenure_months', 'gender', 'age_band', 'credit_list', 'acquisition_channel']) {
+      expect(rollupCovers(base, ms('subscribers'), ['province', d]), d).toBe(false);
+    }
+    const unrolled = { ...model.metric('arpu')!, rollupSql: undefined, noRollup: 'for this test' };
+    expect(rollupCovers(base, [...ms('subscribers'), unrolled], [])).toBe(false);
+    expect(rollupCovers(model.cube('contacts'), ms('contacts'), [])).toBe(false); // no rollup at all
+  });
+
+  it('pickSource: auto takes the rollup when it covers; raw and rollup force a side; a forced rollup that does not cover is an error', () => {
+    expect(pickSource(base, ms('arpu'), ['city']).table).toBe('base_monthly');
+    expect(pickSource(base, ms('arpu'), ['rfm_r']).table).toBe('subscriber_months');
+    expect(pickSource(base, ms('arpu'), ['city'], 'raw').table).toBe('subscriber_months');
+    expect(pickSource(base, ms('arpu'), ['city'], 'rollup').table).toBe('base_monthly');
+    expect(() => pickSource(base, ms('arpu'), ['gender'], 'rollup')).toThrow(/does not cover arpu by gender/);
+  });
+
+  it('buildSql reads the rollup for covered parts (rows, totals and the compared period alike), the raw table otherwise', () => {
+    expect(reads(build({ metrics: ['arpu', 'churn_rate'], groupBy: ['month'], filters: GD }).sql)).toEqual(['base_monthly']);
+    expect(reads(build({ metrics: ['churn_rate'], groupBy: ['province'] }).sql)).toEqual(['base_monthly']);
+    const p = plan({ metrics: ['subscribers', 'arpu', 'churn_rate', 'revenue'], filters: GD, compare: 'mom' }, { asOf: AS_OF, scope: NATIONAL });
+    expect(reads(buildSql(p, 'crm').sql)).toEqual(['base_monthly', 'base_monthly']);
+    expect(reads(buildSql(p, 'crm', { source: 'raw' }).sql)).toEqual(['subscriber_months', 'subscriber_months']);
+    const rfm = plan({ metrics: ['subscribers'], groupBy: ['rfm_r', 'rfm_f'], filters: GD }, { asOf: AS_OF, scope: NATIONAL });
+    expect(reads(buildSql(rfm, 'crm').sql)).toEqual(['subscriber_months']);
+    expect(reads(buildSql(rfm, 'crm', { totals: true }).sql)).toEqual(['base_monthly']); // the totals group by nothing
+    expect(() => buildSql(rfm, 'crm', { source: 'rollup' })).toThrow(/does not cover/);
+    expect(reads(build({ metrics: ['arpu'], filters: [{ dimension: 'gender', op: 'in', values: ['female'] }] }).sql)).toEqual(['subscriber_months']);
+    // a city viewer's scope filter is on a rollup dimension
+    expect(reads(build({ metrics: ['arpu'], groupBy: ['brand'] }, { level: 'city', province: '440000', city: '440300' }).sql)).toEqual(['base_monthly']);
+    // two cubes: each part decides for itself
+    expect(reads(build({ metrics: ['arpu', 'contacts'], groupBy: ['city'] }).sql)).toEqual(['base_monthly', 'contacts']);
+  });
+
+  it('rollup SQL still binds every value and takes identifiers from the model', () => {
+    const { sql, params } = build({ metrics: ['subscribers', 'churn_rate'], groupBy: ['value_tier'], filters: [...GD, { dimension: 'brand', op: 'not_in', values: ['mzone'] }] });
+    expect(sql).toMatch(/FROM crm\.base_monthly/);
+    expect(sql).toMatch(/brand NOT IN \{p\d+:Array\(String\)\}/);
+    expect(sql).not.toMatch(/'mzone'|'440000'/);
+    expect(Object.values(params)).toContainEqual(['mzone']);
   });
 });
 

@@ -30,6 +30,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Logger } from 'pino';
 import { deriveSql } from '../../../seeds/derive.ts';
+import { rebuildRollup } from '../../../seeds/rollup.ts';
 import type { Dataset } from '../dataset.ts';
 import type { Engine } from '../../engine/engine.ts';
 import { RFM } from '../../model/segmentation.ts';
@@ -467,6 +468,8 @@ export class ImportService {
   /** Runs the swaps of a plan. Safe to repeat (see the header). */
   private async movePlan(plan: Plan): Promise<void> {
     for (const step of plan.steps) await this.moveStep(step);
+    // partition moves fire no materialized view: the base rollup is rebuilt for the months moved
+    await rebuildRollup(this.engine, plan.steps.filter((s) => s.table === 'subscriber_months').flatMap((s) => s.partitions));
   }
 
   private async moveStep(step: PlanStep): Promise<void> {

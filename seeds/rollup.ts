@@ -1,0 +1,64 @@
+/**
+ * Keeps the base cube's rollup (server/model/cubes.ts, table from migration 006) equal to
+ * subscriber_months. A month is recomputed whole from subscriber_months into a scratch table
+ * and swapped in with REPLACE PARTITION, so readers see the old month or the new one, never
+ * half of it; repeating a rebuild gives the same rows. Not a materialized view: the import
+ * moves subscriber_months partitions with REPLACE PARTITION, and partition moves fire none.
+ *
+ * Callers: the demo generator (every month), the CSV import after its partition moves (also
+ * when a restart finishes an interrupted move), and start-up for months never built.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Engine } from '../server/engine/engine.ts';
+import { model } from '../server/model/index.ts';
+
+const PARTITION_ID = /^\d{6}$/;
+
+/** `months`: partition ids of subscriber_months, toYYYYMM(month) as text ('202505'). */
+export async function rebuildRollup(engine: Engine, months: readonly string[]): Promise<void> {
+  const todo = [...new Set(months)].sort();
+  if (!todo.length) return;
+  const bad = todo.filter((m) => !PARTITION_ID.test(m));
+  if (bad.length) throw new Error(`rebuildRollup takes toYYYYMM partition ids, got ${bad.join(', ')}`);
+  const cube = model.cube('base');
+  const r = cube.rollup!;
+  const time = cube.time!.column;
+  const dims = Object.entries(r.dimensions);
+  const measures = Object.entries(r.measures);
+  const select = (into: string) => `INSERT INTO ${into} (${[time, ...dims.map(([, col]) => col), ...measures.map(([col]) => col)].join(', ')})
+    SELECT ${[time, ...dims.map(([d, col]) => `${cube.dimensions[d]} AS ${col}`), ...measures.map(([col, expr]) => `${expr} AS ${col}`)].join(', ')}
+    FROM ${engine.t(cube.table)}
+    WHERE toYYYYMM(${time}) = {m:UInt32}
+    GROUP BY ${[time, ...dims.map(([, col]) => col)].join(', ')}`;
+
+  if (engine.cluster) {
+    // Distributed tables take no partition swaps: drop the month on every shard, then refill
+    // it (readers may see the month empty meanwhile). Not exercised by the test suite.
+    for (const m of todo) {
+      await engine.command(`ALTER TABLE ${engine.t(`${r.table}_local`)} ON CLUSTER ${engine.cluster} DROP PARTITION ID {p:String}`, { p: m });
+      await engine.command(select(engine.t(r.table)), { m: Number(m) });
+    }
+    return;
+  }
+  const target = engine.t(r.table);
+  const scratch = engine.t(`${r.table}_rebuild_${randomUUID().replace(/-/g, '')}`);
+  await engine.command(`CREATE TABLE ${scratch} AS ${target}`);
+  try {
+    for (const m of todo) {
+      await engine.command(select(scratch), { m: Number(m) });
+      const [{ n }] = await engine.query<{ n: number }>(`SELECT count() AS n FROM ${scratch} WHERE _partition_id = {p:String}`, { p: m });
+      // an empty month is dropped: REPLACE PARTITION from an empty source is refused (allow_replace_partition_from_empty_source = 0)
+      await engine.command(Number(n) ? `ALTER TABLE ${target} REPLACE PARTITION ID {p:String} FROM ${scratch}` : `ALTER TABLE ${target} DROP PARTITION ID {p:String}`, { p: m });
+    }
+  } finally {
+    await engine.command(`DROP TABLE IF EXISTS ${scratch}`);
+  }
+}
+
+/** Months of subscriber_months the rollup has no rows for (a store that predates the rollup). */
+export async function missingRollupMonths(engine: Engine): Promise<string[]> {
+  const cube = model.cube('base');
+  const rows = await engine.query<{ m: string }>(`SELECT DISTINCT _partition_id AS m FROM ${engine.t(cube.table)}
+    WHERE _partition_id NOT IN (SELECT DISTINCT _partition_id FROM ${engine.t(cube.rollup!.table)}) ORDER BY m`);
+  return rows.map((x) => x.m);
+}
