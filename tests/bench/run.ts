@@ -26,7 +26,8 @@ const { values } = parseArgs({ options: {
 const N = Number(values.subscribers), months = Number(values.months), runs = Number(values.runs), asOf = values['as-of']!;
 const root = path.resolve(import.meta.dirname, '../..');
 const dataDir = path.join(root, '.bench-data', `${N}-${months}-${asOf}`);
-const config = loadConfig({ ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'warn' });
+// one session key for both apps below, so a sign-in on one is valid on the other
+const config = loadConfig({ ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'warn', AUTH_JWT_SECRET: (await import('node:crypto')).randomBytes(32).toString('hex') });
 const engine = await Engine.open(config.engine);
 const dataset = new Dataset(engine);
 await prepareStore(engine);
@@ -108,6 +109,39 @@ for (const c of cases) {
   console.log(c.name.padEnd(42), row.gqlMedianMs.toFixed(1).padStart(7), row.gqlP95Ms.toFixed(1).padStart(7),
     row.rawMedianMs === null ? '      -' : row.rawMedianMs.toFixed(1).padStart(7), row.ratio === null ? '     -' : row.ratio.toFixed(2).padStart(6), row.cachedMedianMs.toFixed(1).padStart(10));
 }
+// Cached throughput: one dashboard query, repeated by 20 connections for 8 s (autocannon, loopback).
+{
+  const autocannon = (await import('autocannon')).default;
+  const body = JSON.stringify({ query: DOC, variables: { q: cases[0].q } });
+  const r = await autocannon({ url: cached.url, method: 'POST', connections: 20, duration: 8, headers: { 'content-type': 'application/json', ...auth }, body });
+  console.log(`\ncached throughput (${cases[0].name}): ${Math.round(r.requests.average)} req/s, p50 ${r.latency.p50} ms, p99 ${r.latency.p99} ms, errors or non-2xx ${r.errors + r.non2xx}`);
+  results.push({ case: 'cached throughput', reqPerSec: r.requests.average, p50Ms: r.latency.p50, p99Ms: r.latency.p99, errors: r.errors + r.non2xx });
+}
+
+// Dashboard first paint on a warm server: open / signed in, until the KPI cards are ready.
+if (fs.existsSync(path.join(root, 'dist/web/index.html'))) {
+  const { chromium } = await import('playwright-core');
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+  const base = cached.url.replace('/graphql', '');
+  const token = auth.authorization.slice('Bearer '.length);
+  const paints: number[] = [];
+  for (let i = 0; i < 6; i++) {
+    const ctx = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    await ctx.addCookies([{ name: 'crm_session', value: token, url: base }]);
+    const page = await ctx.newPage();
+    const t = performance.now();
+    await page.goto(`${base}/`);
+    await page.locator('[data-testid="kpi-subscribers"][data-state="ready"]').waitFor({ timeout: 60_000 });
+    if (i > 0) paints.push(performance.now() - t); // the first warms the server and the cache
+    await ctx.close();
+  }
+  await browser.close();
+  console.log(`dashboard first paint (KPIs ready, warm): median ${median(paints).toFixed(0)} ms, worst ${Math.max(...paints).toFixed(0)} ms`);
+  results.push({ case: 'dashboard first paint', medianMs: median(paints), maxMs: Math.max(...paints) });
+} else {
+  console.log('dashboard first paint: skipped (npm run build:web first)');
+}
+
 // Chat: parse time alone (an answer costs this plus the query it runs).
 {
   const { createParser } = await import('../../server/domains/ask/index.ts');
