@@ -8,7 +8,6 @@ const APOLLO_CODES: Record<string, ErrorCode> = {
   GRAPHQL_VALIDATION_FAILED: 'BAD_USER_INPUT',
   BAD_USER_INPUT: 'BAD_USER_INPUT',
   BAD_REQUEST: 'BAD_USER_INPUT',
-  PERSISTED_QUERY_NOT_FOUND: 'BAD_USER_INPUT',
   OPERATION_RESOLUTION_FAILURE: 'BAD_USER_INPUT',
 };
 
@@ -32,6 +31,8 @@ export function formatGraphQLError(log: Logger) {
       return { message: pub.message, path: formatted.path, extensions: { code: pub.code, ...(pub.details ? { details: pub.details } : {}) } };
     }
     const apolloCode = String(formatted.extensions?.code ?? '');
+    // automatic persisted queries: clients resend the full document on exactly this code
+    if (apolloCode === 'PERSISTED_QUERY_NOT_FOUND') return { message: formatted.message, extensions: { code: apolloCode } };
     if (APOLLO_CODES[apolloCode]) {
       return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions: { code: APOLLO_CODES[apolloCode] } };
     }

@@ -38,3 +38,20 @@ describe('GraphQL limits', () => {
     expect(r.body.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
   });
 });
+
+describe('persisted queries', () => {
+  it('a hash alone is unknown until the document is sent once; then the hash suffices', async () => {
+    const query = '{ dataset { asOf } }';
+    const sha256Hash = (await import('node:crypto')).createHash('sha256').update(query).digest('hex');
+    const post = (body: unknown) => fetch(`${s.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${s.adminToken}` }, body: JSON.stringify(body) }).then((r) => r.json());
+    const ext = { persistedQuery: { version: 1, sha256Hash } };
+    const miss = await post({ extensions: ext });
+    expect(miss.errors[0].extensions.code).toBe('PERSISTED_QUERY_NOT_FOUND');
+    const register = await post({ query, extensions: ext });
+    expect(register.data.dataset.asOf).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    const hit = await post({ extensions: ext });
+    expect(hit.data).toEqual(register.data);
+    const wrong = await post({ query: '{ dataset { engine } }', extensions: ext }); // the hash must match the document
+    expect(wrong.errors?.[0]).toBeDefined();
+  });
+});
