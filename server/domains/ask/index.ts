@@ -10,7 +10,7 @@ import { NATIONAL } from '../../query/types.ts';
 import { guard } from './guard.ts';
 import { Lexicon } from './lexicon.ts';
 import { hasCjk, normalize, type Normalized } from './normalize.ts';
-import { type Env, type Forced, GRAIN_IDS, interpret, type Outcome, primaryKind } from './parse.ts';
+import { type Env, type Forced, interpret, type Outcome, primaryKind } from './parse.ts';
 import { restate } from './restate.ts';
 import { suggest } from './suggest.ts';
 import { asOfParts } from './time.ts';
@@ -25,19 +25,9 @@ export { normalize } from './normalize.ts';
 /** Longest question accepted (characters); longer ones get CLARIFY without being read. */
 export const MAX_QUESTION = 500;
 
-/** Default chart for an interpretation (ASK.md / brief). */
-export function defaultChart(q: MetricQuery): ChartKind {
-  if (q.metrics.includes('survival_rate')) return 'survival';
-  const g = q.groupBy ?? [];
-  const dims = g.filter((x) => !GRAIN_IDS.has(x));
-  const grain = g.some((x) => GRAIN_IDS.has(x));
-  if (q.metrics.includes('capability_score') && (dims.includes('capability_dimension') || dims.includes('capability_area'))
-    && dims.every((d) => d.startsWith('capability_'))) return 'radar';
-  if (grain) return 'line';
-  if (dims.length === 0) return 'kpi';
-  if (dims.length <= 2) return 'bar';
-  return 'table';
-}
+import { defaultChart } from './default-chart.ts';
+
+export { defaultChart };
 
 const FALLBACK_METRICS = ['subscribers', 'churn_rate', 'arpu', 'revenue', 'contacts', 'conversion_rate', 'survival_rate', 'capability_score'];
 

@@ -3,6 +3,7 @@
  * the panel keeps per turn. Pure: no Vue, no DOM.
  */
 import type { AskStatus, ChartKind } from '../generated/graphql';
+import { defaultChart as sharedDefaultChart } from '../../../server/domains/ask/default-chart';
 
 export type FilterOp = 'in' | 'not_in' | 'gt' | 'gte' | 'lt' | 'lte';
 export type CompareKind = 'yoy' | 'mom';
@@ -54,17 +55,9 @@ export function normalizeInterpretation(raw: unknown): Interpretation | null {
   return q;
 }
 
-/** The client's copy of the server's default chart for an interpretation (server/domains/ask/index.ts). */
+/** The default chart: the server's own rule, one file shared by both (no copy to drift). */
 export function defaultChart(q: Interpretation): ChartKind {
-  if (q.metrics.includes('survival_rate')) return 'survival';
-  const dims = q.groupBy.filter((g) => !isGrain(g));
-  const grain = q.groupBy.some(isGrain);
-  if (q.metrics.includes('capability_score') && (dims.includes('capability_dimension') || dims.includes('capability_area'))
-    && dims.every((d) => d.startsWith('capability_'))) return 'radar';
-  if (grain) return 'line';
-  if (dims.length === 0) return 'kpi';
-  if (dims.length <= 2) return 'bar';
-  return 'table';
+  return sharedDefaultChart(q);
 }
 
 /** After an edit: a chart that was the default follows the new shape; a chart the user asked for stays. */
