@@ -59,6 +59,6 @@ export async function rebuildRollup(engine: Engine, months: readonly string[]): 
 export async function missingRollupMonths(engine: Engine): Promise<string[]> {
   const cube = model.cube('base');
   const rows = await engine.query<{ m: string }>(`SELECT DISTINCT _partition_id AS m FROM ${engine.t(cube.table)}
-    WHERE _partition_id NOT IN (SELECT DISTINCT _partition_id FROM ${engine.t(cube.rollup!.table)}) ORDER BY m`);
+    WHERE _partition_id GLOBAL NOT IN (SELECT DISTINCT _partition_id FROM ${engine.t(cube.rollup!.table)}) ORDER BY m`);
   return rows.map((x) => x.m);
 }

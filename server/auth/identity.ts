@@ -49,7 +49,23 @@ export class Identity {
     this.sessionKey = this.hsKey ?? crypto.randomBytes(32);
   }
 
+  /**
+   * Verified tokens, until they expire: a token is immutable, so its signature and claims
+   * are checked once, not on every request (a dashboard opens with ~10 at once).
+   */
+  private readonly verified = new Map<string, { viewer: Viewer; until: number }>();
+
   async verify(token: string): Promise<Viewer> {
+    const hit = this.verified.get(token);
+    if (hit && Date.now() < hit.until) return hit.viewer;
+    if (hit) this.verified.delete(token);
+    const { viewer, exp } = await this.check(token);
+    if (this.verified.size >= 2000) this.verified.delete(this.verified.keys().next().value!);
+    this.verified.set(token, { viewer, until: exp * 1000 });
+    return viewer;
+  }
+
+  private async check(token: string): Promise<{ viewer: Viewer; exp: number }> {
     let payload: JWTPayload;
     const common = { issuer: this.config.issuer, audience: this.config.audience, clockTolerance: 30, requiredClaims: ['exp', 'sub'] };
     try {
@@ -69,7 +85,7 @@ export class Identity {
     const scope = scopeOf(String(payload.scope ?? ''));
     if (!scope) throw unauthenticated(`The token's scope "${String(payload.scope)}" is neither "national" nor a GB/T 2260 province or city code.`);
     if (role === 'province_exec' && scope.level === 'national') throw unauthenticated('A province executive token must carry a province scope.');
-    return { id: String(payload.sub), name: String(payload.name ?? payload.sub), role: role as Role, scope };
+    return { viewer: { id: String(payload.sub), name: String(payload.name ?? payload.sub), role: role as Role, scope }, exp: Number(payload.exp) };
   }
 
   /** A demo session token (demo mode only). */

@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
@@ -83,7 +83,8 @@ export async function createApp(deps: AppDeps) {
     introspection: !config.production,
     formatError: formatGraphQLError(log),
     includeStacktraceInErrorResponses: false,
-    plugins: [...armor.plugins, ApolloServerPluginLandingPageDisabled(), httpStatusFromErrors, operationLog(log)],
+    // no cache hints are used (results are cached by the server: query/cache.ts), so no per-field cache-control walk
+    plugins: [...armor.plugins, ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled(), httpStatusFromErrors, operationLog(log)],
   });
   await apollo.start();
 
@@ -92,6 +93,7 @@ export async function createApp(deps: AppDeps) {
   const results = config.resultCacheEntries > 0 ? new ResultCache<MetricResult>(config.resultCacheEntries) : undefined;
   const app = express();
   app.disable('x-powered-by');
+  app.disable('etag'); // no body hashing per answer: GraphQL answers are POSTs, static files carry their own
   app.use(cookieParser());
   app.get('/healthz', (_req, res) => { res.json({ status: 'ok' }); });
   app.get('/readyz', async (_req, res) => {

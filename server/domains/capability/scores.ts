@@ -24,7 +24,7 @@ export function latestScoresSql(db: string, on: string | null): string {
     assessed_on, argMax(tuple(score), recorded_at).1 AS score, argMax(note, recorded_at) AS note,
     argMax(comment, recorded_at) AS comment, argMax(source, recorded_at) AS source
   FROM ${db}.capability_scores
-  WHERE (entity, assessed_on) IN (
+  WHERE (entity, assessed_on) GLOBAL IN (
     SELECT entity, max(assessed_on) FROM ${db}.capability_scores ${on ? 'WHERE assessed_on <= {on:Date}' : ''} GROUP BY entity)
   GROUP BY entity, level, node, dimension, assessed_on`;
 }
