@@ -8,7 +8,7 @@ import type { Dataset } from '../server/domains/dataset.ts';
 import { loadPublishedScores } from './capability/load.ts';
 import { generateDemo, type GenerateOptions } from './generate.ts';
 import { REGIONS } from './regions.ts';
-import { missingRollupMonths, rebuildRollup } from './rollup.ts';
+import { dropRebuildLeftovers, missingRollupMonths, rebuildRollup } from './rollup.ts';
 
 export async function loadRegions(engine: Engine): Promise<void> {
   const [r] = await engine.query<{ n: number }>(`SELECT count() AS n FROM ${engine.t('regions')}`);
@@ -19,6 +19,7 @@ export async function loadRegions(engine: Engine): Promise<void> {
 
 export async function prepareStore(engine: Engine): Promise<void> {
   await migrate(engine);
+  await dropRebuildLeftovers(engine); // a rebuild killed half-way leaves its scratch table
   // a store loaded before migration 006 gets its rollup here, a month at a time
   await rebuildRollup(engine, await missingRollupMonths(engine));
   await loadRegions(engine);

@@ -55,6 +55,16 @@ export async function rebuildRollup(engine: Engine, months: readonly string[]): 
   }
 }
 
+/** Scratch tables of rebuilds that a crash interrupted (start-up drops them). */
+export async function dropRebuildLeftovers(engine: Engine): Promise<string[]> {
+  if (engine.cluster) return [];
+  const r = model.cube('base').rollup!;
+  const rows = await engine.query<{ name: string }>(`SELECT name FROM system.tables WHERE database = {db:String} AND startsWith(name, {prefix:String})`,
+    { db: engine.db, prefix: `${r.table}_rebuild_` });
+  for (const { name } of rows) await engine.command(`DROP TABLE IF EXISTS ${engine.t(name)}`);
+  return rows.map((x) => x.name);
+}
+
 /** Months of subscriber_months the rollup has no rows for (a store that predates the rollup). */
 export async function missingRollupMonths(engine: Engine): Promise<string[]> {
   const cube = model.cube('base');

@@ -4,7 +4,8 @@
  * sums and ratios to 1e-9 (relative) — each path forced and the table it reads checked.
  * A query the rollup does not cover reads the raw table. After CSV imports (a new month, a
  * back-filled month, a move finished by a restart) the rollup is still in step with
- * subscriber_months, and a store that predates the rollup gets it at start-up.
+ * subscriber_months, a store that predates the rollup gets it at start-up, and the scratch
+ * table of a rebuild killed half-way is dropped at start-up.
  */
 import path from 'node:path';
 import pino from 'pino';
@@ -225,6 +226,17 @@ describe('kept correct on ingest', () => {
     expect(await missingRollupMonths(t.engine)).toEqual(['202410', '202502']);
     await prepareStore(t.engine);
     expect(await missingRollupMonths(t.engine)).toEqual([]);
+    expect(await drift()).toBe(0);
+  });
+
+  it('the scratch table of a rebuild killed half-way is dropped at start-up', async () => {
+    const leftover = `${rollup.table}_rebuild_0123456789abcdef0123456789abcdef`;
+    await t.engine.command(`CREATE TABLE ${t.engine.t(leftover)} AS ${t.engine.t(rollup.table)}`);
+    await t.engine.command(`INSERT INTO ${t.engine.t(leftover)} SELECT * FROM ${t.engine.t(rollup.table)} LIMIT 10`);
+    const scratch = () => t.engine.query<{ name: string }>(`SELECT name FROM system.tables WHERE database = 'crm' AND startsWith(name, 'base_monthly')`);
+    expect((await scratch()).map((r) => r.name).sort()).toEqual([rollup.table, leftover]);
+    await prepareStore(t.engine);
+    expect((await scratch()).map((r) => r.name)).toEqual([rollup.table]);
     expect(await drift()).toBe(0);
   });
 });
