@@ -39,8 +39,12 @@ try {
   // A ClickHouse server that is down must not keep the product down: serve (readyz 503,
   // DATABASE_UNAVAILABLE) and keep trying until it is back.
   log.error({ err: (e as Error).message }, 'ClickHouse server unreachable; serving and retrying every 5 s');
+  let preparing = false; // one attempt at a time: preparing (demo data, rollups) can outlast 5 s
   const retry = setInterval(() => {
-    prepare().then(() => { clearInterval(retry); log.info('ClickHouse server reachable again; store ready'); }, () => {});
+    if (preparing) return;
+    preparing = true;
+    prepare().then(() => { clearInterval(retry); log.info('ClickHouse server reachable again; store ready'); }, () => {})
+      .finally(() => { preparing = false; });
   }, 5000);
 }
 const { app, audit } = await createApp({ config, engine, dataset, log });

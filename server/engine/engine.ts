@@ -13,6 +13,7 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import { createClient, type ClickHouseClient, type ClickHouseSettings } from '@clickhouse/client';
 import type { EngineConfig } from '../config.ts';
+import { AppError } from '../errors.ts';
 import { mapEngineError } from './errors.ts';
 import { Limiter } from './limiter.ts';
 
@@ -46,7 +47,9 @@ export class Engine {
         url: config.url,
         username: config.user,
         password: config.password,
-        database: config.database,
+        // no `database`: a server refuses every request naming a database that does not
+        // exist yet (UNKNOWN_DATABASE), the migration's CREATE DATABASE included; names are
+        // qualified anyway (`t()`)
         request_timeout: (config.maxExecutionSeconds + 5) * 1000,
       });
     } else {
@@ -56,6 +59,8 @@ export class Engine {
       // chdb types the Connection against its own @clickhouse/client-common copy: same
       // interface, distinct declarations, hence the cast.
       client = createClient({ connection: createChdbConnection({ path: config.dataDir }) as never });
+      // once: the session keeps these (settings(), header)
+      await client.command({ query: 'SELECT 1', clickhouse_settings: Engine.constantSettings(config) }).catch((e) => { throw mapEngineError(e); });
     }
     return new Engine(client, config);
   }
@@ -65,13 +70,11 @@ export class Engine {
     return `${this.db}.${table}`;
   }
 
-  private baseSettings(readOnly: boolean): ClickHouseSettings {
-    const c = this.config;
-    const s: ClickHouseSettings = {
-      max_execution_time: readOnly ? c.maxExecutionSeconds : 0,
+  /** Settings every statement relies on, read or write. */
+  private static constantSettings(c: EngineConfig): ClickHouseSettings {
+    return {
       timeout_overflow_mode: 'throw',
       max_memory_usage: String(c.maxMemoryBytes),
-      max_result_rows: String(readOnly ? c.maxResultRows : 0),
       result_overflow_mode: 'throw',
       join_use_nulls: 1,
       // output aliases such as `formatDateTime(month, '%Y-%m') AS month` must not shadow the
@@ -82,8 +85,33 @@ export class Engine {
       output_format_json_quote_decimals: 0,
       date_time_output_format: 'iso',
     };
-    if (readOnly && this.mode === 'server') s.readonly = '2';
-    return s;
+  }
+
+  /**
+   * The settings of one call. A server gets them all with every request. The embedded
+   * session keeps what it is sent (header), and each SET costs it about 0.15 ms of parsing,
+   * so it got the constant ones once at open and is sent only what differs between reads
+   * and writes; no call may change a constant one.
+   */
+  private settings(readOnly: boolean, extra?: ClickHouseSettings): ClickHouseSettings {
+    const c = this.config;
+    const s: ClickHouseSettings = {
+      ...(this.mode === 'server' ? Engine.constantSettings(c) : {}),
+      max_execution_time: readOnly ? c.maxExecutionSeconds : 0,
+      max_result_rows: String(readOnly ? c.maxResultRows : 0),
+    };
+    if (readOnly && this.mode === 'server') {
+      s.readonly = '2';
+      // the client aborts the HTTP request when the viewer goes away; the server then
+      // cancels the read (embedded chDB cannot interrupt a running statement: README)
+      s.cancel_http_readonly_queries_on_client_close = 1;
+    }
+    if (extra) {
+      const constant = Engine.constantSettings(c);
+      const clash = Object.keys(extra).filter((k) => k in constant || (k === 'readonly' && this.mode === 'embedded'));
+      if (clash.length) throw new Error(`per-call settings may not change ${clash.join(', ')} (engine.ts)`);
+    }
+    return { ...s, ...extra };
   }
 
   /** A read: SELECT only, limits applied, rows as objects. */
@@ -93,6 +121,42 @@ export class Engine {
   }
 
   private async select<T>(sql: string, params: Params, opts: RunOptions): Promise<T[]> {
+    if (this.mode !== 'server') return this.selectOnce<T>(sql, params, opts);
+    return this.watched((stop) => this.selectOnce<T>(sql, params, { ...opts, signal: opts.signal ? AbortSignal.any([opts.signal, stop]) : stop }));
+  }
+
+  /**
+   * A server that takes connections but has stopped answering must not hold a viewer for the
+   * whole request timeout: a read still unanswered after WATCH_MS pings the server, and no
+   * pong within PING_MS abandons the read with DATABASE_UNAVAILABLE (under 2 s in all). A
+   * server that is merely busy answers /ping at once, and the read goes on. Server mode
+   * only: embedded chDB runs one statement at a time, so a ping would wait behind the read.
+   */
+  private async watched<T>(run: (signal: AbortSignal) => Promise<T>): Promise<T> {
+    const stop = new AbortController();
+    let timer: NodeJS.Timeout | undefined;
+    let settled = false;
+    const watchdog = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => {
+        void this.ping(Engine.PING_MS, 'http').then((up) => {
+          if (up || settled) return;
+          stop.abort();
+          reject(new AppError('DATABASE_UNAVAILABLE', 'The analytics engine stopped answering. It is retried automatically; try again shortly.'));
+        });
+      }, Engine.WATCH_MS);
+    });
+    try {
+      return await Promise.race([run(stop.signal), watchdog]);
+    } finally {
+      settled = true;
+      clearTimeout(timer);
+    }
+  }
+
+  static readonly WATCH_MS = 700;
+  static readonly PING_MS = 1000;
+
+  private async selectOnce<T>(sql: string, params: Params, opts: RunOptions): Promise<T[]> {
     try {
       const rs = await this.client.query({
         query: sql,
@@ -100,7 +164,7 @@ export class Engine {
         format: 'JSONEachRow',
         query_id: opts.queryId ?? randomUUID(),
         abort_signal: opts.signal,
-        clickhouse_settings: { ...this.baseSettings(true), ...opts.settings },
+        clickhouse_settings: this.settings(true, opts.settings),
       });
       return (await rs.json()) as T[];
     } catch (e) {
@@ -116,7 +180,7 @@ export class Engine {
         query_params: params,
         query_id: opts.queryId ?? randomUUID(),
         abort_signal: opts.signal,
-        clickhouse_settings: { ...this.baseSettings(false), ...opts.settings },
+        clickhouse_settings: this.settings(false, opts.settings),
       });
     } catch (e) {
       throw mapEngineError(e);
@@ -132,7 +196,7 @@ export class Engine {
         values: rows,
         format: 'JSONEachRow',
         query_id: opts.queryId ?? randomUUID(),
-        clickhouse_settings: { ...this.baseSettings(false), ...opts.settings },
+        clickhouse_settings: this.settings(false, opts.settings),
       });
     } catch (e) {
       throw mapEngineError(e);
@@ -140,12 +204,18 @@ export class Engine {
   }
 
   /** Reachable within `timeoutMs`? Never throws. */
-  async ping(timeoutMs = 2000): Promise<boolean> {
+  /**
+   * Reachable within `timeoutMs`? Never throws. 'query' runs `SELECT 1` (the engine answers
+   * queries); 'http' asks a server's `/ping` (its HTTP front answers, even when busy).
+   */
+  async ping(timeoutMs = 2000, how: 'query' | 'http' = 'query'): Promise<boolean> {
     const timeout = new Promise<boolean>((resolve) => setTimeout(() => resolve(false), timeoutMs).unref());
-    const ping = this.client
-      .query({ query: 'SELECT 1', format: 'JSONEachRow', clickhouse_settings: this.baseSettings(true) })
-      .then((rs) => rs.json())
-      .then(() => true, () => false);
+    const ping = how === 'http'
+      ? this.client.ping().then((r) => r.success, () => false)
+      : this.client
+        .query({ query: 'SELECT 1', format: 'JSONEachRow', clickhouse_settings: this.settings(true) })
+        .then((rs) => rs.json())
+        .then(() => true, () => false);
     return Promise.race([ping, timeout]);
   }
 

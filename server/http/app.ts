@@ -97,7 +97,7 @@ export async function createApp(deps: AppDeps) {
   app.use(cookieParser());
   app.get('/healthz', (_req, res) => { res.json({ status: 'ok' }); });
   app.get('/readyz', async (_req, res) => {
-    const reachable = await engine.ping(2000);
+    const reachable = await engine.ping(1500);
     const pending = reachable ? await pendingMigrations(engine).catch(() => ['?']) : ['?'];
     const ready = reachable && pending.length === 0;
     res.status(ready ? 200 : 503).json(ready

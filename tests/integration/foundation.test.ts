@@ -64,3 +64,22 @@ describe('demo generator', () => {
     expect(ch.rows).toHaveLength(12);
   });
 });
+
+describe('engine settings (embedded: set once at open, the session keeps them)', () => {
+  const read = () => t.engine.query<Record<string, string>>(`SELECT getSetting('join_use_nulls') AS jun, getSetting('prefer_column_name_to_alias') AS pcn,
+    getSetting('max_execution_time') AS met, getSetting('max_result_rows') AS mrr, getSetting('result_overflow_mode') AS rom`);
+  it('reads carry the read limits; a write in between does not leave its own behind; constants stay', async () => {
+    const before = (await read())[0];
+    expect(String(before.jun)).toMatch(/^(1|true)$/);
+    expect(String(before.pcn)).toMatch(/^(1|true)$/);
+    expect(String(before.rom)).toBe('throw');
+    expect(Number(before.met)).toBeGreaterThan(0);
+    expect(Number(before.mrr)).toBeGreaterThan(0);
+    await t.engine.command('SELECT 1'); // a write call: no time or row limit
+    expect((await read())[0]).toEqual(before);
+  });
+  it('a call may not change a constant setting (it would stay for every later statement)', async () => {
+    await expect(t.engine.query('SELECT 1', {}, { settings: { join_use_nulls: 0 } })).rejects.toMatchObject({ details: { engine: expect.stringMatching(/may not change join_use_nulls/) } });
+    expect(String((await read())[0].jun)).toMatch(/^(1|true)$/);
+  });
+});
