@@ -28,6 +28,13 @@ export class Dataset {
     await this.refresh();
   }
 
+  /** Data changed without a new load (a recorded assessment): cached results go stale. */
+  async bumpVersion(): Promise<void> {
+    await this.refresh();
+    await this.engine.insert('meta', [{ key: 'data_version', value: String(this.version + 1), updated_at: Date.now() }]);
+    await this.refresh();
+  }
+
   async isEmpty(): Promise<boolean> {
     const [r] = await this.engine.query<{ n: number }>(`SELECT count() AS n FROM ${this.engine.t('subscribers')}`);
     return Number(r.n) === 0;

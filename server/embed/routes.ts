@@ -21,7 +21,6 @@ import { ApiKeys } from './api-keys.ts';
 import { embedCsp, embedErrorPage, embedPage } from './page.ts';
 import { bindEmbedService } from './resolvers.ts';
 import type { ResultCache } from '../query/cache.ts';
-import type { MetricResult } from '../query/types.ts';
 import type { MintInput } from './input.ts';
 import { EmbedService, type AuditSink, type MintedEmbed } from './service.ts';
 import { EmbedTokens, embedKey } from './token.ts';
@@ -32,7 +31,7 @@ export interface EmbedRouteDeps {
   dataset: Dataset;
   log: Logger;
   audit?: AuditSink;
-  results?: ResultCache<MetricResult>;
+  results?: ResultCache;
 }
 
 /** createEmbed's input, plus the host page user's scope and (optionally) who they are */

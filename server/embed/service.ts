@@ -16,7 +16,7 @@ import { runMetricQuery } from '../query/execute.ts';
 import { plan } from '../query/plan.ts';
 import { lastCompleteMonth, ymStr } from '../query/time.ts';
 import type { ResultCache } from '../query/cache.ts';
-import type { Column, Filter, MetricQuery, MetricResult, Scope } from '../query/types.ts';
+import type { Column, Filter, MetricQuery, Scope } from '../query/types.ts';
 import { TIME_CONTROL, type ChartKind, type EmbedClaims, type EmbedLang } from './claims.ts';
 import { checkChartFit, viewChartQuery } from './charts.ts';
 import { parseLang, parseMint, type MintInput } from './input.ts';
@@ -72,7 +72,7 @@ export interface EmbedServiceDeps {
   log?: Logger;
   audit?: AuditSink;
   /** the app's result cache (keyed by query, scope, as-of and data version) */
-  results?: ResultCache<MetricResult>;
+  results?: ResultCache;
 }
 
 export class EmbedService {
@@ -140,7 +140,7 @@ export class EmbedService {
     const r = await runMetricQuery(query, {
       engine, asOf: dataset.asOf, scope, signal,
       cache: results ? { results, dataVersion: dataset.version } : undefined,
-      onResult: (q, rows) => audit?.record({ viewer: claims.sub, role: 'embed', scope: claims.scope, entry: 'embed', query: { ...q, embed: claims.jti }, rows, status: 'ok' }),
+      onResult: (q, rows) => audit?.record({ viewer: claims.sub, role: 'embed', scope: claims.scope, entry: 'embed', query: { ...(q as object), embed: claims.jti }, rows, status: 'ok' }),
     });
     const metricIds = r.columns.filter((c) => model.metric(c.id)).map((c) => c.id);
     const dims = (query.groupBy ?? []).filter((g) => model.dimension(g));

@@ -22,7 +22,6 @@ import type { Engine } from '../engine/engine.ts';
 import { pendingMigrations } from '../engine/migrate.ts';
 import { AuditLog } from '../engine/audit.ts';
 import { ResultCache } from '../query/cache.ts';
-import type { MetricResult } from '../query/types.ts';
 import type { RequestContext } from './context.ts';
 import { formatGraphQLError } from './errors.ts';
 import { schema } from './schema.ts';
@@ -90,7 +89,7 @@ export async function createApp(deps: AppDeps) {
 
   const identity = new Identity(config.auth);
   const audit = new AuditLog(engine);
-  const results = config.resultCacheEntries > 0 ? new ResultCache<MetricResult>(config.resultCacheEntries) : undefined;
+  const results = config.resultCacheEntries > 0 ? new ResultCache(config.resultCacheEntries) : undefined;
   const app = express();
   app.disable('x-powered-by');
   app.disable('etag'); // no body hashing per answer: GraphQL answers are POSTs, static files carry their own

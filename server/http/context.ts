@@ -4,7 +4,6 @@ import type { Scope } from '../query/types.ts';
 import type { Dataset } from '../domains/dataset.ts';
 import type { AuditLog } from '../engine/audit.ts';
 import type { ResultCache } from '../query/cache.ts';
-import type { MetricResult } from '../query/types.ts';
 
 export interface Viewer {
   id: string;
@@ -19,5 +18,5 @@ export interface RequestContext {
   viewer: Viewer;
   signal?: AbortSignal;
   audit?: AuditLog;
-  results?: ResultCache<MetricResult>;
+  results?: ResultCache;
 }

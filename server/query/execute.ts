@@ -22,9 +22,9 @@ export interface QueryContext {
   signal?: AbortSignal;
   confType?: ConfType;
   /** called once per answered query (the audit trail) */
-  onResult?: (query: MetricQuery, rows: number) => void;
+  onResult?: (query: unknown, rows: number) => void;
   /** with the data version: results are cached per (query, scope, as-of, version) */
-  cache?: { results: ResultCache<MetricResult>; dataVersion: number };
+  cache?: { results: ResultCache; dataVersion: number };
 }
 
 const SURVIVAL_COLUMN_LABELS: Record<string, [string, string, string]> = {

@@ -10,12 +10,9 @@ import { parseArgs } from 'node:util';
 import pino from 'pino';
 import { loadConfig } from '../../server/config.ts';
 import { Dataset } from '../../server/domains/dataset.ts';
-import { survivalSql } from '../../server/domains/lifecycle/survival.ts';
 import { Engine } from '../../server/engine/engine.ts';
 import { createApp } from '../../server/http/app.ts';
-import { plan } from '../../server/query/plan.ts';
-import { buildSql } from '../../server/query/sql.ts';
-import { NATIONAL, type MetricQuery } from '../../server/query/types.ts';
+import type { MetricQuery } from '../../server/query/types.ts';
 import { prepareStore, seedDemo } from '../../seeds/bootstrap.ts';
 import { progressBar } from '../../seeds/progress.ts';
 
@@ -54,60 +51,78 @@ const login = await fetch(uncached.url.replace('/graphql', '/api/login'), { meth
 const auth = { authorization: `Bearer ${((await login.json()) as { token: string }).token}` };
 
 const GD = [{ dimension: 'province', op: 'in' as const, values: ['440000'] }];
-const cases: { name: string; q: MetricQuery }[] = [
-  { name: 'overview KPIs, Guangdong, MoM', q: { metrics: ['subscribers', 'arpu', 'churn_rate', 'revenue'], filters: GD, compare: 'mom' } },
-  { name: 'overview e-channel share, Guangdong', q: { metrics: ['e_channel_share'], filters: GD } },
-  { name: 'trend: ARPU & churn by month, 12 m', q: { metrics: ['arpu', 'churn_rate'], groupBy: ['month'], filters: GD } },
-  { name: 'map: churn rate by province', q: { metrics: ['churn_rate'], groupBy: ['province'] } },
-  { name: 'churn rate by city, Guangdong', q: { metrics: ['churn_rate'], groupBy: ['city'], filters: GD } },
-  { name: 'segments: value tier', q: { metrics: ['subscribers', 'arpu', 'mou', 'dou', 'revenue', 'churn_rate'], groupBy: ['value_tier'], filters: GD } },
-  { name: 'segments: RFM R×F', q: { metrics: ['subscribers'], groupBy: ['rfm_r', 'rfm_f'], filters: GD } },
-  { name: 'channels: efficiency by channel', q: { metrics: ['contacts', 'conversion_rate', 'cost_per_conversion', 'roi', 'avg_handle_time', 'first_contact_resolution'], groupBy: ['channel'], filters: GD } },
-  { name: 'channels: stage × channel', q: { metrics: ['contacts'], groupBy: ['lifecycle_stage', 'channel'], filters: GD } },
-  { name: 'campaigns: lift by kind, 12 m', q: { metrics: ['campaign_lift', 'hit_rate'], groupBy: ['campaign_kind'], timeRange: { from: '2024-06', to: '2025-05' } } },
-  { name: 'lifecycle: survival by brand, Guangdong', q: { metrics: ['survival_rate'], groupBy: ['brand'], filters: GD } },
-  { name: 'lifecycle: median by contract type', q: { metrics: ['median_lifetime'], groupBy: ['contract_type'], filters: GD } },
-  { name: 'capability: entities × dimension', q: { metrics: ['capability_score'], groupBy: ['capability_entity', 'capability_dimension'] } },
+const METRICS_DOC = 'query($q: MetricQuery!) { metrics(query: $q) { rows totals } }';
+interface Case { name: string; doc: string; variables: Record<string, unknown> }
+const metricCase = (name: string, q: MetricQuery): Case => ({ name, doc: METRICS_DOC, variables: { q } });
+const cases: Case[] = [
+  metricCase('overview KPIs, Guangdong, MoM', { metrics: ['subscribers', 'arpu', 'churn_rate', 'revenue'], filters: GD, compare: 'mom' }),
+  metricCase('overview e-channel share, Guangdong', { metrics: ['e_channel_share'], filters: GD }),
+  metricCase('trend: ARPU & churn by month, 12 m', { metrics: ['arpu', 'churn_rate'], groupBy: ['month'], filters: GD }),
+  metricCase('map: churn rate by province', { metrics: ['churn_rate'], groupBy: ['province'] }),
+  metricCase('churn rate by city, Guangdong', { metrics: ['churn_rate'], groupBy: ['city'], filters: GD }),
+  metricCase('segments: value tier', { metrics: ['subscribers', 'arpu', 'mou', 'dou', 'revenue', 'churn_rate'], groupBy: ['value_tier'], filters: GD }),
+  metricCase('segments: RFM R×F', { metrics: ['subscribers'], groupBy: ['rfm_r', 'rfm_f'], filters: GD }),
+  { name: 'segments: value-tier migration, Guangdong', doc: 'query($f: [FilterInput!]) { segmentMigration(scheme: value_tier, from: "2025-04", to: "2025-05", filters: $f) { flows { from to subscribers } } }', variables: { f: GD } },
+  metricCase('channels: efficiency by channel', { metrics: ['contacts', 'conversion_rate', 'cost_per_conversion', 'roi', 'avg_handle_time', 'first_contact_resolution'], groupBy: ['channel'], filters: GD }),
+  metricCase('channels: stage × channel', { metrics: ['contacts'], groupBy: ['lifecycle_stage', 'channel'], filters: GD }),
+  metricCase('campaigns: lift by kind, 12 m', { metrics: ['campaign_lift', 'hit_rate'], groupBy: ['campaign_kind'], timeRange: { from: '2024-06', to: '2025-05' } }),
+  metricCase('lifecycle: survival by brand, Guangdong', { metrics: ['survival_rate'], groupBy: ['brand'], filters: GD }),
+  metricCase('lifecycle: median by contract type', { metrics: ['median_lifetime'], groupBy: ['contract_type'], filters: GD }),
+  { name: 'lifecycle: cohort retention, Guangdong', doc: 'query($f: [FilterInput!]) { cohortRetention(filters: $f, timeRange: { from: "2024-06", to: "2025-05" }, maxMonths: 12) { cells { cohort monthsSince base retained rate } } }', variables: { f: GD } },
+  { name: 'lifecycle: contract-expiry churn, Guangdong', doc: 'query($f: [FilterInput!]) { contractChurn(filters: $f) { points { contractType relativeMonth atRisk churned churnRate } } }', variables: { f: GD } },
+  metricCase('capability: entities × dimension', { metrics: ['capability_score'], groupBy: ['capability_entity', 'capability_dimension'] }),
+  { name: 'chat: "广东各地市的离网率" (parse + query)', doc: 'query($q: String!) { ask(question: $q) { status rows } }', variables: { q: '广东各地市的离网率' } },
 ];
-const DOC = 'query($q: MetricQuery!) { metrics(query: $q) { rows totals } }';
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const p95 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil(xs.length * 0.95) - 1)];
 
-function rawStatements(q: MetricQuery) {
-  const p = plan(q, { asOf: dataset.asOf, scope: NATIONAL });
-  if (p.executor === 'survival') return [survivalSql(p, engine.db)];
-  if (p.executor === 'capability') return null;
-  return [buildSql(p, engine.db), ...(p.dims.length || p.grain ? [buildSql(p, engine.db, { totals: true })] : [])];
-}
+// The raw side of each case is what its GraphQL request issued: the engine's reads are
+// recorded during the request and replayed as they were, on the same engine.
+type Read = { sql: string; params: Record<string, unknown> };
+let recording: Read[] | null = null;
+const engineQuery = engine.query.bind(engine);
+engine.query = (async (sql: string, params: Record<string, unknown> = {}, opts = {}) => {
+  recording?.push({ sql, params });
+  return engineQuery(sql, params, opts);
+}) as typeof engine.query;
+const post = async (url: string, c: Case) => {
+  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...auth }, body: JSON.stringify({ query: c.doc, variables: c.variables }) });
+  const body = await res.json() as { errors?: unknown; data?: { ask?: { status: string } } };
+  if (body.errors) throw new Error(`${c.name}: ${JSON.stringify(body.errors)}`);
+  if (body.data?.ask && body.data.ask.status !== 'ANSWERED') throw new Error(`${c.name}: ${JSON.stringify(body.data.ask)}`);
+};
 
 const results: Record<string, unknown>[] = [];
 console.log(`\n${N.toLocaleString('en')} subscribers, ${months} months, ${runs} runs per case (alternating GraphQL / raw SQL)\n`);
-console.log('case'.padEnd(42), 'gql med', 'gql p95', 'raw med', ' ratio', 'cached med');
+console.log('case'.padEnd(46), 'gql med', 'gql p95', 'raw med', ' ratio', 'cached med', ' reads');
 for (const c of cases) {
-  const raw = rawStatements(c.q);
   const g: number[] = [], r: number[] = [];
+  let reads = 0;
   for (let i = 0; i < runs + 1; i++) {
+    recording = [];
     let t = performance.now();
-    const res = await fetch(uncached.url, { method: 'POST', headers: { 'content-type': 'application/json', ...auth }, body: JSON.stringify({ query: DOC, variables: { q: c.q } }) });
-    const body = await res.json() as { errors?: unknown };
-    if (body.errors) throw new Error(`${c.name}: ${JSON.stringify(body.errors)}`);
+    await post(uncached.url, c);
     const gt = performance.now() - t;
+    const issued = recording;
+    recording = null;
+    reads = issued.length;
     t = performance.now();
-    if (raw) await Promise.all(raw.map((s) => engine.query(s.sql, s.params)));
+    await Promise.all(issued.map((s) => engineQuery(s.sql, s.params)));
     const rt = performance.now() - t;
     if (i > 0) { g.push(gt); r.push(rt); } // first round warms up
   }
   const cachedTimes: number[] = [];
   for (let i = 0; i < runs + 1; i++) {
     const t = performance.now();
-    await (await fetch(cached.url, { method: 'POST', headers: { 'content-type': 'application/json', ...auth }, body: JSON.stringify({ query: DOC, variables: { q: c.q } }) })).json();
+    await post(cached.url, c);
     if (i > 0) cachedTimes.push(performance.now() - t); // the first fills the cache
   }
-  const row = { case: c.name, gqlMedianMs: median(g), gqlP95Ms: p95(g), rawMedianMs: raw ? median(r) : null, ratio: raw ? median(g) / median(r) : null, cachedMedianMs: median(cachedTimes) };
+  const raw = reads > 0;
+  const row = { case: c.name, reads, gqlMedianMs: median(g), gqlP95Ms: p95(g), rawMedianMs: raw ? median(r) : null, ratio: raw ? median(g) / median(r) : null, cachedMedianMs: median(cachedTimes) };
   results.push(row);
-  console.log(c.name.padEnd(42), row.gqlMedianMs.toFixed(1).padStart(7), row.gqlP95Ms.toFixed(1).padStart(7),
-    row.rawMedianMs === null ? '      -' : row.rawMedianMs.toFixed(1).padStart(7), row.ratio === null ? '     -' : row.ratio.toFixed(2).padStart(6), row.cachedMedianMs.toFixed(1).padStart(10));
+  console.log(c.name.padEnd(46), row.gqlMedianMs.toFixed(1).padStart(7), row.gqlP95Ms.toFixed(1).padStart(7),
+    row.rawMedianMs === null ? '      -' : row.rawMedianMs.toFixed(1).padStart(7), row.ratio === null ? '     -' : row.ratio.toFixed(2).padStart(6), row.cachedMedianMs.toFixed(1).padStart(10), String(reads).padStart(6));
 }
 // A whole province dashboard: the overview page's queries for Guangdong, sent at once as the
 // page does (KPIs MoM and YoY, median lifetime, 12-month trend, province map, city list).
@@ -125,7 +140,7 @@ for (const c of cases) {
   const load = async (url: string) => {
     const t = performance.now();
     await Promise.all(page.map(async (q) => {
-      const body = await (await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...auth }, body: JSON.stringify({ query: DOC, variables: { q } }) })).json() as { errors?: unknown };
+      const body = await (await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...auth }, body: JSON.stringify({ query: METRICS_DOC, variables: { q } }) })).json() as { errors?: unknown };
       if (body.errors) throw new Error(`dashboard: ${JSON.stringify(body.errors)}`);
     }));
     return performance.now() - t;
@@ -148,7 +163,7 @@ for (const c of cases) {
 // Cached throughput: one dashboard query, repeated by 20 connections for 8 s (autocannon, loopback).
 {
   const autocannon = (await import('autocannon')).default;
-  const body = JSON.stringify({ query: DOC, variables: { q: cases[0].q } });
+  const body = JSON.stringify({ query: cases[0].doc, variables: cases[0].variables });
   const r = await autocannon({ url: cached.url, method: 'POST', connections: 20, duration: 8, headers: { 'content-type': 'application/json', ...auth }, body });
   console.log(`\ncached throughput (${cases[0].name}): ${Math.round(r.requests.average)} req/s, p50 ${r.latency.p50} ms, p99 ${r.latency.p99} ms, errors or non-2xx ${r.errors + r.non2xx}`);
   results.push({ case: 'cached throughput', reqPerSec: r.requests.average, p50Ms: r.latency.p50, p99Ms: r.latency.p99, errors: r.errors + r.non2xx });

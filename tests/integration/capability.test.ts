@@ -11,7 +11,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RequestContext, Viewer } from '../../server/http/context.ts';
 import { formatGraphQLError } from '../../server/http/errors.ts';
 import { resolvers, typeDefs } from '../../server/http/schema.ts';
+import { AuditLog } from '../../server/engine/audit.ts';
 import { FRAMEWORK } from '../../server/model/members.ts';
+import { ResultCache } from '../../server/query/cache.ts';
 import { publishedScores } from '../../seeds/capability/load.ts';
 import { freshEngine } from '../helpers/engine.ts';
 
@@ -42,8 +44,8 @@ afterAll(async () => {
   await env?.close();
 });
 
-async function gql(query: string, variables: Record<string, unknown> = {}, who: Viewer = NATIONAL_VIEWER) {
-  const r = await apollo.executeOperation({ query, variables }, { contextValue: { engine: env.engine, dataset: env.dataset, viewer: who } });
+async function gql(query: string, variables: Record<string, unknown> = {}, who: Viewer = NATIONAL_VIEWER, extra: Partial<RequestContext> = {}) {
+  const r = await apollo.executeOperation({ query, variables }, { contextValue: { engine: env.engine, dataset: env.dataset, viewer: who, ...extra } });
   if (r.body.kind !== 'single') throw new Error('incremental response');
   return r.body.singleResult as { data?: Row; errors?: { message: string; extensions?: Row }[] };
 }
@@ -246,5 +248,42 @@ describe('scope on reads', () => {
       filters: [{ dimension: "capability_entity", op: in, values: ["bt", "440300"] }] }) { rows } }`, {}, GUANGDONG)).metrics.rows;
     expect(r.find((x: Row) => x.capability_entity === 'bt' && x.capability_dimension === 'insight').capability_score).toBe(3.75);
     expect(r.find((x: Row) => x.capability_entity === '440300' && x.capability_dimension === 'integration').capability_score).toBe(4);
+  });
+});
+
+describe('with the result cache and the audit trail (as the server runs)', () => {
+  it('typed fields are cached and audited; a recorded assessment is seen at once (the data version moves)', async () => {
+    const results = new ResultCache(100);
+    const audit = new AuditLog(env.engine, 60_000);
+    const run = async (query: string, variables: Record<string, unknown>, who = GUANGDONG) => {
+      const r = await gql(query, variables, who, { results, audit });
+      expect(r.errors, JSON.stringify(r.errors)).toBeUndefined();
+      return r.data!;
+    };
+    const METRIC = `query($e: [String!]!) { metrics(query: { metrics: ["capability_score"], groupBy: ["capability_entity", "capability_dimension"],
+      filters: [{ dimension: "capability_entity", op: in, values: $e }] }) { rows } }`;
+    const score = (rows: Row[], node: string) => rows.find((x) => x.node === node)?.score;
+    const metricScore = (rows: Row[]) => rows.find((x) => x.capability_entity === '440100' && x.capability_dimension === 'offering')?.capability_score;
+
+    await run(RECORD, { i: { entity: '440100', assessedOn: '2024-05-31', scores: [{ node: 'offering', score: 1 }] } });
+    const s1 = (await run(SCORES, { e: ['440100'] })).capabilityScores;
+    const m1 = (await run(METRIC, { e: ['440100'] })).metrics.rows;
+    expect(score(s1, 'offering')).toBe(1);
+    expect(metricScore(m1)).toBe(1);
+    const misses = results.misses;
+    await run(SCORES, { e: ['440100'] });
+    await run(METRIC, { e: ['440100'] });
+    expect(results.misses).toBe(misses); // both answered from the cache
+    expect(results.hits).toBeGreaterThanOrEqual(2);
+
+    await run(RECORD, { i: { entity: '440100', assessedOn: '2025-02-28', scores: [{ node: 'offering', score: 3 }] } });
+    expect(score((await run(SCORES, { e: ['440100'] })).capabilityScores, 'offering')).toBe(3);
+    expect(metricScore((await run(METRIC, { e: ['440100'] })).metrics.rows)).toBe(3);
+
+    await audit.flush();
+    const entries = await env.engine.query<{ query: string; rows: number }>(`SELECT query, rows FROM ${env.engine.t('audit_log')} WHERE viewer = 'u-gd' ORDER BY at`);
+    const fields = entries.map((e) => JSON.parse(e.query).field).filter(Boolean);
+    expect(fields.filter((f) => f === 'capabilityScores')).toHaveLength(3); // cached answers are audited too
+    expect(entries.find((e) => JSON.parse(e.query).field === 'capabilityScores')!.rows).toBeGreaterThan(0);
   });
 });
