@@ -11,7 +11,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
-import { createClient, type ClickHouseClient, type ClickHouseSettings } from '@clickhouse/client';
+import { ClickHouseLogLevel, createClient, type ClickHouseClient, type ClickHouseSettings } from '@clickhouse/client';
 import type { EngineConfig } from '../config.ts';
 import { AppError } from '../errors.ts';
 import { mapEngineError } from './errors.ts';
@@ -51,6 +51,8 @@ export class Engine {
         // exist yet (UNKNOWN_DATABASE), the migration's CREATE DATABASE included; names are
         // qualified anyway (`t()`)
         request_timeout: (config.maxExecutionSeconds + 5) * 1000,
+        // failures are mapped (errors.ts) and logged once, through pino, by whoever handles them
+        log: { level: ClickHouseLogLevel.OFF },
       });
     } else {
       fs.mkdirSync(config.dataDir, { recursive: true });

@@ -2,6 +2,8 @@
 import { AppError } from '../errors.ts';
 
 const NETWORK = /ECONNREFUSED|ECONNRESET|ENOTFOUND|EHOSTUNREACH|ETIMEDOUT|socket hang up|Timeout error|connect/i;
+/** A failed answer that is not ClickHouse's: a proxy or load balancer with no server behind it. */
+const GATEWAY = /^\s*<(!doctype|html)|\b50[234]\b.*\b(bad gateway|service unavailable|gateway time-?out)\b/i;
 
 export function mapEngineError(e: unknown): AppError {
   if (e instanceof AppError) return e;
@@ -20,7 +22,7 @@ export function mapEngineError(e: unknown): AppError {
   if (type) {
     return new AppError('BAD_QUERY', 'The analytics engine rejected the query.', { engine: message, engineCode: type });
   }
-  if (NETWORK.test(message) || err?.code && /^E[A-Z]+$/.test(err.code)) {
+  if (NETWORK.test(message) || GATEWAY.test(message) || err?.code && /^E[A-Z]+$/.test(err.code)) {
     return new AppError('DATABASE_UNAVAILABLE', 'The analytics engine is not reachable right now. It is retried automatically; try again shortly.', { engine: message });
   }
   return new AppError('INTERNAL_SERVER_ERROR', 'Unexpected engine failure.', { engine: message });

@@ -1,4 +1,5 @@
-/** Faults: an unreachable ClickHouse server, a slow query. */
+/** Faults: an unreachable ClickHouse server, a proxy with no server behind it, a slow query. */
+import http from 'node:http';
 import net from 'node:net';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../server/config.ts';
@@ -24,6 +25,30 @@ describe('engine unreachable (server mode)', () => {
     expect(r.body.errors?.[0].extensions?.code).toBe('DATABASE_UNAVAILABLE');
     expect((await fetch(`${s.url}/healthz`)).status).toBe(200); // the process is alive
   });
+});
+
+describe('a proxy or load balancer in front of ClickHouse with no server behind it', () => {
+  // what nginx and HAProxy answer when every upstream is down: an HTML page, not a ClickHouse error
+  const pages: [number, string][] = [
+    [502, '<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n<center><h1>502 Bad Gateway</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n'],
+    [503, '<html><body><h1>503 Service Unavailable</h1>\nNo server is available to handle this request.\n</body></html>\n'],
+    [504, '<html>\r\n<head><title>504 Gateway Time-out</title></head>\r\n<body></body></html>'],
+  ];
+  for (const [status, page] of pages) {
+    it(`HTTP ${status} from the proxy is DATABASE_UNAVAILABLE, not an internal error`, async () => {
+      const proxy = http.createServer((_req, res) => { res.writeHead(status, { 'content-type': 'text/html' }); res.end(page); });
+      await new Promise<void>((r) => proxy.listen(0, '127.0.0.1', r));
+      const engine = await Engine.open(loadConfig({ CLICKHOUSE_URL: `http://127.0.0.1:${(proxy.address() as net.AddressInfo).port}`, NODE_ENV: 'test' }).engine);
+      try {
+        await expect(engine.query('SELECT 1')).rejects.toMatchObject({ code: 'DATABASE_UNAVAILABLE' });
+        await expect(engine.command('SELECT 1')).rejects.toMatchObject({ code: 'DATABASE_UNAVAILABLE' });
+        expect(await engine.ping(1000)).toBe(false);
+      } finally {
+        await engine.close();
+        proxy.close();
+      }
+    });
+  }
 });
 
 describe('slow query', () => {
