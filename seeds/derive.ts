@@ -22,9 +22,20 @@ const quadrant = (arpu: string, dataMb: string, minutes: string) => {
 /** Window frames: rows are the subscriber's consecutive months in the base. */
 const W = (n: number) => `OVER (PARTITION BY sub_id ORDER BY month ROWS BETWEEN ${n - 1} PRECEDING AND CURRENT ROW)`;
 
-export function deriveSql(db: string): string {
+/**
+ * Subscriber months of the sub_ids in [{lo}, {hi}] from `${db}.usage_monthly` and
+ * `${db}.subscribers`, into `${db}.subscriber_months` (or `opts.into`). `opts.from`: a table
+ * (sub_id, min_month) — only those subscribers, and only their months from min_month on (the
+ * earlier rows are read, for the windows, not written).
+ */
+export function deriveSql(db: string, opts: { into?: string; from?: string } = {}): string {
+  const from = opts.from
+    ? `\nINNER JOIN (SELECT sub_id AS f_sub_id, min_month AS f_min_month FROM ${opts.from} WHERE sub_id BETWEEN {lo:UInt64} AND {hi:UInt64}) AS f
+  ON f.f_sub_id = x.sub_id
+WHERE x.month >= f.f_min_month`
+    : '';
   return `
-INSERT INTO ${db}.subscriber_months
+INSERT INTO ${opts.into ?? `${db}.subscriber_months`}
 SELECT
   month, sub_id, province, city, brand, sub_segment, customer_type, contract_type, acquisition_channel, credit_list,
   age_band, gender, satisfaction_band, loyalty_band,
@@ -54,7 +65,7 @@ FROM (
   WHERE u.sub_id BETWEEN {lo:UInt64} AND {hi:UInt64}
     AND s.sub_id BETWEEN {lo:UInt64} AND {hi:UInt64}
     AND u.month BETWEEN toStartOfMonth(s.activated_on) AND toStartOfMonth(ifNull(s.churned_on, u.month)) -- months in the base only
-)`;
+) AS x${from}`;
 }
 
 export async function deriveSubscriberMonths(engine: Engine, lo: number, hi: number): Promise<void> {

@@ -1,7 +1,9 @@
 /**
- * One CSV import, end to end: receive (cut, spool, type and check each part), check across
- * rows and against loaded data, convert, derive, then move into the live tables — all of
- * it, or nothing.
+ * One CSV import, end to end: receive (cut, spool; each part typed, checked and converted
+ * for the target in one statement: sql.ts), check across rows and against loaded data,
+ * derive, then move into the live tables — all of it, or nothing. The log line "import
+ * loaded" gives the phases in ms (receive, of which upload and parts: the engine's time on
+ * the parts; validate, convert, derive, plan, move, rollup, finish).
  *
  * Nothing loaded unless clean: rows live in the job's own database (`<db>_import_<id>`)
  * until every check has passed. The move is partition swaps only:
@@ -11,7 +13,8 @@
  *     repeating it gives the same partition.
  *   - `ATTACH PARTITION tuple() FROM staging` for `subscribers` (one partition, add-only:
  *     copying a 100M-row table per import to REPLACE it would not do). Readers see all the
- *     new parts at once; a retry first counts which staged sub_ids are already there.
+ *     new parts at once; a retry first counts which staged sub_ids are already there (the
+ *     first run need not: the checks have just found none, under the import lock).
  * The plan (which partitions, from where) is recorded in `import_jobs` as `moving` before
  * the first swap. If the process dies mid-way, the next start re-runs the plan from the
  * staging database (still on disk) — roll forward, never half a load; the data version is
@@ -22,8 +25,8 @@
  * chdb 3.4's connection runs one statement at a time (a 10 s statement stalls every
  * dashboard query for 10 s), so long work is cut into bounded statements: the upload in
  * parts, rows in slices (`sliceRows`), subscribers in ranges, partitions one by one. The
- * whole-file statements left (duplicate keys, already-loaded keys) take about 0.1 s per
- * million rows.
+ * whole-file statements left (counting repeated and already-loaded keys; the table of
+ * duplicates and the messages only when there are any) take about 0.1 s per million rows.
  */
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
@@ -37,7 +40,7 @@ import { RFM } from '../../model/segmentation.ts';
 import type { Viewer } from '../../http/context.ts';
 import { CsvScanner, ErrorList, RecordCutter, Utf8Stream, readHeader, type RowError } from './csv-scan.ts';
 import { JobStore, type Job, type Outcome, type Plan, type PlanStep } from './jobs.ts';
-import { bind, checkedTableSql, dupsSql, errorsSql, importParams, loadSql, type Layout } from './sql.ts';
+import { bind, convertsOnArrival, dupsSql, errorsSql, errorsTableSql, fanOutSql, importParams, jobTables, keyGateSql, loadSql, loadedSql, messagesSql, type Layout } from './sql.ts';
 import { Spool, loadPart, type Part } from './stage.ts';
 import { TABLES, type ImportTable } from './tables.ts';
 
@@ -62,6 +65,8 @@ interface Received {
   layout: Layout | null;
   bodySha256: string;
   problem: Outcome | null;
+  /** ms: until the last byte arrived, and spent by the engine on the parts (for the log) */
+  timing: { upload: number; engine: number };
 }
 
 /**
@@ -167,7 +172,7 @@ export class ImportService {
     const hash = job.idempotencyKey ? createHash('sha256') : null; // only a key needs the body's hash
     const errors = new ErrorList(100);
     const head: Buffer[] = [];
-    const checked = `${db}.checked`;
+    const tables = jobTables(db);
     let layout: Layout | null = null;
     let cutter: RecordCutter | null = null;
     const utf8 = new Utf8Stream();
@@ -176,13 +181,17 @@ export class ImportService {
     let headerProblem: Outcome | null = null;
     let bytes = 0;
     const queue: Promise<void>[] = [];
+    const t0 = Date.now();
+    const timing = { upload: 0, engine: 0 };
     const enqueue = async (part: Part | null) => {
       if (!part) return;
       const prev = queue.at(-1) ?? Promise.resolve();
       const p = prev.then(async () => {
         if (slow.refused) return;
         try {
-          await loadPart(this.engine, layout!, checked, part, params);
+          const started = Date.now();
+          await loadPart(this.engine, layout!, tables.source, part, params);
+          timing.engine += Date.now() - started;
           job.rowsStaged += part.rows;
         } catch (e) {
           const engineRow = parseRefusal(e);
@@ -226,7 +235,8 @@ export class ImportService {
           layout = { table: job.table, header: header.names };
           cutter = new RecordCutter();
           await this.engine.command(`CREATE DATABASE IF NOT EXISTS ${db}`);
-          await this.engine.command(checkedTableSql(layout, checked));
+          for (const sql of fanOutSql(layout, tables, this.engine.t(spec.target))) await this.engine.command(sql);
+          await this.stopMerges([tables.keys, ...(convertsOnArrival(layout.table) ? [tables.stage] : [])]);
           chunk = buf.subarray(header.length);
         }
         if (!slow.scanner && (slow.refused || !utf8.ok(chunk))) await slowPath();
@@ -235,6 +245,7 @@ export class ImportService {
         job.rowsRead = cutter!.row - 2;
         await enqueue(await spool.write(chunk, end, cutter!.row));
       }
+      timing.upload = Date.now() - t0;
       if (layout && !slow.scanner && !headerProblem) {
         await enqueue(await spool.end(cutter!.endRow()));
         for (const p of queue) await p;
@@ -245,7 +256,7 @@ export class ImportService {
       await Promise.allSettled(queue);
     }
     const bodySha256 = hash?.digest('hex') ?? '';
-    const done = (problem: Outcome | null): Received => ({ layout, bodySha256, problem });
+    const done = (problem: Outcome | null): Received => ({ layout, bodySha256, problem, timing });
     if (headerProblem) return done(headerProblem);
     if (!layout) {
       const buf = Buffer.concat(head);
@@ -277,14 +288,15 @@ export class ImportService {
   /** Under the import lock: every check in SQL, then conversion, derivation, plan and move. */
   private async validateAndMove(job: Job, db: string, rx: Received, viewer: Viewer, at: { t0: number; received: number }, keepStaging: () => void): Promise<Outcome> {
     const t0 = at.t0;
-    const ms: Record<string, number> = { receive: at.received - t0 };
+    const ms: Record<string, number> = { receive: at.received - t0, upload: rx.timing.upload, parts: rx.timing.engine };
     let mark = Date.now();
     const lap = (phase: string) => { const now = Date.now(); ms[phase] = now - mark; mark = now; };
     const layout = rx.layout!;
     const spec = TABLES[layout.table];
-    const checked = `${db}.checked`;
-    const [{ records, lastRow }] = await this.engine.query<{ records: number; lastRow: number }>(
-      `SELECT count() AS records, max(_row) AS lastRow FROM ${checked}`);
+    const t = jobTables(db);
+    // rows, the last row number, and rows with a problem (they kept their cells: `raw`)
+    const [{ records, lastRow, bad }] = await this.engine.query<{ records: number; lastRow: number; bad: number }>(
+      `SELECT count() AS records, max(_row) AS lastRow, countIf(notEmpty(raw)) AS bad FROM ${t.keys}`);
     job.rowsRead = Number(records);
     if (!job.rowsRead) {
       this.jobs.set(job, 'rejected');
@@ -294,53 +306,70 @@ export class ImportService {
     const slices = (fn: (lo: number, hi: number) => Promise<void>) => this.slices(2, Number(lastRow), fn);
 
     this.jobs.set(job, 'validating');
-    const dups = spec.key.length ? `${db}.dups` : null;
-    if (dups) {
-      const sql = dupsSql(layout, checked, dups)!;
-      await this.engine.command(sql, bind(sql, all, { lo: 2, hi: Number(lastRow) }));
-    }
+    // the job's errors table, made when the first error may come
     const errors = `${db}.errors`;
-    await this.engine.command(`CREATE TABLE ${errors} (row UInt64, idx UInt16, column String, message String) ENGINE = MergeTree ORDER BY (row, idx)`);
+    let errorsTable = false;
+    const addErrors = async (sql: string, params: Record<string, unknown>) => {
+      if (!errorsTable) await this.engine.command(errorsTableSql(errors));
+      errorsTable = true;
+      await this.engine.command(sql, params);
+    };
+    if (Number(bad) > 0) {
+      const sql = messagesSql(layout, t.keys, errors);
+      await addErrors(sql, bind(sql, all));
+    }
     // rows of other tables are only read when they can matter: always for usage and contacts
     // (their subscriber), for a keyed table only if a key repeats or is already loaded
     let relational = spec.needsSubscriber;
-    if (!relational && dups) {
-      const k = spec.key[0];
-      const [{ d, e }] = await this.engine.query<{ d: number; e: number }>(`SELECT (SELECT count() FROM ${dups}) AS d,
-        (SELECT count() FROM ${this.engine.t(spec.target)} WHERE ${k} IN (SELECT v_${k} FROM ${checked})) AS e`);
-      relational = Number(d) > 0 || Number(e) > 0;
+    let dups: string | null = null;
+    if (spec.key.length) {
+      // whether a key is already loaded only matters when nothing else makes the checks run
+      const target = this.engine.t(spec.target);
+      const [{ repeated, in_range }] = await this.engine.query<{ repeated: number; in_range: number }>(
+        keyGateSql(layout, t.keys, relational ? null : target)!);
+      let loaded = 0;
+      if (Number(in_range) > 0) {
+        const [{ n: targetRows }] = await this.engine.query<{ n: number }>(`SELECT count() AS n FROM ${target}`);
+        loaded = Number((await this.engine.query<{ n: number }>(loadedSql(layout, t.keys, target, job.rowsRead, Number(targetRows))))[0].n);
+      }
+      if (Number(repeated) > 0) {
+        dups = `${db}.dups`;
+        await this.engine.command(dupsSql(layout, t.keys, dups)!);
+      }
+      relational ||= Number(repeated) > 0 || loaded > 0;
     }
-    if (relational) {
-      const check = errorsSql(layout, this.engine.db, checked, dups, errors);
+    const check = relational ? errorsSql(layout, this.engine.db, t.keys, dups, errors) : null;
+    if (check) {
       await slices(async (lo, hi) => {
-        await this.engine.command(check, bind(check, all, { lo, hi }));
+        await addErrors(check, bind(check, all, { lo, hi }));
         job.rowsValidated = hi - 1;
       });
-    } else {
-      await this.engine.command(`INSERT INTO ${errors} (row, idx, column, message) SELECT _row, e.1, e.2, e.3 FROM ${checked} ARRAY JOIN errs AS e`);
     }
     job.rowsValidated = job.rowsRead;
     lap('validate');
-    const [{ n }] = await this.engine.query<{ n: number }>(`SELECT count() AS n FROM ${errors}`);
+    const [{ n }] = errorsTable ? await this.engine.query<{ n: number }>(`SELECT count() AS n FROM ${errors}`) : [{ n: 0 }];
     if (Number(n) > 0) {
-      const first = await this.engine.query<RowError>(`SELECT row, column, message FROM ${errors} ORDER BY row, idx LIMIT 100`);
+      const first = await this.engine.query<RowError>(`SELECT row, column, message FROM ${errors} ORDER BY row, idx, seq LIMIT 100`);
       this.jobs.set(job, 'rejected');
       return reject(`${n} problem${Number(n) === 1 ? '' : 's'} in the file; nothing was loaded.${Number(n) > 100 ? ' The first 100 are listed.' : ''}`,
         first.map((e) => ({ row: Number(e.row), column: e.column, message: e.message })), Number(n));
     }
 
     this.jobs.set(job, 'loading');
-    const stage = `${db}.stage`;
-    await this.engine.command(`CREATE TABLE ${stage} AS ${this.engine.t(spec.target)}`);
-    const load = loadSql(layout, this.engine.db, checked, stage);
-    await slices(async (lo, hi) => {
-      await this.engine.command(load, bind(load, all, { lo, hi }));
-      job.rowsLoaded = hi - 1;
-    });
+    const stage = t.stage;
+    if (!convertsOnArrival(layout.table)) {
+      await this.engine.command(`CREATE TABLE ${stage} AS ${this.engine.t(spec.target)}`);
+      const load = loadSql(layout, this.engine.db, t.keys, stage);
+      await slices(async (lo, hi) => {
+        await this.engine.command(load, bind(load, all, { lo, hi }));
+        job.rowsLoaded = hi - 1;
+      });
+    }
     const [{ rows }] = await this.engine.query<{ rows: number }>(`SELECT count() AS rows FROM ${stage}`);
     job.rowsLoaded = Number(rows);
     lap('convert');
     const { plan, derived } = await this.stageMove(layout.table, db, stage);
+    lap('derive');
 
     const notes = spec.columns.filter((c) => c.notStored && layout.header.includes(c.id)).map((c) => c.notStored!);
     const success = (dataVersion: number): Outcome => {
@@ -357,14 +386,14 @@ export class ImportService {
     this.jobs.set(job, 'moving');
     await this.jobs.persist(job, { bodySha256: rx.bodySha256, plan, result: success(-1) });
     keepStaging(); // from here on, a failure leaves the staging database for the roll-forward
-    lap('stage');
-    await this.movePlan(plan);
-    lap('move');
+    lap('plan');
+    await this.movePlan(plan, { validated: true, lap });
     await this.dataset.recordLoad(plan.asOf);
     const outcome = success(this.dataset.version);
     this.jobs.set(job, 'loaded');
     await this.jobs.persist(job, { bodySha256: rx.bodySha256, result: outcome });
     await this.engine.command(`DROP DATABASE IF EXISTS ${db}`);
+    lap('finish');
     this.log.info({ job: job.id, table: layout.table, rows: job.rowsLoaded, seconds: outcome.body.seconds, ms }, 'import loaded');
     return outcome;
   }
@@ -389,13 +418,16 @@ export class ImportService {
     // cannot change: the monthly windows only look back), reading LOOKBACK_ROWS older rows
     await this.engine.command(`CREATE TABLE ${db}.affected ENGINE = MergeTree ORDER BY sub_id AS
       SELECT sub_id, min(month) AS min_month FROM ${stage} GROUP BY sub_id`);
-    for (const name of ['subscribers', 'usage_monthly', 'subscriber_months']) await this.engine.command(`CREATE TABLE ${db}.${name} AS ${t(name)}`);
+    // the affected subscribers, read once, kept in sub_id order (each range below reads its own)
+    await this.engine.command(`CREATE TABLE ${db}.subscribers ENGINE = MergeTree ORDER BY sub_id AS
+      SELECT * FROM ${t('subscribers')} WHERE sub_id IN (SELECT sub_id FROM ${db}.affected)`);
+    await this.engine.command(`CREATE TABLE ${db}.usage_monthly AS ${t('usage_monthly')}`);
     const smStage = `${db}.sm_stage`;
     await this.engine.command(`CREATE TABLE ${smStage} AS ${t('subscriber_months')}`);
+    await this.stopMerges([`${db}.usage_monthly`, smStage]);
+    const derive = deriveSql(db, { into: smStage, from: `${db}.affected` });
     for (const [lo, hi] of await this.subscriberRanges(`${db}.affected`)) {
       const r = { lo, hi };
-      await this.engine.command(`INSERT INTO ${db}.subscribers SELECT * FROM ${t('subscribers')}
-        WHERE sub_id BETWEEN {lo:UInt64} AND {hi:UInt64} AND sub_id IN (SELECT sub_id FROM ${db}.affected WHERE sub_id BETWEEN {lo:UInt64} AND {hi:UInt64})`, r);
       await this.engine.command(`INSERT INTO ${db}.usage_monthly SELECT * FROM ${stage} WHERE sub_id BETWEEN {lo:UInt64} AND {hi:UInt64}`, r);
       await this.engine.command(`INSERT INTO ${db}.usage_monthly (month, sub_id, revenue, minutes, data_mb, sms, recharge)
         SELECT month, sub_id, revenue, minutes, data_mb, sms, recharge FROM (
@@ -406,11 +438,8 @@ export class ImportService {
           INNER JOIN (SELECT sub_id, min_month FROM ${db}.affected WHERE sub_id BETWEEN {lo:UInt64} AND {hi:UInt64}) AS a ON a.sub_id = u.sub_id
           WHERE u.sub_id BETWEEN {lo:UInt64} AND {hi:UInt64})
         WHERE month >= mm OR k <= {lookback:UInt32}`, { ...r, lookback: LOOKBACK_ROWS });
-      await this.engine.command(deriveSql(db), r);
-      await this.engine.command(`INSERT INTO ${smStage} SELECT * EXCEPT (mm) FROM (
-          SELECT sm.*, a.min_month AS mm FROM ${db}.subscriber_months AS sm INNER JOIN ${db}.affected AS a ON a.sub_id = sm.sub_id
-          WHERE sm.sub_id BETWEEN {lo:UInt64} AND {hi:UInt64})
-        WHERE month >= mm`, r);
+      // the subscriber's months from their first new one on, straight into the swap's staging
+      await this.engine.command(derive, r);
     }
     const [{ derived }] = await this.engine.query<{ derived: number }>(`SELECT count() AS derived FROM ${smStage}`);
     // the rest of each touched month: every other subscriber, and the affected ones' earlier months
@@ -429,6 +458,16 @@ export class ImportService {
       ] },
       derived: Number(derived),
     };
+  }
+
+  /**
+   * No background merges in the job's own tables: each part of the upload lands as a part of
+   * `stage`, and merging them there (a quarter of the engine's work on a 1M-row subscribers
+   * file) would be done again once they are in the target. Best effort (a server may not
+   * grant SYSTEM): merges only cost time.
+   */
+  private async stopMerges(tables: string[]): Promise<void> {
+    for (const table of tables) await this.engine.command(`SYSTEM STOP MERGES ${table}`).catch(() => {});
   }
 
   /** Adds to `stage` the live rows of every partition it touches; returns those partitions. */
@@ -465,17 +504,28 @@ export class ImportService {
     return ranges;
   }
 
-  /** Runs the swaps of a plan. Safe to repeat (see the header). */
-  private async movePlan(plan: Plan): Promise<void> {
-    for (const step of plan.steps) await this.moveStep(step);
+  /**
+   * Runs the swaps of a plan. Safe to repeat (see the header). `validated`: the first run,
+   * right after the checks under the import lock (no staged subscriber is loaded yet).
+   */
+  private async movePlan(plan: Plan, first: { validated: boolean; lap: (phase: string) => void } | null = null): Promise<void> {
+    for (const step of plan.steps) await this.moveStep(step, first?.validated ?? false);
+    first?.lap('move');
     // partition moves fire no materialized view: the base rollup is rebuilt for the months moved
     await rebuildRollup(this.engine, plan.steps.filter((s) => s.table === 'subscriber_months').flatMap((s) => s.partitions));
+    first?.lap('rollup');
   }
 
-  private async moveStep(step: PlanStep): Promise<void> {
+  private async moveStep(step: PlanStep, validated: boolean): Promise<void> {
     const target = this.engine.t(step.table);
     if (step.kind === 'replace') {
       for (const p of step.partitions) await this.engine.command(`ALTER TABLE ${target} REPLACE PARTITION ID {p:String} FROM ${step.from}`, { p });
+      return;
+    }
+    // the checks just found none of the staged subscribers loaded, and nothing else adds
+    // subscribers meanwhile (imports hold the lock): attach at once
+    if (validated) {
+      await this.engine.command(`ALTER TABLE ${target} ATTACH PARTITION tuple() FROM ${step.from}`);
       return;
     }
     const [{ staged, present }] = await this.engine.query<{ staged: number; present: number }>(

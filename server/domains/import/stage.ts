@@ -1,17 +1,19 @@
 /**
  * From upload bytes to typed, checked rows. The upload is written to part files (4 MB,
  * then growing to PART_BYTES), each cut at a record boundary; every finished part is
- * parsed, typed and checked by the engine (sql.ts `checkSql`) while the next one arrives.
- * At most two parts wait; then reading the request pauses, and back-pressure reaches the
- * client through TCP. Node holds one network chunk at a time, never the file.
+ * parsed, typed and checked by the engine (sql.ts `checkSql`: one statement per part,
+ * whose views also convert the rows for the target) while the next one arrives. At most
+ * two parts wait; then reading the request pauses, and back-pressure reaches the client
+ * through TCP. Node holds at most a megabyte of the upload (written to the part file a
+ * megabyte at a time), never the file.
  *
  * Embedded engine: the engine reads the part file itself (`file()`: its parallel CSV
  * parser, `_row_number` for row numbers). Not an INSERT carrying the data: chdb 3.4's
  * `chdb/connection` buffers an insert body into one JS string and runs it as SQL text
  * (about 40k rows/s measured here, against about 800k rows/s parsed through `file()`).
  * Server engine: the server cannot see our disk, so each part is sent as the data of an
- * `INSERT … SELECT … FROM input() FORMAT CSV` with its row numbers prepended (not
- * exercised by the test suite, which runs embedded).
+ * `INSERT … SELECT … FROM input() FORMAT CSV` with its row numbers prepended
+ * (tests/integration/server-mode.test.ts).
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -21,6 +23,8 @@ import { bind, checkSql, type Layout } from './sql.ts';
 export const PART_BYTES = 32 * 1024 * 1024;
 /** Parts grow 4 → 8 → 16 → 32 MB: the engine starts on the first one early. */
 const FIRST_PART_BYTES = 4 * 1024 * 1024;
+/** Spooled bytes are written a megabyte at a time (one writev for about 16 network chunks). */
+const WRITE_BYTES = 1024 * 1024;
 
 export interface Part {
   file: string;
@@ -38,6 +42,9 @@ export class Spool {
   private firstRow = 2;
   private seq = 0;
   private readonly written: string[] = [];
+  /** bytes not yet written: network chunks (64 KB) go to disk a megabyte at a time */
+  private pending: Buffer[] = [];
+  private pendingBytes = 0;
 
   constructor(private readonly dir: string, private readonly partBytes = PART_BYTES) {}
 
@@ -89,11 +96,21 @@ export class Spool {
 
   private async append(b: Buffer): Promise<void> {
     if (!b.length) return;
-    await this.fd!.write(b);
+    this.pending.push(b);
+    this.pendingBytes += b.length;
     this.size += b.length;
+    if (this.pendingBytes >= WRITE_BYTES) await this.flush();
+  }
+
+  private async flush(): Promise<void> {
+    const bufs = this.pending;
+    this.pending = [];
+    this.pendingBytes = 0;
+    if (bufs.length) await this.fd!.writev(bufs);
   }
 
   private async close(nextRow: number): Promise<Part> {
+    await this.flush();
     await this.fd!.close();
     this.fd = null;
     const part = { file: this.file, firstRow: this.firstRow, rows: nextRow - this.firstRow };
@@ -102,7 +119,9 @@ export class Spool {
   }
 
   private async discard(): Promise<void> {
-    if (this.fd) await this.fd.close().catch(() => {});
+    if (this.fd) await this.flush().then(() => this.fd!.close()).catch(() => {});
+    this.pending = [];
+    this.pendingBytes = 0;
     this.fd = null;
   }
 }
@@ -118,16 +137,16 @@ const CSV_SETTINGS = `SETTINGS format_csv_allow_single_quotes = 0, format_csv_al
   input_format_csv_detect_header = 0, input_format_csv_allow_variable_number_of_columns = 0, input_format_allow_errors_num = 0,
   input_format_allow_errors_ratio = 0, input_format_parallel_parsing = 1`;
 
-/** Types and checks one part into the job's `checked` table (see sql.ts `checkSql`). */
-export async function loadPart(engine: Engine, layout: Layout, checked: string, part: Part, params: Record<string, unknown>): Promise<void> {
+/** Types and checks one part into the job's `source` table, whose views fan it out (see sql.ts `checkSql`, `fanOutSql`). */
+export async function loadPart(engine: Engine, layout: Layout, source: string, part: Part, params: Record<string, unknown>): Promise<void> {
   const structure = layout.header.map((_, i) => `c${i} String`).join(', ');
   if (engine.mode === 'embedded') {
-    const sql = `${checkSql(layout, checked, 'file({file:String}, \'CSV\', {structure:String})', '_row_number + {first:UInt64}')} ${CSV_SETTINGS}`;
+    const sql = `${checkSql(layout, source, 'file({file:String}, \'CSV\', {structure:String})', '_row_number + {first:UInt64}')} ${CSV_SETTINGS}`;
     await engine.command(sql, bind(sql, params, { first: part.firstRow, file: part.file, structure }));
     return;
   }
   const data = prependRowNumbers(await fs.promises.readFile(part.file), part.firstRow);
-  const sql = `${checkSql(layout, checked, 'input({structure:String})', '_row')} ${CSV_SETTINGS} FORMAT CSV`;
+  const sql = `${checkSql(layout, source, 'input({structure:String})', '_row')} ${CSV_SETTINGS} FORMAT CSV`;
   // a server reads the statement's parameters from the URL and the rows from the body
   await engine.command(`${sql}\n${data.toString('utf8')}`, bind(sql, params, { structure: `_row UInt64, ${structure}` }));
 }
