@@ -91,6 +91,17 @@ describe('CSV import through the real server', () => {
     expect(r.body.totalErrors).toBe(3);
   });
 
+  it('a contract may end in the future (up to 10 years); an activation may not', async () => {
+    const day = (years: number) => { const d = new Date(); d.setUTCFullYear(d.getUTCFullYear() + years); return d.toISOString().slice(0, 10); };
+    const head = 'sub_id,city,brand,activated_on,contract_type,contract_end\n';
+    const bad = await refused('subscribers', `${head}31300001,440300,gotone,${day(1)},none,\n31300002,440300,gotone,2024-03-01,hard,${day(11)}\n`);
+    expect(bad.body.errors!.map((e) => [e.row, e.column, e.message.replace(/\(.*\)/, '()')])).toEqual([
+      [2, 'activated_on', 'is in the future ()'], [3, 'contract_end', 'is more than 10 years ahead ()'],
+    ]);
+    const ok = await post('subscribers', `${head}31300003,440300,gotone,2024-03-01,hard,${day(1)}\n`);
+    expect(ok.status, JSON.stringify(ok.body)).toBe(200);
+  });
+
   it('non-UTF-8 (a GBK cell): 422 at its row and column', async () => {
     const r = await refused('subscribers', fixture('not-utf8.csv'));
     expect(r.body.errors).toEqual([{ row: 3, column: 'age_band', message: expect.stringMatching(/not valid UTF-8.*GBK/) }]);
@@ -205,6 +216,16 @@ describe('CSV import through the real server', () => {
       { row: 2, column: 'sub_id', message: 'no subscriber 99999999999 is loaded; import subscribers first' },
       { row: 3, column: 'month', message: 'is before the subscriber was activated (2024-05-10)' },
     ]);
+  });
+
+  it('usage spanning ten years (120 monthly partitions in one file) loads', async () => {
+    const id = 43_500_000;
+    const subs = await post('subscribers', `sub_id,city,brand,activated_on\n${id},440300,gotone,2010-01-05\n`);
+    expect(subs.status, JSON.stringify(subs.body)).toBe(200);
+    const months = Array.from({ length: 120 }, (_, i) => `${2010 + Math.floor(i / 12)}-${String(i % 12 + 1).padStart(2, '0')}`);
+    const usage = await post('usage', `sub_id,month,revenue,minutes,data_mb,sms,recharge\n${months.map((m) => `${id},${m},50,100,1024,10,50`).join('\n')}\n`);
+    expect(usage.status, JSON.stringify(usage.body)).toBe(200);
+    expect(usage.body).toMatchObject({ rows: 120, subscriberMonthsRebuilt: 120 });
   });
 
   it('contacts and campaigns load, with subscriber attributes taken from the subscriber', async () => {

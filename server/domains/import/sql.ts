@@ -104,13 +104,17 @@ const show = (x: string) => `concat('"', leftUTF8(${x}, 40), if(lengthUTF8(${x})
  */
 const FORMULA = (x: string) => `(match(${x}, '^[=+@\\t\\r]') OR (startsWith(${x}, '-') AND NOT match(${x}, '^-[0-9]+([.][0-9]+)?$')))`;
 
+/** The latest day a date column accepts: today (China time), or `yearsAhead` years on. */
+const latestDay = (c: ColumnSpec) => (c.yearsAhead ? `addYears(${TODAY}, ${c.yearsAhead})` : TODAY);
+
 /** The message for one cell, '' when it is fine. `t.x_<id>` is the text, `t.v_<id>` the typed value. */
 function cellMessage(c: ColumnSpec): string {
   const x = `t.x_${c.id}`;
   const v = `t.v_${c.id}`;
   const kind = c.kind === 'member' ? `concat(' is not a ${c.dimension} id; use one of ', {h_${c.dimension}:String})` : KIND_MESSAGE[c.kind];
   const ranges: string[] = [];
-  if (c.kind === 'date') ranges.push(`${v} < toDate('1980-01-01'), 'is before 1980'`, `${v} > ${TODAY}, concat('is in the future (', ${x}, ')')`);
+  const ahead = c.yearsAhead ? `is more than ${c.yearsAhead} years ahead` : 'is in the future';
+  if (c.kind === 'date') ranges.push(`${v} < toDate('1980-01-01'), 'is before 1980'`, `${v} > ${latestDay(c)}, concat('${ahead} (', ${x}, ')')`);
   if (c.kind === 'month') ranges.push(`${v} > toStartOfMonth(${TODAY}), concat('is in the future (', ${x}, ')')`);
   if (c.kind === 'datetime') ranges.push(`toDate(${v}) > ${TODAY}, concat('is in the future (', ${x}, ')')`);
   return `multiIf(${x} = '', ${c.required ? "'is required'" : "''"},
@@ -123,7 +127,7 @@ function cellMessage(c: ColumnSpec): string {
 function cellProblem(c: ColumnSpec): string {
   const x = `t.x_${c.id}`;
   const v = `t.v_${c.id}`;
-  const range = c.kind === 'date' ? ` OR ${v} < toDate('1980-01-01') OR ${v} > ${TODAY}`
+  const range = c.kind === 'date' ? ` OR ${v} < toDate('1980-01-01') OR ${v} > ${latestDay(c)}`
     : c.kind === 'month' ? ` OR ${v} > toStartOfMonth(${TODAY})`
     : c.kind === 'datetime' ? ` OR toDate(${v}) > ${TODAY}` : '';
   return `(${c.required ? `${x} = '' OR ` : ''}(${x} != '' AND ${v} IS NULL)${range})`;

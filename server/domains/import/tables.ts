@@ -32,6 +32,8 @@ export interface ColumnSpec {
   fallback?: string;
   /** checked but not stored (the product derives it), said so in the response */
   notStored?: string;
+  /** date kinds: how many years past today a value may lie (default 0: not in the future) */
+  yearsAhead?: number;
 }
 
 export interface TableSpec {
@@ -65,7 +67,8 @@ export const TABLES: Record<ImportTable, TableSpec> = {
       // the mass-market defaults: a public individual, without a contract, on no credit list
       opt('customer_type', 'member', "'public_individual'", 'customer_type'),
       opt('contract_type', 'member', "'none'", 'contract_type'),
-      opt('contract_end', 'date', 'NULL'),
+      // a contract runs on past today; the longest in seed 003 are 2-year terms (10 allowed)
+      { ...opt('contract_end', 'date', 'NULL'), yearsAhead: 10 },
       opt('acquisition_channel', 'member', "''", 'channel'),
       opt('churned_on', 'date', 'NULL'),
       opt('age_band', 'member', "''", 'age_band'),
