@@ -87,7 +87,7 @@ export class Engine {
       output_format_json_quote_decimals: 0,
       date_time_output_format: 'iso',
       // tables are partitioned by month, and an import may rightly span decades of them
-      max_partitions_per_insert_block: 0,
+      max_partitions_per_insert_block: '0',
     };
   }
 
