@@ -76,6 +76,15 @@ describe('map data from region codes', () => {
     expect(o.geo).toEqual([]); // nothing drilled: no outline layer
   });
 
+  it('one region alone (a province executive) is drawn mid-scale, not in the palest colour', () => {
+    for (const v of [7230, 0.037, 0]) {
+      const o = geoMapOption(result([{ province: '440000', subscribers: v }]), { metric: 'subscribers', labels, regions: REGIONS, noData: '无数据' });
+      const { min, max } = o.visualMap as { min: number; max: number };
+      expect(max, String(v)).toBeGreaterThan(min);
+      expect((v - min) / (max - min), String(v)).toBeCloseTo(0.5, 9);
+    }
+  });
+
   it('tooltips carry the exact formatted figure, or "no data"', () => {
     const o = geoMapOption(result([{ province: '440000', subscribers: 71543210 }]), { metric: 'subscribers', labels, regions: REGIONS, noData: '无数据' });
     const items = o.series[0].data as Item[];

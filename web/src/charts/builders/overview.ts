@@ -7,6 +7,16 @@
 import { axis, baseOption, escapeHtml, exact, compact, num, rowsOf, tooltipLines, type Labels, type MetricResultLike, type TableData } from './common';
 
 /** Grid position (column, row; row 0 at the top) of each province, by GB/T 2260 code. */
+/**
+ * The colour scale's ends. One region alone (a province executive's map) has min = max: put
+ * its value mid-scale, so it is drawn in the scale's middle blue, not in the palest one.
+ */
+export function scaleRange(min: number, max: number): { min: number; max: number } {
+  if (max > min) return { min, max };
+  const half = Math.abs(min) > 0 ? Math.abs(min) * 0.5 : 1;
+  return { min: min - half, max: max + half };
+}
+
 export const PROVINCE_TILES: Record<string, [number, number]> = {
   '230000': [8, 0], // 黑龙江
   '150000': [5, 1], '110000': [6, 1], '210000': [7, 1], '220000': [8, 1], // 内蒙古 北京 辽宁 吉林
@@ -51,7 +61,7 @@ export function tileMapOption(result: MetricResultLike | null, s: { metric: stri
     xAxis: { type: 'category', data: Array.from({ length: TILE_COLS }, (_, i) => String(i)), show: false, splitArea: { show: false } },
     yAxis: { type: 'category', data: Array.from({ length: TILE_ROWS }, (_, i) => String(i)), show: false, inverse: true },
     visualMap: {
-      min, max: max === min ? min + 1 : max, calculable: false, orient: 'horizontal', left: 'center', bottom: 0, itemHeight: 220,
+      ...scaleRange(min, max), calculable: false, orient: 'horizontal', left: 'center', bottom: 0, itemHeight: 220,
       text: [compact(labels, max, fmt), compact(labels, min, fmt)], inRange: { color: ['#dbe9fb', '#1f6fd1', '#0b3a75'] },
       dimension: 2,
     },
@@ -141,7 +151,7 @@ export function geoMapOption(result: MetricResultLike | null, s: { metric: strin
     },
     visualMap: {
       type: 'continuous', seriesIndex: 0,
-      min, max: max === min ? min + 1 : max, calculable: false, orient: 'horizontal', left: 'center', bottom: 0, itemHeight: 220, itemWidth: 12,
+      ...scaleRange(min, max), calculable: false, orient: 'horizontal', left: 'center', bottom: 0, itemHeight: 220, itemWidth: 12,
       text: [compact(labels, max, fmt), compact(labels, min, fmt)], textGap: 8, inRange: { color: ['#dbe9fb', '#1f6fd1', '#0b3a75'] },
     },
     // the drilled province's outline, above the map (a series' own selection would be undone by a second click)
