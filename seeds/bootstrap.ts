@@ -8,6 +8,7 @@ import type { Dataset } from '../server/domains/dataset.ts';
 import { loadPublishedScores } from './capability/load.ts';
 import { generateDemo, type GenerateOptions } from './generate.ts';
 import { REGIONS } from './regions.ts';
+import { ensureSurvivalCounts, rebuildSurvivalCounts } from '../server/domains/lifecycle/counts.ts';
 import { dropRebuildLeftovers, missingRollupMonths, rebuildRollup } from './rollup.ts';
 
 export async function loadRegions(engine: Engine): Promise<void> {
@@ -24,9 +25,13 @@ export async function prepareStore(engine: Engine): Promise<void> {
   await rebuildRollup(engine, await missingRollupMonths(engine));
   await loadRegions(engine);
   await loadPublishedScores(engine);
+  // the survival counts of a store loaded before migration 007, or for another as-of
+  const [meta] = await engine.query<{ asOf: string }>(`SELECT argMax(value, updated_at) AS asOf FROM ${engine.t('meta')} WHERE key = 'as_of'`);
+  await ensureSurvivalCounts(engine, meta?.asOf || null);
 }
 
 export async function seedDemo(engine: Engine, dataset: Dataset, opts: GenerateOptions): Promise<void> {
   await generateDemo(engine, opts);
   await dataset.recordLoad(opts.asOf);
+  await rebuildSurvivalCounts(engine, opts.asOf);
 }

@@ -59,8 +59,9 @@ export async function rebuildRollup(engine: Engine, months: readonly string[]): 
 export async function dropRebuildLeftovers(engine: Engine): Promise<string[]> {
   if (engine.cluster) return [];
   const r = model.cube('base').rollup!;
-  const rows = await engine.query<{ name: string }>(`SELECT name FROM system.tables WHERE database = {db:String} AND startsWith(name, {prefix:String})`,
-    { db: engine.db, prefix: `${r.table}_rebuild_` });
+  const rows = await engine.query<{ name: string }>(`SELECT name FROM system.tables WHERE database = {db:String}
+    AND (startsWith(name, {rollup:String}) OR startsWith(name, {counts:String}))`,
+    { db: engine.db, rollup: `${r.table}_rebuild_`, counts: 'survival_counts_rebuild_' });
   for (const { name } of rows) await engine.command(`DROP TABLE IF EXISTS ${engine.t(name)}`);
   return rows.map((x) => x.name);
 }

@@ -5,6 +5,7 @@ import { ask } from './003_ask.ts';
 import { audit } from './004_audit.ts';
 import { importJobs } from './005_import.ts';
 import { rollups } from './006_rollups.ts';
+import { survivalCounts } from './007_survival_counts.ts';
 import type { Migration } from './ddl.ts';
 
-export const MIGRATIONS: readonly Migration[] = [core, app, ask, audit, importJobs, rollups];
+export const MIGRATIONS: readonly Migration[] = [core, app, ask, audit, importJobs, rollups, survivalCounts];

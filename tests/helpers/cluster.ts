@@ -135,6 +135,9 @@ export async function openClusterRig(opts: { subscribers: number; seed: number; 
     await prepareStore(single);
     await seedDemo(single, dataset, { subscribers: opts.subscribers, seed: opts.seed, asOf: opts.asOf, months: opts.months });
     await dataset.refresh();
+    // the survival pre-aggregation is not read on a cluster (counts.ts): empty here too, so
+    // both stores run the raw survival pass and issue the same SQL
+    await single.command(`TRUNCATE TABLE ${single.t('survival_counts')}`);
 
     const { ddl, tables } = clusterDdl(shards);
     for (const sql of ddl) await cluster.command(sql);

@@ -34,6 +34,7 @@ import path from 'node:path';
 import type { Logger } from 'pino';
 import { deriveSql } from '../../../seeds/derive.ts';
 import { rebuildRollup } from '../../../seeds/rollup.ts';
+import { ensureSurvivalCounts, rebuildSurvivalCounts } from '../lifecycle/counts.ts';
 import type { Dataset } from '../dataset.ts';
 import type { Engine } from '../../engine/engine.ts';
 import { RFM } from '../../model/segmentation.ts';
@@ -389,6 +390,7 @@ export class ImportService {
     lap('plan');
     await this.movePlan(plan, { validated: true, lap });
     await this.dataset.recordLoad(plan.asOf);
+    await this.refreshSurvivalCounts(plan);
     const outcome = success(this.dataset.version);
     this.jobs.set(job, 'loaded');
     await this.jobs.persist(job, { bodySha256: rx.bodySha256, result: outcome });
@@ -504,6 +506,12 @@ export class ImportService {
     return ranges;
   }
 
+  /** New subscribers change the survival counts; a new as-of changes every cell's tenure. */
+  private async refreshSurvivalCounts(plan: Plan): Promise<void> {
+    if (plan.steps.some((s) => s.table === 'subscribers')) await rebuildSurvivalCounts(this.engine, plan.asOf);
+    else await ensureSurvivalCounts(this.engine, plan.asOf);
+  }
+
   /**
    * Runs the swaps of a plan. Safe to repeat (see the header). `validated`: the first run,
    * right after the checks under the import lock (no staged subscriber is loaded yet).
@@ -554,6 +562,7 @@ export class ImportService {
       this.log.warn({ job: j.id, steps: j.plan.steps.length }, 'finishing an interrupted import move');
       await this.movePlan(j.plan);
       await this.dataset.recordLoad(j.plan.asOf);
+      await this.refreshSurvivalCounts(j.plan);
       const result = JSON.parse(j.result) as Outcome;
       await this.jobs.markRecovered(j.id, JSON.stringify({ ...result, body: { ...result.body, dataVersion: this.dataset.version, recovered: true } }));
       await this.engine.command(`DROP DATABASE IF EXISTS ${j.plan.db}`);

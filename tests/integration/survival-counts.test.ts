@@ -1,0 +1,119 @@
+/**
+ * The survival pre-aggregation (issue 7, "survival counts by cohort × tenure × group"): for
+ * every shape it covers, the counts path gives the raw pass's counts to the unit and so the
+ * same Kaplan–Meier curves, medians and log-rank test; what it does not cover, or a table
+ * out of step (another as-of, subscribers added since), reads subscribers. After a
+ * subscribers import the table is rebuilt and agrees again.
+ */
+import path from 'node:path';
+import pino from 'pino';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { prepareStore } from '../../seeds/bootstrap.ts';
+import { ImportService } from '../../server/domains/import/service.ts';
+import { countsAsOf, rebuildSurvivalCounts } from '../../server/domains/lifecycle/counts.ts';
+import { countsCover, runSurvival } from '../../server/domains/lifecycle/survival.ts';
+import type { Viewer } from '../../server/http/context.ts';
+import { runMetricQuery } from '../../server/query/execute.ts';
+import { plan } from '../../server/query/plan.ts';
+import { NATIONAL, type MetricQuery, type Scope } from '../../server/query/types.ts';
+import { freshEngine } from '../helpers/engine.ts';
+
+let t: Awaited<ReturnType<typeof freshEngine>>;
+beforeAll(async () => { t = await freshEngine({ subscribers: 6000, months: 24 }); });
+afterAll(async () => { await t?.close(); });
+
+const GD = { dimension: 'province', op: 'in' as const, values: ['440000'] };
+const SHENZHEN: Scope = { level: 'city', province: '440000', city: '440300' };
+interface Case { name: string; q: Omit<MetricQuery, 'metrics'>; scope?: Scope }
+const COVERED: Case[] = [
+  { name: 'national, one curve', q: {} },
+  { name: 'by brand, Guangdong', q: { groupBy: ['brand'], filters: [GD] } },
+  { name: 'by contract type', q: { groupBy: ['contract_type'] } },
+  { name: 'by customer type × brand, whole-month cohorts', q: { groupBy: ['customer_type', 'brand'], timeRange: { from: '2023-01', to: '2024-06' } } },
+  { name: 'by cohort, a year of cohorts', q: { groupBy: ['cohort'], timeRange: { from: '2024-01', to: '2024-12' } } },
+  { name: 'by city, province filter, not_in brand', q: { groupBy: ['city'], filters: [GD, { dimension: 'brand', op: 'not_in', values: ['mzone'] }] } },
+  { name: 'range running past the as-of', q: { groupBy: ['brand'], timeRange: { from: '2024-01', to: '2026-12' } } },
+  { name: 'city viewer (scope filter on city)', q: { groupBy: ['contract_type'] }, scope: SHENZHEN },
+];
+
+const survival = async (c: Case, source: 'raw' | 'counts') => {
+  const p = plan({ ...c.q, metrics: ['survival_rate'] }, { asOf: t.dataset.asOf, scope: c.scope ?? NATIONAL });
+  return runSurvival(t.engine, p, 'log', source);
+};
+const reads = (sql: string) => sql.match(/FROM crm\.(\w+)/)![1];
+
+describe('survival counts', () => {
+  it('are built for the data\'s as-of and in step', async () => {
+    expect(await countsAsOf(t.engine)).toBe(t.dataset.asOf);
+  });
+
+  for (const c of COVERED) {
+    it(`${c.name}: the counts path equals the raw pass`, async () => {
+      const p = plan({ ...c.q, metrics: ['survival_rate'] }, { asOf: t.dataset.asOf, scope: c.scope ?? NATIONAL });
+      expect(countsCover(p)).toBe(true);
+      const raw = await survival(c, 'raw');
+      const counted = await survival(c, 'counts');
+      expect(reads(raw.sql)).toBe('subscribers');
+      expect(reads(counted.sql)).toBe('survival_counts');
+      expect(raw.groups.length).toBeGreaterThan(0);
+      expect(counted.groups).toEqual(raw.groups); // same at-risk, events, censored, KM, CI, median per group
+      expect(counted.logRank).toEqual(raw.logRank);
+      const auto = await runSurvival(t.engine, p); // what the product picks
+      expect(reads(auto.sql)).toBe('survival_counts');
+    });
+  }
+
+  it('shapes it does not cover read subscribers: another dimension, a cut month, another as-of', async () => {
+    const notCovered: [string, MetricQuery, string?][] = [
+      ['age band', { metrics: ['median_lifetime'], groupBy: ['age_band'] }],
+      ['acquisition channel filter', { metrics: ['survival_rate'], filters: [{ dimension: 'acquisition_channel', op: 'in', values: ['app'] }] }],
+      ['range cut mid-month', { metrics: ['survival_rate'], timeRange: { from: '2024-01-10', to: '2024-06-30' } }],
+      ['another as-of', { metrics: ['median_lifetime'], groupBy: ['brand'] }, '2024-12-31'],
+    ];
+    for (const [name, q, asOf] of notCovered) {
+      const p = plan(q, { asOf: asOf ?? t.dataset.asOf, scope: NATIONAL });
+      const r = await runSurvival(t.engine, p);
+      expect(reads(r.sql), name).toBe('subscribers');
+    }
+  });
+
+  it('the metric query gives the same medians whichever path answers it', async () => {
+    const q: MetricQuery = { metrics: ['median_lifetime'], groupBy: ['brand'], filters: [GD] };
+    const auto = await runMetricQuery(q, { engine: t.engine, asOf: t.dataset.asOf, scope: NATIONAL });
+    expect(auto.sql[0]).toMatch(/FROM crm\.survival_counts/);
+    const p = plan(q, { asOf: t.dataset.asOf, scope: NATIONAL });
+    const raw = await runSurvival(t.engine, p, 'log', 'raw');
+    expect(auto.rows.map((r) => [r.brand, r.median_lifetime])).toEqual(raw.groups.map((g) => [g.key.brand, g.median]));
+  });
+
+  it('subscribers added behind its back: out of step, not read; a subscribers import rebuilds it', async () => {
+    const c = COVERED[1];
+    const p = plan({ ...c.q, metrics: ['survival_rate'] }, { asOf: t.dataset.asOf, scope: NATIONAL });
+    // a direct insert (as an operator's bulk load would do): the table no longer matches
+    await t.engine.command(`INSERT INTO crm.subscribers (sub_id, province, city, brand, activated_on, churned_on)
+      VALUES (88000001, '440000', '440300', 'gotone', '2024-02-01', '2024-09-15')`);
+    expect(await countsAsOf(t.engine)).toBeNull();
+    expect(reads((await runSurvival(t.engine, p)).sql)).toBe('subscribers');
+    await rebuildSurvivalCounts(t.engine, '2024-12-31'); // in step, but for another as-of
+    expect(await countsAsOf(t.engine)).toBe('2024-12-31');
+    expect(reads((await runSurvival(t.engine, p)).sql)).toBe('subscribers');
+
+    const admin: Viewer = { id: 'admin', name: 'admin', role: 'admin', scope: NATIONAL };
+    const service = new ImportService(t.engine, t.dataset, pino({ level: 'silent' }), { maxBytes: 1 << 20, spoolDir: path.join(t.dataDir, 'spool-counts') });
+    await service.ready;
+    const csv = `sub_id,city,brand,activated_on,churned_on\n88000003,440300,gotone,2023-05-20,2024-11-02\n88000004,440300,easyown,2024-01-15,\n`;
+    const r = await service.upload((async function* () { yield Buffer.from(csv); })(), 'subscribers', admin, null);
+    expect(r.status, JSON.stringify(r.body)).toBe(200);
+    expect(await countsAsOf(t.engine)).toBe(t.dataset.asOf);
+    const counted = await runSurvival(t.engine, p);
+    expect(reads(counted.sql)).toBe('survival_counts');
+    expect(counted.groups).toEqual((await runSurvival(t.engine, p, 'log', 'raw')).groups);
+  });
+
+  it('a store built before migration 007 gets its counts at start-up', async () => {
+    await t.engine.command('TRUNCATE TABLE crm.survival_counts');
+    expect(await countsAsOf(t.engine)).toBeNull();
+    await prepareStore(t.engine);
+    expect(await countsAsOf(t.engine)).toBe(t.dataset.asOf);
+  });
+});
