@@ -139,10 +139,7 @@ for (const c of cases) {
   ];
   const load = async (url: string) => {
     const t = performance.now();
-    await Promise.all(page.map(async (q) => {
-      const body = await (await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...auth }, body: JSON.stringify({ query: METRICS_DOC, variables: { q } }) })).json() as { errors?: unknown };
-      if (body.errors) throw new Error(`dashboard: ${JSON.stringify(body.errors)}`);
-    }));
+    await Promise.all(page.map((q) => post(url, metricCase('dashboard', q))));
     return performance.now() - t;
   };
   const u: number[] = [], c: number[] = [];
