@@ -9,7 +9,7 @@ import { loadPublishedScores } from './capability/load.ts';
 import { generateDemo, type GenerateOptions } from './generate.ts';
 import { REGIONS } from './regions.ts';
 import { ensureSurvivalCounts, rebuildSurvivalCounts } from '../server/domains/lifecycle/counts.ts';
-import { dropRebuildLeftovers, missingRollupMonths, rebuildRollup } from './rollup.ts';
+import { ROLLUP_CUBES, dropRebuildLeftovers, missingRollupMonths, rebuildRollup } from './rollup.ts';
 
 export async function loadRegions(engine: Engine): Promise<void> {
   const [r] = await engine.query<{ n: number }>(`SELECT count() AS n FROM ${engine.t('regions')}`);
@@ -21,8 +21,8 @@ export async function loadRegions(engine: Engine): Promise<void> {
 export async function prepareStore(engine: Engine): Promise<void> {
   await migrate(engine);
   await dropRebuildLeftovers(engine); // a rebuild killed half-way leaves its scratch table
-  // a store loaded before migration 006 gets its rollup here, a month at a time
-  await rebuildRollup(engine, await missingRollupMonths(engine));
+  // a store loaded before migration 006 (008) gets its base (channel) rollup here, a month at a time
+  for (const cube of ROLLUP_CUBES) await rebuildRollup(engine, cube, await missingRollupMonths(engine, cube));
   await loadRegions(engine);
   await loadPublishedScores(engine);
   // the survival counts of a store loaded before migration 007, or for another as-of

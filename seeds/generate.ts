@@ -134,7 +134,7 @@ export async function generateDemo(engine: Engine, o: GenerateOptions): Promise<
   }
   // the base rollup, a month at a time, once every subscriber's months are in
   const months = await engine.query<{ m: string }>(`SELECT DISTINCT toString(toYYYYMM(month)) AS m FROM ${db}.subscriber_months ORDER BY m`);
-  await rebuildRollup(engine, months.map((r) => r.m));
+  await rebuildRollup(engine, 'base', months.map((r) => r.m));
   progress('base rollup', 1, 1);
 
   // 3. Contacts: about 0.44 per subscriber-month; stage from tenure, purpose from stage,
@@ -178,6 +178,9 @@ export async function generateDemo(engine: Engine, o: GenerateOptions): Promise<
     await engine.command(contactsSql, { ...common, lo, hi, chan });
     progress('contacts', hi, subsTotal);
   }
+  const contactMonths = await engine.query<{ m: string }>(`SELECT DISTINCT _partition_id AS m FROM ${db}.contacts ORDER BY m`);
+  await rebuildRollup(engine, 'contacts', contactMonths.map((r) => r.m));
+  progress('channel rollup', 1, 1);
 
   // 4. Campaign lists (last 12 complete months, per city): random lists hit at the city's
   //    observed rate; model lists several times better — about 7.5× for churn and 3.8× for

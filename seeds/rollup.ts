@@ -1,27 +1,35 @@
 /**
- * Keeps the base cube's rollup (server/model/cubes.ts, table from migration 006) equal to
- * subscriber_months. A month is recomputed whole from subscriber_months into a scratch table
- * and swapped in with REPLACE PARTITION, so readers see the old month or the new one, never
- * half of it; repeating a rebuild gives the same rows. Not a materialized view: the import
- * moves subscriber_months partitions with REPLACE PARTITION, and partition moves fire none.
+ * Keeps each cube's rollup (server/model/cubes.ts: base → base_monthly, migration 006;
+ * contacts → contacts_daily, migration 008) equal to the cube's table. A month is recomputed
+ * whole from the cube's table into a scratch table and swapped in with REPLACE PARTITION, so
+ * readers see the old month or the new one, never half of it; repeating a rebuild gives the
+ * same rows. Not a materialized view: the import moves partitions of the cubes' tables with
+ * REPLACE PARTITION, and partition moves fire none.
  *
  * Callers: the demo generator (every month), the CSV import after its partition moves (also
  * when a restart finishes an interrupted move), and start-up for months never built.
  */
 import { randomUUID } from 'node:crypto';
 import type { Engine } from '../server/engine/engine.ts';
-import { model } from '../server/model/index.ts';
+import { model, type CubeId } from '../server/model/index.ts';
 
 const PARTITION_ID = /^\d{6}$/;
 
-/** `months`: partition ids of subscriber_months, toYYYYMM(month) as text ('202505'). */
-export async function rebuildRollup(engine: Engine, months: readonly string[]): Promise<void> {
+/** Cubes with a rollup, in model order. */
+export const ROLLUP_CUBES: readonly CubeId[] = model.cubes.filter((c) => c.rollup).map((c) => c.id);
+
+/** The cube whose table is `table` and has a rollup (import steps name tables). */
+export const rollupCubeOfTable = (table: string): CubeId | undefined => model.cubes.find((c) => c.rollup && c.table === table)?.id;
+
+/** `months`: partition ids of the cube's table, toYYYYMM of its time column as text ('202505'). */
+export async function rebuildRollup(engine: Engine, cubeId: CubeId, months: readonly string[]): Promise<void> {
   const todo = [...new Set(months)].sort();
   if (!todo.length) return;
   const bad = todo.filter((m) => !PARTITION_ID.test(m));
   if (bad.length) throw new Error(`rebuildRollup takes toYYYYMM partition ids, got ${bad.join(', ')}`);
-  const cube = model.cube('base');
-  const r = cube.rollup!;
+  const cube = model.cube(cubeId);
+  const r = cube.rollup;
+  if (!r) throw new Error(`cube "${cubeId}" has no rollup`);
   const time = cube.time!.column;
   const dims = Object.entries(r.dimensions);
   const measures = Object.entries(r.measures);
@@ -58,17 +66,16 @@ export async function rebuildRollup(engine: Engine, months: readonly string[]): 
 /** Scratch tables of rebuilds that a crash interrupted (start-up drops them). */
 export async function dropRebuildLeftovers(engine: Engine): Promise<string[]> {
   if (engine.cluster) return [];
-  const r = model.cube('base').rollup!;
+  const prefixes = [...ROLLUP_CUBES.map((id) => `${model.cube(id).rollup!.table}_rebuild_`), 'survival_counts_rebuild_'];
   const rows = await engine.query<{ name: string }>(`SELECT name FROM system.tables WHERE database = {db:String}
-    AND (startsWith(name, {rollup:String}) OR startsWith(name, {counts:String}))`,
-    { db: engine.db, rollup: `${r.table}_rebuild_`, counts: 'survival_counts_rebuild_' });
+    AND arrayExists(p -> startsWith(name, p), {prefixes:Array(String)})`, { db: engine.db, prefixes });
   for (const { name } of rows) await engine.command(`DROP TABLE IF EXISTS ${engine.t(name)}`);
   return rows.map((x) => x.name);
 }
 
-/** Months of subscriber_months the rollup has no rows for (a store that predates the rollup). */
-export async function missingRollupMonths(engine: Engine): Promise<string[]> {
-  const cube = model.cube('base');
+/** Months of the cube's table its rollup has no rows for (a store that predates the rollup). */
+export async function missingRollupMonths(engine: Engine, cubeId: CubeId): Promise<string[]> {
+  const cube = model.cube(cubeId);
   const rows = await engine.query<{ m: string }>(`SELECT DISTINCT _partition_id AS m FROM ${engine.t(cube.table)}
     WHERE _partition_id GLOBAL NOT IN (SELECT DISTINCT _partition_id FROM ${engine.t(cube.rollup!.table)}) ORDER BY m`);
   return rows.map((x) => x.m);

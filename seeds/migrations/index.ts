@@ -6,6 +6,7 @@ import { audit } from './004_audit.ts';
 import { importJobs } from './005_import.ts';
 import { rollups } from './006_rollups.ts';
 import { survivalCounts } from './007_survival_counts.ts';
+import { channelRollup } from './008_channel_rollup.ts';
 import type { Migration } from './ddl.ts';
 
-export const MIGRATIONS: readonly Migration[] = [core, app, ask, audit, importJobs, rollups, survivalCounts];
+export const MIGRATIONS: readonly Migration[] = [core, app, ask, audit, importJobs, rollups, survivalCounts, channelRollup];

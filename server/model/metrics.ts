@@ -2,8 +2,8 @@
  * Every metric of DOMAIN.md, defined once. SQL here is aggregate expressions over the
  * cube's table; identifiers only, never values. Ratios divide with nullIf(…, 0) so an
  * empty denominator is NULL (shown as "no data"), never NaN, Inf or an error.
- * Base metrics also say the same thing over the base rollup's measures (`rollupSql`, see
- * cubes.ts): counts become sums of counts, a ratio still divides its own parts.
+ * Base and contacts metrics also say the same thing over their cube's rollup measures
+ * (`rollupSql`, see cubes.ts): counts become sums of counts, a ratio still divides its own parts.
  */
 import { ELECTRONIC_CHANNELS } from './dimensions.ts';
 import type { Metric } from './types.ts';
@@ -43,34 +43,40 @@ export const METRICS: Metric[] = [
 
   // ── contacts ────────────────────────────────────────────────────────────────────
   { id: 'contacts', labelZh: '接触次数', labelEn: 'Contacts', cube: 'contacts', kind: 'additive', format: 'integer', higherIsBetter: true,
-    synonyms: ['接触量', '接触数', '接触', 'contact count', 'contact volume', 'touches', 'interactions'], sql: () => 'count()' },
+    synonyms: ['接触量', '接触数', '接触', 'contact count', 'contact volume', 'touches', 'interactions'], sql: () => 'count()', rollupSql: () => 'sum(contacts)' },
   { id: 'reached_customers', labelZh: '触达客户数', labelEn: 'Reached customers', cube: 'contacts', kind: 'distinct', format: 'integer', higherIsBetter: true,
-    synonyms: ['触达客户', '触达用户数', 'reach', 'customers reached'], formula: 'distinct subscribers contacted', sql: () => 'uniqExact(sub_id)' },
+    synonyms: ['触达客户', '触达用户数', 'reach', 'customers reached'], formula: 'distinct subscribers contacted', sql: () => 'uniqExact(sub_id)',
+    noRollup: 'distinct subscribers do not add up across the rollup\'s rows' },
   { id: 'conversions', labelZh: '成功数', labelEn: 'Conversions', cube: 'contacts', kind: 'additive', format: 'integer', higherIsBetter: true,
-    synonyms: ['成功次数', '转化数', '办理成功数', 'conversion count', 'successes'], sql: () => 'countIf(converted = 1)' },
+    synonyms: ['成功次数', '转化数', '办理成功数', 'conversion count', 'successes'], sql: () => 'countIf(converted = 1)', rollupSql: () => 'sum(conversions)' },
   { id: 'conversion_rate', labelZh: '转化率', labelEn: 'Conversion rate', cube: 'contacts', kind: 'ratio', format: 'percent', higherIsBetter: true,
-    synonyms: ['成功率', '营销成功率', 'success rate', 'conversion'], formula: 'conversions ÷ contacts', sql: () => div('countIf(converted = 1)', 'count()') },
+    synonyms: ['成功率', '营销成功率', 'success rate', 'conversion'], formula: 'conversions ÷ contacts', sql: () => div('countIf(converted = 1)', 'count()'),
+    rollupSql: () => div('sum(conversions)', 'sum(contacts)') },
   { id: 'cost', labelZh: '成本', labelEn: 'Cost', cube: 'contacts', kind: 'additive', format: 'currency', higherIsBetter: false,
-    synonyms: ['接触成本', '渠道成本', '总成本', 'costs', 'spend'], sql: () => 'sum(cost)' },
+    synonyms: ['接触成本', '渠道成本', '总成本', 'costs', 'spend'], sql: () => 'sum(cost)', rollupSql: () => 'sum(cost)' },
   { id: 'cost_per_contact', labelZh: '单次接触成本', labelEn: 'Cost per contact', cube: 'contacts', kind: 'ratio', format: 'currency', higherIsBetter: false,
-    synonyms: ['每次接触成本', '接触单价', 'cost per touch'], formula: 'cost ÷ contacts', sql: () => div('sum(cost)', 'count()') },
+    synonyms: ['每次接触成本', '接触单价', 'cost per touch'], formula: 'cost ÷ contacts', sql: () => div('sum(cost)', 'count()'),
+    rollupSql: () => div('sum(cost)', 'sum(contacts)') },
   { id: 'cost_per_conversion', labelZh: '每次转化成本', labelEn: 'Cost per conversion', cube: 'contacts', kind: 'ratio', format: 'currency', higherIsBetter: false,
     synonyms: ['单次转化成本', '转化成本', '获客成本', 'cost per acquisition', 'CPA'], formula: 'cost ÷ conversions',
-    sql: () => div('sum(cost)', 'countIf(converted = 1)') },
+    sql: () => div('sum(cost)', 'countIf(converted = 1)'), rollupSql: () => div('sum(cost)', 'sum(conversions)') },
   { id: 'channel_revenue', labelZh: '渠道收入', labelEn: 'Channel revenue', cube: 'contacts', kind: 'additive', format: 'currency', higherIsBetter: true,
-    synonyms: ['渠道贡献收入', 'revenue from contacts'], formula: 'revenue of converted contacts', sql: () => 'sumIf(revenue, converted = 1)' },
+    synonyms: ['渠道贡献收入', 'revenue from contacts'], formula: 'revenue of converted contacts', sql: () => 'sumIf(revenue, converted = 1)',
+    rollupSql: () => 'sum(converted_revenue)' },
   { id: 'roi', labelZh: 'ROI', labelEn: 'ROI', cube: 'contacts', kind: 'ratio', format: 'ratio', higherIsBetter: true,
     synonyms: ['投资回报率', '投入产出比', 'return on investment'], formula: '(channel revenue − cost) ÷ cost',
-    sql: () => div('sumIf(revenue, converted = 1) - sum(cost)', 'sum(cost)') },
+    sql: () => div('sumIf(revenue, converted = 1) - sum(cost)', 'sum(cost)'),
+    rollupSql: () => div('sum(converted_revenue) - sum(cost)', 'sum(cost)') },
   { id: 'avg_handle_time', labelZh: '平均处理时长', labelEn: 'Average handle time', cube: 'contacts', kind: 'ratio', format: 'seconds', higherIsBetter: false,
     synonyms: ['处理时长', '平均处理时间', 'AHT', 'handle time', 'handling time'], formula: 'handle seconds ÷ contacts',
-    sql: () => div('sum(handle_sec)', 'count()') },
+    sql: () => div('sum(handle_sec)', 'count()'), rollupSql: () => div('sum(handle_sec)', 'sum(contacts)') },
   { id: 'first_contact_resolution', labelZh: '一次解决率', labelEn: 'First-contact resolution', cube: 'contacts', kind: 'ratio', format: 'percent', higherIsBetter: true,
     synonyms: ['首次解决率', '一次性解决率', 'FCR', 'first contact resolution'], formula: 'resolved at first contact ÷ contacts',
-    sql: () => div('countIf(resolved_first = 1)', 'count()') },
+    sql: () => div('countIf(resolved_first = 1)', 'count()'), rollupSql: () => div('sum(resolved_first)', 'sum(contacts)') },
   { id: 'e_channel_share', labelZh: '电子渠道占比', labelEn: 'E-channel share', cube: 'contacts', kind: 'ratio', format: 'percent', higherIsBetter: true,
     synonyms: ['电子渠道比例', '电子渠道分流率', 'electronic channel share', 'e-channel ratio', 'digital share'],
-    formula: 'contacts on electronic channels ÷ all contacts', sql: () => div(`countIf(channel IN ${E_CHANNELS})`, 'count()') },
+    formula: 'contacts on electronic channels ÷ all contacts', sql: () => div(`countIf(channel IN ${E_CHANNELS})`, 'count()'),
+    rollupSql: () => div(`sumIf(contacts, channel IN ${E_CHANNELS})`, 'sum(contacts)') },
 
   // ── campaigns: model-targeted vs random lists (seed 002) ───────────────────────────
   { id: 'campaign_targeted', labelZh: '目标客户数', labelEn: 'Targeted customers', cube: 'campaigns', kind: 'additive', format: 'integer', higherIsBetter: true,

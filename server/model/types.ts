@@ -27,6 +27,8 @@ export interface Rollup {
   table: string;
   /** dimension id → rollup column; a subset of the cube's dimensions */
   dimensions: Record<string, string>;
+  /** dimension id → expression over rollup columns, for cube dimensions computed from kept ones */
+  derived?: Record<string, string>;
   /** rollup column → aggregate over the cube's table that fills it (additive, so sums of it are exact) */
   measures: Record<string, string>;
 }

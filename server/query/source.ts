@@ -21,7 +21,7 @@ export interface Source {
  */
 export function rollupCovers(cube: Cube, metrics: readonly Metric[], dims: readonly string[]): boolean {
   const r = cube.rollup;
-  return !!r && dims.every((d) => d in r.dimensions) && metrics.every((m) => !!m.rollupSql);
+  return !!r && dims.every((d) => d in r.dimensions || d in (r.derived ?? {})) && metrics.every((m) => !!m.rollupSql);
 }
 
 /** `dims`: every dimension the part groups by or filters on. */
@@ -31,7 +31,8 @@ export function pickSource(cube: Cube, metrics: readonly Metric[], dims: readonl
     throw new Error(`the rollup of cube "${cube.id}" does not cover ${metrics.map((m) => m.id).join(', ')} by ${dims.join(', ') || 'nothing'}`);
   }
   if (mode !== 'raw' && covered) {
-    return { table: cube.rollup!.table, dimensions: cube.rollup!.dimensions, metricSql: (m, ctx) => m.rollupSql!(ctx) };
+    const r = cube.rollup!;
+    return { table: r.table, dimensions: { ...r.dimensions, ...r.derived }, metricSql: (m, ctx) => m.rollupSql!(ctx) };
   }
   return { table: cube.table, dimensions: cube.dimensions, metricSql: (m, ctx) => m.sql!(ctx) };
 }

@@ -11,7 +11,7 @@ import type { Engine } from '../../server/engine/engine.ts';
 import type { RequestContext } from '../../server/http/context.ts';
 import { schema } from '../../server/http/schema.ts';
 import { freshEngine } from '../helpers/engine.ts';
-import { rebuildRollup } from '../../seeds/rollup.ts';
+import { ROLLUP_CUBES, rebuildRollup } from '../../seeds/rollup.ts';
 
 let t: Awaited<ReturnType<typeof freshEngine>>;
 const issued: string[] = [];
@@ -26,10 +26,11 @@ beforeAll(async () => {
     contract_type: 'hard', acquisition_channel: 'store', credit_list: 'red', age_band: '35_44', gender: 'male', satisfaction_band: '95_100', loyalty_band: '95_100' };
   await t.engine.insert('subscriber_months', [{ ...base, month, value_tier: 'key', quadrant: 'A', rfm_r: 5, rfm_f: 5, rfm_m: 5, tenure_months: 7,
     is_new: 0, is_churned: 0, is_active: 1, revenue: CANARY, minutes: CANARY, data_mb: CANARY, sms: 1, recharge: CANARY }]);
-  await rebuildRollup(t.engine, [month.slice(0, 7).replace('-', '')]); // base queries read the rollup: the canary must be there too
   await t.engine.insert('contacts', [{ ts: `${month} 10:00:00`, day: month, sub_id: 9_000_001, province: '540000', city: '540100', brand: 'gotone', sub_segment: 'club',
     customer_type: 'key_org', value_tier: 'key', channel: 'store', direction: 'inbound', purpose: 'marketing', lifecycle_stage: 'usage', campaign_id: '',
     converted: 1, revenue: CANARY, cost: CANARY, handle_sec: 98765, resolved_first: 1 }]);
+  // base and channel queries read the rollups: the canary must be there too
+  for (const cube of ROLLUP_CUBES) await rebuildRollup(t.engine, cube, [month.slice(0, 7).replace('-', '')]);
   const real = t.engine;
   spy = new Proxy(real, {
     get(target, prop, receiver) {

@@ -1,20 +1,21 @@
 /**
- * The base rollup (issue 7, "Pre-aggregations"): for every base metric and every shape of
- * query the rollup covers, the rollup path gives what the raw path gives — counts exactly,
+ * The rollups (issue 7, "Pre-aggregations": monthly segment metrics in base_monthly, daily
+ * channel metrics in contacts_daily): for every metric with rollup SQL and every shape of
+ * query a rollup covers, the rollup path gives what the raw path gives — counts exactly,
  * sums and ratios to 1e-9 (relative) — each path forced and the table it reads checked.
- * A query the rollup does not cover reads the raw table. After CSV imports (a new month, a
- * back-filled month, a move finished by a restart) the rollup is still in step with
- * subscriber_months, a store that predates the rollup gets it at start-up, and the scratch
- * table of a rebuild killed half-way is dropped at start-up.
+ * A query a rollup does not cover reads the raw table. After CSV imports (a new month, a
+ * back-filled month, a move finished by a restart, contacts) each rollup is still in step
+ * with its table, a store that predates a rollup gets it at start-up, and the scratch table
+ * of a rebuild killed half-way is dropped at start-up.
  */
 import path from 'node:path';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { prepareStore } from '../../seeds/bootstrap.ts';
-import { missingRollupMonths } from '../../seeds/rollup.ts';
+import { ROLLUP_CUBES, missingRollupMonths } from '../../seeds/rollup.ts';
 import { ImportService } from '../../server/domains/import/service.ts';
 import type { Viewer } from '../../server/http/context.ts';
-import { model } from '../../server/model/index.ts';
+import { model, type CubeId } from '../../server/model/index.ts';
 import { runMetricQuery } from '../../server/query/execute.ts';
 import { plan } from '../../server/query/plan.ts';
 import { buildSql } from '../../server/query/sql.ts';
@@ -28,11 +29,13 @@ afterAll(async () => { await t?.close(); });
 const cube = model.cube('base');
 const rollup = cube.rollup!;
 const BASE_METRICS = model.metrics.filter((m) => m.cube === 'base').map((m) => m.id);
-const COUNTS = new Set(model.metrics.filter((m) => m.cube === 'base' && m.format === 'integer').map((m) => m.id));
+/** the metrics of a cube that its rollup can answer */
+const rolledMetrics = (id: CubeId) => model.metrics.filter((m) => m.cube === id && m.rollupSql).map((m) => m.id);
+const COUNTS = new Set(model.metrics.filter((m) => m.format === 'integer').map((m) => m.id));
 const GD = { dimension: 'province', op: 'in' as const, values: ['440000'] };
 const SHENZHEN: Scope = { level: 'city', province: '440000', city: '440300' };
 
-interface Case { name: string; q: Omit<MetricQuery, 'metrics'>; scope?: Scope }
+interface Case { name: string; q: Omit<MetricQuery, 'metrics'>; scope?: Scope; cube?: CubeId }
 /** Shapes the rollup covers: groupings, filters, grains, ranges, compare, scope, having, limit. */
 const COVERED: Case[] = [
   { name: 'national, default month', q: {} },
@@ -60,7 +63,8 @@ const reads = (sql: string) => [...new Set([...sql.matchAll(/FROM crm\.(\w+)/g)]
 async function on(source: 'raw' | 'rollup', q: MetricQuery, scope: Scope = NATIONAL, totals = false) {
   const p = plan(q, { asOf: t.dataset.asOf, scope });
   const built = buildSql(p, t.engine.db, { source, totals });
-  expect(reads(built.sql), `${source} reads`).toEqual([source === 'raw' ? cube.table : rollup.table]);
+  const read = p.parts[0].cube;
+  expect(reads(built.sql), `${source} reads`).toEqual([source === 'raw' ? read.table : read.rollup!.table]);
   return t.engine.query<Record<string, unknown>>(built.sql, built.params);
 }
 
@@ -84,7 +88,7 @@ function expectSame(raw: Record<string, unknown>[], rolled: Record<string, unkno
   }
 }
 
-async function comparePaths(c: Case, metrics = BASE_METRICS) {
+async function comparePaths(c: Case, metrics = rolledMetrics(c.cube ?? 'base')) {
   const q = { ...c.q, metrics };
   const p = plan(q, { asOf: t.dataset.asOf, scope: c.scope ?? NATIONAL });
   const keys = [...p.dims, ...(p.grain ? [p.grain] : [])];
@@ -94,10 +98,14 @@ async function comparePaths(c: Case, metrics = BASE_METRICS) {
   return raw;
 }
 
-describe('the rollup table is what the model says', () => {
+describe('the rollup tables are what the model says', () => {
+  it('the base and the contacts cube have one', () => { expect(ROLLUP_CUBES).toEqual(['base', 'contacts']); });
   it('columns: the time column, the rollup dimensions, the measures', async () => {
-    const cols = await t.engine.query<{ name: string }>(`SELECT name FROM system.columns WHERE database = {db:String} AND table = {t:String} ORDER BY position`, { db: t.engine.db, t: rollup.table });
-    expect(cols.map((c) => c.name)).toEqual([cube.time!.column, ...Object.values(rollup.dimensions), ...Object.keys(rollup.measures)]);
+    for (const id of ROLLUP_CUBES) {
+      const { time, rollup: r } = model.cube(id);
+      const cols = await t.engine.query<{ name: string }>(`SELECT name FROM system.columns WHERE database = {db:String} AND table = {t:String} ORDER BY position`, { db: t.engine.db, t: r!.table });
+      expect(cols.map((c) => c.name), id).toEqual([time!.column, ...Object.values(r!.dimensions), ...Object.keys(r!.measures)]);
+    }
   });
   // (how much smaller it is depends on scale: 6000 subscribers over 337 cities barely repeat a
   // combination; at 10M a month is 29× smaller — see cubes.ts)
@@ -108,7 +116,33 @@ describe('the rollup table is what the model says', () => {
     expect(Number(r.sm)).toBe(Number(r.raw));
     expect(Number(r.rolled)).toBeLessThanOrEqual(Number(r.raw));
   });
+  it('counts every contact once', async () => {
+    const [r] = await t.engine.query<{ raw: number; rolled: number; n: number }>(`SELECT
+      (SELECT count() FROM ${t.engine.t('contacts')}) AS raw, (SELECT count() FROM ${t.engine.t('contacts_daily')}) AS rolled,
+      (SELECT sum(contacts) FROM ${t.engine.t('contacts_daily')}) AS n`);
+    expect(Number(r.raw)).toBeGreaterThan(1000);
+    expect(Number(r.n)).toBe(Number(r.raw));
+    expect(Number(r.rolled)).toBeLessThanOrEqual(Number(r.raw));
+  });
 });
+
+const FJ = { dimension: 'province', op: 'in' as const, values: ['350000'] };
+/** Shapes the channel rollup covers (its time column is the day). */
+const CHANNEL_COVERED: Case[] = ([
+  { name: 'national, default month', q: {} },
+  { name: 'by channel, a quarter', q: { groupBy: ['channel'], timeRange: { from: '2025-01', to: '2025-03' } } },
+  { name: 'Guangdong by day', q: { groupBy: ['day'], filters: [GD], timeRange: { from: '2025-03', to: '2025-03' } } },
+  { name: 'channel class × month, default 12 months', q: { groupBy: ['channel_class', 'month'], filters: [FJ] } },
+  { name: 'lifecycle stage × channel (preference matrix)', q: { groupBy: ['lifecycle_stage', 'channel'], timeRange: { from: '2024-07', to: '2025-06' } } },
+  { name: 'purpose × direction, channel not_in', q: { groupBy: ['purpose', 'direction'], filters: [{ dimension: 'channel', op: 'not_in', values: ['app', 'store'] }] } },
+  { name: 'electronic channels only, by city', q: { groupBy: ['city'], filters: [GD, { dimension: 'channel_class', op: 'in', values: ['electronic'] }] } },
+  { name: 'by quarter, day-precision range', q: { groupBy: ['quarter'], timeRange: { from: '2024-11-17', to: '2025-04-03' } } },
+  { name: 'compare mom, Guangdong', q: { filters: [GD], compare: 'mom' } },
+  { name: 'compare yoy by month × channel', q: { groupBy: ['month', 'channel'], timeRange: { from: '2025-01', to: '2025-05' }, compare: 'yoy' } },
+  { name: 'city viewer (scope filter on city)', q: { groupBy: ['channel', 'month'], timeRange: { from: '2025-01', to: '2025-03' } }, scope: SHENZHEN },
+  { name: 'having, order and limit', q: { groupBy: ['city'], filters: [{ dimension: 'contacts', op: 'gte', values: ['5'] }], orderBy: { metric: 'contacts', direction: 'desc' }, limit: 7 } },
+  { name: 'a range with no rows', q: { groupBy: ['channel'], timeRange: { from: '2012-01', to: '2012-03' } } },
+] as Case[]).map((c) => ({ ...c, cube: 'contacts' as const }));
 
 describe('rollup path = raw path, for every base metric', () => {
   it('each base metric can be read from the rollup', () => {
@@ -125,6 +159,21 @@ describe('rollup path = raw path, for every base metric', () => {
   });
 });
 
+describe('channel rollup path = raw path, for every contacts metric it answers', () => {
+  it('every contacts metric but reached customers can be read from it', () => {
+    expect(model.metrics.filter((m) => m.cube === 'contacts' && !m.rollupSql).map((m) => m.id)).toEqual(['reached_customers']);
+  });
+  for (const c of CHANNEL_COVERED) {
+    it(c.name, async () => {
+      const raw = await comparePaths(c);
+      if (c.name !== 'a range with no rows') expect(raw.length).toBeGreaterThan(0);
+    });
+  }
+  it('each metric on its own', async () => {
+    for (const id of rolledMetrics('contacts')) await comparePaths({ name: id, cube: 'contacts', q: { groupBy: ['channel', 'month'], filters: [GD], timeRange: { from: '2024-12', to: '2025-03' } } }, [id]);
+  });
+});
+
 describe('the planner picks the table by itself', () => {
   const sqlOf = async (q: MetricQuery, scope: Scope = NATIONAL) =>
     (await runMetricQuery(q, { engine: t.engine, asOf: t.dataset.asOf, scope })).sql;
@@ -132,6 +181,20 @@ describe('the planner picks the table by itself', () => {
   it('covered queries read the rollup (rows and totals)', async () => {
     for (const c of COVERED.slice(0, 6)) {
       for (const sql of await sqlOf({ ...c.q, metrics: BASE_METRICS }, c.scope)) expect(reads(sql), c.name).toEqual([rollup.table]);
+    }
+  });
+
+  it('channel queries it covers read contacts_daily; reached customers or a subscriber attribute read contacts', async () => {
+    for (const c of CHANNEL_COVERED.slice(0, 6)) {
+      for (const sql of await sqlOf({ ...c.q, metrics: rolledMetrics('contacts') }, c.scope)) expect(reads(sql), c.name).toEqual(['contacts_daily']);
+    }
+    for (const q of [
+      { metrics: ['contacts', 'reached_customers'], groupBy: ['channel'] },
+      { metrics: ['conversion_rate'], groupBy: ['value_tier'] },
+      { metrics: ['cost'], groupBy: ['channel'], filters: [{ dimension: 'brand', op: 'in', values: ['gotone'] }] },
+    ] as MetricQuery[]) {
+      const [main] = await sqlOf(q);
+      expect(reads(main), JSON.stringify(q)).toEqual(['contacts']);
     }
   });
 
@@ -156,21 +219,21 @@ describe('kept correct on ingest', () => {
   const usage = (rows: string[]) => `sub_id,month,revenue,minutes,data_mb,sms,recharge\n${rows.join('\n')}\n`;
   let service: ImportService;
 
-  /** Rollup rows that differ from a fresh aggregate of subscriber_months (keys, counts; sums to 1e-9). */
-  async function drift(): Promise<number> {
-    const keys = [cube.time!.column, ...Object.values(rollup.dimensions)];
-    const measures = Object.entries(rollup.measures);
-    const differs = measures.map(([col]) => col === 'revenue' || col === 'minutes' || col === 'data_mb'
-      ? `abs(r.${col} - s.${col}) > 1e-9 * greatest(1, abs(s.${col}))` : `r.${col} != s.${col}`).join(' OR ');
+  /** Rows of a cube's rollup that differ from a fresh aggregate of its table (keys; measures to 1e-9, so counts exactly). */
+  async function drift(id: CubeId = 'base'): Promise<number> {
+    const { time, rollup: r, table } = model.cube(id);
+    const keys = [time!.column, ...Object.values(r!.dimensions)];
+    const measures = Object.entries(r!.measures);
+    const differs = measures.map(([col]) => `abs(toFloat64(r.${col}) - toFloat64(s.${col})) > 1e-9 * greatest(1, abs(toFloat64(s.${col})))`).join(' OR ');
     const [{ n }] = await t.engine.query<{ n: number }>(`SELECT count() AS n FROM
-      (SELECT *, 1 AS here FROM ${t.engine.t(rollup.table)}) AS r
-      FULL OUTER JOIN (SELECT ${keys.map((k) => `${cube.dimensions[k] ?? k} AS ${k}`).join(', ')}, ${measures.map(([col, e]) => `${e} AS ${col}`).join(', ')}, 1 AS here
-        FROM ${t.engine.t(cube.table)} GROUP BY ${keys.join(', ')}) AS s USING (${keys.join(', ')})
+      (SELECT *, 1 AS here FROM ${t.engine.t(r!.table)}) AS r
+      FULL OUTER JOIN (SELECT ${keys.join(', ')}, ${measures.map(([col, e]) => `${e} AS ${col}`).join(', ')}, 1 AS here
+        FROM ${t.engine.t(table)} GROUP BY ${keys.join(', ')}) AS s USING (${keys.join(', ')})
       WHERE r.here IS NULL OR s.here IS NULL OR ${differs}`);
     return Number(n);
   }
   const check = async (name: string) => {
-    expect(await drift(), `${name}: rollup rows out of step with subscriber_months`).toBe(0);
+    for (const id of ROLLUP_CUBES) expect(await drift(id), `${name}: ${id} rollup rows out of step with its table`).toBe(0);
     for (const c of [
       { name: `${name}: by month`, q: { groupBy: ['month'], timeRange: { from: '2024-12', to: t.dataset.asOf.slice(0, 7) } } },
       { name: `${name}: Fujian cities × value tier`, q: { groupBy: ['city', 'value_tier'], filters: [{ dimension: 'province', op: 'in' as const, values: ['350000'] }], timeRange: { from: '2025-01', to: t.dataset.asOf.slice(0, 7) } } },
@@ -203,6 +266,19 @@ describe('kept correct on ingest', () => {
     await check('after back-fills');
   });
 
+  it('contacts, in a month that already holds rows', async () => {
+    const subs = await t.engine.query<{ id: string }>(`SELECT toString(sub_id) AS id FROM ${t.engine.t('subscribers')}
+      WHERE churned_on IS NULL AND activated_on < '2025-01-01' ORDER BY sub_id LIMIT 50`);
+    const rows = subs.map((x, i) => `2025-03-${String(1 + (i % 28)).padStart(2, '0')}T${String(8 + (i % 10)).padStart(2, '0')}:15:00,${x.id},${['app', 'store', 'hotline_in', 'sms'][i % 4]},${i % 4 === 3 ? 'outbound' : 'inbound'},${['inquiry', 'transaction', 'complaint', 'marketing'][i % 4]},usage,,${i % 3 ? 0 : 1},${i % 3 ? 0 : 25.5},${(i % 7) * 0.75},${30 + i},${i % 2}`);
+    const [before] = await t.engine.query<{ n: number }>(`SELECT sum(contacts) AS n FROM ${t.engine.t('contacts_daily')} WHERE toYYYYMM(day) = 202503`);
+    const r = await service.upload(csv(`ts,sub_id,channel,direction,purpose,lifecycle_stage,campaign_id,converted,revenue,cost,handle_sec,resolved_first\n${rows.join('\n')}\n`), 'contacts', admin, null);
+    expect(r.status, JSON.stringify(r.body)).toBe(200);
+    const [after] = await t.engine.query<{ n: number }>(`SELECT sum(contacts) AS n FROM ${t.engine.t('contacts_daily')} WHERE toYYYYMM(day) = 202503`);
+    expect(Number(after.n)).toBe(Number(before.n) + 50);
+    await check('after contacts');
+    await comparePaths({ name: 'after contacts: Guangdong by day × channel', cube: 'contacts', q: { groupBy: ['day', 'channel'], filters: [GD], timeRange: { from: '2025-03', to: '2025-03' } } });
+  });
+
   it('a move interrupted during the rollup rebuild is finished by the next start', async () => {
     const subs = await t.engine.query<{ id: string }>(`SELECT toString(sub_id) AS id FROM ${t.engine.t('subscribers')}
       WHERE churned_on IS NULL AND activated_on < '2025-01-01' ORDER BY sub_id DESC LIMIT 40`);
@@ -220,23 +296,32 @@ describe('kept correct on ingest', () => {
     await check('after the roll-forward');
   });
 
-  it('a store whose rollup lacks months (loaded before migration 006) gets them at start-up', async () => {
-    await t.engine.command(`ALTER TABLE ${t.engine.t(rollup.table)} DROP PARTITION ID '202502'`);
-    await t.engine.command(`ALTER TABLE ${t.engine.t(rollup.table)} DROP PARTITION ID '202410'`);
-    expect(await missingRollupMonths(t.engine)).toEqual(['202410', '202502']);
+  it('a store whose rollups lack months (loaded before migration 006 or 008) gets them at start-up', async () => {
+    for (const id of ROLLUP_CUBES) {
+      const table = t.engine.t(model.cube(id).rollup!.table);
+      await t.engine.command(`ALTER TABLE ${table} DROP PARTITION ID '202502'`);
+      await t.engine.command(`ALTER TABLE ${table} DROP PARTITION ID '202410'`);
+      expect(await missingRollupMonths(t.engine, id), id).toEqual(['202410', '202502']);
+    }
+    await t.engine.command(`TRUNCATE TABLE ${t.engine.t('contacts_daily')}`); // a store from before migration 008
+    expect((await missingRollupMonths(t.engine, 'contacts')).length).toBeGreaterThan(20);
     await prepareStore(t.engine);
-    expect(await missingRollupMonths(t.engine)).toEqual([]);
-    expect(await drift()).toBe(0);
+    for (const id of ROLLUP_CUBES) {
+      expect(await missingRollupMonths(t.engine, id), id).toEqual([]);
+      expect(await drift(id), id).toBe(0);
+    }
   });
 
   it('the scratch table of a rebuild killed half-way is dropped at start-up', async () => {
     const leftover = `${rollup.table}_rebuild_0123456789abcdef0123456789abcdef`;
     await t.engine.command(`CREATE TABLE ${t.engine.t(leftover)} AS ${t.engine.t(rollup.table)}`);
     await t.engine.command(`INSERT INTO ${t.engine.t(leftover)} SELECT * FROM ${t.engine.t(rollup.table)} LIMIT 10`);
-    const scratch = () => t.engine.query<{ name: string }>(`SELECT name FROM system.tables WHERE database = 'crm' AND startsWith(name, 'base_monthly')`);
-    expect((await scratch()).map((r) => r.name).sort()).toEqual([rollup.table, leftover]);
+    const channelLeftover = 'contacts_daily_rebuild_fedcba9876543210fedcba9876543210';
+    await t.engine.command(`CREATE TABLE ${t.engine.t(channelLeftover)} AS ${t.engine.t('contacts_daily')}`);
+    const scratch = () => t.engine.query<{ name: string }>(`SELECT name FROM system.tables WHERE database = 'crm' AND (startsWith(name, 'base_monthly') OR startsWith(name, 'contacts_daily')) ORDER BY name`);
+    expect((await scratch()).map((r) => r.name)).toEqual([rollup.table, leftover, 'contacts_daily', channelLeftover]);
     await prepareStore(t.engine);
-    expect((await scratch()).map((r) => r.name)).toEqual([rollup.table]);
+    expect((await scratch()).map((r) => r.name)).toEqual([rollup.table, 'contacts_daily']);
     expect(await drift()).toBe(0);
   });
 });

@@ -51,7 +51,7 @@ describe('semantic model', () => {
       { ...base, id: 'silent', rollupSql: undefined },
       { ...base, id: 'both', noRollup: 'reads tenure' },
       { ...base, id: 'excused', rollupSql: undefined, noRollup: 'reads tenure_months, which the rollup does not keep' },
-      { ...METRICS.find((m) => m.id === 'contacts')!, id: 'stray', rollupSql: () => 'sum(x)' }];
+      { ...METRICS.find((m) => m.id === 'hit_rate')!, id: 'stray', rollupSql: () => 'sum(x)' }];
     const cubes = CUBES.map((c) => (c.id === 'base' ? { ...c, rollup: { ...c.rollup!, dimensions: { ...c.rollup!.dimensions, channel: 'channel' } } } : c));
     let err: ModelError | null = null;
     try { validateModel(cubes, DIMENSIONS, metrics); } catch (e) { err = e as ModelError; }
@@ -59,7 +59,7 @@ describe('semantic model', () => {
     expect(text).toMatch(/metric "silent" is in cube "base", which has a rollup: give it rollupSql, or noRollup/);
     expect(text).toMatch(/metric "both" has both rollupSql and noRollup/);
     expect(text).not.toMatch(/"excused"/);
-    expect(text).toMatch(/metric "stray" has rollupSql or noRollup, but cube "contacts" has no rollup/);
+    expect(text).toMatch(/metric "stray" has rollupSql or noRollup, but cube "campaigns" has no rollup/);
     expect(text).toMatch(/rollup of cube "base" keeps dimension "channel", which the cube does not have/);
     expect(err!.problems).toHaveLength(4);
   });

@@ -83,7 +83,11 @@ describe('rollup choice', () => {
     }
     const unrolled = { ...model.metric('arpu')!, rollupSql: undefined, noRollup: 'for this test' };
     expect(rollupCovers(base, [...ms('subscribers'), unrolled], [])).toBe(false);
-    expect(rollupCovers(model.cube('contacts'), ms('contacts'), [])).toBe(false); // no rollup at all
+    const contacts = model.cube('contacts');
+    expect(rollupCovers(contacts, ms('contacts', 'roi', 'e_channel_share'), ['channel_class', 'lifecycle_stage', 'city'])).toBe(true); // channel_class: derived from channel
+    expect(rollupCovers(contacts, ms('contacts', 'reached_customers'), [])).toBe(false); // distinct counts do not add up
+    expect(rollupCovers(contacts, ms('contacts'), ['value_tier'])).toBe(false);
+    expect(rollupCovers(model.cube('campaigns'), ms('hit_rate'), [])).toBe(false); // no rollup at all
   });
 
   it('pickSource: auto takes the rollup when it covers; raw and rollup force a side; a forced rollup that does not cover is an error', () => {
@@ -108,7 +112,8 @@ describe('rollup choice', () => {
     // a city viewer's scope filter is on a rollup dimension
     expect(reads(build({ metrics: ['arpu'], groupBy: ['brand'] }, { level: 'city', province: '440000', city: '440300' }).sql)).toEqual(['base_monthly']);
     // two cubes: each part decides for itself
-    expect(reads(build({ metrics: ['arpu', 'contacts'], groupBy: ['city'] }).sql)).toEqual(['base_monthly', 'contacts']);
+    expect(reads(build({ metrics: ['arpu', 'contacts'], groupBy: ['city'] }).sql)).toEqual(['base_monthly', 'contacts_daily']);
+    expect(reads(build({ metrics: ['arpu', 'reached_customers'], groupBy: ['city'] }).sql)).toEqual(['base_monthly', 'contacts']);
   });
 
   it('rollup SQL still binds every value and takes identifiers from the model', () => {

@@ -33,7 +33,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Logger } from 'pino';
 import { deriveSql } from '../../../seeds/derive.ts';
-import { rebuildRollup } from '../../../seeds/rollup.ts';
+import { rebuildRollup, rollupCubeOfTable } from '../../../seeds/rollup.ts';
 import { ensureSurvivalCounts, rebuildSurvivalCounts } from '../lifecycle/counts.ts';
 import type { Dataset } from '../dataset.ts';
 import type { Engine } from '../../engine/engine.ts';
@@ -519,8 +519,11 @@ export class ImportService {
   private async movePlan(plan: Plan, first: { validated: boolean; lap: (phase: string) => void } | null = null): Promise<void> {
     for (const step of plan.steps) await this.moveStep(step, first?.validated ?? false);
     first?.lap('move');
-    // partition moves fire no materialized view: the base rollup is rebuilt for the months moved
-    await rebuildRollup(this.engine, plan.steps.filter((s) => s.table === 'subscriber_months').flatMap((s) => s.partitions));
+    // partition moves fire no materialized view: each rollup is rebuilt for the months moved
+    for (const step of plan.steps) {
+      const cube = rollupCubeOfTable(step.table);
+      if (cube) await rebuildRollup(this.engine, cube, step.partitions);
+    }
     first?.lap('rollup');
   }
 
