@@ -48,6 +48,12 @@ export type AskChoice = {
   label: Scalars['String']['output'];
 };
 
+/** The query a follow-up question continues from: an interpretation (MetricQuery shape) and its chart. */
+export type AskContext = {
+  chart?: InputMaybe<ChartKind>;
+  interpretation: Scalars['JSON']['input'];
+};
+
 export type AskMiss = {
   __typename?: 'AskMiss';
   count: Scalars['Int']['output'];
@@ -490,7 +496,11 @@ export type PreferenceCell = {
 
 export type Query = {
   __typename?: 'Query';
-  /** A question in Chinese or English → a typed query, run on the same road as `metrics`. */
+  /**
+   * A question in Chinese or English → a typed query, run on the same road as `metrics`.
+   * A follow-up continues from the conversation's last answer, or from `context` when given
+   * (what the client shows after the viewer edited a chip, picked a choice or opened a view).
+   */
   ask: Answer;
   /** Words the chat did not understand, most frequent first (for teaching synonyms). */
   askMisses: Array<AskMiss>;
@@ -545,6 +555,7 @@ export type Query = {
 
 export type QueryAskArgs = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
+  context?: InputMaybe<AskContext>;
   conversationId?: InputMaybe<Scalars['ID']['input']>;
   question: Scalars['String']['input'];
 };
@@ -925,6 +936,7 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 export type ResolversTypes = ResolversObject<{
   Answer: ResolverTypeWrapper<Answer>;
   AskChoice: ResolverTypeWrapper<AskChoice>;
+  AskContext: AskContext;
   AskMiss: ResolverTypeWrapper<AskMiss>;
   AskStatus: AskStatus;
   AssessmentInput: AssessmentInput;
@@ -997,6 +1009,7 @@ export type ResolversTypes = ResolversObject<{
 export type ResolversParentTypes = ResolversObject<{
   Answer: Answer;
   AskChoice: AskChoice;
+  AskContext: AskContext;
   AskMiss: AskMiss;
   AssessmentInput: AssessmentInput;
   AssessmentScoreInput: AssessmentScoreInput;

@@ -196,6 +196,13 @@ describe('chat panel', () => {
     expect(page.url()).toContain('map=arpu');
   });
 
+  it('a question after an edit or a reopened view continues from what it shows (ARPU), not from the last question', async () => {
+    const t = await ask(page, '按月');
+    expect(await t.getAttribute('data-status')).toBe('ANSWERED');
+    expect(await t.locator('[data-testid="chat-chip"][data-kind="metric"]').innerText()).toContain('ARPU');
+    expect(await t.locator('[data-testid="chat-chip"][data-kind="group"]').allInnerTexts()).toEqual(expect.arrayContaining([expect.stringMatching(/月/)]));
+  });
+
   it('深圳的利润率 → CLARIFY with 利润率 marked, nothing run', async () => {
     const t = await ask(page, '深圳的利润率');
     expect(await t.getAttribute('data-status')).toBe('CLARIFY');

@@ -31,6 +31,40 @@ describe('ask', () => {
     expect(c.rows).toEqual(b.rows);
   });
 
+  it('a follow-up continues from the context the client shows (a chip edited) rather than the last question', async () => {
+    const a = await ask('广东各地市的离网率');
+    // the viewer edits the metric chip: the client re-ran { arpu by city } through `metrics`
+    const edited = { metrics: ['arpu'], groupBy: ['city'], filters: [{ dimension: 'province', op: 'in', values: ['440000'] }] };
+    const ASK_CTX = `query($q: String!, $c: ID, $ctx: AskContext) { ask(question: $q, conversationId: $c, context: $ctx) { status interpretation chart rows message } }`;
+    const r = await s.gql(ASK_CTX, { q: '只看深圳和广州', c: a.conversationId, ctx: { interpretation: edited, chart: 'bar' } });
+    expect(r.body.errors).toBeUndefined();
+    const b = r.body.data.ask;
+    expect(b.status).toBe('ANSWERED');
+    expect(b.interpretation.metrics).toEqual(['arpu']);
+    expect(b.interpretation.filters).toEqual([{ dimension: 'city', op: 'in', values: ['440300', '440100'] }]);
+    expect(Object.keys(b.rows[0]).sort()).toEqual(['arpu', 'city']);
+    expect(b.chart).toBe('bar');
+    // the conversation goes on from there (the first test shows it continuing from the last question when no context is sent)
+    const c = await ask('只看深圳', a.conversationId);
+    expect(c.interpretation.metrics).toEqual(['arpu']);
+    expect(c.interpretation.filters).toEqual([{ dimension: 'city', op: 'in', values: ['440300'] }]);
+
+    // a context is checked like any query: unknown ids → BAD_USER_INPUT, another province → FORBIDDEN
+    const bad = await s.gql(ASK_CTX, { q: '按月', ctx: { interpretation: { metrics: ['profit'] } } });
+    expect(bad.status).toBeLessThan(500);
+    expect(bad.body.errors[0].extensions.code).toBe('BAD_USER_INPUT');
+    expect(bad.body.errors[0].message).toMatch(/context\.interpretation: unknown metric "profit"/);
+    for (const junk of [[1, 2], 'arpu', { metrics: ['arpu'], filters: [null] }, { metrics: ['arpu'], filters: 'x' }]) {
+      const j = await s.gql(ASK_CTX, { q: '按月', ctx: { interpretation: junk } });
+      expect(j.status, JSON.stringify(junk)).toBeLessThan(500);
+      expect(j.body.errors[0].extensions.code, JSON.stringify(junk)).toBe('BAD_USER_INPUT');
+      expect(JSON.stringify(j.body.errors), JSON.stringify(junk)).not.toMatch(/\bat .*\.ts:\d+/);
+    }
+    const gd = { authorization: `Bearer ${await s.login('demo-guangdong')}` };
+    const fj = await s.gql(ASK_CTX, { q: '按月', ctx: { interpretation: { metrics: ['arpu'], filters: [{ dimension: 'province', op: 'in', values: ['350000'] }] } } }, gd);
+    expect(fj.body.errors[0].extensions.code).toBe('FORBIDDEN');
+  });
+
   it('the GraphQL it shows is runnable as is on /graphql and gives the same rows', async () => {
     const a = await ask('conversion rate by channel last month');
     const direct = await s.gql(a.graphql, a.variables);

@@ -15,7 +15,7 @@ const service = (ctx: RequestContext) => {
 
 export const askResolvers: Resolvers = {
   Query: {
-    ask: (_, { question, conversationId, asOf }, ctx) => service(ctx).ask(ctx, question, conversationId, asOf) as never,
+    ask: (_, { question, conversationId, context, asOf }, ctx) => service(ctx).ask(ctx, question, conversationId, asOf, context as never) as never,
     askMisses: (_, { limit }, ctx) => service(ctx).misses(ctx, limit ?? 50),
     synonyms: (_, __, ctx) => service(ctx).synonyms() as never,
   },

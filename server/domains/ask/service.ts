@@ -10,6 +10,7 @@ import { badInput, forbidden } from '../../errors.ts';
 import type { Engine } from '../../engine/engine.ts';
 import type { RequestContext } from '../../http/context.ts';
 import { can } from '../../auth/identity.ts';
+import { plan } from '../../query/plan.ts';
 import { parseDay } from '../../query/time.ts';
 import { createParser, type ChartKind, type MetricQuery, type ParseResult, type SynonymTarget } from './index.ts';
 
@@ -45,6 +46,21 @@ class Conversations {
 
 type Parser = ReturnType<typeof createParser>;
 
+/** A client-sent interpretation, validated by the planner (unknown ids → BAD_USER_INPUT, outside the scope → FORBIDDEN). */
+function checkedContext(interpretation: unknown, asOf: string, ctx: RequestContext): MetricQuery {
+  if (!interpretation || typeof interpretation !== 'object' || Array.isArray(interpretation)) {
+    throw badInput('context.interpretation must be a query object: { metrics, groupBy, filters, timeRange, … } as an answer\'s interpretation has it.');
+  }
+  const q = interpretation as MetricQuery;
+  const problem = (e: unknown) => (e as { code?: string }).code === 'FORBIDDEN' ? e : badInput(`context.interpretation: ${(e as Error).message}`);
+  try {
+    plan(q, { asOf, scope: ctx.viewer.scope });
+  } catch (e) {
+    throw problem(e);
+  }
+  return q;
+}
+
 export class AskService {
   private parser: Parser | null = null;
   private readonly conversations = new Conversations();
@@ -59,11 +75,19 @@ export class AskService {
     return this.parser;
   }
 
-  async ask(ctx: RequestContext, question: string, conversationId: string | null | undefined, asOf: string | null | undefined) {
+  /**
+   * `context`: what the client shows when it is not the conversation's last answer (a chip
+   * edited, a choice picked, a view opened); the question continues from it. It is checked
+   * like any query (ids, the viewer's scope) before the parser sees it.
+   */
+  async ask(ctx: RequestContext, question: string, conversationId: string | null | undefined, asOf: string | null | undefined,
+    context?: { interpretation: unknown; chart?: ChartKind | null } | null) {
     const parser = await this.ensureParser();
     const asOfDay = asOf ? parseDay(asOf, 'asOf') : ctx.dataset.asOf;
     const id = conversationId && /^[A-Za-z0-9-]{1,64}$/.test(conversationId) ? conversationId : randomUUID();
-    const previous = this.conversations.get(id, ctx.viewer.id);
+    const previous: Turn | null = context
+      ? { interpretation: checkedContext(context.interpretation, asOfDay, ctx), chart: context.chart ?? 'table', viewer: ctx.viewer.id, result: null, at: Date.now() }
+      : this.conversations.get(id, ctx.viewer.id);
     const parsed = parser.parse(question, { asOf: asOfDay, previous: previous ? { interpretation: previous.interpretation, chart: previous.chart } : null });
     const base = {
       conversationId: id, status: parsed.status, interpretation: parsed.interpretation, restatement: parsed.restatement || parsed.message,

@@ -120,8 +120,8 @@ export const SavedViewDocument = graphql(`
 
 /** The chat: a question (zh / en) → status, the typed query it understood, the chart kind and the result. */
 export const AskDocument = graphql(`
-  query Ask($question: String!, $conversationId: ID, $asOf: Date) {
-    ask(question: $question, conversationId: $conversationId, asOf: $asOf) {
+  query Ask($question: String!, $conversationId: ID, $context: AskContext, $asOf: Date) {
+    ask(question: $question, conversationId: $conversationId, context: $context, asOf: $asOf) {
       conversationId status interpretation restatement language graphql variables chart requeried
       columns { id labelZh labelEn type }
       rows

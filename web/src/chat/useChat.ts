@@ -1,7 +1,8 @@
 /**
  * The conversation: turns asked through `ask` (the conversation id carried between them),
  * and turns re-run through `metrics` (an edited chip, a CLARIFY choice, a saved view).
- * Module state: closing the drawer keeps the thread.
+ * A question after a re-run continues from what the re-run showed (sent as `context`), not
+ * from the server's memory of the last question. Module state: closing the drawer keeps the thread.
  */
 import { reactive, ref } from 'vue';
 import { GraphQLRequestError, request } from '../api/client';
@@ -23,6 +24,8 @@ export interface Turn {
 const turns = reactive<Turn[]>([]);
 const conversationId = ref<string | null>(null);
 const busy = ref(false);
+/** set while the latest answer came from a re-run: the next question continues from it */
+const shown = ref<{ interpretation: Interpretation; chart: ChartKind } | null>(null);
 let nextId = 1;
 const retries = new Map<number, () => Promise<void>>();
 
@@ -87,8 +90,9 @@ export function useChat() {
       if (!q) return Promise.resolve();
       const turn = push('ask', q);
       return settle(turn, async () => {
-        const r = await request(AskDocument, { question: q, conversationId: conversationId.value });
+        const r = await request(AskDocument, { question: q, conversationId: conversationId.value, context: shown.value });
         conversationId.value = r.ask.conversationId;
+        shown.value = null; // the server's conversation now holds the latest answer
         return toAnswer(r.ask);
       });
     },
@@ -109,6 +113,7 @@ export function useChat() {
         try {
           const r = await request(ChatMetricsDocument, { q: q as never, asOf: asOf ?? null });
           const m = r.metrics;
+          shown.value = { interpretation: q, chart };
           return { ...base, asOf: m.asOf, result: { columns: m.columns, rows: m.rows as Record<string, unknown>[], totals: (m.totals ?? null) as Record<string, unknown> | null, asOf: m.asOf } };
         } catch (e) {
           if (e instanceof GraphQLRequestError && e.code === 'FORBIDDEN') return { ...base, status: 'FORBIDDEN', message: e.message };
@@ -125,6 +130,7 @@ export function useChat() {
     reset(): void {
       turns.splice(0, turns.length);
       conversationId.value = null;
+      shown.value = null;
       retries.clear();
     },
   };

@@ -4,6 +4,12 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+/** The query a follow-up question continues from: an interpretation (MetricQuery shape) and its chart. */
+export type AskContext = {
+  chart?: ChartKind | null | undefined;
+  interpretation: unknown;
+};
+
 export type AskStatus =
   | 'ANSWERED'
   | 'CLARIFY'
@@ -247,6 +253,7 @@ export type SavedViewQuery = { savedView: { id: string, version: number, scope: 
 export type AskQueryVariables = Exact<{
   question: string;
   conversationId?: string | number | null | undefined;
+  context?: AskContext | null | undefined;
   asOf?: string | null | undefined;
 }>;
 
@@ -524,8 +531,13 @@ export const SavedViewDocument = new TypedDocumentString(`
 }
     `) as unknown as TypedDocumentString<SavedViewQuery, SavedViewQueryVariables>;
 export const AskDocument = new TypedDocumentString(`
-    query Ask($question: String!, $conversationId: ID, $asOf: Date) {
-  ask(question: $question, conversationId: $conversationId, asOf: $asOf) {
+    query Ask($question: String!, $conversationId: ID, $context: AskContext, $asOf: Date) {
+  ask(
+    question: $question
+    conversationId: $conversationId
+    context: $context
+    asOf: $asOf
+  ) {
     conversationId
     status
     interpretation
