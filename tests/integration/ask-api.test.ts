@@ -52,17 +52,17 @@ describe('ask', () => {
     // a context is checked like any query: unknown ids → BAD_USER_INPUT, another province → FORBIDDEN
     const bad = await s.gql(ASK_CTX, { q: '按月', ctx: { interpretation: { metrics: ['profit'] } } });
     expect(bad.status).toBeLessThan(500);
-    expect(bad.body.errors[0].extensions.code).toBe('BAD_USER_INPUT');
-    expect(bad.body.errors[0].message).toMatch(/context\.interpretation: unknown metric "profit"/);
+    expect(bad.body.errors![0].extensions?.code).toBe('BAD_USER_INPUT');
+    expect(bad.body.errors![0].message).toMatch(/context\.interpretation: unknown metric "profit"/);
     for (const junk of [[1, 2], 'arpu', { metrics: ['arpu'], filters: [null] }, { metrics: ['arpu'], filters: 'x' }]) {
       const j = await s.gql(ASK_CTX, { q: '按月', ctx: { interpretation: junk } });
       expect(j.status, JSON.stringify(junk)).toBeLessThan(500);
-      expect(j.body.errors[0].extensions.code, JSON.stringify(junk)).toBe('BAD_USER_INPUT');
+      expect(j.body.errors![0].extensions?.code, JSON.stringify(junk)).toBe('BAD_USER_INPUT');
       expect(JSON.stringify(j.body.errors), JSON.stringify(junk)).not.toMatch(/\bat .*\.ts:\d+/);
     }
     const gd = { authorization: `Bearer ${await s.login('demo-guangdong')}` };
     const fj = await s.gql(ASK_CTX, { q: '按月', ctx: { interpretation: { metrics: ['arpu'], filters: [{ dimension: 'province', op: 'in', values: ['350000'] }] } } }, gd);
-    expect(fj.body.errors[0].extensions.code).toBe('FORBIDDEN');
+    expect(fj.body.errors![0].extensions?.code).toBe('FORBIDDEN');
   });
 
   it('the GraphQL it shows is runnable as is on /graphql and gives the same rows', async () => {
