@@ -111,6 +111,14 @@ export function embedRoutes(deps: EmbedRouteDeps): express.Router {
   r.get('/api/embed/:token/data', cors, (req, res) => data(String(req.params.token), req, res));
   r.all(/^\/api\/embed(\/|$)/, (_req, res) => { res.status(404).json({ code: 'NOT_FOUND', message: 'No such embed endpoint: POST /api/embed/token, GET /api/embed/data?token=…' }); });
 
+  // the province boundaries for embedded maps (public data, written by the web build: web/build/china-map-plugin.ts)
+  r.get('/embed/china-map.json', (_req, res) => {
+    const file = path.join(config.webDist, 'embed-china-map.json');
+    if (!fs.existsSync(file)) { res.status(404).json({ code: 'NOT_FOUND', message: 'The map of China is not built on this server (npm run build:web).' }); return; }
+    res.set({ 'Cache-Control': 'public, max-age=86400', 'X-Content-Type-Options': 'nosniff', 'Access-Control-Allow-Origin': '*', 'Cross-Origin-Resource-Policy': 'cross-origin' });
+    res.type('application/json').sendFile(file);
+  });
+
   r.get('/embed/:token', async (req, res) => {
     res.set({ 'Content-Security-Policy': csp, 'Referrer-Policy': 'no-referrer', 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' });
     try {

@@ -184,6 +184,8 @@ describe('<crm-chart> in a host page on another origin', () => {
       return { kind: c.getAttribute('data-kind'), state: c.getAttribute('data-state'), painted: n > 3000 };
     }));
     expect(result).toEqual(Object.keys(KINDS).map((kind) => ({ kind, state: 'ready', painted: true })));
+    // the map is the map of China (fetched from the product's origin), not the tile grid fallback
+    expect(await page.getAttribute('crm-chart[data-kind="map"]', 'data-map')).toBe('geo');
     await page.screenshot({ path: path.join(SHOTS, 'embed-kinds.png'), fullPage: true });
     expect(errors).toEqual([]);
     await page.close();

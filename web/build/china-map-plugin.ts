@@ -17,6 +17,8 @@ import { createRequire } from 'node:module';
 import type { Plugin } from 'vite';
 
 export const CHINA_MAP_MODULE = 'virtual:china-map';
+/** The same data as a file next to the app, for the embed script (one classic script, no chunks): GET /embed/china-map.json */
+export const EMBED_MAP_FILE = 'embed-china-map.json';
 const RESOLVED = `\0${CHINA_MAP_MODULE}`;
 
 export interface CompressedFeature {
@@ -167,6 +169,9 @@ export function chinaMap(file = chinaMapSourcePath()): Plugin {
       const geo = parseChinaMap(extractRegisterMapJson(fs.readFileSync(file, 'utf8')));
       // JSON.parse of a string literal: parsed faster than the same object as a JS literal
       return `export default JSON.parse(${JSON.stringify(JSON.stringify(geo))});\n`;
+    },
+    generateBundle() {
+      this.emitFile({ type: 'asset', fileName: EMBED_MAP_FILE, source: JSON.stringify(parseChinaMap(extractRegisterMapJson(fs.readFileSync(file, 'utf8')))) });
     },
   };
 }

@@ -10,6 +10,8 @@
  * expired token, set a fresh `token` attribute and the chart reloads.
  */
 import { echarts } from '../charts/registry';
+import type { GeoRegion } from '../charts/builders/overview';
+import { loadEmbedMap } from './map';
 import { embedOption, embedTitle, langOf, localeOf } from './render';
 import type { EmbedControl, EmbedData, EmbedError } from './types';
 
@@ -74,6 +76,8 @@ export class CrmChart extends HTMLElement {
   private readonly chartEl: HTMLDivElement;
   private readonly statusEl: HTMLDivElement;
   private chart: echarts.ECharts | null = null;
+  /** the map of China's regions once loaded (map charts only) */
+  private regions: GeoRegion[] | null = null;
   private observer: ResizeObserver | null = null;
   private request: AbortController | null = null;
   private data: EmbedData | null = null;
@@ -162,7 +166,12 @@ export class CrmChart extends HTMLElement {
     }
     if (request.signal.aborted) return;
     if (!res.ok) { this.fail(body as EmbedError); return; }
-    this.data = body as EmbedData;
+    const data = body as EmbedData;
+    if (data.chart === 'map' && !this.regions) {
+      this.regions = await loadEmbedMap(PRODUCT_ORIGIN).catch(() => null); // null: the tile grid
+      if (request.signal.aborted) return;
+    }
+    this.data = data;
     this.renderControls(this.data.controls);
     this.draw();
   }
@@ -186,7 +195,8 @@ export class CrmChart extends HTMLElement {
       return;
     }
     this.chart ??= echarts.init(this.chartEl, undefined, { renderer: 'canvas' });
-    this.chart.setOption(embedOption(d, locale), { notMerge: true });
+    this.chart.setOption(embedOption(d, locale, this.regions), { notMerge: true });
+    if (d.chart === 'map') this.setAttribute('data-map', this.regions ? 'geo' : 'tiles');
     this.chart.resize();
     this.chartEl.setAttribute('aria-label', embedTitle(d, locale));
     this.setState('ready');
