@@ -48,6 +48,11 @@ export interface Config {
   auth: AuthConfig;
   /** result cache size (entries); 0 turns caching off */
   resultCacheEntries: number;
+  /**
+   * Server mode: how often the data version is re-read, so that a load through another
+   * product process on the same ClickHouse invalidates this one's cached results (0: never).
+   */
+  dataVersionPollSeconds: number;
   /** largest CSV upload accepted by /api/import */
   importMaxBytes: number;
   webDist: string;
@@ -119,6 +124,7 @@ export function loadConfig(env: Env = process.env): Config {
       embedTtlSeconds: int('EMBED_TTL_SECONDS', 600, 30),
     },
     resultCacheEntries: int('RESULT_CACHE_ENTRIES', 2000, 0),
+    dataVersionPollSeconds: int('DATA_VERSION_POLL_SECONDS', 10, 0),
     importMaxBytes: int('IMPORT_MAX_BYTES', 1024 ** 3, 1),
     webDist: path.join(root, 'dist', 'web'),
   };

@@ -47,6 +47,13 @@ try {
       .finally(() => { preparing = false; });
   }, 5000);
 }
+// Several product processes may serve one ClickHouse server (behind a load balancer): a load
+// through one bumps the data version in `meta`; the others see it within the poll interval
+// and stop answering from their result caches. Embedded, this process is the only writer.
+const poll = engine.mode === 'server' && config.dataVersionPollSeconds > 0
+  ? setInterval(() => { dataset.refresh().catch(() => {}); }, config.dataVersionPollSeconds * 1000)
+  : null;
+poll?.unref();
 const { app, audit } = await createApp({ config, engine, dataset, log });
 const server = app.listen(config.port, config.host, () => {
   const addr = server.address();

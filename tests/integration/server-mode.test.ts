@@ -199,6 +199,36 @@ describe('server mode: a ClickHouse server that is down, comes up, dies and come
     expect(r.body.data.metrics.rows.length).toBeGreaterThan(0);
   });
 
+  it('two product processes on one server: a load through one reaches the other\'s answers within its poll interval (no stale cache)', async () => {
+    const other = await startServer({ CLICKHOUSE_URL: `http://127.0.0.1:${chPort}`, SEED_DEMO: 'false', DATA_VERSION_POLL_SECONDS: '1' });
+    try {
+      const { body: ready } = await readyz();
+      const month = prevMonth(prevMonth(ready.asOf));
+      // the Shenzhen subscribers activated in `month`, counted from their survival curve
+      const q = { metrics: ['survival_rate'], filters: [{ dimension: 'city', op: 'in', values: ['440300'] }, { dimension: 'cohort', op: 'in', values: [month] }] };
+      const newSubs = async (p: typeof product) => {
+        const r = await p.gql('query($q: MetricQuery!) { metrics(query: $q) { rows } }', { q });
+        expect(r.body.errors, JSON.stringify(r.body.errors)).toBeUndefined();
+        // every subscriber of the cohort ends (event) or is censored at one tenure
+        return (r.body.data.metrics.rows as { events: number; censored: number }[]).reduce((n, x) => n + Number(x.events) + Number(x.censored), 0);
+      };
+      const before = await newSubs(other);
+      expect(await newSubs(product)).toBe(before);
+      const csv = `sub_id,city,brand,activated_on\n${[1, 2, 3].map((i) => `8800000${i},440300,gotone,${month}-1${i}`).join('\n')}\n`;
+      const r = await fetch(`${product.url}/api/import/subscribers`, {
+        method: 'POST', body: csv,
+        headers: { authorization: `Bearer ${product.adminToken}`, 'content-type': 'text/csv', 'idempotency-key': `two-processes-${Date.now()}` },
+      });
+      expect(r.status, await r.clone().text()).toBe(200);
+      expect(await newSubs(product)).toBe(before + 3);
+      // the other process cached `before`; its poll (1 s here) sees the new data version
+      const seenMs = await waitFor('the other process answers with the load', async () => (await newSubs(other)) === before + 3, 5_000);
+      console.log(`second process saw the load after ${seenMs} ms`);
+    } finally {
+      await other.stop();
+    }
+  });
+
   it('CSV import on a server (input() FORMAT CSV): clean rows arrive; a bad file is 422 with nothing loaded', async () => {
     const post = async (file: string, key: string) => {
       const r = await fetch(`${product.url}/api/import/subscribers`, {
