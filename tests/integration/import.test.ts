@@ -237,6 +237,11 @@ describe('CSV import through the real server', () => {
     const c = await post('contacts', `ts,sub_id,channel,direction,purpose,lifecycle_stage,campaign_id,converted,revenue,cost,handle_sec,resolved_first\n${day},1,app,inbound,inquiry,usage,,0,0,0.5,40,1\n${asOf}T10:00:00,2,hotline_out,outbound,retention,change,C1-retention,true,30,4.2,300,false\n`);
     expect(c.status, JSON.stringify(c.body)).toBe(200);
     expect(await contacts()).toBe(before + 2);
+    // clean cells, but a subscriber that is not loaded: converted first, then refused with the row (nothing loaded)
+    const orphan = await post('contacts', `ts,sub_id,channel,direction,purpose,lifecycle_stage,campaign_id,converted,revenue,cost,handle_sec,resolved_first\n${day},1,app,inbound,inquiry,usage,,0,0,0.5,40,1\n${day},99999999998,app,inbound,inquiry,usage,,0,0,0.5,40,1\n`);
+    expect(orphan.status).toBe(422);
+    expect(orphan.body.errors).toEqual([{ row: 3, column: 'sub_id', message: 'no subscriber 99999999998 is loaded; import subscribers first' }]);
+    expect(await contacts()).toBe(before + 2);
     const camp = await post('campaigns', `campaign_id,month,city,kind,list_type,targeted,hits,contacted,retained\nC-TEST-1,${asOf.slice(0, 7)},440300,churn,model,100,30,80,10\nC-TEST-1,${asOf.slice(0, 7)},440300,churn,random,100,4,80,1\n`);
     expect(camp.status, JSON.stringify(camp.body)).toBe(200);
     const badCamp = await post('campaigns', `campaign_id,month,city,kind,list_type,targeted,hits,contacted,retained\nC-TEST-2,${asOf.slice(0, 7)},440300,churn,model,10,30,8,9\n`);
@@ -367,6 +372,9 @@ describe('import service in this process (own engine)', () => {
     const fj = await t.engine.query<{ id: string }>(`SELECT toString(sub_id) AS id FROM ${t.engine.t('subscribers')} WHERE province = '350000' AND churned_on IS NULL LIMIT 1`);
     const u = await upload(url, 'usage', `sub_id,month,revenue,minutes,data_mb,sms,recharge\n${fj[0].id},2025-07,1,1,1,1,1\n`, { 'x-test-scope': '440000' });
     expect(u.body.errors![0].message).toMatch(/is in city 35\d{4}, outside your scope \(440000\)/);
+    const c = await upload(url, 'contacts', `ts,sub_id,channel,direction,purpose,lifecycle_stage,campaign_id,converted,revenue,cost,handle_sec,resolved_first\n2025-07-15 09:30:00,${fj[0].id},app,inbound,inquiry,usage,,0,0,0.5,40,1\n`, { 'x-test-scope': '440000' });
+    expect(c.status).toBe(422);
+    expect(c.body.errors![0]).toMatchObject({ row: 2, column: 'sub_id', message: expect.stringMatching(/is in city 35\d{4}, outside your scope \(440000\)/) });
   });
 
   it('subscriber months after a new month and a back-filled month equal a full re-derive', async () => {

@@ -10,7 +10,10 @@
  *   - `ALTER TABLE t REPLACE PARTITION ID p FROM staging` for partitioned tables (usage,
  *     subscriber months, contacts, campaigns). The staging partition holds the partition's
  *     current rows plus the new ones, so each swap is atomic for readers and idempotent:
- *     repeating it gives the same partition.
+ *     repeating it gives the same partition. The current rows come in as the live parts
+ *     themselves (`ATTACH PARTITION … FROM` live: hard links, so the cost does not grow with
+ *     the month); a subscriber-months partition holding rows that the import re-derives is
+ *     copied without them instead.
  *   - `ATTACH PARTITION tuple() FROM staging` for `subscribers` (one partition, add-only:
  *     copying a 100M-row table per import to REPLACE it would not do). Readers see all the
  *     new parts at once; a retry first counts which staged sub_ids are already there (the
@@ -41,7 +44,7 @@ import { RFM } from '../../model/segmentation.ts';
 import type { Viewer } from '../../http/context.ts';
 import { CsvScanner, ErrorList, RecordCutter, Utf8Stream, readHeader, type RowError } from './csv-scan.ts';
 import { JobStore, type Job, type Outcome, type Plan, type PlanStep } from './jobs.ts';
-import { bind, convertsOnArrival, dupsSql, errorsSql, errorsTableSql, fanOutSql, importParams, jobTables, keyGateSql, loadSql, loadedSql, messagesSql, type Layout } from './sql.ts';
+import { bind, convertsOnArrival, dupsSql, errorsSql, errorsTableSql, fanOutSql, importParams, jobSubscribersSql, jobTables, keyGateSql, loadSql, loadedSql, messagesSql, stagedSubscriberGateSql, type CheckSources, type Layout } from './sql.ts';
 import { Spool, loadPart, type Part } from './stage.ts';
 import { TABLES, type ImportTable } from './tables.ts';
 
@@ -323,48 +326,81 @@ export class ImportService {
     // (their subscriber), for a keyed table only if a key repeats or is already loaded
     let relational = spec.needsSubscriber;
     let dups: string | null = null;
+    // whether a key of the file may already be loaded (else that check is left out)
+    let mayBeLoaded = true;
     if (spec.key.length) {
-      // whether a key is already loaded only matters when nothing else makes the checks run
       const target = this.engine.t(spec.target);
-      const [{ repeated, in_range }] = await this.engine.query<{ repeated: number; in_range: number }>(
-        keyGateSql(layout, t.keys, relational ? null : target)!);
-      let loaded = 0;
-      if (Number(in_range) > 0) {
-        const [{ n: targetRows }] = await this.engine.query<{ n: number }>(`SELECT count() AS n FROM ${target}`);
-        loaded = Number((await this.engine.query<{ n: number }>(loadedSql(layout, t.keys, target, job.rowsRead, Number(targetRows))))[0].n);
+      const [{ repeated, in_range }] = await this.engine.query<{ repeated: number; in_range: number }>(keyGateSql(layout, t.keys, target)!);
+      if (relational) {
+        mayBeLoaded = Number(in_range) > 0;
+      } else {
+        // whether a key is loaded decides whether the checks run at all: count them
+        let loaded = 0;
+        if (Number(in_range) > 0) {
+          const [{ n: targetRows }] = await this.engine.query<{ n: number }>(`SELECT count() AS n FROM ${target}`);
+          loaded = Number((await this.engine.query<{ n: number }>(loadedSql(layout, t.keys, target, job.rowsRead, Number(targetRows))))[0].n);
+        }
+        mayBeLoaded = loaded > 0;
+        relational = Number(repeated) > 0 || loaded > 0;
       }
       if (Number(repeated) > 0) {
         dups = `${db}.dups`;
         await this.engine.command(dupsSql(layout, t.keys, dups)!);
       }
-      relational ||= Number(repeated) > 0 || loaded > 0;
     }
-    const check = relational ? errorsSql(layout, this.engine.db, t.keys, dups, errors) : null;
-    if (check) {
+    const sources: CheckSources = { subscribers: this.engine.t('subscribers'), loaded: mayBeLoaded };
+    if (layout.table === 'usage') {
+      // the subscribers the file names, read from the live table once for the checks and the
+      // derivation of subscriber months (contacts read them once anyway: see below)
+      sources.subscribers = `${db}.subscribers`;
+      await this.engine.command(jobSubscribersSql(t.keys, this.engine.t('subscribers'), sources.subscribers));
+    }
+    const check = relational ? errorsSql(layout, this.engine.db, t.keys, dups, errors, sources) : null;
+    const runChecks = async () => {
       await slices(async (lo, hi) => {
-        await addErrors(check, bind(check, all, { lo, hi }));
+        await addErrors(check!, bind(check!, all, { lo, hi }));
         job.rowsValidated = hi - 1;
       });
-    }
-    job.rowsValidated = job.rowsRead;
+    };
+    // contacts (no key: their only checks are their subscriber's) with every cell fine are
+    // converted first, joining the subscriber once: the staged rows tell whether any lacks its
+    // subscriber or lies outside the scope, and the checks run only then
+    const checkAfterConversion = check !== null && !convertsOnArrival(layout.table) && !spec.key.length && Number(bad) === 0;
+    if (check && !checkAfterConversion) await runChecks();
+    if (!checkAfterConversion) job.rowsValidated = job.rowsRead;
     lap('validate');
-    const [{ n }] = errorsTable ? await this.engine.query<{ n: number }>(`SELECT count() AS n FROM ${errors}`) : [{ n: 0 }];
-    if (Number(n) > 0) {
+    const rejected = async (): Promise<Outcome | null> => {
+      const [{ n }] = errorsTable ? await this.engine.query<{ n: number }>(`SELECT count() AS n FROM ${errors}`) : [{ n: 0 }];
+      if (Number(n) === 0) return null;
       const first = await this.engine.query<RowError>(`SELECT row, column, message FROM ${errors} ORDER BY row, idx, seq LIMIT 100`);
       this.jobs.set(job, 'rejected');
       return reject(`${n} problem${Number(n) === 1 ? '' : 's'} in the file; nothing was loaded.${Number(n) > 100 ? ' The first 100 are listed.' : ''}`,
         first.map((e) => ({ row: Number(e.row), column: e.column, message: e.message })), Number(n));
-    }
+    };
+    const early = await rejected();
+    if (early) return early;
 
     this.jobs.set(job, 'loading');
     const stage = t.stage;
     if (!convertsOnArrival(layout.table)) {
       await this.engine.command(`CREATE TABLE ${stage} AS ${this.engine.t(spec.target)}`);
-      const load = loadSql(layout, this.engine.db, t.keys, stage);
+      const load = loadSql(layout, this.engine.db, t.keys, stage, sources.subscribers);
       await slices(async (lo, hi) => {
         await this.engine.command(load, bind(load, all, { lo, hi }));
         job.rowsLoaded = hi - 1;
       });
+    }
+    if (checkAfterConversion) {
+      const gate = stagedSubscriberGateSql(stage);
+      const [{ n }] = await this.engine.query<{ n: number }>(gate, bind(gate, all));
+      if (Number(n) > 0) {
+        this.jobs.set(job, 'validating');
+        await runChecks();
+        const late = await rejected();
+        if (late) { job.rowsLoaded = 0; return late; }
+        this.jobs.set(job, 'loading');
+      }
+      job.rowsValidated = job.rowsRead;
     }
     const [{ rows }] = await this.engine.query<{ rows: number }>(`SELECT count() AS rows FROM ${stage}`);
     job.rowsLoaded = Number(rows);
@@ -420,17 +456,19 @@ export class ImportService {
     // cannot change: the monthly windows only look back), reading LOOKBACK_ROWS older rows
     await this.engine.command(`CREATE TABLE ${db}.affected ENGINE = MergeTree ORDER BY sub_id AS
       SELECT sub_id, min(month) AS min_month FROM ${stage} GROUP BY sub_id`);
-    // the affected subscribers, read once, kept in sub_id order (each range below reads its own)
-    await this.engine.command(`CREATE TABLE ${db}.subscribers ENGINE = MergeTree ORDER BY sub_id AS
-      SELECT * FROM ${t('subscribers')} WHERE sub_id IN (SELECT sub_id FROM ${db}.affected)`);
+    // the affected subscribers: `${db}.subscribers`, the job's copy the checks read (sub_id order;
+    // each range below reads its own)
     await this.engine.command(`CREATE TABLE ${db}.usage_monthly AS ${t('usage_monthly')}`);
     const smStage = `${db}.sm_stage`;
     await this.engine.command(`CREATE TABLE ${smStage} AS ${t('subscriber_months')}`);
     await this.stopMerges([`${db}.usage_monthly`, smStage]);
     const derive = deriveSql(db, { into: smStage, from: `${db}.affected` });
+    // the new rows: the staged parts themselves (hard links; each range below reads its own)
+    for (const p of await this.partitionsOf(stage)) {
+      await this.engine.command(`ALTER TABLE ${db}.usage_monthly ATTACH PARTITION ID {p:String} FROM ${stage}`, { p });
+    }
     for (const [lo, hi] of await this.subscriberRanges(`${db}.affected`)) {
       const r = { lo, hi };
-      await this.engine.command(`INSERT INTO ${db}.usage_monthly SELECT * FROM ${stage} WHERE sub_id BETWEEN {lo:UInt64} AND {hi:UInt64}`, r);
       await this.engine.command(`INSERT INTO ${db}.usage_monthly (month, sub_id, revenue, minutes, data_mb, sms, recharge)
         SELECT month, sub_id, revenue, minutes, data_mb, sms, recharge FROM (
           SELECT u.month AS month, u.sub_id AS sub_id, u.revenue AS revenue, u.minutes AS minutes, u.data_mb AS data_mb, u.sms AS sms,
@@ -447,6 +485,13 @@ export class ImportService {
     // the rest of each touched month: every other subscriber, and the affected ones' earlier months
     const smPartitions = await this.partitionsOf(smStage);
     for (const p of smPartitions) {
+      // none of the affected subscribers in the live month: its parts are the rest as they are,
+      // cloned (hard links; the cost does not grow with the month). Else they are copied without
+      // the affected subscribers' rows from their first new month on.
+      if (!(await this.anyAffected(t('subscriber_months'), p, `${db}.affected`))) {
+        await this.engine.command(`ALTER TABLE ${smStage} ATTACH PARTITION ID {p:String} FROM ${t('subscriber_months')}`, { p });
+        continue;
+      }
       await this.engine.command(`INSERT INTO ${smStage} SELECT * EXCEPT (mm) FROM (
           SELECT sm.*, a.min_month AS mm FROM ${t('subscriber_months')} AS sm LEFT JOIN ${db}.affected AS a ON a.sub_id = sm.sub_id
           WHERE sm._partition_id = {p:String})
@@ -472,13 +517,27 @@ export class ImportService {
     for (const table of tables) await this.engine.command(`SYSTEM STOP MERGES ${table}`).catch(() => {});
   }
 
-  /** Adds to `stage` the live rows of every partition it touches; returns those partitions. */
+  /** Adds to `stage` the live rows of every partition it touches (their parts, cloned); returns those partitions. */
   private async withCurrentRows(stage: string, target: string): Promise<string[]> {
     const partitions = await this.partitionsOf(stage);
+    // the live parts, cloned (hard links, no copy): the cost does not grow with the month
     for (const p of partitions) {
-      await this.engine.command(`INSERT INTO ${stage} SELECT * FROM ${this.engine.t(target)} WHERE _partition_id = {p:String}`, { p });
+      await this.engine.command(`ALTER TABLE ${stage} ATTACH PARTITION ID {p:String} FROM ${this.engine.t(target)}`, { p });
     }
     return partitions;
+  }
+
+  /**
+   * Has partition `p` of `table` a row of a subscriber in `affected`? A range count first (the
+   * primary key of `affected`: a few ms; new subscribers' ids are usually past every loaded
+   * one), the exact count only when the range is not empty.
+   */
+  private async anyAffected(table: string, p: string, affected: string): Promise<boolean> {
+    const where = `FROM ${table} WHERE _partition_id = {p:String} AND sub_id BETWEEN (SELECT min(sub_id) FROM ${affected}) AND (SELECT max(sub_id) FROM ${affected})`;
+    const [{ n }] = await this.engine.query<{ n: number }>(`SELECT count() AS n ${where}`, { p });
+    if (Number(n) === 0) return false;
+    const [{ m }] = await this.engine.query<{ m: number }>(`SELECT count() AS m ${where} AND sub_id IN (SELECT sub_id FROM ${affected})`, { p });
+    return Number(m) > 0;
   }
 
   private async partitionsOf(table: string): Promise<string[]> {

@@ -183,15 +183,18 @@ function rowChecks(spec: TableSpec): Check[] {
   return checks;
 }
 
-/** Rules against other rows of the file and against loaded data (joins s, e, d). */
-function relationalChecks(spec: TableSpec, withDups: boolean): Check[] {
+/**
+ * Rules against other rows of the file and against loaded data (joins s, e, d). `withLoaded`
+ * false: no key of the file can be loaded (the key gate said so), the check is left out.
+ */
+function relationalChecks(spec: TableSpec, withDups: boolean, withLoaded = true): Check[] {
   const checks: Check[] = [];
   const tx = (id: string) => text(specOf(spec, id), `t.v_${id}`);
   if (spec.key.length) {
     const keyText = spec.key.map(tx).join(", ' / ', ");
     const label = `'${spec.key.join(' / ')} '`;
     if (withDups) checks.push({ column: spec.key[0], when: 'd.first_row < t._row', message: `concat(${label}, ${keyText}, ' is also in row ', toString(d.first_row))` });
-    checks.push({ column: spec.key[0], when: 'e.e_exists = 1', message: `concat(${label}, ${keyText}, ' is already loaded; imports only add rows')` });
+    if (withLoaded) checks.push({ column: spec.key[0], when: 'e.e_exists = 1', message: `concat(${label}, ${keyText}, ' is already loaded; imports only add rows')` });
   }
   if (spec.needsSubscriber) {
     checks.push({ column: 'sub_id', when: 't.v_sub_id IS NOT NULL AND s.s_sub_id IS NULL', message: "concat('no subscriber ', toString(t.v_sub_id), ' is loaded; import subscribers first')" });
@@ -311,19 +314,30 @@ export function messagesSql(layout: Layout, keys: string, errors: string): strin
 
 const slice = (keys: string) => `(SELECT * FROM ${keys} WHERE _row BETWEEN {lo:UInt64} AND {hi:UInt64})`;
 
-/** The joins the checks and the load read: s (the row's subscriber), e (already loaded key), d (duplicate key). */
-function joins(layout: Layout, db: string, keys: string, dups: string | null): string {
+/** Where the relational checks look: the subscribers table, and whether a key may already be loaded. */
+export interface CheckSources {
+  /** qualified table with the subscribers' rows (the job's copy of those the file names: `jobSubscribersSql`) */
+  subscribers: string;
+  /** false when the key gate found no loaded row in the range of the file's keys */
+  loaded: boolean;
+}
+
+/**
+ * The joins the checks and the load read: s (the row's subscriber, from `src.subscribers`),
+ * e (already loaded key, from the live table; only when `src.loaded`), d (duplicate key).
+ */
+function joins(layout: Layout, db: string, keys: string, dups: string | null, src: CheckSources): string {
   const spec = TABLES[layout.table];
   const idsOfSlice = (col: string) => `(SELECT v_${col} FROM ${keys} WHERE _row BETWEEN {lo:UInt64} AND {hi:UInt64})`;
   const out: string[] = [];
   if (spec.needsSubscriber) {
     out.push(`LEFT JOIN (SELECT sub_id AS s_sub_id, province AS s_province, city AS s_city, brand AS s_brand, sub_segment AS s_sub_segment,
         customer_type AS s_customer_type, activated_on AS s_activated_on, churned_on AS s_churned_on
-      FROM ${db}.subscribers WHERE sub_id IN ${idsOfSlice('sub_id')}) AS s ON s.s_sub_id = t.v_sub_id`);
+      FROM ${src.subscribers} WHERE sub_id IN ${idsOfSlice('sub_id')}) AS s ON s.s_sub_id = t.v_sub_id`);
   }
   if (spec.key.length) {
     const k = spec.key;
-    out.push(`LEFT JOIN (SELECT DISTINCT ${k.map((c, i) => `${c} AS e_k${i}`).join(', ')}, toUInt8(1) AS e_exists
+    if (src.loaded) out.push(`LEFT JOIN (SELECT DISTINCT ${k.map((c, i) => `${c} AS e_k${i}`).join(', ')}, toUInt8(1) AS e_exists
       FROM ${db}.${spec.target} WHERE ${k[0]} IN ${idsOfSlice(k[0])}) AS e ON ${k.map((c, i) => `e.e_k${i} = t.v_${c}`).join(' AND ')}`);
     if (dups) out.push(`LEFT JOIN ${dups} AS d ON ${k.map((c, i) => `d.k${i} = t.v_${c}`).join(' AND ')}`);
   }
@@ -331,7 +345,7 @@ function joins(layout: Layout, db: string, keys: string, dups: string | null): s
 }
 
 /**
- * How many rows repeat a key of an earlier row (a cheap count first: the table of
+ * How many rows (at least) repeat a key of an earlier row (a cheap count first: the table of
  * duplicates below is built only when there are any), and how many loaded rows have a first
  * key column between the file's least and greatest (`loadedSql` then tells whether any is
  * the key of a row: both are gates, not the checks; `target` null: not needed).
@@ -341,7 +355,10 @@ export function keyGateSql(layout: Layout, keys: string, target: string | null):
   if (!k.length) return null;
   const inRange = target === null ? '0'
     : `SELECT count() FROM ${target} WHERE ${k[0]} BETWEEN (SELECT min(v_${k[0]}) FROM ${keys}) AND (SELECT max(v_${k[0]}) FROM ${keys})`;
-  return `SELECT (SELECT count() - uniqExact(${k.map((c) => `v_${c}`).join(', ')}) FROM ${keys} WHERE ${k.map((c) => `v_${c} IS NOT NULL`).join(' AND ')}) AS repeated,
+  // a key of several columns is counted by its 64-bit hash: a repeated key always repeats its
+  // hash, and two keys sharing one only make the exact check below run for nothing
+  const distinct = k.length === 1 ? `uniqExact(v_${k[0]})` : `uniqExact(cityHash64(${k.map((c) => `v_${c}`).join(', ')}))`;
+  return `SELECT (SELECT count() - ${distinct} FROM ${keys} WHERE ${k.map((c) => `v_${c} IS NOT NULL`).join(' AND ')}) AS repeated,
     (${inRange}) AS in_range`;
 }
 
@@ -372,10 +389,10 @@ export const errorsTableSql = (errors: string) =>
   `CREATE TABLE ${errors} (row UInt64, idx UInt16, seq UInt8, column String, message String) ENGINE = MergeTree ORDER BY (row, idx, seq)`;
 
 /** The problems of the rows in [lo, hi] against other rows and loaded data, into the job's errors table. */
-export function errorsSql(layout: Layout, db: string, keys: string, dups: string | null, errors: string): string | null {
+export function errorsSql(layout: Layout, db: string, keys: string, dups: string | null, errors: string, src: CheckSources): string | null {
   const spec = TABLES[layout.table];
   const present = new Set(layout.header);
-  const checks = relationalChecks(spec, dups !== null).filter((c) => present.has(c.column));
+  const checks = relationalChecks(spec, dups !== null, src.loaded).filter((c) => present.has(c.column));
   if (!checks.length) return null;
   const cross = checks.map((c) => `tuple(toUInt16(${position(layout, c.column)}), '${c.column}', ${checkMessage(c)})`);
   // rows without a problem are dropped before any message array is built
@@ -383,7 +400,7 @@ export function errorsSql(layout: Layout, db: string, keys: string, dups: string
   SELECT _row, e.1, 1, e.2, e.3 FROM (
     SELECT t._row AS _row, arrayFilter(x -> x.3 != '', [${cross.join(',\n      ')}]) AS all_errs
     FROM ${slice(keys)} AS t
-    ${joins(layout, db, keys, dups)}
+    ${joins(layout, db, keys, dups, src)}
     WHERE ${checks.map((c) => `ifNull(${c.when}, 0)`).join(' OR ')}
   ) ARRAY JOIN all_errs AS e`;
 }
@@ -426,7 +443,7 @@ function converted(layout: Layout): [string, string][] | null {
  * target): subscriber attributes as loaded; value tier of the contact's month, else the
  * latest before it, else what the tier rule gives a subscriber without revenue.
  */
-export function loadSql(layout: Layout, db: string, keys: string, stage: string): string {
+export function loadSql(layout: Layout, db: string, keys: string, stage: string, subscribers: string): string {
   const spec = TABLES[layout.table];
   if (layout.table !== 'contacts') throw new Error(`${layout.table} rows are converted as they arrive (fanOutSql)`);
   const col = (id: string) => stored(specOf(spec, id));
@@ -438,18 +455,35 @@ export function loadSql(layout: Layout, db: string, keys: string, stage: string)
         c.channel, c.direction, c.purpose, c.lifecycle_stage, c.campaign_id, c.converted, c.revenue, c.cost, c.handle_sec, c.resolved_first
       FROM (
         SELECT ${col('ts')} AS ts, toStartOfMonth(toDate(ts)) AS month, ${col('sub_id')} AS sub_id,
-          assumeNotNull(s.s_province) AS s_province, assumeNotNull(s.s_city) AS s_city, assumeNotNull(s.s_brand) AS s_brand,
+          ifNull(s.s_province, '') AS s_province, ifNull(s.s_city, '') AS s_city, assumeNotNull(s.s_brand) AS s_brand,
           assumeNotNull(s.s_sub_segment) AS s_sub_segment, assumeNotNull(s.s_customer_type) AS s_customer_type,
           ${col('channel')} AS channel, ${col('direction')} AS direction, ${col('purpose')} AS purpose, ${col('lifecycle_stage')} AS lifecycle_stage,
           ${col('campaign_id')} AS campaign_id, ${col('converted')} AS converted, ${col('revenue')} AS revenue, ${col('cost')} AS cost,
           ${col('handle_sec')} AS handle_sec, ${col('resolved_first')} AS resolved_first
         FROM ${src}
-        ${joins(layout, db, keys, null)}
+        ${joins(layout, db, keys, null, { subscribers, loaded: false })}
       ) AS c
       ASOF LEFT JOIN (SELECT sub_id AS vt_sub_id, month AS vt_month, value_tier AS vt_value_tier FROM ${db}.subscriber_months
         WHERE sub_id IN (SELECT v_sub_id FROM ${keys} WHERE _row BETWEEN {lo:UInt64} AND {hi:UInt64})) AS vt
       ON vt.vt_sub_id = c.sub_id AND vt.vt_month <= c.month`;
 }
+
+/**
+ * The job's copy of the loaded subscribers a usage file names (ORDER BY sub_id), read once
+ * from the live table: the subscriber checks and the derivation of subscriber months join it
+ * instead of filtering the whole live table each.
+ */
+export const jobSubscribersSql = (keys: string, live: string, into: string) =>
+  `CREATE TABLE ${into} ENGINE = MergeTree ORDER BY sub_id AS SELECT * FROM ${live} WHERE sub_id IN (SELECT v_sub_id FROM ${keys})`;
+
+/**
+ * Contacts converted before their subscriber checks (when no cell had a problem): how many
+ * staged rows lack their subscriber (no subscriber: empty province, see `loadSql`) or lie
+ * outside the viewer's scope. Zero: the subscriber checks (`errorsSql`) have nothing to find;
+ * else they run and say which rows.
+ */
+export const stagedSubscriberGateSql = (stage: string) =>
+  `SELECT count() AS n FROM ${stage} WHERE province = '' OR (notEmpty({scope_cities:Array(String)}) AND city NOT IN {scope_cities:Array(String)})`;
 
 /** Every parameter the statements above may bind; `bind` keeps those a statement uses. */
 export function importParams(scope: Scope): Record<string, unknown> {
