@@ -66,7 +66,7 @@ export async function rebuildRollup(engine: Engine, cubeId: CubeId, months: read
 /** Scratch tables of rebuilds that a crash interrupted (start-up drops them). */
 export async function dropRebuildLeftovers(engine: Engine): Promise<string[]> {
   if (engine.cluster) return [];
-  const prefixes = [...ROLLUP_CUBES.map((id) => `${model.cube(id).rollup!.table}_rebuild_`), 'survival_counts_rebuild_'];
+  const prefixes = [...ROLLUP_CUBES.map((id) => `${model.cube(id).rollup!.table}_rebuild_`), 'survival_counts_rebuild_', 'contract_churn_counts_rebuild_'];
   const rows = await engine.query<{ name: string }>(`SELECT name FROM system.tables WHERE database = {db:String}
     AND arrayExists(p -> startsWith(name, p), {prefixes:Array(String)})`, { db: engine.db, prefixes });
   for (const { name } of rows) await engine.command(`DROP TABLE IF EXISTS ${engine.t(name)}`);

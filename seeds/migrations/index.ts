@@ -7,6 +7,7 @@ import { importJobs } from './005_import.ts';
 import { rollups } from './006_rollups.ts';
 import { survivalCounts } from './007_survival_counts.ts';
 import { channelRollup } from './008_channel_rollup.ts';
+import { contractChurnCounts } from './009_contract_churn_counts.ts';
 import type { Migration } from './ddl.ts';
 
-export const MIGRATIONS: readonly Migration[] = [core, app, ask, audit, importJobs, rollups, survivalCounts, channelRollup];
+export const MIGRATIONS: readonly Migration[] = [core, app, ask, audit, importJobs, rollups, survivalCounts, channelRollup, contractChurnCounts];

@@ -135,9 +135,10 @@ export async function openClusterRig(opts: { subscribers: number; seed: number; 
     await prepareStore(single);
     await seedDemo(single, dataset, { subscribers: opts.subscribers, seed: opts.seed, asOf: opts.asOf, months: opts.months });
     await dataset.refresh();
-    // the survival pre-aggregation is not read on a cluster (counts.ts): empty here too, so
-    // both stores run the raw survival pass and issue the same SQL
+    // the survival pre-aggregations are not read on a cluster (counts.ts): empty here too, so
+    // both stores run the raw survival and contract-churn passes and issue the same SQL
     await single.command(`TRUNCATE TABLE ${single.t('survival_counts')}`);
+    await single.command(`TRUNCATE TABLE ${single.t('contract_churn_counts')}`);
 
     const { ddl, tables } = clusterDdl(shards);
     for (const sql of ddl) await cluster.command(sql);

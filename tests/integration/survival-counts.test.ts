@@ -3,14 +3,16 @@
  * every shape it covers, the counts path gives the raw pass's counts to the unit and so the
  * same Kaplan–Meier curves, medians and log-rank test; what it does not cover, or a table
  * out of step (another as-of, subscribers added since), reads subscribers. After a
- * subscribers import the table is rebuilt and agrees again.
+ * subscribers import the table is rebuilt and agrees again. The contract-churn counts
+ * (by region, brand, customer type) are held to the raw pass the same way.
  */
 import path from 'node:path';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { prepareStore } from '../../seeds/bootstrap.ts';
 import { ImportService } from '../../server/domains/import/service.ts';
-import { countsAsOf, rebuildSurvivalCounts } from '../../server/domains/lifecycle/counts.ts';
+import { CHURN_COUNTS_TABLE, countsAsOf, rebuildSurvivalCounts } from '../../server/domains/lifecycle/counts.ts';
+import { contractChurn } from '../../server/domains/lifecycle/contract-churn.ts';
 import { countsCover, runSurvival } from '../../server/domains/lifecycle/survival.ts';
 import type { Viewer } from '../../server/http/context.ts';
 import { runMetricQuery } from '../../server/query/execute.ts';
@@ -115,5 +117,63 @@ describe('survival counts', () => {
     expect(await countsAsOf(t.engine)).toBeNull();
     await prepareStore(t.engine);
     expect(await countsAsOf(t.engine)).toBe(t.dataset.asOf);
+  });
+});
+
+describe('contract churn counts', () => {
+  const SZ_SCOPE = { level: 'city' as const, province: '440000', city: '440300' };
+  const cases: { name: string; filters: MetricQuery['filters']; scope?: Scope }[] = [
+    { name: 'national', filters: [] },
+    { name: 'Guangdong', filters: [GD] },
+    { name: 'city viewer', filters: [], scope: SZ_SCOPE },
+    { name: 'brand not_in, customer type in', filters: [{ dimension: 'brand', op: 'not_in', values: ['mzone'] }, { dimension: 'customer_type', op: 'in', values: ['public_individual'] }] },
+    { name: 'hard contracts in two cities', filters: [{ dimension: 'contract_type', op: 'in', values: ['hard'] }, { dimension: 'city', op: 'in', values: ['440300', '350100'] }] },
+  ];
+  const churn = (filters: MetricQuery['filters'], source: 'auto' | 'raw' | 'counts', scope: Scope = NATIONAL) =>
+    contractChurn({ filters: filters ?? [] }, { engine: t.engine, asOf: t.dataset.asOf, scope }, source);
+
+  it('are built for the data\'s as-of and in step', async () => {
+    await rebuildSurvivalCounts(t.engine, t.dataset.asOf);
+    expect(await countsAsOf(t.engine, CHURN_COUNTS_TABLE)).toBe(t.dataset.asOf);
+  });
+
+  for (const c of cases) {
+    it(`${c.name}: the counts path equals the raw pass, and is the one picked`, async () => {
+      const raw = await churn(c.filters, 'raw', c.scope);
+      expect(reads(raw.sql)).toBe('subscribers');
+      expect(raw.points.length).toBeGreaterThan(0);
+      expect(raw.points.some((x) => x.churned > 0)).toBe(true);
+      const counted = await churn(c.filters, 'counts', c.scope);
+      expect(reads(counted.sql)).toBe(CHURN_COUNTS_TABLE);
+      expect(counted.points).toEqual(raw.points);
+      expect(reads((await churn(c.filters, 'auto', c.scope)).sql)).toBe(CHURN_COUNTS_TABLE);
+    });
+  }
+
+  it('a filter on another dimension reads subscribers', async () => {
+    expect(reads((await churn([{ dimension: 'sub_segment', op: 'in', values: ['young'] }], 'auto')).sql)).toBe('subscribers');
+  });
+
+  it('subscribers added behind its back: not read; a subscribers import rebuilds it; start-up builds it when missing', async () => {
+    await t.engine.command(`INSERT INTO crm.subscribers (sub_id, province, city, brand, contract_type, contract_end, activated_on, churned_on)
+      VALUES (88000101, '440000', '440300', 'gotone', 'hard', '2024-09-30', '2023-09-01', '2024-10-10')`);
+    expect(await countsAsOf(t.engine, CHURN_COUNTS_TABLE)).toBeNull();
+    expect(reads((await churn([GD], 'auto')).sql)).toBe('subscribers');
+
+    const admin: Viewer = { id: 'admin', name: 'admin', role: 'admin', scope: NATIONAL };
+    const service = new ImportService(t.engine, t.dataset, pino({ level: 'silent' }), { maxBytes: 1 << 20, spoolDir: path.join(t.dataDir, 'spool-churn') });
+    await service.ready;
+    const csv = 'sub_id,city,brand,activated_on,contract_type,contract_end,churned_on\n88000102,440300,gotone,2022-06-01,hard,2024-06-30,2024-07-05\n88000103,440100,mzone,2023-01-01,soft,2024-10-31,\n';
+    const r = await service.upload((async function* () { yield Buffer.from(csv); })(), 'subscribers', admin, null);
+    expect(r.status, JSON.stringify(r.body)).toBe(200);
+    expect(await countsAsOf(t.engine, CHURN_COUNTS_TABLE)).toBe(t.dataset.asOf);
+    const counted = await churn([GD], 'auto');
+    expect(reads(counted.sql)).toBe(CHURN_COUNTS_TABLE);
+    expect(counted.points).toEqual((await churn([GD], 'raw')).points);
+
+    await t.engine.command(`TRUNCATE TABLE crm.${CHURN_COUNTS_TABLE}`);
+    expect(await countsAsOf(t.engine, CHURN_COUNTS_TABLE)).toBeNull();
+    await prepareStore(t.engine);
+    expect(await countsAsOf(t.engine, CHURN_COUNTS_TABLE)).toBe(t.dataset.asOf);
   });
 });

@@ -8,21 +8,26 @@
  * that ends mid-month and blur the peak. A window counts once its last day is on or before
  * as-of. At risk: activated before the window and not churned before it; churned: churned
  * inside it.
+ *
+ * The same counts are kept pre-aggregated by region, brand and customer type at the data's
+ * as-of (counts.ts, `contract_churn_counts`), read when they cover the filters and are in step.
  */
 import type { QueryContext } from '../../query/execute.ts';
 import { plan } from '../../query/plan.ts';
 import type { Filter } from '../../query/types.ts';
 import { SqlParams, filterClauses } from '../segments/filter-sql.ts';
+import { CHURN_COUNTS_DIMENSIONS, CHURN_COUNTS_TABLE, countsAsOf } from './counts.ts';
 
 export const RELATIVE_MONTHS = 6;
 
-export async function contractChurn(a: { filters: Filter[] }, ctx: QueryContext) {
-  const p = plan({ metrics: ['survival_rate'], filters: a.filters }, { asOf: ctx.asOf, scope: ctx.scope });
-  const cube = p.parts[0].cube;
-  const params = new SqlParams();
-  const asOf = params.add(p.asOf, 'Date');
+/**
+ * The one definition: at risk and churned per relative month k, grouped by contract type,
+ * k and `keys` (columns of subscribers), over subscribers passing `where`. `asOf`: a SQL
+ * expression (a parameter or a literal).
+ */
+export function contractChurnSql(db: string, asOf: string, where: string[], keys: readonly string[] = []): string {
   const first = `addMonths(assumeNotNull(contract_end), ${-RELATIVE_MONTHS})`;
-  const where = [
+  const conditions = [
     'contract_end IS NOT NULL',
     `activated_on <= ${asOf}`,
     // rows that can count nowhere (churned before k = −6, or no window complete yet) are
@@ -30,18 +35,40 @@ export async function contractChurn(a: { filters: Filter[] }, ctx: QueryContext)
     `(churned_on IS NULL OR churned_on >= ${first})`,
     `addMonths(assumeNotNull(contract_end), ${-RELATIVE_MONTHS + 1}) - 1 <= ${asOf}`,
     `addMonths(assumeNotNull(contract_end), k + 1) - 1 <= ${asOf}`,
-    ...filterClauses(cube, p.filters, params),
+    ...where,
   ];
   const start = 'addMonths(assumeNotNull(contract_end), k)';
   const end = 'addMonths(assumeNotNull(contract_end), k + 1)';
-  const sql = `SELECT contract_type, k AS relative_month,
+  const group = [...keys, 'contract_type', 'k'];
+  return `SELECT ${[...keys, 'contract_type', 'k AS relative_month'].join(', ')},
   countIf(activated_on < ${start} AND (churned_on IS NULL OR churned_on >= ${start})) AS at_risk,
   countIf(activated_on < ${start} AND churned_on IS NOT NULL AND churned_on >= ${start} AND churned_on < ${end}) AS churned
-FROM ${ctx.engine.t(cube.table)}
+FROM ${db}.subscribers
 ARRAY JOIN range(${-RELATIVE_MONTHS}, ${RELATIVE_MONTHS + 1}) AS k
-WHERE ${where.join(' AND ')}
-GROUP BY contract_type, k
-ORDER BY contract_type, k`;
+WHERE ${conditions.join(' AND ')}
+GROUP BY ${group.join(', ')}`;
+}
+
+/** The counts answer a query whose filters (scope included) are all on dimensions they keep. */
+export const churnCountsCover = (filters: readonly Filter[]) => filters.every((f) => f.dimension in CHURN_COUNTS_DIMENSIONS);
+
+export async function contractChurn(a: { filters: Filter[] }, ctx: QueryContext, source: 'auto' | 'raw' | 'counts' = 'auto') {
+  const p = plan({ metrics: ['survival_rate'], filters: a.filters }, { asOf: ctx.asOf, scope: ctx.scope });
+  const cube = p.parts[0].cube;
+  const params = new SqlParams();
+  const use = source !== 'auto' ? source
+    : churnCountsCover(p.filters) && (await countsAsOf(ctx.engine, CHURN_COUNTS_TABLE)) === p.asOf ? 'counts' : 'raw';
+  let sql: string;
+  if (use === 'counts') {
+    const where = filterClauses({ ...cube, dimensions: CHURN_COUNTS_DIMENSIONS }, p.filters, params);
+    sql = `SELECT contract_type, relative_month, sum(at_risk) AS at_risk, sum(churned) AS churned
+FROM ${ctx.engine.t(CHURN_COUNTS_TABLE)}${where.length ? `\nWHERE ${where.join(' AND ')}` : ''}
+GROUP BY contract_type, relative_month
+ORDER BY contract_type, relative_month`;
+  } else {
+    const asOf = params.add(p.asOf, 'Date');
+    sql = `${contractChurnSql(ctx.engine.db, asOf, filterClauses(cube, p.filters, params))}\nORDER BY contract_type, relative_month`;
+  }
   const rows = await ctx.engine.query<{ contract_type: string; relative_month: number; at_risk: number; churned: number }>(sql, params.values, { signal: ctx.signal });
   const points = rows.map((r) => {
     const atRisk = Number(r.at_risk);
