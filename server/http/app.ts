@@ -33,35 +33,27 @@ export interface AppDeps {
   log: Logger;
 }
 
-/** One structured log line per GraphQL operation: who, what, how long, which error codes. */
-const operationLog = (log: Logger): ApolloServerPlugin<RequestContext> => ({
+/**
+ * Per operation, in one hook (one fewer listener on every request): overload and engine
+ * outages become HTTP-level facts too (429 / 503 with Retry-After), and one structured log
+ * line tells who, what, how long, which error codes.
+ */
+const operationResponse = (log: Logger): ApolloServerPlugin<RequestContext> => ({
   async requestDidStart({ contextValue }) {
     const t0 = performance.now();
     return {
       async willSendResponse({ request, response }) {
-        const errors = response.body.kind === 'single' ? (response.body.singleResult.errors ?? []).map((e) => e.extensions?.code) : [];
-        log.info({ op: request.operationName ?? 'anonymous', viewer: contextValue.viewer?.id, ms: Math.round(performance.now() - t0), errors: errors.length ? errors : undefined }, 'graphql');
-      },
-    };
-  },
-});
-
-/** Overload and engine outages are HTTP-level facts too: 429 / 503 with Retry-After. */
-const httpStatusFromErrors: ApolloServerPlugin<RequestContext> = {
-  async requestDidStart() {
-    return {
-      async willSendResponse({ response }) {
-        if (response.body.kind !== 'single') return;
-        const codes = new Set((response.body.singleResult.errors ?? []).map((e) => e.extensions?.code));
-        const status = codes.has('TOO_MANY_REQUESTS') ? 429 : codes.has('DATABASE_UNAVAILABLE') ? 503 : null;
+        const codes = response.body.kind === 'single' ? (response.body.singleResult.errors ?? []).map((e) => e.extensions?.code) : [];
+        const status = codes.includes('TOO_MANY_REQUESTS') ? 429 : codes.includes('DATABASE_UNAVAILABLE') ? 503 : null;
         if (status) {
           response.http.status = status;
           response.http.headers.set('retry-after', '1');
         }
+        log.info({ op: request.operationName ?? 'anonymous', viewer: contextValue.viewer?.id, ms: Math.round(performance.now() - t0), errors: codes.length ? codes : undefined }, 'graphql');
       },
     };
   },
-};
+});
 
 export async function createApp(deps: AppDeps) {
   const { config, engine, dataset, log } = deps;
@@ -83,13 +75,14 @@ export async function createApp(deps: AppDeps) {
     formatError: formatGraphQLError(log),
     includeStacktraceInErrorResponses: false,
     // no cache hints are used (results are cached by the server: query/cache.ts), so no per-field cache-control walk
-    plugins: [...armor.plugins, ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled(), httpStatusFromErrors, operationLog(log)],
+    plugins: [...armor.plugins, ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled(), operationResponse(log)],
   });
   await apollo.start();
 
   const identity = new Identity(config.auth);
   const audit = new AuditLog(engine);
   const results = config.resultCacheEntries > 0 ? new ResultCache(config.resultCacheEntries) : undefined;
+  const auth = authenticate(identity);
   const app = express();
   app.disable('x-powered-by');
   app.disable('etag'); // no body hashing per answer: GraphQL answers are POSTs, static files carry their own
@@ -103,13 +96,8 @@ export async function createApp(deps: AppDeps) {
       ? { status: 'ready', engine: engine.mode, asOf: dataset.asOf, dataVersion: dataset.version }
       : { status: 'unavailable', code: 'DATABASE_UNAVAILABLE', engineReachable: reachable, pendingMigrations: pending });
   });
-  app.use(authRoutes(identity, config.auth.demoUsers));
-  app.use(embedRoutes({ config, engine, dataset, log, audit, results })); // public paths: each request carries its own embed token or API key
-  app.use(authenticate(identity));
-  app.use('/api/import', importRoutes({ config, engine, dataset, log, maxBytes: config.importMaxBytes }));
-  const graphiql = renderGraphiQL({ endpoint: '/graphql', title: 'CRM analytics · GraphiQL' } as never);
-  app.get('/graphiql', requireGraphiQL, (_req, res) => { res.type('html').send(graphiql); });
-  app.use('/graphql', express.json({ limit: '256kb' }), expressMiddleware(apollo, {
+  // GraphQL first: its requests skip the sign-in and embed routers' path matching, and are authenticated here
+  app.use('/graphql', auth, express.json({ limit: '256kb' }), expressMiddleware(apollo, {
     context: async ({ req, res }) => {
       const abort = new AbortController();
       // cancel the engine query when the client goes away
@@ -118,6 +106,12 @@ export async function createApp(deps: AppDeps) {
       return { engine, dataset, viewer: req.viewer!, signal: abort.signal, audit, results };
     },
   }));
+  app.use(authRoutes(identity, config.auth.demoUsers));
+  app.use(embedRoutes({ config, engine, dataset, log, audit, results })); // public paths: each request carries its own embed token or API key
+  app.use(auth);
+  app.use('/api/import', importRoutes({ config, engine, dataset, log, maxBytes: config.importMaxBytes }));
+  const graphiql = renderGraphiQL({ endpoint: '/graphql', title: 'CRM analytics · GraphiQL' } as never);
+  app.get('/graphiql', requireGraphiQL, (_req, res) => { res.type('html').send(graphiql); });
 
   const web = config.webDist;
   if (fs.existsSync(path.join(web, 'index.html'))) {
