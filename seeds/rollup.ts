@@ -11,33 +11,39 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Engine } from '../server/engine/engine.ts';
-import { model, type CubeId } from '../server/model/index.ts';
+import { model, type Cube, type CubeId, type Rollup } from '../server/model/index.ts';
 
 const PARTITION_ID = /^\d{6}$/;
 
 /** Cubes with a rollup, in model order. */
-export const ROLLUP_CUBES: readonly CubeId[] = model.cubes.filter((c) => c.rollup).map((c) => c.id);
+export const ROLLUP_CUBES: readonly CubeId[] = model.cubes.filter((c) => c.rollups?.length).map((c) => c.id);
+const ROLLUPS: readonly { cube: Cube; rollup: Rollup }[] = model.cubes.flatMap((cube) => (cube.rollups ?? []).map((rollup) => ({ cube, rollup })));
 
 /** The cube whose table is `table` and has a rollup (import steps name tables). */
-export const rollupCubeOfTable = (table: string): CubeId | undefined => model.cubes.find((c) => c.rollup && c.table === table)?.id;
+export const rollupCubeOfTable = (table: string): CubeId | undefined => model.cubes.find((c) => c.rollups?.length && c.table === table)?.id;
 
-/** `months`: partition ids of the cube's table, toYYYYMM of its time column as text ('202505'). */
+/** Rebuilds every rollup of the cube for `months`: partition ids of the cube's table, toYYYYMM of its time column as text ('202505'). */
 export async function rebuildRollup(engine: Engine, cubeId: CubeId, months: readonly string[]): Promise<void> {
   const todo = [...new Set(months)].sort();
   if (!todo.length) return;
   const bad = todo.filter((m) => !PARTITION_ID.test(m));
   if (bad.length) throw new Error(`rebuildRollup takes toYYYYMM partition ids, got ${bad.join(', ')}`);
   const cube = model.cube(cubeId);
-  const r = cube.rollup;
-  if (!r) throw new Error(`cube "${cubeId}" has no rollup`);
+  if (!cube.rollups?.length) throw new Error(`cube "${cubeId}" has no rollup`);
+  for (const r of cube.rollups) await rebuildOne(engine, cube, r, todo);
+}
+
+async function rebuildOne(engine: Engine, cube: Cube, r: Rollup, todo: readonly string[]): Promise<void> {
   const time = cube.time!.column;
+  // a monthly rollup of a daily cube keeps the month's first day in the time column
+  const bucket = r.grain && r.grain !== cube.time!.finest ? `toStartOfMonth(${time})` : time;
   const dims = Object.entries(r.dimensions);
   const measures = Object.entries(r.measures);
   const select = (into: string) => `INSERT INTO ${into} (${[time, ...dims.map(([, col]) => col), ...measures.map(([col]) => col)].join(', ')})
-    SELECT ${[time, ...dims.map(([d, col]) => `${cube.dimensions[d]} AS ${col}`), ...measures.map(([col, expr]) => `${expr} AS ${col}`)].join(', ')}
+    SELECT ${[`${bucket} AS rollup_time`, ...dims.map(([d, col]) => `${cube.dimensions[d]} AS ${col}`), ...measures.map(([col, expr]) => `${expr} AS ${col}`)].join(', ')}
     FROM ${engine.t(cube.table)}
     WHERE toYYYYMM(${time}) = {m:UInt32}
-    GROUP BY ${[time, ...dims.map(([, col]) => col)].join(', ')}`;
+    GROUP BY ${['rollup_time', ...dims.map(([, col]) => col)].join(', ')}`;
 
   if (engine.cluster) {
     // Distributed tables take no partition swaps: drop the month on every shard, then refill
@@ -66,17 +72,21 @@ export async function rebuildRollup(engine: Engine, cubeId: CubeId, months: read
 /** Scratch tables of rebuilds that a crash interrupted (start-up drops them). */
 export async function dropRebuildLeftovers(engine: Engine): Promise<string[]> {
   if (engine.cluster) return [];
-  const prefixes = [...ROLLUP_CUBES.map((id) => `${model.cube(id).rollup!.table}_rebuild_`), 'survival_counts_rebuild_', 'contract_churn_counts_rebuild_'];
+  const prefixes = [...ROLLUPS.map(({ rollup }) => `${rollup.table}_rebuild_`), 'survival_counts_rebuild_', 'contract_churn_counts_rebuild_'];
   const rows = await engine.query<{ name: string }>(`SELECT name FROM system.tables WHERE database = {db:String}
     AND arrayExists(p -> startsWith(name, p), {prefixes:Array(String)})`, { db: engine.db, prefixes });
   for (const { name } of rows) await engine.command(`DROP TABLE IF EXISTS ${engine.t(name)}`);
   return rows.map((x) => x.name);
 }
 
-/** Months of the cube's table its rollup has no rows for (a store that predates the rollup). */
+/** Months of the cube's table that one of its rollups has no rows for (a store that predates the rollup). */
 export async function missingRollupMonths(engine: Engine, cubeId: CubeId): Promise<string[]> {
   const cube = model.cube(cubeId);
-  const rows = await engine.query<{ m: string }>(`SELECT DISTINCT _partition_id AS m FROM ${engine.t(cube.table)}
-    WHERE _partition_id GLOBAL NOT IN (SELECT DISTINCT _partition_id FROM ${engine.t(cube.rollup!.table)}) ORDER BY m`);
-  return rows.map((x) => x.m);
+  const missing = new Set<string>();
+  for (const r of cube.rollups ?? []) {
+    const rows = await engine.query<{ m: string }>(`SELECT DISTINCT _partition_id AS m FROM ${engine.t(cube.table)}
+      WHERE _partition_id GLOBAL NOT IN (SELECT DISTINCT _partition_id FROM ${engine.t(r.table)}) ORDER BY m`);
+    for (const x of rows) missing.add(x.m);
+  }
+  return [...missing].sort();
 }

@@ -20,24 +20,34 @@ const SUBSCRIBER_DIMS = {
 const ROLLUP_DIMS = ['province', 'city', 'brand', 'sub_segment', 'customer_type', 'contract_type', 'value_tier', 'quadrant'] as const;
 
 /**
- * The contacts cube by day × these dimensions (table: seeds/migrations/008_channel_rollup.ts):
- * the region and what the channel pages break contacts down by. At 10M subscribers a month
- * of 1.87M contacts becomes 760k rows (2.5×; days × 337 cities × 12 channels leave little
- * to fold). Left on the raw table: brand, sub-segment, customer type and value tier of the
- * contacted subscriber (×2.0 rows for breakdowns the channel pages do not show), and
- * reached customers (distinct subscribers do not add up across rows).
+ * The contacts cube has two rollups. contacts_monthly (migration 010): by month × region ×
+ * channel, with the contacted subscribers as a bitmap per row, so reached customers — distinct
+ * subscribers, which no sum gives — merge exactly over cities, channels and months (the
+ * channels page's efficiency table over 12 months). contacts_daily (migration 008): by day ×
+ * these dimensions, what the channel pages break contacts down by, without reach. At 10M
+ * subscribers a month of 1.87M contacts becomes 760k daily rows (days × 337 cities × 12
+ * channels leave little to fold). Left on the raw table: brand, sub-segment, customer type
+ * and value tier of the contacted subscriber (×2.0 rows for breakdowns the pages do not show).
  */
 const CHANNEL_ROLLUP_DIMS = {
   province: 'province', city: 'city', channel: 'channel', direction: 'direction', purpose: 'purpose', lifecycle_stage: 'lifecycle_stage',
 };
-/** computed from `channel`, so the same expression answers over contacts and over its rollup */
+const CHANNEL_MEASURES = {
+  contacts: 'count()',
+  conversions: 'countIf(converted = 1)',
+  cost: 'sum(cost)',
+  converted_revenue: 'sumIf(revenue, converted = 1)',
+  handle_sec: 'sum(handle_sec)',
+  resolved_first: 'countIf(resolved_first = 1)',
+};
+/** computed from `channel`, so the same expression answers over contacts and over its rollups */
 const CHANNEL_CLASS = `if(channel IN (${ELECTRONIC_CHANNELS.map((c) => `'${c}'`).join(', ')}), 'electronic', 'physical')`;
 
 export const CUBES: Cube[] = [
   { id: 'base', table: 'subscriber_months', executor: 'sql', time: { column: 'month', finest: 'month' }, dimensions: {
     ...SUBSCRIBER_DIMS, value_tier: 'value_tier', quadrant: 'quadrant', tenure_months: 'tenure_months',
     rfm_r: 'rfm_r', rfm_f: 'rfm_f', rfm_m: 'rfm_m', rfm_cell: "concat('R', toString(rfm_r), 'F', toString(rfm_f), 'M', toString(rfm_m))",
-  }, rollup: {
+  }, rollups: [{
     table: 'base_monthly',
     dimensions: Object.fromEntries(ROLLUP_DIMS.map((d) => [d, d])),
     measures: {
@@ -51,23 +61,23 @@ export const CUBES: Cube[] = [
       minutes: 'sum(minutes)',
       data_mb: 'sum(data_mb)',
     },
-  } },
+  }] },
   { id: 'contacts', table: 'contacts', executor: 'sql', time: { column: 'day', finest: 'day' }, dimensions: {
     ...CHANNEL_ROLLUP_DIMS, channel_class: CHANNEL_CLASS,
     brand: 'brand', sub_segment: 'sub_segment', customer_type: 'customer_type', value_tier: 'value_tier',
-  }, rollup: {
+  }, rollups: [{
+    table: 'contacts_monthly',
+    grain: 'month',
+    dimensions: { province: 'province', city: 'city', channel: 'channel' },
+    derived: { channel_class: CHANNEL_CLASS },
+    measures: { ...CHANNEL_MEASURES, reach: 'groupBitmapState(sub_id)' },
+  }, {
     table: 'contacts_daily',
     dimensions: CHANNEL_ROLLUP_DIMS,
     derived: { channel_class: CHANNEL_CLASS },
-    measures: {
-      contacts: 'count()',
-      conversions: 'countIf(converted = 1)',
-      cost: 'sum(cost)',
-      converted_revenue: 'sumIf(revenue, converted = 1)',
-      handle_sec: 'sum(handle_sec)',
-      resolved_first: 'countIf(resolved_first = 1)',
-    },
-  } },
+    measures: CHANNEL_MEASURES,
+    without: ['reached_customers'],
+  }] },
   { id: 'campaigns', table: 'campaigns', executor: 'sql', time: { column: 'month', finest: 'month' }, dimensions: {
     province: 'province', city: 'city', campaign_kind: 'kind', list_type: 'list_type',
   } },

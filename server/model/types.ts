@@ -14,22 +14,33 @@ export interface Cube {
   dimensions: Record<string, string>;
   /** 'sql': generic aggregate builder; 'survival' / 'capability': dedicated executors */
   executor: 'sql' | 'survival' | 'capability';
-  /** a pre-aggregated copy the SQL builder reads instead of `table` whenever it covers a query */
-  rollup?: Rollup;
+  /**
+   * Pre-aggregated copies the SQL builder reads instead of `table` whenever one covers a
+   * query part: the first that covers it, so the coarsest comes first.
+   */
+  rollups?: Rollup[];
 }
 
 /**
- * One row per time bucket (the cube's time column, at its finest grain) × combination of
- * `dimensions`, holding additive `measures`. Rebuilt per month partition from the cube's
- * table by seeds/rollup.ts; read through each metric's `rollupSql`.
+ * One row per time bucket (the cube's time column, at `grain`) × combination of
+ * `dimensions`, holding mergeable `measures` (sums, or aggregate states such as bitmaps of
+ * subscribers). Rebuilt per month partition from the cube's table by seeds/rollup.ts; read
+ * through each metric's `rollupSql`.
  */
 export interface Rollup {
   table: string;
+  /**
+   * The time grain of its rows (default: the cube's finest). A coarser rollup keeps the
+   * bucket's first day in the cube's time column, and answers only whole buckets.
+   */
+  grain?: Grain;
+  /** metrics of the cube with `rollupSql` that this rollup cannot answer (a measure it lacks) */
+  without?: string[];
   /** dimension id → rollup column; a subset of the cube's dimensions */
   dimensions: Record<string, string>;
   /** dimension id → expression over rollup columns, for cube dimensions computed from kept ones */
   derived?: Record<string, string>;
-  /** rollup column → aggregate over the cube's table that fills it (additive, so sums of it are exact) */
+  /** rollup column → aggregate over the cube's table that fills it (additive sums, or a mergeable -State) */
   measures: Record<string, string>;
 }
 

@@ -1,5 +1,5 @@
 /** Boot-time model check: lists every problem at once (Cube's schema compiler habit). */
-import type { Cube, Dimension, Metric } from './types.ts';
+import { type Cube, type Dimension, type Metric, GRAINS } from './types.ts';
 
 export class ModelError extends Error {
   constructor(readonly problems: string[]) {
@@ -39,16 +39,19 @@ export function validateModel(cubes: Cube[], dimensions: Dimension[], metrics: M
       if (!dimIds.has(dim)) problems.push(`cube "${c.id}" maps unknown dimension "${dim}"`);
       if (!expr.trim()) problems.push(`cube "${c.id}" maps dimension "${dim}" to an empty expression`);
     }
-    if (c.rollup) {
+    for (const r of c.rollups ?? []) {
       if (c.executor !== 'sql' || !c.time) problems.push(`cube "${c.id}" has a rollup, but only SQL cubes with a time axis can have one`);
-      for (const [dim, col] of Object.entries(c.rollup.dimensions)) {
+      for (const [dim, col] of Object.entries(r.dimensions)) {
         if (!(dim in c.dimensions)) problems.push(`rollup of cube "${c.id}" keeps dimension "${dim}", which the cube does not have`);
         if (!ID.test(col)) problems.push(`rollup of cube "${c.id}" maps dimension "${dim}" to "${col}", not a column name`);
       }
-      for (const [col, expr] of Object.entries(c.rollup.measures)) {
+      for (const dim of Object.keys(r.derived ?? {})) if (!(dim in c.dimensions)) problems.push(`rollup ${r.table} derives dimension "${dim}", which cube "${c.id}" does not have`);
+      for (const [col, expr] of Object.entries(r.measures)) {
         if (!ID.test(col)) problems.push(`rollup measure "${col}" of cube "${c.id}" is not a column name`);
         if (!expr.trim()) problems.push(`rollup measure "${col}" of cube "${c.id}" has no expression`);
       }
+      for (const id of r.without ?? []) if (!metrics.some((m) => m.id === id && m.cube === c.id)) problems.push(`rollup ${r.table} lists "${id}" in without, not a metric of cube "${c.id}"`);
+      if (r.grain && c.time && GRAINS.indexOf(r.grain) < GRAINS.indexOf(c.time.finest)) problems.push(`rollup ${r.table} is finer (${r.grain}) than cube "${c.id}" (${c.time.finest})`);
     }
   }
   for (const m of metrics) {
@@ -59,12 +62,12 @@ export function validateModel(cubes: Cube[], dimensions: Dimension[], metrics: M
     if (!cube) problems.push(`metric "${m.id}" names unknown cube "${m.cube}"`);
     else if (cube.executor === 'sql' && !m.sql) problems.push(`metric "${m.id}" is in SQL cube "${m.cube}" but has no sql`);
     // a new metric of a rolled-up cube must say how the rollup answers it, or that it cannot
-    if (cube?.rollup && !m.rollupSql === !m.noRollup?.trim()) {
+    if (cube?.rollups?.length && !m.rollupSql === !m.noRollup?.trim()) {
       problems.push(m.rollupSql
         ? `metric "${m.id}" has both rollupSql and noRollup; keep one`
         : `metric "${m.id}" is in cube "${m.cube}", which has a rollup: give it rollupSql, or noRollup with the reason it cannot have one`);
     }
-    if (cube && !cube.rollup && (m.rollupSql || m.noRollup)) problems.push(`metric "${m.id}" has rollupSql or noRollup, but cube "${m.cube}" has no rollup`);
+    if (cube && !cube.rollups?.length && (m.rollupSql || m.noRollup)) problems.push(`metric "${m.id}" has rollupSql or noRollup, but cube "${m.cube}" has no rollup`);
   }
   if (problems.length) throw new ModelError(problems);
 }

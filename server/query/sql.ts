@@ -62,7 +62,7 @@ function whereFilter(source: Source, f: Filter, p: Params): string {
 function cubeSelect(plan: Plan, part: CubePart, range: DayRange | null, p: Params, mode: SourceMode, shiftMonths = 0): string {
   const { cube } = part;
   const time = cube.time;
-  const source = pickSource(cube, part.metrics, [...plan.dims, ...plan.filters.map((f) => f.dimension)], mode);
+  const source = pickSource(cube, part.metrics, [...plan.dims, ...plan.filters.map((f) => f.dimension)], mode, { grain: plan.grain, range });
   const select: string[] = [];
   const group: string[] = [];
   for (const d of plan.dims) {

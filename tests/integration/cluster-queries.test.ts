@@ -138,14 +138,14 @@ const CASES: Case[] = [
   { name: 'base compare yoy by value tier, credit list filter (raw)', q: { metrics: BASE, groupBy: ['value_tier'], filters: [{ dimension: 'credit_list', op: 'in', values: ['none', 'red'] }], compare: 'yoy' }, reads: ['subscriber_months'] },
   { name: 'base compare mom by gender × month (raw)', q: { metrics: BASE, groupBy: ['gender', 'month'], timeRange: { from: '2025-02', to: '2025-05' }, compare: 'mom' }, scope: GUANGDONG, reads: ['subscriber_months'] },
   // contacts
-  { name: 'contacts, national, default month', q: { metrics: CONTACTS }, reads: ['contacts'] },
-  { name: 'contacts by channel', q: { metrics: CONTACTS, groupBy: ['channel'], timeRange: { from: '2025-01', to: '2025-05' } }, reads: ['contacts'] },
-  { name: 'contacts by channel × month, Guangdong', q: { metrics: CONTACTS, groupBy: ['channel', 'month'], filters: [GD], timeRange: { from: '2025-01', to: '2025-04' } }, reads: ['contacts'] },
+  { name: 'contacts, national, default month', q: { metrics: CONTACTS }, reads: ['contacts_monthly'] },
+  { name: 'contacts by channel', q: { metrics: CONTACTS, groupBy: ['channel'], timeRange: { from: '2025-01', to: '2025-05' } }, reads: ['contacts_monthly'] },
+  { name: 'contacts by channel × month, Guangdong', q: { metrics: CONTACTS, groupBy: ['channel', 'month'], filters: [GD], timeRange: { from: '2025-01', to: '2025-04' } }, reads: ['contacts_monthly'] },
   { name: 'contacts by value tier × brand, purpose filter', q: { metrics: CONTACTS, groupBy: ['value_tier', 'brand'], filters: [{ dimension: 'purpose', op: 'in', values: ['marketing', 'retention'] }] }, reads: ['contacts'] },
   { name: 'contacts by day, one month', q: { metrics: ['contacts', 'reached_customers', 'conversion_rate'], groupBy: ['day'], timeRange: { from: '2025-04', to: '2025-04' } }, reads: ['contacts'] },
-  { name: 'contacts by city compare mom', q: { metrics: CONTACTS, groupBy: ['city'], filters: [GD], compare: 'mom' }, reads: ['contacts'] },
-  { name: 'contacts by channel class compare yoy by quarter', q: { metrics: CONTACTS, groupBy: ['channel_class', 'quarter'], timeRange: { from: '2024-10', to: '2025-03' }, compare: 'yoy' }, reads: ['contacts'] },
-  { name: 'reached customers by province, order and limit', q: { metrics: ['reached_customers', 'contacts'], groupBy: ['province'], orderBy: { metric: 'reached_customers', direction: 'desc' }, limit: 10 }, reads: ['contacts'] },
+  { name: 'contacts by city compare mom', q: { metrics: CONTACTS, groupBy: ['city'], filters: [GD], compare: 'mom' }, reads: ['contacts_monthly'] },
+  { name: 'contacts by channel class compare yoy by quarter', q: { metrics: CONTACTS, groupBy: ['channel_class', 'quarter'], timeRange: { from: '2024-10', to: '2025-03' }, compare: 'yoy' }, reads: ['contacts_monthly'] },
+  { name: 'reached customers by province, order and limit', q: { metrics: ['reached_customers', 'contacts'], groupBy: ['province'], orderBy: { metric: 'reached_customers', direction: 'desc' }, limit: 10 }, reads: ['contacts_monthly'] },
   { name: 'channel rollup: lifecycle stage × channel, Guangdong', q: { metrics: CONTACTS.filter((id) => id !== 'reached_customers'), groupBy: ['lifecycle_stage', 'channel'], filters: [GD] }, reads: ['contacts_daily'] },
   { name: 'channel rollup: channel class by day, compare mom', q: { metrics: ['contacts', 'conversion_rate', 'e_channel_share'], groupBy: ['channel_class', 'day'], timeRange: { from: '2025-04', to: '2025-04' }, compare: 'mom' }, reads: ['contacts_daily'] },
   // campaigns
@@ -153,9 +153,9 @@ const CASES: Case[] = [
   { name: 'campaigns by province × month', q: { metrics: CAMPAIGNS, groupBy: ['province', 'month'], timeRange: { from: '2025-01', to: '2025-05' } }, reads: ['campaigns'] },
   { name: 'campaigns by city compare mom', q: { metrics: CAMPAIGNS, groupBy: ['city'], filters: [GD], compare: 'mom' }, reads: ['campaigns'] },
   // several cubes in one query (FULL OUTER / CROSS JOIN of per-cube sub-queries)
-  { name: 'base × contacts × campaigns by province', q: { metrics: ['subscribers', 'arpu', 'contacts', 'reached_customers', 'campaign_lift'], groupBy: ['province'], timeRange: { from: '2025-01', to: '2025-03' } }, reads: ['base_monthly', 'campaigns', 'contacts'] },
+  { name: 'base × contacts × campaigns by province', q: { metrics: ['subscribers', 'arpu', 'contacts', 'reached_customers', 'campaign_lift'], groupBy: ['province'], timeRange: { from: '2025-01', to: '2025-03' } }, reads: ['base_monthly', 'campaigns', 'contacts_monthly'] },
   { name: 'base × contacts by brand × month, customer type filter, compare mom', q: { metrics: ['churn_rate', 'cost_per_conversion'], groupBy: ['brand', 'month'], filters: [{ dimension: 'customer_type', op: 'in', values: ['public_individual'] }], timeRange: { from: '2025-02', to: '2025-04' }, compare: 'mom' }, reads: ['base_monthly', 'contacts'] },
-  { name: 'base × contacts, no grouping, compare yoy', q: { metrics: ['revenue', 'channel_revenue', 'roi'], compare: 'yoy' }, scope: GUANGDONG, reads: ['base_monthly', 'contacts_daily'] },
+  { name: 'base × contacts, no grouping, compare yoy', q: { metrics: ['revenue', 'channel_revenue', 'roi'], compare: 'yoy' }, scope: GUANGDONG, reads: ['base_monthly', 'contacts_monthly'] },
   // survival (dedicated executor over subscribers)
   { name: 'survival_rate and median_lifetime by brand', q: { metrics: ['survival_rate', 'median_lifetime'], groupBy: ['brand'] }, reads: ['subscribers'] },
   { name: 'median lifetime by contract type, cohort range, Guangdong', q: { metrics: ['median_lifetime'], groupBy: ['contract_type'], filters: [GD], timeRange: { from: '2020-01', to: '2024-12' } }, reads: ['subscribers'] },

@@ -52,7 +52,8 @@ describe('semantic model', () => {
       { ...base, id: 'both', noRollup: 'reads tenure' },
       { ...base, id: 'excused', rollupSql: undefined, noRollup: 'reads tenure_months, which the rollup does not keep' },
       { ...METRICS.find((m) => m.id === 'hit_rate')!, id: 'stray', rollupSql: () => 'sum(x)' }];
-    const cubes = CUBES.map((c) => (c.id === 'base' ? { ...c, rollup: { ...c.rollup!, dimensions: { ...c.rollup!.dimensions, channel: 'channel' } } } : c));
+    const cubes = CUBES.map((c) => (c.id === 'base' ? { ...c, rollups: [{ ...c.rollups![0], dimensions: { ...c.rollups![0].dimensions, channel: 'channel' } }] }
+      : c.id === 'contacts' ? { ...c, rollups: [{ ...c.rollups![0], without: ['arpu'] }, c.rollups![1]] } : c));
     let err: ModelError | null = null;
     try { validateModel(cubes, DIMENSIONS, metrics); } catch (e) { err = e as ModelError; }
     const text = err!.problems.join('\n');
@@ -61,7 +62,8 @@ describe('semantic model', () => {
     expect(text).not.toMatch(/"excused"/);
     expect(text).toMatch(/metric "stray" has rollupSql or noRollup, but cube "campaigns" has no rollup/);
     expect(text).toMatch(/rollup of cube "base" keeps dimension "channel", which the cube does not have/);
-    expect(err!.problems).toHaveLength(4);
+    expect(text).toMatch(/rollup contacts_monthly lists "arpu" in without, not a metric of cube "contacts"/);
+    expect(err!.problems).toHaveLength(5);
   });
 
   it('the shipped model is valid', () => {

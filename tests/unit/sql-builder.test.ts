@@ -75,27 +75,46 @@ describe('rollup choice', () => {
   const GD = [{ dimension: 'province', op: 'in' as const, values: ['440000'] }];
   const reads = (sql: string) => [...sql.matchAll(/FROM crm\.(\w+)/g)].map((m) => m[1]);
 
-  it('the rollup covers a part when it keeps every grouped or filtered dimension and every metric has rollupSql', () => {
-    expect(rollupCovers(base, ms('arpu', 'churn_rate'), [])).toBe(true);
-    expect(rollupCovers(base, ms(...model.metrics.filter((m) => m.cube === 'base').map((m) => m.id)), ['province', 'city', 'brand', 'sub_segment', 'value_tier', 'quadrant'])).toBe(true);
+  it('a rollup covers a part when it keeps every grouped or filtered dimension, answers every metric, and keeps time finely enough', () => {
+    const [baseMonthly] = base.rollups!;
+    expect(rollupCovers(base, baseMonthly, ms('arpu', 'churn_rate'), [])).toBe(true);
+    expect(rollupCovers(base, baseMonthly, ms(...model.metrics.filter((m) => m.cube === 'base').map((m) => m.id)), ['province', 'city', 'brand', 'sub_segment', 'value_tier', 'quadrant'])).toBe(true);
     for (const d of ['rfm_r', 'rfm_cell', 'tenure_months', 'gender', 'age_band', 'credit_list', 'acquisition_channel']) {
-      expect(rollupCovers(base, ms('subscribers'), ['province', d]), d).toBe(false);
+      expect(rollupCovers(base, baseMonthly, ms('subscribers'), ['province', d]), d).toBe(false);
     }
     const unrolled = { ...model.metric('arpu')!, rollupSql: undefined, noRollup: 'for this test' };
-    expect(rollupCovers(base, [...ms('subscribers'), unrolled], [])).toBe(false);
+    expect(rollupCovers(base, baseMonthly, [...ms('subscribers'), unrolled], [])).toBe(false);
+
     const contacts = model.cube('contacts');
-    expect(rollupCovers(contacts, ms('contacts', 'roi', 'e_channel_share'), ['channel_class', 'lifecycle_stage', 'city'])).toBe(true); // channel_class: derived from channel
-    expect(rollupCovers(contacts, ms('contacts', 'reached_customers'), [])).toBe(false); // distinct counts do not add up
-    expect(rollupCovers(contacts, ms('contacts'), ['value_tier'])).toBe(false);
-    expect(rollupCovers(model.cube('campaigns'), ms('hit_rate'), [])).toBe(false); // no rollup at all
+    const [monthly, daily] = contacts.rollups!;
+    expect([monthly.table, daily.table]).toEqual(['contacts_monthly', 'contacts_daily']);
+    const days = (fromDay: string, toDay: string) => ({ grain: null, range: { fromDay, toDay, precision: 'day' as const } });
+    // daily: any range and grain, every dimension it keeps, but not reach (distinct subscribers do not add up)
+    expect(rollupCovers(contacts, daily, ms('contacts', 'roi', 'e_channel_share'), ['channel_class', 'lifecycle_stage', 'city'], days('2025-02-10', '2025-03-20'))).toBe(true);
+    expect(rollupCovers(contacts, daily, ms('contacts', 'reached_customers'), [])).toBe(false);
+    expect(rollupCovers(contacts, daily, ms('contacts'), ['value_tier'])).toBe(false);
+    // monthly: reach too (bitmaps), by region and channel only, whole months only, month grain or coarser
+    expect(rollupCovers(contacts, monthly, ms('contacts', 'reached_customers', 'roi'), ['channel', 'province'], days('2024-06-01', '2025-05-31'))).toBe(true);
+    expect(rollupCovers(contacts, monthly, ms('reached_customers'), ['channel_class'], { grain: 'quarter', range: null })).toBe(true);
+    expect(rollupCovers(contacts, monthly, ms('reached_customers'), ['channel'], days('2024-06-02', '2025-05-31'))).toBe(false);
+    expect(rollupCovers(contacts, monthly, ms('reached_customers'), ['channel'], days('2024-06-01', '2025-05-30'))).toBe(false);
+    expect(rollupCovers(contacts, monthly, ms('reached_customers'), ['channel'], { grain: 'day', range: null })).toBe(false);
+    expect(rollupCovers(contacts, monthly, ms('contacts'), ['lifecycle_stage'])).toBe(false);
+    expect(model.cube('campaigns').rollups).toBeUndefined(); // no rollup at all
   });
 
-  it('pickSource: auto takes the rollup when it covers; raw and rollup force a side; a forced rollup that does not cover is an error', () => {
+  it('pickSource: auto takes the first rollup that covers; raw and rollup force a side; a forced rollup that does not cover is an error', () => {
     expect(pickSource(base, ms('arpu'), ['city']).table).toBe('base_monthly');
     expect(pickSource(base, ms('arpu'), ['rfm_r']).table).toBe('subscriber_months');
     expect(pickSource(base, ms('arpu'), ['city'], 'raw').table).toBe('subscriber_months');
     expect(pickSource(base, ms('arpu'), ['city'], 'rollup').table).toBe('base_monthly');
-    expect(() => pickSource(base, ms('arpu'), ['gender'], 'rollup')).toThrow(/does not cover arpu by gender/);
+    expect(() => pickSource(base, ms('arpu'), ['gender'], 'rollup')).toThrow(/no rollup of cube "base" covers arpu by gender/);
+    const contacts = model.cube('contacts');
+    const month = { grain: 'month' as const, range: { fromDay: '2025-01-01', toDay: '2025-03-31', precision: 'month' as const } };
+    expect(pickSource(contacts, ms('contacts', 'reached_customers'), ['channel'], 'auto', month).table).toBe('contacts_monthly');
+    expect(pickSource(contacts, ms('contacts'), ['channel', 'purpose'], 'auto', month).table).toBe('contacts_daily');
+    expect(pickSource(contacts, ms('contacts'), ['channel'], 'auto', { grain: 'day', range: month.range }).table).toBe('contacts_daily');
+    expect(pickSource(contacts, ms('reached_customers'), ['channel'], 'auto', { grain: 'day', range: month.range }).table).toBe('contacts');
   });
 
   it('buildSql reads the rollup for covered parts (rows, totals and the compared period alike), the raw table otherwise', () => {
@@ -107,13 +126,15 @@ describe('rollup choice', () => {
     const rfm = plan({ metrics: ['subscribers'], groupBy: ['rfm_r', 'rfm_f'], filters: GD }, { asOf: AS_OF, scope: NATIONAL });
     expect(reads(buildSql(rfm, 'crm').sql)).toEqual(['subscriber_months']);
     expect(reads(buildSql(rfm, 'crm', { totals: true }).sql)).toEqual(['base_monthly']); // the totals group by nothing
-    expect(() => buildSql(rfm, 'crm', { source: 'rollup' })).toThrow(/does not cover/);
+    expect(() => buildSql(rfm, 'crm', { source: 'rollup' })).toThrow(/no rollup of cube "base" covers/);
     expect(reads(build({ metrics: ['arpu'], filters: [{ dimension: 'gender', op: 'in', values: ['female'] }] }).sql)).toEqual(['subscriber_months']);
     // a city viewer's scope filter is on a rollup dimension
     expect(reads(build({ metrics: ['arpu'], groupBy: ['brand'] }, { level: 'city', province: '440000', city: '440300' }).sql)).toEqual(['base_monthly']);
     // two cubes: each part decides for itself
-    expect(reads(build({ metrics: ['arpu', 'contacts'], groupBy: ['city'] }).sql)).toEqual(['base_monthly', 'contacts_daily']);
-    expect(reads(build({ metrics: ['arpu', 'reached_customers'], groupBy: ['city'] }).sql)).toEqual(['base_monthly', 'contacts']);
+    expect(reads(build({ metrics: ['arpu', 'contacts'], groupBy: ['city'] }).sql)).toEqual(['base_monthly', 'contacts_monthly']);
+    expect(reads(build({ metrics: ['arpu', 'reached_customers'], groupBy: ['city'] }).sql)).toEqual(['base_monthly', 'contacts_monthly']);
+    expect(reads(build({ metrics: ['contacts'], groupBy: ['purpose'] }).sql)).toEqual(['contacts_daily']);
+    expect(reads(build({ metrics: ['reached_customers'], groupBy: ['purpose'] }).sql)).toEqual(['contacts']);
   });
 
   it('rollup SQL still binds every value and takes identifiers from the model', () => {
