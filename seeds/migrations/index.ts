@@ -8,7 +8,7 @@ import { rollups } from './006_rollups.ts';
 import { survivalCounts } from './007_survival_counts.ts';
 import { channelRollup } from './008_channel_rollup.ts';
 import { contractChurnCounts } from './009_contract_churn_counts.ts';
-import { channelReachRollup } from './010_channel_reach_rollup.ts';
+import { channelMonthlyRollup } from './010_channel_monthly_rollup.ts';
 import type { Migration } from './ddl.ts';
 
-export const MIGRATIONS: readonly Migration[] = [core, app, ask, audit, importJobs, rollups, survivalCounts, channelRollup, contractChurnCounts, channelReachRollup];
+export const MIGRATIONS: readonly Migration[] = [core, app, ask, audit, importJobs, rollups, survivalCounts, channelRollup, contractChurnCounts, channelMonthlyRollup];

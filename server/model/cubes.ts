@@ -20,14 +20,15 @@ const SUBSCRIBER_DIMS = {
 const ROLLUP_DIMS = ['province', 'city', 'brand', 'sub_segment', 'customer_type', 'contract_type', 'value_tier', 'quadrant'] as const;
 
 /**
- * The contacts cube has two rollups. contacts_monthly (migration 010): by month × region ×
- * channel, with the contacted subscribers as a bitmap per row, so reached customers — distinct
- * subscribers, which no sum gives — merge exactly over cities, channels and months (the
- * channels page's efficiency table over 12 months). contacts_daily (migration 008): by day ×
- * these dimensions, what the channel pages break contacts down by, without reach. At 10M
- * subscribers a month of 1.87M contacts becomes 760k daily rows (days × 337 cities × 12
- * channels leave little to fold). Left on the raw table: brand, sub-segment, customer type
- * and value tier of the contacted subscriber (×2.0 rows for breakdowns the pages do not show).
+ * The contacts cube has two rollups, the coarser first: contacts_monthly (migration 010), by
+ * month × region × channel (the efficiency table and e-channel trends over whole months), and
+ * contacts_daily (migration 008), by day × these dimensions (what the channel pages break
+ * contacts down by, any range). At 10M subscribers a month of 1.87M contacts becomes 760k
+ * daily rows (days × 337 cities × 12 channels leave little to fold). Left on the raw table:
+ * brand, sub-segment, customer type and value tier of the contacted subscriber (×2.0 rows
+ * for breakdowns the pages do not show), and reached customers: distinct subscribers do not
+ * add up across rows, and a bitmap of subscribers per monthly row, tried, made the 12-month
+ * reach query 2.4× slower than the raw pass at 100M (809 MB of bitmaps to merge).
  */
 const CHANNEL_ROLLUP_DIMS = {
   province: 'province', city: 'city', channel: 'channel', direction: 'direction', purpose: 'purpose', lifecycle_stage: 'lifecycle_stage',
@@ -70,13 +71,12 @@ export const CUBES: Cube[] = [
     grain: 'month',
     dimensions: { province: 'province', city: 'city', channel: 'channel' },
     derived: { channel_class: CHANNEL_CLASS },
-    measures: { ...CHANNEL_MEASURES, reach: 'groupBitmapState(sub_id)' },
+    measures: CHANNEL_MEASURES,
   }, {
     table: 'contacts_daily',
     dimensions: CHANNEL_ROLLUP_DIMS,
     derived: { channel_class: CHANNEL_CLASS },
     measures: CHANNEL_MEASURES,
-    without: ['reached_customers'],
   }] },
   { id: 'campaigns', table: 'campaigns', executor: 'sql', time: { column: 'month', finest: 'month' }, dimensions: {
     province: 'province', city: 'city', campaign_kind: 'kind', list_type: 'list_type',

@@ -46,7 +46,7 @@ export const METRICS: Metric[] = [
     synonyms: ['接触量', '接触数', '接触', 'contact count', 'contact volume', 'touches', 'interactions'], sql: () => 'count()', rollupSql: () => 'sum(contacts)' },
   { id: 'reached_customers', labelZh: '触达客户数', labelEn: 'Reached customers', cube: 'contacts', kind: 'distinct', format: 'integer', higherIsBetter: true,
     synonyms: ['触达客户', '触达用户数', 'reach', 'customers reached'], formula: 'distinct subscribers contacted', sql: () => 'uniqExact(sub_id)',
-    rollupSql: () => 'groupBitmapMerge(reach)' }, // contacts_monthly only: a bitmap of subscribers per row
+    noRollup: 'distinct subscribers do not add up across the rollups\' rows (see cubes.ts)' },
   { id: 'conversions', labelZh: '成功数', labelEn: 'Conversions', cube: 'contacts', kind: 'additive', format: 'integer', higherIsBetter: true,
     synonyms: ['成功次数', '转化数', '办理成功数', 'conversion count', 'successes'], sql: () => 'countIf(converted = 1)', rollupSql: () => 'sum(conversions)' },
   { id: 'conversion_rate', labelZh: '转化率', labelEn: 'Conversion rate', cube: 'contacts', kind: 'ratio', format: 'percent', higherIsBetter: true,

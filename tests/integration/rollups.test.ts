@@ -136,18 +136,14 @@ describe('the rollup tables are what the model says', () => {
     expect(Number(r.sm)).toBe(Number(r.raw));
     expect(Number(r.rolled)).toBeLessThanOrEqual(Number(r.raw));
   });
-  it('counts every contact once, in both channel rollups; the monthly one, every contacted subscriber of a month once', async () => {
-    const [r] = await t.engine.query<{ raw: number; daily: number; monthly: number; n: number; m: number; reach: number; reached: number }>(`SELECT
+  it('counts every contact once, in both channel rollups', async () => {
+    const [r] = await t.engine.query<{ raw: number; daily: number; monthly: number; n: number; m: number }>(`SELECT
       (SELECT count() FROM ${t.engine.t('contacts')}) AS raw, (SELECT count() FROM ${t.engine.t('contacts_daily')}) AS daily,
       (SELECT count() FROM ${t.engine.t('contacts_monthly')}) AS monthly,
-      (SELECT sum(contacts) FROM ${t.engine.t('contacts_daily')}) AS n, (SELECT sum(contacts) FROM ${t.engine.t('contacts_monthly')}) AS m,
-      (SELECT groupBitmapMerge(reach) FROM ${t.engine.t('contacts_monthly')} WHERE day = '2025-03-01') AS reach,
-      (SELECT uniqExact(sub_id) FROM ${t.engine.t('contacts')} WHERE toStartOfMonth(day) = '2025-03-01') AS reached`);
+      (SELECT sum(contacts) FROM ${t.engine.t('contacts_daily')}) AS n, (SELECT sum(contacts) FROM ${t.engine.t('contacts_monthly')}) AS m`);
     expect(Number(r.raw)).toBeGreaterThan(1000);
     expect(Number(r.n)).toBe(Number(r.raw));
     expect(Number(r.m)).toBe(Number(r.raw));
-    expect(Number(r.reached)).toBeGreaterThan(100);
-    expect(Number(r.reach)).toBe(Number(r.reached));
     expect(Number(r.monthly)).toBeLessThan(Number(r.daily));
   });
 });
@@ -158,7 +154,7 @@ const FJ = { dimension: 'province', op: 'in' as const, values: ['350000'] };
  * (region × channel, with reach) for whole months, the daily one (more dimensions, no reach)
  * for the rest.
  */
-const MONTHLY = ['contacts_monthly', 'contacts_monthly'];
+const MONTHLY = [null, 'contacts_monthly'];
 const DAILY_ONLY = [null, 'contacts_daily'];
 const CHANNEL_COVERED: Case[] = ([
   { name: 'national, default month', q: {}, via: MONTHLY },
@@ -193,9 +189,9 @@ describe('rollup path = raw path, for every base metric', () => {
 });
 
 describe('channel rollup paths = raw path, for every contacts metric', () => {
-  it('every contacts metric can be read from a rollup; reached customers only from the monthly one', () => {
-    expect(rolledMetrics('contacts')).toEqual(CONTACTS_ALL);
-    expect(model.cube('contacts').rollups!.map((r) => [r.table, r.without ?? []])).toEqual([['contacts_monthly', []], ['contacts_daily', ['reached_customers']]]);
+  it('every contacts metric but reached customers can be read from the rollups, monthly first', () => {
+    expect(rolledMetrics('contacts')).toEqual(CONTACTS_NO_REACH);
+    expect(model.cube('contacts').rollups!.map((r) => r.table)).toEqual(['contacts_monthly', 'contacts_daily']);
   });
   for (const c of CHANNEL_COVERED) {
     it(c.name, async () => {
@@ -205,7 +201,7 @@ describe('channel rollup paths = raw path, for every contacts metric', () => {
   }
   it('each metric on its own, through each rollup that answers it', async () => {
     const q = { groupBy: ['channel', 'month'], filters: [GD], timeRange: { from: '2024-12', to: '2025-03' } };
-    for (const id of CONTACTS_ALL) await comparePaths({ name: id, cube: 'contacts', q }, [id], 'contacts_monthly');
+    for (const id of CONTACTS_NO_REACH) await comparePaths({ name: id, cube: 'contacts', q }, [id], 'contacts_monthly');
     for (const id of CONTACTS_NO_REACH) await comparePaths({ name: id, cube: 'contacts', q: { ...q, groupBy: ['channel', 'day'] } }, [id], 'contacts_daily');
   });
 });
@@ -228,8 +224,8 @@ describe('the planner picks the table by itself', () => {
       }
     }
     for (const q of [
-      { metrics: ['contacts', 'reached_customers'], groupBy: ['lifecycle_stage'] },
-      { metrics: ['reached_customers'], groupBy: ['channel'], timeRange: { from: '2025-01-05', to: '2025-01-31' } },
+      { metrics: ['contacts', 'reached_customers'], groupBy: ['channel'] },
+      { metrics: ['reached_customers'], groupBy: ['lifecycle_stage'] },
       { metrics: ['conversion_rate'], groupBy: ['value_tier'] },
       { metrics: ['cost'], groupBy: ['channel'], filters: [{ dimension: 'brand', op: 'in', values: ['gotone'] }] },
     ] as MetricQuery[]) {
