@@ -11,7 +11,7 @@ import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { prepareStore } from '../../seeds/bootstrap.ts';
 import { ImportService } from '../../server/domains/import/service.ts';
-import { CHURN_COUNTS_TABLE, countsAsOf, rebuildSurvivalCounts } from '../../server/domains/lifecycle/counts.ts';
+import { CHURN_COUNTS_TABLE, addToSurvivalCounts, countsAsOf, rebuildSurvivalCounts } from '../../server/domains/lifecycle/counts.ts';
 import { contractChurn } from '../../server/domains/lifecycle/contract-churn.ts';
 import { countsCover, runSurvival } from '../../server/domains/lifecycle/survival.ts';
 import type { Viewer } from '../../server/http/context.ts';
@@ -175,5 +175,53 @@ describe('contract churn counts', () => {
     expect(await countsAsOf(t.engine, CHURN_COUNTS_TABLE)).toBeNull();
     await prepareStore(t.engine);
     expect(await countsAsOf(t.engine, CHURN_COUNTS_TABLE)).toBe(t.dataset.asOf);
+  });
+});
+
+describe('a subscribers import adds its subscribers\' counts', () => {
+  it('when the tables were in step: cells added (no pass over every subscriber), both paths still equal; a repeat rebuilds', async () => {
+    await rebuildSurvivalCounts(t.engine, t.dataset.asOf);
+    expect(await countsAsOf(t.engine)).toBe(t.dataset.asOf);
+    const issued: string[] = [];
+    const command = t.engine.command.bind(t.engine);
+    t.engine.command = async (sql, params, opts) => { issued.push(sql); return command(sql, params, opts); };
+    try {
+      const admin: Viewer = { id: 'admin', name: 'admin', role: 'admin', scope: NATIONAL };
+      const service = new ImportService(t.engine, t.dataset, pino({ level: 'silent' }), { maxBytes: 1 << 20, spoolDir: path.join(t.dataDir, 'spool-add') });
+      await service.ready;
+      const csv = 'sub_id,city,brand,activated_on,contract_type,contract_end,churned_on\n88000201,440300,gotone,2022-03-01,hard,2024-03-31,2024-04-10\n88000202,440100,mzone,2023-08-15,soft,2024-08-31,\n88000203,440300,easyown,2024-02-01,,,2024-09-20\n';
+      const r = await service.upload((async function* () { yield Buffer.from(csv); })(), 'subscribers', admin, null);
+      expect(r.status, JSON.stringify(r.body)).toBe(200);
+    } finally {
+      t.engine.command = command;
+    }
+    // the new cells were merged with the old ones: no statement read every subscriber
+    const inserts = issued.filter((q) => /INSERT INTO crm\.(survival|contract_churn)_counts_rebuild_/.test(q));
+    expect(inserts).toHaveLength(2);
+    for (const q of inserts) {
+      expect(q).toMatch(/UNION ALL/);
+      expect(q).not.toMatch(/FROM crm\.subscribers\b/);
+    }
+    expect(await countsAsOf(t.engine)).toBe(t.dataset.asOf);
+    expect(await countsAsOf(t.engine, CHURN_COUNTS_TABLE)).toBe(t.dataset.asOf);
+    const compare = async () => {
+      for (const c of [COVERED[0], COVERED[1], COVERED[3], COVERED[7]]) {
+        const p = plan({ ...c.q, metrics: ['survival_rate'] }, { asOf: t.dataset.asOf, scope: c.scope ?? NATIONAL });
+        const counted = await runSurvival(t.engine, p, 'log', 'counts');
+        expect(counted.groups, c.name).toEqual((await runSurvival(t.engine, p, 'log', 'raw')).groups);
+      }
+      for (const filters of [[], [GD]]) {
+        const ctx = { engine: t.engine, asOf: t.dataset.asOf, scope: NATIONAL };
+        expect((await contractChurn({ filters }, ctx, 'counts')).points).toEqual((await contractChurn({ filters }, ctx, 'raw')).points);
+      }
+    };
+    await compare();
+
+    // the same cells offered again (a repeat after a restart): not in step with "before", so rebuilt
+    await t.engine.command('CREATE TABLE crm.readd AS crm.subscribers');
+    await t.engine.command('INSERT INTO crm.readd SELECT * FROM crm.subscribers WHERE sub_id IN (88000201, 88000202, 88000203)');
+    expect(await addToSurvivalCounts(t.engine, t.dataset.asOf, 'crm.readd')).toBe('rebuilt');
+    await t.engine.command('DROP TABLE crm.readd');
+    await compare();
   });
 });

@@ -37,7 +37,7 @@ import path from 'node:path';
 import type { Logger } from 'pino';
 import { deriveSql } from '../../../seeds/derive.ts';
 import { rebuildRollup, rollupCubeOfTable } from '../../../seeds/rollup.ts';
-import { ensureSurvivalCounts, rebuildSurvivalCounts } from '../lifecycle/counts.ts';
+import { addToSurvivalCounts, ensureSurvivalCounts, rebuildSurvivalCounts } from '../lifecycle/counts.ts';
 import type { Dataset } from '../dataset.ts';
 import type { Engine } from '../../engine/engine.ts';
 import { RFM } from '../../model/segmentation.ts';
@@ -565,10 +565,21 @@ export class ImportService {
     return ranges;
   }
 
-  /** New subscribers change the survival counts; a new as-of changes every cell's tenure. */
+  /**
+   * New subscribers change the survival counts: theirs are added (rebuilt from every
+   * subscriber when the tables were not in step before); a new as-of changes every cell's tenure.
+   */
   private async refreshSurvivalCounts(plan: Plan): Promise<void> {
-    if (plan.steps.some((s) => s.table === 'subscribers')) await rebuildSurvivalCounts(this.engine, plan.asOf);
+    const added = plan.steps.find((s) => s.kind === 'add-subscribers');
+    if (added && (await this.tableExists(added.from))) await addToSurvivalCounts(this.engine, plan.asOf, added.from);
+    else if (added) await rebuildSurvivalCounts(this.engine, plan.asOf);
     else await ensureSurvivalCounts(this.engine, plan.asOf);
+  }
+
+  private async tableExists(name: string): Promise<boolean> {
+    const [db, table] = name.split('.');
+    const [{ n }] = await this.engine.query<{ n: number }>('SELECT count() AS n FROM system.tables WHERE database = {db:String} AND name = {t:String}', { db, t: table });
+    return Number(n) > 0;
   }
 
   /**

@@ -23,9 +23,9 @@ export const RELATIVE_MONTHS = 6;
 /**
  * The one definition: at risk and churned per relative month k, grouped by contract type,
  * k and `keys` (columns of subscribers), over subscribers passing `where`. `asOf`: a SQL
- * expression (a parameter or a literal).
+ * expression (a parameter or a literal). `from`: the subscribers table (default `db`'s own).
  */
-export function contractChurnSql(db: string, asOf: string, where: string[], keys: readonly string[] = []): string {
+export function contractChurnSql(db: string, asOf: string, where: string[], keys: readonly string[] = [], from = `${db}.subscribers`): string {
   const first = `addMonths(assumeNotNull(contract_end), ${-RELATIVE_MONTHS})`;
   const conditions = [
     'contract_end IS NOT NULL',
@@ -43,7 +43,7 @@ export function contractChurnSql(db: string, asOf: string, where: string[], keys
   return `SELECT ${[...keys, 'contract_type', 'k AS relative_month'].join(', ')},
   countIf(activated_on < ${start} AND (churned_on IS NULL OR churned_on >= ${start})) AS at_risk,
   countIf(activated_on < ${start} AND churned_on IS NOT NULL AND churned_on >= ${start} AND churned_on < ${end}) AS churned
-FROM ${db}.subscribers
+FROM ${from}
 ARRAY JOIN range(${-RELATIVE_MONTHS}, ${RELATIVE_MONTHS + 1}) AS k
 WHERE ${conditions.join(' AND ')}
 GROUP BY ${group.join(', ')}`;

@@ -47,25 +47,62 @@ export const TENURE_SQL = (asOf: string) => tenureSql('activated_on', `if(${EVEN
 export async function countsAsOf(engine: Engine, table: typeof COUNTS_TABLE | typeof CHURN_COUNTS_TABLE = COUNTS_TABLE): Promise<string | null> {
   if (engine.cluster) return null;
   const [r] = await engine.query<{ a: string | null; built: number; now: number }>(`SELECT
-      (SELECT any(as_of) FROM ${engine.t(table)}) AS a, (SELECT any(source_rows) FROM ${engine.t(table)}) AS built,
+      (SELECT any(as_of) FROM ${engine.t(table)}) AS a, (SELECT max(source_rows) FROM ${engine.t(table)}) AS built,
       (SELECT count() FROM ${engine.t('subscribers')}) AS now`);
   return Number(r.built) > 0 && Number(r.built) === Number(r.now) ? String(r.a) : null;
+}
+
+const SURVIVAL_KEYS = ['province', 'city', 'brand', 'contract_type', 'customer_type', 'cohort', 't'];
+const CHURN_KEYS = [...Object.values(CHURN_COUNTS_DIMENSIONS).filter((c) => c !== 'contract_type'), 'contract_type', 'relative_month'];
+
+/** Both tables' cells for the subscribers of `from` at `asOf` (the parameter {asOf:Date}); `sourceRows`: a SQL expression. */
+function cellsSql(engine: Engine, from: string, sourceRows: string) {
+  const a = '{asOf:Date}';
+  return {
+    survival: `SELECT ${a} AS as_of, ${sourceRows} AS source_rows,
+        province, city, brand, contract_type, customer_type, toStartOfMonth(activated_on) AS cohort, ${TENURE_SQL(a)} AS t,
+        countIf(${EVENT_SQL(a)}) AS events, countIf(NOT (${EVENT_SQL(a)})) AS censored
+      FROM ${from}
+      WHERE activated_on <= ${a}
+      GROUP BY ${SURVIVAL_KEYS.join(', ')}`,
+    churn: `SELECT ${a} AS as_of, ${sourceRows} AS source_rows, ${[...CHURN_KEYS, 'at_risk', 'churned'].join(', ')}
+      FROM (${contractChurnSql(engine.db, a, [], CHURN_KEYS.slice(0, -2), from)})`,
+  };
 }
 
 /** Rebuilds both tables for `asOf` (YYYY-MM-DD) from subscribers. */
 export async function rebuildSurvivalCounts(engine: Engine, asOf: string): Promise<void> {
   if (engine.cluster) return;
-  const a = '{asOf:Date}';
-  const sourceRows = `(SELECT count() FROM ${engine.t('subscribers')}) AS source_rows`;
-  await replaceWhole(engine, COUNTS_TABLE, `SELECT ${a} AS as_of, ${sourceRows},
-        province, city, brand, contract_type, customer_type, toStartOfMonth(activated_on) AS cohort, ${TENURE_SQL(a)} AS t,
-        countIf(${EVENT_SQL(a)}) AS events, countIf(NOT (${EVENT_SQL(a)})) AS censored
-      FROM ${engine.t('subscribers')}
-      WHERE activated_on <= ${a}
-      GROUP BY province, city, brand, contract_type, customer_type, cohort, t`, asOf);
-  const keys = Object.values(CHURN_COUNTS_DIMENSIONS).filter((c) => c !== 'contract_type');
-  await replaceWhole(engine, CHURN_COUNTS_TABLE, `SELECT ${a} AS as_of, ${sourceRows}, ${[...keys, 'contract_type', 'relative_month', 'at_risk', 'churned'].join(', ')}
-      FROM (${contractChurnSql(engine.db, a, [], keys)})`, asOf);
+  const cells = cellsSql(engine, engine.t('subscribers'), `(SELECT count() FROM ${engine.t('subscribers')})`);
+  await replaceWhole(engine, COUNTS_TABLE, cells.survival, asOf);
+  await replaceWhole(engine, CHURN_COUNTS_TABLE, cells.churn, asOf);
+}
+
+/**
+ * After an import added the subscribers of `added` (imports only add them): both tables are
+ * sums, so the new subscribers' cells are added to the old ones — when both were in step for
+ * `asOf` with the subscribers there were before. Otherwise (another as-of, tables out of step,
+ * or this ran already: a repeat after a restart) they are rebuilt. Either way whole tables are
+ * swapped in, so a reader never sees half of it.
+ */
+export async function addToSurvivalCounts(engine: Engine, asOf: string, added: string): Promise<'added' | 'rebuilt'> {
+  if (engine.cluster) return 'rebuilt';
+  const [r] = await engine.query<{ now: number; staged: number; s: string | null; sb: number; c: string | null; cb: number }>(`SELECT
+      (SELECT count() FROM ${engine.t('subscribers')}) AS now, (SELECT count() FROM ${added}) AS staged,
+      (SELECT any(as_of) FROM ${engine.t(COUNTS_TABLE)}) AS s, (SELECT max(source_rows) FROM ${engine.t(COUNTS_TABLE)}) AS sb,
+      (SELECT any(as_of) FROM ${engine.t(CHURN_COUNTS_TABLE)}) AS c, (SELECT max(source_rows) FROM ${engine.t(CHURN_COUNTS_TABLE)}) AS cb`);
+  const before = Number(r.now) - Number(r.staged);
+  if (String(r.s) !== asOf || String(r.c) !== asOf || Number(r.sb) !== before || Number(r.cb) !== before || before <= 0) {
+    await rebuildSurvivalCounts(engine, asOf);
+    return 'rebuilt';
+  }
+  const cells = cellsSql(engine, added, String(Number(r.now)));
+  const merged = (table: string, keys: string[], measures: string[], fresh: string) => `SELECT as_of, ${Number(r.now)} AS source_rows, ${keys.join(', ')}, ${measures.map((m) => `sum(${m}) AS ${m}`).join(', ')}
+      FROM (SELECT ${['as_of', ...keys, ...measures].join(', ')} FROM ${engine.t(table)} UNION ALL SELECT ${['as_of', ...keys, ...measures].join(', ')} FROM (${fresh}))
+      GROUP BY as_of, ${keys.join(', ')}`;
+  await replaceWhole(engine, COUNTS_TABLE, merged(COUNTS_TABLE, SURVIVAL_KEYS, ['events', 'censored'], cells.survival), asOf);
+  await replaceWhole(engine, CHURN_COUNTS_TABLE, merged(CHURN_COUNTS_TABLE, CHURN_KEYS, ['at_risk', 'churned'], cells.churn), asOf);
+  return 'added';
 }
 
 /** Fills a scratch copy of `table` with `select` and swaps it in whole. */
