@@ -21,7 +21,7 @@ export async function loadRegions(engine: Engine): Promise<void> {
 export async function prepareStore(engine: Engine): Promise<void> {
   await migrate(engine);
   await dropRebuildLeftovers(engine); // a rebuild killed half-way leaves its scratch table
-  // a store loaded before migration 006 (008) gets its base (channel) rollup here, a month at a time
+  // a store loaded before a rollup's migration (006, 008, 010) gets that rollup here, a month at a time
   for (const cube of ROLLUP_CUBES) await rebuildRollup(engine, cube, await missingRollupMonths(engine, cube));
   await loadRegions(engine);
   await loadPublishedScores(engine);

@@ -1,6 +1,6 @@
 /**
- * Keeps each cube's rollup (server/model/cubes.ts: base → base_monthly, migration 006;
- * contacts → contacts_daily, migration 008) equal to the cube's table. A month is recomputed
+ * Keeps each cube's rollups (server/model/cubes.ts: base → base_monthly, migration 006;
+ * contacts → contacts_monthly and contacts_daily, migrations 010 and 008) equal to the cube's table. A month is recomputed
  * whole from the cube's table into a scratch table and swapped in with REPLACE PARTITION, so
  * readers see the old month or the new one, never half of it; repeating a rebuild gives the
  * same rows. Not a materialized view: the import moves partitions of the cubes' tables with

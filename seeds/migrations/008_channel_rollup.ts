@@ -6,7 +6,7 @@ export const channelRollup: Migration = {
   version: 8,
   name: 'channel rollup: contacts by day, region, channel, direction, purpose and lifecycle stage',
   statements: (ctx) => [
-    // contacts summed per day × dimension combination (server/model/cubes.ts, `rollup` of the
+    // contacts summed per day × dimension combination (server/model/cubes.ts, `rollups` of the
     // contacts cube). Rebuilt whole, one month partition at a time, by seeds/rollup.ts, like
     // base_monthly (migration 006) and for the same reason: imports move contacts partitions.
     ...createTable(ctx, {

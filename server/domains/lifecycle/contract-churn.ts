@@ -50,7 +50,7 @@ GROUP BY ${group.join(', ')}`;
 }
 
 /** The counts answer a query whose filters (scope included) are all on dimensions they keep. */
-export const churnCountsCover = (filters: readonly Filter[]) => filters.every((f) => f.dimension in CHURN_COUNTS_DIMENSIONS);
+const churnCountsCover = (filters: readonly Filter[]) => filters.every((f) => f.dimension in CHURN_COUNTS_DIMENSIONS);
 
 export async function contractChurn(a: { filters: Filter[] }, ctx: QueryContext, source: 'auto' | 'raw' | 'counts' = 'auto') {
   const p = plan({ metrics: ['survival_rate'], filters: a.filters }, { asOf: ctx.asOf, scope: ctx.scope });

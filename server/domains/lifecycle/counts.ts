@@ -25,15 +25,13 @@ import { contractChurnSql } from './contract-churn.ts';
 
 export const COUNTS_TABLE = 'survival_counts';
 export const CHURN_COUNTS_TABLE = 'contract_churn_counts';
-/** dimension id → column of contract_churn_counts (besides contract_type and relative_month) */
-export const CHURN_COUNTS_DIMENSIONS: Record<string, string> = {
-  province: 'province', city: 'city', brand: 'brand', contract_type: 'contract_type', customer_type: 'customer_type',
-};
 /** dimension id → column; `cohort` is the survival cube's activation month */
 export const COUNTS_DIMENSIONS: Record<string, string> = {
   province: 'province', city: 'city', brand: 'brand', contract_type: 'contract_type', customer_type: 'customer_type',
   cohort: "formatDateTime(cohort, '%Y-%m')",
 };
+/** dimension id → column of contract_churn_counts: the same but the cohort (besides it: relative_month) */
+export const CHURN_COUNTS_DIMENSIONS: Record<string, string> = Object.fromEntries(Object.entries(COUNTS_DIMENSIONS).filter(([d]) => d !== 'cohort'));
 
 /** The event at `asOf` and the tenure it ends (or is censored) at: the raw pass uses the same. */
 export const EVENT_SQL = (asOf: string) => `churned_on IS NOT NULL AND churned_on <= ${asOf}`;
@@ -53,7 +51,9 @@ export async function countsAsOf(engine: Engine, table: typeof COUNTS_TABLE | ty
 }
 
 const SURVIVAL_KEYS = ['province', 'city', 'brand', 'contract_type', 'customer_type', 'cohort', 't'];
-const CHURN_KEYS = [...Object.values(CHURN_COUNTS_DIMENSIONS).filter((c) => c !== 'contract_type'), 'contract_type', 'relative_month'];
+/** contractChurnSql groups by contract type and relative month itself, after these */
+const CHURN_GROUPS = Object.values(CHURN_COUNTS_DIMENSIONS).filter((c) => c !== 'contract_type');
+const CHURN_KEYS = [...CHURN_GROUPS, 'contract_type', 'relative_month'];
 
 /** Both tables' cells for the subscribers of `from` at `asOf` (the parameter {asOf:Date}); `sourceRows`: a SQL expression. */
 function cellsSql(engine: Engine, from: string, sourceRows: string) {
@@ -66,7 +66,7 @@ function cellsSql(engine: Engine, from: string, sourceRows: string) {
       WHERE activated_on <= ${a}
       GROUP BY ${SURVIVAL_KEYS.join(', ')}`,
     churn: `SELECT ${a} AS as_of, ${sourceRows} AS source_rows, ${[...CHURN_KEYS, 'at_risk', 'churned'].join(', ')}
-      FROM (${contractChurnSql(engine.db, a, [], CHURN_KEYS.slice(0, -2), from)})`,
+      FROM (${contractChurnSql(engine.db, a, [], CHURN_GROUPS, from)})`,
   };
 }
 
