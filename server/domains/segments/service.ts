@@ -22,6 +22,8 @@ const RFM_DIM: Record<RfmAxis, string> = { R: 'rfm_r', F: 'rfm_f', M: 'rfm_m' };
 /** Pseudo-segments of a migration: not in the base at the end of `from` / of `to`. */
 const NEW = 'new';
 const CHURNED = 'churned';
+/** Code of a segment value outside the scheme's members in the coded migration join. */
+const UNKNOWN = 255;
 
 interface TimeRange { from: string; to: string }
 const num = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
@@ -94,21 +96,43 @@ export async function segmentMigration(a: { scheme: SegmentScheme; from: string;
   const filters = filterClauses(cube, p.filters, params);
   // In the base at the end of a month = that month's row with is_churned = 0. A subscriber
   // has at most one row per month, so the two months pair up with a join on sub_id (faster
-  // and steadier than grouping both months by sub_id). `in_month` survives the outer join
-  // as 1 or NULL/0 (whatever join_use_nulls says), never guessed from the segment.
-  const side = (day: string) => `SELECT sub_id, ${seg} AS segment, toUInt8(1) AS in_month
+  // and steadier than grouping both months by sub_id). Each side carries its segment as a
+  // one-byte code (1…n = the scheme's members in model order, UNKNOWN = any other value), and
+  // an absent side comes out of the outer join as 0 or NULL (whatever join_use_nulls says):
+  // grouping the joined rows by two small numbers instead of two strings is what makes it
+  // fast enough at 100M subscribers (README, benchmarks). Should a value outside the members ever be there, the
+  // same join runs again carrying the segments themselves, so no flow is lost or renamed.
+  const side = (day: string, columns: string) => `SELECT sub_id, ${columns}
     FROM ${ctx.engine.t(cube.table)}
     WHERE ${[`month = ${day}`, 'is_churned = 0', ...filters].join(' AND ')}`;
-  const sql = `SELECT if(ifNull(f.in_month, 0) = 1, f.segment, '${NEW}') AS from_segment,
+  const join = (columns: string) => `FROM (${side(fromDay, columns)}) AS f
+FULL OUTER JOIN (${side(toDay, columns)}) AS t USING (sub_id)`;
+  const members = (membersOf(a.scheme) ?? []).map((m) => m.id);
+  type Flow = { from: string; to: string; subscribers: number };
+  let sql = '';
+  let flows: Flow[] | null = null;
+  if (members.length > 0 && members.length < UNKNOWN) {
+    const code = `transform(${seg}, ${params.add(members, 'Array(String)')}, ${params.add(members.map((_, i) => i + 1), 'Array(UInt8)')}, toUInt8(${UNKNOWN}))`;
+    sql = `SELECT ifNull(f.segment, 0) AS from_code, ifNull(t.segment, 0) AS to_code, count() AS subscribers
+${join(`${code} AS segment`)}
+GROUP BY from_code, to_code`;
+    const rows = await ctx.engine.query<{ from_code: number; to_code: number; subscribers: number }>(sql, params.values, { signal: ctx.signal });
+    if (rows.every((r) => Number(r.from_code) !== UNKNOWN && Number(r.to_code) !== UNKNOWN)) {
+      const id = (c: number, absent: string) => (c === 0 ? absent : members[c - 1]);
+      flows = rows.map((r) => ({ from: id(Number(r.from_code), NEW), to: id(Number(r.to_code), CHURNED), subscribers: Number(r.subscribers) }));
+    }
+  }
+  if (!flows) {
+    // `in_month` survives the outer join as 1 or NULL/0, never guessed from the segment.
+    sql = `SELECT if(ifNull(f.in_month, 0) = 1, f.segment, '${NEW}') AS from_segment,
   if(ifNull(t.in_month, 0) = 1, t.segment, '${CHURNED}') AS to_segment, count() AS subscribers
-FROM (${side(fromDay)}) AS f
-FULL OUTER JOIN (${side(toDay)}) AS t USING (sub_id)
+${join(`${seg} AS segment, toUInt8(1) AS in_month`)}
 GROUP BY from_segment, to_segment`;
-  const rows = await ctx.engine.query<{ from_segment: string; to_segment: string; subscribers: number }>(sql, params.values, { signal: ctx.signal });
+    const rows = await ctx.engine.query<{ from_segment: string; to_segment: string; subscribers: number }>(sql, params.values, { signal: ctx.signal });
+    flows = rows.map((r) => ({ from: String(r.from_segment), to: String(r.to_segment), subscribers: Number(r.subscribers) }));
+  }
   const { order } = labeller(a.scheme);
-  const flows = rows
-    .map((r) => ({ from: String(r.from_segment), to: String(r.to_segment), subscribers: Number(r.subscribers) }))
-    .sort((x, y) => order(x.from) - order(y.from) || x.from.localeCompare(y.from) || order(x.to) - order(y.to) || x.to.localeCompare(y.to));
+  flows.sort((x, y) => order(x.from) - order(y.from) || x.from.localeCompare(y.from) || order(x.to) - order(y.to) || x.to.localeCompare(y.to));
   return { scheme: a.scheme, fromMonth: ymStr(from!), toMonth: ymStr(to!), flows, sql };
 }
 
