@@ -9,6 +9,7 @@ import { loadPublishedScores } from './capability/load.ts';
 import { generateDemo, type GenerateOptions } from './generate.ts';
 import { REGIONS } from './regions.ts';
 import { ensureSurvivalCounts, rebuildSurvivalCounts } from '../server/domains/lifecycle/counts.ts';
+import { ensureSets } from './reach.ts';
 import { ROLLUP_CUBES, dropRebuildLeftovers, missingRollupMonths, rebuildRollup } from './rollup.ts';
 
 export async function loadRegions(engine: Engine): Promise<void> {
@@ -23,6 +24,7 @@ export async function prepareStore(engine: Engine): Promise<void> {
   await dropRebuildLeftovers(engine); // a rebuild killed half-way leaves its scratch table
   // a store loaded before a rollup's migration (006, 008, 010) gets that rollup here, a month at a time
   for (const cube of ROLLUP_CUBES) await rebuildRollup(engine, cube, await missingRollupMonths(engine, cube));
+  await ensureSets(engine); // and its reach sets (migration 011)
   await loadRegions(engine);
   await loadPublishedScores(engine);
   // the survival counts of a store loaded before migration 007, or for another as-of

@@ -6,6 +6,7 @@
 import type { Engine } from '../server/engine/engine.ts';
 import { bandSql, tenureSql } from '../server/model/segmentation.ts';
 import { deriveSubscriberMonths } from './derive.ts';
+import { rebuildSets } from './reach.ts';
 import { rebuildRollup } from './rollup.ts';
 import { CHANNEL_ECONOMICS, CHANNEL_IDS, channelSlots, citySlots } from './demo-weights.ts';
 
@@ -181,6 +182,8 @@ export async function generateDemo(engine: Engine, o: GenerateOptions): Promise<
   const contactMonths = await engine.query<{ m: string }>(`SELECT DISTINCT _partition_id AS m FROM ${db}.contacts ORDER BY m`);
   await rebuildRollup(engine, 'contacts', contactMonths.map((r) => r.m));
   progress('channel rollup', 1, 1);
+  await rebuildSets(engine, 'contacts');
+  progress('reach sets', 1, 1);
 
   // 4. Campaign lists (last 12 complete months, per city): random lists hit at the city's
   //    observed rate; model lists several times better — about 7.5× for churn and 3.8× for

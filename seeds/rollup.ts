@@ -72,7 +72,8 @@ async function rebuildOne(engine: Engine, cube: Cube, r: Rollup, todo: readonly 
 /** Scratch tables of rebuilds that a crash interrupted (start-up drops them). */
 export async function dropRebuildLeftovers(engine: Engine): Promise<string[]> {
   if (engine.cluster) return [];
-  const prefixes = [...ROLLUPS.map(({ rollup }) => `${rollup.table}_rebuild_`), 'survival_counts_rebuild_', 'contract_churn_counts_rebuild_'];
+  const sets = model.cubes.flatMap((c) => (c.sets ? [`${c.sets.table}_rebuild_`] : []));
+  const prefixes = [...ROLLUPS.map(({ rollup }) => `${rollup.table}_rebuild_`), ...sets, 'survival_counts_rebuild_', 'contract_churn_counts_rebuild_'];
   const rows = await engine.query<{ name: string }>(`SELECT name FROM system.tables WHERE database = {db:String}
     AND arrayExists(p -> startsWith(name, p), {prefixes:Array(String)})`, { db: engine.db, prefixes });
   for (const { name } of rows) await engine.command(`DROP TABLE IF EXISTS ${engine.t(name)}`);

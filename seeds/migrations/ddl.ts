@@ -11,7 +11,7 @@ export interface DdlContext {
 export interface TableSpec {
   name: string;
   columns: string[];
-  engine?: 'MergeTree' | 'ReplacingMergeTree' | 'SummingMergeTree';
+  engine?: 'MergeTree' | 'ReplacingMergeTree' | 'SummingMergeTree' | 'AggregatingMergeTree';
   engineArgs?: string;
   partitionBy?: string;
   orderBy: string;

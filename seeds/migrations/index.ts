@@ -9,6 +9,7 @@ import { survivalCounts } from './007_survival_counts.ts';
 import { channelRollup } from './008_channel_rollup.ts';
 import { contractChurnCounts } from './009_contract_churn_counts.ts';
 import { channelMonthlyRollup } from './010_channel_monthly_rollup.ts';
+import { contactReach } from './011_contact_reach.ts';
 import type { Migration } from './ddl.ts';
 
-export const MIGRATIONS: readonly Migration[] = [core, app, ask, audit, importJobs, rollups, survivalCounts, channelRollup, contractChurnCounts, channelMonthlyRollup];
+export const MIGRATIONS: readonly Migration[] = [core, app, ask, audit, importJobs, rollups, survivalCounts, channelRollup, contractChurnCounts, channelMonthlyRollup, contactReach];

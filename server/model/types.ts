@@ -19,6 +19,26 @@ export interface Cube {
    * query part: the first that covers it, so the coarsest comes first.
    */
   rollups?: Rollup[];
+  /** distinct counts over whole months, from a table of distinct subscribers (MemberSets) */
+  sets?: MemberSets;
+}
+
+/**
+ * Distinct subscribers per level key, each row with a bitmask of the months they appear in
+ * (seeds/reach.ts builds it from the cube's table). A distinct count over whole months is
+ * then the number of rows whose bits meet the range: a scan, not a hash set of subscribers.
+ * Rows of a level hold one subscriber per combination of `dimensions` and the level's `dims`,
+ * so a query may group by the level's key and filter on what it groups by, never merge
+ * subscribers across rows.
+ */
+export interface MemberSets {
+  table: string;
+  /** metrics it answers, each as the count of rows in range */
+  metrics: string[];
+  /** dimensions every row keeps (a subscriber has one value of each) */
+  dimensions: string[];
+  /** finest first; `dims` are the dimensions the level's rows are cut by ([] = one row per subscriber) */
+  levels: { id: string; dims: string[] }[];
 }
 
 /**

@@ -2,17 +2,26 @@
  * Which table one cube part of a query reads: the first of the cube's rollups that covers the
  * part, the raw table otherwise. Pure; the SQL builder asks this once per part.
  */
-import type { Cube, Grain, Metric, MetricSqlContext, Rollup } from '../model/index.ts';
+import type { Cube, Grain, MemberSets, Metric, MetricSqlContext, Rollup } from '../model/index.ts';
 import type { DayRange } from './time.ts';
 
-/** 'auto' reads a rollup whenever one covers the part; tests force one side to compare them. */
-export type SourceMode = 'auto' | 'raw' | 'rollup';
+/**
+ * 'auto' reads a rollup (and the cube's sets) whenever one covers the part; tests force one
+ * side to compare them: 'raw', 'rollup', or 'sets' (distinct counts from the sets, the rest auto).
+ */
+export type SourceMode = 'auto' | 'raw' | 'rollup' | 'sets';
 
 export interface Source {
   table: string;
   /** dimension id → SQL expression over `table` */
   dimensions: Record<string, string>;
   metricSql: (m: Metric, ctx: MetricSqlContext) => string;
+  /** read with FINAL (rows of one key not merged yet are merged by the read) */
+  final?: boolean;
+  /** conditions of every read (which level's rows) */
+  where?: string[];
+  /** the time range as conditions over `table` (instead of its time column) */
+  rangeWhere?: (range: DayRange, param: (value: unknown, type: string) => string) => string[];
 }
 
 /** The part's time: its grouping grain and the range it reads (null: none). */
@@ -38,10 +47,59 @@ export function rollupCovers(cube: Cube, r: Rollup, metrics: readonly Metric[], 
 
 /** `dims`: every dimension the part groups by or filters on. */
 export function pickSource(cube: Cube, metrics: readonly Metric[], dims: readonly string[], mode: SourceMode = 'auto', time?: PartTime): Source {
-  const r = mode === 'raw' ? undefined : cube.rollups?.find((x) => rollupCovers(cube, x, metrics, dims, time));
+  const r = mode === 'raw' || mode === 'sets' ? undefined : cube.rollups?.find((x) => rollupCovers(cube, x, metrics, dims, time));
   if (mode === 'rollup' && !r) {
     throw new Error(`no rollup of cube "${cube.id}" covers ${metrics.map((m) => m.id).join(', ')} by ${dims.join(', ') || 'nothing'}`);
   }
   if (r) return { table: r.table, dimensions: { ...r.dimensions, ...r.derived }, metricSql: (m, ctx) => m.rollupSql!(ctx) };
   return { table: cube.table, dimensions: cube.dimensions, metricSql: (m, ctx) => m.sql!(ctx) };
+}
+
+/**
+ * Month bits of a cube's sets: bit k of `months` is month k of its 256-month block, blocks
+ * counted from January 2000 (block 1 runs from May 2021 to August 2042). seeds/reach.ts
+ * writes them with these expressions; a range is read only within one block.
+ */
+export const SET_MONTHS = { epoch: 2000 * 12, width: 256 };
+const monthIndexSql = (col: string) => `(toYear(${col}) * 12 + toMonth(${col}) - 1 - ${SET_MONTHS.epoch})`;
+export const setBlockSql = (col: string) => `toUInt16(intDiv(${monthIndexSql(col)}, ${SET_MONTHS.width}))`;
+export const setBitSql = (col: string) => `bitShiftLeft(toUInt256(1), ${monthIndexSql(col)} % ${SET_MONTHS.width})`;
+/** rows a set build may hold: months from the epoch on */
+export const setRowsWhereSql = (col: string) => `${col} >= toDate('2000-01-01')`;
+const monthIndex = (day: string) => +day.slice(0, 4) * 12 + +day.slice(5, 7) - 1 - SET_MONTHS.epoch;
+
+/**
+ * The cube's sets answer a part when every metric is one of theirs, it has no time grain,
+ * its range is whole months within one block, and a level holds what it groups and filters
+ * by: the coarsest level whose dims include the grouped ones, provided every filtered level
+ * dimension is among them too (reach of two channels together, not grouped by channel,
+ * would need one subscriber's rows merged across channels: the raw table answers that).
+ */
+export function setsSource(cube: Cube, metrics: readonly Metric[], groupDims: readonly string[], filterDims: readonly string[], time: PartTime): Source | null {
+  const sets: MemberSets | undefined = cube.sets;
+  if (!sets || !metrics.length || !metrics.every((m) => sets.metrics.includes(m.id))) return null;
+  const { range } = time;
+  if (time.grain || !range || !range.fromDay.endsWith('-01') || range.toDay !== lastDayOfMonth(range.toDay)) return null;
+  const from = monthIndex(range.fromDay), to = monthIndex(range.toDay);
+  if (from < 0 || Math.floor(from / SET_MONTHS.width) !== Math.floor(to / SET_MONTHS.width)) return null;
+  const levelDims = new Set(sets.levels.flatMap((l) => l.dims));
+  if (![...groupDims, ...filterDims].every((d) => sets.dimensions.includes(d) || levelDims.has(d))) return null;
+  const grouped = groupDims.filter((d) => levelDims.has(d));
+  const level = [...sets.levels].reverse().find((l) => grouped.every((d) => l.dims.includes(d)));
+  if (!level || !filterDims.filter((d) => levelDims.has(d)).every((d) => level.dims.includes(d))) return null;
+  const dims = [...sets.dimensions, ...level.dims];
+  return {
+    table: sets.table,
+    dimensions: Object.fromEntries(dims.map((d) => [d, d])),
+    metricSql: () => 'count()',
+    final: true,
+    where: [`level = '${level.id}'`],
+    rangeWhere: (r, param) => {
+      const a = monthIndex(r.fromDay), b = monthIndex(r.toDay);
+      const start = Math.floor(a / SET_MONTHS.width) * SET_MONTHS.width;
+      let mask = 0n;
+      for (let k = a - start; k <= b - start; k++) mask |= 1n << BigInt(k);
+      return [`block = ${param(Math.floor(a / SET_MONTHS.width), 'UInt16')}`, `bitAnd(months, ${param(mask.toString(), 'UInt256')}) != 0`];
+    },
+  };
 }

@@ -6,7 +6,7 @@
 import type { Cube, Grain, Metric } from '../model/index.ts';
 import { model } from '../model/index.ts';
 import type { CubePart, Plan } from './plan.ts';
-import { type Source, type SourceMode, pickSource } from './source.ts';
+import { type Source, type SourceMode, pickSource, setsSource } from './source.ts';
 import type { Filter } from './types.ts';
 import { type DayRange, shiftRange } from './time.ts';
 
@@ -58,11 +58,30 @@ function whereFilter(source: Source, f: Filter, p: Params): string {
   return `${expr} ${OPS[f.op]} ${numeric ? p.add(Number(f.values[0]), 'Float64') : p.add(f.values[0], 'String')}`;
 }
 
-/** One cube's aggregate over one range; `shiftMonths` re-labels a previous period onto the current one. */
-function cubeSelect(plan: Plan, part: CubePart, range: DayRange | null, p: Params, mode: SourceMode, shiftMonths = 0): string {
+/**
+ * One cube's aggregate over one range; `shiftMonths` re-labels a previous period onto the
+ * current one. Distinct counts the cube's sets cover (source.ts) read the sets, the part's
+ * other metrics their own source, the two joined on the part's keys.
+ */
+function cubeSelect(plan: Plan, part: CubePart, range: DayRange | null, p: Params, mode: SourceMode, sets: boolean, shiftMonths = 0): string {
   const { cube } = part;
+  const time = { grain: plan.grain, range };
+  const dims = [...plan.dims, ...plan.filters.map((f) => f.dimension)];
+  const counted = part.metrics.filter((m) => cube.sets?.metrics.includes(m.id));
+  const setSource = sets && mode !== 'raw' && mode !== 'rollup' && counted.length
+    ? setsSource(cube, counted, plan.dims, plan.filters.map((f) => f.dimension), time) : null;
+  if (mode === 'sets' && !setSource) throw new Error(`the sets of cube "${cube.id}" do not cover ${part.metrics.map((m) => m.id).join(', ')} by ${dims.join(', ') || 'nothing'}`);
+  if (!setSource) return sourceSelect(plan, cube, part.metrics, pickSource(cube, part.metrics, dims, mode, time), range, p, shiftMonths);
+  const rest = part.metrics.filter((m) => !counted.includes(m));
+  const setSelect = sourceSelect(plan, cube, counted, setSource, range, p, shiftMonths);
+  if (!rest.length) return setSelect;
+  const restSelect = sourceSelect(plan, cube, rest, pickSource(cube, rest, dims, mode === 'sets' ? 'auto' : mode, time), range, p, shiftMonths);
+  const out = [...plan.dims, ...part.metrics.map((m) => m.id)];
+  return `SELECT ${out.join(', ')} FROM (${restSelect}) AS r ${plan.dims.length ? `FULL OUTER JOIN (${setSelect}) AS s USING (${plan.dims.join(', ')})` : `CROSS JOIN (${setSelect}) AS s`}`;
+}
+
+function sourceSelect(plan: Plan, cube: Cube, metrics: readonly Metric[], source: Source, range: DayRange | null, p: Params, shiftMonths: number): string {
   const time = cube.time;
-  const source = pickSource(cube, part.metrics, [...plan.dims, ...plan.filters.map((f) => f.dimension)], mode, { grain: plan.grain, range });
   const select: string[] = [];
   const group: string[] = [];
   for (const d of plan.dims) {
@@ -70,8 +89,10 @@ function cubeSelect(plan: Plan, part: CubePart, range: DayRange | null, p: Param
     group.push(d);
   }
   let from = '', to = '';
-  const where: string[] = [];
-  if (time && range) {
+  const where: string[] = [...(source.where ?? [])];
+  if (time && range && source.rangeWhere) {
+    where.push(...source.rangeWhere(range, (v, type) => p.add(v, type)));
+  } else if (time && range) {
     const monthly = time.finest === 'month';
     from = p.add(monthly ? range.fromDay.slice(0, 8) + '01' : range.fromDay, 'Date');
     // A period that runs past the data ends at the as-of month: a stock read "at the end of
@@ -96,10 +117,10 @@ function cubeSelect(plan: Plan, part: CubePart, range: DayRange | null, p: Param
     : plan.grain === 'month' || plan.grain === 'day'
       ? bucket(cube, 'month')
       : `least(addMonths(${bucket(cube, plan.grain)}, ${plan.grain === 'quarter' ? 2 : 11}), ${to})`;
-  for (const m of part.metrics) select.push(`${source.metricSql(m, { periodStart, periodEnd })} AS ${m.id}`);
+  for (const m of metrics) select.push(`${source.metricSql(m, { periodStart, periodEnd })} AS ${m.id}`);
   return [
     `SELECT ${select.join(', ')}`,
-    `FROM ${'{db}'}.${source.table}`,
+    `FROM ${'{db}'}.${source.table}${source.final ? ' FINAL' : ''}`,
     where.length ? `WHERE ${where.join(' AND ')}` : '',
     group.length ? `GROUP BY ${group.join(', ')}` : '',
   ].filter(Boolean).join('\n');
@@ -116,10 +137,14 @@ function compareShift(plan: Plan): number {
   return months;
 }
 
-/** `source`: 'auto' (the default) lets each part read its cube's rollup when it covers it. */
-export function buildSql(plan: Plan, db: string, opts: { totals?: boolean; source?: SourceMode } = {}): BuiltSql {
+/**
+ * `source`: 'auto' (the default) lets each part read its cube's rollup or sets when they
+ * cover it. `sets: false` never reads sets (a cluster: FINAL needs the shards' own tables).
+ */
+export function buildSql(plan: Plan, db: string, opts: { totals?: boolean; source?: SourceMode; sets?: boolean } = {}): BuiltSql {
   const p = new Params();
   const mode = opts.source ?? 'auto';
+  const sets = opts.sets ?? true;
   const view: Plan = opts.totals ? { ...plan, dims: [], grain: null, orderBy: null, limit: null, havings: [] } : plan;
   const keys = [...view.dims, ...(view.grain ? [view.grain] : [])];
   const metricIds = view.metrics.map((m) => m.id);
@@ -131,14 +156,14 @@ export function buildSql(plan: Plan, db: string, opts: { totals?: boolean; sourc
     return subqueries.map((s, i) => (i === 0 ? `(${s}) AS ${aliases[i]}` : join(s, aliases[i]))).join('\n');
   };
 
-  const current = view.parts.map((part) => cubeSelect(view, part, view.range, p, mode));
+  const current = view.parts.map((part) => cubeSelect(view, part, view.range, p, mode, sets));
   const out = [...keys, ...metricIds];
   let sql = `SELECT ${out.join(', ')}\nFROM ${joinAll(current, view.parts.map((_, i) => `c${i}`))}`;
 
   if (view.compare) {
     const shift = compareShift(view);
     const prevRange = shiftRange(view.range!, -shift);
-    const prev = view.parts.map((part) => cubeSelect(view, part, prevRange, p, mode, shift));
+    const prev = view.parts.map((part) => cubeSelect(view, part, prevRange, p, mode, sets, shift));
     const prevCols = [...keys, ...metricIds.map((id) => `${id} AS ${id}_prev`)];
     const prevSql = `SELECT ${prevCols.join(', ')} FROM ${joinAll(prev, view.parts.map((_, i) => `q${i}`))}`;
     const change = metricIds.map((id) => `(cur.${id} - prev.${id}_prev) / nullIf(abs(prev.${id}_prev), 0) AS ${id}_change`);

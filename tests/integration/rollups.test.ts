@@ -39,7 +39,7 @@ const SHENZHEN: Scope = { level: 'city', province: '440000', city: '440300' };
  * `via`: the rollup a forced rollup path reads (default: the cube's first); for contacts
  * cases, [with every contacts metric, without reached customers] — null: none covers it.
  */
-interface Case { name: string; q: Omit<MetricQuery, 'metrics'>; scope?: Scope; cube?: CubeId; via?: (string | null)[] }
+interface Case { name: string; q: Omit<MetricQuery, 'metrics'>; scope?: Scope; cube?: CubeId; via?: (string | null)[]; sets?: boolean }
 /** Shapes the rollup covers: groupings, filters, grains, ranges, compare, scope, having, limit. */
 const COVERED: Case[] = [
   { name: 'national, default month', q: {} },
@@ -151,14 +151,14 @@ describe('the rollup tables are what the model says', () => {
 const FJ = { dimension: 'province', op: 'in' as const, values: ['350000'] };
 /**
  * Shapes the channel rollups cover (the cube's time column is the day): the monthly one
- * (region × channel, with reach) for whole months, the daily one (more dimensions, no reach)
- * for the rest.
+ * (region × channel) for whole months, the daily one (more dimensions) for the rest. Reach is
+ * on neither; `sets`: the contacts cube's sets answer it (reach.test.ts compares that path).
  */
 const MONTHLY = [null, 'contacts_monthly'];
 const DAILY_ONLY = [null, 'contacts_daily'];
 const CHANNEL_COVERED: Case[] = ([
-  { name: 'national, default month', q: {}, via: MONTHLY },
-  { name: 'by channel, a quarter', q: { groupBy: ['channel'], timeRange: { from: '2025-01', to: '2025-03' } }, via: MONTHLY },
+  { name: 'national, default month', q: {}, via: MONTHLY, sets: true },
+  { name: 'by channel, a quarter', q: { groupBy: ['channel'], timeRange: { from: '2025-01', to: '2025-03' } }, via: MONTHLY, sets: true },
   { name: 'Guangdong by day', q: { groupBy: ['day'], filters: [GD], timeRange: { from: '2025-03', to: '2025-03' } }, via: DAILY_ONLY },
   { name: 'channel class × month, default 12 months', q: { groupBy: ['channel_class', 'month'], filters: [FJ] }, via: MONTHLY },
   { name: 'lifecycle stage × channel (preference matrix)', q: { groupBy: ['lifecycle_stage', 'channel'], timeRange: { from: '2024-07', to: '2025-06' } }, via: DAILY_ONLY },
@@ -166,11 +166,11 @@ const CHANNEL_COVERED: Case[] = ([
   { name: 'electronic channels only, by city', q: { groupBy: ['city'], filters: [GD, { dimension: 'channel_class', op: 'in', values: ['electronic'] }] }, via: MONTHLY },
   { name: 'by quarter, day-precision range', q: { groupBy: ['quarter'], timeRange: { from: '2024-11-17', to: '2025-04-03' } }, via: DAILY_ONLY },
   { name: 'by quarter, whole months given as days', q: { groupBy: ['quarter', 'channel'], timeRange: { from: '2024-10-01', to: '2025-03-31' } }, via: MONTHLY },
-  { name: 'compare mom, Guangdong', q: { filters: [GD], compare: 'mom' }, via: MONTHLY },
+  { name: 'compare mom, Guangdong', q: { filters: [GD], compare: 'mom' }, via: MONTHLY, sets: true },
   { name: 'compare yoy by month × channel', q: { groupBy: ['month', 'channel'], timeRange: { from: '2025-01', to: '2025-05' }, compare: 'yoy' }, via: MONTHLY },
   { name: 'city viewer (scope filter on city)', q: { groupBy: ['channel', 'month'], timeRange: { from: '2025-01', to: '2025-03' } }, scope: SHENZHEN, via: MONTHLY },
-  { name: 'having, order and limit', q: { groupBy: ['city'], filters: [{ dimension: 'contacts', op: 'gte', values: ['5'] }], orderBy: { metric: 'contacts', direction: 'desc' }, limit: 7 }, via: MONTHLY },
-  { name: 'a range with no rows', q: { groupBy: ['channel'], timeRange: { from: '2012-01', to: '2012-03' } }, via: MONTHLY },
+  { name: 'having, order and limit', q: { groupBy: ['city'], filters: [{ dimension: 'contacts', op: 'gte', values: ['5'] }], orderBy: { metric: 'contacts', direction: 'desc' }, limit: 7 }, via: MONTHLY, sets: true },
+  { name: 'a range with no rows', q: { groupBy: ['channel'], timeRange: { from: '2012-01', to: '2012-03' } }, via: MONTHLY, sets: true },
 ] as Case[]).map((c) => ({ ...c, cube: 'contacts' as const }));
 
 describe('rollup path = raw path, for every base metric', () => {
@@ -216,15 +216,16 @@ describe('the planner picks the table by itself', () => {
     }
   });
 
-  it('channel queries read the first channel rollup that covers them; reach by a daily dimension or a subscriber attribute read contacts', async () => {
+  it('channel queries read the first channel rollup that covers them (and the sets for reach when they cover it); reach by a daily dimension or a subscriber attribute read contacts', async () => {
     for (const c of CHANNEL_COVERED) {
-      for (const [metrics, via] of [[CONTACTS_ALL, c.via![0]], [CONTACTS_NO_REACH, c.via![1]]] as const) {
+      const all = c.sets ? [c.via![1], 'contact_reach'] : [c.via![0] ?? 'contacts'];
+      for (const [metrics, via] of [[CONTACTS_ALL, all], [CONTACTS_NO_REACH, [c.via![1]]]] as const) {
         const [rows] = await sqlOf({ ...c.q, metrics: [...metrics] }, c.scope); // (the totals may read a coarser one)
-        expect(reads(rows), `${c.name}: ${metrics.length} metrics`).toEqual([via ?? 'contacts']);
+        expect(reads(rows), `${c.name}: ${metrics.length} metrics`).toEqual(via);
       }
     }
     for (const q of [
-      { metrics: ['contacts', 'reached_customers'], groupBy: ['channel'] },
+      { metrics: ['contacts', 'reached_customers'], groupBy: ['channel'], timeRange: { from: '2025-02-03', to: '2025-03-31' } },
       { metrics: ['reached_customers'], groupBy: ['lifecycle_stage'] },
       { metrics: ['conversion_rate'], groupBy: ['value_tier'] },
       { metrics: ['cost'], groupBy: ['channel'], filters: [{ dimension: 'brand', op: 'in', values: ['gotone'] }] },

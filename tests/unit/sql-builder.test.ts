@@ -134,7 +134,10 @@ describe('rollup choice', () => {
     expect(reads(build({ metrics: ['arpu'], groupBy: ['brand'] }, { level: 'city', province: '440000', city: '440300' }).sql)).toEqual(['base_monthly']);
     // two cubes: each part decides for itself
     expect(reads(build({ metrics: ['arpu', 'contacts'], groupBy: ['city'] }).sql)).toEqual(['base_monthly', 'contacts_monthly']);
-    expect(reads(build({ metrics: ['arpu', 'reached_customers'], groupBy: ['city'] }).sql)).toEqual(['base_monthly', 'contacts']);
+    // reach over whole months by region reads the contacts cube's sets, or contacts when sets are off (a cluster)
+    expect(reads(build({ metrics: ['arpu', 'reached_customers'], groupBy: ['city'] }).sql)).toEqual(['base_monthly', 'contact_reach']);
+    const reach = plan({ metrics: ['arpu', 'reached_customers'], groupBy: ['city'] }, { asOf: AS_OF, scope: NATIONAL });
+    expect(reads(buildSql(reach, 'crm', { sets: false }).sql)).toEqual(['base_monthly', 'contacts']);
     expect(reads(build({ metrics: ['contacts'], groupBy: ['purpose'] }).sql)).toEqual(['contacts_daily']);
     expect(reads(build({ metrics: ['reached_customers'], groupBy: ['purpose'] }).sql)).toEqual(['contacts']);
   });

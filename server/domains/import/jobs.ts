@@ -36,7 +36,8 @@ export interface Outcome {
 }
 
 export interface PlanStep {
-  kind: 'replace' | 'add-subscribers';
+  /** add-sets: insert `from` into a cube's sets (seeds/reach.ts), where adding rows twice changes nothing */
+  kind: 'replace' | 'add-subscribers' | 'add-sets';
   table: string;
   from: string;
   partitions: string[];

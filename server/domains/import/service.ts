@@ -36,10 +36,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Logger } from 'pino';
 import { deriveSql } from '../../../seeds/derive.ts';
+import { addToSets, setCubeOfTable } from '../../../seeds/reach.ts';
 import { rebuildRollup, rollupCubeOfTable } from '../../../seeds/rollup.ts';
 import { addToSurvivalCounts, ensureSurvivalCounts, rebuildSurvivalCounts } from '../lifecycle/counts.ts';
 import type { Dataset } from '../dataset.ts';
 import type { Engine } from '../../engine/engine.ts';
+import { model } from '../../model/index.ts';
 import { RFM } from '../../model/segmentation.ts';
 import type { Viewer } from '../../http/context.ts';
 import { CsvScanner, ErrorList, RecordCutter, Utf8Stream, readHeader, type RowError } from './csv-scan.ts';
@@ -445,8 +447,15 @@ export class ImportService {
     }
     if (table === 'contacts' || table === 'campaigns') {
       const target = TABLES[table].target;
+      const cube = setCubeOfTable(target);
+      const sets = cube ? model.cube(cube).sets!.table : null;
+      // the new rows' sets (reached customers), from the stage while it holds only them
+      if (sets) await this.engine.command(`CREATE TABLE ${db}.${sets} AS ${t(sets)}`);
+      if (cube && sets) await addToSets(this.engine, cube, stage, `${db}.${sets}`);
       const partitions = await this.withCurrentRows(stage, target);
-      return { plan: { db, asOf, steps: [{ kind: 'replace', table: target, from: stage, partitions }] }, derived: null };
+      const steps: PlanStep[] = [{ kind: 'replace', table: target, from: stage, partitions }];
+      if (sets) steps.push({ kind: 'add-sets', table: sets, from: `${db}.${sets}`, partitions: [] });
+      return { plan: { db, asOf, steps }, derived: null };
     }
 
     // usage: the as-of date moves to the newest month loaded (never past today)
@@ -601,6 +610,10 @@ export class ImportService {
     const target = this.engine.t(step.table);
     if (step.kind === 'replace') {
       for (const p of step.partitions) await this.engine.command(`ALTER TABLE ${target} REPLACE PARTITION ID {p:String} FROM ${step.from}`, { p });
+      return;
+    }
+    if (step.kind === 'add-sets') {
+      await this.engine.command(`INSERT INTO ${target} SELECT * FROM ${step.from}`);
       return;
     }
     // the checks just found none of the staged subscribers loaded, and nothing else adds

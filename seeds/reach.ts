@@ -1,0 +1,112 @@
+/**
+ * Keeps a cube's sets (server/model/types.ts MemberSets; contacts → contact_reach, migration
+ * 011) equal to the cube's table: one row per subscriber and level key with the bit of every
+ * month they appear in (server/query/source.ts: setBlockSql, setBitSql).
+ *
+ * - `rebuildSets`: from the whole table, a batch of cities and a level at a time (bounded memory),
+ *   into a scratch table swapped in block by block. The generator, and start-up when the
+ *   sets are empty but the table is not (a store loaded before migration 011).
+ * - `addToSets`: the rows of a contacts import, inserted as they are. Rows of one key are
+ *   OR-ed by merges and by the FINAL of every read, and contacts are only ever added, so
+ *   adding the same rows twice (a move repeated after a crash) changes nothing.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Engine } from '../server/engine/engine.ts';
+import { model, type Cube, type CubeId } from '../server/model/index.ts';
+import { setBitSql, setBlockSql, setRowsWhereSql } from '../server/query/source.ts';
+
+/** Cubes with sets, in model order. */
+export const SET_CUBES: readonly CubeId[] = model.cubes.filter((c) => c.sets).map((c) => c.id);
+
+/** The rows of every level of the cube's sets from `from` (a table shaped like the cube's), grouped. */
+function setRowsSql(cube: Cube, from: string, where: string[] = []): string[] {
+  const sets = cube.sets!;
+  const col = cube.time!.column;
+  const levelDims = [...new Set(sets.levels.flatMap((l) => l.dims))];
+  return sets.levels.map((level) => {
+    const cut = levelDims.map((d) => (level.dims.includes(d) ? `${cube.dimensions[d]} AS ${d}` : `'' AS ${d}`));
+    const keys = ['block', ...sets.dimensions, ...levelDims, 'sub_id'];
+    return `SELECT ${setBlockSql(col)} AS block, ${sets.dimensions.map((d) => `${cube.dimensions[d]} AS ${d}`).join(', ')}, '${level.id}' AS level,
+      ${cut.join(', ')}, sub_id, groupBitOr(${setBitSql(col)}) AS months
+    FROM ${from}
+    WHERE ${[setRowsWhereSql(col), ...where].join(' AND ')}
+    GROUP BY ${keys.join(', ')}`;
+  });
+}
+
+const columnsOf = (cube: Cube) => {
+  const sets = cube.sets!;
+  return ['block', ...sets.dimensions, 'level', ...new Set(sets.levels.flatMap((l) => l.dims)), 'sub_id', 'months'].join(', ');
+};
+
+/** Rows per build statement: its hash table of subscribers stays well under a gigabyte. */
+const BATCH_ROWS = 4_000_000;
+
+/** Cities in batches of about BATCH_ROWS rows of `source` (a city is never split). */
+async function cityBatches(engine: Engine, source: string): Promise<{ ps: string[]; cs: string[] }[]> {
+  const cities = await engine.query<{ p: string; c: string; n: number }>(`SELECT province AS p, city AS c, count() AS n FROM ${source} GROUP BY p, c ORDER BY p, c`);
+  const batches: { ps: string[]; cs: string[]; n: number }[] = [];
+  for (const { p, c, n } of cities) {
+    let last = batches.at(-1);
+    if (!last || last.n + Number(n) > BATCH_ROWS) batches.push(last = { ps: [], cs: [], n: 0 });
+    if (!last.ps.includes(p)) last.ps.push(p);
+    last.cs.push(c);
+    last.n += Number(n);
+  }
+  return batches.map(({ ps, cs }) => ({ ps, cs }));
+}
+
+/** Rebuilds the cube's sets from its whole table. */
+export async function rebuildSets(engine: Engine, cubeId: CubeId): Promise<void> {
+  const cube = model.cube(cubeId);
+  const sets = cube.sets;
+  if (!sets) throw new Error(`cube "${cubeId}" has no sets`);
+  const target = engine.t(sets.table);
+  const source = engine.t(cube.table);
+  if (engine.cluster) {
+    // no partition swaps across Distributed tables: empty, then refill (readers on a cluster never read the sets)
+    await engine.command(`TRUNCATE TABLE ${engine.t(`${sets.table}_local`)} ON CLUSTER ${engine.cluster}`);
+    for (const sql of setRowsSql(cube, source)) await engine.command(`INSERT INTO ${target} (${columnsOf(cube)}) ${sql}`);
+    return;
+  }
+  const scratch = engine.t(`${sets.table}_rebuild_${randomUUID().replace(/-/g, '')}`);
+  await engine.command(`CREATE TABLE ${scratch} AS ${target}`);
+  try {
+    // the table's key starts with the regions: each statement reads a batch of whole cities
+    for (const batch of await cityBatches(engine, source)) {
+      for (const sql of setRowsSql(cube, source, ['province IN {ps:Array(String)}', 'city IN {cs:Array(String)}'])) {
+        await engine.command(`INSERT INTO ${scratch} (${columnsOf(cube)}) ${sql}`, batch);
+      }
+    }
+    const parts = await engine.query<{ id: string }>(`SELECT DISTINCT _partition_id AS id FROM ${scratch} ORDER BY id`);
+    const old = await engine.query<{ id: string }>(`SELECT DISTINCT _partition_id AS id FROM ${target} ORDER BY id`);
+    for (const { id } of parts) await engine.command(`ALTER TABLE ${target} REPLACE PARTITION ID {id:String} FROM ${scratch}`, { id });
+    for (const { id } of old) if (!parts.some((x) => x.id === id)) await engine.command(`ALTER TABLE ${target} DROP PARTITION ID {id:String}`, { id });
+  } finally {
+    await engine.command(`DROP TABLE IF EXISTS ${scratch}`);
+  }
+}
+
+/** The cube whose table is `table` and has sets (import steps name tables). */
+export const setCubeOfTable = (table: string): CubeId | undefined => model.cubes.find((c) => c.sets && c.table === table)?.id;
+
+/** Adds the sets' rows of `from` (new rows of the cube's table, same columns) to `into` (default: the live sets). */
+export async function addToSets(engine: Engine, cubeId: CubeId, from: string, into?: string): Promise<void> {
+  const cube = model.cube(cubeId);
+  for (const sql of setRowsSql(cube, from)) await engine.command(`INSERT INTO ${into ?? engine.t(cube.sets!.table)} (${columnsOf(cube)}) ${sql}`);
+}
+
+/** At start: sets built for a store that has rows but none in its sets (loaded before they existed). */
+export async function ensureSets(engine: Engine): Promise<CubeId[]> {
+  const built: CubeId[] = [];
+  for (const id of SET_CUBES) {
+    const cube = model.cube(id);
+    const [{ rows, sets }] = await engine.query<{ rows: number; sets: number }>(
+      `SELECT (SELECT count() FROM ${engine.t(cube.table)}) AS rows, (SELECT count() FROM ${engine.t(cube.sets!.table)}) AS sets`);
+    if (Number(rows) && !Number(sets)) {
+      await rebuildSets(engine, id);
+      built.push(id);
+    }
+  }
+  return built;
+}

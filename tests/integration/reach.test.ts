@@ -1,0 +1,185 @@
+/**
+ * Reached customers from the contacts cube's sets (contact_reach, migration 011; built by
+ * seeds/reach.ts, read through server/query/source.ts setsSource) against the raw pass
+ * (uniqExact(sub_id) over contacts) on the same rows, for every shape the sets cover, and
+ * against a count of distinct subscribers done here in TypeScript from the raw rows. Then:
+ * shapes the sets do not cover read contacts; the sets stay right after a contacts import,
+ * after the same rows are added twice (a repeated move), and after a start-up rebuild.
+ */
+import path from 'node:path';
+import pino from 'pino';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { prepareStore } from '../../seeds/bootstrap.ts';
+import { addToSets } from '../../seeds/reach.ts';
+import { ImportService } from '../../server/domains/import/service.ts';
+import type { Viewer } from '../../server/http/context.ts';
+import { ELECTRONIC_CHANNELS } from '../../server/model/index.ts';
+import { runMetricQuery } from '../../server/query/execute.ts';
+import { plan } from '../../server/query/plan.ts';
+import { buildSql } from '../../server/query/sql.ts';
+import type { SourceMode } from '../../server/query/source.ts';
+import { NATIONAL, type MetricQuery, type Scope } from '../../server/query/types.ts';
+import { freshEngine } from '../helpers/engine.ts';
+
+let t: Awaited<ReturnType<typeof freshEngine>>;
+beforeAll(async () => { t = await freshEngine({ subscribers: 6000, months: 24 }); }, 120_000);
+afterAll(async () => { await t?.close(); });
+
+const GD = { dimension: 'province', op: 'in' as const, values: ['440000'] };
+const SHENZHEN: Scope = { level: 'city', province: '440000', city: '440300' };
+const reads = (sql: string) => [...new Set([...sql.matchAll(/FROM crm\.(\w+)/g)].map((m) => m[1]))];
+
+interface Case { name: string; q: Omit<MetricQuery, 'metrics'>; scope?: Scope }
+/** Shapes the sets cover: no time grain, whole months, grouped and filtered by region, channel, channel class. */
+const COVERED: Case[] = [
+  { name: 'national, default month', q: {} },
+  { name: 'Guangdong by channel, 12 months (the channels page)', q: { groupBy: ['channel'], filters: [GD], timeRange: { from: '2024-06', to: '2025-05' } } },
+  { name: 'by channel class, a quarter', q: { groupBy: ['channel_class'], timeRange: { from: '2025-01', to: '2025-03' } } },
+  { name: 'by province', q: { groupBy: ['province'], timeRange: { from: '2024-11', to: '2025-04' } } },
+  { name: 'Guangdong cities × channel', q: { groupBy: ['city', 'channel'], filters: [GD], timeRange: { from: '2025-02', to: '2025-05' } } },
+  { name: 'channel in a list, grouped by channel', q: { groupBy: ['channel'], filters: [{ dimension: 'channel', op: 'in', values: ['app', 'store', 'sms'] }] } },
+  { name: 'electronic channels, grouped by channel', q: { groupBy: ['channel'], filters: [{ dimension: 'channel_class', op: 'in', values: ['electronic'] }], timeRange: { from: '2024-09', to: '2025-02' } } },
+  { name: 'channel class not_in, grouped by class', q: { groupBy: ['channel_class'], filters: [{ dimension: 'channel_class', op: 'not_in', values: ['physical'] }] } },
+  { name: 'whole months given as days', q: { groupBy: ['channel'], timeRange: { from: '2024-10-01', to: '2025-03-31' } } },
+  { name: 'the whole history', q: { groupBy: ['channel_class'], timeRange: { from: '2023-01', to: '2025-06' } } },
+  { name: 'compare mom, Guangdong', q: { filters: [GD], compare: 'mom' } },
+  { name: 'compare yoy by channel', q: { groupBy: ['channel'], timeRange: { from: '2025-01', to: '2025-05' }, compare: 'yoy' } },
+  { name: 'city viewer (scope filter on city)', q: { groupBy: ['channel'], timeRange: { from: '2025-01', to: '2025-03' } }, scope: SHENZHEN },
+  { name: 'order and limit', q: { groupBy: ['city'], orderBy: { metric: 'reached_customers', direction: 'desc' }, limit: 5, timeRange: { from: '2025-01', to: '2025-05' } } },
+  { name: 'a range with no rows', q: { groupBy: ['channel'], timeRange: { from: '2012-01', to: '2012-03' } } },
+];
+
+async function on(source: SourceMode, q: MetricQuery, scope: Scope = NATIONAL, totals = false) {
+  const built = buildSql(plan(q, { asOf: t.dataset.asOf, scope }), t.engine.db, { source, totals });
+  return { tables: reads(built.sql), rows: await t.engine.query<Record<string, unknown>>(built.sql, built.params) };
+}
+
+/** Rows keyed by their dimension values, every other column as a number. */
+const keyed = (rows: Record<string, unknown>[], keys: string[]) =>
+  new Map(rows.map((r) => [keys.map((k) => String(r[k])).join('|'), Object.fromEntries(Object.entries(r).filter(([k]) => !keys.includes(k)).map(([k, v]) => [k, v === null ? null : Number(v)]))]));
+
+/** Counts equal; other metrics (ratios of sums read from a rollup) to 1e-9, relative. */
+function expectSame(a: Map<string, Record<string, number | null>>, b: Map<string, Record<string, number | null>>, where: string) {
+  expect([...b.keys()].sort(), where).toEqual([...a.keys()].sort());
+  for (const [k, row] of a) {
+    for (const [col, x] of Object.entries(row)) {
+      const y = b.get(k)![col];
+      const msg = `${where} [${k}] ${col}: ${x} vs ${y}`;
+      if (x === null || /reached|contacts/.test(col)) expect(y, msg).toBe(x);
+      else expect(Math.abs(y! - x), msg).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(x)));
+    }
+  }
+}
+
+/**
+ * The rows read from the sets equal the raw pass; so do the totals, which the sets answer
+ * too unless a filter on a channel or class then merges subscribers across rows (the totals
+ * group by nothing): those read contacts.
+ */
+async function comparePaths(c: Case, metrics = ['reached_customers']) {
+  const q = { ...c.q, metrics };
+  const p = plan(q, { asOf: t.dataset.asOf, scope: c.scope ?? NATIONAL });
+  const keys = p.dims;
+  const levelFilter = p.filters.some((f) => f.dimension === 'channel' || f.dimension === 'channel_class');
+  for (const totals of keys.length ? [false, true] : [false]) {
+    const raw = await on('raw', q, c.scope, totals);
+    const other = await on(totals && levelFilter ? 'auto' : 'sets', q, c.scope, totals);
+    expect(raw.tables).toEqual(['contacts']);
+    if (totals && levelFilter) expect(other.tables, `${c.name} (totals)`).toEqual(['contacts']);
+    else expect(other.tables, c.name).toContain('contact_reach');
+    expectSame(keyed(raw.rows, totals ? [] : keys), keyed(other.rows, totals ? [] : keys), `${c.name}${totals ? ' (totals)' : ''}`);
+  }
+  return (await on('raw', q, c.scope)).rows;
+}
+
+describe('reach from the sets = reach from contacts', () => {
+  for (const c of COVERED) {
+    it(c.name, async () => {
+      const raw = await comparePaths(c);
+      if (c.name !== 'a range with no rows') expect(raw.length).toBeGreaterThan(0);
+    });
+  }
+  it('with the other channel metrics in the same query (read from the monthly rollup, joined)', async () => {
+    const metrics = ['contacts', 'reached_customers', 'conversion_rate', 'cost_per_conversion', 'roi'];
+    await comparePaths(COVERED[1], metrics);
+    await comparePaths(COVERED[10], metrics);
+    const [main] = (await runMetricQuery({ ...COVERED[1].q, metrics }, { engine: t.engine, asOf: t.dataset.asOf, scope: NATIONAL })).sql;
+    expect(reads(main)).toEqual(['contacts_monthly', 'contact_reach']);
+  });
+
+  it('equals distinct subscribers counted in TypeScript from the raw rows', async () => {
+    const rows = await t.engine.query<{ sub: string; channel: string; province: string; m: string }>(
+      `SELECT toString(sub_id) AS sub, channel, province, formatDateTime(day, '%Y-%m') AS m FROM ${t.engine.t('contacts')}`);
+    const distinct = (keep: (r: (typeof rows)[number]) => boolean, by: (r: (typeof rows)[number]) => string) => {
+      const sets = new Map<string, Set<string>>();
+      for (const r of rows) if (keep(r)) { const k = by(r); if (!sets.has(k)) sets.set(k, new Set()); sets.get(k)!.add(r.sub); }
+      return Object.fromEntries([...sets].map(([k, v]) => [k, v.size]));
+    };
+    const inRange = (r: (typeof rows)[number]) => r.m >= '2024-06' && r.m <= '2025-05' && r.province === '440000';
+    const byChannel = (await runMetricQuery({ metrics: ['reached_customers'], ...COVERED[1].q }, { engine: t.engine, asOf: t.dataset.asOf, scope: NATIONAL }));
+    expect(reads(byChannel.sql[0])).toEqual(['contact_reach']);
+    expect(Object.fromEntries(byChannel.rows.map((r) => [r.channel, Number(r.reached_customers)]))).toEqual(distinct(inRange, (r) => r.channel));
+    expect(Number(byChannel.totals!.reached_customers)).toBe(distinct(inRange, () => 'all').all);
+    const byClass = await runMetricQuery({ metrics: ['reached_customers'], groupBy: ['channel_class'], filters: [GD], timeRange: { from: '2024-06', to: '2025-05' } }, { engine: t.engine, asOf: t.dataset.asOf, scope: NATIONAL });
+    expect(Object.fromEntries(byClass.rows.map((r) => [r.channel_class, Number(r.reached_customers)])))
+      .toEqual(distinct(inRange, (r) => (ELECTRONIC_CHANNELS.includes(r.channel) ? 'electronic' : 'physical')));
+  });
+});
+
+describe('what the sets do not cover reads contacts', () => {
+  const tablesOf = async (q: MetricQuery, scope: Scope = NATIONAL) => (await runMetricQuery(q, { engine: t.engine, asOf: t.dataset.asOf, scope })).sql.map(reads);
+  it('a time grain, a day-precision range, a dimension they lack, a channel filter not grouped by, a range before 2000', async () => {
+    for (const q of [
+      { metrics: ['reached_customers'], groupBy: ['month'], timeRange: { from: '2025-01', to: '2025-03' } },
+      { metrics: ['reached_customers'], groupBy: ['channel'], timeRange: { from: '2025-02-03', to: '2025-03-31' } },
+      { metrics: ['reached_customers'], groupBy: ['lifecycle_stage'] },
+      { metrics: ['reached_customers'], groupBy: ['channel'], filters: [{ dimension: 'brand', op: 'in', values: ['gotone'] }] },
+      { metrics: ['reached_customers'], groupBy: ['city'], filters: [{ dimension: 'channel', op: 'in', values: ['app', 'sms'] }] },
+      { metrics: ['reached_customers'], groupBy: ['channel'], filters: [{ dimension: 'channel_class', op: 'in', values: ['electronic'] }, { dimension: 'purpose', op: 'in', values: ['care'] }] },
+      { metrics: ['reached_customers'], timeRange: { from: '1999-11', to: '2000-02' } },
+    ] as MetricQuery[]) {
+      const [main] = await tablesOf(q);
+      expect(main, JSON.stringify(q)).toEqual(['contacts']);
+    }
+  });
+  it('a range across two 256-month blocks (April–May 2021) is not answered from the sets', () => {
+    const q = { metrics: ['reached_customers'], groupBy: ['channel'], timeRange: { from: '2021-04', to: '2021-05' } };
+    expect(() => buildSql(plan(q, { asOf: t.dataset.asOf, scope: NATIONAL }), 'crm', { source: 'sets' })).toThrow(/do not cover/);
+    expect(reads(buildSql(plan({ ...q, timeRange: { from: '2021-05', to: '2021-06' } }, { asOf: t.dataset.asOf, scope: NATIONAL }), 'crm').sql)).toEqual(['contact_reach']);
+  });
+  it('a cluster never reads them', () => {
+    const built = buildSql(plan({ metrics: ['reached_customers'], groupBy: ['channel'] }, { asOf: t.dataset.asOf, scope: NATIONAL }), 'crm', { sets: false });
+    expect(reads(built.sql)).toEqual(['contacts']);
+  });
+});
+
+describe('kept correct', () => {
+  const check = async (name: string) => {
+    for (const c of [COVERED[1], COVERED[4], COVERED[9], COVERED[10]]) await comparePaths({ ...c, name: `${name}: ${c.name}` });
+  };
+  it('after a contacts import: new subscribers reached, in a month that holds rows and in a new one', async () => {
+    const log = pino({ level: 'silent' });
+    const admin: Viewer = { id: 'tester', name: 'Tester', role: 'admin', scope: NATIONAL };
+    const service = new ImportService(t.engine, t.dataset, log, { maxBytes: 1 << 20, spoolDir: path.join(t.dataDir, 'spool') });
+    const subs = await t.engine.query<{ id: string }>(`SELECT toString(sub_id) AS id FROM ${t.engine.t('subscribers')}
+      WHERE churned_on IS NULL AND activated_on < '2024-01-01' AND province = '440000' ORDER BY sub_id LIMIT 60`);
+    const rows = subs.map((x, i) => `2025-0${i % 2 ? 3 : 5}-${String(1 + (i % 28)).padStart(2, '0')}T10:15:00,${x.id},${['app', 'store', 'hotline_in', 'sms', 'web'][i % 5]},inbound,inquiry,usage,,0,0,1.5,60,1`);
+    const [before] = (await runMetricQuery({ metrics: ['reached_customers'], filters: [GD], timeRange: { from: '2025-03', to: '2025-05' } }, { engine: t.engine, asOf: t.dataset.asOf, scope: NATIONAL })).rows;
+    const r = await service.upload((async function* () { yield Buffer.from(`ts,sub_id,channel,direction,purpose,lifecycle_stage,campaign_id,converted,revenue,cost,handle_sec,resolved_first\n${rows.join('\n')}\n`); })(), 'contacts', admin, null);
+    expect(r.status, JSON.stringify(r.body)).toBe(200);
+    const [after] = (await runMetricQuery({ metrics: ['reached_customers'], filters: [GD], timeRange: { from: '2025-03', to: '2025-05' } }, { engine: t.engine, asOf: t.dataset.asOf, scope: NATIONAL })).rows;
+    expect(Number(after.reached_customers)).toBeGreaterThan(Number(before.reached_customers));
+    await check('after contacts');
+  });
+  it('the same rows added twice (a move repeated after a crash) change nothing', async () => {
+    await addToSets(t.engine, 'contacts', t.engine.t('contacts'));
+    await check('added twice');
+  });
+  it('a store whose sets are empty (loaded before migration 011) gets them at start-up', async () => {
+    await t.engine.command(`TRUNCATE TABLE ${t.engine.t('contact_reach')}`);
+    await prepareStore(t.engine);
+    const [{ n }] = await t.engine.query<{ n: number }>(`SELECT count() AS n FROM ${t.engine.t('contact_reach')}`);
+    expect(Number(n)).toBeGreaterThan(0);
+    await check('rebuilt at start-up');
+  });
+});
