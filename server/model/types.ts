@@ -27,9 +27,8 @@ export interface Cube {
  * Distinct subscribers per level key, each row with a bitmask of the months they appear in
  * (seeds/reach.ts builds it from the cube's table). A distinct count over whole months is
  * then the number of rows whose bits meet the range: a scan, not a hash set of subscribers.
- * Rows of a level hold one subscriber per combination of `dimensions` and the level's `dims`,
- * so a query may group by the level's key and filter on what it groups by, never merge
- * subscribers across rows.
+ * Rows of a level hold one subscriber per combination of `dimensions` and the level's `dims`;
+ * a query never merges one subscriber's rows.
  */
 export interface MemberSets {
   table: string;
@@ -37,8 +36,12 @@ export interface MemberSets {
   metrics: string[];
   /** dimensions every row keeps (a subscriber has one value of each) */
   dimensions: string[];
-  /** finest first; `dims` are the dimensions the level's rows are cut by ([] = one row per subscriber) */
-  levels: { id: string; dims: string[] }[];
+  /**
+   * Finest first. A level's rows are cut by its `dims` ([] = one row per subscriber), so a
+   * query reads a level only when it groups by all of them; `derived`: dimensions computed
+   * from them, which such a query may also group or filter by.
+   */
+  levels: { id: string; dims: string[]; derived?: Record<string, string> }[];
 }
 
 /**

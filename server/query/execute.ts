@@ -8,6 +8,7 @@ import { runCapability } from '../domains/capability/scores.ts';
 import { runSurvival } from '../domains/lifecycle/survival.ts';
 import type { ConfType } from '../domains/lifecycle/km.ts';
 import { plan as makePlan, type Plan } from './plan.ts';
+import { setsMerged } from '../../seeds/reach.ts';
 import { buildSql } from './sql.ts';
 import { ResultCache, stableKey } from './cache.ts';
 import type { Column, MetricQuery, MetricResult, Scope } from './types.ts';
@@ -73,8 +74,10 @@ async function run(q: MetricQuery, ctx: QueryContext): Promise<MetricResult> {
     return { columns: cols, rows: r.rows.map(clean), totals: null, sql: [r.sql], resolved: resolved(p) };
   }
   // On a cluster the sets are not read (the raw table answers): their reads use FINAL, which the
-  // test rig's shards (views) cannot take, so that path would run untested.
-  const sets = !ctx.engine.cluster;
+  // test rig's shards (views) cannot take, so that path would run untested. Nor while an
+  // import's rows are not merged into them yet (seeds/reach.ts setsMerged).
+  const setCube = p.parts.find((part) => part.metrics.some((m) => part.cube.sets?.metrics.includes(m.id)))?.cube;
+  const sets = !ctx.engine.cluster && (!setCube || await setsMerged(ctx.engine, setCube.id));
   const main = buildSql(p, ctx.engine.db, { sets });
   const needTotals = p.dims.length > 0 || p.grain !== null;
   const totalsSql = needTotals ? buildSql(p, ctx.engine.db, { totals: true, sets }) : null;

@@ -56,24 +56,25 @@ export function pickSource(cube: Cube, metrics: readonly Metric[], dims: readonl
 }
 
 /**
- * Month bits of a cube's sets: bit k of `months` is month k of its 256-month block, blocks
- * counted from January 2000 (block 1 runs from May 2021 to August 2042). seeds/reach.ts
- * writes them with these expressions; a range is read only within one block.
+ * Month bits of a cube's sets: bit k of `months` is month k of its 128-month block; block 2
+ * runs from January 2020 to August 2030 (block 1 from May 2009). seeds/reach.ts writes them
+ * with these expressions; a range is read only within one block.
  */
-export const SET_MONTHS = { epoch: 2000 * 12, width: 256 };
+export const SET_MONTHS = { epoch: 2020 * 12 - 2 * 128, width: 128 };
 const monthIndexSql = (col: string) => `(toYear(${col}) * 12 + toMonth(${col}) - 1 - ${SET_MONTHS.epoch})`;
 export const setBlockSql = (col: string) => `toUInt16(intDiv(${monthIndexSql(col)}, ${SET_MONTHS.width}))`;
-export const setBitSql = (col: string) => `bitShiftLeft(toUInt256(1), ${monthIndexSql(col)} % ${SET_MONTHS.width})`;
+export const setBitSql = (col: string) => `bitShiftLeft(toUInt128(1), ${monthIndexSql(col)} % ${SET_MONTHS.width})`;
 /** rows a set build may hold: months from the epoch on */
-export const setRowsWhereSql = (col: string) => `${col} >= toDate('2000-01-01')`;
+export const setRowsWhereSql = (col: string) => `${monthIndexSql(col)} >= 0`;
 const monthIndex = (day: string) => +day.slice(0, 4) * 12 + +day.slice(5, 7) - 1 - SET_MONTHS.epoch;
 
 /**
  * The cube's sets answer a part when every metric is one of theirs, it has no time grain,
- * its range is whole months within one block, and a level holds what it groups and filters
- * by: the coarsest level whose dims include the grouped ones, provided every filtered level
- * dimension is among them too (reach of two channels together, not grouped by channel,
- * would need one subscriber's rows merged across channels: the raw table answers that).
+ * its range is whole months within one block, and a level fits: the finest level whose
+ * dimensions it all groups by (a row is one subscriber per level key, so a key not grouped
+ * by would count a subscriber once per key), provided every level dimension it groups or
+ * filters by is that level's or derived from it. Reach of two channels together, or of a
+ * channel class, not grouped by channel, would merge a subscriber's rows: contacts answers.
  */
 export function setsSource(cube: Cube, metrics: readonly Metric[], groupDims: readonly string[], filterDims: readonly string[], time: PartTime): Source | null {
   const sets: MemberSets | undefined = cube.sets;
@@ -82,15 +83,14 @@ export function setsSource(cube: Cube, metrics: readonly Metric[], groupDims: re
   if (time.grain || !range || !range.fromDay.endsWith('-01') || range.toDay !== lastDayOfMonth(range.toDay)) return null;
   const from = monthIndex(range.fromDay), to = monthIndex(range.toDay);
   if (from < 0 || Math.floor(from / SET_MONTHS.width) !== Math.floor(to / SET_MONTHS.width)) return null;
-  const levelDims = new Set(sets.levels.flatMap((l) => l.dims));
+  const held = (l: MemberSets['levels'][number]) => [...l.dims, ...Object.keys(l.derived ?? {})];
+  const levelDims = new Set(sets.levels.flatMap(held));
   if (![...groupDims, ...filterDims].every((d) => sets.dimensions.includes(d) || levelDims.has(d))) return null;
-  const grouped = groupDims.filter((d) => levelDims.has(d));
-  const level = [...sets.levels].reverse().find((l) => grouped.every((d) => l.dims.includes(d)));
-  if (!level || !filterDims.filter((d) => levelDims.has(d)).every((d) => level.dims.includes(d))) return null;
-  const dims = [...sets.dimensions, ...level.dims];
+  const level = sets.levels.find((l) => l.dims.every((d) => groupDims.includes(d)));
+  if (!level || ![...groupDims, ...filterDims].filter((d) => levelDims.has(d)).every((d) => held(level).includes(d))) return null;
   return {
     table: sets.table,
-    dimensions: Object.fromEntries(dims.map((d) => [d, d])),
+    dimensions: { ...Object.fromEntries([...sets.dimensions, ...level.dims].map((d) => [d, d])), ...level.derived },
     metricSql: () => 'count()',
     final: true,
     where: [`level = '${level.id}'`],
@@ -99,7 +99,7 @@ export function setsSource(cube: Cube, metrics: readonly Metric[], groupDims: re
       const start = Math.floor(a / SET_MONTHS.width) * SET_MONTHS.width;
       let mask = 0n;
       for (let k = a - start; k <= b - start; k++) mask |= 1n << BigInt(k);
-      return [`block = ${param(Math.floor(a / SET_MONTHS.width), 'UInt16')}`, `bitAnd(months, ${param(mask.toString(), 'UInt256')}) != 0`];
+      return [`block = ${param(Math.floor(a / SET_MONTHS.width), 'UInt16')}`, `bitAnd(months, ${param(mask.toString(), 'UInt128')}) != 0`];
     },
   };
 }
