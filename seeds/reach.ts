@@ -64,12 +64,7 @@ export async function rebuildSets(engine: Engine, cubeId: CubeId): Promise<void>
   if (!sets) throw new Error(`cube "${cubeId}" has no sets`);
   const target = engine.t(sets.table);
   const source = engine.t(cube.table);
-  if (engine.cluster) {
-    // no partition swaps across Distributed tables: empty, then refill (readers on a cluster never read the sets)
-    await engine.command(`TRUNCATE TABLE ${engine.t(`${sets.table}_local`)} ON CLUSTER ${engine.cluster}`);
-    for (const sql of setRowsSql(cube, source)) await engine.command(`INSERT INTO ${target} (${columnsOf(cube)}) ${sql}`);
-    return;
-  }
+  if (engine.cluster) return; // a cluster never reads the sets (server/query/execute.ts)
   const scratch = engine.t(`${sets.table}_rebuild_${randomUUID().replace(/-/g, '')}`);
   await engine.command(`CREATE TABLE ${scratch} AS ${target}`);
   try {
@@ -114,6 +109,7 @@ export async function setsMerged(engine: Engine, cubeId: CubeId): Promise<boolea
 /** At start: sets built for a store that has rows but none in its sets (loaded before they existed). */
 export async function ensureSets(engine: Engine): Promise<CubeId[]> {
   const built: CubeId[] = [];
+  if (engine.cluster) return built;
   for (const id of SET_CUBES) {
     const cube = model.cube(id);
     const [{ rows, sets }] = await engine.query<{ rows: number; sets: number }>(

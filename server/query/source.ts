@@ -1,6 +1,7 @@
 /**
  * Which table one cube part of a query reads: the first of the cube's rollups that covers the
- * part, the raw table otherwise. Pure; the SQL builder asks this once per part.
+ * part, the raw table otherwise; distinct counts from the cube's sets when they cover them.
+ * Pure; the SQL builder asks this once per part.
  */
 import type { Cube, Grain, MemberSets, Metric, MetricSqlContext, Rollup } from '../model/index.ts';
 import type { DayRange } from './time.ts';
@@ -47,7 +48,7 @@ export function rollupCovers(cube: Cube, r: Rollup, metrics: readonly Metric[], 
 
 /** `dims`: every dimension the part groups by or filters on. */
 export function pickSource(cube: Cube, metrics: readonly Metric[], dims: readonly string[], mode: SourceMode = 'auto', time?: PartTime): Source {
-  const r = mode === 'raw' || mode === 'sets' ? undefined : cube.rollups?.find((x) => rollupCovers(cube, x, metrics, dims, time));
+  const r = mode === 'raw' ? undefined : cube.rollups?.find((x) => rollupCovers(cube, x, metrics, dims, time));
   if (mode === 'rollup' && !r) {
     throw new Error(`no rollup of cube "${cube.id}" covers ${metrics.map((m) => m.id).join(', ')} by ${dims.join(', ') || 'nothing'}`);
   }

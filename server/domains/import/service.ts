@@ -448,10 +448,12 @@ export class ImportService {
     if (table === 'contacts' || table === 'campaigns') {
       const target = TABLES[table].target;
       const cube = setCubeOfTable(target);
-      const sets = cube ? model.cube(cube).sets!.table : null;
-      // the new rows' sets (reached customers), from the stage while it holds only them
-      if (sets) await this.engine.command(`CREATE TABLE ${db}.${sets} AS ${t(sets)}`);
-      if (cube && sets) await addToSets(this.engine, cube, stage, `${db}.${sets}`);
+      const sets = cube && model.cube(cube).sets!.table;
+      if (cube && sets) {
+        // the new rows' sets (reached customers), from the stage while it holds only them
+        await this.engine.command(`CREATE TABLE ${db}.${sets} AS ${t(sets)}`);
+        await addToSets(this.engine, cube, stage, `${db}.${sets}`);
+      }
       const partitions = await this.withCurrentRows(stage, target);
       const steps: PlanStep[] = [{ kind: 'replace', table: target, from: stage, partitions }];
       if (sets) steps.push({ kind: 'add-sets', table: sets, from: `${db}.${sets}`, partitions: [] });
