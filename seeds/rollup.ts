@@ -33,17 +33,40 @@ export async function rebuildRollup(engine: Engine, cubeId: CubeId, months: read
   for (const r of cube.rollups) await rebuildOne(engine, cube, r, todo);
 }
 
-async function rebuildOne(engine: Engine, cube: Cube, r: Rollup, todo: readonly string[]): Promise<void> {
+/** INSERT of the rollup's rows for the rows of `from` (a table shaped like the cube's) that `where` keeps. */
+function rollupInsertSql(cube: Cube, r: Rollup, into: string, from: string, where: string[]): string {
   const time = cube.time!.column;
   // a monthly rollup of a daily cube keeps the month's first day in the time column
   const bucket = r.grain && r.grain !== cube.time!.finest ? `toStartOfMonth(${time})` : time;
   const dims = Object.entries(r.dimensions);
   const measures = Object.entries(r.measures);
-  const select = (into: string) => `INSERT INTO ${into} (${[time, ...dims.map(([, col]) => col), ...measures.map(([col]) => col)].join(', ')})
+  return `INSERT INTO ${into} (${[time, ...dims.map(([, col]) => col), ...measures.map(([col]) => col)].join(', ')})
     SELECT ${[`${bucket} AS rollup_time`, ...dims.map(([d, col]) => `${cube.dimensions[d]} AS ${col}`), ...measures.map(([col, expr]) => `${expr} AS ${col}`)].join(', ')}
-    FROM ${engine.t(cube.table)}
-    WHERE toYYYYMM(${time}) = {m:UInt32}
+    FROM ${from}
+    ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
     GROUP BY ${['rollup_time', ...dims.map(([, col]) => col)].join(', ')}`;
+}
+
+/**
+ * For a cube whose table only ever gains rows (contacts) and whose rollups hold sums: the
+ * rollup rows of the new rows in `from`, each rollup into `${db}.<rollup table>` (created
+ * here). A month's rows then sum to the month, so the import moves each rollup's months as
+ * it moves the table's (live rows + these, swapped in), and no month is re-aggregated whole.
+ */
+export async function stageRollupRows(engine: Engine, cubeId: CubeId, from: string, db: string): Promise<{ table: string; from: string }[]> {
+  const cube = model.cube(cubeId);
+  const staged = [];
+  for (const r of cube.rollups ?? []) {
+    const into = `${db}.${r.table}`;
+    await engine.command(`CREATE TABLE ${into} AS ${engine.t(r.table)}`);
+    await engine.command(rollupInsertSql(cube, r, into, from, []));
+    staged.push({ table: r.table, from: into });
+  }
+  return staged;
+}
+
+async function rebuildOne(engine: Engine, cube: Cube, r: Rollup, todo: readonly string[]): Promise<void> {
+  const select = (into: string) => rollupInsertSql(cube, r, into, engine.t(cube.table), [`toYYYYMM(${cube.time!.column}) = {m:UInt32}`]);
 
   if (engine.cluster) {
     // Distributed tables take no partition swaps: drop the month on every shard, then refill

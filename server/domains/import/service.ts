@@ -37,7 +37,7 @@ import path from 'node:path';
 import type { Logger } from 'pino';
 import { deriveSql } from '../../../seeds/derive.ts';
 import { addToSets, setCubeOfTable } from '../../../seeds/reach.ts';
-import { rebuildRollup, rollupCubeOfTable } from '../../../seeds/rollup.ts';
+import { rebuildRollup, rollupCubeOfTable, stageRollupRows } from '../../../seeds/rollup.ts';
 import { addToSurvivalCounts, ensureSurvivalCounts, rebuildSurvivalCounts } from '../lifecycle/counts.ts';
 import type { Dataset } from '../dataset.ts';
 import type { Engine } from '../../engine/engine.ts';
@@ -447,15 +447,19 @@ export class ImportService {
     }
     if (table === 'contacts' || table === 'campaigns') {
       const target = TABLES[table].target;
-      const cube = setCubeOfTable(target);
-      const sets = cube && model.cube(cube).sets!.table;
-      if (cube && sets) {
-        // the new rows' sets (reached customers), from the stage while it holds only them
+      // From the stage while it holds only the new rows: their rollup rows (rollups are sums,
+      // so a month's live rows plus these are the month; each rollup is moved like the table)
+      // and their sets (reached customers).
+      const rollupCube = rollupCubeOfTable(target);
+      const rollups = rollupCube ? await stageRollupRows(this.engine, rollupCube, stage, db) : [];
+      const setCube = setCubeOfTable(target);
+      const sets = setCube && model.cube(setCube).sets!.table;
+      if (setCube && sets) {
         await this.engine.command(`CREATE TABLE ${db}.${sets} AS ${t(sets)}`);
-        await addToSets(this.engine, cube, stage, `${db}.${sets}`);
+        await addToSets(this.engine, setCube, stage, `${db}.${sets}`);
       }
-      const partitions = await this.withCurrentRows(stage, target);
-      const steps: PlanStep[] = [{ kind: 'replace', table: target, from: stage, partitions }];
+      const steps: PlanStep[] = [{ kind: 'replace', table: target, from: stage, partitions: await this.withCurrentRows(stage, target) }];
+      for (const r of rollups) steps.push({ kind: 'replace', table: r.table, from: r.from, partitions: await this.withCurrentRows(r.from, r.table) });
       if (sets) steps.push({ kind: 'add-sets', table: sets, from: `${db}.${sets}`, partitions: [] });
       return { plan: { db, asOf, steps }, derived: null };
     }
@@ -600,10 +604,12 @@ export class ImportService {
   private async movePlan(plan: Plan, first: { validated: boolean; lap: (phase: string) => void } | null = null): Promise<void> {
     for (const step of plan.steps) await this.moveStep(step, first?.validated ?? false);
     first?.lap('move');
-    // partition moves fire no materialized view: each rollup is rebuilt for the months moved
+    // partition moves fire no materialized view: each rollup is rebuilt for the months moved,
+    // unless the plan moves the rollup's months itself (contacts: stageRollupRows)
     for (const step of plan.steps) {
       const cube = rollupCubeOfTable(step.table);
-      if (cube) await rebuildRollup(this.engine, cube, step.partitions);
+      const moved = cube && model.cube(cube).rollups!.every((r) => plan.steps.some((x) => x.table === r.table));
+      if (cube && !moved) await rebuildRollup(this.engine, cube, step.partitions);
     }
     first?.lap('rollup');
   }
