@@ -99,9 +99,10 @@ export async function segmentMigration(a: { scheme: SegmentScheme; from: string;
   // and steadier than grouping both months by sub_id). Each side carries its segment as a
   // one-byte code (1…n = the scheme's members in model order, UNKNOWN = any other value), and
   // an absent side comes out of the outer join as 0 or NULL (whatever join_use_nulls says):
-  // grouping the joined rows by two small numbers instead of two strings is what makes it
-  // fast enough at 100M subscribers (README, benchmarks). Should a value outside the members ever be there, the
-  // same join runs again carrying the segments themselves, so no flow is lost or renamed.
+  // grouping the joined rows by two small numbers instead of two strings took about a quarter
+  // off the statement at 100M subscribers (README, benchmarks). Should a value outside the
+  // members ever be there, the same join runs again carrying the segments themselves, so no
+  // flow is lost or renamed.
   const side = (day: string, columns: string) => `SELECT sub_id, ${columns}
     FROM ${ctx.engine.t(cube.table)}
     WHERE ${[`month = ${day}`, 'is_churned = 0', ...filters].join(' AND ')}`;
