@@ -20,28 +20,25 @@ import { setBitSql, setBlockSql, setRowsWhereSql } from '../server/query/source.
 export const SET_CUBES: readonly CubeId[] = model.cubes.filter((c) => c.sets).map((c) => c.id);
 
 /**
- * The rows of every level of the cube's sets from `from` (a table shaped like the cube's): one
- * per row of `from`, not grouped. The table folds rows of one key as they are inserted (an
- * insert block is merged like a part, optimize_on_insert) and in merges; grouping first took
- * twice as long in a trial.
+ * INSERTs of the rows of every level of the cube's sets from `from` (a table shaped like the
+ * cube's) into `into`: one per row of `from`, not grouped. The table folds rows of one key as
+ * they are inserted (an insert block is merged like a part, optimize_on_insert) and in
+ * merges; grouping first took twice as long in a trial.
  */
-function setRowsSql(cube: Cube, from: string, where: string[] = []): string[] {
+function setInserts(cube: Cube, into: string, from: string, where: string[] = []): string[] {
   const sets = cube.sets!;
   const col = cube.time!.column;
   const levelDims = [...new Set(sets.levels.flatMap((l) => l.dims))];
+  const columns = ['block', ...sets.dimensions, 'level', ...levelDims, 'sub_id', 'months'];
   return sets.levels.map((level) => {
     const cut = levelDims.map((d) => (level.dims.includes(d) ? `${cube.dimensions[d]} AS ${d}` : `'' AS ${d}`));
-    return `SELECT ${setBlockSql(col)} AS block, ${sets.dimensions.map((d) => `${cube.dimensions[d]} AS ${d}`).join(', ')}, '${level.id}' AS level,
+    return `INSERT INTO ${into} (${columns.join(', ')})
+    SELECT ${setBlockSql(col)} AS block, ${sets.dimensions.map((d) => `${cube.dimensions[d]} AS ${d}`).join(', ')}, '${level.id}' AS level,
       ${cut.join(', ')}, sub_id, ${setBitSql(col)} AS months
     FROM ${from}
     WHERE ${[setRowsWhereSql(col), ...where].join(' AND ')}`;
   });
 }
-
-const columnsOf = (cube: Cube) => {
-  const sets = cube.sets!;
-  return ['block', ...sets.dimensions, 'level', ...new Set(sets.levels.flatMap((l) => l.dims)), 'sub_id', 'months'].join(', ');
-};
 
 /** Rows per build statement (a bounded statement: chDB runs one at a time). */
 const BATCH_ROWS = 4_000_000;
@@ -73,9 +70,7 @@ export async function rebuildSets(engine: Engine, cubeId: CubeId): Promise<void>
   try {
     // the table's key starts with the regions: each statement reads a batch of whole cities
     for (const batch of await cityBatches(engine, source)) {
-      for (const sql of setRowsSql(cube, source, ['province IN {ps:Array(String)}', 'city IN {cs:Array(String)}'])) {
-        await engine.command(`INSERT INTO ${scratch} (${columnsOf(cube)}) ${sql}`, batch);
-      }
+      for (const sql of setInserts(cube, scratch, source, ['province IN {ps:Array(String)}', 'city IN {cs:Array(String)}'])) await engine.command(sql, batch);
     }
     // one part per block: a read's FINAL then has nothing to merge (setsMerged)
     await engine.command(`OPTIMIZE TABLE ${scratch} FINAL`);
@@ -94,7 +89,7 @@ export const setCubeOfTable = (table: string): CubeId | undefined => model.cubes
 /** Adds the sets' rows of `from` (new rows of the cube's table, same columns) to `into` (default: the live sets). */
 export async function addToSets(engine: Engine, cubeId: CubeId, from: string, into?: string): Promise<void> {
   const cube = model.cube(cubeId);
-  for (const sql of setRowsSql(cube, from)) await engine.command(`INSERT INTO ${into ?? engine.t(cube.sets!.table)} (${columnsOf(cube)}) ${sql}`);
+  for (const sql of setInserts(cube, into ?? engine.t(cube.sets!.table), from)) await engine.command(sql);
 }
 
 /**
