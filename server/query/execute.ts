@@ -55,15 +55,17 @@ const resolved = (p: Plan) => ({
 const finite = (v: unknown) => (typeof v === 'number' && !Number.isFinite(v) ? null : v);
 const clean = (row: Record<string, unknown>) => Object.fromEntries(Object.entries(row).map(([k, v]) => [k, finite(v)]));
 
-export async function runMetricQuery(q: MetricQuery, ctx: QueryContext): Promise<MetricResult> {
+/** `totals: false` (internal callers that use only the rows) saves the totals statement. */
+export async function runMetricQuery(q: MetricQuery, ctx: QueryContext, opts: { totals?: boolean } = {}): Promise<MetricResult> {
+  const totals = opts.totals ?? true;
   const result = ctx.cache
-    ? await ctx.cache.results.get(stableKey([q, ctx.scope, ctx.asOf, ctx.asOfGiven ?? false, ctx.confType ?? 'log', ctx.cache.dataVersion]), () => run(q, { ...ctx, signal: undefined }))
-    : await run(q, ctx);
+    ? await ctx.cache.results.get(stableKey([q, ctx.scope, ctx.asOf, ctx.asOfGiven ?? false, ctx.confType ?? 'log', totals, ctx.cache.dataVersion]), () => run(q, { ...ctx, signal: undefined }, totals))
+    : await run(q, ctx, totals);
   ctx.onResult?.(q, result.rows.length);
   return result;
 }
 
-async function run(q: MetricQuery, ctx: QueryContext): Promise<MetricResult> {
+async function run(q: MetricQuery, ctx: QueryContext, wantTotals: boolean): Promise<MetricResult> {
   const p = makePlan(q, { asOf: ctx.asOf, scope: ctx.scope });
   const opts = { signal: ctx.signal };
   if (p.executor === 'survival') return survivalResult(p, ctx);
@@ -79,7 +81,8 @@ async function run(q: MetricQuery, ctx: QueryContext): Promise<MetricResult> {
   const setCube = p.parts.find((part) => part.metrics.some((m) => part.cube.sets?.metrics.includes(m.id)))?.cube;
   const sets = !ctx.engine.cluster && (!setCube || await setsMerged(ctx.engine, setCube.id));
   const main = buildSql(p, ctx.engine.db, { sets });
-  const needTotals = p.dims.length > 0 || p.grain !== null;
+  const grouped = p.dims.length > 0 || p.grain !== null;
+  const needTotals = wantTotals && grouped;
   const totalsSql = needTotals ? buildSql(p, ctx.engine.db, { totals: true, sets }) : null;
   const [rows, totals] = await Promise.all([
     ctx.engine.query(main.sql, main.params, opts),
@@ -96,7 +99,7 @@ async function run(q: MetricQuery, ctx: QueryContext): Promise<MetricResult> {
   return {
     columns: [...dimColumns(p), ...metricCols],
     rows: cleaned,
-    totals: totals ? clean(totals[0] ?? {}) : cleaned[0] ?? null,
+    totals: totals ? clean(totals[0] ?? {}) : grouped ? null : cleaned[0] ?? null,
     sql: [main.sql, ...(totalsSql ? [totalsSql.sql] : [])],
     resolved: resolved(p),
   };

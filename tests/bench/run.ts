@@ -1,5 +1,6 @@
 /**
- * npm run bench -- [--subscribers N] [--months M] [--runs R] [--json FILE]
+ * npm run bench -- [--subscribers N] [--months M] [--runs R] [--json FILE] [--only TEXT]
+ * (--only: just the query cases whose name contains TEXT, none of the whole-page figures)
  * Generates (or reuses) a data set, then measures each dashboard/domain query through
  * GraphQL over HTTP and the raw SQL it issued on the same engine, alternating the two.
  * Prints medians, p95 and the GraphQL/raw ratio side by side; figures only, no pass/fail.
@@ -19,7 +20,7 @@ import { progressBar } from '../../seeds/progress.ts';
 
 const { values } = parseArgs({ options: {
   subscribers: { type: 'string', default: '10000000' }, months: { type: 'string', default: '36' },
-  runs: { type: 'string', default: '15' }, json: { type: 'string' }, 'as-of': { type: 'string', default: '2025-06-15' },
+  runs: { type: 'string', default: '15' }, json: { type: 'string' }, only: { type: 'string' }, 'as-of': { type: 'string', default: '2025-06-15' },
 } });
 const N = Number(values.subscribers), months = Number(values.months), runs = Number(values.runs), asOf = values['as-of']!;
 const root = path.resolve(import.meta.dirname, '../..');
@@ -66,6 +67,8 @@ const cases: Case[] = [
   { name: 'segments: value-tier migration, Guangdong', doc: 'query($f: [FilterInput!]) { segmentMigration(scheme: value_tier, from: "2025-04", to: "2025-05", filters: $f) { flows { from to subscribers } } }', variables: { f: GD } },
   // the segments page's default: the first and last month of its 12-month range
   { name: 'segments: value-tier migration over 12 m, Guangdong', doc: 'query($f: [FilterInput!]) { segmentMigration(scheme: value_tier, from: "2024-06", to: "2025-05", filters: $f) { flows { from to subscribers } } }', variables: { f: GD } },
+  // 10 months apart, both within a 12-month data set (at 100M × 12 months the page's default from month precedes the data)
+  { name: 'segments: value-tier migration 2024-07 → 2025-05, Guangdong', doc: 'query($f: [FilterInput!]) { segmentMigration(scheme: value_tier, from: "2024-07", to: "2025-05", filters: $f) { flows { from to subscribers } } }', variables: { f: GD } },
   metricCase('channels: efficiency by channel', { metrics: ['contacts', 'conversion_rate', 'cost_per_conversion', 'roi', 'avg_handle_time', 'first_contact_resolution'], groupBy: ['channel'], filters: GD }),
   metricCase('channels: stage × channel', { metrics: ['contacts'], groupBy: ['lifecycle_stage', 'channel'], filters: GD }),
   // the channels page (12-month range): efficiency with reached customers reads contacts, the other two the channel rollup
@@ -79,7 +82,8 @@ const cases: Case[] = [
   { name: 'lifecycle: contract-expiry churn, Guangdong', doc: 'query($f: [FilterInput!]) { contractChurn(filters: $f) { points { contractType relativeMonth atRisk churned churnRate } } }', variables: { f: GD } },
   metricCase('capability: entities × dimension', { metrics: ['capability_score'], groupBy: ['capability_entity', 'capability_dimension'] }),
   { name: 'chat: "广东各地市的离网率" (parse + query)', doc: 'query($q: String!) { ask(question: $q) { status rows } }', variables: { q: '广东各地市的离网率' } },
-];
+].filter((c) => values.only === undefined || c.name.includes(values.only));
+const pageFigures = values.only === undefined;
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const p95 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil(xs.length * 0.95) - 1)];
@@ -152,7 +156,7 @@ for (const c of cases) {
 }
 // A whole province dashboard: the overview page's queries for Guangdong, sent at once as the
 // page does (KPIs MoM and YoY, median lifetime, 12-month trend, province map, city list).
-{
+if (pageFigures) {
   const R = { from: '2024-06', to: '2025-05' }, LAST = { from: '2025-05', to: '2025-05' };
   const KPIS = ['subscribers', 'arpu', 'churn_rate', 'revenue', 'e_channel_share'];
   const page: MetricQuery[] = [
@@ -176,7 +180,7 @@ for (const c of cases) {
   console.log(row.case.padEnd(42), row.gqlMedianMs.toFixed(1).padStart(7), row.gqlP95Ms.toFixed(1).padStart(7), '      -', '     -', row.cachedMedianMs.toFixed(1).padStart(10), `(cached p95 ${row.cachedP95Ms.toFixed(1)})`);
 }
 // The HTTP floor: a loopback round trip to /healthz, the part of the GraphQL/raw gap no server work can remove.
-{
+if (pageFigures) {
   const h: number[] = [];
   const base = uncached.url.replace('/graphql', '/healthz');
   for (let i = 0; i < 200; i++) { const t = performance.now(); await httpJson(base); if (i >= 20) h.push(performance.now() - t); }
@@ -184,7 +188,7 @@ for (const c of cases) {
   results.push({ case: 'HTTP floor (/healthz round trip)', medianMs: median(h) });
 }
 // Cached throughput: one dashboard query, repeated by 20 connections for 8 s (autocannon, loopback).
-{
+if (pageFigures) {
   const autocannon = (await import('autocannon')).default;
   const body = JSON.stringify({ query: cases[0].doc, variables: cases[0].variables });
   const r = await autocannon({ url: cached.url, method: 'POST', connections: 20, duration: 8, headers: { 'content-type': 'application/json', ...auth }, body });
@@ -193,7 +197,9 @@ for (const c of cases) {
 }
 
 // Dashboard first paint on a warm server: open / signed in, until the KPI cards are ready.
-if (fs.existsSync(path.join(root, 'dist/web/index.html'))) {
+if (!pageFigures) {
+  // --only: no page figures
+} else if (fs.existsSync(path.join(root, 'dist/web/index.html'))) {
   const { chromium } = await import('playwright-core');
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
   const base = cached.url.replace('/graphql', '');
@@ -217,7 +223,7 @@ if (fs.existsSync(path.join(root, 'dist/web/index.html'))) {
 }
 
 // Chat: parse time alone (an answer costs this plus the query it runs).
-{
+if (pageFigures) {
   const { createParser } = await import('../../server/domains/ask/index.ts');
   const parser = createParser();
   const questions = fs.readFileSync(path.join(root, 'tests/fixtures/ask-examples.jsonl'), 'utf8').trim().split('\n')

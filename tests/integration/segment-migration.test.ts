@@ -7,6 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freshEngine, TEST_AS_OF } from '../helpers/engine.ts';
 import { segmentMigration, type SegmentScheme } from '../../server/domains/segments/service.ts';
+import { rebuildRollup } from '../../seeds/rollup.ts';
 import { NATIONAL, type Scope } from '../../server/query/types.ts';
 import type { Filter } from '../../server/query/types.ts';
 
@@ -65,15 +66,24 @@ describe('segment migration equals the two months paired row by row', () => {
     });
   }
 
+  it('a from month before the data: every subscriber of the to month is new, and no months are paired', async () => {
+    const r = await segmentMigration({ scheme: 'value_tier', from: '2015-01', to: TO, filters: [] }, { engine: env.engine, asOf: TEST_AS_OF, scope: NATIONAL });
+    const expected = new Map<string, number>();
+    for (const row of raw) if (row.m === TO && Number(row.is_churned) === 0) expected.set(`new→${row.value_tier}`, (expected.get(`new→${row.value_tier}`) ?? 0) + 1);
+    expect(asMap(r.flows)).toEqual(expected);
+    expect(r.sql).not.toContain('JOIN');
+  });
+
   it('a value outside the members is answered as itself (the coded join falls back)', async () => {
     const before = await run('value_tier', []);
     expect(before.sql).toContain('from_code');
     const t = env.engine.t('subscriber_months');
     const movers = raw.filter((r) => r.m === TO && Number(r.is_churned) === 0).slice(0, 7).map((r) => r.sub_id);
     await env.engine.command(`ALTER TABLE ${t} UPDATE value_tier = 'legacy_gold' WHERE month = {b:Date} AND sub_id IN {ids:Array(UInt64)} SETTINGS mutations_sync = 2`, { b: `${TO}-01`, ids: movers.map(Number) });
+    await rebuildRollup(env.engine, 'base', [TO.replace('-', '')]);
     for (const r of raw) if (r.m === TO && movers.includes(r.sub_id)) r.value_tier = 'legacy_gold';
     const after = await run('value_tier', []);
-    expect(after.sql).toContain('in_month');
+    expect(after.sql).toContain('from_segment');
     const expected = reference('value_tier', () => true);
     expect([...expected.keys()].filter((k) => k.endsWith('→legacy_gold')).reduce((s, k) => s + expected.get(k)!, 0)).toBe(7);
     expect(asMap(after.flows)).toEqual(expected);

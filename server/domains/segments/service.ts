@@ -4,10 +4,11 @@
  * (runMetricQuery); migration pairs two months per subscriber, which no metric expresses,
  * so it has dedicated SQL behind the same plan() (validation and the viewer's scope).
  */
-import { badInput } from '../../errors.ts';
+import { AppError, badInput } from '../../errors.ts';
 import { membersOf } from '../../model/members.ts';
 import { runMetricQuery, type QueryContext } from '../../query/execute.ts';
-import { plan } from '../../query/plan.ts';
+import { plan, type Plan } from '../../query/plan.ts';
+import type { Cube } from '../../model/types.ts';
 import { type Ym, firstDay, lastCompleteMonth, ymStr } from '../../query/time.ts';
 import type { Filter } from '../../query/types.ts';
 import { SqlParams, filterClauses } from './filter-sql.ts';
@@ -89,52 +90,69 @@ export async function segmentMigration(a: { scheme: SegmentScheme; from: string;
 
   const p = plan({ metrics: ['subscribers'], groupBy: [a.scheme], filters: a.filters }, { asOf: ctx.asOf, scope: ctx.scope });
   const cube = p.parts[0].cube;
+  // Each month's base by segment is the model's `subscribers` stock (its rollup when that
+  // covers the filters), through the one road; the months are paired only where both hold.
+  const base = (month: Ym) => runMetricQuery({ metrics: ['subscribers'], groupBy: [a.scheme], filters: a.filters, timeRange: { from: ymStr(month), to: ymStr(month) } }, ctx, { totals: false });
+  const counts = await Promise.all([base(from!), base(to!)]);
+  const [atFrom, atTo] = counts.map((r) => new Map(r.rows.filter((row) => Number(row.subscribers) > 0).map((row) => [String(row[a.scheme]), Number(row.subscribers)])));
+  const pairs = atFrom.size && atTo.size ? await stayers(a.scheme, cube, p.filters, firstDay(from!), firstDay(to!), ctx) : { rows: [], sql: null };
+  // A subscriber has at most one row per month, so a segment's base is its stayers plus its
+  // newcomers (at `to`) or its leavers (at `from`): both are what the pairs leave over.
+  const flows: { from: string; to: string; subscribers: number }[] = [...pairs.rows];
+  const rest = (at: Map<string, number>, side: 'from' | 'to') => {
+    const left = new Map(at);
+    for (const r of pairs.rows) left.set(r[side], (left.get(r[side]) ?? 0) - r.subscribers);
+    return left;
+  };
+  for (const [segment, n] of rest(atFrom, 'from')) flows.push({ from: segment, to: CHURNED, subscribers: n });
+  for (const [segment, n] of rest(atTo, 'to')) flows.push({ from: NEW, to: segment, subscribers: n });
+  if (flows.some((f) => f.subscribers < 0)) {
+    // only if the stock and the month rows disagree, i.e. a rollup out of step with its table
+    throw new AppError('INTERNAL_SERVER_ERROR', 'The month totals and the subscriber rows disagree (the data is being changed?); try again in a minute');
+  }
+  const sql = [pairs.sql, ...counts.flatMap((c) => c.sql)].filter((q): q is string => !!q).join(';\n');
+  const { order } = labeller(a.scheme);
+  const kept = flows.filter((f) => f.subscribers > 0);
+  kept.sort((x, y) => order(x.from) - order(y.from) || x.from.localeCompare(y.from) || order(x.to) - order(y.to) || x.to.localeCompare(y.to));
+  return { scheme: a.scheme, fromMonth: ymStr(from!), toMonth: ymStr(to!), flows: kept, sql };
+}
+
+/**
+ * Subscribers in the base at the end of both months (a row with is_churned = 0 in each),
+ * counted by their segment in each. An inner join of the two months on sub_id: it is the
+ * one part of a migration that needs the subscribers' rows. Each side carries its segment
+ * as a one-byte code (1…n = the scheme's members in model order, UNKNOWN = any other
+ * value): joining and grouping two small numbers instead of two strings took about a
+ * quarter off the statement at 100M subscribers (README, benchmarks). Should a value
+ * outside the members be there, the same join runs again carrying the segments themselves.
+ */
+async function stayers(scheme: SegmentScheme, cube: Cube, filters: Plan['filters'], fromMonth: string, toMonth: string, ctx: QueryContext) {
   const params = new SqlParams();
-  const fromDay = params.add(firstDay(from!), 'Date');
-  const toDay = params.add(firstDay(to!), 'Date');
-  const seg = cube.dimensions[a.scheme];
-  const filters = filterClauses(cube, p.filters, params);
-  // In the base at the end of a month = that month's row with is_churned = 0. A subscriber
-  // has at most one row per month, so the two months pair up with a join on sub_id (faster
-  // and steadier than grouping both months by sub_id). Each side carries its segment as a
-  // one-byte code (1…n = the scheme's members in model order, UNKNOWN = any other value), and
-  // an absent side comes out of the outer join as 0 or NULL (whatever join_use_nulls says):
-  // grouping the joined rows by two small numbers instead of two strings took about a quarter
-  // off the statement at 100M subscribers (README, benchmarks). Should a value outside the
-  // members ever be there, the same join runs again carrying the segments themselves, so no
-  // flow is lost or renamed.
-  const side = (day: string, columns: string) => `SELECT sub_id, ${columns}
+  const fromDay = params.add(fromMonth, 'Date');
+  const toDay = params.add(toMonth, 'Date');
+  const where = filterClauses(cube, filters, params);
+  const seg = cube.dimensions[scheme];
+  const side = (day: string, column: string) => `SELECT sub_id, ${column} AS segment
     FROM ${ctx.engine.t(cube.table)}
-    WHERE ${[`month = ${day}`, 'is_churned = 0', ...filters].join(' AND ')}`;
-  const join = (columns: string) => `FROM (${side(fromDay, columns)}) AS f
-FULL OUTER JOIN (${side(toDay, columns)}) AS t USING (sub_id)`;
-  const members = (membersOf(a.scheme) ?? []).map((m) => m.id);
-  type Flow = { from: string; to: string; subscribers: number };
-  let sql = '';
-  let flows: Flow[] | null = null;
+    WHERE ${[`month = ${day}`, 'is_churned = 0', ...where].join(' AND ')}`;
+  const join = (column: string) => `FROM (${side(fromDay, column)}) AS f
+INNER JOIN (${side(toDay, column)}) AS t USING (sub_id)`;
+  const members = (membersOf(scheme) ?? []).map((m) => m.id);
   if (members.length > 0 && members.length < UNKNOWN) {
     const code = `transform(${seg}, ${params.add(members, 'Array(String)')}, ${params.add(members.map((_, i) => i + 1), 'Array(UInt8)')}, toUInt8(${UNKNOWN}))`;
-    sql = `SELECT ifNull(f.segment, 0) AS from_code, ifNull(t.segment, 0) AS to_code, count() AS subscribers
-${join(`${code} AS segment`)}
+    const sql = `SELECT f.segment AS from_code, t.segment AS to_code, count() AS subscribers
+${join(code)}
 GROUP BY from_code, to_code`;
     const rows = await ctx.engine.query<{ from_code: number; to_code: number; subscribers: number }>(sql, params.values, { signal: ctx.signal });
     if (rows.every((r) => Number(r.from_code) !== UNKNOWN && Number(r.to_code) !== UNKNOWN)) {
-      const id = (c: number, absent: string) => (c === 0 ? absent : members[c - 1]);
-      flows = rows.map((r) => ({ from: id(Number(r.from_code), NEW), to: id(Number(r.to_code), CHURNED), subscribers: Number(r.subscribers) }));
+      return { sql, rows: rows.map((r) => ({ from: members[Number(r.from_code) - 1], to: members[Number(r.to_code) - 1], subscribers: Number(r.subscribers) })) };
     }
   }
-  if (!flows) {
-    // `in_month` survives the outer join as 1 or NULL/0, never guessed from the segment.
-    sql = `SELECT if(ifNull(f.in_month, 0) = 1, f.segment, '${NEW}') AS from_segment,
-  if(ifNull(t.in_month, 0) = 1, t.segment, '${CHURNED}') AS to_segment, count() AS subscribers
-${join(`${seg} AS segment, toUInt8(1) AS in_month`)}
+  const sql = `SELECT f.segment AS from_segment, t.segment AS to_segment, count() AS subscribers
+${join(seg)}
 GROUP BY from_segment, to_segment`;
-    const rows = await ctx.engine.query<{ from_segment: string; to_segment: string; subscribers: number }>(sql, params.values, { signal: ctx.signal });
-    flows = rows.map((r) => ({ from: String(r.from_segment), to: String(r.to_segment), subscribers: Number(r.subscribers) }));
-  }
-  const { order } = labeller(a.scheme);
-  flows.sort((x, y) => order(x.from) - order(y.from) || x.from.localeCompare(y.from) || order(x.to) - order(y.to) || x.to.localeCompare(y.to));
-  return { scheme: a.scheme, fromMonth: ymStr(from!), toMonth: ymStr(to!), flows, sql };
+  const rows = await ctx.engine.query<{ from_segment: string; to_segment: string; subscribers: number }>(sql, params.values, { signal: ctx.signal });
+  return { sql, rows: rows.map((r) => ({ from: String(r.from_segment), to: String(r.to_segment), subscribers: Number(r.subscribers) })) };
 }
 
 export async function rfmHeatmap(a: { x?: RfmAxis | null; y?: RfmAxis | null; month?: string | null; filters: Filter[] }, ctx: QueryContext) {
