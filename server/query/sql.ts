@@ -100,7 +100,9 @@ function sourceSelect(plan: Plan, cube: Cube, metrics: readonly Metric[], source
     const asOfMonth = plan.asOf.slice(0, 8) + '01';
     const toMonth = range.toDay.slice(0, 8) + '01';
     to = p.add(monthly ? (toMonth < asOfMonth ? toMonth : asOfMonth) : range.toDay, 'Date');
-    where.push(`${time.column} BETWEEN ${from} AND ${to}`);
+    // Stocks are read at the period's end alone: without buckets, that is the only month to scan.
+    const endOnly = monthly && !plan.grain && metrics.every((m) => m.kind === 'stock');
+    where.push(endOnly ? `${time.column} = ${to}` : `${time.column} BETWEEN ${from} AND ${to}`);
   }
   if (plan.grain && time) {
     const b = bucket(cube, plan.grain);

@@ -44,9 +44,10 @@ export const TENURE_SQL = (asOf: string) => tenureSql('activated_on', `if(${EVEN
  */
 export async function countsAsOf(engine: Engine, table: typeof COUNTS_TABLE | typeof CHURN_COUNTS_TABLE = COUNTS_TABLE): Promise<string | null> {
   if (engine.cluster) return null;
-  const [r] = await engine.query<{ a: string | null; built: number; now: number }>(`SELECT
-      (SELECT any(as_of) FROM ${engine.t(table)}) AS a, (SELECT max(source_rows) FROM ${engine.t(table)}) AS built,
-      (SELECT count() FROM ${engine.t('subscribers')}) AS now`);
+  // Every write replaces the table whole with one as-of and one source_rows in all its rows
+  // (replaceWhole), so its first row tells: no need to read the columns through.
+  const [r] = await engine.query<{ a: string | null; built: number | null; now: number }>(`SELECT s.1 AS a, s.2 AS built, now
+    FROM (SELECT (SELECT tuple(toString(as_of), source_rows) FROM ${engine.t(table)} LIMIT 1) AS s, (SELECT count() FROM ${engine.t('subscribers')}) AS now)`);
   return Number(r.built) > 0 && Number(r.built) === Number(r.now) ? String(r.a) : null;
 }
 
