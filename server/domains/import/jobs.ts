@@ -36,7 +36,10 @@ export interface Outcome {
 }
 
 export interface PlanStep {
-  /** add-sets: insert `from` into a cube's sets (seeds/reach.ts), where adding rows twice changes nothing */
+  /**
+   * add-sets: attach the parts of `from` (partitions: its blocks) to a cube's sets
+   * (seeds/reach.ts), where adding rows twice changes nothing
+   */
   kind: 'replace' | 'add-subscribers' | 'add-sets';
   table: string;
   from: string;

@@ -454,13 +454,15 @@ export class ImportService {
       const rollups = rollupCube ? await stageRollupRows(this.engine, rollupCube, stage, db) : [];
       const setCube = setCubeOfTable(target);
       const sets = setCube && model.cube(setCube).sets!.table;
+      let blocks: string[] = [];
       if (setCube && sets) {
         await this.engine.command(`CREATE TABLE ${db}.${sets} AS ${t(sets)}`);
         await addToSets(this.engine, setCube, stage, `${db}.${sets}`);
+        blocks = (await this.engine.query<{ p: string }>(`SELECT DISTINCT partition_id AS p FROM system.parts WHERE database = {db:String} AND table = {t:String} AND active ORDER BY p`, { db, t: sets })).map((r) => r.p);
       }
       const steps: PlanStep[] = [{ kind: 'replace', table: target, from: stage, partitions: await this.withCurrentRows(stage, target) }];
       for (const r of rollups) steps.push({ kind: 'replace', table: r.table, from: r.from, partitions: await this.withCurrentRows(r.from, r.table) });
-      if (sets) steps.push({ kind: 'add-sets', table: sets, from: `${db}.${sets}`, partitions: [] });
+      if (sets) steps.push({ kind: 'add-sets', table: sets, from: `${db}.${sets}`, partitions: blocks });
       return { plan: { db, asOf, steps }, derived: null };
     }
 
@@ -621,7 +623,10 @@ export class ImportService {
       return;
     }
     if (step.kind === 'add-sets') {
-      await this.engine.command(`INSERT INTO ${target} SELECT * FROM ${step.from}`);
+      // the staged parts themselves, hard-linked in (an INSERT … SELECT re-sorted and rewrote
+      // them: about 0.9 s per million contacts); a plan recorded without its blocks copies
+      for (const p of step.partitions) await this.engine.command(`ALTER TABLE ${target} ATTACH PARTITION ID {p:String} FROM ${step.from}`, { p });
+      if (!step.partitions.length) await this.engine.command(`INSERT INTO ${target} SELECT * FROM ${step.from}`);
       return;
     }
     // the checks just found none of the staged subscribers loaded, and nothing else adds
