@@ -257,27 +257,6 @@ describe('ask parser properties', () => {
     }
     expect(parser.parse('广州上个月的ARPU', { asOf: 'not a date' }).status).toBe('ANSWERED')
   })
-
-  it('parses fast: p99 ≤ 10 ms', () => {
-    const qs: string[] = []
-    fc.sample(question, { numRuns: 300, seed: SEED }).forEach((g) => qs.push(render(g).q))
-    qs.push('x'.repeat(499), '广州'.repeat(249), '深圳的利润率', 'show me the flux capacitance by channel')
-    for (const q of qs.slice(0, 50)) parser.parse(q, { asOf: '2025-06-15' }) // warm up
-    // each question's cost is the best of three parses: the machine may be shared (CI runs beside
-    // other work) and a GC pause or a descheduled thread is not parse cost
-    const times = qs.map((q) => {
-      let best = Infinity
-      for (let i = 0; i < 3; i++) {
-        const t0 = performance.now()
-        parser.parse(q, { asOf: '2025-06-15' })
-        best = Math.min(best, performance.now() - t0)
-      }
-      return best
-    })
-    times.sort((a, b) => a - b)
-    const p99 = times[Math.floor(times.length * 0.99)]
-    expect(p99).toBeLessThanOrEqual(10)
-  })
 })
 
 afterAll(() => {
