@@ -13,6 +13,11 @@
  * (subscribers are always loaded; --tables picks what is reported). Medians at the end.
  * Figures only, no pass/fail; the store and the files are deleted afterwards.
  *
+ * Beside each upload, the engine alone on the same file: one `INSERT … SELECT * FROM
+ * file(…, CSVWithNames)` into a MergeTree table of the file's columns (types inferred, no
+ * order), timed on the same engine after the upload: parsing and storing the rows, no checks,
+ * no conversion, no derived tables. "engine alone" rows/s and the import's share of it.
+ *
  * --narrow: the subscribers file has the 8 columns of tests/integration/import.test.ts
  * instead of every column. --trace MS: print every engine statement of an import that took
  * MS milliseconds or more.
@@ -188,7 +193,19 @@ function upload(table: string, file: string): Promise<{ status: number; body: Re
 }
 
 // ---- the runs -------------------------------------------------------------------------
-interface Result { table: string; run: number; rows: number; mb: number; seconds: number; rowsPerSecond: number; serverSeconds: number; cpu: number; js: number; ms: Record<string, number> }
+/** Seconds the engine alone takes to parse and store `file` (see the header). */
+async function engineAlone(file: string): Promise<number> {
+  const bare = engine.t('bench_engine_alone');
+  await engine.command(`DROP TABLE IF EXISTS ${bare}`);
+  await engine.command(`CREATE TABLE ${bare} ENGINE = MergeTree ORDER BY tuple() EMPTY AS SELECT * FROM file({f:String}, 'CSVWithNames')`, { f: file });
+  const t0 = performance.now();
+  await engine.command(`INSERT INTO ${bare} SELECT * FROM file({f:String}, 'CSVWithNames') SETTINGS input_format_parallel_parsing = 1`, { f: file });
+  const seconds = (performance.now() - t0) / 1000;
+  await engine.command(`DROP TABLE ${bare}`);
+  return seconds;
+}
+
+interface Result { table: string; run: number; rows: number; mb: number; seconds: number; rowsPerSecond: number; aloneRowsPerSecond: number; serverSeconds: number; cpu: number; js: number; ms: Record<string, number> }
 const results: Result[] = [];
 const makers: Record<string, (file: string, firstId: number, n: number) => number> = { subscribers: subscribersFile, usage: usageFile, contacts: contactsFile };
 console.log(`${N.toLocaleString('en')} rows per file, ${RUNS} run${RUNS > 1 ? 's' : ''}, ${os.cpus().length} CPUs, load average ${os.loadavg().map((x) => x.toFixed(2)).join(' ')}\n`);
@@ -200,15 +217,16 @@ for (let run = 1; run <= RUNS; run++) {
     const bytes = makers[table](file, firstId, N);
     const gen = (performance.now() - t) / 1000;
     const r = await upload(table, file);
+    const alone = TABLES.includes(table) ? await engineAlone(file) : 0;
     fs.rmSync(file);
     if (r.status !== 200) throw new Error(`${table}: ${r.status} ${JSON.stringify(r.body).slice(0, 2000)}`);
     if (r.body.rows !== N) throw new Error(`${table}: ${r.body.rows} rows loaded, expected ${N}`);
     const line = loadedLines.find((l) => l.job === r.body.id);
-    const res: Result = { table, run, rows: N, mb: bytes / 1e6, seconds: r.seconds, rowsPerSecond: N / r.seconds, serverSeconds: r.body.seconds, cpu: r.cpu, js: r.js, ms: line?.ms ?? {} };
+    const res: Result = { table, run, rows: N, mb: bytes / 1e6, seconds: r.seconds, rowsPerSecond: N / r.seconds, aloneRowsPerSecond: alone ? N / alone : 0, serverSeconds: r.body.seconds, cpu: r.cpu, js: r.js, ms: line?.ms ?? {} };
     results.push(res);
     if (!TABLES.includes(table)) continue; // subscribers are always loaded (usage and contacts need them), reported if asked
     console.log(`run ${run} ${table.padEnd(11)} ${res.mb.toFixed(0).padStart(4)} MB (generated in ${gen.toFixed(1)} s)  ${res.seconds.toFixed(2).padStart(6)} s  `
-      + `${Math.round(res.rowsPerSecond).toLocaleString('en').padStart(9)} rows/s  cpu ${res.cpu.toFixed(1)} s (js ${res.js.toFixed(1)})  `
+      + `${Math.round(res.rowsPerSecond).toLocaleString('en').padStart(9)} rows/s  engine alone ${Math.round(res.aloneRowsPerSecond).toLocaleString('en')} rows/s  cpu ${res.cpu.toFixed(1)} s (js ${res.js.toFixed(1)})  `
       + `phases ms ${Object.entries(res.ms).map(([k, v]) => `${k} ${v}`).join(', ')}`);
   }
 }
@@ -219,7 +237,9 @@ for (const table of TABLES) {
   const rs = results.filter((r) => r.table === table);
   if (!rs.length) continue;
   const phases = [...new Set(rs.flatMap((r) => Object.keys(r.ms)))];
-  console.log(`${table.padEnd(11)} ${Math.round(median(rs.map((r) => r.rowsPerSecond))).toLocaleString('en').padStart(9)} rows/s  `
+  const rate = median(rs.map((r) => r.rowsPerSecond));
+  const alone = median(rs.map((r) => r.aloneRowsPerSecond));
+  console.log(`${table.padEnd(11)} ${Math.round(rate).toLocaleString('en').padStart(9)} rows/s  engine alone ${Math.round(alone).toLocaleString('en')} rows/s (import ${(rate / alone).toFixed(2)} of it)  `
     + `${median(rs.map((r) => r.seconds)).toFixed(2)} s  cpu ${median(rs.map((r) => r.cpu)).toFixed(1)} s (js ${median(rs.map((r) => r.js)).toFixed(1)})  `
     + `phases ms ${phases.map((p) => `${p} ${median(rs.map((r) => r.ms[p] ?? 0))}`).join(', ')}`);
 }

@@ -9,6 +9,7 @@ import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../server/config.ts';
 import { Engine } from '../../server/engine/engine.ts';
+import { addMonth, contractChurnReference, tenure } from '../helpers/calendar.ts';
 import { startServer } from '../helpers/server.ts';
 
 type Server = Awaited<ReturnType<typeof startServer>>;
@@ -36,27 +37,6 @@ async function ok(query: string, variables: Record<string, unknown> = {}): Promi
   return r.body.data;
 }
 
-// ── calendar arithmetic written here, independent of server/query/time.ts ──
-function addMonth(ym: string, n: number): string {
-  const t = +ym.slice(0, 4) * 12 + (+ym.slice(5, 7) - 1) + n;
-  return `${Math.floor(t / 12)}-${String((t % 12) + 1).padStart(2, '0')}`;
-}
-const daysIn = (y: number, m: number) => new Date(Date.UTC(y, m, 0)).getUTCDate();
-/** Whole months from a to b as an age counts them (DOMAIN.md). */
-function tenure(a: string, b: string): number {
-  const [ya, ma, da] = a.split('-').map(Number);
-  const [yb, mb, db] = b.split('-').map(Number);
-  return (yb - ya) * 12 + mb - ma - (db < da ? 1 : 0);
-}
-/** Day + n calendar months, clamped to the month's last day (as ClickHouse addMonths). */
-function addMonthsDay(day: string, n: number): string {
-  const [y, m, d] = day.split('-').map(Number);
-  const t = y * 12 + (m - 1) + n;
-  const ny = Math.floor(t / 12);
-  const nm = (t % 12) + 1;
-  return `${ny}-${String(nm).padStart(2, '0')}-${String(Math.min(d, daysIn(ny, nm))).padStart(2, '0')}`;
-}
-const prevDay = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
 const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
 const close = (a: number, b: number, eps = 1e-9) => expect(Math.abs(a - b)).toBeLessThan(eps);
 
@@ -335,24 +315,7 @@ describe('independent recomputation from raw rows (server stopped, its data open
   });
 
   it('contractChurn equals the row-by-row computation', () => {
-    const cells = new Map<string, { atRisk: number; churned: number }>();
-    for (const x of subs) {
-      if (!x.contract_end || x.activated_on > asOf) continue;
-      for (let k = -6; k <= 6; k++) {
-        const start = addMonthsDay(x.contract_end, k);
-        const end = addMonthsDay(x.contract_end, k + 1);
-        if (prevDay(end) > asOf) continue; // window not complete by as-of
-        const c = cells.get(`${x.contract_type}|${k}`) ?? { atRisk: 0, churned: 0 };
-        cells.set(`${x.contract_type}|${k}`, c);
-        if (x.activated_on >= start || (x.churned_on !== null && x.churned_on < start)) continue;
-        c.atRisk++;
-        if (x.churned_on !== null && x.churned_on < end) c.churned++;
-      }
-    }
-    const expected = [...cells.entries()].map(([key, c]) => {
-      const [contractType, k] = key.split('|');
-      return { contractType, relativeMonth: +k, atRisk: c.atRisk, churned: c.churned, churnRate: c.atRisk ? c.churned / c.atRisk : null };
-    }).sort((a, b) => a.contractType.localeCompare(b.contractType) || a.relativeMonth - b.relativeMonth);
+    const expected = contractChurnReference(subs, asOf).map(({ key, ...c }) => ({ ...c, churnRate: c.atRisk ? c.churned / c.atRisk : null }));
     expect(kept.contract).toEqual(expected);
   });
 

@@ -20,9 +20,9 @@ import path from 'node:path';
 import type { Engine } from '../../engine/engine.ts';
 import { bind, checkSql, type Layout } from './sql.ts';
 
-export const PART_BYTES = 32 * 1024 * 1024;
+export const PART_BYTES = 64 * 1024 * 1024;
 /** Parts grow 4 → 8 → 16 → 32 MB: the engine starts on the first one early. */
-const FIRST_PART_BYTES = 4 * 1024 * 1024;
+const FIRST_PART_BYTES = 8 * 1024 * 1024;
 /** Spooled bytes are written a megabyte at a time (one writev for about 16 network chunks). */
 const WRITE_BYTES = 1024 * 1024;
 

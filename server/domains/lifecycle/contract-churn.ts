@@ -24,29 +24,40 @@ export const RELATIVE_MONTHS = 6;
  * The one definition: at risk and churned per relative month k, grouped by contract type,
  * k and `keys` (columns of subscribers), over subscribers passing `where`. `asOf`: a SQL
  * expression (a parameter or a literal). `from`: the subscribers table (default `db`'s own).
+ *
+ * A subscriber with a contract, activated by as-of, has a cell in every window complete by
+ * as-of (its last day on or before it); in window k it is at risk when activated before
+ * the window starts and not churned before it, and churned when it churned inside it. The
+ * windows' 14 bounds b (b[i] starts window i − 7; b[14] ends window 6) are computed once
+ * per subscriber, and three counts over them say everything:
+ *   lo   = the first window starting after activation (bounds ≤ activated_on, − 6);
+ *   last = the last complete window (bounds − 1 ≤ as-of, − 8);
+ *   kc   = the window holding the churn day (bounds ≤ churned_on, − 7; 7 when none).
+ * It is at risk in windows lo … min(kc, last) and churned in kc when kc ≤ last. Subscribers
+ * are counted by (lo, last, kc) first, and only those counts are spread over the windows
+ * (about 5× faster than spreading every subscriber over 13 windows; the same numbers).
  */
 export function contractChurnSql(db: string, asOf: string, where: string[], keys: readonly string[] = [], from = `${db}.subscribers`): string {
-  const first = `addMonths(assumeNotNull(contract_end), ${-RELATIVE_MONTHS})`;
-  const conditions = [
-    'contract_end IS NOT NULL',
-    `activated_on <= ${asOf}`,
-    // rows that can count nowhere (churned before k = −6, or no window complete yet) are
-    // dropped before the ARRAY JOIN multiplies them; the result is the same
-    `(churned_on IS NULL OR churned_on >= ${first})`,
-    `addMonths(assumeNotNull(contract_end), ${-RELATIVE_MONTHS + 1}) - 1 <= ${asOf}`,
-    `addMonths(assumeNotNull(contract_end), k + 1) - 1 <= ${asOf}`,
-    ...where,
-  ];
-  const start = 'addMonths(assumeNotNull(contract_end), k)';
-  const end = 'addMonths(assumeNotNull(contract_end), k + 1)';
-  const group = [...keys, 'contract_type', 'k'];
-  return `SELECT ${[...keys, 'contract_type', 'k AS relative_month'].join(', ')},
-  countIf(activated_on < ${start} AND (churned_on IS NULL OR churned_on >= ${start})) AS at_risk,
-  countIf(activated_on < ${start} AND churned_on IS NOT NULL AND churned_on >= ${start} AND churned_on < ${end}) AS churned
-FROM ${from}
-ARRAY JOIN range(${-RELATIVE_MONTHS}, ${RELATIVE_MONTHS + 1}) AS k
-WHERE ${conditions.join(' AND ')}
-GROUP BY ${group.join(', ')}`;
+  const group = [...keys, 'contract_type'];
+  const conditions = ['contract_end IS NOT NULL', `activated_on <= ${asOf}`, ...where];
+  return `SELECT ${[...group, 'k AS relative_month'].join(', ')},
+  sumIf(n, k >= lo AND k <= hi) AS at_risk,
+  sumIf(n, churns AND k = hi AND k >= lo) AS churned
+FROM (
+  SELECT ${group.join(', ')}, lo, hi, last, churns, count() AS n
+  FROM (
+    SELECT ${group.join(', ')},
+      arrayMap(j -> addMonths(assumeNotNull(contract_end), j), range(${-RELATIVE_MONTHS}, ${RELATIVE_MONTHS + 2})) AS b,
+      toInt8(arrayCount(x -> x <= activated_on, b) - ${RELATIVE_MONTHS}) AS lo,
+      toInt8(arrayCount(x -> x - 1 <= ${asOf}, b) - ${RELATIVE_MONTHS + 2}) AS last,
+      toInt8(if(churned_on IS NULL, ${RELATIVE_MONTHS + 1}, arrayCount(x -> x <= assumeNotNull(churned_on), b) - ${RELATIVE_MONTHS + 1})) AS kc,
+      least(kc, last) AS hi,
+      churned_on IS NOT NULL AND kc <= last AS churns
+    FROM ${from}
+    WHERE ${conditions.join(' AND ')})
+  GROUP BY ${group.join(', ')}, lo, hi, last, churns)
+ARRAY JOIN range(${-RELATIVE_MONTHS}, last + 1) AS k
+GROUP BY ${[...group, 'k'].join(', ')}`;
 }
 
 /** The counts answer a query whose filters (scope included) are all on dimensions they keep. */
