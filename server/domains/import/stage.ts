@@ -1,5 +1,5 @@
 /**
- * From upload bytes to typed, checked rows. The upload is written to part files (4 MB,
+ * From upload bytes to typed, checked rows. The upload is written to part files (8 MB,
  * then growing to PART_BYTES), each cut at a record boundary; every finished part is
  * parsed, typed and checked by the engine (sql.ts `checkSql`: one statement per part,
  * whose views also convert the rows for the target) while the next one arrives. At most
@@ -21,7 +21,12 @@ import type { Engine } from '../../engine/engine.ts';
 import { bind, checkSql, type Layout } from './sql.ts';
 
 export const PART_BYTES = 64 * 1024 * 1024;
-/** Parts grow 4 → 8 → 16 → 32 MB: the engine starts on the first one early. */
+/**
+ * Parts grow 8 → 16 → 32 → 64 MB: the engine starts on the first one early, and each part
+ * costs about 0.1 s besides its rows (planning the statement, a part written per table), so
+ * fewer, larger parts are faster: 4 → 32 MB took about 0.5 s longer per million subscribers.
+ * A 64 MB part is one statement of about 1.3 s, during which chDB answers nothing else.
+ */
 const FIRST_PART_BYTES = 8 * 1024 * 1024;
 /** Spooled bytes are written a megabyte at a time (one writev for about 16 network chunks). */
 const WRITE_BYTES = 1024 * 1024;
