@@ -71,20 +71,26 @@ function cellsSql(engine: Engine, from: string, sourceRows: string) {
   };
 }
 
-/** Rebuilds both tables for `asOf` (YYYY-MM-DD) from subscribers. */
-export async function rebuildSurvivalCounts(engine: Engine, asOf: string): Promise<void> {
+type CountsTable = typeof COUNTS_TABLE | typeof CHURN_COUNTS_TABLE;
+const KEYS: Record<CountsTable, { keys: string[]; measures: string[]; cells: 'survival' | 'churn' }> = {
+  [COUNTS_TABLE]: { keys: SURVIVAL_KEYS, measures: ['events', 'censored'], cells: 'survival' },
+  [CHURN_COUNTS_TABLE]: { keys: CHURN_KEYS, measures: ['at_risk', 'churned'], cells: 'churn' },
+};
+
+/** Rebuilds the tables (default both) for `asOf` (YYYY-MM-DD) from subscribers. */
+export async function rebuildSurvivalCounts(engine: Engine, asOf: string, tables: readonly CountsTable[] = [COUNTS_TABLE, CHURN_COUNTS_TABLE]): Promise<void> {
   if (engine.cluster) return;
   const cells = cellsSql(engine, engine.t('subscribers'), `(SELECT count() FROM ${engine.t('subscribers')})`);
-  await replaceWhole(engine, COUNTS_TABLE, cells.survival, asOf);
-  await replaceWhole(engine, CHURN_COUNTS_TABLE, cells.churn, asOf);
+  for (const table of tables) await replaceWhole(engine, table, cells[KEYS[table].cells], asOf);
 }
 
 /**
  * After an import added the subscribers of `added` (imports only add them): both tables are
- * sums, so the new subscribers' cells are added to the old ones — when both were in step for
- * `asOf` with the subscribers there were before. Otherwise (another as-of, tables out of step,
- * or this ran already: a repeat after a restart) they are rebuilt. Either way whole tables are
- * swapped in, so a reader never sees half of it.
+ * sums, so the new subscribers' cells are added to the old ones — each table that was in
+ * step for `asOf` with the subscribers there were before. A table that was not (another
+ * as-of, out of step, empty, or this ran already: a repeat after a restart) is rebuilt
+ * from every subscriber. Either way whole tables are swapped in, so a reader never sees
+ * half of it. 'added' when both were added to.
  */
 export async function addToSurvivalCounts(engine: Engine, asOf: string, added: string): Promise<'added' | 'rebuilt'> {
   if (engine.cluster) return 'rebuilt';
@@ -93,17 +99,21 @@ export async function addToSurvivalCounts(engine: Engine, asOf: string, added: s
       (SELECT any(as_of) FROM ${engine.t(COUNTS_TABLE)}) AS s, (SELECT max(source_rows) FROM ${engine.t(COUNTS_TABLE)}) AS sb,
       (SELECT any(as_of) FROM ${engine.t(CHURN_COUNTS_TABLE)}) AS c, (SELECT max(source_rows) FROM ${engine.t(CHURN_COUNTS_TABLE)}) AS cb`);
   const before = Number(r.now) - Number(r.staged);
-  if (String(r.s) !== asOf || String(r.c) !== asOf || Number(r.sb) !== before || Number(r.cb) !== before || before <= 0) {
-    await rebuildSurvivalCounts(engine, asOf);
-    return 'rebuilt';
-  }
+  const inStep = (a: string | null, built: number) => String(a) === asOf && Number(built) === before && before > 0;
+  const state: [CountsTable, boolean][] = [[COUNTS_TABLE, inStep(r.s, r.sb)], [CHURN_COUNTS_TABLE, inStep(r.c, r.cb)]];
   const cells = cellsSql(engine, added, String(Number(r.now)));
-  const merged = (table: string, keys: string[], measures: string[], fresh: string) => `SELECT as_of, ${Number(r.now)} AS source_rows, ${keys.join(', ')}, ${measures.map((m) => `sum(${m}) AS ${m}`).join(', ')}
-      FROM (SELECT ${['as_of', ...keys, ...measures].join(', ')} FROM ${engine.t(table)} UNION ALL SELECT ${['as_of', ...keys, ...measures].join(', ')} FROM (${fresh}))
-      GROUP BY as_of, ${keys.join(', ')}`;
-  await replaceWhole(engine, COUNTS_TABLE, merged(COUNTS_TABLE, SURVIVAL_KEYS, ['events', 'censored'], cells.survival), asOf);
-  await replaceWhole(engine, CHURN_COUNTS_TABLE, merged(CHURN_COUNTS_TABLE, CHURN_KEYS, ['at_risk', 'churned'], cells.churn), asOf);
-  return 'added';
+  for (const [table, addTo] of state) {
+    if (!addTo) {
+      await rebuildSurvivalCounts(engine, asOf, [table]);
+      continue;
+    }
+    const { keys, measures, cells: which } = KEYS[table];
+    const columns = ['as_of', ...keys, ...measures].join(', ');
+    await replaceWhole(engine, table, `SELECT as_of, ${Number(r.now)} AS source_rows, ${keys.join(', ')}, ${measures.map((m) => `sum(${m}) AS ${m}`).join(', ')}
+      FROM (SELECT ${columns} FROM ${engine.t(table)} UNION ALL SELECT ${columns} FROM (${cells[which]}))
+      GROUP BY as_of, ${keys.join(', ')}`, asOf);
+  }
+  return state.every(([, addTo]) => addTo) ? 'added' : 'rebuilt';
 }
 
 /** Fills a scratch copy of `table` with `select` and swaps it in whole. */
@@ -120,12 +130,19 @@ async function replaceWhole(engine: Engine, table: string, select: string, asOf:
   }
 }
 
-/** At start: rebuilt when its as-of is not the data's (or it was never built). */
+/**
+ * At start: each table rebuilt when its as-of is not the data's (or it was never built).
+ * Each on its own: a store without contracts has no contract-churn cells, so that table is
+ * never in step, and rebuilding it (a pass over the subscribers with a contract) must not
+ * bring the survival counts' pass over every subscriber with it at every start.
+ */
 export async function ensureSurvivalCounts(engine: Engine, asOf: string | null): Promise<boolean> {
   if (!asOf || engine.cluster) return false;
-  if ((await countsAsOf(engine)) === asOf && (await countsAsOf(engine, CHURN_COUNTS_TABLE)) === asOf) return false;
+  const stale: CountsTable[] = [];
+  for (const table of [COUNTS_TABLE, CHURN_COUNTS_TABLE] as const) if ((await countsAsOf(engine, table)) !== asOf) stale.push(table);
+  if (!stale.length) return false;
   const [{ n }] = await engine.query<{ n: number }>(`SELECT count() AS n FROM ${engine.t('subscribers')}`);
   if (!Number(n)) return false;
-  await rebuildSurvivalCounts(engine, asOf);
+  await rebuildSurvivalCounts(engine, asOf, stale);
   return true;
 }
