@@ -289,6 +289,23 @@ describe('kept correct on ingest', () => {
     ]) await comparePaths(c);
   };
 
+  /** An upload, and how its move brought the base rollup in step: its staged rows moved, or months re-aggregated. */
+  async function uploadUsage(rows: string[]) {
+    const issued: string[] = [];
+    const command = t.engine.command.bind(t.engine);
+    t.engine.command = async (sql, params, opts) => { issued.push(sql); return command(sql, params, opts); };
+    try {
+      const r = await service.upload(csv(usage(rows)), 'usage', admin, null);
+      expect(r.status, JSON.stringify(r.body)).toBe(200);
+    } finally {
+      t.engine.command = command;
+    }
+    return {
+      staged: issued.some((q) => /REPLACE PARTITION .* FROM crm_import_\w+\.base_monthly/s.test(q)),
+      rebuilt: issued.some((q) => /FROM crm\.base_monthly_rebuild_/.test(q)),
+    };
+  }
+
   beforeAll(() => { service = new ImportService(t.engine, t.dataset, log, { maxBytes: 1 << 20, spoolDir: path.join(t.dataDir, 'spool') }); });
 
   it('before any import', async () => { await check('seeded'); });
@@ -296,8 +313,8 @@ describe('kept correct on ingest', () => {
   it('a new month of usage', async () => {
     const subs = await t.engine.query<{ id: string }>(`SELECT toString(sub_id) AS id FROM ${t.engine.t('subscribers')}
       WHERE churned_on IS NULL AND activated_on < '2025-01-01' ORDER BY sub_id LIMIT 300`);
-    const r = await service.upload(csv(usage(subs.map((s, i) => `${s.id},2025-07,${(i % 11) * 13.25},${i % 700},${(i * 53) % 6000},${i % 30},${i % 4 ? 60 : 0}`))), 'usage', admin, null);
-    expect(r.status, JSON.stringify(r.body)).toBe(200);
+    const moved = await uploadUsage(subs.map((s, i) => `${s.id},2025-07,${(i % 11) * 13.25},${i % 700},${(i * 53) % 6000},${i % 30},${i % 4 ? 60 : 0}`));
+    expect(moved).toEqual({ staged: true, rebuilt: false }); // no month re-aggregated
     expect(t.dataset.asOf).toBe('2025-07-31');
     const [july] = await t.engine.query<{ n: number }>(`SELECT sum(sub_months) AS n FROM ${t.engine.t(rollup.table)} WHERE month = '2025-07-01'`);
     expect(Number(july.n)).toBe(300);
@@ -307,10 +324,12 @@ describe('kept correct on ingest', () => {
   it('new subscribers, then back-filled months in partitions that already hold rows', async () => {
     const subs = await service.upload(csv('sub_id,city,brand,activated_on,customer_type,contract_type\n70000001,350100,mzone,2025-01-10,public_individual,soft\n70000002,350200,gotone,2025-02-20,key_org,hard\n'), 'subscribers', admin, null);
     expect(subs.status, JSON.stringify(subs.body)).toBe(200);
-    const a = await service.upload(csv(usage(['70000001,2025-01,10,100,1000,5,10', '70000001,2025-02,190,500,3000,5,0', '70000001,2025-04,200,50,100,5,100', '70000002,2025-02,5,5,5,5,5'])), 'usage', admin, null);
-    expect(a.status, JSON.stringify(a.body)).toBe(200);
-    const b = await service.upload(csv(usage(['70000001,2025-03,0,0,0,0,0', '70000002,2025-03,700,7,7,7,7'])), 'usage', admin, null);
-    expect(b.status, JSON.stringify(b.body)).toBe(200);
+    // months that held none of the two: staged
+    expect(await uploadUsage(['70000001,2025-01,10,100,1000,5,10', '70000001,2025-02,190,500,3000,5,0', '70000001,2025-04,200,50,100,5,100', '70000002,2025-02,5,5,5,5,5']))
+      .toEqual({ staged: true, rebuilt: false });
+    await check('after new subscribers\' months');
+    // April held 70000001's row, derived again from March on: the months re-aggregated
+    expect(await uploadUsage(['70000001,2025-03,0,0,0,0,0', '70000002,2025-03,700,7,7,7,7'])).toEqual({ staged: false, rebuilt: true });
     await check('after back-fills');
   });
 
@@ -332,22 +351,38 @@ describe('kept correct on ingest', () => {
     await compareContacts({ name: 'after contacts: Guangdong by channel', cube: 'contacts', q: { groupBy: ['channel'], filters: [GD], timeRange: { from: '2025-03', to: '2025-03' } }, via: MONTHLY });
   });
 
-  it('a move interrupted during the rollup rebuild is finished by the next start', async () => {
-    const subs = await t.engine.query<{ id: string }>(`SELECT toString(sub_id) AS id FROM ${t.engine.t('subscribers')}
-      WHERE churned_on IS NULL AND activated_on < '2025-01-01' ORDER BY sub_id DESC LIMIT 40`);
-    const command = t.engine.command.bind(t.engine);
-    t.engine.command = async (sql, params, opts) => {
-      if (/REPLACE PARTITION .* FROM crm\.base_monthly_rebuild_/s.test(sql)) throw new Error('simulated crash');
-      return command(sql, params, opts);
-    };
-    await expect(service.upload(csv(usage(subs.map((s) => `${s.id},2025-08,40,100,900,3,40`))), 'usage', admin, null)).rejects.toThrow(/simulated crash/);
-    t.engine.command = command;
-    expect(await drift()).toBeGreaterThan(0); // subscriber_months has August, the rollup not yet
-    expect(await t.engine.query(`SELECT name FROM system.tables WHERE database = 'crm' AND startsWith(name, 'base_monthly_rebuild_')`)).toEqual([]);
-    service = new ImportService(t.engine, t.dataset, log, { maxBytes: 1 << 20, spoolDir: path.join(t.dataDir, 'spool-2') });
-    await service.ready;
-    await check('after the roll-forward');
-  });
+  // Usage whose months held none of its subscribers (a new month here) stages the rollup rows of
+  // the derived months and moves them with the months; usage that rewrites rows a month already
+  // held re-aggregates the months after the move (July for the same subscribers: their months
+  // are derived again from July on, and August held their rows). Either move, cut short by a
+  // crash, is finished by the next start.
+  for (const c of [
+    { name: 'a new month: the staged rollup rows', month: '2025-08', crash: /REPLACE PARTITION .* FROM crm_import_\w+\.base_monthly/s },
+    { name: 'a back-filled month: the rollup rebuild', month: '2025-07', crash: /REPLACE PARTITION .* FROM crm\.base_monthly_rebuild_/s },
+  ]) {
+    it(`a usage move interrupted during ${c.name} is finished by the next start`, async () => {
+      const subs = await t.engine.query<{ id: string }>(`SELECT toString(sub_id) AS id FROM ${t.engine.t('subscribers')}
+        WHERE churned_on IS NULL AND activated_on < '2025-01-01' ORDER BY sub_id DESC LIMIT 40`);
+      const command = t.engine.command.bind(t.engine);
+      let crashed = 0;
+      t.engine.command = async (sql, params, opts) => {
+        if (c.crash.test(sql)) { crashed++; throw new Error('simulated crash'); }
+        return command(sql, params, opts);
+      };
+      const file = usage(subs.map((s, i) => `${s.id},${c.month},${40 + i},100,900,3,40`));
+      try {
+        await expect(service.upload(csv(file), 'usage', admin, null)).rejects.toThrow(/simulated crash/);
+      } finally {
+        t.engine.command = command;
+      }
+      expect(crashed).toBe(1); // the move went the way named
+      expect(await drift()).toBeGreaterThan(0); // subscriber_months has the month, the rollup not yet
+      expect(await t.engine.query(`SELECT name FROM system.tables WHERE database = 'crm' AND startsWith(name, 'base_monthly_rebuild_')`)).toEqual([]);
+      service = new ImportService(t.engine, t.dataset, log, { maxBytes: 1 << 20, spoolDir: path.join(t.dataDir, `spool-${c.month}`) });
+      await service.ready;
+      await check(`after the roll-forward (${c.name})`);
+    });
+  }
 
   it('a store whose rollups lack months (loaded before migration 006 or 008) gets them at start-up', async () => {
     for (const id of ROLLUP_CUBES) {

@@ -501,27 +501,33 @@ export class ImportService {
     const [{ derived }] = await this.engine.query<{ derived: number }>(`SELECT count() AS derived FROM ${smStage}`);
     // the rest of each touched month: every other subscriber, and the affected ones' earlier months
     const smPartitions = await this.partitionsOf(smStage);
+    // none of the affected subscribers in a live month: its parts are the rest as they are
+    const untouched = new Map<string, boolean>();
+    for (const p of smPartitions) untouched.set(p, !(await this.anyAffected(t('subscriber_months'), p, `${db}.affected`)));
+    // When no month held any of them (new subscribers, or months new to them), each month is
+    // its live rows plus the derived ones: its rollup is the live rollup plus the derived rows'
+    // (sums and counts), staged now while the staging holds only those, and moved like the
+    // months. Otherwise the months moved are re-aggregated whole after the move (movePlan).
+    const rollups = [...untouched.values()].every(Boolean) ? await stageRollupRows(this.engine, rollupCubeOfTable('subscriber_months')!, smStage, db) : [];
     for (const p of smPartitions) {
-      // none of the affected subscribers in the live month: its parts are the rest as they are,
-      // cloned (hard links; the cost does not grow with the month). Else they are copied without
-      // the affected subscribers' rows from their first new month on.
-      if (!(await this.anyAffected(t('subscriber_months'), p, `${db}.affected`))) {
+      if (untouched.get(p)) {
+        // cloned (hard links; the cost does not grow with the month)
         await this.engine.command(`ALTER TABLE ${smStage} ATTACH PARTITION ID {p:String} FROM ${t('subscriber_months')}`, { p });
         continue;
       }
+      // copied without the affected subscribers' rows from their first new month on
       await this.engine.command(`INSERT INTO ${smStage} SELECT * EXCEPT (mm) FROM (
           SELECT sm.*, a.min_month AS mm FROM ${t('subscriber_months')} AS sm LEFT JOIN ${db}.affected AS a ON a.sub_id = sm.sub_id
           WHERE sm._partition_id = {p:String})
         WHERE mm IS NULL OR month < mm`, { p });
     }
     const usagePartitions = await this.withCurrentRows(stage, 'usage_monthly');
-    return {
-      plan: { db, asOf: newAsOf, steps: [
-        { kind: 'replace', table: 'usage_monthly', from: stage, partitions: usagePartitions },
-        { kind: 'replace', table: 'subscriber_months', from: smStage, partitions: smPartitions },
-      ] },
-      derived: Number(derived),
-    };
+    const steps: PlanStep[] = [
+      { kind: 'replace', table: 'usage_monthly', from: stage, partitions: usagePartitions },
+      { kind: 'replace', table: 'subscriber_months', from: smStage, partitions: smPartitions },
+    ];
+    for (const r of rollups) steps.push({ kind: 'replace', table: r.table, from: r.from, partitions: await this.withCurrentRows(r.from, r.table) });
+    return { plan: { db, asOf: newAsOf, steps }, derived: Number(derived) };
   }
 
   /**
