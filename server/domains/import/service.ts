@@ -613,7 +613,8 @@ export class ImportService {
     for (const step of plan.steps) await this.moveStep(step, first?.validated ?? false);
     first?.lap('move');
     // partition moves fire no materialized view: each rollup is rebuilt for the months moved,
-    // unless the plan moves the rollup's months itself (contacts: stageRollupRows)
+    // unless the plan moves the rollup's months itself (stageRollupRows: contacts, and usage whose
+    // months held none of its subscribers)
     for (const step of plan.steps) {
       const cube = rollupCubeOfTable(step.table);
       const moved = cube && model.cube(cube).rollups!.every((r) => plan.steps.some((x) => x.table === r.table));
