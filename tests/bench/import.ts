@@ -1,6 +1,6 @@
 /**
  * npm run bench:import -- [--rows N] [--runs R] [--tables subscribers,usage,contacts] [--narrow]
- *   [--seed-subscribers N] [--trace MS] [--json FILE]
+ *   [--seed-subscribers N] [--store DIR] [--trace MS] [--json FILE]
  *
  * CSV import throughput, end to end through HTTP. Generates valid files (N rows each) in a
  * temp directory, starts the real app in this process on a fresh temp embedded store (a
@@ -17,6 +17,10 @@
  * file(…, CSVWithNames)` into a MergeTree table of the file's columns (types inferred, no
  * order), timed on the same engine after the upload: parsing and storing the rows, no checks,
  * no conversion, no derived tables. "engine alone" rows/s and the import's share of it.
+ *
+ * --store DIR: import into that existing store instead of a fresh demo one (e.g. a copy of a
+ * bench store under .bench-data, to see what grows with the store). The store is modified and
+ * kept: pass a copy.
  *
  * --narrow: the subscribers file has the 8 columns of tests/integration/import.test.ts
  * instead of every column. --trace MS: print every engine statement of an import that took
@@ -40,7 +44,7 @@ import { CITIES } from '../../seeds/regions.ts';
 const { values } = parseArgs({ options: {
   rows: { type: 'string', default: '1000000' }, runs: { type: 'string', default: '3' },
   tables: { type: 'string', default: 'subscribers,usage,contacts' }, narrow: { type: 'boolean', default: false },
-  'seed-subscribers': { type: 'string', default: '20000' }, json: { type: 'string' }, trace: { type: 'string' },
+  'seed-subscribers': { type: 'string', default: '20000' }, store: { type: 'string' }, json: { type: 'string' }, trace: { type: 'string' },
 } });
 const N = Number(values.rows);
 const RUNS = Number(values.runs);
@@ -48,7 +52,7 @@ const TABLES = values.tables!.split(',').map((t) => t.trim()).filter(Boolean);
 if (!(N >= 1) || !(RUNS >= 1)) throw new Error('--rows and --runs take whole numbers ≥ 1');
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'crm-bench-import-'));
-const dataDir = path.join(tmp, 'store');
+const dataDir = values.store ? path.resolve(values.store) : path.join(tmp, 'store');
 const filesDir = path.join(tmp, 'files');
 fs.mkdirSync(filesDir);
 // never leave the generated files and the store behind, whatever happens
@@ -145,11 +149,18 @@ if (values.trace !== undefined) {
   }
 }
 await prepareStore(engine);
-const seedSubs = Number(values['seed-subscribers']);
-let t = performance.now();
-await seedDemo(engine, dataset, { subscribers: seedSubs, seed: 42, asOf: today.toISOString().slice(0, 10), months: 12 });
-await dataset.refresh();
-console.log(`store: ${seedSubs.toLocaleString('en')} demo subscribers, 12 months, in ${((performance.now() - t) / 1000).toFixed(1)} s (${dataDir})`);
+let t = 0;
+if (values.store) {
+  await dataset.refresh();
+  const [{ n }] = await engine.query<{ n: number }>(`SELECT count() AS n FROM ${engine.t('subscribers')}`);
+  console.log(`store: ${dataDir}, ${Number(n).toLocaleString('en')} subscribers, as-of ${dataset.asOf}`);
+} else {
+  const seedSubs = Number(values['seed-subscribers']);
+  t = performance.now();
+  await seedDemo(engine, dataset, { subscribers: seedSubs, seed: 42, asOf: today.toISOString().slice(0, 10), months: 12 });
+  await dataset.refresh();
+  console.log(`store: ${seedSubs.toLocaleString('en')} demo subscribers, 12 months, in ${((performance.now() - t) / 1000).toFixed(1)} s (${dataDir})`);
+}
 const { app } = await createApp({ config, engine, dataset, log });
 const server = app.listen(0, '127.0.0.1');
 await new Promise((r) => server.once('listening', r));
