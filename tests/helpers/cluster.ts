@@ -140,6 +140,10 @@ export async function openClusterRig(opts: { subscribers: number; seed: number; 
     await single.command(`TRUNCATE TABLE ${single.t('survival_counts')}`);
     await single.command(`TRUNCATE TABLE ${single.t('contract_churn_counts')}`);
 
+    // no merges from here (both stores live in this process): a ReplacingMergeTree (meta,
+    // written several times per key) would otherwise collapse rows on one side between the
+    // copy and the counts compared
+    await single.command('SYSTEM STOP MERGES');
     const { ddl, tables } = clusterDdl(shards);
     for (const sql of ddl) await cluster.command(sql);
     for (const { name, key } of tables) {

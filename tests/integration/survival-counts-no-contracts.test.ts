@@ -1,9 +1,10 @@
 /**
- * Survival counts on a store without contracts: it has no contract-churn cells, so that
- * table is never in step (its state is read from its rows). Each table is kept in step on
- * its own: start-up rebuilds only the (empty) contract-churn table, and a subscribers import
- * still adds its survival cells to the old ones instead of a pass over every subscriber.
- * Its own file: chDB opens one data directory per process.
+ * Survival counts' state, on a store without contracts (no contract-churn cells at all): an
+ * empty contract-churn table is in step like any other, so starts and subscribers imports
+ * rebuild nothing; and a store written before the state moved to `meta` (it was read from the
+ * tables' first row) takes it from there once — only a table with no row to take it from (the
+ * empty contract-churn table) is rebuilt, alone. Its own file: chDB opens one data directory
+ * per process.
  */
 import { describe, expect, it } from 'vitest';
 import { CHURN_COUNTS_TABLE, addToSurvivalCounts, countsAsOf, ensureSurvivalCounts, rebuildSurvivalCounts } from '../../server/domains/lifecycle/counts.ts';
@@ -12,8 +13,8 @@ import { plan } from '../../server/query/plan.ts';
 import { NATIONAL } from '../../server/query/types.ts';
 import { freshEngine } from '../helpers/engine.ts';
 
-describe('a store without contracts (no contract-churn cells: that table is never in step)', () => {
-  it('start-up rebuilds only the contract-churn table, and an import still adds the survival cells', async () => {
+describe('a store without contracts', () => {
+  it('an empty contract-churn table is in step: starts and imports rebuild nothing; an older store adopts its state once', async () => {
     const e = await freshEngine({ seed: false });
     try {
       const asOf = '2025-06-15';
@@ -22,31 +23,38 @@ describe('a store without contracts (no contract-churn cells: that table is neve
       await insert('crm.subscribers', Array.from({ length: 400 }, (_, i) => i + 1));
       await rebuildSurvivalCounts(e.engine, asOf);
       expect(await countsAsOf(e.engine)).toBe(asOf);
-      expect(await countsAsOf(e.engine, CHURN_COUNTS_TABLE)).toBeNull();
+      expect(await countsAsOf(e.engine, CHURN_COUNTS_TABLE)).toBe(asOf);
+      expect((await e.engine.query(`SELECT 1 FROM crm.${CHURN_COUNTS_TABLE}`)).length).toBe(0);
 
       const issued: string[] = [];
       const command = e.engine.command.bind(e.engine);
       e.engine.command = async (sql, params, opts) => { issued.push(sql); return command(sql, params, opts); };
+      const rebuilt = () => issued.filter((q) => /INSERT INTO crm\.(survival|contract_churn)_counts_rebuild_/.test(q));
       try {
+        expect(await ensureSurvivalCounts(e.engine, asOf)).toBe(false);
+        expect(rebuilt()).toEqual([]);
+
+        // a store from before: no state in meta; the survival counts' first row has it, the
+        // empty contract-churn table has none (rebuilt, alone)
+        await e.engine.command("ALTER TABLE crm.meta DELETE WHERE startsWith(key, 'counts_state:') SETTINGS mutations_sync = 2");
+        expect(await countsAsOf(e.engine)).toBeNull();
         expect(await ensureSurvivalCounts(e.engine, asOf)).toBe(true);
-        const rebuilt = () => issued.filter((q) => /INSERT INTO crm\.(survival|contract_churn)_counts_rebuild_/.test(q));
         expect(rebuilt()).toHaveLength(1);
         expect(rebuilt()[0]).toMatch(/contract_churn_counts_rebuild_/);
+        expect(await countsAsOf(e.engine)).toBe(asOf);
 
-        // an import of three subscribers: their survival cells are added to the old ones
+        // an import of three subscribers: their cells are added, nothing rebuilt
         issued.length = 0;
         await e.engine.command('CREATE TABLE crm.added AS crm.subscribers');
         await insert('crm.added', [401, 402, 403]);
         await insert('crm.subscribers', [401, 402, 403]);
-        expect(await addToSurvivalCounts(e.engine, asOf, 'crm.added')).toBe('rebuilt'); // the churn table was not in step
-        const survival = rebuilt().filter((q) => /survival_counts_rebuild_/.test(q));
-        expect(survival).toHaveLength(1);
-        expect(survival[0]).toMatch(/UNION ALL/);
-        expect(survival[0]).not.toMatch(/FROM crm\.subscribers\b/);
+        expect(await addToSurvivalCounts(e.engine, asOf, 'crm.added')).toBe('added');
+        expect(rebuilt()).toEqual([]);
       } finally {
         e.engine.command = command;
       }
       expect(await countsAsOf(e.engine)).toBe(asOf);
+      expect(await countsAsOf(e.engine, CHURN_COUNTS_TABLE)).toBe(asOf);
       for (const groupBy of [[], ['brand'], ['city']]) {
         const p = plan({ metrics: ['survival_rate'], groupBy }, { asOf, scope: NATIONAL });
         const counted = await runSurvival(e.engine, p, 'log', 'counts');

@@ -12,10 +12,16 @@
  * the raw pass's counts to the unit (a test compares both).
  *
  * Rebuilt whole into a scratch table and swapped in (REPLACE PARTITION): by the demo
- * generator, after a subscribers import, and at start when its as-of is not the data's. Read
- * only while it is in step: same as-of, and built from as many subscribers as there are now
- * (a load that changes subscribers without changing their number goes through the import,
- * which rebuilds it).
+ * generator, and at start when its as-of is not the data's. A subscribers import inserts its
+ * subscribers' cells as they are (the cells are sums; every read sums a key's rows), so its
+ * cost follows the file, not the table. Read only while it is in step: same as-of, and built
+ * from as many subscribers as there are now (a load that changes subscribers without changing
+ * their number goes through the import, which keeps it in step). That state — as-of,
+ * subscribers counted, and the table's rows (a table changed behind its back is out of step
+ * too) — is kept in `meta` (`counts_state:<table>`), written after each write
+ * of the table and cleared before a rebuild swaps one in: a reader never takes cells for
+ * what they are not, and a crash between the two leaves the table out of step (rebuilt at
+ * the next start).
  * Not on a cluster (the raw pass runs there).
  */
 import { randomUUID } from 'node:crypto';
@@ -37,18 +43,42 @@ export const CHURN_COUNTS_DIMENSIONS: Record<string, string> = Object.fromEntrie
 export const EVENT_SQL = (asOf: string) => `churned_on IS NOT NULL AND churned_on <= ${asOf}`;
 export const TENURE_SQL = (asOf: string) => tenureSql('activated_on', `if(${EVENT_SQL(asOf)}, churned_on, ${asOf})`);
 
+type CountsTable = typeof COUNTS_TABLE | typeof CHURN_COUNTS_TABLE;
+const stateKey = (table: CountsTable) => `counts_state:${table}`;
+
+/** meta rows of one process are ordered by their updated_at (ms): never two in one ms */
+let lastStamp = 0;
+const stamp = () => (lastStamp = Math.max(Date.now(), lastStamp + 1));
+
+interface State { asOf: string; rows: number; cells: number }
+
+/** Records what the table holds (null: nothing to trust, readers go to subscribers). */
+async function writeState(engine: Engine, table: CountsTable, state: State | null): Promise<void> {
+  await engine.insert('meta', [{ key: stateKey(table), value: state ? `${state.asOf}|${state.rows}|${state.cells}` : '', updated_at: stamp() }]);
+}
+const cellCount = async (engine: Engine, table: CountsTable) => Number((await engine.query<{ n: number }>(`SELECT count() AS n FROM ${engine.t(table)}`))[0].n);
+
 /**
- * The as-of the table may answer for now, or null (empty, out of step, or a cluster). Asked
- * on every survival query (one small statement, about a millisecond): a subscriber load by
- * any process, or straight into the table, is never answered from stale cells.
+ * The table's recorded state (asOf null: none, or cleared) beside what there is now:
+ * subscribers, and the table's rows (a table changed behind its state's back is out of step).
  */
-export async function countsAsOf(engine: Engine, table: typeof COUNTS_TABLE | typeof CHURN_COUNTS_TABLE = COUNTS_TABLE): Promise<string | null> {
+async function readState(engine: Engine, table: CountsTable): Promise<{ asOf: string | null; rows: number; cells: number; now: number; cellsNow: number; recorded: boolean }> {
+  const [r] = await engine.query<{ state: string; recorded: number; now: number; cellsNow: number }>(`SELECT s.1 AS state, s.2 AS recorded, now, cellsNow
+    FROM (SELECT (SELECT tuple(argMax(value, updated_at), count()) FROM ${engine.t('meta')} WHERE key = {k:String}) AS s,
+      (SELECT count() FROM ${engine.t('subscribers')}) AS now, (SELECT count() FROM ${engine.t(table)}) AS cellsNow)`, { k: stateKey(table) });
+  const [asOf, rows, cells] = String(r.state ?? '').split('|');
+  return { asOf: asOf || null, rows: Number(rows ?? 0), cells: Number(cells ?? -1), now: Number(r.now), cellsNow: Number(r.cellsNow), recorded: Number(r.recorded) > 0 };
+}
+
+/**
+ * The as-of the table may answer for now, or null (never built, out of step, or a cluster).
+ * Asked on every survival query (one small statement, about a millisecond): a subscriber
+ * load by any process, or straight into the table, is never answered from stale cells.
+ */
+export async function countsAsOf(engine: Engine, table: CountsTable = COUNTS_TABLE): Promise<string | null> {
   if (engine.cluster) return null;
-  // Every write replaces the table whole with one as-of and one source_rows in all its rows
-  // (replaceWhole), so its first row tells: no need to read the columns through.
-  const [r] = await engine.query<{ a: string | null; built: number | null; now: number }>(`SELECT s.1 AS a, s.2 AS built, now
-    FROM (SELECT (SELECT tuple(toString(as_of), source_rows) FROM ${engine.t(table)} LIMIT 1) AS s, (SELECT count() FROM ${engine.t('subscribers')}) AS now)`);
-  return Number(r.built) > 0 && Number(r.built) === Number(r.now) ? String(r.a) : null;
+  const s = await readState(engine, table);
+  return s.asOf && s.rows > 0 && s.rows === s.now && s.cells === s.cellsNow ? s.asOf : null;
 }
 
 const SURVIVAL_KEYS = ['province', 'city', 'brand', 'contract_type', 'customer_type', 'cohort', 't'];
@@ -71,60 +101,54 @@ function cellsSql(engine: Engine, from: string, sourceRows: string) {
   };
 }
 
-type CountsTable = typeof COUNTS_TABLE | typeof CHURN_COUNTS_TABLE;
-const KEYS: Record<CountsTable, { keys: string[]; measures: string[]; cells: 'survival' | 'churn' }> = {
-  [COUNTS_TABLE]: { keys: SURVIVAL_KEYS, measures: ['events', 'censored'], cells: 'survival' },
-  [CHURN_COUNTS_TABLE]: { keys: CHURN_KEYS, measures: ['at_risk', 'churned'], cells: 'churn' },
-};
+const CELLS: Record<CountsTable, 'survival' | 'churn'> = { [COUNTS_TABLE]: 'survival', [CHURN_COUNTS_TABLE]: 'churn' };
 
 /** Rebuilds the tables (default both) for `asOf` (YYYY-MM-DD) from subscribers. */
 export async function rebuildSurvivalCounts(engine: Engine, asOf: string, tables: readonly CountsTable[] = [COUNTS_TABLE, CHURN_COUNTS_TABLE]): Promise<void> {
   if (engine.cluster) return;
-  const cells = cellsSql(engine, engine.t('subscribers'), `(SELECT count() FROM ${engine.t('subscribers')})`);
-  for (const table of tables) await replaceWhole(engine, table, cells[KEYS[table].cells], asOf);
+  // imports are serialised and the generator runs alone: the count holds while this runs
+  const [{ n }] = await engine.query<{ n: number }>(`SELECT count() AS n FROM ${engine.t('subscribers')}`);
+  const cells = cellsSql(engine, engine.t('subscribers'), String(Number(n)));
+  for (const table of tables) await replaceWhole(engine, table, cells[CELLS[table]], asOf, Number(n));
 }
 
 /**
  * After an import added the subscribers of `added` (imports only add them): both tables are
- * sums, so the new subscribers' cells are added to the old ones — each table that was in
- * step for `asOf` with the subscribers there were before. A table that was not (another
- * as-of, out of step, empty, or this ran already: a repeat after a restart) is rebuilt
- * from every subscriber. Either way whole tables are swapped in, so a reader never sees
- * half of it. 'added' when both were added to.
+ * sums, so the new subscribers' cells are inserted as they are — into each table that was in
+ * step for `asOf` with the subscribers there were before — and its state moves on. A table
+ * that was not (another as-of, out of step, never built, or this ran already: a repeat after
+ * a restart) is rebuilt from every subscriber. 'added' when both were added to.
  */
 export async function addToSurvivalCounts(engine: Engine, asOf: string, added: string): Promise<'added' | 'rebuilt'> {
   if (engine.cluster) return 'rebuilt';
-  const [r] = await engine.query<{ now: number; staged: number; s: string | null; sb: number; c: string | null; cb: number }>(`SELECT
-      (SELECT count() FROM ${engine.t('subscribers')}) AS now, (SELECT count() FROM ${added}) AS staged,
-      (SELECT any(as_of) FROM ${engine.t(COUNTS_TABLE)}) AS s, (SELECT max(source_rows) FROM ${engine.t(COUNTS_TABLE)}) AS sb,
-      (SELECT any(as_of) FROM ${engine.t(CHURN_COUNTS_TABLE)}) AS c, (SELECT max(source_rows) FROM ${engine.t(CHURN_COUNTS_TABLE)}) AS cb`);
-  const before = Number(r.now) - Number(r.staged);
-  const inStep = (a: string | null, built: number) => String(a) === asOf && Number(built) === before && before > 0;
-  const state: [CountsTable, boolean][] = [[COUNTS_TABLE, inStep(r.s, r.sb)], [CHURN_COUNTS_TABLE, inStep(r.c, r.cb)]];
-  const cells = cellsSql(engine, added, String(Number(r.now)));
-  for (const [table, addTo] of state) {
-    if (!addTo) {
+  const [{ staged }] = await engine.query<{ staged: number }>(`SELECT count() AS staged FROM ${added}`);
+  let all = true;
+  for (const table of [COUNTS_TABLE, CHURN_COUNTS_TABLE] as const) {
+    const s = await readState(engine, table);
+    const before = s.now - Number(staged);
+    if (!(s.asOf === asOf && s.rows === before && before > 0 && s.cells === s.cellsNow)) {
+      all = false;
       await rebuildSurvivalCounts(engine, asOf, [table]);
       continue;
     }
-    const { keys, measures, cells: which } = KEYS[table];
-    const columns = ['as_of', ...keys, ...measures].join(', ');
-    await replaceWhole(engine, table, `SELECT as_of, ${Number(r.now)} AS source_rows, ${keys.join(', ')}, ${measures.map((m) => `sum(${m}) AS ${m}`).join(', ')}
-      FROM (SELECT ${columns} FROM ${engine.t(table)} UNION ALL SELECT ${columns} FROM (${cells[which]}))
-      GROUP BY as_of, ${keys.join(', ')}`, asOf);
+    // readers already take the table for out of step (subscribers grew): insert, then the state
+    await engine.command(`INSERT INTO ${engine.t(table)} ${cellsSql(engine, added, String(s.now))[CELLS[table]]}`, { asOf });
+    await writeState(engine, table, { asOf, rows: s.now, cells: await cellCount(engine, table) });
   }
-  return state.every(([, addTo]) => addTo) ? 'added' : 'rebuilt';
+  return all ? 'added' : 'rebuilt';
 }
 
-/** Fills a scratch copy of `table` with `select` and swaps it in whole. */
-async function replaceWhole(engine: Engine, table: string, select: string, asOf: string): Promise<void> {
+/** Fills a scratch copy of `table` with `select` and swaps it in whole; the state says `asOf`, `rows` after. */
+async function replaceWhole(engine: Engine, table: CountsTable, select: string, asOf: string, rows: number): Promise<void> {
   const target = engine.t(table);
   const scratch = engine.t(`${table}_rebuild_${randomUUID().replace(/-/g, '')}`);
   await engine.command(`CREATE TABLE ${scratch} AS ${target}`);
   try {
     await engine.command(`INSERT INTO ${scratch} ${select}`, { asOf });
     const [{ n }] = await engine.query<{ n: number }>(`SELECT count() AS n FROM ${scratch}`);
+    await writeState(engine, table, null); // from here until the new state, readers go to subscribers
     await engine.command(Number(n) ? `ALTER TABLE ${target} REPLACE PARTITION tuple() FROM ${scratch}` : `TRUNCATE TABLE ${target}`);
+    await writeState(engine, table, { asOf, rows, cells: Number(n) });
   } finally {
     await engine.command(`DROP TABLE IF EXISTS ${scratch}`);
   }
@@ -139,10 +163,24 @@ async function replaceWhole(engine: Engine, table: string, select: string, asOf:
 export async function ensureSurvivalCounts(engine: Engine, asOf: string | null): Promise<boolean> {
   if (!asOf || engine.cluster) return false;
   const stale: CountsTable[] = [];
-  for (const table of [COUNTS_TABLE, CHURN_COUNTS_TABLE] as const) if ((await countsAsOf(engine, table)) !== asOf) stale.push(table);
+  for (const table of [COUNTS_TABLE, CHURN_COUNTS_TABLE] as const) {
+    await adoptTableState(engine, table);
+    if ((await countsAsOf(engine, table)) !== asOf) stale.push(table);
+  }
   if (!stale.length) return false;
   const [{ n }] = await engine.query<{ n: number }>(`SELECT count() AS n FROM ${engine.t('subscribers')}`);
   if (!Number(n)) return false;
   await rebuildSurvivalCounts(engine, asOf, stale);
   return true;
+}
+
+/**
+ * A store written before the state moved to `meta` kept it in the table's rows (one as-of and
+ * one source_rows in every row, the table replaced whole each time): taken from its first row
+ * once, so such a store is not rebuilt for it.
+ */
+async function adoptTableState(engine: Engine, table: CountsTable): Promise<void> {
+  if ((await readState(engine, table)).recorded) return;
+  const [r] = await engine.query<{ a: string; rows: number }>(`SELECT toString(as_of) AS a, source_rows AS rows FROM ${engine.t(table)} LIMIT 1`);
+  if (r) await writeState(engine, table, { asOf: r.a, rows: Number(r.rows), cells: await cellCount(engine, table) });
 }
