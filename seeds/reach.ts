@@ -12,6 +12,7 @@
  *   the sets again once the background merge has made each block one part (`setsMerged`).
  */
 import { randomUUID } from 'node:crypto';
+import { CITY_BATCH_WHERE, cityBatches } from '../server/engine/batches.ts';
 import type { Engine } from '../server/engine/engine.ts';
 import { model, type Cube, type CubeId } from '../server/model/index.ts';
 import { setBitSql, setBlockSql, setRowsWhereSql } from '../server/query/source.ts';
@@ -43,20 +44,6 @@ function setInserts(cube: Cube, into: string, from: string, where: string[] = []
 /** Rows per build statement (a bounded statement: chDB runs one at a time). */
 const BATCH_ROWS = 4_000_000;
 
-/** Cities in batches of about BATCH_ROWS rows of `source` (a city is never split). */
-async function cityBatches(engine: Engine, source: string): Promise<{ ps: string[]; cs: string[] }[]> {
-  const cities = await engine.query<{ p: string; c: string; n: number }>(`SELECT province AS p, city AS c, count() AS n FROM ${source} GROUP BY p, c ORDER BY p, c`);
-  const batches: { ps: string[]; cs: string[]; n: number }[] = [];
-  for (const { p, c, n } of cities) {
-    let last = batches.at(-1);
-    if (!last || last.n + Number(n) > BATCH_ROWS) batches.push(last = { ps: [], cs: [], n: 0 });
-    if (!last.ps.includes(p)) last.ps.push(p);
-    last.cs.push(c);
-    last.n += Number(n);
-  }
-  return batches.map(({ ps, cs }) => ({ ps, cs }));
-}
-
 /** Rebuilds the cube's sets from its whole table. */
 export async function rebuildSets(engine: Engine, cubeId: CubeId): Promise<void> {
   const cube = model.cube(cubeId);
@@ -69,8 +56,8 @@ export async function rebuildSets(engine: Engine, cubeId: CubeId): Promise<void>
   await engine.command(`CREATE TABLE ${scratch} AS ${target}`);
   try {
     // the table's key starts with the regions: each statement reads a batch of whole cities
-    for (const batch of await cityBatches(engine, source)) {
-      for (const sql of setInserts(cube, scratch, source, ['province IN {ps:Array(String)}', 'city IN {cs:Array(String)}'])) await engine.command(sql, batch);
+    for (const batch of await cityBatches(engine, source, BATCH_ROWS)) {
+      for (const sql of setInserts(cube, scratch, source, CITY_BATCH_WHERE)) await engine.command(sql, batch);
     }
     // one part per block: a read's FINAL then has nothing to merge (setsMerged)
     await engine.command(`OPTIMIZE TABLE ${scratch} FINAL`);

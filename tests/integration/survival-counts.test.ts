@@ -178,6 +178,27 @@ describe('contract churn counts', () => {
   });
 });
 
+describe('rebuilt a batch of cities per statement', () => {
+  it('gives the cells of one statement over every subscriber', async () => {
+    const cells = async (table: string) => t.engine.query<Record<string, unknown>>(`SELECT * EXCEPT (source_rows) FROM crm.${table} ORDER BY ALL`);
+    await rebuildSurvivalCounts(t.engine, t.dataset.asOf, undefined, 1e12);
+    const whole = [await cells('survival_counts'), await cells(CHURN_COUNTS_TABLE)];
+    const issued: string[] = [];
+    const command = t.engine.command.bind(t.engine);
+    t.engine.command = async (sql, params, opts) => { issued.push(sql); return command(sql, params, opts); };
+    try {
+      await rebuildSurvivalCounts(t.engine, t.dataset.asOf, undefined, 500);
+    } finally {
+      t.engine.command = command;
+    }
+    expect(issued.filter((q) => /INSERT INTO crm\.survival_counts_rebuild_/.test(q)).length).toBeGreaterThan(5);
+    expect(whole[0].length).toBeGreaterThan(100);
+    expect(await cells('survival_counts')).toEqual(whole[0]);
+    expect(await cells(CHURN_COUNTS_TABLE)).toEqual(whole[1]);
+    expect(await countsAsOf(t.engine)).toBe(t.dataset.asOf);
+  });
+});
+
 describe('a subscribers import adds its subscribers\' counts', () => {
   it('when the tables were in step: cells added (no pass over every subscriber), both paths still equal; a repeat rebuilds', async () => {
     await rebuildSurvivalCounts(t.engine, t.dataset.asOf);
