@@ -13,6 +13,9 @@
  * (subscribers are always loaded; --tables picks what is reported). Medians at the end.
  * Figures only, no pass/fail; the store and the files are deleted afterwards.
  *
+ * After each answer the bench waits until the survival counts are in step again ("counts in
+ * step +N s": a usage import that moves the as-of rebuilds them after answering).
+ *
  * Beside each upload, the engine alone on the same file: one `INSERT … SELECT * FROM
  * file(…, CSVWithNames)` into a MergeTree table of the file's columns (types inferred, no
  * order), timed on the same engine after the upload: parsing and storing the rows, no checks,
@@ -35,6 +38,7 @@ import { parseArgs } from 'node:util';
 import pino from 'pino';
 import { loadConfig } from '../../server/config.ts';
 import { Dataset } from '../../server/domains/dataset.ts';
+import { CHURN_COUNTS_TABLE, countsAsOf } from '../../server/domains/lifecycle/counts.ts';
 import { Engine } from '../../server/engine/engine.ts';
 import { createApp } from '../../server/http/app.ts';
 import { membersOf } from '../../server/model/members.ts';
@@ -216,7 +220,20 @@ async function engineAlone(file: string): Promise<number> {
   return seconds;
 }
 
-interface Result { table: string; run: number; rows: number; mb: number; seconds: number; rowsPerSecond: number; aloneRowsPerSecond: number; serverSeconds: number; cpu: number; js: number; ms: Record<string, number> }
+/**
+ * Seconds after the answer until the survival counts are in step again (a usage import that
+ * moves the as-of rebuilds them after answering; survival queries read subscribers meanwhile).
+ */
+async function countsSettled(): Promise<number> {
+  const t0 = performance.now();
+  while ((await countsAsOf(engine)) !== dataset.asOf || (await countsAsOf(engine, CHURN_COUNTS_TABLE)) !== dataset.asOf) {
+    if (performance.now() - t0 > 600_000) throw new Error('survival counts not in step 10 minutes after an import');
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return (performance.now() - t0) / 1000;
+}
+
+interface Result { table: string; run: number; rows: number; mb: number; seconds: number; settleSeconds: number; rowsPerSecond: number; aloneRowsPerSecond: number; serverSeconds: number; cpu: number; js: number; ms: Record<string, number> }
 const results: Result[] = [];
 const makers: Record<string, (file: string, firstId: number, n: number) => number> = { subscribers: subscribersFile, usage: usageFile, contacts: contactsFile };
 console.log(`${N.toLocaleString('en')} rows per file, ${RUNS} run${RUNS > 1 ? 's' : ''}, ${os.cpus().length} CPUs, load average ${os.loadavg().map((x) => x.toFixed(2)).join(' ')}\n`);
@@ -228,16 +245,17 @@ for (let run = 1; run <= RUNS; run++) {
     const bytes = makers[table](file, firstId, N);
     const gen = (performance.now() - t) / 1000;
     const r = await upload(table, file);
+    const settle = await countsSettled();
     const alone = TABLES.includes(table) ? await engineAlone(file) : 0;
     fs.rmSync(file);
     if (r.status !== 200) throw new Error(`${table}: ${r.status} ${JSON.stringify(r.body).slice(0, 2000)}`);
     if (r.body.rows !== N) throw new Error(`${table}: ${r.body.rows} rows loaded, expected ${N}`);
     const line = loadedLines.find((l) => l.job === r.body.id);
-    const res: Result = { table, run, rows: N, mb: bytes / 1e6, seconds: r.seconds, rowsPerSecond: N / r.seconds, aloneRowsPerSecond: alone ? N / alone : 0, serverSeconds: r.body.seconds, cpu: r.cpu, js: r.js, ms: line?.ms ?? {} };
+    const res: Result = { table, run, rows: N, mb: bytes / 1e6, seconds: r.seconds, settleSeconds: settle, rowsPerSecond: N / r.seconds, aloneRowsPerSecond: alone ? N / alone : 0, serverSeconds: r.body.seconds, cpu: r.cpu, js: r.js, ms: line?.ms ?? {} };
     results.push(res);
     if (!TABLES.includes(table)) continue; // subscribers are always loaded (usage and contacts need them), reported if asked
     console.log(`run ${run} ${table.padEnd(11)} ${res.mb.toFixed(0).padStart(4)} MB (generated in ${gen.toFixed(1)} s)  ${res.seconds.toFixed(2).padStart(6)} s  `
-      + `${Math.round(res.rowsPerSecond).toLocaleString('en').padStart(9)} rows/s  engine alone ${Math.round(res.aloneRowsPerSecond).toLocaleString('en')} rows/s  cpu ${res.cpu.toFixed(1)} s (js ${res.js.toFixed(1)})  `
+      + `${Math.round(res.rowsPerSecond).toLocaleString('en').padStart(9)} rows/s  counts in step +${res.settleSeconds.toFixed(1)} s  engine alone ${Math.round(res.aloneRowsPerSecond).toLocaleString('en')} rows/s  cpu ${res.cpu.toFixed(1)} s (js ${res.js.toFixed(1)})  `
       + `phases ms ${Object.entries(res.ms).map(([k, v]) => `${k} ${v}`).join(', ')}`);
   }
 }
@@ -251,7 +269,7 @@ for (const table of TABLES) {
   const rate = median(rs.map((r) => r.rowsPerSecond));
   const alone = median(rs.map((r) => r.aloneRowsPerSecond));
   console.log(`${table.padEnd(11)} ${Math.round(rate).toLocaleString('en').padStart(9)} rows/s  engine alone ${Math.round(alone).toLocaleString('en')} rows/s (import ${(rate / alone).toFixed(2)} of it)  `
-    + `${median(rs.map((r) => r.seconds)).toFixed(2)} s  cpu ${median(rs.map((r) => r.cpu)).toFixed(1)} s (js ${median(rs.map((r) => r.js)).toFixed(1)})  `
+    + `${median(rs.map((r) => r.seconds)).toFixed(2)} s, counts in step +${median(rs.map((r) => r.settleSeconds)).toFixed(1)} s  cpu ${median(rs.map((r) => r.cpu)).toFixed(1)} s (js ${median(rs.map((r) => r.js)).toFixed(1)})  `
     + `phases ms ${phases.map((p) => `${p} ${median(rs.map((r) => r.ms[p] ?? 0))}`).join(', ')}`);
 }
 console.log(`load average now ${os.loadavg().map((x) => x.toFixed(2)).join(' ')}`);

@@ -244,3 +244,35 @@ describe('a subscribers import adds its subscribers\' counts', () => {
     await compare();
   });
 });
+
+describe('a usage import that moves the as-of', () => {
+  it('answers before the counts are rebuilt for the new as-of; they are in step once the import service has settled', async () => {
+    const admin: Viewer = { id: 'admin', name: 'admin', role: 'admin', scope: NATIONAL };
+    const service = new ImportService(t.engine, t.dataset, pino({ level: 'silent' }), { maxBytes: 1 << 20, spoolDir: path.join(t.dataDir, 'spool-asof') });
+    await service.ready;
+    const subs = await t.engine.query<{ id: string }>(`SELECT toString(sub_id) AS id FROM crm.subscribers WHERE churned_on IS NULL ORDER BY sub_id LIMIT 30`);
+    const month = '2025-07';
+    const events: string[] = [];
+    const command = t.engine.command.bind(t.engine);
+    t.engine.command = async (sql, params, opts) => {
+      if (/INSERT INTO crm\.survival_counts_rebuild_/.test(sql)) events.push('rebuild');
+      return command(sql, params, opts);
+    };
+    try {
+      const csv = `sub_id,month,revenue,minutes,data_mb,sms,recharge\n${subs.map((s) => `${s.id},${month},30,100,500,3,30`).join('\n')}\n`;
+      const r = await service.upload((async function* () { yield Buffer.from(csv); })(), 'usage', admin, null);
+      events.push('answered');
+      expect(r.status, JSON.stringify(r.body)).toBe(200);
+      expect(t.dataset.asOf).toBe('2025-07-31');
+      await service.settled();
+    } finally {
+      t.engine.command = command;
+    }
+    expect(events[0]).toBe('answered');
+    expect(events.filter((e) => e === 'rebuild').length).toBeGreaterThan(0);
+    expect(await countsAsOf(t.engine)).toBe('2025-07-31');
+    expect(await countsAsOf(t.engine, CHURN_COUNTS_TABLE)).toBe('2025-07-31');
+    const p = plan({ metrics: ['survival_rate'], groupBy: ['brand'] }, { asOf: t.dataset.asOf, scope: NATIONAL });
+    expect((await runSurvival(t.engine, p, 'log', 'counts')).groups).toEqual((await runSurvival(t.engine, p, 'log', 'raw')).groups);
+  });
+});
