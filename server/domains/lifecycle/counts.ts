@@ -169,10 +169,8 @@ async function replaceWhole(engine: Engine, table: CountsTable, selects: { sql: 
 }
 
 /**
- * At start: each table rebuilt when its as-of is not the data's (or it was never built).
- * Each on its own: a store without contracts has no contract-churn cells, so that table is
- * never in step, and rebuilding it (a pass over the subscribers with a contract) must not
- * bring the survival counts' pass over every subscriber with it at every start.
+ * At start, and after a usage import that moved the as-of: each table rebuilt when it is not
+ * in step for `asOf` (or was never built), each on its own.
  */
 export async function ensureSurvivalCounts(engine: Engine, asOf: string | null): Promise<boolean> {
   if (!asOf || engine.cluster) return false;
