@@ -341,8 +341,9 @@ describe('import service in this process (own engine)', () => {
       Object.assign(req, { viewer: { id: 'tester', name: 'Tester', role: 'admin', scope } });
       next();
     });
-    // a tiny cap and tiny slices: the chunked-upload cap and the sliced statements get exercised
-    app.use('/api/import', importRoutes({ config: t.config, engine: t.engine, dataset: t.dataset, log, maxBytes: 64 * 1024, sliceRows: 700 }));
+    // a tiny cap, tiny slices and ranges: the chunked-upload cap, the sliced statements and the
+    // subscriber ranges of a derivation get exercised
+    app.use('/api/import', importRoutes({ config: t.config, engine: t.engine, dataset: t.dataset, log, maxBytes: 64 * 1024, sliceRows: 700, deriveSubscribers: 150 }));
     server = app.listen(0, '127.0.0.1');
     await new Promise((r) => server.once('listening', r));
     url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -379,7 +380,8 @@ describe('import service in this process (own engine)', () => {
 
   it('subscriber months after a new month and a back-filled month equal a full re-derive', async () => {
     expect(await differencesFromFullDerive(t.engine)).toBe(0);
-    // a month after the data for 400 active subscribers (sliced: 700 rows per statement)
+    // a month after the data for 400 active subscribers (sliced: 700 rows per statement; derived
+    // 150 subscribers per statement)
     const active = await t.engine.query<{ id: string }>(`SELECT toString(sub_id) AS id FROM ${t.engine.t('subscribers')}
       WHERE churned_on IS NULL AND activated_on < '2025-01-01' ORDER BY sub_id LIMIT 400`);
     const usage = (rows: string[]) => `sub_id,month,revenue,minutes,data_mb,sms,recharge\n${rows.join('\n')}\n`;

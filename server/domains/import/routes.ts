@@ -32,6 +32,8 @@ export interface ImportRouteDeps {
   maxBytes?: number;
   /** rows per validation statement (tests use small slices to cover the slicing) */
   sliceRows?: number;
+  /** subscribers per derivation statement of a usage import (tests: small, to cover the ranges) */
+  deriveSubscribers?: number;
 }
 
 export const canImport = (v: Viewer) => v.role === 'admin';
@@ -42,7 +44,7 @@ export function importRoutes(deps: ImportRouteDeps): express.Router {
   const { engine, log } = deps;
   const maxBytes = deps.maxBytes ?? DEFAULT_IMPORT_MAX_BYTES;
   const service = new ImportService(engine, deps.dataset, log, {
-    maxBytes, sliceRows: deps.sliceRows, spoolDir: path.join(deps.config.engine.dataDir, 'import-spool'),
+    maxBytes, sliceRows: deps.sliceRows, deriveSubscribers: deps.deriveSubscribers, spoolDir: path.join(deps.config.engine.dataDir, 'import-spool'),
   });
   const r = express.Router();
 
