@@ -140,15 +140,15 @@ export async function openClusterRig(opts: { subscribers: number; seed: number; 
     await single.command(`TRUNCATE TABLE ${single.t('survival_counts')}`);
     await single.command(`TRUNCATE TABLE ${single.t('contract_churn_counts')}`);
 
-    // no merges from here (both stores live in this process): a ReplacingMergeTree (meta,
-    // written several times per key) would otherwise collapse rows on one side between the
-    // copy and the counts compared
+    // Rows copied as they are: a ReplacingMergeTree (meta, written several times per key)
+    // would otherwise collapse a key's rows on one side, in a merge between the copy and the
+    // counts compared, or in the copy itself (optimize_on_insert dedups within an insert block).
     await single.command('SYSTEM STOP MERGES');
     const { ddl, tables } = clusterDdl(shards);
     for (const sql of ddl) await cluster.command(sql);
     for (const { name, key } of tables) {
       for (let i = 0; i < shards; i++) {
-        await cluster.command(`INSERT INTO ${CLUSTER_DB}_s${i + 1}.${name}_local SELECT * FROM ${single.t(name)} WHERE ${shardPredicate(key, shards, i)}`);
+        await cluster.command(`INSERT INTO ${CLUSTER_DB}_s${i + 1}.${name}_local SELECT * FROM ${single.t(name)} WHERE ${shardPredicate(key, shards, i)} SETTINGS optimize_on_insert = 0`);
       }
     }
     return { single, cluster, dataset, shards, tables, ddl, close };
