@@ -263,6 +263,26 @@ describe('never silently wrong', () => {
       expect(r.interpretation).toBeNull()
     }
   })
+  it('a dashboard view that is not a metric → UNSUPPORTED, saying which page has it', () => {
+    const cases: [string, RegExp][] = [
+      ['广东各地市合约到期前后的离网率', /“生命周期”页面的“合约到期前后离网率”/],
+      ['合约到期前后离网率', /合约到期前后离网率/],
+      ['churn around contract end by brand', /Churn around contract end.*Lifecycle page/],
+      ['入网批次留存', /“入网批次留存热力图”/],
+      ['cohort retention in Guangdong', /Cohort retention heatmap.*Lifecycle page/],
+      ['价值分层的分群迁移', /“客户分群”页面的“分群迁移”/],
+      ['segment migration from April to May', /Segment migration.*Segments page/],
+    ]
+    for (const [q, message] of cases) {
+      const r = ask(q)
+      expect(r.status, q).toBe('UNSUPPORTED')
+      expect(r.message, q).toMatch(message)
+      expect(r.interpretation, q).toBeNull()
+    }
+    // the metrics those pages also show are still answered
+    expect(ask('各品牌的生存率').status).toBe('ANSWERED')
+    expect(ask('广东各地市的离网率').status).toBe('ANSWERED')
+  })
   it('a metric that cannot be broken down by a dimension → UNSUPPORTED', () => {
     expect(ask('离网率 按接触目的').status).toBe('UNSUPPORTED')
     expect(ask('各品牌的能力评分').status).toBe('UNSUPPORTED')

@@ -118,6 +118,13 @@ export const OOS_WORDS: [string, string][] = [
     .map((w) => [w, 'write'] as [string, string]),
   ...['预测', '预计', '将来', '未来', '明年', '下个月', '下月', '下季度', '下个季度', '下周', '明天', '后天', 'forecast', 'predict', 'prediction', 'projection', 'next month', 'next year', 'next quarter', 'next week', 'tomorrow', 'future']
     .map((w) => [w, 'future'] as [string, string]),
+  // dashboard views that are not metrics: the answer says where they are
+  ...['合约到期', '合约到期前后', '到期前后', '合约期满', '合约到期离网', 'contract expiry', 'contract expiration', 'contract end', 'around contract end', 'expiring contracts']
+    .map((w) => [w, 'page:contract'] as [string, string]),
+  ...['入网批次', '批次留存', '留存热力图', 'cohort retention', 'retention heatmap']
+    .map((w) => [w, 'page:cohort'] as [string, string]),
+  ...['分群迁移', '迁移', '桑基图', 'segment migration', 'migration', 'sankey']
+    .map((w) => [w, 'page:migration'] as [string, string]),
   ...['你是谁', '你好', '密码', '口令', 'password', 'hello', 'who are you', 'api key', 'token', 'credentials', '系统提示', 'system prompt', 'prompt', 'jailbreak', 'ignore', 'disregard', '忽略']
     .map((w) => [w, 'offtopic'] as [string, string]),
 ];
