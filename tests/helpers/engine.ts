@@ -27,3 +27,17 @@ export async function freshEngine(opts: { seed?: boolean; subscribers?: number; 
     },
   };
 }
+
+/**
+ * Runs `fn` with every statement `engine.command` issues shown to `spy` first (which may throw:
+ * a simulated crash at that statement); the engine is restored afterwards, whatever happens.
+ */
+export async function spyCommands<T>(engine: Engine, spy: (sql: string) => void, fn: () => Promise<T>): Promise<T> {
+  const command = engine.command.bind(engine);
+  engine.command = async (sql, params, opts) => { spy(sql); return command(sql, params, opts); };
+  try {
+    return await fn();
+  } finally {
+    engine.command = command;
+  }
+}

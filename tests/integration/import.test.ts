@@ -21,7 +21,7 @@ import { CsvScanner, ErrorList, RecordCutter } from '../../server/domains/import
 import { importRoutes } from '../../server/domains/import/routes.ts';
 import { ImportService } from '../../server/domains/import/service.ts';
 import type { Engine } from '../../server/engine/engine.ts';
-import { freshEngine } from '../helpers/engine.ts';
+import { freshEngine, spyCommands } from '../helpers/engine.ts';
 import { startServer } from '../helpers/server.ts';
 
 const FIXTURES = path.resolve(import.meta.dirname, '../fixtures/import');
@@ -408,14 +408,9 @@ describe('import service in this process (own engine)', () => {
     const monthRows = (table: string) => count(`SELECT count() AS n FROM ${t.engine.t(table)} WHERE month = '2025-08-01'`);
     const version = t.dataset.version;
     // the engine "dies" at the second partition swap: usage has moved, subscriber months not yet
-    const command = t.engine.command.bind(t.engine);
     let swaps = 0;
-    t.engine.command = async (sql, params, opts) => {
-      if (/REPLACE PARTITION/.test(sql) && ++swaps === 2) throw new Error('simulated crash');
-      return command(sql, params, opts);
-    };
-    const r = await upload(url, 'usage', csv);
-    t.engine.command = command;
+    const crash = (sql: string) => { if (/REPLACE PARTITION/.test(sql) && ++swaps === 2) throw new Error('simulated crash'); };
+    const r = await spyCommands(t.engine, crash, () => upload(url, 'usage', csv));
     expect(r.status).toBe(500);
     expect(await monthRows('usage_monthly')).toBe(50);
     expect(await monthRows('subscriber_months')).toBe(0);

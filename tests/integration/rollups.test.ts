@@ -20,7 +20,7 @@ import { runMetricQuery } from '../../server/query/execute.ts';
 import { plan } from '../../server/query/plan.ts';
 import { buildSql } from '../../server/query/sql.ts';
 import { NATIONAL, type MetricQuery, type Scope } from '../../server/query/types.ts';
-import { freshEngine } from '../helpers/engine.ts';
+import { freshEngine, spyCommands } from '../helpers/engine.ts';
 
 let t: Awaited<ReturnType<typeof freshEngine>>;
 beforeAll(async () => { t = await freshEngine({ subscribers: 6000, months: 24 }); });
@@ -292,14 +292,10 @@ describe('kept correct on ingest', () => {
   /** An upload, and how its move brought the base rollup in step: its staged rows moved, or months re-aggregated. */
   async function uploadUsage(rows: string[]) {
     const issued: string[] = [];
-    const command = t.engine.command.bind(t.engine);
-    t.engine.command = async (sql, params, opts) => { issued.push(sql); return command(sql, params, opts); };
-    try {
+    await spyCommands(t.engine, (sql) => issued.push(sql), async () => {
       const r = await service.upload(csv(usage(rows)), 'usage', admin, null);
       expect(r.status, JSON.stringify(r.body)).toBe(200);
-    } finally {
-      t.engine.command = command;
-    }
+    });
     return {
       staged: issued.some((q) => /REPLACE PARTITION .* FROM crm_import_\w+\.base_monthly/s.test(q)),
       rebuilt: issued.some((q) => /FROM crm\.base_monthly_rebuild_/.test(q)),
@@ -363,18 +359,10 @@ describe('kept correct on ingest', () => {
     it(`a usage move interrupted during ${c.name} is finished by the next start`, async () => {
       const subs = await t.engine.query<{ id: string }>(`SELECT toString(sub_id) AS id FROM ${t.engine.t('subscribers')}
         WHERE churned_on IS NULL AND activated_on < '2025-01-01' ORDER BY sub_id DESC LIMIT 40`);
-      const command = t.engine.command.bind(t.engine);
       let crashed = 0;
-      t.engine.command = async (sql, params, opts) => {
-        if (c.crash.test(sql)) { crashed++; throw new Error('simulated crash'); }
-        return command(sql, params, opts);
-      };
+      const crash = (sql: string) => { if (c.crash.test(sql)) { crashed++; throw new Error('simulated crash'); } };
       const file = usage(subs.map((s, i) => `${s.id},${c.month},${40 + i},100,900,3,40`));
-      try {
-        await expect(service.upload(csv(file), 'usage', admin, null)).rejects.toThrow(/simulated crash/);
-      } finally {
-        t.engine.command = command;
-      }
+      await spyCommands(t.engine, crash, () => expect(service.upload(csv(file), 'usage', admin, null)).rejects.toThrow(/simulated crash/));
       expect(crashed).toBe(1); // the move went the way named
       expect(await drift()).toBeGreaterThan(0); // subscriber_months has the month, the rollup not yet
       expect(await t.engine.query(`SELECT name FROM system.tables WHERE database = 'crm' AND startsWith(name, 'base_monthly_rebuild_')`)).toEqual([]);

@@ -11,7 +11,7 @@ import { CHURN_COUNTS_TABLE, addToSurvivalCounts, countsAsOf, ensureSurvivalCoun
 import { runSurvival } from '../../server/domains/lifecycle/survival.ts';
 import { plan } from '../../server/query/plan.ts';
 import { NATIONAL } from '../../server/query/types.ts';
-import { freshEngine } from '../helpers/engine.ts';
+import { freshEngine, spyCommands } from '../helpers/engine.ts';
 
 describe('a store without contracts', () => {
   it('an empty contract-churn table is in step: starts and imports rebuild nothing; an older store adopts its state once', async () => {
@@ -27,10 +27,8 @@ describe('a store without contracts', () => {
       expect((await e.engine.query(`SELECT 1 FROM crm.${CHURN_COUNTS_TABLE}`)).length).toBe(0);
 
       const issued: string[] = [];
-      const command = e.engine.command.bind(e.engine);
-      e.engine.command = async (sql, params, opts) => { issued.push(sql); return command(sql, params, opts); };
       const rebuilt = () => issued.filter((q) => /INSERT INTO crm\.(survival|contract_churn)_counts_rebuild_/.test(q));
-      try {
+      await spyCommands(e.engine, (sql) => issued.push(sql), async () => {
         expect(await ensureSurvivalCounts(e.engine, asOf)).toBe(false);
         expect(rebuilt()).toEqual([]);
 
@@ -50,9 +48,7 @@ describe('a store without contracts', () => {
         await insert('crm.subscribers', [401, 402, 403]);
         expect(await addToSurvivalCounts(e.engine, asOf, 'crm.added')).toBe('added');
         expect(rebuilt()).toEqual([]);
-      } finally {
-        e.engine.command = command;
-      }
+      });
       expect(await countsAsOf(e.engine)).toBe(asOf);
       expect(await countsAsOf(e.engine, CHURN_COUNTS_TABLE)).toBe(asOf);
       for (const groupBy of [[], ['brand'], ['city']]) {

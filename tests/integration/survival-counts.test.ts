@@ -18,7 +18,7 @@ import type { Viewer } from '../../server/http/context.ts';
 import { runMetricQuery } from '../../server/query/execute.ts';
 import { plan } from '../../server/query/plan.ts';
 import { NATIONAL, type MetricQuery, type Scope } from '../../server/query/types.ts';
-import { freshEngine } from '../helpers/engine.ts';
+import { freshEngine, spyCommands } from '../helpers/engine.ts';
 
 let t: Awaited<ReturnType<typeof freshEngine>>;
 beforeAll(async () => { t = await freshEngine({ subscribers: 6000, months: 24 }); });
@@ -184,13 +184,7 @@ describe('rebuilt a batch of cities per statement', () => {
     await rebuildSurvivalCounts(t.engine, t.dataset.asOf, undefined, 1e12);
     const whole = [await cells('survival_counts'), await cells(CHURN_COUNTS_TABLE)];
     const issued: string[] = [];
-    const command = t.engine.command.bind(t.engine);
-    t.engine.command = async (sql, params, opts) => { issued.push(sql); return command(sql, params, opts); };
-    try {
-      await rebuildSurvivalCounts(t.engine, t.dataset.asOf, undefined, 500);
-    } finally {
-      t.engine.command = command;
-    }
+    await spyCommands(t.engine, (sql) => issued.push(sql), () => rebuildSurvivalCounts(t.engine, t.dataset.asOf, undefined, 500));
     expect(issued.filter((q) => /INSERT INTO crm\.survival_counts_rebuild_/.test(q)).length).toBeGreaterThan(5);
     expect(whole[0].length).toBeGreaterThan(100);
     expect(await cells('survival_counts')).toEqual(whole[0]);
@@ -204,18 +198,14 @@ describe('a subscribers import adds its subscribers\' counts', () => {
     await rebuildSurvivalCounts(t.engine, t.dataset.asOf);
     expect(await countsAsOf(t.engine)).toBe(t.dataset.asOf);
     const issued: string[] = [];
-    const command = t.engine.command.bind(t.engine);
-    t.engine.command = async (sql, params, opts) => { issued.push(sql); return command(sql, params, opts); };
-    try {
+    await spyCommands(t.engine, (sql) => issued.push(sql), async () => {
       const admin: Viewer = { id: 'admin', name: 'admin', role: 'admin', scope: NATIONAL };
       const service = new ImportService(t.engine, t.dataset, pino({ level: 'silent' }), { maxBytes: 1 << 20, spoolDir: path.join(t.dataDir, 'spool-add') });
       await service.ready;
       const csv = 'sub_id,city,brand,activated_on,contract_type,contract_end,churned_on\n88000201,440300,gotone,2022-03-01,hard,2024-03-31,2024-04-10\n88000202,440100,mzone,2023-08-15,soft,2024-08-31,\n88000203,440300,easyown,2024-02-01,,,2024-09-20\n';
       const r = await service.upload((async function* () { yield Buffer.from(csv); })(), 'subscribers', admin, null);
       expect(r.status, JSON.stringify(r.body)).toBe(200);
-    } finally {
-      t.engine.command = command;
-    }
+    });
     // the new cells were inserted as they are: nothing rebuilt, no statement read every subscriber
     expect(issued.filter((q) => /_counts_rebuild_/.test(q))).toEqual([]);
     const inserts = issued.filter((q) => /INSERT INTO crm\.(survival|contract_churn)_counts\b/.test(q));
@@ -253,21 +243,15 @@ describe('a usage import that moves the as-of', () => {
     const subs = await t.engine.query<{ id: string }>(`SELECT toString(sub_id) AS id FROM crm.subscribers WHERE churned_on IS NULL ORDER BY sub_id LIMIT 30`);
     const month = '2025-07';
     const events: string[] = [];
-    const command = t.engine.command.bind(t.engine);
-    t.engine.command = async (sql, params, opts) => {
-      if (/INSERT INTO crm\.survival_counts_rebuild_/.test(sql)) events.push('rebuild');
-      return command(sql, params, opts);
-    };
-    try {
+    const spy = (sql: string) => { if (/INSERT INTO crm\.survival_counts_rebuild_/.test(sql)) events.push('rebuild'); };
+    await spyCommands(t.engine, spy, async () => {
       const csv = `sub_id,month,revenue,minutes,data_mb,sms,recharge\n${subs.map((s) => `${s.id},${month},30,100,500,3,30`).join('\n')}\n`;
       const r = await service.upload((async function* () { yield Buffer.from(csv); })(), 'usage', admin, null);
       events.push('answered');
       expect(r.status, JSON.stringify(r.body)).toBe(200);
       expect(t.dataset.asOf).toBe('2025-07-31');
       await service.settled();
-    } finally {
-      t.engine.command = command;
-    }
+    });
     expect(events[0]).toBe('answered');
     expect(events.filter((e) => e === 'rebuild').length).toBeGreaterThan(0);
     expect(await countsAsOf(t.engine)).toBe('2025-07-31');
