@@ -12,9 +12,9 @@
  * the raw pass's counts to the unit (a test compares both).
  *
  * Rebuilt whole into a scratch table and swapped in (REPLACE PARTITION): by the demo
- * generator, and at start when its as-of is not the data's. A subscribers import inserts its
- * subscribers' cells as they are (the cells are sums; every read sums a key's rows), so its
- * cost follows the file, not the table. Read only while it is in step: same as-of, and built
+ * generator, and at start when its as-of is not the data's. A subscribers import, after its
+ * answer, inserts its subscribers' cells as they are (the cells are sums; every read sums a
+ * key's rows), so its cost follows the file, not the table. Read only while it is in step: same as-of, and built
  * from as many subscribers as there are now (a load that changes subscribers without changing
  * their number goes through the import, which keeps it in step). That state — as-of,
  * subscribers counted, and the table's rows (a table changed behind its back is out of step
