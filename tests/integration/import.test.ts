@@ -160,6 +160,16 @@ describe('CSV import through the real server', () => {
     console.log(`import: 200,000 subscribers in ${ok.body.seconds} s (${ok.body.rowsPerSecond} rows/s, server-side, incl. validation and move)`);
   });
 
+  it('a row with a value too few or too many, deep in the second part: 422 naming that row, nothing loaded', async () => {
+    const badAt = 173_456; // data index, past the first part (8 MB)
+    for (const [edit, values] of [[(l: string) => l.slice(0, l.lastIndexOf(',')), 7], [(l: string) => `${l},9`, 9]] as const) {
+      const lines = subscribersCsv(200_000, 43_000_000).split('\n');
+      lines[badAt + 1] = edit(lines[badAt + 1]);
+      const r = await refused('subscribers', lines.join('\n'));
+      expect(r.body.errors).toEqual([{ row: badAt + 2, column: null, message: expect.stringMatching(new RegExp(`^has ${values} values; the header has 8 `)) }]);
+    }
+  });
+
   it('duplicates in the file and rows already loaded are errors', async () => {
     const csv = 'sub_id,city,brand,activated_on\n42000001,440300,gotone,2024-01-01\n42000001,440300,gotone,2024-01-01\n41000000,440300,gotone,2024-01-01\n';
     const r = await refused('subscribers', csv);
