@@ -605,10 +605,13 @@ export class ImportService {
    */
   private async refreshSurvivalCounts(plan: Plan): Promise<void> {
     const added = plan.steps.find((s) => s.kind === 'add-subscribers');
-    if (added && (await this.tableExists(added.from))) await addToSurvivalCounts(this.engine, plan.asOf, added.from);
-    else if (added) await rebuildSurvivalCounts(this.engine, plan.asOf);
-    else await ensureSurvivalCounts(this.engine, plan.asOf);
-    await this.engine.command(`DROP DATABASE IF EXISTS ${plan.db}`);
+    try {
+      if (added && (await this.tableExists(added.from))) await addToSurvivalCounts(this.engine, plan.asOf, added.from);
+      else if (added) await rebuildSurvivalCounts(this.engine, plan.asOf);
+      else await ensureSurvivalCounts(this.engine, plan.asOf);
+    } finally {
+      await this.engine.command(`DROP DATABASE IF EXISTS ${plan.db}`);
+    }
   }
 
   /** Resolves once no import and no work following one (survival counts) is running or queued. */
