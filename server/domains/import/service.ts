@@ -462,7 +462,7 @@ export class ImportService {
       if (setCube && sets) {
         await this.engine.command(`CREATE TABLE ${db}.${sets} AS ${t(sets)}`);
         await addToSets(this.engine, setCube, stage, `${db}.${sets}`);
-        blocks = (await this.engine.query<{ p: string }>(`SELECT DISTINCT partition_id AS p FROM system.parts WHERE database = {db:String} AND table = {t:String} AND active ORDER BY p`, { db, t: sets })).map((r) => r.p);
+        blocks = await this.partitionsOf(`${db}.${sets}`);
       }
       const steps: PlanStep[] = [{ kind: 'replace', table: target, from: stage, partitions: await this.withCurrentRows(stage, target) }];
       for (const r of rollups) steps.push({ kind: 'replace', table: r.table, from: r.from, partitions: await this.withCurrentRows(r.from, r.table) });
