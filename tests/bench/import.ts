@@ -27,7 +27,7 @@
  *
  * --narrow: the subscribers file has the 8 columns of tests/integration/import.test.ts
  * instead of every column. --trace MS: print every engine statement of an import that took
- * MS milliseconds or more.
+ * MS milliseconds or more, with the cores it kept busy (this process's CPU time / its time).
  */
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
@@ -145,9 +145,12 @@ if (values.trace !== undefined) {
     const orig = engine[m].bind(engine) as (...a: unknown[]) => Promise<unknown>;
     (engine as unknown as Record<string, unknown>)[m] = async (...a: unknown[]) => {
       const t0 = performance.now();
+      const c0 = process.cpuUsage();
       try { return await orig(...a); } finally {
         const ms = performance.now() - t0;
-        if (ms >= min) console.log(`  ${ms.toFixed(0).padStart(6)} ms  ${String(a[0]).replace(/\s+/g, ' ').slice(0, 150)}`);
+        const c = process.cpuUsage(c0);
+        const cores = (c.user + c.system) / 1000 / Math.max(ms, 0.001);
+        if (ms >= min) console.log(`  ${ms.toFixed(0).padStart(6)} ms  ${cores.toFixed(2)} cores  ${String(a[0]).replace(/\s+/g, ' ').slice(0, 130)}`);
       }
     };
   }
