@@ -6,9 +6,9 @@
  * - `rebuildSets`: from the whole table, a batch of cities and a level at a time (bounded memory),
  *   into a scratch table swapped in block by block. The generator, and start-up when the
  *   sets are empty but the table is not (a store loaded before migration 011).
- * - `addToSets`: the rows of a contacts import, inserted as they are, not folded. Rows of one key are
- *   OR-ed by merges and by the FINAL of every read, and contacts are only ever added, so
- *   adding the same rows twice (a move repeated after a crash) changes nothing. Queries read
+ * - `addToSets`: the rows of a contacts import, inserted as they are, not folded. Rows of one
+ *   key are OR-ed by merges and by the FINAL of every read, and contacts are only ever added,
+ *   so adding the same rows twice (a move repeated after a crash) changes nothing. Queries read
  *   the sets again once the background merge has made each block one part (`setsMerged`).
  */
 import { randomUUID } from 'node:crypto';

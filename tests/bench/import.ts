@@ -27,7 +27,8 @@
  *
  * --narrow: the subscribers file has the 8 columns of tests/integration/import.test.ts
  * instead of every column. --trace MS: print every engine statement of an import that took
- * MS milliseconds or more, with the cores it kept busy (this process's CPU time / its time).
+ * MS milliseconds or more, with the cores it kept busy (this process's CPU time over its time; background merges
+ * count too).
  */
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
