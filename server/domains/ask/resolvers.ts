@@ -1,13 +1,21 @@
+import type { GraphQLSchema } from 'graphql';
 import type { Resolvers } from '../../generated/graphql.ts';
 import type { RequestContext } from '../../http/context.ts';
 import { AskService } from './service.ts';
 
 const services = new WeakMap<object, AskService>();
+/**
+ * The executable schema, imported on first use (it imports these resolvers) and then
+ * kept: each `import()` goes through the module loader again, which under tsx's hooks
+ * cost about 0.6 ms per question.
+ */
+let schema: Promise<GraphQLSchema> | undefined;
+const loadSchema = () => (schema ??= import('../../http/schema.ts').then((m) => m.schema));
 /** One service per engine (the parser and conversations live as long as the process). */
 const service = (ctx: RequestContext) => {
   let s = services.get(ctx.engine);
   if (!s) {
-    s = new AskService(ctx.engine, async () => (await import('../../http/schema.ts')).schema);
+    s = new AskService(ctx.engine, loadSchema);
     services.set(ctx.engine, s);
   }
   return s;
