@@ -53,8 +53,8 @@ const resolved = (p: Plan) => ({
   from: p.range?.fromDay ?? null, to: p.range?.toDay ?? null, asOf: p.asOf, timeDefaulted: p.timeDefaulted, scope: p.scope,
 });
 /**
- * NaN and ±Infinity (a ratio over nothing, a band at S = 0) as null, JSON's only way to
- * say "no number". In place: every row here is a fresh object (parsed from the engine or
+ * NaN and ±Infinity as null, JSON's only way to say "no number" (a safeguard: the engine
+ * writes them as null already, and km.ts gives null bands). In place: every row here is a fresh object (parsed from the engine or
  * built below), and rebuilding each one costs 4× more (0.4 ms for 216 survival rows).
  */
 const clean = (row: Record<string, unknown>) => {
