@@ -213,6 +213,15 @@ describe('executive dashboard', () => {
         expect(c.painted, `${name}/${c.id} painted pixels`).toBeGreaterThan(500);
         expect(c.colours, `${name}/${c.id} colours`).toBeGreaterThan(2);
       }
+      if (name === 'capability') {
+        // a score the 2003 document does not print says so; how it was read is a tooltip, not text under the row
+        const tree = page.locator('[data-testid="chart-tree"] .tree-wrap');
+        const dimension = tree.locator('li[data-level="dimension"]').first();
+        expect(await dimension.locator(':scope > .row .score').innerText()).toBe('not published');
+        const mark = dimension.locator(':scope > .row [data-testid="capability-note"]');
+        expect(await mark.getAttribute('title')).toMatch(/^Source note: No dimension-level score for/);
+        expect(await tree.innerText()).not.toContain('No dimension-level score');
+      }
     }
     await ctxA.close();
   });
