@@ -195,6 +195,21 @@ describe('<crm-chart> in a host page on another origin', () => {
     const page = await browser.newPage();
     await page.goto(`${otherHost}/bars`);
     await page.waitForSelector('crm-chart[data-state="error"]', { timeout: 30_000 });
+    // the product is up, so the element names the cause and the setting that lifts it
+    expect(await page.getAttribute('crm-chart', 'data-error-code')).toBe('ORIGIN_NOT_ALLOWED');
+    const status = await page.evaluate(() => document.querySelector('crm-chart')!.shadowRoot!.querySelector('.status')!.textContent);
+    expect(status).toContain(new URL(otherHost).origin);
+    expect(status).toContain('EMBED_ALLOWED_ORIGINS');
+    await page.close();
+  });
+
+  it('when the product cannot be reached at all, says so (NETWORK_ERROR)', async () => {
+    const page = await browser.newPage();
+    // the script loads; then the product drops off the network for this page
+    await page.route(`${product.url}/api/**`, (r) => r.abort('connectionrefused'));
+    await page.route(`${product.url}/healthz`, (r) => r.abort('connectionrefused'));
+    await page.goto(`${allowedHost}/bars`);
+    await page.waitForSelector('crm-chart[data-state="error"]', { timeout: 30_000 });
     expect(await page.getAttribute('crm-chart', 'data-error-code')).toBe('NETWORK_ERROR');
     await page.close();
   });

@@ -7,7 +7,8 @@
  *
  * State for the host page: the `data-state` attribute (loading | ready | empty | error) and
  * the events `crm-chart-ready` and `crm-chart-error` (detail: { code, message }); on an
- * expired token, set a fresh `token` attribute and the chart reloads.
+ * expired token, set a fresh `token` attribute and the chart reloads. A page whose origin the
+ * product does not allow (CORS) gets ORIGIN_NOT_ALLOWED, an unreachable product NETWORK_ERROR.
  */
 import { echarts } from '../charts/registry';
 import type { GeoRegion } from '../charts/builders/overview';
@@ -27,8 +28,8 @@ function originOf(src: string | undefined): string {
 }
 
 const TEXT = {
-  zh: { loading: '加载中…', empty: '所选范围内没有数据', error: '图表无法显示', noToken: '缺少 token 属性', all: '全部', from: '起', to: '止', network: '无法连接分析服务' },
-  en: { loading: 'Loading…', empty: 'No data in the selected scope', error: 'The chart cannot be shown', noToken: 'The token attribute is missing', all: 'All', from: 'From', to: 'To', network: 'Cannot reach the analytics service' },
+  zh: { loading: '加载中…', empty: '所选范围内没有数据', error: '图表无法显示', noToken: '缺少 token 属性', all: '全部', from: '起', to: '止', network: '无法连接分析服务', origin: '本页面的来源 {origin} 未获准嵌入图表：请管理员把它加入 EMBED_ALLOWED_ORIGINS' },
+  en: { loading: 'Loading…', empty: 'No data in the selected scope', error: 'The chart cannot be shown', noToken: 'The token attribute is missing', all: 'All', from: 'From', to: 'To', network: 'Cannot reach the analytics service', origin: 'This page\'s origin {origin} may not embed charts: ask the administrator to add it to EMBED_ALLOWED_ORIGINS' },
 };
 
 const CSS = `
@@ -155,7 +156,14 @@ export class CrmChart extends HTMLElement {
     try {
       res = await fetch(url, { mode: 'cors', credentials: 'omit', signal: request.signal, headers: { accept: 'application/json' } });
     } catch (e) {
-      if ((e as Error).name !== 'AbortError') this.fail({ code: 'NETWORK_ERROR', message: text.network });
+      if ((e as Error).name === 'AbortError') return;
+      // The browser hides why a cross-origin fetch failed. If the product answers a request
+      // that needs no CORS, it is up and this page's origin is what it refused.
+      const reachable = await fetch(new URL('/healthz', PRODUCT_ORIGIN), { mode: 'no-cors', credentials: 'omit', signal: request.signal }).then(() => true, () => false);
+      if (request.signal.aborted) return;
+      this.fail(reachable && location.origin !== PRODUCT_ORIGIN
+        ? { code: 'ORIGIN_NOT_ALLOWED', message: text.origin.replace('{origin}', location.origin) }
+        : { code: 'NETWORK_ERROR', message: text.network });
       return;
     }
     let body: unknown;
