@@ -28,6 +28,8 @@ export function scatterOption(result: MetricResultLike | null, s: { labels: Labe
       name: g.name, type: 'scatter', itemStyle: { color: PALETTE[i], opacity: 0.8 },
       data: g.rows.map(point),
       label: { show: true, position: 'right', fontSize: 10, formatter: (p: { data: { name: string } }) => p.data.name },
+      // the small e-channels crowd the origin: a label that would overlap another is left to the tooltip
+      labelLayout: { hideOverlap: true },
     })),
   };
 }
@@ -73,7 +75,7 @@ export function liftOption(byList: MetricResultLike | null, byKind: MetricResult
     series: [
       { name: s.modelLabel, type: 'bar', barMaxWidth: 40, data: kinds.map((k) => num(hit(k, 'model')?.hit_rate)), label: { show: true, position: 'top', formatter: (p: { value: number }) => compact(labels, p.value, 'percent') } },
       { name: s.randomLabel, type: 'bar', barMaxWidth: 40, data: kinds.map((k) => num(hit(k, 'random')?.hit_rate)), label: { show: true, position: 'top', formatter: (p: { value: number }) => compact(labels, p.value, 'percent') } },
-      { name: s.liftLabel, type: 'line', yAxisIndex: 1, symbolSize: 10, data: kinds.map((k) => num(lift(k)?.campaign_lift)), label: { show: true, formatter: (p: { value: number }) => `×${compact(labels, p.value, 'ratio')}` } },
+      { name: s.liftLabel, type: 'line', yAxisIndex: 1, symbolSize: 10, data: kinds.map((k) => num(lift(k)?.campaign_lift)), label: { show: true, position: 'right', distance: 8, fontWeight: 'bold', formatter: (p: { value: number }) => `×${compact(labels, p.value, 'ratio')}` } },
     ],
   };
 }
