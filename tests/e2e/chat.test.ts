@@ -203,6 +203,18 @@ describe('chat panel', () => {
     expect(await t.locator('[data-testid="chat-chip"][data-kind="group"]').allInnerTexts()).toEqual(expect.arrayContaining([expect.stringMatching(/月/)]));
   });
 
+  it('a threshold is a chip in the metric\'s unit (离网率 > 3%), and every row shown is above it', async () => {
+    const t = await ask(page, '广东哪些城市的离网率超过3%');
+    expect(await t.getAttribute('data-status')).toBe('ANSWERED');
+    const filters = await t.locator('[data-testid="chat-chip"][data-kind="filter"]').allInnerTexts();
+    expect(filters.map((x) => x.replace('×', '').trim())).toEqual(expect.arrayContaining(['离网率 > 3%']));
+    const toggle = t.locator('[data-testid="chat-rows-toggle"]');
+    if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
+    const cells = await t.locator('[data-testid="chat-rows"] tbody tr td:last-child').allInnerTexts();
+    expect(cells.length).toBeGreaterThan(0);
+    for (const c of cells) expect(Number(c.replace('%', ''))).toBeGreaterThan(3);
+  });
+
   it('深圳的利润率 → CLARIFY with 利润率 marked, nothing run', async () => {
     const t = await ask(page, '深圳的利润率');
     expect(await t.getAttribute('data-status')).toBe('CLARIFY');

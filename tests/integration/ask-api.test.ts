@@ -72,6 +72,22 @@ describe('ask', () => {
     expect(direct.body.data.metrics.rows).toEqual(a.rows);
   });
 
+  it('a threshold in the question (离网率超过x%) keeps exactly the rows above it', async () => {
+    const all = await ask('各地市的离网率');
+    const rates = all.rows.map((r: { churn_rate: number | null }) => r.churn_rate).filter((v: number | null): v is number => v !== null).sort((a: number, b: number) => a - b);
+    // a threshold between the data's own values, so some rows pass and some do not
+    const pct = Math.round(rates[Math.floor(rates.length / 2)] * 1000) / 10;
+    const above = await ask(`哪些城市的离网率超过${pct}%`);
+    expect(above.status).toBe('ANSWERED');
+    expect(above.interpretation.filters).toEqual([{ dimension: 'churn_rate', op: 'gt', values: [String(pct / 100)] }]);
+    expect(above.restatement).toContain(`离网率 > ${pct}%`);
+    const expected = all.rows.filter((r: { churn_rate: number | null }) => r.churn_rate !== null && r.churn_rate > pct / 100);
+    expect(expected.length).toBeGreaterThan(0);
+    expect(expected.length).toBeLessThan(all.rows.length);
+    const byCity = (rows: { city: string }[]) => [...rows].sort((a, b) => a.city.localeCompare(b.city));
+    expect(byCity(above.rows)).toEqual(byCity(expected));
+  });
+
   it('never silently wrong: unknown words → CLARIFY (logged), outside the data → UNSUPPORTED', async () => {
     const a = await ask('深圳的利润率');
     expect(a.status).toBe('CLARIFY');

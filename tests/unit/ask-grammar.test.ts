@@ -138,9 +138,47 @@ describe('grouping, order, comparison', () => {
     expect(interp('bottom 3 cities by ARPU')).toMatchObject({ orderBy: { metric: 'arpu', direction: 'asc' }, limit: 3 })
     expect(interp('离网率最低的地市')).toMatchObject({ orderBy: { metric: 'churn_rate', direction: 'asc' } })
     expect(interp('各渠道的成本 最差的3个')).toMatchObject({ orderBy: { metric: 'cost', direction: 'desc' }, limit: 3 })
+    // 排名 / 排序 / ranking say "ranked"; the other order word says which end
+    expect(interp('各省离网率排名 倒数5')).toMatchObject({ orderBy: { metric: 'churn_rate', direction: 'asc' }, limit: 5 })
+    expect(interp('各省离网率排名')).toMatchObject({ orderBy: { metric: 'churn_rate', direction: 'desc' } })
+    expect(interp('各地市ARPU排序 从低到高')).toMatchObject({ orderBy: { metric: 'arpu', direction: 'asc' } })
+    expect(interp('cities ranked by ARPU, lowest first')).toMatchObject({ orderBy: { metric: 'arpu', direction: 'asc' } })
+    expect(interp('离网率最低 排名前3的地市')).toMatchObject({ orderBy: { metric: 'churn_rate', direction: 'asc' }, limit: 3 })
     const plain = interp('各地市离网率')
     expect(plain.orderBy ?? null).toBeNull()
     expect(plain.limit ?? null).toBeNull()
+  })
+  it('用户 / 客户 name the subscriber count only when no other metric is named', () => {
+    expect(answered('各价值分层的用户占比')).toMatchObject({ interpretation: { metrics: ['subscribers'], groupBy: ['value_tier'] }, chart: 'pie' })
+    expect(interp('各地市客户数')).toMatchObject({ metrics: ['subscribers'], groupBy: ['city'] })
+    expect(interp('全球通用户的ARPU')).toMatchObject({ metrics: ['arpu'], filters: [{ dimension: 'brand', op: 'in', values: ['gotone'] }] })
+    expect(interp('深圳客户的离网率').metrics).toEqual(['churn_rate'])
+    expect(interp('离网用户').metrics).toEqual(['churned_subscribers'])
+  })
+  it('a threshold filters the metric it follows, in the metric\'s unit', () => {
+    const f = (q: string) => interp(q).filters
+    expect(f('哪些城市的离网率超过5%')).toEqual([{ dimension: 'churn_rate', op: 'gt', values: ['0.05'] }])
+    expect(interp('哪些城市的离网率超过5%').groupBy).toEqual(['city'])
+    expect(f('各地市离网率高于3')).toEqual([{ dimension: 'churn_rate', op: 'gt', values: ['0.03'] }]) // a bare 3 on a rate is 3%
+    expect(f('转化率不低于0.1的渠道')).toEqual([{ dimension: 'conversion_rate', op: 'gte', values: ['0.1'] }])
+    expect(f('ARPU大于80元的地市')).toEqual([{ dimension: 'arpu', op: 'gt', values: ['80'] }])
+    expect(f('各省用户数超过5万的')).toEqual([{ dimension: 'subscribers', op: 'gt', values: ['50000'] }])
+    expect(f('channels with a conversion rate of at most 4%')).toEqual([{ dimension: 'conversion_rate', op: 'lte', values: ['0.04'] }])
+    expect(f('provinces with churn below 2.5 percent')).toEqual([{ dimension: 'churn_rate', op: 'lt', values: ['0.025'] }])
+    expect(f('各地市离网率低于3% ARPU高于70')).toEqual([
+      { dimension: 'churn_rate', op: 'lt', values: ['0.03'] }, { dimension: 'arpu', op: 'gt', values: ['70'] }])
+    // a span of time is not a threshold
+    expect(ask('在网超过12个月的用户数').status).toBe('CLARIFY')
+    expect(interp('churn over the last 6 months').filters).toEqual([])
+    expect(answered('哪些城市的离网率超过5%').restatement).toContain('离网率 > 5%')
+    expect(answered('cities with ARPU over 80 yuan').restatement).toContain('ARPU > ¥80')
+  })
+  it('a follow-up threshold joins the question; a new metric drops it and says so', () => {
+    const [, only, swapped] = conversation('广东各地市离网率和ARPU', '只看离网率超过5%的', '换成MOU')
+    expect(only.interpretation).toMatchObject({ metrics: ['churn_rate', 'arpu'], groupBy: ['city'] })
+    expect(only.interpretation!.filters).toContainEqual({ dimension: 'churn_rate', op: 'gt', values: ['0.05'] })
+    expect(swapped.interpretation!.filters!.some((x) => x.dimension === 'churn_rate')).toBe(false)
+    expect(swapped.restatement).toContain('离网率 > 5%')
   })
   it('A和B / A vs B of one dimension filter and group', () => {
     expect(interp('Telstra vs BT capability scores')).toMatchObject({
@@ -208,7 +246,7 @@ describe('follow-ups', () => {
 
 describe('never silently wrong', () => {
   it('unknown content words → CLARIFY with the words marked', () => {
-    for (const [q, words] of [['深圳的利润率', ['利润率']], ['show me the flux capacitance by channel', ['flux capacitance']], ['离网率大于5%的地市', ['大于5']], ['渠道偏好', ['偏好']]] as const) {
+    for (const [q, words] of [['深圳的利润率', ['利润率']], ['show me the flux capacitance by channel', ['flux capacitance']], ['离网率约为5%的地市', ['约为5']], ['渠道偏好', ['偏好']]] as const) {
       const r = ask(q)
       expect(r.status, q).toBe('CLARIFY')
       expect(r.unknownWords.map((w) => w.text)).toEqual(words)

@@ -121,6 +121,19 @@ describe('editing chips', () => {
     expect(metricChoices(catalog, q({ metrics: ['churn_rate'], groupBy: ['brand', 'month'] }))).toEqual(['churn_rate']);
     expect(metricChoices(catalog, q({ metrics: ['churn_rate'], groupBy: ['city'] }))).toEqual(['churn_rate', 'conversion_rate', 'survival_rate']);
     expect(dimensionChoices(catalog, q({ metrics: ['churn_rate', 'conversion_rate'] }))).toEqual({ dimensions: ['province', 'city'], grains: ['month'] });
+    // a threshold (离网率 > 5%) is not a dimension the other metrics would need
+    const above = q({ metrics: ['churn_rate'], groupBy: ['city'], filters: [{ dimension: 'churn_rate', op: 'gt', values: ['0.05'] }] });
+    expect(metricChoices(catalog, above)).toEqual(['churn_rate', 'conversion_rate', 'survival_rate']);
+  });
+
+  it('a threshold goes with its metric: removing or swapping the metric drops it', () => {
+    const both = q({ metrics: ['churn_rate', 'arpu'], groupBy: ['city'], filters: [
+      { dimension: 'province', op: 'in', values: ['440000'] }, { dimension: 'churn_rate', op: 'gt', values: ['0.05'] }, { dimension: 'arpu', op: 'lt', values: ['70'] }] });
+    expect(applyEdit(both, { type: 'remove', key: 'metric:0' }).filters).toEqual([
+      { dimension: 'province', op: 'in', values: ['440000'] }, { dimension: 'arpu', op: 'lt', values: ['70'] }]);
+    const swapped = applyEdit(both, { type: 'replace', key: 'metric:1', chip: { kind: 'metric', id: 'mou' } });
+    expect(swapped.metrics).toEqual(['churn_rate', 'mou']);
+    expect(swapped.filters).toEqual([{ dimension: 'province', op: 'in', values: ['440000'] }, { dimension: 'churn_rate', op: 'gt', values: ['0.05'] }]);
   });
 });
 

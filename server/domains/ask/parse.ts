@@ -15,9 +15,11 @@ import { regionByCode } from '../../../seeds/regions.ts';
 import { PUBLISHED_ENTITIES } from '../../model/members.ts';
 import type { Lexicon } from './lexicon.ts';
 import { type AsOf, joinRange, refine, type TimeSpec } from './time.ts';
-import type { OrderSpec, Token } from './tokenize.ts';
+import type { OrderSpec, ThresholdSpec, Token } from './tokenize.ts';
 import type { ChartKind, CommandId, Filter, Language, MetricQuery, Sense } from './types.ts';
 import { applyFollowup, type Mention } from './followup.ts';
+import { RANK_WORDS } from './words.ts';
+import { thresholdLabel } from './restate.ts';
 
 export { GRAIN_IDS, REGION_DIMS };
 /** a dimension a cube lacks, read as one it has: channel → acquisition channel for subscribers and survival */
@@ -95,7 +97,7 @@ function senseLabel(env: Env, s: Sense): string {
 export function interpret(tokens: Token[], env: Env, forced: Forced = new Map(), autoPick = false): Outcome {
   const zh = env.lang === 'zh';
   const senses = (k: number) => forced.get(k) ?? tokens[k].senses;
-  const kindOf = (k: number): string | null => (tokens[k].time ? 'time' : tokens[k].order ? 'order' : primaryKind(senses(k)));
+  const kindOf = (k: number): string | null => (tokens[k].time ? 'time' : tokens[k].order ? 'order' : tokens[k].threshold ? 'threshold' : primaryKind(senses(k)));
   const N = tokens.length;
   const kinds = tokens.map((_, k) => kindOf(k));
   const isContent = (k: number) => !['stop', 'connector', 'command', null].includes(kinds[k]);
@@ -213,14 +215,24 @@ export function interpret(tokens: Token[], env: Env, forced: Forced = new Map(),
   const qMetric = (k: number) => ofKind(senses(k), 'metric')[0].id;
   const extraMetric = forced.get(-1)?.[0];
 
+  // a threshold (超过5%, ARPU大于80元) is on the metric named nearest before it, else after
+  const thresholdToks = tokens.map((_, k) => k).filter((k) => kinds[k] === 'threshold');
+  const subjectOf = new Map(thresholdToks.map((k) => {
+    const before = usedMetricToks.filter((j) => j < k);
+    return [k, before.length ? before[before.length - 1] : usedMetricToks.find((j) => j > k)] as const;
+  }));
+  const subjects = new Set([...subjectOf.values()].filter((j) => j !== undefined));
+
   const prev = env.prev;
   const followup = !!prev && (usedMetricToks.length === 0 || anyCommand);
   let metrics: string[];
   if (followup) {
     let base = [...prev!.interpretation.metrics];
-    const rep = usedMetricToks.filter((k) => modes[k] !== 'add' && modes[k] !== 'remove').map(qMetric);
+    // a metric that only carries a threshold (只看离网率超过5%的) joins the metrics, it does not replace them
+    const adds = (k: number) => modes[k] === 'add' || (modes[k] === null && subjects.has(k)) || (modes[k] === 'only' && subjects.has(k));
+    const rep = usedMetricToks.filter((k) => !adds(k) && modes[k] !== 'remove').map(qMetric);
     if (rep.length) base = uniq(rep);
-    for (const k of usedMetricToks) if (modes[k] === 'add') base = uniq([...base, qMetric(k)]);
+    for (const k of usedMetricToks) if (adds(k)) base = uniq([...base, qMetric(k)]);
     for (const k of usedMetricToks) if (modes[k] === 'remove') base = base.filter((m) => m !== qMetric(k));
     metrics = base;
   } else {
@@ -385,11 +397,15 @@ export function interpret(tokens: Token[], env: Env, forced: Forced = new Map(),
   const total = tokens.some((_, k) => kinds[k] === 'total');
 
   const orderToks = tokens.map((_, k) => k).filter((k) => kinds[k] === 'order');
-  let order: { spec: OrderSpec; mode: CommandId | null; tok: number } | null = null;
+  // 排名 / 排行 / ranking say "ranked", not which end: another order word's direction wins
+  // (各省离网率排名 倒数5 is the lowest five)
+  const rankOnly = (k: number) => !tokens[k].order && RANK_WORDS.has(tokens[k].text);
+  let order: { spec: OrderSpec; mode: CommandId | null; tok: number; rankOnly: boolean } | null = null;
   for (const k of orderToks) {
     const spec: OrderSpec = tokens[k].order ?? { direction: ofKind(senses(k), 'order')[0].direction };
-    if (!order) order = { spec: { ...spec }, mode: modes[k], tok: k };
-    else if (order.spec.limit === undefined && spec.limit !== undefined) order.spec.limit = spec.limit;
+    if (!order) { order = { spec: { ...spec }, mode: modes[k], tok: k, rankOnly: rankOnly(k) }; continue; }
+    if (order.spec.limit === undefined && spec.limit !== undefined) order.spec.limit = spec.limit;
+    if (order.rankOnly && !rankOnly(k)) order = { ...order, spec: { ...order.spec, direction: spec.direction }, rankOnly: false };
   }
 
   const compareToks = tokens.map((_, k) => k).filter((k) => kinds[k] === 'compare');
@@ -408,12 +424,19 @@ export function interpret(tokens: Token[], env: Env, forced: Forced = new Map(),
     ? (() => { const metric = orderMetric(order.tok, metricToks, metrics, qMetric); return { metric, direction: direction(order.spec.direction, metric) }; })()
     : null;
 
+  // each threshold filters its metric (the first metric when it names none: 超过5%的地市)
+  const thresholds: Filter[] = thresholdToks.map((k) => {
+    const tok = subjectOf.get(k);
+    const metric = tok !== undefined && metrics.includes(qMetric(tok)) ? qMetric(tok) : metrics[0];
+    return { dimension: metric, op: tokens[k].threshold!.op, values: [String(thresholdValue(metric, tokens[k].threshold!))] };
+  });
+
   // ── build ──────────────────────────────────────────────────────────────────────
   const notes: string[] = [];
   let q: MetricQuery;
   const newDims = new Set<string>();
   if (followup) {
-    const nothingElse = usedMetricToks.length === 0 && mentions.length === 0 && !time && !grain && !order && !compare && !trend && !total && !extraMetric;
+    const nothingElse = usedMetricToks.length === 0 && mentions.length === 0 && !time && !grain && !order && !compare && !trend && !total && !extraMetric && !thresholds.length;
     if (nothingElse) {
       if (chart) return { kind: 'answer', interp: clone(prev!.interpretation), chart, explicitChart: true, requery: false, notes };
       return {
@@ -431,6 +454,10 @@ export function interpret(tokens: Token[], env: Env, forced: Forced = new Map(),
       order: order ? { orderBy, limit: order.spec.limit ?? null, remove: order.mode === 'remove' } : null,
       compare: compare ? { id: compare.id, remove: compare.mode === 'remove' } : null,
     }, newDims);
+    // a new threshold on a metric replaces the one it had on the same side (below, the
+    // coherence step drops those on a metric no longer asked, and says so)
+    const side = (op: string) => (op === 'gt' || op === 'gte' ? 'above' : 'below');
+    q.filters = [...q.filters.filter((f) => !thresholds.some((t) => t.dimension === f.dimension && side(t.op) === side(f.op))), ...thresholds];
   } else {
     q = { metrics, groupBy: [], filters: [] };
     const groupAt: { dim: string; pos: number }[] = [];
@@ -450,7 +477,7 @@ export function interpret(tokens: Token[], env: Env, forced: Forced = new Map(),
     const filters: Filter[] = [];
     for (const [d, v] of inVals) filters.push({ dimension: d, op: 'in', values: v });
     for (const [d, v] of outVals) filters.push({ dimension: d, op: 'not_in', values: v });
-    q.filters = filters;
+    q.filters = [...filters, ...thresholds];
     const g = grain?.id ?? (trend ? 'month' : null);
     if (g) q.groupBy.push(g);
     if (time) q.timeRange = { from: time.spec.from, to: time.spec.to };
@@ -494,6 +521,12 @@ export function interpret(tokens: Token[], env: Env, forced: Forced = new Map(),
     });
     q.groupBy = uniq(q.groupBy);
     q.filters = q.filters!.flatMap((f) => {
+      // a threshold stays with its metric, and goes with it
+      if (metricOf(f.dimension)) {
+        if (metrics.includes(f.dimension)) return [f];
+        dropped.push(`${env.lex.label({ kind: 'metric', id: f.dimension }, env.lang)} ${({ gt: '>', gte: '≥', lt: '<', lte: '≤' } as Record<string, string>)[f.op] ?? f.op} ${thresholdLabel(metricOf(f.dimension)!.format, Number(f.values[0]), env.lang)}`);
+        return [];
+      }
       const d = newDims.has(f.dimension) ? compatDim(f.dimension, metrics) : compatDim(f.dimension, metrics) === f.dimension ? f.dimension : null;
       if (d) return [{ ...f, dimension: d }];
       dropped.push(f.values.map((v) => env.lex.label({ kind: 'member', dimension: f.dimension, id: v }, env.lang)).join(zh ? '、' : ', '));
@@ -519,6 +552,16 @@ export function interpret(tokens: Token[], env: Env, forced: Forced = new Map(),
     const better = metricOf(metric)?.higherIsBetter ?? true;
     return (d === 'best') === better ? 'desc' : 'asc';
   }
+}
+
+/**
+ * A threshold's value in the metric's own unit: rates are fractions (5% and a bare 5 on a rate
+ * are 0.05; 0.05 stays), 万 is ten thousand.
+ */
+function thresholdValue(metric: string, t: ThresholdSpec): number {
+  const percent = metricOf(metric)?.format === 'percent';
+  const v = t.unit === '万' ? t.value * 10_000 : t.value;
+  return percent && (t.unit === '%' || v > 1) ? Number((v / 100).toPrecision(12)) : v;
 }
 
 function orderMetric(orderTok: number, metricToks: number[], metrics: string[], qMetric: (k: number) => string): string {

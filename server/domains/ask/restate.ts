@@ -28,6 +28,14 @@ export function metricLabel(id: string, lang: Language): string {
   if (!m) return id;
   return lang === 'zh' ? m.labelZh : m.labelEn;
 }
+/** A threshold on a metric in the metric's unit: 0.05 on a rate → 5%, 80 on ARPU → 80 元 / ¥80. */
+export function thresholdLabel(format: string, v: number, lang: Language): string {
+  if (format === 'percent') return `${Number((v * 100).toPrecision(10))}%`;
+  const n = v.toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-US', { maximumFractionDigits: 4 });
+  if (format === 'currency') return lang === 'zh' ? `${n} 元` : `¥${n}`;
+  return n;
+}
+
 export function memberLabel(lex: Lexicon, dim: string, id: string, lang: Language): string {
   const m = lex.member(dim, id);
   if (!m) return id;
@@ -61,8 +69,10 @@ export function restate(q: MetricQuery, chart: ChartKind | null, lex: Lexicon, D
   const parts: string[] = [];
   parts.push(join(q.metrics.map((m) => metricLabel(m, lang)), lang));
   for (const f of q.filters ?? []) {
-    const vals = join(f.values.map((v) => memberLabel(lex, f.dimension, v, lang)), lang);
-    const dim = dimLabel(f.dimension, lang);
+    const metric = model.metric(f.dimension);
+    const vals = metric ? thresholdLabel(metric.format, Number(f.values[0]), lang) : join(f.values.map((v) => memberLabel(lex, f.dimension, v, lang)), lang);
+    // in English a metric mid-sentence is lower case, unless it is an acronym (ARPU, ROI)
+    const dim = metric ? metricLabel(metric.id, lang).replace(/^[A-Z](?![A-Z])/, (c) => (lang === 'zh' ? c : c.toLowerCase())) : dimLabel(f.dimension, lang);
     const op = f.op;
     if (zh) parts.push(op === 'in' ? `${dim}：${vals}` : op === 'not_in' ? `${dim}：不含${vals}` : `${dim} ${({ gt: '>', gte: '≥', lt: '<', lte: '≤' } as Record<string, string>)[op]} ${vals}`);
     else parts.push(op === 'in' ? `${dim} ${vals}` : op === 'not_in' ? `${dim} other than ${vals}` : `${dim} ${({ gt: '>', gte: '≥', lt: '<', lte: '≤' } as Record<string, string>)[op]} ${vals}`);

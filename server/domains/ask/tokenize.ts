@@ -11,6 +11,8 @@ import { type AsOf, type TimeSpec, timeMatchesAt } from './time.ts';
 import type { Sense } from './types.ts';
 
 export interface OrderSpec { direction: 'asc' | 'desc' | 'best' | 'worst'; limit?: number }
+/** A comparison with a number (超过5%, ARPU大于80元, above 4%): a filter on the metric it follows. */
+export interface ThresholdSpec { op: 'gt' | 'gte' | 'lt' | 'lte'; value: number; unit: '%' | '万' | null }
 
 export interface Token {
   start: number;
@@ -19,6 +21,7 @@ export interface Token {
   senses: Sense[];
   time?: TimeSpec;
   order?: OrderSpec;
+  threshold?: ThresholdSpec;
   unknown?: boolean;
 }
 
@@ -53,12 +56,33 @@ function orderMatchesAt(text: string, i: number): { end: number; order: OrderSpe
   return out;
 }
 
+const THRESHOLD_OPS: Record<string, ThresholdSpec['op']> = {
+  超过: 'gt', 大于: 'gt', 高于: 'gt', 多于: 'gt', 超出: 'gt', '>': 'gt', 不低于: 'gte', 不少于: 'gte', 不小于: 'gte', 至少: 'gte', '>=': 'gte', '≥': 'gte',
+  低于: 'lt', 小于: 'lt', 少于: 'lt', 不足: 'lt', '<': 'lt', 不超过: 'lte', 不高于: 'lte', 不大于: 'lte', 至多: 'lte', '<=': 'lte', '≤': 'lte',
+  above: 'gt', over: 'gt', 'more than': 'gt', 'greater than': 'gt', 'higher than': 'gt', exceeding: 'gt', 'at least': 'gte',
+  below: 'lt', under: 'lt', 'less than': 'lt', 'lower than': 'lt', 'fewer than': 'lt', 'at most': 'lte', 'no more than': 'lte',
+};
+const THRESHOLD_WORDS = Object.keys(THRESHOLD_OPS).sort((a, b) => b.length - a.length).join('|');
+// the number, then a unit; never a span of time (超过12个月, over 6 months: tenure or a range, not a metric)
+const THRESHOLD = R(`(${THRESHOLD_WORDS})\\s*(\\d+(?:\\.\\d+)?)(?![\\d.])\\s*(%|percent|个百分点|万|元|yuan|分钟|minutes?|mb|兆|秒|seconds?|个|人|户|次)?(?!\\s*(?:个月|月|天|日|年|周|星期|months?|days?|years?|weeks?)(?![a-z]))`);
+
+function thresholdAt(text: string, i: number): { end: number; spec: ThresholdSpec } | null {
+  if (isAsciiWordChar(text[i]) && i > 0 && isAsciiWordChar(text[i - 1])) return null;
+  THRESHOLD.lastIndex = i;
+  const m = THRESHOLD.exec(text);
+  if (!m) return null;
+  const end = i + m[0].replace(/\s+$/, '').length;
+  if (isAsciiWordChar(text[end - 1]) && isAsciiWordChar(text[end])) return null;
+  const unit = m[3] === '%' || m[3] === 'percent' || m[3] === '个百分点' ? '%' : m[3] === '万' ? '万' : null;
+  return { end, spec: { op: THRESHOLD_OPS[m[1]], value: Number(m[2]), unit } };
+}
+
 const UNKNOWN_COST = 100;
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 const isSkip = (c: string) => c === ' ' || !LETTER_OR_DIGIT.test(c);
 
-interface Edge { end: number; cost: number; kind: 0 | 1 | 2 | 3 | 4; time?: TimeSpec; order?: OrderSpec; senses?: Sense[] }
-const SKIP = 0, TIME = 1, ORDER = 2, LEX = 3, UNKNOWN = 4;
+interface Edge { end: number; cost: number; kind: 0 | 1 | 2 | 3 | 4 | 5; time?: TimeSpec; order?: OrderSpec; threshold?: ThresholdSpec; senses?: Sense[] }
+const SKIP = 0, TIME = 1, ORDER = 2, LEX = 3, UNKNOWN = 4, THRESHOLD_EDGE = 5;
 
 export function tokenize(text: string, lexicon: Lexicon, D: AsOf): Token[] {
   const n = text.length;
@@ -73,6 +97,8 @@ export function tokenize(text: string, lexicon: Lexicon, D: AsOf): Token[] {
     };
     for (const t of timeMatchesAt(text, i, D)) consider({ end: t.end, cost: 1, kind: TIME, time: t.spec });
     for (const o of orderMatchesAt(text, i)) consider({ end: o.end, cost: 1, kind: ORDER, order: o.order });
+    const th = thresholdAt(text, i);
+    if (th) consider({ end: th.end, cost: 1, kind: THRESHOLD_EDGE, threshold: th.spec });
     for (const m of lexicon.matchesAt(text, i)) consider({ end: m.end, cost: 1, kind: LEX, senses: m.senses });
     const c = text[i];
     if (isSkip(c)) consider({ end: i + 1, cost: 0, kind: SKIP });
@@ -89,7 +115,8 @@ export function tokenize(text: string, lexicon: Lexicon, D: AsOf): Token[] {
     const e = pick[i];
     const t: Token | null = e.kind === SKIP ? null : {
       start: i, end: e.end, text: text.slice(i, e.end), senses: e.senses ?? [],
-      ...(e.time ? { time: e.time } : {}), ...(e.order ? { order: e.order } : {}), ...(e.kind === UNKNOWN ? { unknown: true } : {}),
+      ...(e.time ? { time: e.time } : {}), ...(e.order ? { order: e.order } : {}), ...(e.threshold ? { threshold: e.threshold } : {}),
+      ...(e.kind === UNKNOWN ? { unknown: true } : {}),
     };
     if (t) {
       const prev = out[out.length - 1];

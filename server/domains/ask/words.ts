@@ -11,7 +11,7 @@ export const STOP_WORDS: string[] = [
   '的', '地', '之', '是', '为', '了', '吗', '吧', '啊', '呀', '哦', '嘛', '么', '请', '请问', '麻烦', '帮我', '帮忙', '给我', '我想', '我要', '想', '要', '我',
   '我们', '你', '看', '看看', '看下', '看一下', '瞧瞧', '查', '查看', '查下', '查一下', '一下', '下', '显示', '展示', '列出', '列一下', '统计', '计算', '算',
   '分析', '情况', '数据', '数字', '指标', '结果', '报表', '报告', '表现', '水平', '多少', '有', '有没有', '几', '几个', '哪些', '哪个', '什么', '怎么样',
-  '如何', '怎样', '用户', '客户', '人', '个', '类', '们', '在', '于', '中', '里', '里面', '内', '期间', '时期', '以来', '当中', '各', '按', '按照', '分',
+  '如何', '怎样', '人', '个', '类', '们', '在', '于', '中', '里', '里面', '内', '期间', '时期', '以来', '当中', '各', '按', '按照', '分',
   '每个', '各个', '分别', '各自', '每', '根据', '所有', '全部', '全', '对比', '比较', '对照', '相比', '比', '对', '之间', '一共', '总共', '共', '从',
   '所在', '属于', '下面', '下属', '旗下', '范围', '公司', '分公司', '移动', '中国移动', '广东移动', '全国', '全省', '全市', '省内', '市内', '分布',
   '来', '做', '出', '拿', '得到', '给出', '以', '把', '就', '也', '还', '都', '再', '并', '且', '等', '等等', '方面', '相关', '对应', '口径',
@@ -90,6 +90,9 @@ export const COMPARES: [string, 'yoy' | 'mom'][] = [
 /** growth words that could be either comparison: they ask */
 export const AMBIGUOUS_COMPARES = ['增长', '增长率', '增幅', '涨幅', '变化率', '变动', 'growth', 'growth rate', 'change rate'];
 
+/** order words that say "ranked" or "sorted" but not which end (desc unless another order word says) */
+export const RANK_WORDS = new Set(['排名', '排行', '排行榜', '排序', 'ranked', 'ranking', 'rank', 'sorted', 'sort']);
+
 export const ORDER_WORDS: [string, 'asc' | 'desc' | 'best' | 'worst'][] = [
   ['最高', 'desc'], ['最大', 'desc'], ['最多', 'desc'], ['最高的', 'desc'], ['最大的', 'desc'], ['最多的', 'desc'], ['排名', 'desc'], ['排行', 'desc'], ['排行榜', 'desc'],
   ['排序', 'desc'], ['降序', 'desc'], ['从高到低', 'desc'], ['从大到小', 'desc'], ['由高到低', 'desc'], ['靠前', 'desc'],
@@ -153,7 +156,7 @@ export const EXTRA_SENSES: [string, Sense][] = [
   ...(['入网用户', '入网用户数', '入网客户'].map((w) => [w, { kind: 'metric', id: 'new_subscribers' }] as [string, Sense])),
   ['入网', { kind: 'dimension', id: 'acquisition_channel' }],
   ...(['接触', '次数', '接触的次数', 'contact', 'interactions', 'touches'].map((w) => [w, { kind: 'metric', id: 'contacts', weak: true }] as [string, Sense])),
-  ...(['customers', 'users', 'subscribers', 'customer', 'user', 'how many', '有多少', '多少用户'].map((w) => [w, { kind: 'metric', id: 'subscribers', weak: true }] as [string, Sense])),
+  ...(['customers', 'users', 'subscribers', 'customer', 'user', 'how many', '有多少', '多少用户', '用户', '客户'].map((w) => [w, { kind: 'metric', id: 'subscribers', weak: true }] as [string, Sense])),
 
   ...(['城市', '各城市', '各市', '地级市', '各地级市', 'city', 'by city', 'prefecture', 'prefectures'].map((w) => [w, { kind: 'dimension', id: 'city' }] as [string, Sense])),
   ...(['各省', '各省份', '省份', '分省', 'province', 'by province'].map((w) => [w, { kind: 'dimension', id: 'province' }] as [string, Sense])),

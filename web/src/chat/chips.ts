@@ -90,14 +90,19 @@ export function applyEdit(q: Interpretation, edit: ChipEdit): Interpretation {
   if (edit.type === 'remove') {
     if (!removable(old, chips)) return fromChips(chips);
     const rest = chips.filter((_, j) => j !== i);
-    // ordering by a removed grouping means nothing any more
-    return fromChips(old.kind === 'group' ? rest.filter((c) => !(c.kind === 'order' && c.metric === old.id)) : rest);
+    // ordering by a removed grouping means nothing any more; nor does a threshold on a removed metric
+    if (old.kind === 'group') return fromChips(rest.filter((c) => !(c.kind === 'order' && c.metric === old.id)));
+    if (old.kind === 'metric') return fromChips(rest.filter((c) => !(c.kind === 'filter' && c.dimension === old.id)));
+    return fromChips(rest);
   }
   const next = chips.map((c, j) => (j === i ? ({ ...edit.chip, key: old.key } as Chip) : c));
   // swapping a metric (or a grouping) carries the order over to the new one
   const renamed = (old.kind === 'metric' && edit.chip.kind === 'metric') || (old.kind === 'group' && edit.chip.kind === 'group')
     ? { from: old.id, to: (edit.chip as { id: string }).id } : null;
-  return fromChips(renamed ? next.map((c) => (c.kind === 'order' && c.metric === renamed.from ? { ...c, metric: renamed.to } : c)) : next);
+  if (!renamed) return fromChips(next);
+  // a threshold belongs to its metric: swapping the metric drops it (5% means nothing for ARPU)
+  return fromChips(next.flatMap((c) => (c.kind === 'order' && c.metric === renamed.from ? [{ ...c, metric: renamed.to }]
+    : old.kind === 'metric' && c.kind === 'filter' && c.dimension === renamed.from ? [] : [c])));
 }
 
 /** Same query? (compares the canonical forms) */
@@ -107,7 +112,8 @@ export interface CatalogMetricLike { id: string; dimensions: string[]; grains: s
 
 /** Metrics that can replace (or join) the query's metrics: every grouping and filter must apply to them. */
 export function metricChoices(catalog: readonly CatalogMetricLike[], q: Interpretation): string[] {
-  const dims = [...q.groupBy.filter((g) => !isGrain(g)), ...q.filters.map((f) => f.dimension)];
+  // a threshold on a metric (its filter's dimension is the metric) goes with that metric
+  const dims = [...q.groupBy.filter((g) => !isGrain(g)), ...q.filters.map((f) => f.dimension).filter((d) => !catalog.some((m) => m.id === d))];
   const grains = q.groupBy.filter(isGrain);
   return catalog.filter((m) => dims.every((d) => m.dimensions.includes(d)) && grains.every((g) => m.grains.includes(g))).map((m) => m.id);
 }

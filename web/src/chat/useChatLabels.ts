@@ -6,6 +6,7 @@ import { useLocale } from '../i18n';
 import type { Chip, ChipValue } from './chips';
 import { addMonths, latestCompleteMonth } from '../composables/time';
 import { isGrain } from './model';
+import { formatValue } from '../i18n/format';
 
 /** dimensions with more members than this draw in result order, not catalog order */
 const ORDER_MAX = 40;
@@ -39,6 +40,8 @@ export function useChatLabels() {
     switch (c.kind) {
       case 'metric': return L.metric(c.id);
       case 'filter': {
+        // a threshold on a queried metric (离网率 > 5%): the metric's label, the value in its unit
+        if (cat.metric(c.dimension)) return `${L.metric(c.dimension)} ${OPS[c.op]} ${formatValue(c.values[0], L.format(c.dimension), locale.value, 'exact')}`;
         const vals = join(c.values.map((v) => L.member(c.dimension, v)));
         const dim = dimLabel(c.dimension);
         if (c.op === 'in') return `${dim}${locale.value === 'en' ? ': ' : '：'}${vals}`;
