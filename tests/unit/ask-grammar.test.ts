@@ -94,6 +94,10 @@ describe('time words (ASK.md table, as of 2025-06-15)', () => {
     [['2024年1月到3月的收入', '2024年1-3月的收入', 'revenue from January 2024 to March 2024'], { from: '2024-01', to: '2024-03' }],
     [['去年3月的收入'], { from: '2024-03', to: '2024-03' }],
     [['2024年下半年的收入', 'revenue H2 2024'], { from: '2024-07', to: '2024-12' }],
+    // from a period up to the latest complete month, as 今年以来
+    [['2024年至今的收入', '2024年以来的收入', 'revenue since 2024', '2024年到现在的收入'], { from: '2024-01', to: '2025-05' }],
+    [['3月以来的收入', 'revenue since March 2025', '2025年3月至今的收入'], { from: '2025-03', to: '2025-05' }],
+    [['本月至今的收入', '本月以来的收入'], { from: '2025-06', to: '2025-06' }],
   ]
   for (const [qs, range] of cases) {
     it(`${qs[0]} → ${range.from}…${range.to}`, () => {
@@ -154,6 +158,11 @@ describe('grouping, order, comparison', () => {
     expect(interp('全球通用户的ARPU')).toMatchObject({ metrics: ['arpu'], filters: [{ dimension: 'brand', op: 'in', values: ['gotone'] }] })
     expect(interp('深圳客户的离网率').metrics).toEqual(['churn_rate'])
     expect(interp('离网用户').metrics).toEqual(['churned_subscribers'])
+  })
+  it('平均 / 人均 phrasings of the per-subscriber metrics', () => {
+    expect(interp('神州行用户的平均流量')).toMatchObject({ metrics: ['dou'], filters: [{ dimension: 'brand', op: 'in', values: ['easyown'] }] })
+    expect(interp('各省人均通话时长').metrics).toEqual(['mou'])
+    expect(interp('平均收入最高的5个城市')).toMatchObject({ metrics: ['arpu'], orderBy: { metric: 'arpu', direction: 'desc' }, limit: 5 })
   })
   it('a threshold filters the metric it follows, in the metric\'s unit', () => {
     const f = (q: string) => interp(q).filters

@@ -14,11 +14,11 @@ import { GRAIN_IDS, REGION_DIMS } from './constants.ts';
 import { regionByCode } from '../../../seeds/regions.ts';
 import { PUBLISHED_ENTITIES } from '../../model/members.ts';
 import type { Lexicon } from './lexicon.ts';
-import { type AsOf, joinRange, refine, type TimeSpec } from './time.ts';
+import { type AsOf, joinRange, refine, type TimeSpec, untilNow } from './time.ts';
 import type { OrderSpec, ThresholdSpec, Token } from './tokenize.ts';
 import type { ChartKind, CommandId, Filter, Language, MetricQuery, Sense } from './types.ts';
 import { applyFollowup, type Mention } from './followup.ts';
-import { RANK_WORDS } from './words.ts';
+import { RANK_WORDS, UNTIL_NOW } from './words.ts';
 import { thresholdLabel } from './restate.ts';
 
 export { GRAIN_IDS, REGION_DIMS };
@@ -376,6 +376,9 @@ export function interpret(tokens: Token[], env: Env, forced: Forced = new Map(),
         if (j) { spec = j; toks.push(next); i++; }
       }
     }
+    // 2025年至今, 3月以来, since March: up to the latest complete month
+    const after = tokens[toks[toks.length - 1] + 1];
+    if ((after && UNTIL_NOW.includes(after.text)) || tokens[k - 1]?.text === 'since') spec = untilNow(spec, env.D);
     specs.push({ spec, mode: modes[k], toks });
   }
   const distinct = uniq(specs.map((s) => `${s.spec.from}|${s.spec.to}`));

@@ -81,6 +81,17 @@ function month(y: number, m: number, D: AsOf): TimeSpec | null {
   if (!validYear(y) || m < 1 || m > 12) return null;
   return monthRange({ y, m }, { y, m }, D);
 }
+/**
+ * "2025年至今", "3月以来", "since March 2026": from the period's start up to the latest
+ * complete month (as 今年以来 does); a period that starts in the current month stays as it is.
+ */
+export function untilNow(a: TimeSpec, D: AsOf): TimeSpec {
+  if (a.future) return a;
+  const start = a.from.slice(0, 7);
+  const [y, m] = start.split('-').map(Number);
+  if (cmp({ y, m }, D.last) > 0) return a;
+  return joinRange({ ...a, yearless: undefined }, month(D.last.y, D.last.m, D)!, D) ?? a;
+}
 function quarter(y: number, q: number, D: AsOf): TimeSpec | null {
   if (!validYear(y) || q < 1 || q > 4) return null;
   const s = quarterStart(y, q);

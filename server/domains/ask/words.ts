@@ -5,13 +5,16 @@
  */
 import type { ChartKind, CommandId, Sense } from './types.ts';
 
+/** after a time expression (2025年至今, 3月以来): from it up to the latest complete month */
+export const UNTIL_NOW = ['至今', '迄今', '以来', '到现在', '到今天', '至今为止', '到目前为止', '为止'];
+
 /** Function words: consumed without meaning. Kept explicit so nothing content-bearing is dropped. */
 export const STOP_WORDS: string[] = [
   // zh
   '的', '地', '之', '是', '为', '了', '吗', '吧', '啊', '呀', '哦', '嘛', '么', '请', '请问', '麻烦', '帮我', '帮忙', '给我', '我想', '我要', '想', '要', '我',
   '我们', '你', '看', '看看', '看下', '看一下', '瞧瞧', '查', '查看', '查下', '查一下', '一下', '下', '显示', '展示', '列出', '列一下', '统计', '计算', '算',
   '分析', '情况', '数据', '数字', '指标', '结果', '报表', '报告', '表现', '水平', '多少', '有', '有没有', '几', '几个', '哪些', '哪个', '什么', '怎么样',
-  '如何', '怎样', '人', '个', '类', '们', '在', '于', '中', '里', '里面', '内', '期间', '时期', '以来', '当中', '各', '按', '按照', '分',
+  '如何', '怎样', '人', '个', '类', '们', '在', '于', '中', '里', '里面', '内', '期间', '时期', '当中', '各', '按', '按照', '分',
   '每个', '各个', '分别', '各自', '每', '根据', '所有', '全部', '全', '对比', '比较', '对照', '相比', '比', '对', '之间', '一共', '总共', '共', '从',
   '所在', '属于', '下面', '下属', '旗下', '范围', '公司', '分公司', '移动', '中国移动', '广东移动', '全国', '全省', '全市', '省内', '市内', '分布',
   '来', '做', '出', '拿', '得到', '给出', '以', '把', '就', '也', '还', '都', '再', '并', '且', '等', '等等', '方面', '相关', '对应', '口径',
@@ -26,6 +29,8 @@ export const STOP_WORDS: string[] = [
   'again', 's', 'from', 'has', 'have', 'had', 'some', 'any', 'report', 'metric', 'metrics', 'level', 'levels', 'number', 'count', 'amount', 'rate', 'rates',
   'whole', 'entire', 'total', 'totals', '总量', 'grouping', 'groupings', '分组', '拆分', '维度上', 'nationwide', 'national', 'china', 'mobile', 'china mobile', 'company', 'branch', 'thanks', 'thank', 'ok', 'okay', 'let', "let's",
   'lets', 'according', 'accordingly', 'when', 'where', 'why', 'whose', 'than', 'so', 'far', 'up', 'out', 'about', 'into', 'table of', 'details',
+  // read beside a time expression: from it up to the latest complete month (parse.ts)
+  ...UNTIL_NOW, 'since',
 ];
 
 /** Words joining two mentions (广州和深圳, Telstra vs BT) or two times (1月到3月). */
