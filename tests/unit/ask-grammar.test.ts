@@ -142,6 +142,10 @@ describe('grouping, order, comparison', () => {
     expect(interp('bottom 3 cities by ARPU')).toMatchObject({ orderBy: { metric: 'arpu', direction: 'asc' }, limit: 3 })
     expect(interp('离网率最低的地市')).toMatchObject({ orderBy: { metric: 'churn_rate', direction: 'asc' } })
     expect(interp('各渠道的成本 最差的3个')).toMatchObject({ orderBy: { metric: 'cost', direction: 'desc' }, limit: 3 })
+    expect(interp('生命周期最长的3个品牌')).toMatchObject({ metrics: ['median_lifetime'], orderBy: { metric: 'median_lifetime', direction: 'desc' }, limit: 3 })
+    expect(interp('平均处理时长最短的渠道')).toMatchObject({ orderBy: { metric: 'avg_handle_time', direction: 'asc' } })
+    expect(interp('which brand has the longest median lifetime')).toMatchObject({ groupBy: ['brand'], orderBy: { metric: 'median_lifetime', direction: 'desc' } })
+    expect(interp('how is Shenzhen doing on ARPU compared to last year')).toMatchObject({ metrics: ['arpu'], compare: 'yoy' })
     // 排名 / 排序 / ranking say "ranked"; the other order word says which end
     expect(interp('各省离网率排名 倒数5')).toMatchObject({ orderBy: { metric: 'churn_rate', direction: 'asc' }, limit: 5 })
     expect(interp('各省离网率排名')).toMatchObject({ orderBy: { metric: 'churn_rate', direction: 'desc' } })

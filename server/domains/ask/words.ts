@@ -29,6 +29,7 @@ export const STOP_WORDS: string[] = [
   'again', 's', 'from', 'has', 'have', 'had', 'some', 'any', 'report', 'metric', 'metrics', 'level', 'levels', 'number', 'count', 'amount', 'rate', 'rates',
   'whole', 'entire', 'total', 'totals', '总量', 'grouping', 'groupings', '分组', '拆分', '维度上', 'nationwide', 'national', 'china', 'mobile', 'china mobile', 'company', 'branch', 'thanks', 'thank', 'ok', 'okay', 'let', "let's",
   'lets', 'according', 'accordingly', 'when', 'where', 'why', 'whose', 'than', 'so', 'far', 'up', 'out', 'about', 'into', 'table of', 'details',
+  'doing', 'going', 'performing', 'perform', 'performs', 'looking', 'we have', 'do we have',
   // read beside a time expression: from it up to the latest complete month (parse.ts)
   ...UNTIL_NOW, 'since',
 ];
@@ -103,6 +104,8 @@ export const ORDER_WORDS: [string, 'asc' | 'desc' | 'best' | 'worst'][] = [
   ['排序', 'desc'], ['降序', 'desc'], ['从高到低', 'desc'], ['从大到小', 'desc'], ['由高到低', 'desc'], ['靠前', 'desc'],
   ['highest', 'desc'], ['largest', 'desc'], ['biggest', 'desc'], ['most', 'desc'], ['top', 'desc'], ['ranked', 'desc'], ['ranking', 'desc'], ['rank', 'desc'],
   ['sorted', 'desc'], ['sort', 'desc'], ['descending', 'desc'], ['highest first', 'desc'], ['leading', 'desc'],
+  ['最长', 'desc'], ['最长的', 'desc'], ['最久', 'desc'], ['最久的', 'desc'], ['longest', 'desc'],
+  ['最短', 'asc'], ['最短的', 'asc'], ['shortest', 'asc'],
   ['最低', 'asc'], ['最小', 'asc'], ['最少', 'asc'], ['最低的', 'asc'], ['最小的', 'asc'], ['最少的', 'asc'], ['升序', 'asc'], ['从低到高', 'asc'], ['从小到大', 'asc'],
   ['由低到高', 'asc'], ['垫底', 'asc'], ['靠后', 'asc'],
   ['lowest', 'asc'], ['smallest', 'asc'], ['least', 'asc'], ['fewest', 'asc'], ['bottom', 'asc'], ['ascending', 'asc'], ['lowest first', 'asc'],
