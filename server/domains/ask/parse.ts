@@ -19,7 +19,7 @@ import type { OrderSpec, ThresholdSpec, Token } from './tokenize.ts';
 import type { ChartKind, CommandId, Filter, Language, MetricQuery, Sense } from './types.ts';
 import { applyFollowup, type Mention } from './followup.ts';
 import { RANK_WORDS, UNTIL_NOW } from './words.ts';
-import { thresholdLabel } from './restate.ts';
+import { OP_SIGN, thresholdLabel } from './restate.ts';
 
 export { GRAIN_IDS, REGION_DIMS };
 /** a dimension a cube lacks, read as one it has: channel → acquisition channel for subscribers and survival */
@@ -229,7 +229,7 @@ export function interpret(tokens: Token[], env: Env, forced: Forced = new Map(),
   if (followup) {
     let base = [...prev!.interpretation.metrics];
     // a metric that only carries a threshold (只看离网率超过5%的) joins the metrics, it does not replace them
-    const adds = (k: number) => modes[k] === 'add' || (modes[k] === null && subjects.has(k)) || (modes[k] === 'only' && subjects.has(k));
+    const adds = (k: number) => modes[k] === 'add' || ((modes[k] === null || modes[k] === 'only') && subjects.has(k));
     const rep = usedMetricToks.filter((k) => !adds(k) && modes[k] !== 'remove').map(qMetric);
     if (rep.length) base = uniq(rep);
     for (const k of usedMetricToks) if (adds(k)) base = uniq([...base, qMetric(k)]);
@@ -527,7 +527,7 @@ export function interpret(tokens: Token[], env: Env, forced: Forced = new Map(),
       // a threshold stays with its metric, and goes with it
       if (metricOf(f.dimension)) {
         if (metrics.includes(f.dimension)) return [f];
-        dropped.push(`${env.lex.label({ kind: 'metric', id: f.dimension }, env.lang)} ${({ gt: '>', gte: '≥', lt: '<', lte: '≤' } as Record<string, string>)[f.op] ?? f.op} ${thresholdLabel(metricOf(f.dimension)!.format, Number(f.values[0]), env.lang)}`);
+        dropped.push(`${env.lex.label({ kind: 'metric', id: f.dimension }, env.lang)} ${OP_SIGN[f.op] ?? f.op} ${thresholdLabel(metricOf(f.dimension)!.format, Number(f.values[0]), env.lang)}`);
         return [];
       }
       const d = newDims.has(f.dimension) ? compatDim(f.dimension, metrics) : compatDim(f.dimension, metrics) === f.dimension ? f.dimension : null;

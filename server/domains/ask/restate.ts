@@ -28,6 +28,9 @@ export function metricLabel(id: string, lang: Language): string {
   if (!m) return id;
   return lang === 'zh' ? m.labelZh : m.labelEn;
 }
+/** How a ranged filter reads: gt → >, gte → ≥ … */
+export const OP_SIGN: Record<string, string> = { gt: '>', gte: '≥', lt: '<', lte: '≤' };
+
 /** A threshold on a metric in the metric's unit: 0.05 on a rate → 5%, 80 on ARPU → 80 元 / ¥80. */
 export function thresholdLabel(format: string, v: number, lang: Language): string {
   if (format === 'percent') return `${Number((v * 100).toPrecision(10))}%`;
@@ -74,8 +77,8 @@ export function restate(q: MetricQuery, chart: ChartKind | null, lex: Lexicon, D
     // in English a metric mid-sentence is lower case, unless it is an acronym (ARPU, ROI)
     const dim = metric ? metricLabel(metric.id, lang).replace(/^[A-Z](?![A-Z])/, (c) => (lang === 'zh' ? c : c.toLowerCase())) : dimLabel(f.dimension, lang);
     const op = f.op;
-    if (zh) parts.push(op === 'in' ? `${dim}：${vals}` : op === 'not_in' ? `${dim}：不含${vals}` : `${dim} ${({ gt: '>', gte: '≥', lt: '<', lte: '≤' } as Record<string, string>)[op]} ${vals}`);
-    else parts.push(op === 'in' ? `${dim} ${vals}` : op === 'not_in' ? `${dim} other than ${vals}` : `${dim} ${({ gt: '>', gte: '≥', lt: '<', lte: '≤' } as Record<string, string>)[op]} ${vals}`);
+    if (zh) parts.push(op === 'in' ? `${dim}：${vals}` : op === 'not_in' ? `${dim}：不含${vals}` : `${dim} ${OP_SIGN[op]} ${vals}`);
+    else parts.push(op === 'in' ? `${dim} ${vals}` : op === 'not_in' ? `${dim} other than ${vals}` : `${dim} ${OP_SIGN[op]} ${vals}`);
   }
   const g = q.groupBy ?? [];
   if (g.length) parts.push(zh ? `按${g.map((x) => dimLabel(x, lang)).join('、')}` : `by ${join(g.map((x) => dimLabel(x, lang)), lang)}`);
