@@ -84,7 +84,6 @@ function build(): Region[] {
 }
 
 export const REGIONS: readonly Region[] = Object.freeze(build());
-
 export const PROVINCES = REGIONS.filter((r) => r.level === 'province');
 export const CITIES = REGIONS.filter((r) => r.level === 'city');
 const byCode = new Map(REGIONS.map((r) => [r.code, r]));

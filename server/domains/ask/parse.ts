@@ -19,7 +19,7 @@ import type { OrderSpec, ThresholdSpec, Token } from './tokenize.ts';
 import type { ChartKind, CommandId, Filter, Language, MetricQuery, Sense } from './types.ts';
 import { applyFollowup, type Mention } from './followup.ts';
 import { RANK_WORDS, UNTIL_NOW } from './words.ts';
-import { OP_SIGN, thresholdLabel } from './restate.ts';
+import { thresholdText } from './restate.ts';
 
 export { GRAIN_IDS, REGION_DIMS };
 /** a dimension a cube lacks, read as one it has: channel → acquisition channel for subscribers and survival */
@@ -527,7 +527,7 @@ export function interpret(tokens: Token[], env: Env, forced: Forced = new Map(),
       // a threshold stays with its metric, and goes with it
       if (metricOf(f.dimension)) {
         if (metrics.includes(f.dimension)) return [f];
-        dropped.push(`${env.lex.label({ kind: 'metric', id: f.dimension }, env.lang)} ${OP_SIGN[f.op] ?? f.op} ${thresholdLabel(metricOf(f.dimension)!.format, Number(f.values[0]), env.lang)}`);
+        dropped.push(thresholdText(f.dimension, f.op, Number(f.values[0]), env.lang));
         return [];
       }
       const d = newDims.has(f.dimension) ? compatDim(f.dimension, metrics) : compatDim(f.dimension, metrics) === f.dimension ? f.dimension : null;

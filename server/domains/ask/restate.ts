@@ -29,14 +29,20 @@ export function metricLabel(id: string, lang: Language): string {
   return lang === 'zh' ? m.labelZh : m.labelEn;
 }
 /** How a ranged filter reads: gt → >, gte → ≥ … */
-export const OP_SIGN: Record<string, string> = { gt: '>', gte: '≥', lt: '<', lte: '≤' };
+const OP_SIGN: Record<string, string> = { gt: '>', gte: '≥', lt: '<', lte: '≤' };
 
-/** A threshold on a metric in the metric's unit: 0.05 on a rate → 5%, 80 on ARPU → 80 元 / ¥80. */
-export function thresholdLabel(format: string, v: number, lang: Language): string {
-  if (format === 'percent') return `${Number((v * 100).toPrecision(10))}%`;
-  const n = v.toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-US', { maximumFractionDigits: 4 });
-  if (format === 'currency') return lang === 'zh' ? `${n} 元` : `¥${n}`;
-  return n;
+/**
+ * A threshold on a metric as it reads, the value in the metric's unit: 离网率 > 5%,
+ * ARPU > ¥80. In English the metric is lower case mid-sentence, unless an acronym.
+ */
+export function thresholdText(metricId: string, op: string, value: number, lang: Language): string {
+  const label = metricLabel(metricId, lang);
+  const name = lang === 'en' ? label.replace(/^[A-Z](?![A-Z])/, (c) => c.toLowerCase()) : label;
+  const format = model.metric(metricId)?.format;
+  const n = value.toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-US', { maximumFractionDigits: 4 });
+  const shown = format === 'percent' ? `${Number((value * 100).toPrecision(10))}%`
+    : format === 'currency' ? (lang === 'zh' ? `${n} 元` : `¥${n}`) : n;
+  return `${name} ${OP_SIGN[op] ?? op} ${shown}`;
 }
 
 export function memberLabel(lex: Lexicon, dim: string, id: string, lang: Language): string {
@@ -72,10 +78,9 @@ export function restate(q: MetricQuery, chart: ChartKind | null, lex: Lexicon, D
   const parts: string[] = [];
   parts.push(join(q.metrics.map((m) => metricLabel(m, lang)), lang));
   for (const f of q.filters ?? []) {
-    const metric = model.metric(f.dimension);
-    const vals = metric ? thresholdLabel(metric.format, Number(f.values[0]), lang) : join(f.values.map((v) => memberLabel(lex, f.dimension, v, lang)), lang);
-    // in English a metric mid-sentence is lower case, unless it is an acronym (ARPU, ROI)
-    const dim = metric ? metricLabel(metric.id, lang).replace(/^[A-Z](?![A-Z])/, (c) => (lang === 'zh' ? c : c.toLowerCase())) : dimLabel(f.dimension, lang);
+    if (model.metric(f.dimension)) { parts.push(thresholdText(f.dimension, f.op, Number(f.values[0]), lang)); continue; }
+    const vals = join(f.values.map((v) => memberLabel(lex, f.dimension, v, lang)), lang);
+    const dim = dimLabel(f.dimension, lang);
     const op = f.op;
     if (zh) parts.push(op === 'in' ? `${dim}：${vals}` : op === 'not_in' ? `${dim}：不含${vals}` : `${dim} ${OP_SIGN[op]} ${vals}`);
     else parts.push(op === 'in' ? `${dim} ${vals}` : op === 'not_in' ? `${dim} other than ${vals}` : `${dim} ${OP_SIGN[op]} ${vals}`);

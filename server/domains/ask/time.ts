@@ -86,10 +86,8 @@ function month(y: number, m: number, D: AsOf): TimeSpec | null {
  * complete month (as 今年以来 does); a period that starts in the current month stays as it is.
  */
 export function untilNow(a: TimeSpec, D: AsOf): TimeSpec {
-  if (a.future) return a;
-  const start = a.from.slice(0, 7);
-  const [y, m] = start.split('-').map(Number);
-  if (cmp({ y, m }, D.last) > 0) return a;
+  const [y, m] = a.from.split('-').map(Number);
+  if (a.future || cmp({ y, m }, D.last) > 0) return a;
   return joinRange({ ...a, yearless: undefined }, month(D.last.y, D.last.m, D)!, D) ?? a;
 }
 function quarter(y: number, q: number, D: AsOf): TimeSpec | null {
