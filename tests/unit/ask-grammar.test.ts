@@ -81,8 +81,8 @@ describe('lexicon', () => {
 
 describe('time words (ASK.md table, as of 2025-06-15)', () => {
   const cases: [string[], { from: string; to: string }][] = [
-    [['上个月的收入', 'revenue last month'], { from: '2025-05', to: '2025-05' }],
-    [['本月的收入', 'revenue this month'], { from: '2025-06', to: '2025-06' }],
+    [['上个月的收入', '上个月份的收入', 'revenue last month'], { from: '2025-05', to: '2025-05' }],
+    [['本月的收入', '本月份的收入', 'revenue this month'], { from: '2025-06', to: '2025-06' }],
     [['近3个月的收入', '最近三个月的收入', '过去3个月的收入', 'revenue in the last 3 months', 'revenue over the past three months'], { from: '2025-03', to: '2025-05' }],
     [['近12个月的收入', 'revenue last 12 months'], { from: '2024-06', to: '2025-05' }],
     [['今年的收入', '今年以来的收入', 'revenue this year', 'revenue YTD'], { from: '2025-01', to: '2025-05' }],
@@ -166,6 +166,7 @@ describe('grouping, order, comparison', () => {
   it('平均 / 人均 phrasings of the per-subscriber metrics', () => {
     expect(interp('神州行用户的平均流量')).toMatchObject({ metrics: ['dou'], filters: [{ dimension: 'brand', op: 'in', values: ['easyown'] }] })
     expect(interp('各省人均通话时长').metrics).toEqual(['mou'])
+    expect(interp('哪些月份的离网率超过4%')).toMatchObject({ groupBy: ['month'], filters: [{ dimension: 'churn_rate', op: 'gt', values: ['0.04'] }] })
     expect(interp('平均收入最高的5个城市')).toMatchObject({ metrics: ['arpu'], orderBy: { metric: 'arpu', direction: 'desc' }, limit: 5 })
   })
   it('a threshold filters the metric it follows, in the metric\'s unit', () => {

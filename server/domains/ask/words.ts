@@ -197,7 +197,7 @@ export const EXTRA_SENSES: [string, Sense][] = [
   ['region', { kind: 'dimension', id: 'province' }], ['region', { kind: 'dimension', id: 'city' }],
   ['regions', { kind: 'dimension', id: 'province' }], ['regions', { kind: 'dimension', id: 'city' }],
 
-  ...(['每个月', '各个月', '分月', '按月份', '每月份', '月度趋势', 'each month', 'month by month'].map((w) => [w, { kind: 'grain', id: 'month' }] as [string, Sense])),
+  ...(['每个月', '各个月', '分月', '按月份', '每月份', '月度趋势', '月份', '各月份', '哪些月份', '哪几个月', 'each month', 'month by month'].map((w) => [w, { kind: 'grain', id: 'month' }] as [string, Sense])),
   ...(['每季', '每个季度', '分季度', '各个季度', 'each quarter', 'quarter by quarter'].map((w) => [w, { kind: 'grain', id: 'quarter' }] as [string, Sense])),
   ...(['每一年', '分年', '各个年份', '逐年', 'each year', 'year by year'].map((w) => [w, { kind: 'grain', id: 'year' }] as [string, Sense])),
   ...(['每一天', '分天', '逐日', 'each day', 'day by day'].map((w) => [w, { kind: 'grain', id: 'day' }] as [string, Sense])),
