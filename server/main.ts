@@ -60,7 +60,15 @@ const server = app.listen(config.port, config.host, () => {
   const port = typeof addr === 'object' && addr ? addr.port : config.port;
   log.info({ url: `http://${config.host}:${port}/`, graphiql: `http://${config.host}:${port}/graphiql`, engine: engine.mode, asOf: dataset.asOf }, 'CRM analytics server listening');
 });
+// A stop that hangs (an engine statement that never returns, seen once at the end of the
+// import tests) must not keep the process: every acknowledged save is already on disk
+// (tests/integration/durability.test.ts kills -9), so after a deadline it exits anyway.
+const SHUTDOWN_DEADLINE_MS = 10_000;
 const stop = async () => {
+  setTimeout(() => {
+    log.warn({ deadlineMs: SHUTDOWN_DEADLINE_MS }, 'shutdown did not finish in time; exiting');
+    process.exit(1);
+  }, SHUTDOWN_DEADLINE_MS).unref();
   server.close();
   await audit.flush().catch(() => {});
   await engine.close().catch(() => {});
