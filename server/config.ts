@@ -55,6 +55,8 @@ export interface Config {
   dataVersionPollSeconds: number;
   /** largest CSV upload accepted by /api/import */
   importMaxBytes: number;
+  /** SIGTERM / SIGINT: how long the statement in flight may take to finish before the process is killed (server/shutdown.ts) */
+  shutdownSeconds: number;
   webDist: string;
 }
 
@@ -126,6 +128,7 @@ export function loadConfig(env: Env = process.env): Config {
     resultCacheEntries: int('RESULT_CACHE_ENTRIES', 2000, 0),
     dataVersionPollSeconds: int('DATA_VERSION_POLL_SECONDS', 10, 0),
     importMaxBytes: int('IMPORT_MAX_BYTES', 1024 ** 3, 1),
+    shutdownSeconds: int('SHUTDOWN_SECONDS', 10, 1),
     webDist: path.join(root, 'dist', 'web'),
   };
   if (config.production) {

@@ -5,6 +5,7 @@ import type { AppError } from './errors.ts';
 import { Dataset } from './domains/dataset.ts';
 import { Engine } from './engine/engine.ts';
 import { createApp } from './http/app.ts';
+import { shutdown } from './shutdown.ts';
 import { prepareStore, seedDemo } from '../seeds/bootstrap.ts';
 import { progressBar } from '../seeds/progress.ts';
 
@@ -60,19 +61,6 @@ const server = app.listen(config.port, config.host, () => {
   const port = typeof addr === 'object' && addr ? addr.port : config.port;
   log.info({ url: `http://${config.host}:${port}/`, graphiql: `http://${config.host}:${port}/graphiql`, engine: engine.mode, asOf: dataset.asOf }, 'CRM analytics server listening');
 });
-// A stop that hangs (an engine statement that never returns, seen once at the end of the
-// import tests) must not keep the process: every acknowledged save is already on disk
-// (tests/integration/durability.test.ts kills -9), so after a deadline it exits anyway.
-const SHUTDOWN_DEADLINE_MS = 10_000;
-const stop = async () => {
-  setTimeout(() => {
-    log.warn({ deadlineMs: SHUTDOWN_DEADLINE_MS }, 'shutdown did not finish in time; exiting');
-    process.exit(1);
-  }, SHUTDOWN_DEADLINE_MS).unref();
-  server.close();
-  await audit.flush().catch(() => {});
-  await engine.close().catch(() => {});
-  process.exit(0);
-};
+const stop = () => shutdown({ log, engine, deadlineMs: config.shutdownSeconds * 1000, closeHttp: () => server.close(), flush: () => audit.flush() });
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);

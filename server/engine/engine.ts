@@ -30,6 +30,10 @@ export class Engine {
   readonly db: string;
   readonly cluster: string;
   private readonly limiter: Limiter;
+  /** statements sent and not yet answered; `drain` waits for none */
+  private inFlight = 0;
+  private readonly onIdle: (() => void)[] = [];
+  private draining = false;
   private constructor(
     private readonly client: ClickHouseClient,
     private readonly config: EngineConfig,
@@ -121,7 +125,33 @@ export class Engine {
   /** A read: SELECT only, limits applied, rows as objects. */
   async query<T = Record<string, unknown>>(sql: string, params: Params = {}, opts: RunOptions = {}): Promise<T[]> {
     assertSelect(sql);
-    return this.limiter.run(() => this.select<T>(sql, params, opts));
+    return this.limiter.run(() => this.tracked(() => this.select<T>(sql, params, opts)));
+  }
+
+  /** Counts the statement in flight; none is sent once `drain` has begun. */
+  private async tracked<T>(run: () => Promise<T>): Promise<T> {
+    if (this.draining) throw new AppError('DATABASE_UNAVAILABLE', 'The server is shutting down; try again once it is back.');
+    this.inFlight++;
+    try {
+      return await run();
+    } finally {
+      if (--this.inFlight === 0) for (const f of this.onIdle.splice(0)) f();
+    }
+  }
+
+  /**
+   * For a stop: sends no more statements (they fail with DATABASE_UNAVAILABLE) and resolves
+   * true once those in flight have been answered, or false if one still runs after `ms`.
+   * Embedded chDB cannot interrupt a statement, and a process cannot exit while one runs
+   * (its teardown waits for it): server/shutdown.ts decides what to do then.
+   */
+  async drain(ms: number): Promise<boolean> {
+    this.draining = true;
+    if (this.inFlight === 0) return true;
+    return new Promise<boolean>((resolve) => {
+      const timer = setTimeout(() => resolve(false), Math.max(0, ms));
+      this.onIdle.push(() => { clearTimeout(timer); resolve(true); });
+    });
   }
 
   private async select<T>(sql: string, params: Params, opts: RunOptions): Promise<T[]> {
@@ -178,6 +208,10 @@ export class Engine {
 
   /** DDL and INSERT … SELECT: no result rows, no read limits. */
   async command(sql: string, params: Params = {}, opts: RunOptions = {}): Promise<void> {
+    await this.tracked(() => this.commandOnce(sql, params, opts));
+  }
+
+  private async commandOnce(sql: string, params: Params, opts: RunOptions): Promise<void> {
     try {
       await this.client.command({
         query: sql,
@@ -194,31 +228,33 @@ export class Engine {
   /** Insert JS rows (small batches: saved views, assessments, synonyms). */
   async insert(table: string, rows: Record<string, unknown>[], opts: RunOptions = {}): Promise<void> {
     if (!rows.length) return;
-    try {
-      await this.client.insert({
-        table: this.t(table),
-        values: rows,
-        format: 'JSONEachRow',
-        query_id: opts.queryId ?? randomUUID(),
-        clickhouse_settings: this.settings(false, opts.settings),
-      });
-    } catch (e) {
-      throw mapEngineError(e);
-    }
+    await this.tracked(async () => {
+      try {
+        await this.client.insert({
+          table: this.t(table),
+          values: rows,
+          format: 'JSONEachRow',
+          query_id: opts.queryId ?? randomUUID(),
+          clickhouse_settings: this.settings(false, opts.settings),
+        });
+      } catch (e) {
+        throw mapEngineError(e);
+      }
+    });
   }
 
-  /** Reachable within `timeoutMs`? Never throws. */
   /**
    * Reachable within `timeoutMs`? Never throws. 'query' runs `SELECT 1` (the engine answers
    * queries); 'http' asks a server's `/ping` (its HTTP front answers, even when busy).
    */
   async ping(timeoutMs = 2000, how: 'query' | 'http' = 'query'): Promise<boolean> {
+    if (this.draining) return false;
     const timeout = new Promise<boolean>((resolve) => setTimeout(() => resolve(false), timeoutMs).unref());
     const ping = how === 'http'
       ? this.client.ping().then((r) => r.success, () => false)
-      : this.client
+      : this.tracked(() => this.client
         .query({ query: 'SELECT 1', format: 'JSONEachRow', clickhouse_settings: this.settings(true) })
-        .then((rs) => rs.json())
+        .then((rs) => rs.json()))
         .then(() => true, () => false);
     return Promise.race([ping, timeout]);
   }
