@@ -213,6 +213,22 @@ describe('chat panel', () => {
     const cells = await t.locator('[data-testid="chat-rows"] tbody tr td:last-child').allInnerTexts();
     expect(cells.length).toBeGreaterThan(0);
     for (const c of cells) expect(Number(c.replace('%', ''))).toBeGreaterThan(3);
+
+    // edited in the unit the chip reads: the box says 3 (and %), typing 4 means 4%
+    const before = await turns(page).count();
+    await t.locator('[data-testid="chat-chip"][data-kind="filter"]').filter({ hasText: '离网率' }).locator('[data-testid="chip-edit"]').click();
+    const box = t.locator('[data-testid="chip-filter-value"]');
+    expect(await box.inputValue()).toBe('3');
+    await box.fill('4');
+    await t.locator('[data-testid="chip-apply"]').click();
+    const edited = await settled(page, before);
+    expect((await edited.locator('[data-testid="chat-chip"][data-kind="filter"]').allInnerTexts()).map((x) => x.replace('×', '').trim()))
+      .toEqual(expect.arrayContaining(['离网率 > 4%']));
+    const toggle2 = edited.locator('[data-testid="chat-rows-toggle"]');
+    if ((await toggle2.getAttribute('aria-expanded')) !== 'true') await toggle2.click();
+    const cells2 = await edited.locator('[data-testid="chat-rows"] tbody tr td:last-child').allInnerTexts();
+    expect(cells2.length).toBeGreaterThan(0);
+    for (const c of cells2) expect(Number(c.replace('%', ''))).toBeGreaterThan(4);
   });
 
   it('深圳的利润率 → CLARIFY with 利润率 marked, nothing run', async () => {

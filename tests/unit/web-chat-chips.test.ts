@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { applyEdit, dimensionChoices, fromChips, metricChoices, removable, sameQuery, toChips } from '../../web/src/chat/chips';
+import { applyEdit, dimensionChoices, fromChips, metricChoices, removable, sameQuery, thresholdInput, toChips } from '../../web/src/chat/chips';
 import { chartAfterEdit, defaultChart, normalizeInterpretation, type Interpretation } from '../../web/src/chat/model';
 import { decodeChat, encodeChat, graphiqlHref, graphqlLiteral, inlineVariables, viewOfAnswer } from '../../web/src/chat/share';
 
@@ -180,5 +180,34 @@ describe('save as view and GraphiQL', () => {
     const u = new URL(graphiqlHref(doc, vars, '问数执行的查询'), 'http://x');
     expect(u.pathname).toBe('/graphiql');
     expect(u.searchParams.get('query')).toMatch(/^# 问数执行的查询\nquery Ask \{/);
+  });
+});
+
+describe('a threshold typed in the chip editor', () => {
+  it('a rate is typed in percent: 0.05 reads 5 (with %), and 5, 5% or 4.5 go back as 0.05, 0.05, 0.045', () => {
+    const p = thresholdInput('percent');
+    expect(p.suffix).toBe('%');
+    expect(p.toText('0.05')).toBe('5');
+    expect(p.toText('0.0125')).toBe('1.25');
+    expect(p.fromText('5')).toBe('0.05');
+    expect(p.fromText(' 5% ')).toBe('0.05');
+    expect(p.fromText('4.5')).toBe('0.045');
+    expect(p.fromText('0.07')).toBe('0.0007'); // typed in percent, as the box says
+    expect(p.fromText('abc')).toBeNull();
+    expect(p.fromText('')).toBeNull();
+  });
+  it('a round trip gives the value back for any rate with up to 4 decimals', () => {
+    const p = thresholdInput('percent');
+    for (let i = 0; i <= 10_000; i += 7) {
+      const v = String(i / 10_000);
+      expect(p.fromText(p.toText(v))).toBe(v);
+    }
+  });
+  it('other units are typed as they are: ARPU 80 is 80, 1,000 is 1000', () => {
+    const c = thresholdInput('currency');
+    expect(c.suffix).toBe('');
+    expect(c.toText('80')).toBe('80');
+    expect(c.fromText('1,000')).toBe('1000');
+    expect(c.fromText('x')).toBeNull();
   });
 });

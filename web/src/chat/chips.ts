@@ -125,3 +125,21 @@ export function dimensionChoices(catalog: readonly CatalogMetricLike[], q: Inter
   const inter = (lists: string[][]) => lists[0].filter((x) => lists.every((l) => l.includes(x)));
   return { dimensions: inter(ms.map((m) => m.dimensions)), grains: inter(ms.map((m) => m.grains)) };
 }
+
+/**
+ * A threshold's value as typed in the chip editor, in the unit its chip reads: a rate is
+ * typed in percent (0.05 reads 5, with a % beside the box), anything else as it is.
+ * `fromText` is the inverse (null when the text is not a number).
+ */
+export function thresholdInput(format: string): { suffix: string; toText: (v: string) => string; fromText: (s: string) => string | null } {
+  const scale = format === 'percent' || format === 'change' ? 100 : 1;
+  const tidy = (n: number) => String(Number(n.toPrecision(12)));
+  return {
+    suffix: scale === 100 ? '%' : '',
+    toText: (v) => (v.trim() !== '' && Number.isFinite(Number(v)) ? tidy(Number(v) * scale) : v),
+    fromText: (s) => {
+      const t = s.trim().replace(/[%％]$/, '').replace(/,/g, '');
+      return t !== '' && Number.isFinite(Number(t)) ? tidy(Number(t) / scale) : null;
+    },
+  };
+}
