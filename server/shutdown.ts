@@ -17,7 +17,7 @@ import type { Engine } from './engine/engine.ts';
 
 export interface Stopping {
   log: Logger;
-  engine: Pick<Engine, 'drain' | 'close'>;
+  engine: Pick<Engine, 'drain' | 'close' | 'running'>;
   deadlineMs: number;
   /** stops accepting connections (http.Server.close) */
   closeHttp?: () => void;
@@ -34,7 +34,7 @@ export async function shutdown({ log, engine, deadlineMs, closeHttp, flush }: St
     await Promise.race([flush().catch(() => {}), new Promise((r) => setTimeout(r, left()))]);
   }
   if (!(await engine.drain(left()))) {
-    log.warn({ deadlineMs }, 'an engine statement was still running at the shutdown deadline; killing the process (nothing acknowledged is lost)');
+    log.warn({ deadlineMs, running: engine.running() }, 'an engine statement was still running at the shutdown deadline; killing the process (nothing acknowledged is lost)');
     log.flush?.();
     process.kill(process.pid, 'SIGKILL');
   }

@@ -30,8 +30,8 @@ export class Engine {
   readonly db: string;
   readonly cluster: string;
   private readonly limiter: Limiter;
-  /** statements sent and not yet answered; `drain` waits for none */
-  private inFlight = 0;
+  /** statements sent and not yet answered (their start and first words); `drain` waits for none */
+  private readonly inFlight = new Set<{ sql: string; since: number }>();
   private readonly onIdle: (() => void)[] = [];
   private draining = false;
   private constructor(
@@ -125,18 +125,25 @@ export class Engine {
   /** A read: SELECT only, limits applied, rows as objects. */
   async query<T = Record<string, unknown>>(sql: string, params: Params = {}, opts: RunOptions = {}): Promise<T[]> {
     assertSelect(sql);
-    return this.limiter.run(() => this.tracked(() => this.select<T>(sql, params, opts)));
+    return this.limiter.run(() => this.tracked(sql, () => this.select<T>(sql, params, opts)));
   }
 
   /** Counts the statement in flight; none is sent once `drain` has begun. */
-  private async tracked<T>(run: () => Promise<T>): Promise<T> {
+  private async tracked<T>(sql: string, run: () => Promise<T>): Promise<T> {
     if (this.draining) throw new AppError('DATABASE_UNAVAILABLE', 'The server is shutting down; try again once it is back.');
-    this.inFlight++;
+    const entry = { sql, since: Date.now() };
+    this.inFlight.add(entry);
     try {
       return await run();
     } finally {
-      if (--this.inFlight === 0) for (const f of this.onIdle.splice(0)) f();
+      this.inFlight.delete(entry);
+      if (this.inFlight.size === 0) for (const f of this.onIdle.splice(0)) f();
     }
+  }
+
+  /** The statements in flight: how long each has run and how it begins (for the log). */
+  running(): { seconds: number; sql: string }[] {
+    return [...this.inFlight].map((e) => ({ seconds: (Date.now() - e.since) / 1000, sql: e.sql.replace(/\s+/g, ' ').trim().slice(0, 160) }));
   }
 
   /**
@@ -147,7 +154,7 @@ export class Engine {
    */
   async drain(ms: number): Promise<boolean> {
     this.draining = true;
-    if (this.inFlight === 0) return true;
+    if (this.inFlight.size === 0) return true;
     return new Promise<boolean>((resolve) => {
       const timer = setTimeout(() => resolve(false), Math.max(0, ms));
       this.onIdle.push(() => { clearTimeout(timer); resolve(true); });
@@ -208,7 +215,7 @@ export class Engine {
 
   /** DDL and INSERT … SELECT: no result rows, no read limits. */
   async command(sql: string, params: Params = {}, opts: RunOptions = {}): Promise<void> {
-    await this.tracked(() => this.commandOnce(sql, params, opts));
+    await this.tracked(sql, () => this.commandOnce(sql, params, opts));
   }
 
   private async commandOnce(sql: string, params: Params, opts: RunOptions): Promise<void> {
@@ -228,7 +235,7 @@ export class Engine {
   /** Insert JS rows (small batches: saved views, assessments, synonyms). */
   async insert(table: string, rows: Record<string, unknown>[], opts: RunOptions = {}): Promise<void> {
     if (!rows.length) return;
-    await this.tracked(async () => {
+    await this.tracked(`INSERT INTO ${this.t(table)}`, async () => {
       try {
         await this.client.insert({
           table: this.t(table),
@@ -252,7 +259,7 @@ export class Engine {
     const timeout = new Promise<boolean>((resolve) => setTimeout(() => resolve(false), timeoutMs).unref());
     const ping = how === 'http'
       ? this.client.ping().then((r) => r.success, () => false)
-      : this.tracked(() => this.client
+      : this.tracked('SELECT 1', () => this.client
         .query({ query: 'SELECT 1', format: 'JSONEachRow', clickhouse_settings: this.settings(true) })
         .then((rs) => rs.json()))
         .then(() => true, () => false);

@@ -40,6 +40,7 @@ describe('stopping while an engine statement runs', () => {
     const r = await stopDuring(120, 1500);
     expect(r.output).toContain('REFUSED DATABASE_UNAVAILABLE');
     expect(r.output).toContain('still running at the shutdown deadline');
+    expect(r.output).toContain('SELECT sleepEachRow(1)'); // the log names the statement
     expect(r.output).not.toContain('DONE');
     expect(r.signal).toBe('SIGKILL');
     // gone about when the deadline passed, not when the 120 s statement would have ended
