@@ -109,6 +109,8 @@ describe('editing chips', () => {
     expect(chartAfterEdit(GD_CITIES, 'bar', kpi)).toBe('kpi');
     expect(chartAfterEdit(GD_CITIES, 'pie', applyEdit(GD_CITIES, { type: 'remove', key: 'filter:0' }))).toBe('pie');
     expect(defaultChart(q({ metrics: ['arpu'], groupBy: ['month'] }))).toBe('line');
+    expect(defaultChart(q({ metrics: ['arpu'], groupBy: ['month'], filters: [{ dimension: 'arpu', op: 'lt', values: ['75'] }] }))).toBe('bar');
+    expect(defaultChart(q({ metrics: ['arpu'], groupBy: ['month'], filters: [{ dimension: 'brand', op: 'in', values: ['gotone'] }] }))).toBe('line');
     expect(defaultChart(q({ metrics: ['survival_rate'], groupBy: ['brand'] }))).toBe('survival');
   });
 
