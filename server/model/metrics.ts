@@ -75,7 +75,8 @@ export const METRICS: Metric[] = [
     sql: () => div('countIf(resolved_first = 1)', 'count()'), rollupSql: () => div('sum(resolved_first)', 'sum(contacts)') },
   { id: 'e_channel_share', labelZh: '电子渠道占比', labelEn: 'E-channel share', cube: 'contacts', kind: 'ratio', format: 'percent', higherIsBetter: true,
     synonyms: ['电子渠道比例', '电子渠道分流率', 'electronic channel share', 'e-channel ratio', 'digital share'],
-    formula: 'contacts on electronic channels ÷ all contacts', sql: () => div(`countIf(channel IN ${E_CHANNELS})`, 'count()'),
+    formula: 'contacts on electronic channels ÷ all contacts', shareOf: { metric: 'contacts', dimension: 'channel_class', member: 'electronic' },
+    sql: () => div(`countIf(channel IN ${E_CHANNELS})`, 'count()'),
     rollupSql: () => div(`sumIf(contacts, channel IN ${E_CHANNELS})`, 'sum(contacts)') },
 
   // ── campaigns: model-targeted vs random lists (seed 002) ───────────────────────────

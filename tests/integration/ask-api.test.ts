@@ -88,6 +88,39 @@ describe('ask', () => {
     expect(byCity(above.rows)).toEqual(byCity(expected));
   });
 
+  it('what share of contacts are electronic: the share metric, equal to electronic contacts ÷ all contacts', async () => {
+    const M = `query($q: MetricQuery!) { metrics(query: $q) { rows } }`;
+    const count = async (filters: unknown[]) => (await s.gql(M, { q: { metrics: ['contacts'], filters } })).body.data.metrics.rows[0].contacts as number;
+    for (const question of ['what share of contacts are electronic', '电子渠道接触占比']) {
+      const a = await ask(question);
+      expect(a.status).toBe('ANSWERED');
+      expect(a.interpretation.metrics).toEqual(['e_channel_share']);
+      expect(a.interpretation.filters).toEqual([]);
+      const electronic = await count([{ dimension: 'channel_class', op: 'in', values: ['electronic'] }]);
+      const all = await count([]);
+      expect(electronic).toBeGreaterThan(0);
+      expect(electronic).toBeLessThan(all);
+      expect(a.rows[0].e_channel_share).toBeCloseTo(electronic / all, 12);
+    }
+  });
+
+  it('全球通用户占比: the pie of every brand (one slice would say nothing), 全球通 among them with its own count', async () => {
+    const share = await ask('全球通用户占比');
+    expect(share.status).toBe('ANSWERED');
+    expect(share.chart).toBe('pie');
+    expect(share.interpretation.groupBy).toEqual(['brand']);
+    expect(share.restatement).toContain('全球通的占比');
+    expect(share.rows.length).toBeGreaterThan(1);
+    const alone = await ask('全球通用户数');
+    const gotone = share.rows.find((r: { brand: string }) => r.brand === 'gotone');
+    expect(gotone.subscribers).toBe(alone.rows[0].subscribers);
+    // 深圳的用户占比: Shenzhen among the cities of its province
+    const city = await ask('深圳的用户占比');
+    expect(city.interpretation).toMatchObject({ groupBy: ['city'], filters: [{ dimension: 'province', op: 'in', values: ['440000'] }] });
+    expect(city.rows.map((r: { city: string }) => r.city)).toContain('440300');
+    expect(city.rows.every((r: { city: string }) => r.city.startsWith('44'))).toBe(true);
+  });
+
   it('never silently wrong: unknown words → CLARIFY (logged), outside the data → UNSUPPORTED', async () => {
     const a = await ask('深圳的利润率');
     expect(a.status).toBe('CLARIFY');

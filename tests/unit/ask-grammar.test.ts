@@ -351,6 +351,33 @@ describe('never silently wrong', () => {
   })
 })
 
+describe('the share of one member (占比 with one member named)', () => {
+  it('a metric that is that share answers it', () => {
+    for (const q of ['what share of contacts are electronic', '电子渠道接触占比', '电子渠道的接触量占比是多少']) {
+      expect(interp(q), q).toMatchObject({ metrics: ['e_channel_share'], groupBy: [], filters: [] })
+      expect(answered(q).chart, q).toBe('kpi')
+    }
+  })
+  it('otherwise the pie is grouped by the member\'s dimension, the member among its siblings', () => {
+    expect(interp('全球通用户占比')).toMatchObject({ metrics: ['subscribers'], groupBy: ['brand'], filters: [] })
+    expect(answered('全球通用户占比').chart).toBe('pie')
+    expect(answered('全球通用户占比').restatement).toContain('全球通的占比')
+    expect(interp('share of subscribers on gotone')).toMatchObject({ groupBy: ['brand'], filters: [] })
+    // a region filter says where; the other member is the share asked
+    expect(interp('深圳全球通用户占比')).toMatchObject({ groupBy: ['brand'], filters: [{ dimension: 'city', values: ['440300'] }] })
+    // only a region named: a city among its province's cities, a province among provinces
+    expect(interp('深圳的用户占比')).toMatchObject({ groupBy: ['city'], filters: [{ dimension: 'province', op: 'in', values: ['440000'] }] })
+    expect(interp('广东的用户占比')).toMatchObject({ groupBy: ['province'], filters: [] })
+  })
+  it('left alone: already grouped, a ratio metric, two members', () => {
+    expect(interp('各品牌用户占比')).toMatchObject({ groupBy: ['brand'], filters: [] })
+    expect(interp('各地市全球通用户占比')).toMatchObject({ groupBy: ['city'], filters: [{ dimension: 'brand', values: ['gotone'] }] })
+    expect(interp('全球通和动感地带的用户占比')).toMatchObject({ groupBy: ['brand'] })
+    expect(interp('全球通的ARPU占比').metrics).toEqual(['arpu'])
+    expect(interp('全球通的ARPU占比').groupBy).toEqual([])
+  })
+})
+
 describe('charts and restatements', () => {
   it('default charts', () => {
     expect(answered('深圳动感地带用户的存活曲线').chart).toBe('survival')

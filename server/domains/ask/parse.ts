@@ -546,6 +546,13 @@ export function interpret(tokens: Token[], env: Env, forced: Forced = new Map(),
   if (!timed(metrics) && (q.groupBy ?? []).some((g) => GRAIN_IDS.has(g))) {
     return { kind: 'unsupported', message: zh ? `${metrics.map((m) => env.lex.label({ kind: 'metric', id: m }, 'zh')).join('、')}没有日历时间轴，不能按月/季度/年拆分（可按入网月份看）。` : `${metrics.join(', ')} has no calendar time axis and cannot be grouped by month, quarter or year (try by activation cohort).` };
   }
+  if (!followup && chart === 'pie') {
+    const share = shareOfMember(q, env, zh);
+    if (share) {
+      if (share.note) notes.push(share.note);
+      return { kind: 'answer', interp: tidy(share.q), chart: share.chart, explicitChart: !!share.chart, requery: true, notes };
+    }
+  }
   const final = tidy(q);
   return { kind: 'answer', interp: final, chart, explicitChart: !!chart, requery: true, notes };
 
@@ -561,6 +568,35 @@ export function interpret(tokens: Token[], env: Env, forced: Forced = new Map(),
  * A threshold's value in the metric's own unit: rates are fractions (5% and a bare 5 on a rate
  * are 0.05; 0.05 stays), 万 is ten thousand.
  */
+/**
+ * "What share of X is M" (全球通用户占比, what share of contacts are electronic): a count, a
+ * share word (a pie) and one member named, nothing grouped. Filtering to M would draw a pie of
+ * one slice. A metric that is that share (`shareOf`: e_channel_share) answers it; otherwise
+ * the pie is grouped by M's dimension — M among its siblings: a city among its province's
+ * cities. Region filters only say where, unless no other member is named (深圳的用户占比).
+ */
+function shareOfMember(q: MetricQuery, env: Env, zh: boolean): { q: MetricQuery; chart: ChartKind | null; note: string | null } | null {
+  const [metric, ...more] = q.metrics;
+  const kind = metricOf(metric)?.kind;
+  if (more.length || (q.groupBy ?? []).length || !kind || !['additive', 'stock', 'distinct'].includes(kind)) return null;
+  const single = (q.filters ?? []).filter((f) => f.op === 'in' && f.values.length === 1 && !metricOf(f.dimension));
+  const named = single.filter((f) => !REGION_DIMS.has(f.dimension));
+  const f = named.length === 1 ? named[0] : named.length === 0 && single.length === 1 ? single[0] : null;
+  if (!f) return null;
+  const rest = q.filters!.filter((x) => x !== f);
+  const member = f.values[0];
+  const ratio = model.metrics.find((m) => m.shareOf?.metric === metric && m.shareOf.dimension === f.dimension && m.shareOf.member === member);
+  if (ratio) return { q: { ...q, metrics: [ratio.id], filters: rest, orderBy: null }, chart: null, note: null };
+  // a city among the cities of its province
+  const within = f.dimension === 'city' && !rest.some((x) => x.dimension === 'province') ? [{ dimension: 'province', op: 'in' as const, values: [`${member.slice(0, 2)}0000`] }] : [];
+  const name = env.lex.label({ kind: 'member', dimension: f.dimension, id: member }, env.lang);
+  const dim = env.lex.label({ kind: 'dimension', id: f.dimension }, env.lang);
+  return {
+    q: { ...q, groupBy: [f.dimension], filters: [...rest, ...within] }, chart: 'pie',
+    note: zh ? `（${name}的占比：按${dim}看构成。）` : `(The share of ${name}: the mix by ${dim.toLowerCase()}.)`,
+  };
+}
+
 function thresholdValue(metric: string, t: ThresholdSpec): number {
   const percent = metricOf(metric)?.format === 'percent';
   const v = t.unit === '万' ? t.value * 10_000 : t.value;
