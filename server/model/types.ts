@@ -112,7 +112,7 @@ export interface Metric extends Labels {
   /**
    * A ratio that is one member's share of a count (e_channel_share: contacts of channel class
    * electronic ÷ contacts). The chat reads "what share of contacts are electronic" as this
-   * metric; tests/integration/ask-api.test.ts holds it equal to the two counts' ratio.
+   * metric; tests/integration/ask-api.test.ts holds each equal to the two counts' ratio.
    */
   shareOf?: { metric: string; dimension: string; member: string };
 }

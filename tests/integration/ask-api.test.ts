@@ -1,6 +1,7 @@
 /** Chat through the real server: multi-turn, the exact document, scope, teaching, misses. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer } from '../helpers/server.ts';
+import { model } from '../../server/model/index.ts';
 
 let s: Awaited<ReturnType<typeof startServer>>;
 beforeAll(async () => { s = await startServer(); });
@@ -88,7 +89,21 @@ describe('ask', () => {
     expect(byCity(above.rows)).toEqual(byCity(expected));
   });
 
-  it('what share of contacts are electronic: the share metric, equal to electronic contacts ÷ all contacts', async () => {
+  it('every share metric (model shareOf) is its member\'s count ÷ the count', async () => {
+    const M = `query($q: MetricQuery!) { metrics(query: $q) { rows } }`;
+    const shares = model.metrics.filter((m) => m.shareOf);
+    expect(shares.map((m) => m.id)).toContain('e_channel_share');
+    for (const { id, shareOf } of shares) {
+      const value = async (metric: string, filters: unknown[]) => (await s.gql(M, { q: { metrics: [metric], filters } })).body.data.metrics.rows[0][metric] as number;
+      const part = await value(shareOf!.metric, [{ dimension: shareOf!.dimension, op: 'in', values: [shareOf!.member] }]);
+      const whole = await value(shareOf!.metric, []);
+      expect(part).toBeGreaterThan(0);
+      expect(part).toBeLessThan(whole);
+      expect(await value(id, [])).toBeCloseTo(part / whole, 12);
+    }
+  });
+
+  it('what share of contacts are electronic: the share metric', async () => {
     const M = `query($q: MetricQuery!) { metrics(query: $q) { rows } }`;
     const count = async (filters: unknown[]) => (await s.gql(M, { q: { metrics: ['contacts'], filters } })).body.data.metrics.rows[0].contacts as number;
     for (const question of ['what share of contacts are electronic', '电子渠道接触占比']) {
