@@ -32,9 +32,11 @@ export const DIMENSIONS: Dimension[] = [
   { id: 'province', labelZh: '省份', labelEn: 'Province', synonyms: ['省', '各省', 'provinces', 'by province'], source: 'regions:province' },
   { id: 'city', labelZh: '地市', labelEn: 'City', synonyms: ['城市', '地市', '各地市', '市', 'cities'], source: 'regions:city' },
   { id: 'brand', labelZh: '品牌', labelEn: 'Brand', synonyms: ['brands'], members: [
-    m('gotone', '全球通', 'GoTone', ['gotone', 'go tone']),
-    m('mzone', '动感地带', 'M-Zone', ['mzone', 'm zone', 'm-zone']),
-    m('easyown', '神州行', 'Easyown', ['easyown', 'easy own', 'shenzhouxing']),
+    // 后付费 / 预付费 name brands (seed 002: 全球通 is postpaid; 预付费生命周期 covers 动感地带 and 神州行):
+    // a word on two members is both (预付费用户 = brand in (mzone, easyown))
+    m('gotone', '全球通', 'GoTone', ['gotone', 'go tone', '后付费', 'postpaid']),
+    m('mzone', '动感地带', 'M-Zone', ['mzone', 'm zone', 'm-zone', '预付费', 'prepaid']),
+    m('easyown', '神州行', 'Easyown', ['easyown', 'easy own', 'shenzhouxing', '预付费', 'prepaid']),
   ] },
   { id: 'sub_segment', labelZh: '品牌细分', labelEn: 'Brand sub-segment', synonyms: ['细分群', '细分', '细分市场', 'sub-segment', 'sub segment', 'subsegment', 'subsegments'], members: [
     m('business', '商务', 'Business', [], 'easyown'),
@@ -90,7 +92,7 @@ export const DIMENSIONS: Dimension[] = [
     m('lt18', '18岁以下', 'Under 18'), m('18_24', '18–24岁', '18–24'), m('25_34', '25–34岁', '25–34'),
     m('35_44', '35–44岁', '35–44'), m('45_59', '45–59岁', '45–59'), m('60plus', '60岁及以上', '60+'),
   ] },
-  { id: 'gender', labelZh: '性别', labelEn: 'Gender', members: [m('male', '男', 'Male'), m('female', '女', 'Female')] },
+  { id: 'gender', labelZh: '性别', labelEn: 'Gender', synonyms: ['男女', 'sex'], members: [m('male', '男', 'Male'), m('female', '女', 'Female')] },
   { id: 'tenure_months', labelZh: '在网月数', labelEn: 'Tenure (months)', synonyms: ['网龄', 'tenure'], source: 'numeric', ordered: true },
   { id: 'channel', labelZh: '渠道', labelEn: 'Channel', synonyms: ['各渠道', 'channels'], members: CHANNELS },
   { id: 'channel_class', labelZh: '渠道类别', labelEn: 'Channel class', members: [

@@ -369,12 +369,34 @@ describe('the share of one member (占比 with one member named)', () => {
     expect(interp('深圳的用户占比')).toMatchObject({ groupBy: ['city'], filters: [{ dimension: 'province', op: 'in', values: ['440000'] }] })
     expect(interp('广东的用户占比')).toMatchObject({ groupBy: ['province'], filters: [] })
   })
-  it('left alone: already grouped, a ratio metric, two members', () => {
+  it('one word for several members (预付费: 动感地带 and 神州行) is the pie of their dimension too', () => {
+    expect(interp('预付费用户的存活曲线')).toMatchObject({ filters: [{ dimension: 'brand', op: 'in', values: ['mzone', 'easyown'] }] })
+    expect(interp('percentage of prepaid customers')).toMatchObject({ metrics: ['subscribers'], groupBy: ['brand'], filters: [] })
+    expect(answered('percentage of prepaid customers').restatement).toContain('The share of M-Zone, Easyown')
+    expect(interp('后付费用户的ARPU')).toMatchObject({ filters: [{ dimension: 'brand', values: ['gotone'] }] })
+  })
+  it('left alone: already grouped, two members named', () => {
     expect(interp('各品牌用户占比')).toMatchObject({ groupBy: ['brand'], filters: [] })
     expect(interp('各地市全球通用户占比')).toMatchObject({ groupBy: ['city'], filters: [{ dimension: 'brand', values: ['gotone'] }] })
     expect(interp('全球通和动感地带的用户占比')).toMatchObject({ groupBy: ['brand'] })
-    expect(interp('全球通的ARPU占比').metrics).toEqual(['arpu'])
-    expect(interp('全球通的ARPU占比').groupBy).toEqual([])
+  })
+})
+
+describe('a pie only for parts of a whole', () => {
+  it('a rate does not add up: bars, or its figure; 比例 on a rate is the rate, a pie asked by name is declined aloud', () => {
+    for (const q of ['ARPU breakdown by brand', '各品牌ARPU饼图', 'churn rate proportion by city', '各地市流失比例']) expect(answered(q).chart, q).toBe('bar')
+    for (const q of ['流失比例', '全球通的ARPU占比', 'ARPU的饼图']) expect(answered(q).chart, q).toBe('kpi')
+    expect(answered('全球通的ARPU占比').interpretation).toMatchObject({ metrics: ['arpu'], groupBy: [], filters: [{ dimension: 'brand', values: ['gotone'] }] })
+    expect(answered('各品牌ARPU饼图').restatement).toContain('ARPU是比率，各部分不能相加，不画饼图')
+    expect(answered('各地市流失比例').restatement).not.toContain('饼图')
+    // only the metrics that are ratios are named
+    expect(answered('各品牌用户和ARPU的饼图').restatement).toContain('（ARPU是比率')
+  })
+  it('nothing to divide: the figure, and how to ask for a split', () => {
+    const a = answered('收入构成')
+    expect(a.chart).toBe('kpi')
+    expect(a.restatement).toContain('饼图要有分组')
+    expect(answered('what share of subscribers churned last month').restatement).toContain('A pie needs a grouping')
   })
 })
 

@@ -547,10 +547,11 @@ export function interpret(tokens: Token[], env: Env, forced: Forced = new Map(),
     return { kind: 'unsupported', message: zh ? `${metrics.map((m) => env.lex.label({ kind: 'metric', id: m }, 'zh')).join('、')}没有日历时间轴，不能按月/季度/年拆分（可按入网月份看）。` : `${metrics.join(', ')} has no calendar time axis and cannot be grouped by month, quarter or year (try by activation cohort).` };
   }
   if (!followup && chart === 'pie') {
-    const share = shareOfMember(q, env, zh);
-    if (share) {
-      if (share.note) notes.push(share.note);
-      return { kind: 'answer', interp: tidy(share.q), chart: share.chart, explicitChart: !!share.chart, requery: true, notes };
+    const explicitPie = chartToks.some((k) => /饼|pie/i.test(tokens[k].text));
+    const fit = pieFit(q, env, zh, explicitPie);
+    if (fit) {
+      if (fit.note) notes.push(fit.note);
+      return { kind: 'answer', interp: tidy(fit.q), chart: fit.chart, explicitChart: !!fit.chart, requery: true, notes };
     }
   }
   const final = tidy(q);
@@ -569,31 +570,43 @@ export function interpret(tokens: Token[], env: Env, forced: Forced = new Map(),
  * are 0.05; 0.05 stays), 万 is ten thousand.
  */
 /**
- * "What share of X is M" (全球通用户占比, what share of contacts are electronic): a count, a
- * share word (a pie) and one member named, nothing grouped. Filtering to M would draw a pie of
- * one slice. A metric that is that share (`shareOf`: e_channel_share) answers it; otherwise
- * the pie is grouped by M's dimension — M among its siblings: a city among its province's
- * cities. Region filters only say where, unless no other member is named (深圳的用户占比).
+ * A pie asked for (占比, 构成, share, breakdown, 饼图) must show parts of a whole:
+ *  - "what share of X is M" (全球通用户占比, what share of contacts are electronic, 预付费用户占比):
+ *    a count, M named, nothing grouped. Filtering to M would draw a pie of one slice. A metric
+ *    that is that share (`shareOf`: e_channel_share) answers it; otherwise the pie is grouped by
+ *    M's dimension, M among its siblings (a city among its province's cities). Region filters
+ *    only say where, unless no other member is named (深圳的用户占比).
+ *  - a ratio or a score (ARPU, 离网率) does not add up to a whole: bars (or its figure); 比例
+ *    or proportion on a rate (流失比例) just means the rate, a pie asked by name is declined aloud.
+ *  - nothing to divide (收入构成 with no grouping): the figure, and how to ask for a split.
  */
-function shareOfMember(q: MetricQuery, env: Env, zh: boolean): { q: MetricQuery; chart: ChartKind | null; note: string | null } | null {
-  const [metric, ...more] = q.metrics;
-  const kind = metricOf(metric)?.kind;
-  if (more.length || (q.groupBy ?? []).length || !kind || !['additive', 'stock', 'distinct'].includes(kind)) return null;
-  const single = (q.filters ?? []).filter((f) => f.op === 'in' && f.values.length === 1 && !metricOf(f.dimension));
-  const named = single.filter((f) => !REGION_DIMS.has(f.dimension));
-  const f = named.length === 1 ? named[0] : named.length === 0 && single.length === 1 ? single[0] : null;
-  if (!f) return null;
+function pieFit(q: MetricQuery, env: Env, zh: boolean, explicitPie: boolean): { q: MetricQuery; chart: ChartKind | null; note: string | null } | null {
+  const grouped = (q.groupBy ?? []).length > 0;
+  const additive = q.metrics.every((m) => ['additive', 'stock', 'distinct'].includes(metricOf(m)?.kind ?? ''));
+  if (!additive) {
+    // 流失比例, churn proportion: the rate itself; only a pie asked by name is refused aloud
+    if (!explicitPie) return { q, chart: grouped ? 'bar' : null, note: null };
+    const metricNames = q.metrics.filter((m) => !['additive', 'stock', 'distinct'].includes(metricOf(m)?.kind ?? ''))
+      .map((m) => env.lex.label({ kind: 'metric', id: m }, env.lang)).join(zh ? '、' : ', ');
+    return { q, chart: grouped ? 'bar' : null, note: zh ? `（${metricNames}是比率，各部分不能相加，不画饼图。）` : `(${metricNames} is a ratio; its parts do not add up, so no pie.)` };
+  }
+  if (grouped) return null;
+  const members = (q.filters ?? []).filter((f) => f.op === 'in' && !metricOf(f.dimension));
+  const named = members.filter((f) => !REGION_DIMS.has(f.dimension));
+  const f = q.metrics.length === 1 ? (named.length === 1 ? named[0] : named.length === 0 && members.length === 1 && members[0].values.length === 1 ? members[0] : null) : null;
+  if (!f) {
+    return { q, chart: null, note: zh ? '（饼图要有分组，例如“按品牌”“各地市”。）' : '(A pie needs a grouping, e.g. "by brand" or "by city".)' };
+  }
   const rest = q.filters!.filter((x) => x !== f);
-  const member = f.values[0];
-  const ratio = model.metrics.find((m) => m.shareOf?.metric === metric && m.shareOf.dimension === f.dimension && m.shareOf.member === member);
-  if (ratio) return { q: { ...q, metrics: [ratio.id], filters: rest, orderBy: null }, chart: null, note: null };
+  const sh = f.values.length === 1 ? model.metrics.find((m) => m.shareOf?.metric === q.metrics[0] && m.shareOf.dimension === f.dimension && m.shareOf.member === f.values[0]) : undefined;
+  if (sh) return { q: { ...q, metrics: [sh.id], filters: rest, orderBy: null }, chart: null, note: null };
   // a city among the cities of its province
-  const within = f.dimension === 'city' && !rest.some((x) => x.dimension === 'province') ? [{ dimension: 'province', op: 'in' as const, values: [`${member.slice(0, 2)}0000`] }] : [];
-  const name = env.lex.label({ kind: 'member', dimension: f.dimension, id: member }, env.lang);
+  const within = f.dimension === 'city' && !rest.some((x) => x.dimension === 'province') ? [{ dimension: 'province', op: 'in' as const, values: [`${f.values[0].slice(0, 2)}0000`] }] : [];
+  const names = f.values.map((v) => env.lex.label({ kind: 'member', dimension: f.dimension, id: v }, env.lang)).join(zh ? '、' : ', ');
   const dim = env.lex.label({ kind: 'dimension', id: f.dimension }, env.lang);
   return {
     q: { ...q, groupBy: [f.dimension], filters: [...rest, ...within] }, chart: 'pie',
-    note: zh ? `（${name}的占比：按${dim}看构成。）` : `(The share of ${name}: the mix by ${dim.toLowerCase()}.)`,
+    note: zh ? `（${names}的占比：按${dim}看构成。）` : `(The share of ${names}: the mix by ${dim.toLowerCase()}.)`,
   };
 }
 

@@ -76,6 +76,7 @@ export const CHARTS: [string, ChartKind][] = [
   ['柱状图', 'bar'], ['柱形图', 'bar'], ['柱图', 'bar'], ['条形图', 'bar'], ['直方图', 'bar'], ['bar chart', 'bar'], ['bar', 'bar'], ['bars', 'bar'], ['column chart', 'bar'], ['columns', 'bar'],
   ['折线图', 'line'], ['线图', 'line'], ['曲线图', 'line'], ['趋势图', 'line'], ['line chart', 'line'], ['line', 'line'], ['line graph', 'line'],
   ['饼图', 'pie'], ['饼状图', 'pie'], ['圆饼图', 'pie'], ['pie chart', 'pie'], ['pie', 'pie'], ['占比', 'pie'], ['构成', 'pie'], ['比例', 'pie'], ['share', 'pie'], ['mix', 'pie'],
+  ['百分比', 'pie'], ['percentage', 'pie'], ['proportion', 'pie'], ['breakdown', 'pie'],
   ['表格', 'table'], ['表', 'table'], ['明细表', 'table'], ['列表', 'table'], ['table', 'table'], ['grid', 'table'],
   ['雷达图', 'radar'], ['雷达', 'radar'], ['蛛网图', 'radar'], ['radar chart', 'radar'], ['radar', 'radar'], ['spider chart', 'radar'],
   ['漏斗图', 'funnel'], ['漏斗', 'funnel'], ['funnel chart', 'funnel'], ['funnel', 'funnel'],
