@@ -382,6 +382,18 @@ describe('the share of one member (占比 with one member named)', () => {
   })
 })
 
+describe('a bare count (how many, 量) counts what is named', () => {
+  it('contacts when a contact\'s member is named, subscribers otherwise; never a question', () => {
+    expect(interp('how many complaints last month')).toMatchObject({ metrics: ['contacts'], filters: [{ dimension: 'purpose', values: ['complaint'] }] })
+    expect(interp('深圳上月投诉量')).toMatchObject({ metrics: ['contacts'], filters: expect.arrayContaining([{ dimension: 'purpose', op: 'in', values: ['complaint'] }]) })
+    expect(interp('各渠道的投诉量')).toMatchObject({ metrics: ['contacts'], groupBy: ['channel'] })
+    expect(interp('深圳有多少').metrics).toEqual(['subscribers'])
+    expect(interp('how many in Shenzhen').metrics).toEqual(['subscribers'])
+    expect(interp('有多少全球通用户')).toMatchObject({ metrics: ['subscribers'], filters: [{ dimension: 'brand', values: ['gotone'] }] })
+    expect(interp('各地市的流量').metrics).toEqual(['dou']) // 流量 is a word of its own, not 流 + 量
+  })
+})
+
 describe('a pie only for parts of a whole', () => {
   it('a rate does not add up: bars, or its figure; 比例 on a rate is the rate, a pie asked by name is declined aloud', () => {
     for (const q of ['ARPU breakdown by brand', '各品牌ARPU饼图', 'churn rate proportion by city', '各地市流失比例']) expect(answered(q).chart, q).toBe('bar')

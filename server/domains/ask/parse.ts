@@ -194,8 +194,10 @@ export function interpret(tokens: Token[], env: Env, forced: Forced = new Map(),
   // ── metrics ────────────────────────────────────────────────────────────────────
   const metricToks = tokens.map((_, k) => k).filter((k) => kinds[k] === 'metric');
   for (const k of metricToks) {
-    const ids = uniq(ofKind(senses(k), 'metric').map((s) => s.id));
-    if (ids.length > 1 && !autoPick) {
+    const ms = ofKind(senses(k), 'metric');
+    const ids = uniq(ms.map((s) => s.id));
+    // a generic count (how many) is not a question: the words around it pick (qMetric below)
+    if (ids.length > 1 && !autoPick && !ms.every((s) => s.weak)) {
       return { kind: 'ambiguous', tok: k, what: tokens[k].text, options: ids.map((id) => ({ senses: [{ kind: 'metric', id }], label: senseLabel(env, { kind: 'metric', id }) })) };
     }
   }
@@ -212,7 +214,15 @@ export function interpret(tokens: Token[], env: Env, forced: Forced = new Map(),
   });
   const strong = metricToks.filter((k) => ofKind(senses(k), 'metric').some((s) => !s.weak) || joined(k));
   const usedMetricToks = strong.length ? strong : metricToks;
-  const qMetric = (k: number) => ofKind(senses(k), 'metric')[0].id;
+  // a word for several counts (how many: subscribers or contacts) is the first that every
+  // member and dimension named can apply to (how many complaints: contacts)
+  const namedDims = tokens.flatMap((_, j) => (kinds[j] === 'member' ? [ofKind(senses(j), 'member').map((x) => x.dimension)]
+    : kinds[j] === 'dimension' ? [ofKind(senses(j), 'dimension').map((x) => x.id)] : []));
+  const qMetric = (k: number) => {
+    const ms = ofKind(senses(k), 'metric');
+    const fits = (id: string) => namedDims.every((ds) => ds.some((d) => compatDim(d, [id]) !== null));
+    return (ms.length > 1 ? ms.find((x) => fits(x.id)) ?? ms[0] : ms[0]).id;
+  };
   const extraMetric = forced.get(-1)?.[0];
 
   // a threshold (超过5%, ARPU大于80元) is on the metric named nearest before it, else after

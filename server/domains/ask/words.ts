@@ -167,7 +167,9 @@ export const EXTRA_SENSES: [string, Sense][] = [
   ...(['入网用户', '入网用户数', '入网客户'].map((w) => [w, { kind: 'metric', id: 'new_subscribers' }] as [string, Sense])),
   ['入网', { kind: 'dimension', id: 'acquisition_channel' }],
   ...(['接触', '次数', '接触的次数', 'contact', 'interactions', 'touches'].map((w) => [w, { kind: 'metric', id: 'contacts', weak: true }] as [string, Sense])),
-  ...(['customers', 'users', 'subscribers', 'customer', 'user', 'how many', '有多少', '多少用户', '用户', '客户'].map((w) => [w, { kind: 'metric', id: 'subscribers', weak: true }] as [string, Sense])),
+  ...(['customers', 'users', 'subscribers', 'customer', 'user', '多少用户', '用户', '客户'].map((w) => [w, { kind: 'metric', id: 'subscribers', weak: true }] as [string, Sense])),
+  // a bare count (how many, 投诉量): subscribers, or contacts when what is counted is a contact's (how many complaints)
+  ...(['how many', 'number of', '有多少', '量'].flatMap((w) => [[w, { kind: 'metric', id: 'subscribers', weak: true }], [w, { kind: 'metric', id: 'contacts', weak: true }]] as [string, Sense][])),
 
   ...(['城市', '各城市', '各市', '地级市', '各地级市', 'city', 'by city', 'prefecture', 'prefectures'].map((w) => [w, { kind: 'dimension', id: 'city' }] as [string, Sense])),
   ...(['各省', '各省份', '省份', '分省', 'province', 'by province'].map((w) => [w, { kind: 'dimension', id: 'province' }] as [string, Sense])),
