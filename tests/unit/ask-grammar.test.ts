@@ -394,6 +394,29 @@ describe('a bare count (how many, 量) counts what is named', () => {
   })
 })
 
+describe('everyday phrasings (session 11)', () => {
+  it('哪个 / 哪些 + a dimension groups, also before a metric that starts with its word (渠道成本)', () => {
+    expect(interp('哪个渠道成本最高')).toMatchObject({ metrics: ['cost'], groupBy: ['channel'], orderBy: { metric: 'cost', direction: 'desc' } })
+    expect(interp('哪个品牌ARPU最高')).toMatchObject({ groupBy: ['brand'] })
+    expect(interp('渠道成本').groupBy).toEqual([])
+  })
+  it('累计 / 全年: this year up to the latest complete month', () => {
+    for (const q of ['今年累计收入', '全年收入', '年累计收入', 'full year revenue']) {
+      expect(interp(q, null, '2025-06-15'), q).toMatchObject({ metrics: ['revenue'], timeRange: { from: '2025-01', to: '2025-05' } })
+    }
+    expect(interp('去年全年的ARPU', null, '2025-06-15').timeRange).toEqual({ from: '2024-01', to: '2024-12' })
+  })
+  it('比去年 / 比上月 … 多了多少: the comparison, the amount words consumed', () => {
+    expect(interp('收入比去年少了多少')).toMatchObject({ metrics: ['revenue'], compare: 'yoy' })
+    expect(interp('收入比去年少了多少').timeRange ?? null).toBeNull()
+    expect(interp('深圳离网率比去年高了多少')).toMatchObject({ metrics: ['churn_rate'], compare: 'yoy', filters: [{ dimension: 'city', values: ['440300'] }] })
+    expect(interp('本月新增用户比上月多了多少')).toMatchObject({ metrics: ['new_subscribers'], compare: 'mom' })
+  })
+  it('热线 / 10086热线: the staffed hotline, in and out', () => {
+    expect(interp('10086热线平均处理时长')).toMatchObject({ metrics: ['avg_handle_time'], filters: [{ dimension: 'channel', op: 'in', values: ['hotline_in', 'hotline_out'] }] })
+  })
+})
+
 describe('a pie only for parts of a whole', () => {
   it('a rate does not add up: bars, or its figure; 比例 on a rate is the rate, a pie asked by name is declined aloud', () => {
     for (const q of ['ARPU breakdown by brand', '各品牌ARPU饼图', 'churn rate proportion by city', '各地市流失比例']) expect(answered(q).chart, q).toBe('bar')

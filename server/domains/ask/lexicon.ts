@@ -189,11 +189,15 @@ export class Lexicon {
   }
 
   private compile(): void {
+    const WHICH = ['哪个', '哪些', '哪一个', '哪家'];
     const variants: [string, Sense][] = [];
     const addContent = (word: string, sense: Sense, origin: Origin) => {
       for (const f of this.labelForms(word)) {
         this.add(f, sense, origin);
         if (!hasCjk(f)) variants.push([f, sense]);
+        // 哪个渠道成本最高: "which channel" groups, also before a metric that starts with the
+        // dimension's word (渠道成本), which the longest match would otherwise take
+        else if (sense.kind === 'dimension') for (const which of WHICH) this.add(`${which}${f}`, sense, origin);
       }
     };
     for (const m of model.metrics) {

@@ -204,7 +204,7 @@ const PATTERNS: [RegExp, Handler][] = [
   [R('(?:the\\s+)?(?:last|past|previous|trailing)\\s+(\\d{1,2})\\s+years(?![a-z])'), (m, D) => lastMonths(12 * +m[1], D)],
   [R('(?:近|最近|过去)\\s*(?:一|1)?\\s*年|(?:the\\s+)?(?:last|past|trailing)\\s+12\\s+months|ttm|ltm'), (_m, D) => lastMonths(12, D)],
   // years
-  [R('(?:今年以来|今年至今|年初至今|年初以来|本年以来|今年|本年度|本年|this year|year to date|ytd|so far this year|current year)'), (_m, D) =>
+  [R('(?:今年以来|今年至今|年初至今|年初以来|本年以来|今年累计|本年累计|今年全年|年累计|全年|今年|本年度|本年|this year|year to date|ytd|so far this year|current year|full year)'), (_m, D) =>
     D.m === 1 ? month(D.y, 1, D) : monthRange({ y: D.y, m: 1 }, D.last, D)],
   [R('(?:去年全年|去年|上一年|上年|last year|previous year|prior year)'), (_m, D) => monthRange({ y: D.y - 1, m: 1 }, { y: D.y - 1, m: 12 }, D)],
   [R('(?:前年|the year before last)'), (_m, D) => monthRange({ y: D.y - 2, m: 1 }, { y: D.y - 2, m: 12 }, D)],
@@ -219,7 +219,7 @@ const ASCIIW = /[a-z0-9]/;
 export function timeMatchesAt(text: string, i: number, D: AsOf): TimeMatch[] {
   const c = text[i];
   // cheap gate: time words start with a digit, a CJK time character or a few English letters
-  if (!/[0-9近最过上本这当今去前昨第半年月季周星礼qhjfmasondlptycwy]/.test(c)) return [];
+  if (!/[0-9近最过上本这当今去前昨第半年月季周星礼全qhjfmasondlptycwy]/.test(c)) return [];
   if (ASCIIW.test(c) && i > 0 && ASCIIW.test(text[i - 1])) return [];
   const out: TimeMatch[] = [];
   for (const [re, h] of PATTERNS) {

@@ -13,7 +13,7 @@ export const STOP_WORDS: string[] = [
   // zh
   '的', '地', '之', '是', '为', '了', '吗', '吧', '啊', '呀', '哦', '嘛', '么', '请', '请问', '麻烦', '帮我', '帮忙', '给我', '我想', '我要', '想', '要', '我',
   '我们', '你', '看', '看看', '看下', '看一下', '瞧瞧', '查', '查看', '查下', '查一下', '一下', '下', '显示', '展示', '列出', '列一下', '统计', '计算', '算',
-  '分析', '情况', '数据', '数字', '指标', '结果', '报表', '报告', '表现', '水平', '多少', '有', '有没有', '几', '几个', '哪些', '哪个', '什么', '怎么样',
+  '分析', '情况', '数据', '数字', '指标', '结果', '报表', '报告', '表现', '水平', '多少', '多了', '少了', '高了', '低了', '涨了', '降了', '增加了', '减少了', '有', '有没有', '几', '几个', '哪些', '哪个', '什么', '怎么样',
   '如何', '怎样', '人', '个', '类', '们', '在', '于', '中', '里', '里面', '内', '期间', '时期', '当中', '各', '按', '按照', '分',
   '每个', '各个', '分别', '各自', '每', '根据', '所有', '全部', '全', '对比', '比较', '对照', '相比', '比', '对', '之间', '一共', '总共', '共', '从',
   '所在', '属于', '下面', '下属', '旗下', '范围', '公司', '分公司', '移动', '中国移动', '广东移动', '全国', '全省', '全市', '省内', '市内', '分布',
@@ -88,9 +88,11 @@ export const CHARTS: [string, ChartKind][] = [
 
 export const COMPARES: [string, 'yoy' | 'mom'][] = [
   ['同比', 'yoy'], ['同比增长', 'yoy'], ['同比变化', 'yoy'], ['同比增幅', 'yoy'], ['比去年同期', 'yoy'], ['与去年同期相比', 'yoy'], ['较去年同期', 'yoy'], ['去年同期', 'yoy'],
+  ['比去年', 'yoy'], ['较去年', 'yoy'], ['与去年相比', 'yoy'], ['和去年比', 'yoy'], ['跟去年比', 'yoy'], ['比上年', 'yoy'],
   ['yoy', 'yoy'], ['year over year', 'yoy'], ['year on year', 'yoy'], ['vs last year', 'yoy'], ['versus last year', 'yoy'], ['compared to last year', 'yoy'],
   ['compared with last year', 'yoy'], ['against last year', 'yoy'], ['same period last year', 'yoy'], ['yoy change', 'yoy'], ['yoy growth', 'yoy'],
   ['环比', 'mom'], ['环比增长', 'mom'], ['环比变化', 'mom'], ['环比增幅', 'mom'], ['比上月', 'mom'], ['较上月', 'mom'], ['与上月相比', 'mom'], ['比上个月', 'mom'],
+  ['较上个月', 'mom'], ['与上个月相比', 'mom'], ['和上月比', 'mom'], ['跟上月比', 'mom'],
   ['mom', 'mom'], ['month over month', 'mom'], ['month on month', 'mom'], ['vs last month', 'mom'], ['versus last month', 'mom'],
   ['compared to last month', 'mom'], ['compared with last month', 'mom'], ['vs previous month', 'mom'], ['sequential', 'mom'],
 ];
@@ -116,7 +118,7 @@ export const ORDER_WORDS: [string, 'asc' | 'desc' | 'best' | 'worst'][] = [
 
 export const TREND_WORDS = ['趋势', '走势', '变化趋势', '变化', '趋势变化', '历史', 'trend', 'trends', 'over time', 'history', 'evolution', 'development', 'trajectory'];
 /** no grouping (a follow-up that names no new grouping drops the old one) */
-export const TOTAL_WORDS = ['总体', '整体', '合起来', '不分组', '不拆分', '总计', '全体', 'overall', 'in total', 'altogether', 'no grouping', 'ungrouped', 'without grouping', 'aggregated'];
+export const TOTAL_WORDS = ['总体', '整体', '合起来', '不分组', '不拆分', '总计', '全体', '累计', '累积', 'cumulative', 'overall', 'in total', 'altogether', 'no grouping', 'ungrouped', 'without grouping', 'aggregated'];
 
 /** Outside the data → UNSUPPORTED (destructive verbs included: the chat only reads). */
 export const OOS_WORDS: [string, string][] = [
@@ -223,4 +225,6 @@ export const EXTRA_SENSES: [string, Sense][] = [
   ['british telecom', { kind: 'member', dimension: 'capability_entity', id: 'bt' }],
   ['10086', { kind: 'member', dimension: 'channel', id: 'hotline_in' }], ['10086', { kind: 'member', dimension: 'channel', id: 'hotline_out' }],
   ['10086', { kind: 'member', dimension: 'channel', id: 'ivr' }],
+  // the 10086 hotline: its staffed calls, in and out (10086 alone also means its IVR)
+  ...(['热线', '10086热线', '客服热线'].flatMap((w) => [[w, { kind: 'member', dimension: 'channel', id: 'hotline_in' }], [w, { kind: 'member', dimension: 'channel', id: 'hotline_out' }]] as [string, Sense][])),
 ];
