@@ -18,6 +18,8 @@ export const model = {
   metric: (id: string) => metricById.get(id),
   dimension: (id: string) => dimensionById.get(id),
   cube: (id: CubeId) => cubeById.get(id)!,
+  /** what the metric can be grouped and filtered by: its cube's dimensions but those it is `notBy` */
+  dimensionsOf: (m: Metric) => Object.keys(cubeById.get(m.cube)!.dimensions).filter((d) => !m.notBy?.[d]),
 };
 export type Model = typeof model;
 export * from './types.ts';

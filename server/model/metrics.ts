@@ -86,10 +86,11 @@ export const METRICS: Metric[] = [
     synonyms: ['名单命中率', '预测命中率', 'hit ratio'], formula: 'hits ÷ targeted', sql: () => div('sum(hits)', 'sum(targeted)') },
   { id: 'campaign_lift', labelZh: '提升度', labelEn: 'Lift', cube: 'campaigns', kind: 'ratio', format: 'ratio', higherIsBetter: true,
     synonyms: ['模型提升度', '提升倍数', 'lift', 'model lift'], formula: 'hit rate of model lists ÷ hit rate of random lists',
+    notBy: { list_type: { en: 'lift compares model-targeted with random lists, so one list type alone has none', zh: '提升度是模型名单与随机名单之比，单看一类名单没有提升度' } },
     sql: () => div(div("sumIf(hits, list_type = 'model')", "sumIf(targeted, list_type = 'model')"),
       div("sumIf(hits, list_type = 'random')", "sumIf(targeted, list_type = 'random')")) },
   { id: 'retention_success_rate', labelZh: '挽留成功率', labelEn: 'Retention success rate', cube: 'campaigns', kind: 'ratio', format: 'percent', higherIsBetter: true,
-    synonyms: ['挽留率', 'retention rate', 'save rate'], formula: 'retained ÷ contacted (churn campaigns)',
+    synonyms: ['挽留率', 'retention rate', 'save rate', 'retention campaign success rate', 'retention success', '挽留活动成功率'], formula: 'retained ÷ contacted (churn campaigns)',
     sql: () => div("sumIf(retained, kind = 'churn')", "sumIf(contacted, kind = 'churn')") },
 
   // ── survival: Kaplan–Meier from subscribers (dedicated executor) ────────────────────

@@ -115,6 +115,11 @@ export interface Metric extends Labels {
    * metric; tests/integration/ask-api.test.ts holds each equal to the two counts' ratio.
    */
   shareOf?: { metric: string; dimension: string; member: string };
+  /**
+   * Dimensions of its cube the metric cannot be split or filtered by, and why (campaign_lift
+   * by list_type: it compares the two list types, so each side alone has no lift).
+   */
+  notBy?: Record<string, { en: string; zh: string }>;
 }
 
 export interface Member {

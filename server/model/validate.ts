@@ -67,6 +67,7 @@ export function validateModel(cubes: Cube[], dimensions: Dimension[], metrics: M
         ? `metric "${m.id}" has both rollupSql and noRollup; keep one`
         : `metric "${m.id}" is in cube "${m.cube}", which has a rollup: give it rollupSql, or noRollup with the reason it cannot have one`);
     }
+    for (const d of Object.keys(m.notBy ?? {})) if (cube && !(d in cube.dimensions)) problems.push(`metric "${m.id}" is notBy "${d}", which cube "${m.cube}" does not have`);
     if (cube && !cube.rollups?.length && (m.rollupSql || m.noRollup)) problems.push(`metric "${m.id}" has rollupSql or noRollup, but cube "${m.cube}" has no rollup`);
   }
   if (problems.length) throw new ModelError(problems);

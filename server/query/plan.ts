@@ -70,6 +70,7 @@ export function plan(q: MetricQuery, ctx: { asOf: string; scope: Scope }): Plan 
     }
     if (!model.dimension(g)) { problems.push(`unknown dimension "${g}" in groupBy${suggest(g, model.dimensions.map((d) => d.id))}`); continue; }
     for (const p of parts) if (!(g in p.cube.dimensions)) problems.push(notApplicable(g, p));
+    problems.push(...notBy(g, metrics));
     dims.push(g);
   }
 
@@ -91,6 +92,7 @@ export function plan(q: MetricQuery, ctx: { asOf: string; scope: Scope }): Plan 
     const d = model.dimension(f.dimension);
     if (!d) { problems.push(`unknown dimension "${f.dimension}" in filters${suggest(f.dimension, model.dimensions.map((x) => x.id))}`); continue; }
     for (const p of parts) if (!(f.dimension in p.cube.dimensions)) problems.push(notApplicable(f.dimension, p));
+    problems.push(...notBy(f.dimension, metrics));
     if (ranged && !d.ordered) { problems.push(`dimension "${f.dimension}" has no order; use in or not_in`); continue; }
     const bad = ranged ? (d.ordered && !/^-?\d+(\.\d+)?$/.test(values[0]) && f.dimension !== 'cohort' ? values : []) : values.filter((v) => !isMember(f.dimension, v));
     if (bad.length) { problems.push(memberProblem(f.dimension, bad)); continue; }
@@ -161,6 +163,10 @@ export function applyScope(filters: Filter[], scope: Scope): void {
   }
   if (scope.level === 'province') filters.push({ dimension: 'province', op: 'in', values: [scope.province] });
   else filters.push({ dimension: 'city', op: 'in', values: [scope.city] });
+}
+
+function notBy(dim: string, metrics: readonly Metric[]): string[] {
+  return metrics.filter((m) => m.notBy?.[dim]).map((m) => `"${m.id}" cannot be grouped or filtered by "${dim}": ${m.notBy![dim].en}`);
 }
 
 function notApplicable(dim: string, p: CubePart): string {

@@ -417,6 +417,16 @@ describe('everyday phrasings (session 11)', () => {
   })
 })
 
+describe('what a metric cannot be split by (model notBy)', () => {
+  it('lift of the model lists: refused with the dimension named, not a null lift', () => {
+    const a = ask('lift of the model lists')
+    expect(a.status).toBe('UNSUPPORTED')
+    expect(a.message).toMatch(/Lift cannot be broken down or filtered by "model lists" \(List type\)\. Lift compares model-targeted with random lists/)
+    expect(interp('hit rate of the model lists')).toMatchObject({ metrics: ['hit_rate'], filters: [{ dimension: 'list_type', values: ['model'] }] })
+    expect(interp('retention campaign success rate').metrics).toEqual(['retention_success_rate'])
+  })
+})
+
 describe('a pie only for parts of a whole', () => {
   it('a rate does not add up: bars, or its figure; 比例 on a rate is the rate, a pie asked by name is declined aloud', () => {
     for (const q of ['ARPU breakdown by brand', '各品牌ARPU饼图', 'churn rate proportion by city', '各地市流失比例']) expect(answered(q).chart, q).toBe('bar')

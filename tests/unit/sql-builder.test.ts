@@ -54,6 +54,10 @@ describe('SQL builder', () => {
     expect(() => build({ metrics: ['arpu'], limit: 0 })).toThrow(/limit/);
     expect(() => build({ metrics: ['arpu', 'survival_rate'] })).toThrow(/cannot be queried together/);
     expect(() => build({ metrics: [] })).toThrow(/at least one metric/);
+    // lift compares the list types: by one list type alone it has none (model notBy)
+    expect(() => build({ metrics: ['campaign_lift'], groupBy: ['list_type'] })).toThrow(/"campaign_lift" cannot be grouped or filtered by "list_type": lift compares/);
+    expect(() => build({ metrics: ['hit_rate', 'campaign_lift'], filters: [{ dimension: 'list_type', op: 'in', values: ['model'] }] })).toThrow(/"campaign_lift" cannot be grouped/);
+    expect(() => build({ metrics: ['hit_rate'], groupBy: ['list_type'] })).not.toThrow();
   });
 
   it('scope: a region outside is FORBIDDEN, and the scope is always applied', () => {

@@ -53,7 +53,7 @@ const cubeDims = (metrics: string[]): Set<string> | null => {
   for (const id of metrics) {
     const m = metricOf(id);
     if (!m) continue;
-    const dims = new Set<string>(Object.keys(model.cube(m.cube).dimensions));
+    const dims = new Set<string>(model.dimensionsOf(m));
     if (acc === null) acc = dims;
     else for (const d of [...acc]) if (!dims.has(d)) acc.delete(d);
   }
@@ -354,7 +354,9 @@ export function interpret(tokens: Token[], env: Env, forced: Forced = new Map(),
     const dl = x.dims.map((d) => env.lex.label({ kind: 'dimension', id: d }, env.lang)).join(zh ? '或' : ' or ');
     return {
       kind: 'unsupported',
-      message: zh ? `${ml}不能按“${tokens[x.tok].text}”（${dl}）拆分或筛选。` : `${ml} cannot be broken down or filtered by "${tokens[x.tok].text}" (${dl}).`,
+      message: (zh ? `${ml}不能按“${tokens[x.tok].text}”（${dl}）拆分或筛选。` : `${ml} cannot be broken down or filtered by "${tokens[x.tok].text}" (${dl}).`)
+        // the model's reason, when a metric is notBy the dimension (lift by list type)
+        + metrics.flatMap((m) => x.dims.map((d) => metricOf(m)?.notBy?.[d]).filter((r) => !!r).map((r) => (zh ? `${r!.zh}。` : ` ${r!.en[0].toUpperCase()}${r!.en.slice(1)}.`))).join(''),
     };
   }
   // a dimension word next to one of its members qualifies it (品牌为动感地带), it does not group

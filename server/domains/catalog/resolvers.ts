@@ -14,7 +14,7 @@ export function catalog() {
       return {
         id: m.id, labelZh: m.labelZh, labelEn: m.labelEn, format: m.format, kind: m.kind, domain: m.cube,
         formula: m.formula ?? null, higherIsBetter: m.higherIsBetter, synonyms: m.synonyms ?? [],
-        dimensions: Object.keys(cube.dimensions),
+        dimensions: model.dimensionsOf(m),
         grains: finest ? GRAINS.slice(GRAINS.indexOf(finest)) : [],
       };
     }),
