@@ -578,10 +578,6 @@ export function interpret(tokens: Token[], env: Env, forced: Forced = new Map(),
 }
 
 /**
- * A threshold's value in the metric's own unit: rates are fractions (5% and a bare 5 on a rate
- * are 0.05; 0.05 stays), 万 is ten thousand.
- */
-/**
  * A pie asked for (占比, 构成, share, breakdown, 饼图) must show parts of a whole:
  *  - "what share of X is M" (全球通用户占比, what share of contacts are electronic, 预付费用户占比):
  *    a count, M named, nothing grouped. Filtering to M would draw a pie of one slice. A metric
@@ -594,12 +590,11 @@ export function interpret(tokens: Token[], env: Env, forced: Forced = new Map(),
  */
 function pieFit(q: MetricQuery, env: Env, zh: boolean, explicitPie: boolean): { q: MetricQuery; chart: ChartKind | null; note: string | null } | null {
   const grouped = (q.groupBy ?? []).length > 0;
-  const additive = q.metrics.every((m) => ['additive', 'stock', 'distinct'].includes(metricOf(m)?.kind ?? ''));
-  if (!additive) {
+  const ratios = q.metrics.filter((m) => !['additive', 'stock', 'distinct'].includes(metricOf(m)?.kind ?? ''));
+  if (ratios.length) {
     // 流失比例, churn proportion: the rate itself; only a pie asked by name is refused aloud
     if (!explicitPie) return { q, chart: grouped ? 'bar' : null, note: null };
-    const metricNames = q.metrics.filter((m) => !['additive', 'stock', 'distinct'].includes(metricOf(m)?.kind ?? ''))
-      .map((m) => env.lex.label({ kind: 'metric', id: m }, env.lang)).join(zh ? '、' : ', ');
+    const metricNames = ratios.map((m) => env.lex.label({ kind: 'metric', id: m }, env.lang)).join(zh ? '、' : ', ');
     return { q, chart: grouped ? 'bar' : null, note: zh ? `（${metricNames}是比率，各部分不能相加，不画饼图。）` : `(${metricNames} is a ratio; its parts do not add up, so no pie.)` };
   }
   if (grouped) return null;
@@ -622,6 +617,10 @@ function pieFit(q: MetricQuery, env: Env, zh: boolean, explicitPie: boolean): { 
   };
 }
 
+/**
+ * A threshold's value in the metric's own unit: rates are fractions (5% and a bare 5 on a rate
+ * are 0.05; 0.05 stays), 万 is ten thousand.
+ */
 function thresholdValue(metric: string, t: ThresholdSpec): number {
   const percent = metricOf(metric)?.format === 'percent';
   const v = t.unit === '万' ? t.value * 10_000 : t.value;
