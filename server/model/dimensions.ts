@@ -92,7 +92,7 @@ export const DIMENSIONS: Dimension[] = [
     m('lt18', '18岁以下', 'Under 18'), m('18_24', '18–24岁', '18–24'), m('25_34', '25–34岁', '25–34'),
     m('35_44', '35–44岁', '35–44'), m('45_59', '45–59岁', '45–59'), m('60plus', '60岁及以上', '60+'),
   ] },
-  { id: 'gender', labelZh: '性别', labelEn: 'Gender', synonyms: ['男女', 'sex'], members: [m('male', '男', 'Male'), m('female', '女', 'Female')] },
+  { id: 'gender', labelZh: '性别', labelEn: 'Gender', members: [m('male', '男', 'Male'), m('female', '女', 'Female')] },
   { id: 'tenure_months', labelZh: '在网月数', labelEn: 'Tenure (months)', synonyms: ['网龄', 'tenure'], source: 'numeric', ordered: true },
   { id: 'channel', labelZh: '渠道', labelEn: 'Channel', synonyms: ['各渠道', 'channels'], members: CHANNELS },
   { id: 'channel_class', labelZh: '渠道类别', labelEn: 'Channel class', members: [

@@ -226,5 +226,5 @@ export const EXTRA_SENSES: [string, Sense][] = [
   ['10086', { kind: 'member', dimension: 'channel', id: 'hotline_in' }], ['10086', { kind: 'member', dimension: 'channel', id: 'hotline_out' }],
   ['10086', { kind: 'member', dimension: 'channel', id: 'ivr' }],
   // the 10086 hotline: its staffed calls, in and out (10086 alone also means its IVR)
-  ...(['热线', '10086热线', '客服热线'].flatMap((w) => [[w, { kind: 'member', dimension: 'channel', id: 'hotline_in' }], [w, { kind: 'member', dimension: 'channel', id: 'hotline_out' }]] as [string, Sense][])),
+  ...(['热线', '10086热线'].flatMap((w) => [[w, { kind: 'member', dimension: 'channel', id: 'hotline_in' }], [w, { kind: 'member', dimension: 'channel', id: 'hotline_out' }]] as [string, Sense][])),
 ];
