@@ -21,7 +21,10 @@ export function checkChartFit(chart: ChartKind, p: Plan): void {
       if (!sql || p.grain !== 'month' || p.dims.length) throw needs(chart, 'groupBy ["month"] and no other grouping (additive or ratio metrics); the first metric is drawn, with its _prev line when compare is set');
       return;
     case 'map':
-      if (!sql || p.grain || p.dims.join() !== 'province') throw needs(chart, 'groupBy ["province"] (one tile per province)');
+      if (!sql || p.grain || !['province', 'city'].includes(p.dims.join())) throw needs(chart, 'groupBy ["province"] (the map of China) or ["city"] (a province\'s map of cities)');
+      if (p.dims[0] === 'city' && !mapProvince(p)) {
+        throw needs(chart, 'groupBy ["city"] within one province: a province filter with one value, cities of one province, or a token scope of a province or city');
+      }
       return;
     case 'bars':
       if (!sql || p.grain || p.dims.length !== 1) throw needs(chart, 'exactly one groupBy dimension and no time grain');
@@ -44,6 +47,22 @@ export function checkChartFit(chart: ChartKind, p: Plan): void {
       if (p.executor !== 'survival' || ids.join() !== 'median_lifetime' || p.dims.length !== 1) throw needs(chart, 'the metric median_lifetime and one groupBy dimension');
       return;
   }
+}
+
+/**
+ * The one province a map of cities draws: the scope's, else the province filter's single
+ * value, else the province of every filtered city; null when the rows may span provinces.
+ */
+export function mapProvince(p: Pick<Plan, 'scope' | 'filters'>): string | null {
+  if (p.scope.level !== 'national') return p.scope.province;
+  // filters hold together: one of them bounding the rows to one province is enough
+  for (const f of p.filters) {
+    if (f.op !== 'in' || !f.values.length) continue;
+    if (f.dimension === 'province' && f.values.length === 1) return f.values[0];
+    const of = new Set(f.values.map((c) => `${c.slice(0, 2)}0000`));
+    if (f.dimension === 'city' && of.size === 1) return [...of][0];
+  }
+  return null;
 }
 
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
@@ -91,8 +110,8 @@ export function viewChartQuery(view: SavedView, chart: ChartKind, asOf: string):
     case 'overview:trend':
       return { metrics: [pick(s.trend, OVERVIEW_METRICS, 'subscribers')], groupBy: ['month'], filters: region, timeRange, compare: 'yoy' };
     case 'overview:map':
-      return { metrics: [pick(s.map, OVERVIEW_METRICS, 'subscribers')], groupBy: ['province'], timeRange };
     case 'overview:bars': {
+      // as the page: drilled (or scoped below national), the map and the bars are the province's cities
       const drill = /^\d{2}0000$/.test(s.drill ?? '') ? s.drill : view.scope === 'national' ? null : `${view.scope.slice(0, 2)}0000`;
       const metric = pick(s.map, OVERVIEW_METRICS, 'subscribers');
       return drill

@@ -111,12 +111,18 @@ export function embedRoutes(deps: EmbedRouteDeps): express.Router {
   r.get('/api/embed/:token/data', cors, (req, res) => data(String(req.params.token), req, res));
   r.all(/^\/api\/embed(\/|$)/, (_req, res) => { res.status(404).json({ code: 'NOT_FOUND', message: 'No such embed endpoint: POST /api/embed/token, GET /api/embed/data?token=…' }); });
 
-  // the province boundaries for embedded maps (public data, written by the web build: web/build/china-map-plugin.ts)
-  r.get('/embed/china-map.json', (_req, res) => {
-    const file = path.join(config.webDist, 'embed-china-map.json');
-    if (!fs.existsSync(file)) { res.status(404).json({ code: 'NOT_FOUND', message: 'The map of China is not built on this server (npm run build:web).' }); return; }
+  // the boundaries for embedded maps (public data, written by the web build: web/build/china-map-plugin.ts):
+  // China's provinces, and each province's cities
+  const mapFile = (res: express.Response, file: string, missing: string) => {
+    if (!fs.existsSync(file)) { res.status(404).json({ code: 'NOT_FOUND', message: missing }); return; }
     res.set({ 'Cache-Control': 'public, max-age=86400', 'X-Content-Type-Options': 'nosniff', 'Access-Control-Allow-Origin': '*', 'Cross-Origin-Resource-Policy': 'cross-origin' });
     res.type('application/json').sendFile(file);
+  };
+  r.get('/embed/china-map.json', (_req, res) => mapFile(res, path.join(config.webDist, 'embed-china-map.json'), 'The map of China is not built on this server (npm run build:web).'));
+  r.get('/embed/province-maps/:file', (req, res) => {
+    const m = /^(\d{2}0000)\.json$/.exec(String(req.params.file));
+    if (!m) { res.status(404).json({ code: 'NOT_FOUND', message: 'A province map is /embed/province-maps/<province code>.json, e.g. 440000.json.' }); return; }
+    mapFile(res, path.join(config.webDist, 'embed-province-maps', `${m[1]}.json`), `No map of the cities of ${m[1]} on this server (the municipalities have none; otherwise: npm run build:web).`);
   });
 
   r.get('/embed/:token', async (req, res) => {

@@ -39,11 +39,12 @@ const EMBEDS: Record<string, Record<string, unknown>> = {
   trend: { scope: '440000', chart: 'trend', query: { metrics: ['arpu'], groupBy: ['month'], compare: 'yoy' }, allowControls: ['timeRange'] },
 };
 
-/** One embed of every chart kind (national scope), each over the query its builder draws. */
+/** One embed of every chart kind (national scope), each over the query its builder draws; `<kind>-<variant>`: that kind again. */
 const KINDS: Record<string, Record<string, unknown>> = {
   trend: { metrics: ['arpu'], groupBy: ['month'], compare: 'yoy' },
   bars: { metrics: ['subscribers'], groupBy: ['city'], filters: [{ dimension: 'province', op: 'in', values: ['440000'] }] },
   map: { metrics: ['subscribers'], groupBy: ['province'] },
+  'map-cities': { metrics: ['churn_rate'], groupBy: ['city'], filters: [{ dimension: 'province', op: 'in', values: ['440000'] }] },
   bars_line: { metrics: ['subscribers', 'arpu'], groupBy: ['value_tier'] },
   survival: { metrics: ['survival_rate'], groupBy: ['brand'] },
   median: { metrics: ['median_lifetime'], groupBy: ['contract_type'] },
@@ -70,7 +71,7 @@ async function startHost(port: number): Promise<void> {
     try {
       if (kind === 'all') {
         const boxes = await Promise.all(Object.entries(KINDS).map(async ([chart, query]) =>
-          `<div style="width:460px;height:300px;display:inline-block;margin:4px"><crm-chart data-kind="${chart}" token="${await mintFor({ scope: 'national', chart, query })}"></crm-chart></div>`));
+          `<div style="width:460px;height:300px;display:inline-block;margin:4px"><crm-chart data-kind="${chart}" token="${await mintFor({ scope: 'national', chart: chart.split('-')[0], query })}"></crm-chart></div>`));
         res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(`<!doctype html><meta charset="utf-8"><body>${boxes.join('')}<script src="${product.url}/embed.js"></script>`);
         return;
       }
@@ -184,8 +185,19 @@ describe('<crm-chart> in a host page on another origin', () => {
       return { kind: c.getAttribute('data-kind'), state: c.getAttribute('data-state'), painted: n > 3000 };
     }));
     expect(result).toEqual(Object.keys(KINDS).map((kind) => ({ kind, state: 'ready', painted: true })));
-    // the map is the map of China (fetched from the product's origin), not the tile grid fallback
-    expect(await page.getAttribute('crm-chart[data-kind="map"]', 'data-map')).toBe('geo');
+    // the maps are the map of China and Guangdong's cities (fetched from the product's origin), not the fallbacks
+    expect(await page.getAttribute('crm-chart[data-kind="map"]', 'data-map')).toBe('china');
+    expect(await page.getAttribute('crm-chart[data-kind="map-cities"]', 'data-map')).toBe('province-440000');
+    // the province maps the build wrote: public, by province code; none for a municipality or a bad name
+    const gd = await fetch(`${product.url}/embed/province-maps/440000.json`);
+    expect(gd.status).toBe(200);
+    expect(gd.headers.get('access-control-allow-origin')).toBe('*');
+    expect(((await gd.json()) as { features: { id: string }[] }).features.map((f) => f.id)).toContain('440300');
+    for (const bad of ['110000.json', '44.json', '..%2F..%2Fpackage.json']) {
+      const r = await fetch(`${product.url}/embed/province-maps/${bad}`);
+      expect(r.status, bad).toBe(404);
+      expect(((await r.json()) as { code: string }).code, bad).toBe('NOT_FOUND');
+    }
     await page.screenshot({ path: path.join(SHOTS, 'embed-kinds.png'), fullPage: true });
     expect(errors).toEqual([]);
     await page.close();

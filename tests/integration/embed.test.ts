@@ -90,7 +90,11 @@ describe('minting with createEmbed', () => {
 
   it('rejects a query that does not fit the chart, both sources at once, a locked control and a long ttl', async () => {
     const cases: [Json, RegExp][] = [
-      [{ query: { metrics: ['arpu'], groupBy: ['city'] }, chart: 'map' }, /groupBy \["province"\]/],
+      [{ query: { metrics: ['arpu'], groupBy: ['brand'] }, chart: 'map' }, /groupBy \["province"\] \(the map of China\) or \["city"\]/],
+      // a map of cities draws one province: nationally, a filter must bound the rows to one
+      [{ query: { metrics: ['arpu'], groupBy: ['city'] }, chart: 'map' }, /within one province/],
+      [{ query: { metrics: ['arpu'], groupBy: ['city'], filters: [{ dimension: 'province', op: 'in', values: ['440000', '110000'] }] }, chart: 'map' }, /within one province/],
+      [{ query: { metrics: ['arpu'], groupBy: ['city'], filters: [{ dimension: 'city', op: 'in', values: ['440300', '110100'] }] }, chart: 'map' }, /within one province/],
       [{ query: { metrics: ['arpu'] }, viewId: 'x', chart: 'bars' }, /either viewId/],
       [{ ...CITY_BARS, lockedFilters: [{ dimension: 'brand', op: 'in', values: ['mzone'] }], allowControls: ['brand'] }, /locked filter/],
       [{ ...CITY_BARS, allowControls: ['nonsense'] }, /unknown control/],
@@ -103,6 +107,26 @@ describe('minting with createEmbed', () => {
       expect(r.body.errors?.[0]?.extensions?.code, JSON.stringify(input)).toBe('BAD_USER_INPUT');
       expect(r.body.errors?.[0]?.message).toMatch(message);
     }
+  });
+
+  it("a map of cities: one province, by a filter or by the token's scope; a saved overview drilled into a province embeds its cities", async () => {
+    const byFilter = await mintOk({ query: { metrics: ['churn_rate'], groupBy: ['city'], filters: [{ dimension: 'province', op: 'in', values: ['440000'] }] }, chart: 'map' });
+    const d = await data(byFilter.token);
+    expect(d.status).toBe(200);
+    expect(d.body.rows.length).toBeGreaterThan(5);
+    expect(d.body.rows.every((r: Json) => String(r.city).startsWith('44'))).toBe(true);
+    const byCities = await mintOk({ query: { metrics: ['churn_rate'], groupBy: ['city'], filters: [{ dimension: 'city', op: 'in', values: ['440300', '440100'] }] }, chart: 'map' });
+    expect((await data(byCities.token)).body.rows.map((r: Json) => r.city).sort()).toEqual(['440100', '440300']);
+    const byScope = await apiMint({ query: { metrics: ['subscribers'], groupBy: ['city'] }, chart: 'map', scope: '440000' });
+    expect(byScope.status, JSON.stringify(byScope.body)).toBe(200);
+    expect((await data(byScope.body.token)).body.rows.every((r: Json) => String(r.city).startsWith('44'))).toBe(true);
+
+    const saved = await s.gql(`mutation($input: SaveViewInput!) { saveView(input: $input) { id } }`, {
+      input: { scope: 'national', name: '浙江地市', page: 'overview', state: { map: 'arpu', drill: '330000' } },
+    });
+    expect(saved.body.errors).toBeUndefined();
+    const fromView = await mintOk({ viewId: saved.body.data.saveView.id, chart: 'map' });
+    expect(fromView.query).toMatchObject({ metrics: ['arpu'], groupBy: ['city'], filters: [{ dimension: 'province', op: 'in', values: ['330000'] }] });
   });
 
   it('mints from a saved view: the page query for the view state, in the view region', async () => {

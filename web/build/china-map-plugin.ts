@@ -28,6 +28,8 @@ import { CITIES, type Region } from '../../seeds/regions.ts';
 export const CHINA_MAP_MODULE = 'virtual:china-map';
 /** The same data as a file next to the app, for the embed script (one classic script, no chunks): GET /embed/china-map.json */
 export const EMBED_MAP_FILE = 'embed-china-map.json';
+/** Each province's map of cities as a file, for the embed script: GET /embed/province-maps/<code>.json */
+export const EMBED_PROVINCE_MAPS_DIR = 'embed-province-maps';
 const RESOLVED = `\0${CHINA_MAP_MODULE}`;
 export const PROVINCE_MAPS_MODULE = 'virtual:province-maps';
 const PROVINCE_MAP_PREFIX = 'virtual:province-map/';
@@ -256,6 +258,9 @@ export function chinaMap(file = chinaMapSourcePath()): Plugin {
     },
     generateBundle() {
       this.emitFile({ type: 'asset', fileName: EMBED_MAP_FILE, source: JSON.stringify(parseChinaMap(extractRegisterMapJson(fs.readFileSync(file, 'utf8')))) });
+      for (const [code, source] of provinceFiles()) {
+        this.emitFile({ type: 'asset', fileName: `${EMBED_PROVINCE_MAPS_DIR}/${code}.json`, source: JSON.stringify(parseProvinceMap(fs.readFileSync(source, 'utf8'), CITIES, source).geo) });
+      }
     },
   };
 }

@@ -11,8 +11,7 @@
  * product does not allow (CORS) gets ORIGIN_NOT_ALLOWED, an unreachable product NETWORK_ERROR.
  */
 import { echarts } from '../charts/registry';
-import type { GeoRegion } from '../charts/builders/overview';
-import { loadEmbedMap } from './map';
+import { embedGeo, type EmbedGeo } from './map';
 import { embedOption, embedTitle, langOf, localeOf } from './render';
 import type { EmbedControl, EmbedData, EmbedError } from './types';
 
@@ -77,8 +76,8 @@ export class CrmChart extends HTMLElement {
   private readonly chartEl: HTMLDivElement;
   private readonly statusEl: HTMLDivElement;
   private chart: echarts.ECharts | null = null;
-  /** the map of China's regions once loaded (map charts only) */
-  private regions: GeoRegion[] | null = null;
+  /** the map the data is drawn on (map charts only; null: the fallback) */
+  private geo: EmbedGeo | null = null;
   private observer: ResizeObserver | null = null;
   private request: AbortController | null = null;
   private data: EmbedData | null = null;
@@ -175,8 +174,8 @@ export class CrmChart extends HTMLElement {
     if (request.signal.aborted) return;
     if (!res.ok) { this.fail(body as EmbedError); return; }
     const data = body as EmbedData;
-    if (data.chart === 'map' && !this.regions) {
-      this.regions = await loadEmbedMap(PRODUCT_ORIGIN).catch(() => null); // null: the tile grid
+    if (data.chart === 'map') {
+      this.geo = await embedGeo(PRODUCT_ORIGIN, data); // the rows say which map: a control may move them to another province
       if (request.signal.aborted) return;
     }
     this.data = data;
@@ -203,8 +202,8 @@ export class CrmChart extends HTMLElement {
       return;
     }
     this.chart ??= echarts.init(this.chartEl, undefined, { renderer: 'canvas' });
-    this.chart.setOption(embedOption(d, locale, this.regions), { notMerge: true });
-    if (d.chart === 'map') this.setAttribute('data-map', this.regions ? 'geo' : 'tiles');
+    this.chart.setOption(embedOption(d, locale, this.geo), { notMerge: true });
+    if (d.chart === 'map') this.setAttribute('data-map', this.geo ? this.geo.map : 'fallback');
     this.chart.resize();
     this.chartEl.setAttribute('aria-label', embedTitle(d, locale));
     this.setState('ready');

@@ -6,11 +6,12 @@
 import { scatterOption } from '../charts/builders/channels';
 import type { Labels } from '../charts/builders/common';
 import { medianOption, survivalOption } from '../charts/builders/lifecycle';
-import { type GeoRegion, geoMapOption, rankedBarsOption, tileMapOption, trendOption } from '../charts/builders/overview';
+import { geoMapOption, rankedBarsOption, tileMapOption, trendOption } from '../charts/builders/overview';
 import { barsWithLineOption, heatmapOption } from '../charts/builders/segments';
 import type { Locale } from '../i18n/format';
 import en from '../i18n/en';
 import zh from '../i18n/zh-CN';
+import type { EmbedGeo } from './map';
 import type { EmbedData, EmbedLang, Label } from './types';
 
 export const localeOf = (lang: string | null | undefined): Locale => (lang === 'en' ? 'en' : 'zh-CN');
@@ -38,15 +39,20 @@ function order(d: EmbedData, dim: string): string[] {
   return [...new Set(d.rows.map((r) => String(r[dim])))].sort();
 }
 
-/** `regions`: the map of China once registered (embed/map.ts); without it a map is drawn as the tile grid. */
-export function embedOption(d: EmbedData, locale: Locale, regions: GeoRegion[] | null = null): Record<string, unknown> {
+/**
+ * `geo`: the map registered for a map chart (embed/map.ts); without it a map by province is
+ * drawn as the tile grid, a map by city as ranked bars.
+ */
+export function embedOption(d: EmbedData, locale: Locale, geo: EmbedGeo | null = null): Record<string, unknown> {
   const labels = embedLabels(d, locale);
   const t = messages(locale);
   const metric = d.query.metrics[0];
   const [dim, dim2] = (d.query.groupBy ?? []).filter((g) => !['day', 'month', 'quarter', 'year'].includes(g));
   switch (d.chart) {
     case 'trend': return trendOption(d, { metric, labels, prevLabel: t.overview.prevYear });
-    case 'map': return regions?.length ? geoMapOption(d, { metric, labels, regions, noData: t.overview.noData }) : tileMapOption(d, { metric, labels });
+    case 'map':
+      if (geo?.regions.length) return geoMapOption(d, { metric, labels, regions: geo.regions, map: geo.map, dim: geo.dim, noData: t.overview.noData });
+      return dim === 'city' ? rankedBarsOption(d, { dim, metric, labels }) : tileMapOption(d, { metric, labels });
     case 'bars': return rankedBarsOption(d, { dim, metric, labels });
     case 'bars_line': return barsWithLineOption(d, { dim, bar: metric, line: d.query.metrics[1], order: order(d, dim), labels });
     case 'survival': return survivalOption(d, { dim: dim ?? null, labels, bandLabel: (name) => fill(t.lifecycle.band, { name }), monthsLabel: t.lifecycle.monthsSince });
