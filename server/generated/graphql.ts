@@ -168,7 +168,7 @@ export type ChartKind =
   | 'heatmap'
   | 'kpi'
   | 'line'
-  /** province tile map: groupBy [province], the first metric */
+  /** a map coloured by the first metric: groupBy [province] (China), or [city] within one province (its cities) */
   | 'map'
   /** median lifetime per group: median_lifetime, one groupBy dimension */
   | 'median'

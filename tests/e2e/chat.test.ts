@@ -258,6 +258,22 @@ describe('chat panel', () => {
     expect((await t.locator('[data-testid="chat-refusal"]').innerText()).length).toBeGreaterThan(4);
   });
 
+  it('地图 draws the map: the cities of the answer\'s province, or China by province; cities of every province get bars, said aloud', async () => {
+    const t = await ask(page, '广东各地市用户数地图');
+    const chart = t.locator('[data-testid="chat-chart"]');
+    expect(await chart.getAttribute('data-plan')).toBe('map');
+    await expect.poll(() => chart.getAttribute('data-map')).toBe('province-440000');
+    await page.waitForTimeout(700);
+    expect((await ink(chart)).painted).toBeGreaterThan(2000);
+    await t.screenshot({ path: path.join(SHOTS, 'chat-map.png') });
+    const china = await ask(page, '各省离网率地图');
+    await expect.poll(() => china.locator('[data-testid="chat-chart"]').getAttribute('data-map')).toBe('china');
+    // cities of every province: no one map, the nearest chart, said aloud
+    const all = await ask(page, '全国各地市离网率地图');
+    expect(await all.locator('[data-testid="chat-chart"]').getAttribute('data-plan')).toBe('ranked');
+    expect(await all.locator('[data-testid="chat-fallback"]').count()).toBe(1);
+  });
+
   it('in English: conversion rate by channel last month', async () => {
     await page.locator('[data-testid="lang-switch"]').click();
     await expect.poll(() => page.locator('[data-testid="chat-panel"] h2').innerText()).toBe('Ask the data');

@@ -445,6 +445,24 @@ describe('a pie only for parts of a whole', () => {
   })
 })
 
+describe('a map, asked by name', () => {
+  it('地图 / on a map draws the map (of China, or a province by city); never by default; 换成地图 changes only the chart', () => {
+    for (const q of ['各省离网率地图', '各省份离网率分布图', 'show churn by province on a map', 'map of subscribers by province']) {
+      const a = answered(q)
+      expect(a.chart, q).toBe('map')
+      expect(a.interpretation!.groupBy, q).toEqual(['province'])
+    }
+    const gd = answered('广东各地市用户数地图')
+    expect(gd).toMatchObject({ chart: 'map', interpretation: { groupBy: ['city'], filters: [{ dimension: 'province', values: ['440000'] }] } })
+    expect(gd.restatement).toContain('图表：地图')
+    expect(answered('各省离网率').chart).not.toBe('map')
+    const [a, b] = conversation('各省的ARPU', '换成地图')
+    expect(b.chart).toBe('map')
+    expect(b.requery).toBe(false)
+    expect(b.interpretation).toEqual(a.interpretation)
+  })
+})
+
 describe('charts and restatements', () => {
   it('default charts', () => {
     expect(answered('深圳动感地带用户的存活曲线').chart).toBe('survival')

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Labels } from '../../web/src/charts/builders/common';
 import { chartRows, chooseChart, kpiFigures, MAX_CATEGORIES, planOption, type PlanContext, type Shape } from '../../web/src/chat/chart';
+import { provinceOfRows } from '../../web/src/charts/builders/overview';
 import { categories, funnelOption, pieOption, seriesOption } from '../../web/src/chat/builders';
 import { normalizeInterpretation, type ChartKind, type Interpretation } from '../../web/src/chat/model';
 
@@ -11,7 +12,7 @@ const shape = (rows: number, hasPrev = false): Shape => ({ rows, hasPrev, format
 const plan = (kind: ChartKind | null, i: Interpretation, rows = 5, prev = false) => chooseChart(kind, i, shape(rows, prev));
 
 const labels: Labels = { locale: 'zh-CN', member: (_d, id) => `#${String(id)}`, metric: (id) => id, dim: (id) => id, format: (id) => FORMATS[id] ?? 'decimal' };
-const ctx: PlanContext = { labels, order: () => [], words: { prev: '去年同期', prevYear: '去年同期', best: 'best', mean: 'mean', unknown: '?', band: (n) => `${n} band`, months: '月' } };
+const ctx: PlanContext = { labels, order: () => [], words: { prev: '去年同期', prevYear: '去年同期', best: 'best', mean: 'mean', unknown: '?', band: (n) => `${n} band`, months: '月', noData: '无数据' } };
 const res = (rows: Record<string, unknown>[]) => ({ columns: [], rows });
 
 describe('chart kind → builder', () => {
@@ -49,6 +50,35 @@ describe('chart kind → builder', () => {
     expect(plan('radar', q({ metrics: ['capability_score'], groupBy: ['capability_dimension'] })).plan).toMatchObject({ type: 'radar', node: 'capability_dimension', by: null });
     expect(plan('radar', q({ metrics: ['capability_score'], groupBy: ['capability_entity', 'capability_dimension'] })).plan).toEqual({ type: 'capabilityRadar', node: 'capability_dimension' });
     expect(plan('survival', byChannel)).toMatchObject({ fellBack: true });
+  });
+  it("map: China by province, or the cities of the rows' one province; anything else the nearest chart (flagged)", () => {
+    const byProvince = q({ metrics: ['churn_rate'], groupBy: ['province'] });
+    expect(plan('map', byProvince, 31)).toEqual({ plan: { type: 'map', dim: 'province', metric: 'churn_rate', province: null }, fellBack: false });
+    expect(chooseChart('map', byCity, { ...shape(21), province: '440000' })).toEqual({ plan: { type: 'map', dim: 'city', metric: 'churn_rate', province: '440000' }, fellBack: false });
+    // cities of several provinces, or a province not known from the rows: no one map
+    expect(chooseChart('map', byCity, { ...shape(21), province: null })).toMatchObject({ fellBack: true, plan: { type: 'ranked' } });
+    expect(plan('map', q({ metrics: ['subscribers'], groupBy: ['brand'] }), 3).fellBack).toBe(true);
+    expect(plan('map', q({ metrics: ['churn_rate'], groupBy: ['province', 'month'] })).fellBack).toBe(true);
+    expect(plan('map', q({ metrics: ['churn_rate'], groupBy: ['province'], compare: 'yoy' }), 31, true).fellBack).toBe(true);
+    expect(plan('map', q({ metrics: ['churn_rate'] }))).toMatchObject({ fellBack: true, plan: { type: 'kpi' } });
+    // never drawn as a map unasked
+    expect(plan(null, byProvince, 31).plan.type).not.toBe('map');
+  });
+  it("the rows' one province: all cities in it, else null", () => {
+    expect(provinceOfRows([{ city: '440300' }, { city: '440100' }])).toBe('440000');
+    expect(provinceOfRows([{ city: '440300' }, { city: '110100' }])).toBeNull();
+    expect(provinceOfRows([{ province: '440000' }])).toBeNull();
+    expect(provinceOfRows([])).toBeNull();
+  });
+  it('a map plan draws on the registered map, joined by code; without one, ranked bars', () => {
+    const p = { type: 'map' as const, dim: 'city' as const, metric: 'churn_rate', province: '440000' };
+    const rows = res([{ city: '440300', churn_rate: 0.02 }, { city: '440100', churn_rate: 0.03 }]);
+    const regions = [{ code: '440300', name: '深圳市' }, { code: '440100', name: '广州市' }, { code: '440600', name: '佛山市' }];
+    const o = planOption(p, rows, { ...ctx, geo: { map: 'province-440000', regions } }) as { series: { type: string; map: string; data: { code?: string; raw: number | null }[] }[] };
+    expect(o.series[0]).toMatchObject({ type: 'map', map: 'province-440000' });
+    expect(o.series[0].data.map((d) => [d.code, d.raw])).toEqual([['440300', 0.02], ['440100', 0.03], ['440600', null]]);
+    const bars = planOption(p, rows, ctx) as { series: { type: string }[] };
+    expect(bars.series[0].type).toBe('bar');
   });
   it('three groupings fit only a table', () => {
     const three = q({ metrics: ['conversion_rate'], groupBy: ['brand', 'channel', 'month'] });

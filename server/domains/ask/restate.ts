@@ -13,7 +13,7 @@ const GRAINS = new Set(Object.keys(TIME_GRAIN_LABELS));
 const CHART_NAMES: Record<ChartKind, [string, string]> = {
   line: ['折线图', 'line chart'], bar: ['柱状图', 'bar chart'], pie: ['饼图', 'pie chart'], table: ['表格', 'table'],
   radar: ['雷达图', 'radar chart'], funnel: ['漏斗图', 'funnel'], sankey: ['桑基图', 'Sankey diagram'], heatmap: ['热力图', 'heatmap'],
-  survival: ['生存曲线', 'survival curve'], kpi: ['指标卡', 'KPI card'],
+  survival: ['生存曲线', 'survival curve'], kpi: ['指标卡', 'KPI card'], map: ['地图', 'map'],
 };
 export const chartName = (c: ChartKind, lang: Language) => CHART_NAMES[c][lang === 'zh' ? 0 : 1];
 

@@ -4,8 +4,8 @@ import type { Filter, MetricQuery } from '../../query/types.ts';
 
 export type { Filter, MetricQuery, Grain };
 
-export type ChartKind = 'line' | 'bar' | 'pie' | 'table' | 'radar' | 'funnel' | 'sankey' | 'heatmap' | 'survival' | 'kpi';
-export const CHART_KINDS: readonly ChartKind[] = ['line', 'bar', 'pie', 'table', 'radar', 'funnel', 'sankey', 'heatmap', 'survival', 'kpi'];
+export type ChartKind = 'line' | 'bar' | 'pie' | 'table' | 'radar' | 'funnel' | 'sankey' | 'heatmap' | 'survival' | 'kpi' | 'map';
+export const CHART_KINDS: readonly ChartKind[] = ['line', 'bar', 'pie', 'table', 'radar', 'funnel', 'sankey', 'heatmap', 'survival', 'kpi', 'map'];
 
 export type Language = 'zh' | 'en';
 

@@ -84,6 +84,7 @@ export const CHARTS: [string, ChartKind][] = [
   ['热力图', 'heatmap'], ['热图', 'heatmap'], ['heatmap', 'heatmap'], ['heat map', 'heatmap'],
   ['生存曲线图', 'survival'], ['km曲线', 'survival'], ['kaplan meier', 'survival'],
   ['指标卡', 'kpi'], ['数字卡片', 'kpi'], ['kpi', 'kpi'], ['kpi card', 'kpi'], ['single number', 'kpi'],
+  ['地图', 'map'], ['分布图', 'map'], ['分省地图', 'map'], ['map', 'map'], ['on a map', 'map'], ['choropleth', 'map'],
 ];
 
 export const COMPARES: [string, 'yoy' | 'mom'][] = [

@@ -5,7 +5,7 @@
  * (./builders). A kind that cannot draw the shape (a pie of two groupings) falls back to
  * what can, and says so.
  */
-import { rankedBarsOption, trendOption } from '../charts/builders/overview';
+import { geoMapOption, rankedBarsOption, trendOption, type GeoRegion, type MapDim } from '../charts/builders/overview';
 import { barsWithLineOption, heatmapOption } from '../charts/builders/segments';
 import { survivalOption } from '../charts/builders/lifecycle';
 import { radarOption } from '../charts/builders/capability';
@@ -26,7 +26,9 @@ export type ChartPlan =
   | { type: 'radar'; node: string; by: string | null; metrics: string[] }
   | { type: 'capabilityRadar'; node: string }
   | { type: 'sankey'; from: string; to: string; metric: string }
-  | { type: 'survival'; dim: string | null };
+  | { type: 'survival'; dim: string | null }
+  /** China by province, or the cities of `province` */
+  | { type: 'map'; dim: MapDim; metric: string; province: string | null };
 
 export interface ChartChoice {
   plan: ChartPlan;
@@ -40,6 +42,8 @@ export interface Shape {
   hasPrev: boolean;
   /** catalog format of a metric */
   format: (metric: string) => string;
+  /** the one province the rows' cities lie in (a map of cities draws it), else null */
+  province?: string | null;
 }
 
 const CAPABILITY_NODES = ['capability_dimension', 'capability_area', 'capability_item'];
@@ -103,6 +107,13 @@ export function chooseChart(kind: ChartKind | null, q: Interpretation, shape: Sh
       return { plan: general(), fellBack: true };
     }
     case 'survival': return { plan: general(), fellBack: true };
+    case 'map': {
+      // China by province, or one province's cities: rows of cities across provinces have no one map
+      const d = dims[0];
+      if (singleDim && !shape.hasPrev && d === 'province') return ok({ type: 'map', dim: d, metric: ms[0], province: null });
+      if (singleDim && !shape.hasPrev && d === 'city' && shape.province) return ok({ type: 'map', dim: d, metric: ms[0], province: shape.province });
+      return { plan: general(), fellBack: true };
+    }
     default: return { plan: general(), fellBack: true };
   }
 }
@@ -113,7 +124,9 @@ export interface PlanContext {
   order: (dim: string) => string[];
   /** does the metric add up across members (counts, amounts)? rates and averages do not */
   additive?: (metric: string) => boolean;
-  words: { prev: string; prevYear: string; best: string; mean: string; unknown: string; band: (name: string) => string; months: string };
+  words: { prev: string; prevYear: string; best: string; mean: string; unknown: string; band: (name: string) => string; months: string; noData: string };
+  /** the registered map a map plan draws on (charts/chinaMap.ts); without it, ranked bars */
+  geo?: { map: string; regions: GeoRegion[] } | null;
 }
 
 /** How many categories a chart draws at most (the table always has every row). */
@@ -134,7 +147,7 @@ export function chartRows(plan: ChartPlan, result: MetricResultLike): { result: 
 /** Height that fits a plan (ranked bars grow with their rows). */
 export function planHeight(plan: ChartPlan, rows: number): number {
   if (plan.type === 'ranked') return Math.max(160, Math.min(MAX_CATEGORIES, rows) * 20 + 40);
-  if (plan.type === 'heatmap' || plan.type === 'radar' || plan.type === 'capabilityRadar' || plan.type === 'sankey') return 340;
+  if (plan.type === 'heatmap' || plan.type === 'radar' || plan.type === 'capabilityRadar' || plan.type === 'sankey' || plan.type === 'map') return 340;
   return 280;
 }
 
@@ -168,6 +181,9 @@ export function planOption(plan: ChartPlan, result: MetricResultLike, ctx: PlanC
     }
     case 'sankey': return flowSankeyOption(result, { from: plan.from, to: plan.to, metric: plan.metric, labels });
     case 'survival': return survivalOption(result, { dim: plan.dim, labels, bandLabel: words.band, monthsLabel: words.months });
+    case 'map': return ctx.geo?.regions.length
+      ? geoMapOption(result, { metric: plan.metric, labels, regions: ctx.geo.regions, map: ctx.geo.map, dim: plan.dim, noData: words.noData })
+      : rankedBarsOption(result, { dim: plan.dim, metric: plan.metric, labels });
   }
 }
 

@@ -8,7 +8,7 @@
  *     rows all in that province).
  * If a map cannot be had, the chart falls back: the tile grid for provinces, ranked bars for cities.
  */
-import type { GeoRegion, MapDim } from '../charts/builders/overview';
+import { provinceOfRows, type GeoRegion, type MapDim } from '../charts/builders/overview';
 import { echarts } from '../charts/registry';
 import type { EmbedData } from './types';
 
@@ -33,13 +33,6 @@ function load(origin: string, map: string, file: string): Promise<GeoRegion[]> {
     loaded.set(map, p);
   }
   return p;
-}
-
-/** The one province all rows' cities lie in, or null. Pure. */
-export function provinceOfRows(rows: Record<string, unknown>[]): string | null {
-  const provinces = new Set(rows.map((r) => `${String(r.city ?? '').slice(0, 2)}0000`));
-  const [only] = provinces;
-  return provinces.size === 1 && /^\d{2}0000$/.test(only) && only !== '000000' ? only : null;
 }
 
 /** The map a map chart's data is drawn on, registered; null when it cannot be had (the fallback is drawn). */

@@ -114,6 +114,13 @@ export interface GeoMapDatum { code: string; geoName: string; label: string; val
 /** What a map's regions are: the provinces of China, or the cities of a province. */
 export type MapDim = 'province' | 'city';
 
+/** The one province all rows' cities lie in (a map of cities draws that province), or null. Pure. */
+export function provinceOfRows(rows: Record<string, unknown>[]): string | null {
+  const provinces = new Set(rows.map((r) => `${String(r.city ?? '').slice(0, 2)}0000`));
+  const [only] = provinces;
+  return provinces.size === 1 && /^[1-9]\d0000$/.test(only) ? only : null;
+}
+
 /**
  * Rows keyed by region code (column `dim`) joined to the map's regions by code (feature id),
  * never by name: one datum per region, value null where no row (Taiwan, Hong Kong, Macao, a
