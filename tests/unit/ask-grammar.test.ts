@@ -445,6 +445,19 @@ describe('a pie only for parts of a whole', () => {
   })
 })
 
+describe('the mix of a dimension with no metric named counts', () => {
+  it('男女比例, gender breakdown: subscribers; 渠道构成, breakdown by purpose: contacts; nothing to split still asks', () => {
+    for (const q of ['男女比例', 'gender breakdown', '各年龄段的比例']) expect(answered(q), q).toMatchObject({ chart: 'pie', interpretation: { metrics: ['subscribers'] } })
+    expect(interp('男女比例').groupBy).toEqual(['gender'])
+    expect(interp('深圳各品牌占比')).toMatchObject({ metrics: ['subscribers'], groupBy: ['brand'], filters: [{ dimension: 'city', values: ['440300'] }] })
+    // the dimension as it is, before one it maps to: contacts by channel, not subscribers by acquisition channel
+    expect(interp('渠道构成')).toMatchObject({ metrics: ['contacts'], groupBy: ['channel'] })
+    expect(interp('breakdown by purpose')).toMatchObject({ metrics: ['contacts'], groupBy: ['purpose'] })
+    expect(interp('入网渠道构成')).toMatchObject({ metrics: ['subscribers'], groupBy: ['acquisition_channel'] })
+    expect(ask('比例').status).toBe('CLARIFY')
+  })
+})
+
 describe('a map, asked by name', () => {
   it('地图 / on a map draws the map (of China, or a province by city); never by default; 换成地图 changes only the chart', () => {
     for (const q of ['各省离网率地图', '各省份离网率分布图', 'show churn by province on a map', 'map of subscribers by province']) {

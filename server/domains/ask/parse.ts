@@ -249,6 +249,15 @@ export function interpret(tokens: Token[], env: Env, forced: Forced = new Map(),
     metrics = uniq(usedMetricToks.filter((k) => modes[k] !== 'remove').map(qMetric));
   }
   if (extraMetric?.kind === 'metric') metrics = uniq([...metrics, extraMetric.id]);
+  // the mix of a dimension with no metric named (男女比例, 渠道构成) counts, as a bare count does:
+  // subscribers, or contacts when a dimension named is a contact's
+  const shareAsked = tokens.some((_, k) => kinds[k] === 'chart' && ofKind(senses(k), 'chart').some((c) => c.id === 'pie'));
+  if (!metrics.length && !followup && shareAsked && namedDims.length) {
+    // a count whose cube has the dimensions themselves first (渠道构成: contacts by channel, not subscribers by acquisition channel)
+    const fits = (id: string, exact: boolean) => namedDims.every((ds) => ds.some((d) => (exact ? compatDim(d, [id]) === d : compatDim(d, [id]) !== null)));
+    const count = ['subscribers', 'contacts'].find((id) => fits(id, true)) ?? ['subscribers', 'contacts'].find((id) => fits(id, false));
+    if (count) metrics = [count];
+  }
   if (!metrics.length) {
     const anything = tokens.some((_, k) => isContent(k));
     return {
