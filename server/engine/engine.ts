@@ -9,6 +9,7 @@
  * `readonly` is only sent to a server (once set in the embedded session it cannot be
  * lifted); query paths are SELECT-only by construction (`assertSelect`).
  */
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import { ClickHouseLogLevel, createClient, type ClickHouseClient, type ClickHouseSettings } from '@clickhouse/client';
@@ -34,6 +35,9 @@ export class Engine {
   private readonly inFlight = new Set<{ sql: string; since: number }>();
   private readonly onIdle: (() => void)[] = [];
   private draining = false;
+  /** the change running as one (`exclusive`): its token marks its own statements; `done` when it ends */
+  private writer: { token: object; done: Promise<void> } | null = null;
+  private readonly section = new AsyncLocalStorage<object>();
   private constructor(
     private readonly client: ClickHouseClient,
     private readonly config: EngineConfig,
@@ -125,7 +129,34 @@ export class Engine {
   /** A read: SELECT only, limits applied, rows as objects. */
   async query<T = Record<string, unknown>>(sql: string, params: Params = {}, opts: RunOptions = {}): Promise<T[]> {
     assertSelect(sql);
+    await this.admitted();
     return this.limiter.run(() => this.tracked(sql, () => this.select<T>(sql, params, opts)));
+  }
+
+  /**
+   * Runs `fn` as one change that readers see whole (an import's partition swaps, rollups and
+   * data version): statements sent from outside it wait until it has ended — before the
+   * limiter, so a wait holds no slot — and its own statements run. A statement already running
+   * finishes on the parts it started with (ClickHouse reads a snapshot of them). Sections run
+   * one after another; one inside another is part of it.
+   */
+  async exclusive<T>(fn: () => Promise<T>): Promise<T> {
+    if (this.writer && this.section.getStore() === this.writer.token) return fn();
+    while (this.writer) await this.writer.done;
+    const token = {};
+    let release!: () => void;
+    this.writer = { token, done: new Promise<void>((r) => { release = r; }) };
+    try {
+      return await this.section.run(token, fn);
+    } finally {
+      this.writer = null;
+      release();
+    }
+  }
+
+  /** Waits while a change runs (`exclusive`) that this statement is not part of. */
+  private async admitted(): Promise<void> {
+    while (this.writer && this.section.getStore() !== this.writer.token) await this.writer.done;
   }
 
   /** Counts the statement in flight; none is sent once `drain` has begun. */
@@ -215,6 +246,7 @@ export class Engine {
 
   /** DDL and INSERT … SELECT: no result rows, no read limits. */
   async command(sql: string, params: Params = {}, opts: RunOptions = {}): Promise<void> {
+    await this.admitted();
     await this.tracked(sql, () => this.commandOnce(sql, params, opts));
   }
 
@@ -235,6 +267,7 @@ export class Engine {
   /** Insert JS rows (small batches: saved views, assessments, synonyms). */
   async insert(table: string, rows: Record<string, unknown>[], opts: RunOptions = {}): Promise<void> {
     if (!rows.length) return;
+    await this.admitted();
     await this.tracked(`INSERT INTO ${this.t(table)}`, async () => {
       try {
         await this.client.insert({

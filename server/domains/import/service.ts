@@ -22,8 +22,9 @@
  * the first swap. If the process dies mid-way, the next start re-runs the plan from the
  * staging database (still on disk) — roll forward, never half a load; the data version is
  * bumped then. Imports are serialised (validate → move under one lock), so a plan never
- * races another writer. Between the swaps of one plan a reader may see, for a moment,
- * usage moved and subscriber months not yet — the data version is bumped only after.
+ * races another writer. Readers see a plan whole: its swaps, the rollups and the data
+ * version run as one engine section (`Engine.exclusive`), and statements sent meanwhile wait
+ * for its end (usage moved and subscriber months not yet is never read).
  *
  * chdb 3.4's connection runs one statement at a time (a 10 s statement stalls every
  * dashboard query for 10 s), so long work is cut into bounded statements: the upload in
@@ -429,8 +430,7 @@ export class ImportService {
     await this.jobs.persist(job, { bodySha256: rx.bodySha256, plan, result: success(-1) });
     keepStaging(); // from here on, a failure leaves the staging database for the roll-forward
     lap('plan');
-    await this.movePlan(plan, { validated: true, lap });
-    await this.dataset.recordLoad(plan.asOf);
+    await this.moveWhole(plan, { validated: true, lap });
     const outcome = success(this.dataset.version);
     this.jobs.set(job, 'loaded');
     await this.jobs.persist(job, { bodySha256: rx.bodySha256, result: outcome });
@@ -628,6 +628,14 @@ export class ImportService {
     return Number(n) > 0;
   }
 
+  /** The plan's swaps and rollups, then the new as-of and data version: one change that readers see whole. */
+  private moveWhole(plan: Plan, first: { validated: boolean; lap: (phase: string) => void } | null = null): Promise<void> {
+    return this.engine.exclusive(async () => {
+      await this.movePlan(plan, first);
+      await this.dataset.recordLoad(plan.asOf);
+    });
+  }
+
   /**
    * Runs the swaps of a plan. Safe to repeat (see the header). `validated`: the first run,
    * right after the checks under the import lock (no staged subscriber is loaded yet).
@@ -689,8 +697,7 @@ export class ImportService {
         continue;
       }
       this.log.warn({ job: j.id, steps: j.plan.steps.length }, 'finishing an interrupted import move');
-      await this.movePlan(j.plan);
-      await this.dataset.recordLoad(j.plan.asOf);
+      await this.moveWhole(j.plan);
       const result = JSON.parse(j.result) as Outcome;
       await this.jobs.markRecovered(j.id, JSON.stringify({ ...result, body: { ...result.body, dataVersion: this.dataset.version, recovered: true } }));
       await this.refreshSurvivalCounts(j.plan);
