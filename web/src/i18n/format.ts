@@ -1,10 +1,12 @@
 /**
  * Number formatting per language: 万 / 亿 in Chinese, K / M / B in English. Pure functions
  * (unit-tested without a DOM). `compact` is for axes, cards and labels; `exact` for
- * tooltips, tables and exports, where the figure must be the real one.
+ * tooltips and filters, where the figure must be the real one; `table` for table cells: the
+ * same decimals down a column (¥0.50 under ¥7.99, 1.64% under 16.67%), so figures line up.
+ * Exports carry the values themselves.
  */
 export type Locale = 'zh-CN' | 'en';
-export type Mode = 'compact' | 'exact';
+export type Mode = 'compact' | 'exact' | 'table';
 export const EMPTY = '—';
 
 const isNum = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
@@ -37,6 +39,14 @@ export function groupDigits(n: number, locale: Locale, maxDigits = 2): string {
   return new Intl.NumberFormat(locale === 'zh-CN' ? 'zh-CN' : 'en-US', { maximumFractionDigits: maxDigits, minimumFractionDigits: 0 }).format(n);
 }
 
+/** Thousands separators and exactly `digits` decimals: 0.5 → 0.50. */
+function groupFixed(n: number, locale: Locale, digits: number): string {
+  return new Intl.NumberFormat(locale === 'zh-CN' ? 'zh-CN' : 'en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits }).format(n);
+}
+
+/** Decimals of a table column, by format (units: minutes, megabytes, seconds, months). */
+const TABLE_DIGITS: Record<string, number> = { percent: 2, change: 2, currency: 2, integer: 0, score: 2, ratio: 2, units: 1, decimal: 2 };
+
 const UNITS: Record<string, { zh: string; en: string }> = {
   minutes: { zh: ' 分钟', en: ' min' },
   megabytes: { zh: ' MB', en: ' MB' },
@@ -52,6 +62,15 @@ export function formatValue(v: unknown, format: string, locale: Locale, mode: Mo
   if (v === null || v === undefined || v === '') return EMPTY;
   const n = typeof v === 'number' ? v : Number(v);
   if (!isNum(n)) return String(v);
+  if (mode === 'table') {
+    const unit = UNITS[format];
+    const digits = TABLE_DIGITS[unit ? 'units' : format] ?? TABLE_DIGITS.decimal;
+    const pct = format === 'percent' || format === 'change';
+    const body = groupFixed(pct ? n * 100 : n, locale, digits).replace(/^-(0[.,]?0*)$/, '$1'); // no −0.00
+    if (pct) return `${format === 'change' && n > 0 ? '+' : ''}${body}%`;
+    if (format === 'currency') return locale === 'zh-CN' ? `${body} 元` : `¥${body}`;
+    return unit ? `${body}${unit[locale === 'zh-CN' ? 'zh' : 'en']}` : body;
+  }
   const exact = mode === 'exact';
   switch (format) {
     case 'percent':
