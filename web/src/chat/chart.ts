@@ -5,7 +5,8 @@
  * (./builders). A kind that cannot draw the shape (a pie of two groupings) falls back to
  * what can, and says so.
  */
-import { geoMapOption, rankedBarsOption, trendOption, type GeoRegion, type MapDim } from '../charts/builders/overview';
+import { geoMapOption, rankedBarsOption, trendOption, type MapDim } from '../charts/builders/overview';
+import type { LoadedMap } from '../charts/geo';
 import { barsWithLineOption, heatmapOption } from '../charts/builders/segments';
 import { survivalOption } from '../charts/builders/lifecycle';
 import { radarOption } from '../charts/builders/capability';
@@ -126,7 +127,7 @@ export interface PlanContext {
   additive?: (metric: string) => boolean;
   words: { prev: string; prevYear: string; best: string; mean: string; unknown: string; band: (name: string) => string; months: string; noData: string };
   /** the registered map a map plan draws on (charts/chinaMap.ts); without it, ranked bars */
-  geo?: { map: string; regions: GeoRegion[] } | null;
+  geo?: LoadedMap | null;
 }
 
 /** How many categories a chart draws at most (the table always has every row). */
