@@ -287,6 +287,18 @@ describe('never silently wrong', () => {
     expect(t.choices.map((c) => c.interpretation.filters![0].values[0]).sort()).toEqual(['321200', '331000'])
     const g = ask('收入增长')
     expect(g.choices.map((c) => c.interpretation.compare).sort()).toEqual(['mom', 'yoy'])
+    // a change word without a comparison named asks which, never drops silently
+    for (const q of ['上个月离网率增加了多少', '离网率上升了多少', '上个月离网率涨了多少', 'how much did churn increase last month', 'ARPU went down']) {
+      const c = ask(q)
+      expect(c.status, q).toBe('CLARIFY')
+      expect(c.choices.map((x) => x.interpretation.compare).sort(), q).toEqual(['mom', 'yoy'])
+    }
+    expect(ask('上个月离网率增加了多少').choices[1].interpretation.timeRange).toEqual({ from: '2025-05', to: '2025-05' })
+    // …and a comparison named settles it
+    expect(interp('离网率比去年增长了多少').compare).toBe('yoy')
+    expect(interp('离网率同比增长率').compare).toBe('yoy')
+    expect(interp('ARPU比上月高了多少').compare).toBe('mom')
+    expect(interp('churn growth vs last month').compare).toBe('mom')
     const s = ask('深圳的能力评分')
     expect(s.choices.map((c) => c.interpretation.filters![0].values[0]).sort()).toEqual(['440300', 'shenzhen_telecom'])
   })
@@ -455,6 +467,21 @@ describe('the mix of a dimension with no metric named counts', () => {
     expect(interp('breakdown by purpose')).toMatchObject({ metrics: ['contacts'], groupBy: ['purpose'] })
     expect(interp('入网渠道构成')).toMatchObject({ metrics: ['subscribers'], groupBy: ['acquisition_channel'] })
     expect(ask('比例').status).toBe('CLARIFY')
+  })
+
+  it('as a follow-up, the mix is its own question within the same filters: no old grouping, order or metric', () => {
+    const [, g] = conversation('广东各地市的离网率排名前5', '男女比例')
+    expect(g.chart).toBe('pie')
+    expect(g.interpretation).toMatchObject({ metrics: ['subscribers'], groupBy: ['gender'], filters: [{ dimension: 'province', op: 'in', values: ['440000'] }] })
+    expect(g.interpretation!.orderBy ?? null).toBeNull()
+    expect(g.interpretation!.limit ?? null).toBeNull()
+    // a member's share: the mix by its dimension, the member among its siblings
+    const [, b] = conversation('广东各地市的离网率', '全球通的占比')
+    expect(b).toMatchObject({ chart: 'pie', interpretation: { metrics: ['subscribers'], groupBy: ['brand'], filters: [{ dimension: 'province', values: ['440000'] }] } })
+    expect(conversation('各省ARPU', '渠道构成')[1].interpretation).toMatchObject({ metrics: ['contacts'], groupBy: ['channel'] })
+    // a dimension alone, or a pie named, still changes the previous answer
+    expect(conversation('广东各地市的离网率', '按性别')[1].interpretation).toMatchObject({ metrics: ['churn_rate'], groupBy: ['city', 'gender'] })
+    expect(conversation('各地市用户数', '换成饼图')[1]).toMatchObject({ chart: 'pie', interpretation: { metrics: ['subscribers'], groupBy: ['city'] } })
   })
 })
 

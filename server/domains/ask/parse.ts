@@ -18,7 +18,7 @@ import { type AsOf, joinRange, refine, type TimeSpec, untilNow } from './time.ts
 import type { OrderSpec, ThresholdSpec, Token } from './tokenize.ts';
 import type { ChartKind, CommandId, Filter, Language, MetricQuery, Sense } from './types.ts';
 import { applyFollowup, type Mention } from './followup.ts';
-import { RANK_WORDS, UNTIL_NOW } from './words.ts';
+import { MIX_WORDS, RANK_WORDS, UNTIL_NOW } from './words.ts';
 import { thresholdText } from './restate.ts';
 
 export { GRAIN_IDS, REGION_DIMS };
@@ -252,7 +252,12 @@ export function interpret(tokens: Token[], env: Env, forced: Forced = new Map(),
   // the mix of a dimension with no metric named (男女比例, 渠道构成) counts, as a bare count does:
   // subscribers, or contacts when a dimension named is a contact's
   const shareAsked = tokens.some((_, k) => kinds[k] === 'chart' && ofKind(senses(k), 'chart').some((c) => c.id === 'pie'));
-  if (!metrics.length && !followup && shareAsked && namedDims.length) {
+  // as a follow-up (广东各地市离网率 → 男女比例) the mix is its own question within the same
+  // filters and time: the count, grouped by the dimensions named only
+  const mixFollowup = followup && !anyCommand && usedMetricToks.length === 0 && !extraMetric && namedDims.length > 0
+    && tokens.some((t, k) => kinds[k] === 'chart' && MIX_WORDS.has(t.text.toLowerCase()));
+  if (mixFollowup) metrics = [];
+  if (!metrics.length && (!followup || mixFollowup) && shareAsked && namedDims.length) {
     // a count whose cube has the dimensions themselves first (渠道构成: contacts by channel, not subscribers by acquisition channel)
     const fits = (id: string, exact: boolean) => namedDims.every((ds) => ds.some((d) => (exact ? compatDim(d, [id]) === d : compatDim(d, [id]) !== null)));
     const count = ['subscribers', 'contacts'].find((id) => fits(id, true)) ?? ['subscribers', 'contacts'].find((id) => fits(id, false));
@@ -434,8 +439,12 @@ export function interpret(tokens: Token[], env: Env, forced: Forced = new Map(),
 
   const compareToks = tokens.map((_, k) => k).filter((k) => kinds[k] === 'compare');
   let compare: { id: 'yoy' | 'mom'; mode: CommandId | null } | null = null;
+  const compareIds = (k: number) => uniq(ofKind(senses(k), 'compare').map((s) => s.id));
+  // a word that says which (比去年, 环比) settles a growth word beside it (比去年增长了多少)
+  const saysWhich = compareToks.some((k) => compareIds(k).length === 1);
   for (const k of compareToks) {
-    const ids = uniq(ofKind(senses(k), 'compare').map((s) => s.id));
+    const ids = compareIds(k);
+    if (ids.length > 1 && saysWhich) continue;
     if (ids.length > 1 && !autoPick) {
       return { kind: 'ambiguous', tok: k, what: tokens[k].text, options: ids.map((id) => ({ senses: [{ kind: 'compare', id }], label: senseLabel(env, { kind: 'compare', id }) })) };
     }
@@ -478,6 +487,12 @@ export function interpret(tokens: Token[], env: Env, forced: Forced = new Map(),
       order: order ? { orderBy, limit: order.spec.limit ?? null, remove: order.mode === 'remove' } : null,
       compare: compare ? { id: compare.id, remove: compare.mode === 'remove' } : null,
     }, newDims);
+    if (mixFollowup) {
+      // grouped by the dimensions named as such (a member named, 深圳的占比, is pieFit's)
+      q.groupBy = q.groupBy.filter((g) => mentions.some((m) => !m.ids && m.dim === g));
+      q.orderBy = null;
+      q.limit = null;
+    }
     // a new threshold on a metric replaces the one it had on the same side (below, the
     // coherence step drops those on a metric no longer asked, and says so)
     const side = (op: string) => (op === 'gt' || op === 'gte' ? 'above' : 'below');
@@ -567,7 +582,7 @@ export function interpret(tokens: Token[], env: Env, forced: Forced = new Map(),
   if (!timed(metrics) && (q.groupBy ?? []).some((g) => GRAIN_IDS.has(g))) {
     return { kind: 'unsupported', message: zh ? `${metrics.map((m) => env.lex.label({ kind: 'metric', id: m }, 'zh')).join('、')}没有日历时间轴，不能按月/季度/年拆分（可按入网月份看）。` : `${metrics.join(', ')} has no calendar time axis and cannot be grouped by month, quarter or year (try by activation cohort).` };
   }
-  if (!followup && chart === 'pie') {
+  if ((!followup || mixFollowup) && chart === 'pie') {
     const explicitPie = chartToks.some((k) => /饼|pie/i.test(tokens[k].text));
     const fit = pieFit(q, env, zh, explicitPie);
     if (fit) {

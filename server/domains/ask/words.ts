@@ -13,7 +13,7 @@ export const STOP_WORDS: string[] = [
   // zh
   '的', '地', '之', '是', '为', '了', '吗', '吧', '啊', '呀', '哦', '嘛', '么', '请', '请问', '麻烦', '帮我', '帮忙', '给我', '我想', '我要', '想', '要', '我',
   '我们', '你', '看', '看看', '看下', '看一下', '瞧瞧', '查', '查看', '查下', '查一下', '一下', '下', '显示', '展示', '列出', '列一下', '统计', '计算', '算',
-  '分析', '情况', '数据', '数字', '指标', '结果', '报表', '报告', '表现', '水平', '多少', '多了', '少了', '高了', '低了', '涨了', '降了', '增加了', '减少了', '有', '有没有', '几', '几个', '哪些', '哪个', '什么', '怎么样',
+  '分析', '情况', '数据', '数字', '指标', '结果', '报表', '报告', '表现', '水平', '多少', '有', '有没有', '几', '几个', '哪些', '哪个', '什么', '怎么样',
   '如何', '怎样', '人', '个', '类', '们', '在', '于', '中', '里', '里面', '内', '期间', '时期', '当中', '各', '按', '按照', '分',
   '每个', '各个', '分别', '各自', '每', '根据', '所有', '全部', '全', '对比', '比较', '对照', '相比', '比', '对', '之间', '一共', '总共', '共', '从',
   '所在', '属于', '下面', '下属', '旗下', '范围', '公司', '分公司', '移动', '中国移动', '广东移动', '全国', '全省', '全市', '省内', '市内', '分布',
@@ -97,8 +97,17 @@ export const COMPARES: [string, 'yoy' | 'mom'][] = [
   ['mom', 'mom'], ['month over month', 'mom'], ['month on month', 'mom'], ['vs last month', 'mom'], ['versus last month', 'mom'],
   ['compared to last month', 'mom'], ['compared with last month', 'mom'], ['vs previous month', 'mom'], ['sequential', 'mom'],
 ];
-/** growth words that could be either comparison: they ask */
-export const AMBIGUOUS_COMPARES = ['增长', '增长率', '增幅', '涨幅', '变化率', '变动', 'growth', 'growth rate', 'change rate'];
+/**
+ * growth and change words that could be either comparison: they ask, unless the question
+ * says which (比去年增长了多少, 比上月高了多少: the explicit one wins, parse.ts)
+ */
+export const AMBIGUOUS_COMPARES = [
+  '增长', '增长率', '增幅', '涨幅', '变化率', '变动', 'growth', 'growth rate', 'change rate',
+  '多了', '少了', '高了', '低了', '涨了', '降了', '跌了', '增加了', '减少了', '上升', '上升了', '下降', '下降了', '提高了', '降低了', '提升了',
+  'increase', 'increased', 'decrease', 'decreased', 'rise', 'rose', 'risen', 'fell', 'grow', 'grew', 'grown', 'went up', 'went down', 'gone up', 'gone down',
+];
+/** words for the mix of a dimension (男女比例, 渠道构成): pie words that are not the chart's name */
+export const MIX_WORDS = new Set(['占比', '构成', '比例', 'share', 'mix', '百分比', 'percentage', 'proportion', 'breakdown']);
 
 /** order words that say "ranked" or "sorted" but not which end (desc unless another order word says) */
 export const RANK_WORDS = new Set(['排名', '排行', '排行榜', '排序', 'ranked', 'ranking', 'rank', 'sorted', 'sort']);
