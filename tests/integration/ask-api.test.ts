@@ -2,6 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer } from '../helpers/server.ts';
 import { model } from '../../server/model/index.ts';
+import { publishedScores } from '../../seeds/capability/load.ts';
 
 let s: Awaited<ReturnType<typeof startServer>>;
 beforeAll(async () => { s = await startServer(); });
@@ -72,6 +73,27 @@ describe('ask', () => {
     expect(direct.body.errors).toBeUndefined();
     expect(direct.body.data.metrics.rows).toEqual(a.rows);
   });
+
+  it('a capability score asked whole where the source prints none: the scores it prints, at the first level that has them', async () => {
+    const pub = publishedScores().scores
+    const a = await ask('中国电信的能力评分')
+    expect(a.status).toBe('ANSWERED')
+    expect(a.interpretation).toMatchObject({ metrics: ['capability_score'], groupBy: ['capability_area'], filters: [{ dimension: 'capability_entity', values: ['china_telecom'] }] })
+    expect(a.restatement).toContain('原文没有公布总分')
+    const areas = pub.filter((p) => p.entity === 'china_telecom' && p.level === 'area')
+    expect(areas.some((p) => p.score !== null)).toBe(true)
+    const byNode = (rows: { capability_area: string; capability_score: number | null }[]) => rows.map((r) => [r.capability_area, r.capability_score]).sort()
+    expect(byNode(a.rows)).toEqual(areas.map((p) => [p.node, p.score]).sort())
+    // the document shown is the one that ran
+    const direct = await s.gql(a.graphql, a.variables)
+    expect(direct.body.data.metrics.rows).toEqual(a.rows)
+    // printed whole (Telstra's dimensions): one figure, their mean, as asked
+    const t = await ask('澳大利亚电信的能力评分')
+    expect(t).toMatchObject({ chart: 'kpi', interpretation: { groupBy: [] } })
+    const dims = pub.filter((p) => p.entity === 'telstra' && p.level === 'dimension').map((p) => p.score!)
+    expect(t.rows[0].capability_score).toBeCloseTo(dims.reduce((x, y) => x + y, 0) / dims.length, 9)
+    expect(t.restatement).not.toContain('原文没有公布总分')
+  })
 
   it('a threshold in the question (离网率超过x%) keeps exactly the rows above it', async () => {
     const all = await ask('各地市的离网率');

@@ -243,6 +243,14 @@ describe('scope on reads', () => {
     expect((await ok(COMPARE, { e: ['440300'] }, SHENZHEN)).capabilityComparison[0].foreignBest).toBe(4);
   });
 
+  it('the generic metrics query: a score not printed is null with the note saying why, grouped or not', async () => {
+    const m = (await ok(`{ metrics(query: { metrics: ["capability_score"], filters: [{ dimension: "capability_entity", op: in, values: ["china_telecom"] }] }) { rows columns { id } } }`)).metrics
+    expect(m.rows).toHaveLength(1)
+    expect(m.rows[0].capability_score).toBeNull()
+    expect(m.rows[0].note).toMatch(/No dimension-level score for 中国电信/)
+    expect(m.columns.map((c: Row) => c.id)).toEqual(['capability_score', 'note', 'comment', 'assessed_on'])
+  })
+
   it('the generic metrics query sees the same assessments (capability_score by dimension)', async () => {
     const r = (await ok(`{ metrics(query: { metrics: ["capability_score"], groupBy: ["capability_entity", "capability_dimension"],
       filters: [{ dimension: "capability_entity", op: in, values: ["bt", "440300"] }] }) { rows } }`, {}, GUANGDONG)).metrics.rows;

@@ -222,7 +222,12 @@ export function createParser(opts: ParserOptions = {}) {
     return choices.slice(0, 4);
   }
 
-  return { parse, lexicon };
+  /** The restatement of a query the service changed after the parse (notes: what changed and why). */
+  function restateAnswer(q: MetricQuery, chart: ChartKind, asOf: string, lang: Language, notes: string[] = []): string {
+    return restate(q, chart, lexicon, asOfParts(asOf), lang, notes);
+  }
+
+  return { parse, lexicon, restate: restateAnswer };
 }
 
 export type Parser = ReturnType<typeof createParser>;

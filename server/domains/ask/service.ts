@@ -12,7 +12,7 @@ import type { RequestContext } from '../../http/context.ts';
 import { can } from '../../auth/identity.ts';
 import { plan } from '../../query/plan.ts';
 import { parseDay } from '../../query/time.ts';
-import { createParser, type ChartKind, type MetricQuery, type ParseResult, type SynonymTarget } from './index.ts';
+import { createParser, defaultChart, type ChartKind, type MetricQuery, type ParseResult, type SynonymTarget } from './index.ts';
 
 export const ASK_DOCUMENT = `query Ask($q: MetricQuery!, $asOf: Date) {
   metrics(query: $q, asOf: $asOf) {
@@ -45,6 +45,11 @@ class Conversations {
 }
 
 type Parser = ReturnType<typeof createParser>;
+
+/** The capability score alone, of whole entities (no capability grouping or filter below them). */
+const wholeCapability = (q: MetricQuery) => q.metrics.length === 1 && q.metrics[0] === 'capability_score' && !(q.groupBy ?? []).length
+  && !(q.filters ?? []).some((f) => f.dimension.startsWith('capability_') && f.dimension !== 'capability_entity');
+const hasScore = (r: AnswerData) => (r.rows as { capability_score?: number | null }[]).some((row) => row.capability_score != null);
 
 /** A client-sent interpretation, validated by the planner (unknown ids → BAD_USER_INPUT, outside the scope → FORBIDDEN). */
 function checkedContext(interpretation: unknown, asOf: string, ctx: RequestContext): MetricQuery {
@@ -107,16 +112,37 @@ export class AskService {
       this.conversations.set(id, { ...previous, chart: parsed.chart ?? previous.chart, at: Date.now() });
       return { ...base, graphql: ASK_DOCUMENT, variables, ...previous.result };
     }
-    const { schema, document } = await this.askDocument();
-    const out = await execute({ schema, document, variableValues: variables, contextValue: ctx });
-    if (out.errors?.length) {
-      const err = out.errors[0].originalError as { code?: string; message?: string } | undefined;
-      if (err?.code === 'FORBIDDEN') return { ...base, status: 'FORBIDDEN', message: err.message ?? 'Outside your scope.', interpretation: parsed.interpretation };
-      throw out.errors[0].originalError ?? out.errors[0];
+    const run = async (q: MetricQuery): Promise<AnswerData | { forbidden: string }> => {
+      const { schema, document } = await this.askDocument();
+      const out = await execute({ schema, document, variableValues: { q, asOf: asOfDay }, contextValue: ctx });
+      if (out.errors?.length) {
+        const err = out.errors[0].originalError as { code?: string; message?: string } | undefined;
+        if (err?.code === 'FORBIDDEN') return { forbidden: err.message ?? 'Outside your scope.' };
+        throw out.errors[0].originalError ?? out.errors[0];
+      }
+      return (out.data as { metrics: AnswerData }).metrics;
+    };
+    let answer = { ...base, variables };
+    let result = await run(parsed.interpretation);
+    if ('forbidden' in result) return { ...base, status: 'FORBIDDEN', message: result.forbidden, interpretation: parsed.interpretation };
+    // a capability score asked whole where the source prints none (中国电信: only its areas'
+    // scores): the scores it prints, at the first level that has some; never computed
+    if (wholeCapability(parsed.interpretation) && !hasScore(result)) {
+      for (const level of ['capability_dimension', 'capability_area'] as const) {
+        const q = { ...parsed.interpretation, groupBy: [level] };
+        const r = await run(q);
+        if ('forbidden' in r || !hasScore(r)) continue;
+        const chart = defaultChart(q);
+        const zh = parsed.language === 'zh';
+        const note = zh ? `（原文没有公布总分，不推算：列出原文的${level === 'capability_area' ? '能力领域' : '能力维度'}分。）`
+          : `(The source prints no overall score, and none is computed: the ${level === 'capability_area' ? 'capability area' : 'capability dimension'} scores it prints.)`;
+        answer = { ...answer, interpretation: q, chart, variables: { q, asOf: asOfDay }, restatement: parser.restate(q, chart, asOfDay, parsed.language, [note]) };
+        result = r;
+        break;
+      }
     }
-    const result = (out.data as { metrics: AnswerData }).metrics;
-    this.conversations.set(id, { interpretation: parsed.interpretation, chart: parsed.chart ?? 'table', viewer: ctx.viewer.id, result, at: Date.now() });
-    return { ...base, graphql: ASK_DOCUMENT, variables, requeried: true, ...result };
+    this.conversations.set(id, { interpretation: answer.interpretation!, chart: answer.chart ?? 'table', viewer: ctx.viewer.id, result, at: Date.now() });
+    return { ...answer, graphql: ASK_DOCUMENT, requeried: true, ...result };
   }
 
   private async askDocument(): Promise<{ schema: GraphQLSchema; document: DocumentNode }> {

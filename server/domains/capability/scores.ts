@@ -61,7 +61,7 @@ export function capabilitySql(plan: Plan, db: string, on: string | null): { sql:
   const dims = plan.dims.map((d) => `${cube.dimensions[d]} AS ${d}`);
   const order = plan.orderBy ? `${plan.orderBy.key} ${plan.orderBy.direction.toUpperCase()} NULLS LAST` : plan.dims.join(', ');
   const sql = `SELECT ${[...dims, 'if(countIf(score IS NULL) > 0, NULL, avg(score)) AS capability_score',
-    ...(plan.dims.length ? ["arrayStringConcat(arrayFilter(x -> x != '', groupUniqArray(note)), '; ') AS note", "arrayStringConcat(arrayFilter(x -> x != '', groupUniqArray(comment)), '; ') AS comment", 'max(assessed_on) AS assessed_on'] : [])].join(', ')}
+    "arrayStringConcat(arrayFilter(x -> x != '', groupUniqArray(note)), '; ') AS note", "arrayStringConcat(arrayFilter(x -> x != '', groupUniqArray(comment)), '; ') AS comment", 'maxOrNull(assessed_on) AS assessed_on'].join(', ')}
 FROM (${latestScoresSql(db, on)})
 WHERE ${where.join(' AND ')}
 ${plan.dims.length ? `GROUP BY ${plan.dims.join(', ')}` : ''}
