@@ -23,6 +23,8 @@ export type Answer = {
   choices: Array<AskChoice>;
   columns?: Maybe<Array<Column>>;
   conversationId: Scalars['ID']['output'];
+  /** The members the question asked about, drawn among their siblings (全球通用户占比: 全球通 in the pie of every brand); the chart marks them. */
+  focus?: Maybe<AskFocus>;
   /** The GraphQL document executed and its variables: runnable as is on /graphql. */
   graphql?: Maybe<Scalars['String']['output']>;
   /** The typed query (MetricQuery shape); null unless ANSWERED. */
@@ -52,6 +54,12 @@ export type AskChoice = {
 export type AskContext = {
   chart?: InputMaybe<ChartKind>;
   interpretation: Scalars['JSON']['input'];
+};
+
+export type AskFocus = {
+  __typename?: 'AskFocus';
+  dimension: Scalars['ID']['output'];
+  values: Array<Scalars['ID']['output']>;
 };
 
 export type AskMiss = {
@@ -937,6 +945,7 @@ export type ResolversTypes = ResolversObject<{
   Answer: ResolverTypeWrapper<Answer>;
   AskChoice: ResolverTypeWrapper<AskChoice>;
   AskContext: AskContext;
+  AskFocus: ResolverTypeWrapper<AskFocus>;
   AskMiss: ResolverTypeWrapper<AskMiss>;
   AskStatus: AskStatus;
   AssessmentInput: AssessmentInput;
@@ -1010,6 +1019,7 @@ export type ResolversParentTypes = ResolversObject<{
   Answer: Answer;
   AskChoice: AskChoice;
   AskContext: AskContext;
+  AskFocus: AskFocus;
   AskMiss: AskMiss;
   AssessmentInput: AssessmentInput;
   AssessmentScoreInput: AssessmentScoreInput;
@@ -1072,6 +1082,7 @@ export type AnswerResolvers<ContextType = RequestContext, ParentType extends Res
   choices?: Resolver<Array<ResolversTypes['AskChoice']>, ParentType, ContextType>;
   columns?: Resolver<Maybe<Array<ResolversTypes['Column']>>, ParentType, ContextType>;
   conversationId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  focus?: Resolver<Maybe<ResolversTypes['AskFocus']>, ParentType, ContextType>;
   graphql?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   interpretation?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
   language?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1088,6 +1099,11 @@ export type AnswerResolvers<ContextType = RequestContext, ParentType extends Res
 export type AskChoiceResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['AskChoice'] = ResolversParentTypes['AskChoice']> = ResolversObject<{
   interpretation?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
   label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type AskFocusResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['AskFocus'] = ResolversParentTypes['AskFocus']> = ResolversObject<{
+  dimension?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  values?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
 }>;
 
 export type AskMissResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['AskMiss'] = ResolversParentTypes['AskMiss']> = ResolversObject<{
@@ -1446,6 +1462,7 @@ export type ViewerResolvers<ContextType = RequestContext, ParentType extends Res
 export type Resolvers<ContextType = RequestContext> = ResolversObject<{
   Answer?: AnswerResolvers<ContextType>;
   AskChoice?: AskChoiceResolvers<ContextType>;
+  AskFocus?: AskFocusResolvers<ContextType>;
   AskMiss?: AskMissResolvers<ContextType>;
   CampaignEffect?: CampaignEffectResolvers<ContextType>;
   CapabilityAssessment?: CapabilityAssessmentResolvers<ContextType>;

@@ -274,6 +274,17 @@ describe('chat panel', () => {
     expect(await all.locator('[data-testid="chat-fallback"]').count()).toBe(1);
   });
 
+  it('全球通用户占比: the pie of every brand, 全球通 marked; the mark stays when only the chart changes', async () => {
+    const t = await ask(page, '全球通用户占比');
+    const chart = t.locator('[data-testid="chat-chart"]');
+    expect(await chart.getAttribute('data-plan')).toBe('pie');
+    expect(await chart.getAttribute('data-focus')).toBe('gotone');
+    expect((await ink(chart)).painted).toBeGreaterThan(500);
+    await t.screenshot({ path: path.join(SHOTS, 'chat-share.png') });
+    const bars = await ask(page, '换成柱状图');
+    expect(await bars.locator('[data-testid="chat-chart"]').getAttribute('data-focus')).toBe('gotone');
+  });
+
   it('in English: conversion rate by channel last month', async () => {
     await page.locator('[data-testid="lang-switch"]').click();
     await expect.poll(() => page.locator('[data-testid="chat-panel"] h2').innerText()).toBe('Ask the data');

@@ -9,7 +9,7 @@ beforeAll(async () => { s = await startServer(); });
 afterAll(async () => { await s?.stop(); });
 
 const ASK = `query($q: String!, $c: ID) { ask(question: $q, conversationId: $c) {
-  conversationId status interpretation restatement language graphql variables chart requeried rows columns { id } unknownWords { text } choices { label } message } }`;
+  conversationId status interpretation restatement language graphql variables chart requeried rows columns { id } unknownWords { text } choices { label } message focus { dimension values } } }`;
 const ask = async (q: string, c?: string, headers?: Record<string, string>) => {
   const r = await s.gql(ASK, { q, c }, headers);
   expect(r.status).toBeLessThan(500);
@@ -148,6 +148,10 @@ describe('ask', () => {
     expect(share.interpretation.groupBy).toEqual(['brand']);
     expect(share.restatement).toContain('全球通的占比');
     expect(share.rows.length).toBeGreaterThan(1);
+    expect(share.focus).toEqual({ dimension: 'brand', values: ['gotone'] });
+    // kept when only the chart changes; a new question has its own (none here)
+    expect((await ask('换成柱状图', share.conversationId)).focus).toEqual({ dimension: 'brand', values: ['gotone'] });
+    expect((await ask('只看广东', share.conversationId)).focus).toBeNull();
     const alone = await ask('全球通用户数');
     const gotone = share.rows.find((r: { brand: string }) => r.brand === 'gotone');
     expect(gotone.subscribers).toBe(alone.rows[0].subscribers);

@@ -380,6 +380,12 @@ describe('the share of one member (占比 with one member named)', () => {
     // only a region named: a city among its province's cities, a province among provinces
     expect(interp('深圳的用户占比')).toMatchObject({ groupBy: ['city'], filters: [{ dimension: 'province', op: 'in', values: ['440000'] }] })
     expect(interp('广东的用户占比')).toMatchObject({ groupBy: ['province'], filters: [] })
+    // the member asked is the answer's focus, for the chart to mark
+    expect(answered('全球通用户占比').focus).toEqual({ dimension: 'brand', values: ['gotone'] })
+    expect(answered('深圳的用户占比').focus).toEqual({ dimension: 'city', values: ['440300'] })
+    expect(answered('percentage of prepaid customers').focus).toEqual({ dimension: 'brand', values: ['mzone', 'easyown'] })
+    expect(answered('各品牌用户占比').focus).toBeNull()
+    expect(answered('广东各地市的离网率').focus).toBeNull()
   })
   it('one word for several members (预付费: 动感地带 and 神州行) is the pie of their dimension too', () => {
     expect(interp('预付费用户的存活曲线')).toMatchObject({ filters: [{ dimension: 'brand', op: 'in', values: ['mzone', 'easyown'] }] })

@@ -147,6 +147,17 @@ describe('other builders', () => {
     const o = heatmapOption([{ x: '1', y: '2', v: 5 }, { x: '9', y: '1', v: 1 }], { x: { dim: 'x', ids: ['1', '2'], title: 'X' }, y: { dim: 'y', ids: ['1', '2'], title: 'Y' }, value: 'v', format: 'integer' }, labels);
     expect(o.series[0].data.map((d: { value: unknown }) => d.value)).toEqual([[0, 1, 5]]);
   });
+  it('a count heatmap fills the cells without a row with 0, drawn and labelled like a row\'s 0', () => {
+    const spec = { x: { dim: 'x', ids: ['1', '2'], title: 'X' }, y: { dim: 'y', ids: ['1', '2'], title: 'Y' }, value: 'v', format: 'integer', fill: 0 };
+    const o = heatmapOption([{ x: '1', y: '2', v: 5 }, { x: '2', y: '2', v: 0 }], spec, labels);
+    const cells = o.series[0].data as { value: [number, number, number]; row: Record<string, unknown> }[];
+    expect(cells.map((d) => d.value).sort()).toEqual([[0, 0, 0], [0, 1, 5], [1, 0, 0], [1, 1, 0]]);
+    const filled = cells.find((d) => d.value[0] === 1 && d.value[1] === 0)!;
+    expect(filled.row).toEqual({ x: '2', y: '1', v: 0 });
+    const label = o.series[0].label.formatter;
+    expect(label({ data: filled })).toBe(label({ data: cells.find((d) => d.value[0] === 1 && d.value[1] === 1)! }));
+    expect(label({ data: filled })).toBe('0');
+  });
   it('scatter separates electronic and physical channels', () => {
     const o = scatterOption(result([{ channel: 'app', conversion_rate: 0.05, cost_per_conversion: 3, contacts: 100 }, { channel: 'store', conversion_rate: 0.2, cost_per_conversion: 100, contacts: 50 }]), { labels, electronicLabel: 'e', physicalLabel: 'p' });
     expect(o.series.map((s: { data: unknown[] }) => s.data.length)).toEqual([1, 1]);

@@ -125,6 +125,11 @@ describe('plan options', () => {
     expect(label(pieOption(r, { dim: 'channel', metric: 'contacts', labels }))).toBe('x 64.3%');
     // a rate is labelled with its value: its share of the sum means nothing
     expect(label(pieOption(r, { dim: 'channel', metric: 'contacts', labels, share: false }))).toBe('x 9');
+    // the member asked about (全球通用户占比) stands out of the ring; nothing is selected otherwise
+    const focused = pieOption(r, { dim: 'channel', metric: 'contacts', labels, focus: ['a'] }).series[0];
+    expect(focused.selectedMode).toBe('multiple');
+    expect(focused.data.filter((d) => 'selected' in d && d.selected).map((d) => d.name)).toEqual(['#a']);
+    expect(pieOption(r, { dim: 'channel', metric: 'contacts', labels }).series[0].data.some((d) => 'selected' in d)).toBe(false);
     expect(funnelOption(r, { dim: 'channel', metric: 'contacts', labels }).series[0].data.map((d) => d.value)).toEqual([9, 5, 0]);
   });
   it('a long ranking draws its largest members; the table keeps all rows', () => {

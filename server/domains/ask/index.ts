@@ -18,7 +18,7 @@ import { type Token, tokenize } from './tokenize.ts';
 import { regionByCode } from '../../../seeds/regions.ts';
 import type { AskContext, ChartKind, Language, MarkedWord, MetricQuery, ParseResult, SynonymTarget } from './types.ts';
 
-export type { AskContext, ChartKind, MarkedWord, MetricQuery, ParseResult, Sense, SynonymTarget } from './types.ts';
+export type { AskContext, ChartKind, Focus, MarkedWord, MetricQuery, ParseResult, Sense, SynonymTarget } from './types.ts';
 export { CHART_KINDS } from './types.ts';
 export { Lexicon } from './lexicon.ts';
 export { normalize } from './normalize.ts';
@@ -45,7 +45,7 @@ export function createParser(opts: ParserOptions = {}) {
   function result(lang: Language, partial: Partial<ParseResult> & Pick<ParseResult, 'status'>): ParseResult {
     return {
       interpretation: null, chart: null, requery: partial.status === 'ANSWERED', language: lang, restatement: '',
-      unknownWords: [], choices: [], message: '', ...partial,
+      unknownWords: [], choices: [], message: '', focus: null, ...partial,
     };
   }
 
@@ -192,7 +192,7 @@ export function createParser(opts: ParserOptions = {}) {
     if (problem) return result(lang, { status: 'UNSUPPORTED', message: zh ? `无法按这个理解查询：${problem}` : `That cannot be queried: ${problem}` });
     const chart = out.chart ?? (out.requery ? defaultChart(out.interp) : ctx.previous?.chart ?? defaultChart(out.interp));
     return result(lang, {
-      status: 'ANSWERED', interpretation: out.interp, chart, requery: out.requery,
+      status: 'ANSWERED', interpretation: out.interp, chart, requery: out.requery, focus: out.focus ?? null,
       restatement: restate(out.interp, chart, lexicon, env.D, lang, out.notes),
     });
   }

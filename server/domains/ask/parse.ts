@@ -16,7 +16,7 @@ import { PUBLISHED_ENTITIES } from '../../model/members.ts';
 import type { Lexicon } from './lexicon.ts';
 import { type AsOf, joinRange, refine, type TimeSpec, untilNow } from './time.ts';
 import type { OrderSpec, ThresholdSpec, Token } from './tokenize.ts';
-import type { ChartKind, CommandId, Filter, Language, MetricQuery, Sense } from './types.ts';
+import type { ChartKind, CommandId, Filter, Focus, Language, MetricQuery, Sense } from './types.ts';
 import { applyFollowup, type Mention } from './followup.ts';
 import { MIX_WORDS, RANK_WORDS, UNTIL_NOW } from './words.ts';
 import { thresholdText } from './restate.ts';
@@ -37,7 +37,7 @@ export interface Env {
 export type Forced = Map<number, Sense[]>;
 
 export type Outcome =
-  | { kind: 'answer'; interp: MetricQuery; chart: ChartKind | null; explicitChart: boolean; requery: boolean; notes: string[] }
+  | { kind: 'answer'; interp: MetricQuery; chart: ChartKind | null; explicitChart: boolean; requery: boolean; notes: string[]; focus?: Focus }
   | { kind: 'ambiguous'; tok: number; options: { senses: Sense[]; label: string }[]; what: string; confirm?: boolean }
   | { kind: 'clarify'; message: string; marks: number[]; needMetric?: boolean }
   | { kind: 'unsupported'; message: string };
@@ -587,7 +587,7 @@ export function interpret(tokens: Token[], env: Env, forced: Forced = new Map(),
     const fit = pieFit(q, env, zh, explicitPie);
     if (fit) {
       if (fit.note) notes.push(fit.note);
-      return { kind: 'answer', interp: tidy(fit.q), chart: fit.chart, explicitChart: !!fit.chart, requery: true, notes };
+      return { kind: 'answer', interp: tidy(fit.q), chart: fit.chart, explicitChart: !!fit.chart, requery: true, notes, ...(fit.focus ? { focus: fit.focus } : {}) };
     }
   }
   const final = tidy(q);
@@ -612,7 +612,7 @@ export function interpret(tokens: Token[], env: Env, forced: Forced = new Map(),
  *    or proportion on a rate (流失比例) just means the rate, a pie asked by name is declined aloud.
  *  - nothing to divide (收入构成 with no grouping): the figure, and how to ask for a split.
  */
-function pieFit(q: MetricQuery, env: Env, zh: boolean, explicitPie: boolean): { q: MetricQuery; chart: ChartKind | null; note: string | null } | null {
+function pieFit(q: MetricQuery, env: Env, zh: boolean, explicitPie: boolean): { q: MetricQuery; chart: ChartKind | null; note: string | null; focus?: Focus } | null {
   const grouped = (q.groupBy ?? []).length > 0;
   const ratios = q.metrics.filter((m) => !['additive', 'stock', 'distinct'].includes(metricOf(m)?.kind ?? ''));
   if (ratios.length) {
@@ -636,7 +636,7 @@ function pieFit(q: MetricQuery, env: Env, zh: boolean, explicitPie: boolean): { 
   const names = f.values.map((v) => env.lex.label({ kind: 'member', dimension: f.dimension, id: v }, env.lang)).join(zh ? '、' : ', ');
   const dim = env.lex.label({ kind: 'dimension', id: f.dimension }, env.lang);
   return {
-    q: { ...q, groupBy: [f.dimension], filters: [...rest, ...within] }, chart: 'pie',
+    q: { ...q, groupBy: [f.dimension], filters: [...rest, ...within] }, chart: 'pie', focus: { dimension: f.dimension, values: [...f.values] },
     note: zh ? `（${names}的占比：按${dim}看构成。）` : `(The share of ${names}: the mix by ${dim.toLowerCase()}.)`,
   };
 }

@@ -12,7 +12,7 @@ import type { RequestContext } from '../../http/context.ts';
 import { can } from '../../auth/identity.ts';
 import { plan } from '../../query/plan.ts';
 import { parseDay } from '../../query/time.ts';
-import { createParser, defaultChart, type ChartKind, type MetricQuery, type ParseResult, type SynonymTarget } from './index.ts';
+import { createParser, defaultChart, type ChartKind, type Focus, type MetricQuery, type ParseResult, type SynonymTarget } from './index.ts';
 
 export const ASK_DOCUMENT = `query Ask($q: MetricQuery!, $asOf: Date) {
   metrics(query: $q, asOf: $asOf) {
@@ -23,7 +23,7 @@ export const ASK_DOCUMENT = `query Ask($q: MetricQuery!, $asOf: Date) {
   }
 }`;
 
-interface Turn { interpretation: MetricQuery; chart: ChartKind; viewer: string; result: AnswerData | null; at: number }
+interface Turn { interpretation: MetricQuery; chart: ChartKind; viewer: string; result: AnswerData | null; focus: Focus | null; at: number }
 interface AnswerData { columns: unknown[]; rows: unknown[]; totals: unknown; asOf: string }
 
 /** Bounded, expiring conversation memory (insertion order = least recently used first). */
@@ -93,14 +93,14 @@ export class AskService {
     const asOfDay = asOf ? parseDay(asOf, 'asOf') : ctx.dataset.asOf;
     const id = conversationId && /^[A-Za-z0-9-]{1,64}$/.test(conversationId) ? conversationId : randomUUID();
     const previous: Turn | null = context
-      ? { interpretation: checkedContext(context.interpretation, asOfDay, ctx), chart: context.chart ?? 'table', viewer: ctx.viewer.id, result: null, at: Date.now() }
+      ? { interpretation: checkedContext(context.interpretation, asOfDay, ctx), chart: context.chart ?? 'table', viewer: ctx.viewer.id, result: null, focus: null, at: Date.now() }
       : this.conversations.get(id, ctx.viewer.id);
     const parsed = parser.parse(question, { asOf: asOfDay, previous: previous ? { interpretation: previous.interpretation, chart: previous.chart } : null });
     const base = {
       conversationId: id, status: parsed.status, interpretation: parsed.interpretation, restatement: parsed.restatement || parsed.message,
       language: parsed.language, chart: parsed.chart, requeried: false, unknownWords: parsed.unknownWords, choices: parsed.choices,
       message: parsed.message || null, graphql: null as string | null, variables: null as unknown, columns: null as unknown, rows: null as unknown,
-      totals: null as unknown, asOf: asOfDay,
+      totals: null as unknown, asOf: asOfDay, focus: parsed.focus,
     };
     if (parsed.status !== 'ANSWERED' || !parsed.interpretation) {
       this.logMisses(ctx, question, parsed);
@@ -110,7 +110,7 @@ export class AskService {
     // only the chart changed: answer from the previous result, nothing re-queried
     if (!parsed.requery && previous?.result) {
       this.conversations.set(id, { ...previous, chart: parsed.chart ?? previous.chart, at: Date.now() });
-      return { ...base, graphql: ASK_DOCUMENT, variables, ...previous.result };
+      return { ...base, graphql: ASK_DOCUMENT, variables, ...previous.result, focus: previous.focus };
     }
     const run = async (q: MetricQuery): Promise<AnswerData | { forbidden: string }> => {
       const { schema, document } = await this.askDocument();
@@ -136,12 +136,12 @@ export class AskService {
         const zh = parsed.language === 'zh';
         const note = zh ? `（原文没有公布总分，不推算：列出原文的${level === 'capability_area' ? '能力领域' : '能力维度'}分。）`
           : `(The source prints no overall score, and none is computed: the ${level === 'capability_area' ? 'capability area' : 'capability dimension'} scores it prints.)`;
-        answer = { ...answer, interpretation: q, chart, variables: { q, asOf: asOfDay }, restatement: parser.restate(q, chart, asOfDay, parsed.language, [note]) };
+        answer = { ...answer, interpretation: q, chart, focus: null, variables: { q, asOf: asOfDay }, restatement: parser.restate(q, chart, asOfDay, parsed.language, [note]) };
         result = r;
         break;
       }
     }
-    this.conversations.set(id, { interpretation: answer.interpretation!, chart: answer.chart ?? 'table', viewer: ctx.viewer.id, result, at: Date.now() });
+    this.conversations.set(id, { interpretation: answer.interpretation!, chart: answer.chart ?? 'table', viewer: ctx.viewer.id, result, focus: answer.focus, at: Date.now() });
     return { ...answer, graphql: ASK_DOCUMENT, requeried: true, ...result };
   }
 

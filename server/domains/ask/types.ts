@@ -72,4 +72,8 @@ export interface ParseResult {
   unknownWords: MarkedWord[];
   choices: { label: string; interpretation: MetricQuery }[];
   message: string;
+  /** the members asked about, drawn among their siblings (全球通用户占比: 全球通 in the pie of every brand) */
+  focus: Focus | null;
 }
+
+export interface Focus { dimension: string; values: string[] }

@@ -129,6 +129,7 @@ export const AskDocument = graphql(`
       asOf
       unknownWords { text start end }
       choices { label interpretation }
+      focus { dimension values }
       message
     }
   }

@@ -89,7 +89,7 @@ export function seriesOption(result: MetricResultLike | null, s: SeriesSpec) {
  * share only when the metric adds up across members (`share`); a rate or an average is
  * labelled with its own value, since its "share of the sum" means nothing.
  */
-export function pieOption(result: MetricResultLike | null, s: { dim: string; metric: string; labels: Labels; share?: boolean }) {
+export function pieOption(result: MetricResultLike | null, s: { dim: string; metric: string; labels: Labels; share?: boolean; focus?: string[] }) {
   const { labels, dim, metric } = s;
   const fmt = labels.format(metric);
   const rows = rowsOf(result).filter((r) => (num(r[metric]) ?? 0) > 0).sort((a, b) => num(b[metric])! - num(a[metric])!);
@@ -109,7 +109,12 @@ export function pieOption(result: MetricResultLike | null, s: { dim: string; met
       type: 'pie', radius: ['32%', '62%'], center: ['50%', '52%'], avoidLabelOverlap: true,
       itemStyle: { borderColor: '#fff', borderWidth: 1 },
       label: { fontSize: 11, formatter: (p: { name: string; percent: number; value: number }) => `${p.name} ${share ? `${p.percent.toFixed(1)}%` : compact(labels, p.value, fmt)}` },
-      data: rows.map((r) => ({ name: labels.member(dim, r[dim]), value: num(r[metric]) })),
+      // the members asked about (全球通用户占比) stand out of the ring, labelled in bold
+      selectedMode: s.focus?.length ? 'multiple' : false, selectedOffset: 10,
+      data: rows.map((r) => {
+        const asked = !!s.focus?.includes(String(r[dim]));
+        return { name: labels.member(dim, r[dim]), value: num(r[metric]), id: String(r[dim]), ...(asked ? { selected: true, label: { fontWeight: 'bold' } } : {}) };
+      }),
     }],
   };
 }

@@ -12,7 +12,7 @@ import { survivalOption } from '../charts/builders/lifecycle';
 import { radarOption } from '../charts/builders/capability';
 import { num, rowsOf, type Labels, type MetricResultLike } from '../charts/builders/common';
 import { categories, flowSankeyOption, funnelOption, genericRadarOption, pieOption, seriesOption } from './builders';
-import { defaultChart, isGrain, type ChartKind, type Interpretation } from './model';
+import { defaultChart, isGrain, type ChartKind, type Focus, type Interpretation } from './model';
 
 export type ChartPlan =
   | { type: 'kpi'; metrics: string[] }
@@ -128,6 +128,8 @@ export interface PlanContext {
   words: { prev: string; prevYear: string; best: string; mean: string; unknown: string; band: (name: string) => string; months: string; noData: string };
   /** the registered map a map plan draws on (charts/chinaMap.ts); without it, ranked bars */
   geo?: LoadedMap | null;
+  /** the members the question asked about: marked where the plan draws their dimension */
+  focus?: Focus | null;
 }
 
 /** How many categories a chart draws at most (the table always has every row). */
@@ -156,22 +158,24 @@ export function planHeight(plan: ChartPlan, rows: number): number {
 export function planOption(plan: ChartPlan, result: MetricResultLike, ctx: PlanContext): object | null {
   const { labels, order, words } = ctx;
   const rows = rowsOf(result);
+  const focusOn = (dim: string) => (ctx.focus?.dimension === dim ? ctx.focus.values : undefined);
   switch (plan.type) {
     case 'kpi': case 'table': return null;
     case 'trend': return trendOption(result, { metric: plan.metric, labels, prevLabel: words.prev });
-    case 'ranked': return rankedBarsOption(result, { dim: plan.dim, metric: plan.metric, labels });
+    case 'ranked': return rankedBarsOption(result, { dim: plan.dim, metric: plan.metric, labels, selected: focusOn(plan.dim)?.[0] ?? null });
     case 'barsLine': return barsWithLineOption(result, { dim: plan.dim, bar: plan.bar, line: plan.line, order: order(plan.dim).length ? order(plan.dim) : undefined, labels });
     case 'series': return seriesOption(result, {
       type: plan.series, x: plan.x, by: plan.by, metrics: plan.metrics, labels, xIsTime: isGrain(plan.x),
       xOrder: isGrain(plan.x) ? undefined : order(plan.x), byOrder: plan.by ? order(plan.by) : undefined, prevLabel: words.prev,
     });
-    case 'pie': return pieOption(result, { dim: plan.dim, metric: plan.metric, labels, share: ctx.additive?.(plan.metric) ?? true });
+    case 'pie': return pieOption(result, { dim: plan.dim, metric: plan.metric, labels, share: ctx.additive?.(plan.metric) ?? true, focus: focusOn(plan.dim) });
     case 'funnel': return funnelOption(result, { dim: plan.dim, metric: plan.metric, labels });
     case 'heatmap': {
       const ids = (d: string) => categories(rows, d, { time: isGrain(d), order: isGrain(d) ? undefined : order(d) });
       return heatmapOption(rows, {
         x: { dim: plan.x, ids: ids(plan.x), title: labels.dim(plan.x) }, y: { dim: plan.y, ids: ids(plan.y), title: labels.dim(plan.y) },
         value: plan.metric, format: labels.format(plan.metric), yTopDown: true, xRotate: ids(plan.x).length > 6 ? 30 : 0,
+        fill: ctx.additive?.(plan.metric) ? 0 : undefined,
       }, labels);
     }
     case 'radar': return genericRadarOption(result, { node: plan.node, by: plan.by, metrics: plan.metrics, labels, nodeOrder: order(plan.node) });

@@ -88,4 +88,8 @@ export interface ChatAnswer {
   unknownWords: MarkedWord[];
   choices: Choice[];
   message: string | null;
+  /** the members the question asked about (全球通用户占比: 全球通), marked in the chart */
+  focus: Focus | null;
 }
+
+export interface Focus { dimension: string; values: string[] }

@@ -50,6 +50,7 @@ export function toAnswer(a: RawAnswer): ChatAnswer {
     unknownWords: a.unknownWords,
     choices: a.choices.map((c) => ({ label: c.label, interpretation: normalizeInterpretation(c.interpretation) })).filter((c): c is { label: string; interpretation: Interpretation } => !!c.interpretation),
     message: a.message ?? null,
+    focus: a.focus ? { dimension: a.focus.dimension, values: [...a.focus.values] } : null,
   };
 }
 
@@ -108,7 +109,7 @@ export function useChat() {
         const variables = { q, asOf: asOf ?? null };
         const base: ChatAnswer = {
           status: 'ANSWERED', interpretation: q, restatement: '', language: '', graphql: CHAT_METRICS, variables, chart,
-          requeried: true, result: null, asOf: asOf ?? null, unknownWords: [], choices: [], message: null,
+          requeried: true, result: null, asOf: asOf ?? null, unknownWords: [], choices: [], message: null, focus: null,
         };
         try {
           const r = await request(ChatMetricsDocument, { q: q as never, asOf: asOf ?? null });

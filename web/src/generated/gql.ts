@@ -30,7 +30,7 @@ type Documents = {
     "\n  mutation DeleteView($id: ID!) {\n    deleteView(id: $id) { id version deleted }\n  }\n": typeof types.DeleteViewDocument,
     "\n  mutation RestoreView($id: ID!, $version: Int!) {\n    restoreView(id: $id, version: $version) { id version scope name page state isDefault deleted }\n  }\n": typeof types.RestoreViewDocument,
     "\n  query SavedView($id: ID!, $version: Int) {\n    savedView(id: $id, version: $version) { id version scope visibility owner name page state isDefault deleted savedAt savedBy }\n  }\n": typeof types.SavedViewDocument,
-    "\n  query Ask($question: String!, $conversationId: ID, $context: AskContext, $asOf: Date) {\n    ask(question: $question, conversationId: $conversationId, context: $context, asOf: $asOf) {\n      conversationId status interpretation restatement language graphql variables chart requeried\n      columns { id labelZh labelEn type }\n      rows\n      totals\n      asOf\n      unknownWords { text start end }\n      choices { label interpretation }\n      message\n    }\n  }\n": typeof types.AskDocument,
+    "\n  query Ask($question: String!, $conversationId: ID, $context: AskContext, $asOf: Date) {\n    ask(question: $question, conversationId: $conversationId, context: $context, asOf: $asOf) {\n      conversationId status interpretation restatement language graphql variables chart requeried\n      columns { id labelZh labelEn type }\n      rows\n      totals\n      asOf\n      unknownWords { text start end }\n      choices { label interpretation }\n      focus { dimension values }\n      message\n    }\n  }\n": typeof types.AskDocument,
     "\n  query ChatMetrics($q: MetricQuery!, $asOf: Date) {\n    metrics(query: $q, asOf: $asOf) {\n      columns { id labelZh labelEn type }\n      rows\n      totals\n      asOf\n    }\n  }\n": typeof types.ChatMetricsDocument,
 };
 const documents: Documents = {
@@ -49,7 +49,7 @@ const documents: Documents = {
     "\n  mutation DeleteView($id: ID!) {\n    deleteView(id: $id) { id version deleted }\n  }\n": types.DeleteViewDocument,
     "\n  mutation RestoreView($id: ID!, $version: Int!) {\n    restoreView(id: $id, version: $version) { id version scope name page state isDefault deleted }\n  }\n": types.RestoreViewDocument,
     "\n  query SavedView($id: ID!, $version: Int) {\n    savedView(id: $id, version: $version) { id version scope visibility owner name page state isDefault deleted savedAt savedBy }\n  }\n": types.SavedViewDocument,
-    "\n  query Ask($question: String!, $conversationId: ID, $context: AskContext, $asOf: Date) {\n    ask(question: $question, conversationId: $conversationId, context: $context, asOf: $asOf) {\n      conversationId status interpretation restatement language graphql variables chart requeried\n      columns { id labelZh labelEn type }\n      rows\n      totals\n      asOf\n      unknownWords { text start end }\n      choices { label interpretation }\n      message\n    }\n  }\n": types.AskDocument,
+    "\n  query Ask($question: String!, $conversationId: ID, $context: AskContext, $asOf: Date) {\n    ask(question: $question, conversationId: $conversationId, context: $context, asOf: $asOf) {\n      conversationId status interpretation restatement language graphql variables chart requeried\n      columns { id labelZh labelEn type }\n      rows\n      totals\n      asOf\n      unknownWords { text start end }\n      choices { label interpretation }\n      focus { dimension values }\n      message\n    }\n  }\n": types.AskDocument,
     "\n  query ChatMetrics($q: MetricQuery!, $asOf: Date) {\n    metrics(query: $q, asOf: $asOf) {\n      columns { id labelZh labelEn type }\n      rows\n      totals\n      asOf\n    }\n  }\n": types.ChatMetricsDocument,
 };
 
@@ -116,7 +116,7 @@ export function graphql(source: "\n  query SavedView($id: ID!, $version: Int) {\
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query Ask($question: String!, $conversationId: ID, $context: AskContext, $asOf: Date) {\n    ask(question: $question, conversationId: $conversationId, context: $context, asOf: $asOf) {\n      conversationId status interpretation restatement language graphql variables chart requeried\n      columns { id labelZh labelEn type }\n      rows\n      totals\n      asOf\n      unknownWords { text start end }\n      choices { label interpretation }\n      message\n    }\n  }\n"): typeof import('./graphql').AskDocument;
+export function graphql(source: "\n  query Ask($question: String!, $conversationId: ID, $context: AskContext, $asOf: Date) {\n    ask(question: $question, conversationId: $conversationId, context: $context, asOf: $asOf) {\n      conversationId status interpretation restatement language graphql variables chart requeried\n      columns { id labelZh labelEn type }\n      rows\n      totals\n      asOf\n      unknownWords { text start end }\n      choices { label interpretation }\n      focus { dimension values }\n      message\n    }\n  }\n"): typeof import('./graphql').AskDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -258,7 +258,7 @@ export type AskQueryVariables = Exact<{
 }>;
 
 
-export type AskQuery = { ask: { conversationId: string, status: AskStatus, interpretation: unknown, restatement: string, language: string, graphql: string | null, variables: unknown, chart: ChartKind | null, requeried: boolean, rows: Array<unknown> | null, totals: unknown, asOf: string | null, message: string | null, columns: Array<{ id: string, labelZh: string, labelEn: string, type: string }> | null, unknownWords: Array<{ text: string, start: number, end: number }>, choices: Array<{ label: string, interpretation: unknown }> } };
+export type AskQuery = { ask: { conversationId: string, status: AskStatus, interpretation: unknown, restatement: string, language: string, graphql: string | null, variables: unknown, chart: ChartKind | null, requeried: boolean, rows: Array<unknown> | null, totals: unknown, asOf: string | null, message: string | null, columns: Array<{ id: string, labelZh: string, labelEn: string, type: string }> | null, unknownWords: Array<{ text: string, start: number, end: number }>, choices: Array<{ label: string, interpretation: unknown }>, focus: { dimension: string, values: Array<string> } | null } };
 
 export type ChatMetricsQueryVariables = Exact<{
   q: MetricQuery;
@@ -564,6 +564,10 @@ export const AskDocument = new TypedDocumentString(`
     choices {
       label
       interpretation
+    }
+    focus {
+      dimension
+      values
     }
     message
   }

@@ -76,15 +76,23 @@ export interface HeatmapSpec {
   xRotate?: number;
   /** extra lines for the tooltip of a cell */
   extra?: (row: Row) => { name: string; value: string }[];
+  /** the value of a cell without a row (a count: 0, drawn like a row's 0); without it the cell stays empty */
+  fill?: number;
 }
 
-/** A generic heatmap: rows with x / y member ids and a value. Cells without a row stay empty. */
+/** A generic heatmap: rows with x / y member ids and a value. Cells without a row stay empty unless `fill`. */
 export function heatmapOption(rows: Row[], spec: HeatmapSpec, labels: Labels) {
   const xi = new Map(spec.x.ids.map((id, i) => [id, i]));
   const yi = new Map(spec.y.ids.map((id, i) => [id, i]));
   const data = rows
     .filter((r) => xi.has(String(r[spec.x.dim])) && yi.has(String(r[spec.y.dim])))
     .map((r) => ({ value: [xi.get(String(r[spec.x.dim]))!, yi.get(String(r[spec.y.dim]))!, num(r[spec.value])], row: r }));
+  if (spec.fill !== undefined) {
+    const seen = new Set(data.map((d) => `${d.value[0]}:${d.value[1]}`));
+    spec.x.ids.forEach((x, i) => spec.y.ids.forEach((y, j) => {
+      if (!seen.has(`${i}:${j}`)) data.push({ value: [i, j, spec.fill!], row: { [spec.x.dim]: x, [spec.y.dim]: y, [spec.value]: spec.fill } });
+    }));
+  }
   const values = data.map((d) => d.value[2]).filter((v): v is number => v !== null);
   const max = values.length ? Math.max(...values) : 1;
   const min = values.length ? Math.min(...values) : 0;
