@@ -1,6 +1,6 @@
 /** answer.chart → which builder draws it, and the options those builders give. Pure, no DOM. */
 import { describe, expect, it } from 'vitest';
-import type { Labels } from '../../web/src/charts/builders/common';
+import { SELECTED_COLOR, type Labels } from '../../web/src/charts/builders/common';
 import { chartRows, chooseChart, kpiFigures, MAX_CATEGORIES, planOption, type PlanContext, type Shape } from '../../web/src/chat/chart';
 import { provinceOfRows } from '../../web/src/charts/builders/overview';
 import { categories, funnelOption, pieOption, seriesOption } from '../../web/src/chat/builders';
@@ -130,6 +130,11 @@ describe('plan options', () => {
     expect(focused.selectedMode).toBe('multiple');
     expect(focused.data.filter((d) => 'selected' in d && d.selected).map((d) => d.name)).toEqual(['#a']);
     expect(pieOption(r, { dim: 'channel', metric: 'contacts', labels }).series[0].data.some((d) => 'selected' in d)).toBe(false);
+    // as bars: the asked member's bar in the selected colour
+    const bars = planOption({ type: 'barsLine', dim: 'channel', bar: 'contacts' }, r, { ...ctx, focus: { dimension: 'channel', values: ['a'] } }) as { series: { data: unknown[] }[] };
+    expect(bars.series[0].data).toEqual([{ value: 5, itemStyle: { color: SELECTED_COLOR } }, 9, 0]);
+    const ranked = planOption({ type: 'ranked', dim: 'channel', metric: 'contacts' }, r, { ...ctx, focus: { dimension: 'channel', values: ['a', 'c'] } }) as { series: { data: { id: string; itemStyle?: unknown }[] }[] };
+    expect(ranked.series[0].data.filter((d) => d.itemStyle).map((d) => d.id).sort()).toEqual(['a', 'c']);
     expect(funnelOption(r, { dim: 'channel', metric: 'contacts', labels }).series[0].data.map((d) => d.value)).toEqual([9, 5, 0]);
   });
   it('a long ranking draws its largest members; the table keeps all rows', () => {

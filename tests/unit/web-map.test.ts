@@ -10,8 +10,8 @@ import * as echarts from 'echarts/core';
 import { MapChart } from 'echarts/charts';
 import { GeoComponent, TooltipComponent, VisualMapComponent } from 'echarts/components';
 import { SVGRenderer } from 'echarts/renderers';
-import type { Labels } from '../../web/src/charts/builders/common';
-import { geoMapData, geoMapOption, NO_DATA_COLOR, regionLabel, SELECTED_COLOR, type GeoRegion } from '../../web/src/charts/builders/overview';
+import { SELECTED_COLOR, type Labels } from '../../web/src/charts/builders/common';
+import { geoMapData, geoMapOption, NO_DATA_COLOR, regionLabel, type GeoRegion } from '../../web/src/charts/builders/overview';
 import { chinaMapSourcePath, decodeRing, extractRegisterMapJson, parseChinaMap, parseProvinceMap, provinceMaps, regroupMultiPolygon } from '../../web/build/china-map-plugin';
 import { CITIES, PROVINCES } from '../../seeds/regions';
 

@@ -162,8 +162,8 @@ export function planOption(plan: ChartPlan, result: MetricResultLike, ctx: PlanC
   switch (plan.type) {
     case 'kpi': case 'table': return null;
     case 'trend': return trendOption(result, { metric: plan.metric, labels, prevLabel: words.prev });
-    case 'ranked': return rankedBarsOption(result, { dim: plan.dim, metric: plan.metric, labels, selected: focusOn(plan.dim)?.[0] ?? null });
-    case 'barsLine': return barsWithLineOption(result, { dim: plan.dim, bar: plan.bar, line: plan.line, order: order(plan.dim).length ? order(plan.dim) : undefined, labels });
+    case 'ranked': return rankedBarsOption(result, { dim: plan.dim, metric: plan.metric, labels, selected: focusOn(plan.dim) ?? null });
+    case 'barsLine': return barsWithLineOption(result, { dim: plan.dim, bar: plan.bar, line: plan.line, selected: focusOn(plan.dim), order: order(plan.dim).length ? order(plan.dim) : undefined, labels });
     case 'series': return seriesOption(result, {
       type: plan.series, x: plan.x, by: plan.by, metrics: plan.metrics, labels, xIsTime: isGrain(plan.x),
       xOrder: isGrain(plan.x) ? undefined : order(plan.x), byOrder: plan.by ? order(plan.by) : undefined, prevLabel: words.prev,

@@ -26,6 +26,9 @@ export type Row = Record<string, unknown>;
 export interface TableColumn { key: string; label: string; format: string }
 export interface TableData { columns: TableColumn[]; rows: Row[] }
 
+/** what the viewer picked or asked about: a drilled region, the member a question named */
+export const SELECTED_COLOR = '#e8590c';
+
 export const PALETTE = ['#1f6fd1', '#f59f00', '#2f9e44', '#e8590c', '#7048e8', '#0c8599', '#c2255c', '#5c940d', '#495057', '#1098ad', '#d6336c', '#f08c00'];
 export const BASE_TEXT = { fontFamily: 'system-ui, -apple-system, "Segoe UI", "PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC", sans-serif' };
 

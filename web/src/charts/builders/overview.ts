@@ -4,7 +4,7 @@
  * boundaries do not load, the ranked bars of provinces or cities, and the monthly trend with
  * the same months of the previous year.
  */
-import { axis, baseOption, escapeHtml, exact, compact, num, rowsOf, tooltipLines, type Labels, type MetricResultLike, type TableData } from './common';
+import { axis, baseOption, escapeHtml, exact, compact, num, rowsOf, SELECTED_COLOR, tooltipLines, type Labels, type MetricResultLike, type TableData } from './common';
 
 /** Grid position (column, row; row 0 at the top) of each province, by GB/T 2260 code. */
 /**
@@ -70,14 +70,14 @@ export function tileMapOption(result: MetricResultLike | null, s: { metric: stri
       data: data.map((d) => ({
         value: [d.x, d.y, d.value ?? '-'],
         code: d.code, name: d.name, raw: d.value,
-        itemStyle: d.code === s.selected ? { borderColor: '#e8590c', borderWidth: 3 } : undefined,
+        itemStyle: d.code === s.selected ? { borderColor: SELECTED_COLOR, borderWidth: 3 } : undefined,
       })),
       label: {
         show: true, fontSize: 11, lineHeight: 14,
         formatter: (p: { data: { name: string; raw: number | null } }) => `${shortRegion(p.data.name)}\n${compact(labels, p.data.raw, fmt)}`,
       },
       itemStyle: { borderColor: '#fff', borderWidth: 2, borderRadius: 4 },
-      emphasis: { itemStyle: { borderColor: '#e8590c', borderWidth: 2 } },
+      emphasis: { itemStyle: { borderColor: SELECTED_COLOR, borderWidth: 2 } },
     }],
   };
 }
@@ -87,7 +87,6 @@ export interface GeoRegion { code: string; name: string }
 
 /** Regions drawn with no value: grey, "no data" in the tooltip. */
 export const NO_DATA_COLOR = '#d0d5dd';
-export const SELECTED_COLOR = '#e8590c';
 /** Regions of the map outside the catalogue's 31 mainland provinces (no rows, no catalogue label). */
 const OTHER_REGIONS: Record<string, { zh: string; en: string }> = {
   '710000': { zh: '台湾省', en: 'Taiwan' },
@@ -196,10 +195,11 @@ export function geoMapOption(result: MetricResultLike | null, s: { metric: strin
 }
 
 /** Ranked horizontal bars, largest on top. `dim` is the grouping column (city, channel, …). */
-export function rankedBarsOption(result: MetricResultLike | null, s: { dim: string; metric: string; selected?: string | null; labels: Labels }) {
+export function rankedBarsOption(result: MetricResultLike | null, s: { dim: string; metric: string; selected?: string | string[] | null; labels: Labels }) {
   const { labels, metric, dim } = s;
   const fmt = labels.format(metric);
   const rows = rowsOf(result).filter((r) => num(r[metric]) !== null).sort((a, b) => num(a[metric])! - num(b[metric])!);
+  const selected = s.selected == null ? [] : ([] as string[]).concat(s.selected);
   return {
     ...baseOption(),
     tooltip: {
@@ -214,7 +214,7 @@ export function rankedBarsOption(result: MetricResultLike | null, s: { dim: stri
     yAxis: { type: 'category', data: rows.map((r) => labels.member(dim, r[dim])), axisLabel: { fontSize: 11 } },
     series: [{
       type: 'bar', barMaxWidth: 18,
-      data: rows.map((r) => ({ value: num(r[metric]), id: String(r[dim]), itemStyle: String(r[dim]) === s.selected ? { color: '#e8590c' } : undefined })),
+      data: rows.map((r) => ({ value: num(r[metric]), id: String(r[dim]), itemStyle: selected.includes(String(r[dim])) ? { color: SELECTED_COLOR } : undefined })),
       label: { show: true, position: 'right', fontSize: 10, formatter: (p: { value: number }) => compact(labels, p.value, fmt) },
     }],
   };

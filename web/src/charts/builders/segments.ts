@@ -1,8 +1,8 @@
 /** Segments: value tiers, brand sub-segments, heatmaps (RFM and friends), the migration sankey. */
-import { axis, baseOption, compact, exact, num, PALETTE, rowsOf, tooltipLines, type Labels, type MetricResultLike, type Row, type TableData } from './common';
+import { axis, baseOption, compact, exact, num, PALETTE, rowsOf, SELECTED_COLOR, tooltipLines, type Labels, type MetricResultLike, type Row, type TableData } from './common';
 
 /** Subscribers per member as bars, a ratio metric (ARPU) as a line on the right axis. */
-export function barsWithLineOption(result: MetricResultLike | null, s: { dim: string; bar: string; line?: string; order?: string[]; labels: Labels }) {
+export function barsWithLineOption(result: MetricResultLike | null, s: { dim: string; bar: string; line?: string; order?: string[]; selected?: string[]; labels: Labels }) {
   const { labels, dim, bar, line } = s;
   let rows = rowsOf(result);
   if (s.order) rows = [...rows].sort((a, b) => s.order!.indexOf(String(a[dim])) - s.order!.indexOf(String(b[dim])));
@@ -29,7 +29,7 @@ export function barsWithLineOption(result: MetricResultLike | null, s: { dim: st
       ...(line ? [{ type: 'value', axisLabel: axis(labels, labels.format(line)), splitLine: { show: false } }] : []),
     ],
     series: [
-      { name: labels.metric(bar), type: 'bar', barMaxWidth: 36, data: rows.map((r) => num(r[bar])), label: { show: true, position: 'top', fontSize: 10, formatter: (p: { value: number }) => compact(labels, p.value, labels.format(bar)) } },
+      { name: labels.metric(bar), type: 'bar', barMaxWidth: 36, data: rows.map((r) => (s.selected?.includes(String(r[dim])) ? { value: num(r[bar]), itemStyle: { color: SELECTED_COLOR } } : num(r[bar]))), label: { show: true, position: 'top', fontSize: 10, formatter: (p: { value: number }) => compact(labels, p.value, labels.format(bar)) } },
       ...(line ? [{ name: labels.metric(line), type: 'line', yAxisIndex: 1, symbolSize: 7, data: rows.map((r) => num(r[line])) }] : []),
     ],
   };
