@@ -177,15 +177,25 @@ describe('executive dashboard', () => {
     await pb.locator('[data-testid="views-panel"] header button').click();
 
     await settled(pb);
-    const [download] = await Promise.all([
-      pb.waitForEvent('download'),
-      pb.locator('[data-testid="chart-cities"] [data-testid="export-csv"]').click(),
-    ]);
-    expect(download.suggestedFilename()).toMatch(/\.csv$/);
-    const csv = fs.readFileSync((await download.path())!, 'utf8');
+    const exportCsv = async (card: string) => {
+      const [download] = await Promise.all([
+        pb.waitForEvent('download'),
+        pb.locator(`[data-testid="${card}"] [data-testid="export-csv"]`).click(),
+      ]);
+      expect(download.suggestedFilename()).toMatch(/\.csv$/);
+      return fs.readFileSync((await download.path())!, 'utf8');
+    };
+    const csv = await exportCsv('chart-map');
     expect(csv).toContain('深圳市');
     // the Shenzhen city manager's scope: Shenzhen only, no other city of Guangdong leaks into the export
     expect(csv).not.toContain('广州市');
+    // one city is nothing to rank: beside its map, Shenzhen's brands, and no "click a city" hint
+    const right = pb.locator('[data-testid="chart-cities"]');
+    expect(await right.innerText()).toContain('深圳市各品牌ARPU');
+    const brands = await exportCsv('chart-cities');
+    for (const b of ['全球通', '动感地带', '神州行']) expect(brands).toContain(b);
+    expect(brands).not.toContain('深圳市');
+    expect(await pb.locator('[data-testid="chart-map"] .hint, [data-testid="chart-cities"] .hint').count()).toBe(0);
 
     // reset goes back to the plain page and keeps the default from re-applying
     await pb.locator('[data-testid="banner-reset"]').click();
