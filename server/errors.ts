@@ -26,7 +26,7 @@ export class AppError extends Error {
 
 export const badInput = (message: string, details: Record<string, unknown> = {}) =>
   new AppError('BAD_USER_INPUT', message, details);
-export const forbidden = (message: string) => new AppError('FORBIDDEN', message);
+export const forbidden = (message: string, details: Record<string, unknown> = {}) => new AppError('FORBIDDEN', message, details);
 export const notFound = (message: string) => new AppError('NOT_FOUND', message);
 
 export const HTTP_STATUS: Record<ErrorCode, number> = {

@@ -147,18 +147,19 @@ export function applyScope(filters: Filter[], scope: Scope): void {
   const name = (code: string) => regionByCode(code)?.nameZh ?? code;
   const inside = (code: string) =>
     scope.level === 'province' ? code.slice(0, 2) === scope.province.slice(0, 2) : code === scope.city;
-  const scopeName = scope.level === 'province' ? name(scope.province) : name(scope.city);
+  const scopeCode = scope.level === 'province' ? scope.province : scope.city;
+  const scopeName = name(scopeCode);
   for (const f of filters) {
     if (f.dimension === 'capability_entity') {
       const foreign = f.values.filter((v) => /^\d{6}$/.test(v) && !inside(v) && !(scope.level === 'city' && v === provinceOf(scope.city)));
-      if (foreign.length) throw forbidden(`Your access is limited to ${scopeName}; the assessment of ${foreign.map(name).join('、')} is outside it.`);
+      if (foreign.length) throw forbidden(`Your access is limited to ${scopeName}; the assessment of ${foreign.map(name).join('、')} is outside it.`, { scope: scopeCode, outside: foreign });
       continue;
     }
     if (!REGION_DIMS.has(f.dimension)) continue;
     if (f.op === 'not_in') continue; // excluding regions never widens the scope
     const outside = f.values.filter((v) => !inside(v) && !(scope.level === 'city' && f.dimension === 'province' && v === provinceOf(scope.city)));
     if (outside.length) {
-      throw forbidden(`Your access is limited to ${scopeName} (${scope.level === 'province' ? scope.province : scope.city}); ${outside.map(name).join('、')} is outside it.`);
+      throw forbidden(`Your access is limited to ${scopeName} (${scopeCode}); ${outside.map(name).join('、')} is outside it.`, { scope: scopeCode, outside });
     }
   }
   if (scope.level === 'province') filters.push({ dimension: 'province', op: 'in', values: [scope.province] });

@@ -183,8 +183,12 @@ describe('ask', () => {
     for (const r of own.rows) expect(String(r.city).startsWith('44')).toBe(true);
     const other = await ask('福建今年的电子渠道占比', undefined, gd);
     expect(other.status).toBe('FORBIDDEN');
-    expect(other.message).toMatch(/广东/);
+    expect(other.message).toBe('超出你的数据权限：你只能查看广东省的数据，福建省不在其中。');
     expect(other.rows).toBeNull();
+    // in the question's language; the API's own error stays in English, with the codes as details
+    expect((await ask("Fujian's e-channel share this year", undefined, gd)).message).toMatch(/^Your access is limited to 广东省 \(440000\); 福建省 is outside it/);
+    const api = await s.gql(`{ metrics(query: { metrics: ["arpu"], filters: [{ dimension: "province", op: in, values: ["350000"] }] }) { rows } }`, {}, gd);
+    expect(api.body.errors![0].extensions).toMatchObject({ code: 'FORBIDDEN', details: { scope: '440000', outside: ['350000'] } });
   });
 
   it('administrators teach synonyms, effective at once; others may not', async () => {

@@ -12,6 +12,7 @@ import type { RequestContext } from '../../http/context.ts';
 import { can } from '../../auth/identity.ts';
 import { plan } from '../../query/plan.ts';
 import { parseDay } from '../../query/time.ts';
+import { regionByCode } from '../../../seeds/regions.ts';
 import { createParser, defaultChart, type ChartKind, type Focus, type MetricQuery, type ParseResult, type SynonymTarget } from './index.ts';
 
 export const ASK_DOCUMENT = `query Ask($q: MetricQuery!, $asOf: Date) {
@@ -49,6 +50,13 @@ type Parser = ReturnType<typeof createParser>;
 /** The capability score alone, of whole entities (no capability grouping or filter below them). */
 const wholeCapability = (q: MetricQuery) => q.metrics.length === 1 && q.metrics[0] === 'capability_score' && !(q.groupBy ?? []).length
   && !(q.filters ?? []).some((f) => f.dimension.startsWith('capability_') && f.dimension !== 'capability_entity');
+/** The scope refusal in the question's language (its details: the scope and the regions outside it). */
+function refusal(err: { message?: string; details?: { scope?: string; outside?: string[] } }, language: string): string {
+  const { scope, outside } = err.details ?? {};
+  if (language !== 'zh' || !scope || !outside?.length) return err.message ?? 'Outside your scope.';
+  const name = (code: string) => regionByCode(code)?.nameZh ?? code;
+  return `超出你的数据权限：你只能查看${name(scope)}的数据，${outside.map(name).join('、')}不在其中。`;
+}
 const hasScore = (r: AnswerData) => (r.rows as { capability_score?: number | null }[]).some((row) => row.capability_score != null);
 
 /** A client-sent interpretation, validated by the planner (unknown ids → BAD_USER_INPUT, outside the scope → FORBIDDEN). */
@@ -117,7 +125,7 @@ export class AskService {
       const out = await execute({ schema, document, variableValues: { q, asOf: asOfDay }, contextValue: ctx });
       if (out.errors?.length) {
         const err = out.errors[0].originalError as { code?: string; message?: string } | undefined;
-        if (err?.code === 'FORBIDDEN') return { forbidden: err.message ?? 'Outside your scope.' };
+        if (err?.code === 'FORBIDDEN') return { forbidden: refusal(err, parsed.language) };
         throw out.errors[0].originalError ?? out.errors[0];
       }
       return (out.data as { metrics: AnswerData }).metrics;
