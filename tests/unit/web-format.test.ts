@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { compactNumber, formatValue } from '../../web/src/i18n/format';
+import { FAILURE_CODES, failureText } from '../../web/src/i18n';
+import zh from '../../web/src/i18n/zh-CN';
+import en from '../../web/src/i18n/en';
 import { toCsv } from '../../web/src/export/csv';
 import { addMonths, latestCompleteMonth, monthsBetween } from '../../web/src/composables/time';
 
@@ -76,5 +79,20 @@ describe('months', () => {
   });
   it('lists months inclusive', () => {
     expect(monthsBetween('2025-11', '2026-02')).toEqual(['2025-11', '2025-12', '2026-01', '2026-02']);
+  });
+});
+
+describe('a failed request as the viewer reads it', () => {
+  const t = (lang: Record<string, unknown>) => (key: string) => key.split('.').reduce<unknown>((o, k) => (o as Record<string, unknown>)?.[k], lang) as string;
+  it('operational failures in the page language, with what to do; the others in the server\'s words', () => {
+    for (const code of FAILURE_CODES) {
+      expect(zh.errors[code], code).toMatch(/[\u4e00-\u9fff]/);
+      expect(en.errors[code], code).toMatch(/^[\x20-\x7e]+$/);
+    }
+    expect(failureText({ message: 'Query exceeded max_execution_time', code: 'QUERY_TIMEOUT' }, t(zh))).toBe('查询超时：请缩小时间范围或筛选范围后重试');
+    expect(failureText({ message: 'fetch failed', code: 'NETWORK_ERROR' }, t(en))).toBe(en.errors.NETWORK_ERROR);
+    expect(failureText({ message: 'unknown metric "profit"', code: 'BAD_USER_INPUT' }, t(zh))).toBe('unknown metric "profit"');
+    expect(failureText({ message: 'Your access is limited to 广东省', code: 'FORBIDDEN' }, t(zh))).toBe('Your access is limited to 广东省');
+    expect(failureText(null, t(zh))).toBe('');
   });
 });

@@ -18,6 +18,8 @@ export interface Turn {
   question: string;
   state: 'pending' | 'done' | 'error';
   error: string | null;
+  /** the failure's code (i18n failureText words the operational ones) */
+  errorCode: string | null;
   answer: ChatAnswer | null;
 }
 
@@ -57,7 +59,7 @@ export function toAnswer(a: RawAnswer): ChatAnswer {
 const CHAT_METRICS = ChatMetricsDocument.toString().trim();
 
 function push(origin: TurnOrigin, question: string): Turn {
-  turns.push({ id: nextId++, origin, question, state: 'pending', error: null, answer: null });
+  turns.push({ id: nextId++, origin, question, state: 'pending', error: null, errorCode: null, answer: null });
   return turns[turns.length - 1];
 }
 
@@ -65,6 +67,7 @@ async function settle(turn: Turn, run: () => Promise<ChatAnswer>): Promise<void>
   const t = turns.find((x) => x.id === turn.id) ?? turn;
   t.state = 'pending';
   t.error = null;
+  t.errorCode = null;
   busy.value = true;
   try {
     t.answer = await run();
@@ -73,6 +76,7 @@ async function settle(turn: Turn, run: () => Promise<ChatAnswer>): Promise<void>
   } catch (e) {
     t.state = 'error';
     t.error = (e as Error).message;
+    t.errorCode = (e as { code?: string }).code ?? null;
     retries.set(t.id, () => settle(t, run));
   } finally {
     busy.value = false;

@@ -15,6 +15,18 @@ export const i18n = createI18n({
 });
 
 export const LOCALES: Locale[] = ['zh-CN', 'en'];
+
+/** Codes whose failure the page words itself (what to do next); the others carry the server's own words. */
+export const FAILURE_CODES = ['QUERY_TIMEOUT', 'RESULT_TOO_LARGE', 'TOO_MANY_REQUESTS', 'DATABASE_UNAVAILABLE', 'NETWORK_ERROR', 'INTERNAL_SERVER_ERROR'] as const;
+
+/**
+ * A failed request as the viewer reads it: an operational failure in the page's language;
+ * otherwise (BAD_USER_INPUT, FORBIDDEN) the server's message, which names the field or region.
+ */
+export function failureText(e: { message: string; code?: string | null } | null | undefined, t: (key: string) => string): string {
+  if (!e) return '';
+  return e.code && (FAILURE_CODES as readonly string[]).includes(e.code) ? t(`errors.${e.code}`) : e.message;
+}
 export const toLocale = (v: unknown): Locale => (v === 'en' ? 'en' : 'zh-CN');
 
 /** The current locale and a label picker for catalog objects ({ labelZh, labelEn }). */
