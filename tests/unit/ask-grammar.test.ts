@@ -463,6 +463,29 @@ describe('a pie only for parts of a whole', () => {
   })
 })
 
+describe('everyday question words', () => {
+  it('哪个/谁的…高 ranks, higher first; 低 / 少 lower first', () => {
+    for (const q of ['深圳和广州哪个离网率高', '广州和深圳谁的离网率高']) {
+      expect(interp(q), q).toMatchObject({ metrics: ['churn_rate'], groupBy: ['city'], orderBy: { metric: 'churn_rate', direction: 'desc' } })
+    }
+    expect(interp('哪个省用户多')).toMatchObject({ groupBy: ['province'], orderBy: { metric: 'subscribers', direction: 'desc' } })
+    expect(interp('哪个渠道成本低').orderBy).toEqual({ metric: 'cost', direction: 'asc' })
+    expect(interp('ARPU较高的城市').orderBy).toEqual({ metric: 'arpu', direction: 'desc' })
+    expect(interp('多个城市的ARPU').orderBy ?? null).toBeNull()
+    // inside a longer word the word wins: 高价值 is the sub-segment
+    expect(interp('高价值客户有多少')).toMatchObject({ metrics: ['subscribers'], filters: [{ dimension: 'sub_segment', values: ['high_value'] }] })
+    expect(interp('高价值客户有多少').orderBy ?? null).toBeNull()
+  })
+  it('how long (多久, 多长, how long … stay) asks for the lifetime, unless a metric is named', () => {
+    for (const q of ['全球通用户的生命周期有多长', '全球通用户能留多久', 'how long do gotone subscribers stay', 'how long is the lifetime of gotone subscribers']) {
+      expect(interp(q), q).toMatchObject({ metrics: ['median_lifetime'], filters: [{ dimension: 'brand', values: ['gotone'] }] })
+    }
+    expect(interp('how long do customers stay by brand')).toMatchObject({ metrics: ['median_lifetime'], groupBy: ['brand'] })
+    expect(interp('平均处理时长多久').metrics).toEqual(['avg_handle_time'])
+    expect(interp('how many customers').metrics).toEqual(['subscribers'])
+  })
+})
+
 describe('the mix of a dimension with no metric named counts', () => {
   it('男女比例, gender breakdown: subscribers; 渠道构成, breakdown by purpose: contacts; nothing to split still asks', () => {
     for (const q of ['男女比例', 'gender breakdown', '各年龄段的比例']) expect(answered(q), q).toMatchObject({ chart: 'pie', interpretation: { metrics: ['subscribers'] } })

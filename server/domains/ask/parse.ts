@@ -213,7 +213,10 @@ export function interpret(tokens: Token[], env: Env, forced: Forced = new Map(),
     return isMetricTok(j);
   });
   const strong = metricToks.filter((k) => ofKind(senses(k), 'metric').some((s) => !s.weak) || joined(k));
-  const usedMetricToks = strong.length ? strong : metricToks;
+  // with no metric named, a question word (how long: the lifetime) says what is measured; the
+  // generic noun beside it (全球通用户能留多久: 用户) is the subject
+  const asking = metricToks.filter((k) => ofKind(senses(k), 'metric').some((s) => s.asks));
+  const usedMetricToks = strong.length ? strong : asking.length ? asking : metricToks;
   // a word for several counts (how many: subscribers or contacts) is the first that every
   // member and dimension named can apply to (how many complaints: contacts)
   const namedDims = tokens.flatMap((_, j) => (kinds[j] === 'member' ? [ofKind(senses(j), 'member').map((x) => x.dimension)]

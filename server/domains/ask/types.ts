@@ -14,7 +14,8 @@ export type CommandId = 'replace' | 'only' | 'add' | 'remove' | 'followup';
 
 /** One meaning of a word. A word may carry several; context picks one or asks. */
 export type Sense =
-  | { kind: 'metric'; id: string; weak?: boolean }
+  /** weak: a generic noun, the metric only when none is named; asks: a question word (how long) that names it over a generic noun */
+  | { kind: 'metric'; id: string; weak?: boolean; asks?: boolean }
   | { kind: 'dimension'; id: string }
   /** weak: a generic word that names the member only beside its dimension (活跃细分群, data segment):
    *  'stop' — otherwise a function word; 'lead' — a verb when it opens the question (查询广州…);

@@ -29,7 +29,7 @@ export const STOP_WORDS: string[] = [
   'again', 's', 'from', 'has', 'have', 'had', 'some', 'any', 'report', 'metric', 'metrics', 'level', 'levels', 'number', 'count', 'amount', 'rate', 'rates',
   'whole', 'entire', 'total', 'totals', '总量', 'grouping', 'groupings', '分组', '拆分', '维度上', 'nationwide', 'national', 'china', 'mobile', 'china mobile', 'company', 'branch', 'thanks', 'thank', 'ok', 'okay', 'let', "let's",
   'lets', 'according', 'accordingly', 'when', 'where', 'why', 'whose', 'than', 'so', 'far', 'up', 'out', 'about', 'into', 'table of', 'details',
-  'doing', 'going', 'performing', 'perform', 'performs', 'looking', 'we have', 'do we have',
+  'doing', 'going', 'performing', 'perform', 'performs', 'looking', 'we have', 'do we have', 'stay', 'stays', 'remain', 'remains', '谁', '谁的', '多个',
   // read beside a time expression: from it up to the latest complete month (parse.ts)
   ...UNTIL_NOW, 'since',
 ];
@@ -113,6 +113,9 @@ export const MIX_WORDS = new Set(['占比', '构成', '比例', 'share', 'mix', 
 export const RANK_WORDS = new Set(['排名', '排行', '排行榜', '排序', 'ranked', 'ranking', 'rank', 'sorted', 'sort']);
 
 export const ORDER_WORDS: [string, 'asc' | 'desc' | 'best' | 'worst'][] = [
+  // 哪个…高 / 谁的…高: the higher first (a comparison of two, or a ranking)
+  ['高', 'desc'], ['更高', 'desc'], ['较高', 'desc'], ['偏高', 'desc'], ['多', 'desc'], ['更多', 'desc'], ['较多', 'desc'],
+  ['低', 'asc'], ['更低', 'asc'], ['较低', 'asc'], ['偏低', 'asc'], ['少', 'asc'], ['更少', 'asc'], ['较少', 'asc'],
   ['最高', 'desc'], ['最大', 'desc'], ['最多', 'desc'], ['最高的', 'desc'], ['最大的', 'desc'], ['最多的', 'desc'], ['排名', 'desc'], ['排行', 'desc'], ['排行榜', 'desc'],
   ['排序', 'desc'], ['降序', 'desc'], ['从高到低', 'desc'], ['从大到小', 'desc'], ['由高到低', 'desc'], ['靠前', 'desc'],
   ['highest', 'desc'], ['largest', 'desc'], ['biggest', 'desc'], ['most', 'desc'], ['top', 'desc'], ['ranked', 'desc'], ['ranking', 'desc'], ['rank', 'desc'],
@@ -170,6 +173,8 @@ export const EXTRA_SENSES: [string, Sense][] = [
   ...(['dou值', '流量', '户均流量使用'].map((w) => [w, { kind: 'metric', id: 'dou' }] as [string, Sense])),
   ...(['存活', '存活分析', '生存分析', '生存率', 'km曲线', '存活率曲线', 'survival analysis', 'survival rates', 'kaplan meier curve'].map((w) => [w, { kind: 'metric', id: 'survival_rate' }] as [string, Sense])),
   ...(['中位生命周期', '生命周期长度', 'median customer lifetime', 'median'].map((w) => [w, { kind: 'metric', id: 'median_lifetime' }] as [string, Sense])),
+  // how long (customers stay): the lifetime, unless a metric is named (平均处理时长多久 is the handle time)
+  ...(['多久', '多长', '多长时间', '有多久', '有多长', '能留多久', '在网多久', 'how long'].map((w) => [w, { kind: 'metric', id: 'median_lifetime', weak: true, asks: true }] as [string, Sense])),
   ...(['能力分', '能力分数', '成熟度', 'crm能力评分', 'crm capability', 'crm capability score', 'maturity'].map((w) => [w, { kind: 'metric', id: 'capability_score' }] as [string, Sense])),
   ...(['营销转化率', '转化比例', 'conversion rates'].map((w) => [w, { kind: 'metric', id: 'conversion_rate' }] as [string, Sense])),
   ...(['average handling time', 'avg handle time'].map((w) => [w, { kind: 'metric', id: 'avg_handle_time' }] as [string, Sense])),
