@@ -138,28 +138,33 @@ export function plan(q: MetricQuery, ctx: { asOf: string; scope: Scope }): Plan 
   return { parts, executor, metrics, dims, grain, filters, havings, range, timeDefaulted, orderBy, limit, compare, asOf, scope: ctx.scope };
 }
 
+const regionName = (code: string) => regionByCode(code)?.nameZh ?? code;
+
+/** The scope refusal in Chinese (the chat answers in the question's language; the error itself speaks English). */
+export const scopeRefusalZh = (scope: string, outside: string[]) =>
+  `超出你的数据权限：你只能查看${regionName(scope)}的数据，${outside.map(regionName).join('、')}不在其中。`;
+
 /**
  * Keeps every region filter inside the viewer's scope and adds the scope itself as a
  * filter: a region outside it is FORBIDDEN (never an empty answer).
  */
 export function applyScope(filters: Filter[], scope: Scope): void {
   if (scope.level === 'national') return;
-  const name = (code: string) => regionByCode(code)?.nameZh ?? code;
   const inside = (code: string) =>
     scope.level === 'province' ? code.slice(0, 2) === scope.province.slice(0, 2) : code === scope.city;
   const scopeCode = scope.level === 'province' ? scope.province : scope.city;
-  const scopeName = name(scopeCode);
+  const scopeName = regionName(scopeCode);
   for (const f of filters) {
     if (f.dimension === 'capability_entity') {
       const foreign = f.values.filter((v) => /^\d{6}$/.test(v) && !inside(v) && !(scope.level === 'city' && v === provinceOf(scope.city)));
-      if (foreign.length) throw forbidden(`Your access is limited to ${scopeName}; the assessment of ${foreign.map(name).join('、')} is outside it.`, { scope: scopeCode, outside: foreign });
+      if (foreign.length) throw forbidden(`Your access is limited to ${scopeName}; the assessment of ${foreign.map(regionName).join('、')} is outside it.`, { scope: scopeCode, outside: foreign });
       continue;
     }
     if (!REGION_DIMS.has(f.dimension)) continue;
     if (f.op === 'not_in') continue; // excluding regions never widens the scope
     const outside = f.values.filter((v) => !inside(v) && !(scope.level === 'city' && f.dimension === 'province' && v === provinceOf(scope.city)));
     if (outside.length) {
-      throw forbidden(`Your access is limited to ${scopeName} (${scopeCode}); ${outside.map(name).join('、')} is outside it.`, { scope: scopeCode, outside });
+      throw forbidden(`Your access is limited to ${scopeName} (${scopeCode}); ${outside.map(regionName).join('、')} is outside it.`, { scope: scopeCode, outside });
     }
   }
   if (scope.level === 'province') filters.push({ dimension: 'province', op: 'in', values: [scope.province] });

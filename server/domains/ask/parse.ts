@@ -259,12 +259,11 @@ export function interpret(tokens: Token[], env: Env, forced: Forced = new Map(),
   // filters and time: the count, grouped by the dimensions named only
   const mixFollowup = followup && !anyCommand && usedMetricToks.length === 0 && !extraMetric && namedDims.length > 0
     && tokens.some((t, k) => kinds[k] === 'chart' && MIX_WORDS.has(t.text.toLowerCase()));
-  if (mixFollowup) metrics = [];
-  if (!metrics.length && (!followup || mixFollowup) && shareAsked && namedDims.length) {
+  if (((!metrics.length && !followup) || mixFollowup) && shareAsked && namedDims.length) {
     // a count whose cube has the dimensions themselves first (渠道构成: contacts by channel, not subscribers by acquisition channel)
     const fits = (id: string, exact: boolean) => namedDims.every((ds) => ds.some((d) => (exact ? compatDim(d, [id]) === d : compatDim(d, [id]) !== null)));
     const count = ['subscribers', 'contacts'].find((id) => fits(id, true)) ?? ['subscribers', 'contacts'].find((id) => fits(id, false));
-    if (count) metrics = [count];
+    metrics = count ? [count] : [];
   }
   if (!metrics.length) {
     const anything = tokens.some((_, k) => isContent(k));

@@ -10,9 +10,8 @@ import { badInput, forbidden } from '../../errors.ts';
 import type { Engine } from '../../engine/engine.ts';
 import type { RequestContext } from '../../http/context.ts';
 import { can } from '../../auth/identity.ts';
-import { plan } from '../../query/plan.ts';
+import { plan, scopeRefusalZh } from '../../query/plan.ts';
 import { parseDay } from '../../query/time.ts';
-import { regionByCode } from '../../../seeds/regions.ts';
 import { createParser, defaultChart, type ChartKind, type Focus, type MetricQuery, type ParseResult, type SynonymTarget } from './index.ts';
 
 export const ASK_DOCUMENT = `query Ask($q: MetricQuery!, $asOf: Date) {
@@ -53,9 +52,7 @@ const wholeCapability = (q: MetricQuery) => q.metrics.length === 1 && q.metrics[
 /** The scope refusal in the question's language (its details: the scope and the regions outside it). */
 function refusal(err: { message?: string; details?: { scope?: string; outside?: string[] } }, language: string): string {
   const { scope, outside } = err.details ?? {};
-  if (language !== 'zh' || !scope || !outside?.length) return err.message ?? 'Outside your scope.';
-  const name = (code: string) => regionByCode(code)?.nameZh ?? code;
-  return `超出你的数据权限：你只能查看${name(scope)}的数据，${outside.map(name).join('、')}不在其中。`;
+  return language === 'zh' && scope && outside?.length ? scopeRefusalZh(scope, outside) : err.message ?? 'Outside your scope.';
 }
 const hasScore = (r: AnswerData) => (r.rows as { capability_score?: number | null }[]).some((row) => row.capability_score != null);
 
@@ -141,9 +138,9 @@ export class AskService {
         const r = await run(q);
         if ('forbidden' in r || !hasScore(r)) continue;
         const chart = defaultChart(q);
-        const zh = parsed.language === 'zh';
-        const note = zh ? `（原文没有公布总分，不推算：列出原文的${level === 'capability_area' ? '能力领域' : '能力维度'}分。）`
-          : `(The source prints no overall score, and none is computed: the ${level === 'capability_area' ? 'capability area' : 'capability dimension'} scores it prints.)`;
+        const name = parser.lexicon.label({ kind: 'dimension', id: level }, parsed.language);
+        const note = parsed.language === 'zh' ? `（原文没有公布总分，不推算：列出原文的${name}分。）`
+          : `(The source prints no overall score, and none is computed: the ${name.toLowerCase()} scores it prints.)`;
         answer = { ...answer, interpretation: q, chart, focus: null, variables: { q, asOf: asOfDay }, restatement: parser.restate(q, chart, asOfDay, parsed.language, [note]) };
         result = r;
         break;
