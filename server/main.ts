@@ -1,10 +1,10 @@
 /** Composition root: config → engine → store → app → listen. */
-import pino from 'pino';
 import { ConfigError, loadConfig } from './config.ts';
 import type { AppError } from './errors.ts';
 import { Dataset } from './domains/dataset.ts';
 import { Engine } from './engine/engine.ts';
 import { createApp } from './http/app.ts';
+import { createLogger } from './log.ts';
 import { shutdown } from './shutdown.ts';
 import { prepareStore, seedDemo } from '../seeds/bootstrap.ts';
 import { progressBar } from '../seeds/progress.ts';
@@ -17,7 +17,7 @@ try {
   console.error(e instanceof ConfigError ? e.message : String(e));
   process.exit(1);
 }
-const log = pino({ level: config.logLevel });
+const log = createLogger(config.logLevel);
 const engine = await Engine.open(config.engine);
 const dataset = new Dataset(engine);
 
