@@ -33,6 +33,26 @@ describe('ask', () => {
     expect(c.rows).toEqual(b.rows);
   });
 
+  it('前5 then 按月: the five provinces of the first answer, month by month; from a client\'s context too', async () => {
+    const a = await ask('各省ARPU前5');
+    expect(a.rows).toHaveLength(5);
+    const top = a.rows.map((r: { province: string }) => r.province);
+    const b = await ask('按月', a.conversationId);
+    expect(b.status).toBe('ANSWERED');
+    expect(b.interpretation.filters).toEqual([{ dimension: 'province', op: 'in', values: top }]);
+    expect(b.interpretation.limit ?? null).toBeNull();
+    const months = new Set(b.rows.map((r: { month: string }) => r.month));
+    expect(months.size).toBeGreaterThan(1);
+    expect(new Set(b.rows.map((r: { province: string }) => r.province))).toEqual(new Set(top));
+    expect(b.rows).toHaveLength(top.length * months.size);
+    // the latest month's values are the first answer's
+    const last = [...months].sort().at(-1);
+    for (const r of a.rows) expect(b.rows.find((x: { province: string; month: string }) => x.province === r.province && x.month === last).arpu).toBeCloseTo(r.arpu, 9);
+    const ASK_CTX = `query($q: String!, $ctx: AskContext) { ask(question: $q, context: $ctx) { status interpretation } }`;
+    const r = await s.gql(ASK_CTX, { q: 'by month', ctx: { interpretation: a.interpretation, chart: 'bar' } });
+    expect(r.body.data.ask.interpretation.filters).toEqual([{ dimension: 'province', op: 'in', values: top }]);
+  });
+
   it('a follow-up continues from the context the client shows (a chip edited) rather than the last question', async () => {
     const a = await ask('广东各地市的离网率');
     // the viewer edits the metric chip: the client re-ran { arpu by city } through `metrics`

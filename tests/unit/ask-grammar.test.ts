@@ -252,6 +252,43 @@ describe('follow-ups', () => {
     expect(c.interpretation!.filters).toEqual([{ dimension: 'province', op: 'in', values: ['350000'] }])
     expect(c.language).toBe('en')
   })
+  it('regions are a hierarchy: 广东呢 after provinces drills down, 全国 goes back up, 按地市 replaces 按省份', () => {
+    const [, b, c] = conversation('各省ARPU排名', '广东呢', '全国呢')
+    expect(b.interpretation).toMatchObject({ groupBy: ['city'], filters: [{ dimension: 'province', op: 'in', values: ['440000'] }], orderBy: { metric: 'arpu', direction: 'desc' } })
+    expect(b.restatement).toContain('下钻到广东省各地市')
+    expect(c.interpretation).toMatchObject({ groupBy: ['province'], filters: [] })
+    expect(c.restatement).toContain('全国：按省份汇总')
+    const [, e] = conversation('churn rate by province', 'only Shenzhen')
+    expect(e.interpretation).toMatchObject({ groupBy: ['city'], filters: [{ dimension: 'city', op: 'in', values: ['440300'] }] })
+    expect(interp('全国各省呢', answered('广东各地市离网率'))).toMatchObject({ groupBy: ['province'], filters: [] })
+    expect(interp('按地市', answered('各省离网率')).groupBy).toEqual(['city'])
+    expect(interp('nationwide', answered('churn rate in Guangdong'))).toMatchObject({ groupBy: [], filters: [] })
+    // a city ranking narrowed to a city stays at cities; two provinces stand side by side
+    expect(interp('只看深圳', answered('广东各地市的离网率')).groupBy).toEqual(['city'])
+    expect(interp('广东和浙江呢', answered('各省离网率'))).toMatchObject({ groupBy: ['province'], filters: [{ dimension: 'province', op: 'in', values: ['440000', '330000'] }] })
+    // 全国 in a first question is the default: no region filter
+    expect(interp('全国各省的ARPU')).toMatchObject({ groupBy: ['province'], filters: [] })
+    // a brand ranking narrowed to a brand is not a region: no drill-down
+    expect(interp('全球通呢', answered('各品牌离网率')).groupBy).toEqual(['brand'])
+  })
+  it('前5 then 按月 keeps the previous answer\'s five members over time (the limit no longer cuts rows)', () => {
+    const top = answered('各省ARPU前5')
+    const rows = ['110000', '310000', '440000', '330000', '320000'].map((province, i) => ({ province, arpu: 100 - i }))
+    const withRows = (q: string) => parser.parse(q, { asOf, previous: { interpretation: top.interpretation!, chart: top.chart!, rows } })
+    const m = withRows('按月')
+    expect(m.status).toBe('ANSWERED')
+    expect(m.interpretation).toMatchObject({ groupBy: ['province', 'month'], filters: [{ dimension: 'province', op: 'in', values: rows.map((r) => r.province) }] })
+    expect([m.interpretation!.orderBy ?? null, m.interpretation!.limit ?? null]).toEqual([null, null])
+    expect(m.restatement).toContain('省份为上一步ARPU最高的5个')
+    expect(parser.parse('by month', { asOf, previous: { interpretation: top.interpretation!, chart: top.chart!, rows } }).restatement).toContain('The 5 provinces with the highest ARPU')
+    // a new order or members named take precedence; without rows the query is left as it was
+    expect(withRows('按月 前3').interpretation).toMatchObject({ filters: [], limit: 3 })
+    expect(withRows('按月 只看广东').interpretation!.filters).toEqual([{ dimension: 'province', op: 'in', values: ['440000'] }])
+    expect(interp('按月', top)).toMatchObject({ filters: [], limit: 5 })
+    // a grain already there: the limit is the user's own
+    const monthly = answered('各省近6个月ARPU 按月 前5')
+    expect(parser.parse('按季度', { asOf, previous: { interpretation: monthly.interpretation!, chart: monthly.chart!, rows } }).interpretation).toMatchObject({ limit: 5 })
+  })
   it('a follow-up that names nothing to change asks', () => {
     const [a] = conversation('深圳的离网率')
     expect(ask('谢谢', a).status).toBe('CLARIFY')

@@ -8,6 +8,12 @@
  *   改成按合约类型             replaces the grouping; 按X alone adds to it
  *   前5 / 同比 / 上个月        replace order, comparison, time
  * Two or more members of one dimension in a filter stand side by side (grouped by it).
+ * Regions are a hierarchy, as on the dashboard:
+ *   按地市 after 按省份        replaces it (a city already names its province)
+ *   广东呢 / 只看广东          after a ranking of provinces, drills down to its cities
+ *   全国 / nationwide          drops the region filter; a ranking of cities goes back up to provinces
+ * A ranking cut to its top N (前5), then given a time grain (按月), keeps those N members
+ * (from the previous answer's rows) over time instead of cutting the time series to N rows.
  */
 import { GRAIN_IDS, REGION_DIMS } from './constants.ts';
 import type { CommandId, Filter, MetricQuery } from './types.ts';
@@ -22,6 +28,19 @@ export interface FollowupChanges {
   time: { range: { from: string; to: string }; remove: boolean } | null;
   order: { orderBy: { metric: string; direction: 'asc' | 'desc' } | null; limit: number | null; remove: boolean } | null;
   compare: { id: 'yoy' | 'mom'; remove: boolean } | null;
+  national: boolean;
+  /** the previous answer's rows, best first, when known */
+  ranked: readonly Record<string, unknown>[] | null;
+}
+
+/** What the region hierarchy and the ranking rules did, for the restatement's notes. */
+export interface FollowupEffects {
+  /** the province drilled into (its cities now stand side by side) */
+  drilled: string | null;
+  /** nationwide again, and a ranking of cities back up to provinces */
+  rolledUp: boolean;
+  /** the members of the previous top N, kept over time */
+  kept: { dimension: string; count: number; metric: string; direction: 'asc' | 'desc' } | null;
 }
 
 const uniq = <T>(xs: T[]) => [...new Set(xs)];
@@ -31,9 +50,11 @@ const beforeGrain = (groupBy: string[]) => {
 };
 
 /** Applies the mentions and changes of a follow-up to q (a copy of the previous interpretation). */
-export function applyFollowup(q: MetricQuery, ms: Mention[], x: FollowupChanges, changed: Set<string>): void {
+export function applyFollowup(q: MetricQuery, ms: Mention[], x: FollowupChanges, changed: Set<string>): FollowupEffects {
   const groupBy = q.groupBy!;
   let filters: Filter[] = q.filters!;
+  const effects: FollowupEffects = { drilled: null, rolledUp: false, kept: null };
+  const before = { dims: groupBy.filter((g) => !GRAIN_IDS.has(g)), grain: groupBy.some((g) => GRAIN_IDS.has(g)), orderBy: q.orderBy ?? null, limit: q.limit ?? null };
 
   // grouping: 改成按X replaces it, 按X adds to it, 去掉X removes it
   const dimMs = ms.filter((m) => !m.ids && !m.qualifier);
@@ -50,7 +71,11 @@ export function applyFollowup(q: MetricQuery, ms: Mention[], x: FollowupChanges,
       if (i >= 0) groupBy.splice(i, 1);
       continue;
     }
-    if (!groupBy.includes(m.dim)) groupBy.splice(beforeGrain(groupBy), 0, m.dim);
+    if (groupBy.includes(m.dim)) continue;
+    // one region level at a time: 按地市 after 按省份 replaces it
+    const sibling = REGION_DIMS.has(m.dim) ? groupBy.findIndex((g) => g !== m.dim && REGION_DIMS.has(g)) : -1;
+    if (sibling >= 0 && !dimMs.some((o) => o.dim === groupBy[sibling])) groupBy[sibling] = m.dim;
+    else groupBy.splice(beforeGrain(groupBy), 0, m.dim);
   }
   if (x.total && !dimMs.length) for (let i = groupBy.length - 1; i >= 0; i--) if (!GRAIN_IDS.has(groupBy[i])) groupBy.splice(i, 1);
 
@@ -94,6 +119,29 @@ export function applyFollowup(q: MetricQuery, ms: Mention[], x: FollowupChanges,
       groupBy.splice(beforeGrain(groupBy), 0, f.dimension);
     }
   }
+  // 全国: no region filter; cities ranked within a province go back up to provinces
+  const regionNamed = [...byDim.keys()].some((d) => REGION_DIMS.has(d));
+  if (x.national && !regionNamed) {
+    filters = filters.filter((f) => !REGION_DIMS.has(f.dimension));
+    const ci = groupBy.indexOf('city');
+    if (ci >= 0 && !dimMs.some((m) => m.dim === 'city')) {
+      if (groupBy.includes('province')) groupBy.splice(ci, 1);
+      else groupBy[ci] = 'province';
+      effects.rolledUp = true;
+    }
+  }
+  // a ranking of provinces narrowed to one province (广东呢) or to cities drills down to cities
+  const pi = groupBy.indexOf('province');
+  if (pi >= 0 && !dimMs.length && replaced.has('province')) {
+    const prov = filters.find((f) => f.dimension === 'province' && f.op === 'in');
+    const city = filters.some((f) => f.dimension === 'city' && f.op === 'in');
+    if (city || prov?.values.length === 1) {
+      if (groupBy.includes('city')) groupBy.splice(pi, 1);
+      else groupBy[pi] = 'city';
+      effects.drilled = city ? null : prov!.values[0];
+      changed.add('city');
+    }
+  }
   q.filters = filters;
 
   // grain: set (replacing any other grain) or removed
@@ -105,10 +153,24 @@ export function applyFollowup(q: MetricQuery, ms: Mention[], x: FollowupChanges,
     changed.add(x.grain.id);
   } else if (x.trend && !groupBy.some((g) => GRAIN_IDS.has(g))) groupBy.push('month');
 
+  // 前5 then 按月: the five members over time (a limit would cut member × month rows instead)
+  const dim = before.dims.length === 1 ? before.dims[0] : null;
+  const timedNow = !before.grain && groupBy.some((g) => GRAIN_IDS.has(g));
+  if (timedNow && dim && groupBy.includes(dim) && before.limit != null && before.orderBy && !x.order && !byDim.has(dim) && x.ranked) {
+    const values = uniq(x.ranked.map((r) => r[dim]).filter((v): v is string => typeof v === 'string' && v !== ''));
+    if (values.length) {
+      q.filters = [...q.filters.filter((f) => f.dimension !== dim), { dimension: dim, op: 'in', values }];
+      q.orderBy = null;
+      q.limit = null;
+      effects.kept = { dimension: dim, count: values.length, metric: before.orderBy.metric, direction: before.orderBy.direction };
+    }
+  }
+
   if (x.time) q.timeRange = x.time.remove ? null : { ...x.time.range };
   if (x.order) {
     if (x.order.remove) { q.orderBy = null; q.limit = null; }
     else { q.orderBy = x.order.orderBy; q.limit = x.order.limit; }
   }
   if (x.compare) q.compare = x.compare.remove ? null : x.compare.id;
+  return effects;
 }

@@ -16,21 +16,21 @@ import { PUBLISHED_ENTITIES } from '../../model/members.ts';
 import type { Lexicon } from './lexicon.ts';
 import { type AsOf, joinRange, refine, type TimeSpec, untilNow } from './time.ts';
 import type { OrderSpec, ThresholdSpec, Token } from './tokenize.ts';
-import type { ChartKind, CommandId, Filter, Focus, Language, MetricQuery, Sense } from './types.ts';
-import { applyFollowup, type Mention } from './followup.ts';
+import type { ChartKind, CommandId, Filter, Focus, Language, MetricQuery, Previous, Sense } from './types.ts';
+import { applyFollowup, type FollowupEffects, type Mention } from './followup.ts';
 import { MIX_WORDS, RANK_WORDS, UNTIL_NOW } from './words.ts';
-import { thresholdText } from './restate.ts';
+import { dimLabel, metricLabel, thresholdText } from './restate.ts';
 
 export { GRAIN_IDS, REGION_DIMS };
 /** a dimension a cube lacks, read as one it has: channel → acquisition channel for subscribers and survival */
 const DIM_ALIAS: Record<string, string[]> = { channel: ['acquisition_channel'] };
-const KIND_PRIORITY: Sense['kind'][] = ['oos', 'metric', 'member', 'dimension', 'grain', 'compare', 'order', 'chart', 'trend', 'total', 'command', 'connector', 'stop'];
+const KIND_PRIORITY: Sense['kind'][] = ['oos', 'metric', 'member', 'dimension', 'grain', 'compare', 'order', 'chart', 'trend', 'total', 'national', 'command', 'connector', 'stop'];
 
 export interface Env {
   D: AsOf;
   lang: Language;
   lex: Lexicon;
-  prev: { interpretation: MetricQuery; chart: ChartKind } | null;
+  prev: Previous | null;
 }
 
 /** Senses forced on a token while building choices; key -1 adds a metric. */
@@ -426,6 +426,7 @@ export function interpret(tokens: Token[], env: Env, forced: Forced = new Map(),
   const grain = grainToks.length ? { id: ofKind(senses(grainToks[grainToks.length - 1]), 'grain')[0].id as string, mode: modes[grainToks[grainToks.length - 1]] } : null;
   const trend = tokens.some((_, k) => kinds[k] === 'trend');
   const total = tokens.some((_, k) => kinds[k] === 'total');
+  const national = tokens.some((_, k) => kinds[k] === 'national');
 
   const orderToks = tokens.map((_, k) => k).filter((k) => kinds[k] === 'order');
   // 排名 / 排行 / ranking say "ranked", not which end: another order word's direction wins
@@ -471,7 +472,7 @@ export function interpret(tokens: Token[], env: Env, forced: Forced = new Map(),
   let q: MetricQuery;
   const newDims = new Set<string>();
   if (followup) {
-    const nothingElse = usedMetricToks.length === 0 && mentions.length === 0 && !time && !grain && !order && !compare && !trend && !total && !extraMetric && !thresholds.length;
+    const nothingElse = usedMetricToks.length === 0 && mentions.length === 0 && !time && !grain && !order && !compare && !trend && !total && !national && !extraMetric && !thresholds.length;
     if (nothingElse) {
       if (chart) return { kind: 'answer', interp: clone(prev!.interpretation), chart, explicitChart: true, requery: false, notes };
       return {
@@ -483,12 +484,13 @@ export function interpret(tokens: Token[], env: Env, forced: Forced = new Map(),
     q.metrics = metrics;
     q.groupBy = [...(q.groupBy ?? [])];
     q.filters = (q.filters ?? []).map((f) => ({ ...f, values: [...f.values] }));
-    applyFollowup(q, mentions, {
-      grain, trend, total,
+    const region = applyFollowup(q, mentions, {
+      grain, trend, total, national, ranked: prev!.rows ?? null,
       time: time ? { range: { from: time.spec.from, to: time.spec.to }, remove: time.mode === 'remove' } : null,
       order: order ? { orderBy, limit: order.spec.limit ?? null, remove: order.mode === 'remove' } : null,
       compare: compare ? { id: compare.id, remove: compare.mode === 'remove' } : null,
     }, newDims);
+    notes.push(...followupNotes(region, env));
     if (mixFollowup) {
       // grouped by the dimensions named as such (a member named, 深圳的占比, is pieFit's)
       q.groupBy = q.groupBy.filter((g) => mentions.some((m) => !m.ids && m.dim === g));
@@ -666,6 +668,24 @@ function orderMetric(orderTok: number, metricToks: number[], metrics: string[], 
 }
 
 /** Drop empty keys so the interpretation carries only what was asked. */
+/** What the region hierarchy and the ranking rules of a follow-up did, in words. */
+function followupNotes(e: FollowupEffects, env: Env): string[] {
+  const zh = env.lang === 'zh';
+  const notes: string[] = [];
+  if (e.drilled) {
+    const r = regionByCode(e.drilled);
+    notes.push(zh ? `（下钻到${r?.nameZh ?? e.drilled}各地市。）` : `(Drilled down to the cities of ${r?.nameEn ?? e.drilled}.)`);
+  }
+  if (e.rolledUp) notes.push(zh ? '（全国：按省份汇总。）' : '(Nationwide: by province.)');
+  if (e.kept) {
+    const { dimension, count, metric, direction } = e.kept;
+    const m = metricLabel(metric, env.lang);
+    notes.push(zh ? `（${dimLabel(dimension, 'zh')}为上一步${m}${direction === 'desc' ? '最高' : '最低'}的${count}个。）`
+      : `(The ${count} ${dimLabel(dimension, 'en').replace(/([^aeiou])y$/, '$1ie')}s with the ${direction === 'desc' ? 'highest' : 'lowest'} ${m} in the previous answer.)`);
+  }
+  return notes;
+}
+
 export function tidy(q: MetricQuery): MetricQuery {
   const out: MetricQuery = { metrics: [...q.metrics], groupBy: uniq(q.groupBy ?? []), filters: (q.filters ?? []).filter((f) => f.values.length) };
   if (q.timeRange) out.timeRange = { ...q.timeRange };

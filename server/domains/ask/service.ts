@@ -100,7 +100,12 @@ export class AskService {
     const previous: Turn | null = context
       ? { interpretation: checkedContext(context.interpretation, asOfDay, ctx), chart: context.chart ?? 'table', viewer: ctx.viewer.id, result: null, focus: null, at: Date.now() }
       : this.conversations.get(id, ctx.viewer.id);
-    const parsed = parser.parse(question, { asOf: asOfDay, previous: previous ? { interpretation: previous.interpretation, chart: previous.chart } : null });
+    // a top N's members, for a follow-up that keeps them over time (前5 → 按月); a client's
+    // context carries no rows, so they are read again (the same query, the same scope)
+    const ranked = previous?.interpretation.limit != null ? previous.result?.rows ?? await this.rowsOf(previous.interpretation, asOfDay, ctx) : null;
+    const parsed = parser.parse(question, {
+      asOf: asOfDay, previous: previous ? { interpretation: previous.interpretation, chart: previous.chart, rows: ranked as Record<string, unknown>[] | null } : null,
+    });
     const base = {
       conversationId: id, status: parsed.status, interpretation: parsed.interpretation, restatement: parsed.restatement || parsed.message,
       language: parsed.language, chart: parsed.chart, requeried: false, unknownWords: parsed.unknownWords, choices: parsed.choices,
@@ -117,16 +122,7 @@ export class AskService {
       this.conversations.set(id, { ...previous, chart: parsed.chart ?? previous.chart, at: Date.now() });
       return { ...base, graphql: ASK_DOCUMENT, variables, ...previous.result, focus: previous.focus };
     }
-    const run = async (q: MetricQuery): Promise<AnswerData | { forbidden: string }> => {
-      const { schema, document } = await this.askDocument();
-      const out = await execute({ schema, document, variableValues: { q, asOf: asOfDay }, contextValue: ctx });
-      if (out.errors?.length) {
-        const err = out.errors[0].originalError as { code?: string; message?: string } | undefined;
-        if (err?.code === 'FORBIDDEN') return { forbidden: refusal(err, parsed.language) };
-        throw out.errors[0].originalError ?? out.errors[0];
-      }
-      return (out.data as { metrics: AnswerData }).metrics;
-    };
+    const run = (q: MetricQuery) => this.run(q, asOfDay, ctx, parsed.language);
     let answer = { ...base, variables };
     let result = await run(parsed.interpretation);
     if ('forbidden' in result) return { ...base, status: 'FORBIDDEN', message: result.forbidden, interpretation: parsed.interpretation };
@@ -148,6 +144,23 @@ export class AskService {
     }
     this.conversations.set(id, { interpretation: answer.interpretation!, chart: answer.chart ?? 'table', viewer: ctx.viewer.id, result, focus: answer.focus, at: Date.now() });
     return { ...answer, graphql: ASK_DOCUMENT, requeried: true, ...result };
+  }
+
+  /** The query through the same schema and context as /graphql; a scope refusal is an answer, worded in the question's language. */
+  private async run(q: MetricQuery, asOf: string, ctx: RequestContext, language: string): Promise<AnswerData | { forbidden: string }> {
+    const { schema, document } = await this.askDocument();
+    const out = await execute({ schema, document, variableValues: { q, asOf }, contextValue: ctx });
+    if (out.errors?.length) {
+      const err = out.errors[0].originalError as { code?: string; message?: string } | undefined;
+      if (err?.code === 'FORBIDDEN') return { forbidden: refusal(err, language) };
+      throw out.errors[0].originalError ?? out.errors[0];
+    }
+    return (out.data as { metrics: AnswerData }).metrics;
+  }
+
+  private async rowsOf(q: MetricQuery, asOf: string, ctx: RequestContext): Promise<unknown[] | null> {
+    const r = await this.run(q, asOf, ctx, 'en');
+    return 'forbidden' in r ? null : r.rows;
   }
 
   private async askDocument(): Promise<{ schema: GraphQLSchema; document: DocumentNode }> {

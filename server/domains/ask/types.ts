@@ -34,6 +34,8 @@ export type Sense =
   | { kind: 'trend' }
   /** 总体 / overall / 不分组: no grouping */
   | { kind: 'total' }
+  /** 全国 / nationwide: no region filter (in a follow-up: back up to the provinces) */
+  | { kind: 'national' }
   /** outside the data: weather, tickets, destructive verbs → UNSUPPORTED */
   | { kind: 'oos'; reason: string }
   | { kind: 'stop' };
@@ -49,8 +51,11 @@ export type SynonymTarget =
 export interface AskContext {
   /** YYYY-MM-DD; relative time resolves against it */
   asOf: string;
-  previous?: { interpretation: MetricQuery; chart: ChartKind } | null;
+  previous?: Previous | null;
 }
+
+/** The previous turn: its query and chart, and its rows when the caller holds them (前5 → 按月 keeps those 5). */
+export interface Previous { interpretation: MetricQuery; chart: ChartKind; rows?: readonly Record<string, unknown>[] | null }
 
 export interface MarkedWord {
   text: string;

@@ -16,7 +16,7 @@ export const STOP_WORDS: string[] = [
   '分析', '情况', '数据', '数字', '指标', '结果', '报表', '报告', '表现', '水平', '多少', '有', '有没有', '几', '几个', '哪些', '哪个', '什么', '怎么样',
   '如何', '怎样', '人', '个', '类', '们', '在', '于', '中', '里', '里面', '内', '期间', '时期', '当中', '各', '按', '按照', '分',
   '每个', '各个', '分别', '各自', '每', '根据', '所有', '全部', '全', '对比', '比较', '对照', '相比', '比', '对', '之间', '一共', '总共', '共', '从',
-  '所在', '属于', '下面', '下属', '旗下', '范围', '公司', '分公司', '移动', '中国移动', '广东移动', '全国', '全省', '全市', '省内', '市内', '分布',
+  '所在', '属于', '下面', '下属', '旗下', '范围', '公司', '分公司', '移动', '中国移动', '广东移动', '全省', '全市', '省内', '市内', '分布',
   '来', '做', '出', '拿', '得到', '给出', '以', '把', '就', '也', '还', '都', '再', '并', '且', '等', '等等', '方面', '相关', '对应', '口径',
   '图', '图表', '曲线', '合计', '时候', '段', '各段', '分段', '这', '那个', '这个', '些', '那些', '这些', '其', '其中', '怎么', '情形',
   '啥', '呗', '嗯', '好的', '谢谢', '不同', '不同的', '各种', '各类', '每一个', '每一', '各项', '一览', '明细', '详情', '汇总', '对应的', '上的', '里的', '中的', '维度的',
@@ -27,7 +27,7 @@ export const STOP_WORDS: string[] = [
   'graph', 'plot', 'data', 'numbers', 'figures', 'value', 'values', 'all', 'compare', 'compared', 'comparing', 'comparison', 'like', 'can', 'could',
   'you', 'would', 'as', 'it', 'its', 'that', 'this', 'those', 'these', 'breakdown', 'broken', 'down', 'split', 'grouped', 'group', 'curve', 'then', 'now',
   'again', 's', 'from', 'has', 'have', 'had', 'some', 'any', 'report', 'metric', 'metrics', 'level', 'levels', 'number', 'count', 'amount', 'rate', 'rates',
-  'whole', 'entire', 'total', 'totals', '总量', 'grouping', 'groupings', '分组', '拆分', '维度上', 'nationwide', 'national', 'china', 'mobile', 'china mobile', 'company', 'branch', 'thanks', 'thank', 'ok', 'okay', 'let', "let's",
+  'whole', 'entire', 'total', 'totals', '总量', 'grouping', 'groupings', '分组', '拆分', '维度上', 'china', 'mobile', 'china mobile', 'company', 'branch', 'thanks', 'thank', 'ok', 'okay', 'let', "let's",
   'lets', 'according', 'accordingly', 'when', 'where', 'why', 'whose', 'than', 'so', 'far', 'up', 'out', 'about', 'into', 'table of', 'details',
   'doing', 'going', 'performing', 'perform', 'performs', 'looking', 'we have', 'do we have', 'stay', 'stays', 'remain', 'remains', '谁', '谁的', '多个',
   // read beside a time expression: from it up to the latest complete month (parse.ts)
@@ -131,6 +131,8 @@ export const ORDER_WORDS: [string, 'asc' | 'desc' | 'best' | 'worst'][] = [
 
 export const TREND_WORDS = ['趋势', '走势', '变化趋势', '变化', '趋势变化', '历史', 'trend', 'trends', 'over time', 'history', 'evolution', 'development', 'trajectory'];
 /** no grouping (a follow-up that names no new grouping drops the old one) */
+/** the whole country: no region filter */
+export const NATIONAL_WORDS = ['全国', '全国范围', '全国范围内', 'nationwide', 'national', 'countrywide', 'country-wide', 'whole country', 'all of china', 'across china'];
 export const TOTAL_WORDS = ['总体', '整体', '合起来', '不分组', '不拆分', '总计', '全体', '累计', '累积', 'cumulative', 'overall', 'in total', 'altogether', 'no grouping', 'ungrouped', 'without grouping', 'aggregated'];
 
 /** Outside the data → UNSUPPORTED (destructive verbs included: the chat only reads). */
