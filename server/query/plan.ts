@@ -143,6 +143,10 @@ const regionName = (code: string) => regionByCode(code)?.nameZh ?? code;
 /** The scope refusal in Chinese (the chat answers in the question's language; the error itself speaks English). */
 export const scopeRefusalZh = (scope: string, outside: string[]) =>
   `超出你的数据权限：你只能查看${regionName(scope)}的数据，${outside.map(regionName).join('、')}不在其中。`;
+/** The refusal of the whole country (全国, nationwide) to a viewer scoped to a province or city. */
+export const nationalRefusal = (scope: string, lang: string) => lang === 'zh'
+  ? `超出你的数据权限：你只能查看${regionName(scope)}的数据，全国的数据不在其中。`
+  : `Your access is limited to ${regionByCode(scope)?.nameEn ?? scope} (${scope}); nationwide figures are outside it.`;
 
 /**
  * Keeps every region filter inside the viewer's scope and adds the scope itself as a

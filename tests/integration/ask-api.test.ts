@@ -205,6 +205,13 @@ describe('ask', () => {
     expect(other.status).toBe('FORBIDDEN');
     expect(other.message).toBe('超出你的数据权限：你只能查看广东省的数据，福建省不在其中。');
     expect(other.rows).toBeNull();
+    // the whole country is outside it too: refused, not narrowed to Guangdong under the word 全国
+    const national = await ask('全国呢', own.conversationId, gd);
+    expect(national).toMatchObject({ status: 'FORBIDDEN', message: '超出你的数据权限：你只能查看广东省的数据，全国的数据不在其中。', rows: null });
+    expect((await ask('nationwide churn rate', undefined, gd)).message).toBe('Your access is limited to Guangdong (440000); nationwide figures are outside it.');
+    // a region named beside it is what is asked; and the national viewer gets the country
+    expect((await ask('全国和广东的离网率', undefined, gd)).status).toBe('ANSWERED');
+    expect((await ask('全国离网率')).status).toBe('ANSWERED');
     // in the question's language; the API's own error stays in English, with the codes as details
     expect((await ask("Fujian's e-channel share this year", undefined, gd)).message).toMatch(/^Your access is limited to 广东省 \(440000\); 福建省 is outside it/);
     const api = await s.gql(`{ metrics(query: { metrics: ["arpu"], filters: [{ dimension: "province", op: in, values: ["350000"] }] }) { rows } }`, {}, gd);

@@ -10,7 +10,7 @@ import { NATIONAL } from '../../query/types.ts';
 import { guard } from './guard.ts';
 import { Lexicon } from './lexicon.ts';
 import { hasCjk, normalize, type Normalized } from './normalize.ts';
-import { type Env, type Forced, interpret, type Outcome, primaryKind } from './parse.ts';
+import { type Env, type Forced, interpret, type Outcome, primaryKind, REGION_DIMS } from './parse.ts';
 import { restate } from './restate.ts';
 import { suggest } from './suggest.ts';
 import { asOfParts } from './time.ts';
@@ -45,7 +45,7 @@ export function createParser(opts: ParserOptions = {}) {
   function result(lang: Language, partial: Partial<ParseResult> & Pick<ParseResult, 'status'>): ParseResult {
     return {
       interpretation: null, chart: null, requery: partial.status === 'ANSWERED', language: lang, restatement: '',
-      unknownWords: [], choices: [], message: '', focus: null, ...partial,
+      unknownWords: [], choices: [], message: '', focus: null, national: false, ...partial,
     };
   }
 
@@ -193,6 +193,7 @@ export function createParser(opts: ParserOptions = {}) {
     const chart = out.chart ?? (out.requery ? defaultChart(out.interp) : ctx.previous?.chart ?? defaultChart(out.interp));
     return result(lang, {
       status: 'ANSWERED', interpretation: out.interp, chart, requery: out.requery, focus: out.focus ?? null,
+      national: tokens.some((t) => primaryKind(t.senses) === 'national') && !(out.interp.filters ?? []).some((f) => REGION_DIMS.has(f.dimension) && f.op === 'in'),
       restatement: restate(out.interp, chart, lexicon, env.D, lang, out.notes),
     });
   }

@@ -9,8 +9,8 @@ import { execute, parse, validate, type DocumentNode, type GraphQLSchema } from 
 import { badInput, forbidden } from '../../errors.ts';
 import type { Engine } from '../../engine/engine.ts';
 import type { RequestContext } from '../../http/context.ts';
-import { can } from '../../auth/identity.ts';
-import { plan, scopeRefusalZh } from '../../query/plan.ts';
+import { can, scopeCode } from '../../auth/identity.ts';
+import { nationalRefusal, plan, scopeRefusalZh } from '../../query/plan.ts';
 import { parseDay } from '../../query/time.ts';
 import { createParser, defaultChart, type ChartKind, type Focus, type MetricQuery, type ParseResult, type SynonymTarget } from './index.ts';
 
@@ -115,6 +115,10 @@ export class AskService {
     if (parsed.status !== 'ANSWERED' || !parsed.interpretation) {
       this.logMisses(ctx, question, parsed);
       return base;
+    }
+    // 全国 asked by a viewer who sees one province or city: refused, as a region outside the scope is
+    if (parsed.national && ctx.viewer.scope.level !== 'national') {
+      return { ...base, status: 'FORBIDDEN', message: nationalRefusal(scopeCode(ctx.viewer.scope), parsed.language) };
     }
     const variables = { q: parsed.interpretation, asOf: asOfDay };
     // only the chart changed: answer from the previous result, nothing re-queried

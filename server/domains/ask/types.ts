@@ -80,6 +80,8 @@ export interface ParseResult {
   message: string;
   /** the members asked about, drawn among their siblings (全球通用户占比: 全球通 in the pie of every brand) */
   focus: Focus | null;
+  /** the question asks for the whole country (全国, nationwide) and names no region: a scoped viewer is refused, not narrowed silently */
+  national: boolean;
 }
 
 export interface Focus { dimension: string; values: string[] }
