@@ -1,7 +1,7 @@
 /** answer.chart → which builder draws it, and the options those builders give. Pure, no DOM. */
 import { describe, expect, it } from 'vitest';
 import { SELECTED_COLOR, type Labels } from '../../web/src/charts/builders/common';
-import { chartRows, chooseChart, kpiFigures, MAX_CATEGORIES, planOption, type PlanContext, type Shape } from '../../web/src/chat/chart';
+import { chartRows, chooseChart, kpiFigures, listedOrder, MAX_CATEGORIES, planOption, type PlanContext, type Shape } from '../../web/src/chat/chart';
 import { provinceOfRows } from '../../web/src/charts/builders/overview';
 import { categories, funnelOption, pieOption, seriesOption } from '../../web/src/chat/builders';
 import { normalizeInterpretation, type ChartKind, type Interpretation } from '../../web/src/chat/model';
@@ -150,6 +150,19 @@ describe('plan options', () => {
     expect(categories(rows, 't')).toEqual(['c', 'a', 'b']);
     expect(categories(rows, 't', { time: true })).toEqual(['a', 'b', 'c']);
     expect(categories(rows, 't', { order: ['b', 'c'] })).toEqual(['b', 'c', 'a']);
+  });
+  it('members the question lists draw in the listed order (a top 5 kept by month: its legend in rank order)', () => {
+    const top = ['640000', '460000', '630000']
+    const i = q({ metrics: ['arpu'], groupBy: ['province', 'month'], filters: [{ dimension: 'province', op: 'in', values: top }] })
+    const rows = ['2025-04', '2025-05'].flatMap((month) => [...top].sort().map((province, k) => ({ province, month, arpu: 70 + k })))
+    const p = plan('line', i, rows.length).plan
+    expect(p).toMatchObject({ type: 'series', x: 'month', by: 'province' })
+    const catalog = (d: string) => (d === 'province' ? ['110000', '460000', '630000', '640000'] : [])
+    const names = (order: PlanContext['order']) => (planOption(p, res(rows), { ...ctx, order }) as { series: { name: string }[] }).series.map((s) => s.name)
+    expect(names(listedOrder(i, catalog))).toEqual(top.map((id) => `#${id}`))
+    expect(names(catalog)).toEqual(['#460000', '#630000', '#640000'])
+    // one member, or a dimension not filtered: catalog order
+    expect(listedOrder(q({ metrics: ['arpu'], filters: [{ dimension: 'province', op: 'in', values: ['640000'] }] }), catalog)('province')).toEqual(catalog('province'))
   });
   it('kpi figures come from totals, with the change when compared', () => {
     const i = q({ metrics: ['churn_rate'], compare: 'mom' });

@@ -132,6 +132,11 @@ export interface PlanContext {
   focus?: Focus | null;
 }
 
+/** Members the question lists (广州和深圳, or the five of a top 5 kept by month) draw in the listed order; others in `order`'s. */
+export function listedOrder(q: Pick<Interpretation, 'filters'>, order: (dim: string) => string[]): (dim: string) => string[] {
+  return (dim) => q.filters.find((f) => f.dimension === dim && f.op === 'in' && f.values.length > 1)?.values ?? order(dim);
+}
+
 /** How many categories a chart draws at most (the table always has every row). */
 export const MAX_CATEGORIES = 40;
 
