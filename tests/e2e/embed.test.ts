@@ -11,12 +11,14 @@ import http from 'node:http';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Frame, Page } from 'playwright-core';
+import { SignJWT, decodeJwt, decodeProtectedHeader } from 'jose';
 import { launchChromium } from './harness.ts';
 import { freePort, startServer } from '../helpers/server.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const SHOTS = path.join(import.meta.dirname, 'screenshots');
 const API_KEY = 'portal-backend-key-0123456789abcdef';
+const EMBED_SECRET = 'e2e-embed-secret-0123456789abcdefghij';
 
 let product: Awaited<ReturnType<typeof startServer>>;
 let browser: Browser;
@@ -75,6 +77,16 @@ async function startHost(port: number): Promise<void> {
         res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(`<!doctype html><meta charset="utf-8"><body>${boxes.join('')}<script src="${product.url}/embed.js"></script>`);
         return;
       }
+      if (kind === 'expired' || kind === 'forged') {
+        // a token the page kept past its expiry (signed with the product's key), or one signed with another key
+        const minted = await mintFor({ ...EMBEDS.trend, lang: 'zh' });
+        const claims = decodeJwt(minted);
+        const now = Math.floor(Date.now() / 1000);
+        const key = new TextEncoder().encode(kind === 'forged' ? 'another-secret-0123456789abcdefghijkl' : EMBED_SECRET);
+        const token = await new SignJWT({ ...claims, iat: now - 7200, exp: kind === 'expired' ? now - 3600 : now + 3600 }).setProtectedHeader(decodeProtectedHeader(minted) as { alg: string }).sign(key);
+        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(hostPage(kind, token));
+        return;
+      }
       const token = await mintFor(EMBEDS[kind === 'iframe' ? 'bars' : kind] ?? EMBEDS.bars);
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(hostPage(kind, token));
     } catch (e) {
@@ -90,7 +102,7 @@ beforeAll(async () => {
   const [allowedPort, otherPort] = [await freePort(), await freePort()];
   allowedHost = `http://127.0.0.1:${allowedPort}`;
   otherHost = `http://127.0.0.1:${otherPort}`;
-  product = await startServer({ EMBED_API_KEYS: API_KEY, EMBED_ALLOWED_ORIGINS: allowedHost, EMBED_SECRET: 'e2e-embed-secret-0123456789abcdefghij' });
+  product = await startServer({ EMBED_API_KEYS: API_KEY, EMBED_ALLOWED_ORIGINS: allowedHost, EMBED_SECRET });
   await startHost(allowedPort);
   await startHost(otherPort);
   browser = await launchChromium();
@@ -213,6 +225,25 @@ describe('<crm-chart> in a host page on another origin', () => {
     expect(status).toContain(new URL(otherHost).origin);
     expect(status).toContain('EMBED_ALLOWED_ORIGINS');
     await page.close();
+  });
+
+  it('an expired or forged token tells the reader what to do, in the chart\'s language; the server\'s words stay for the author', async () => {
+    for (const [kind, text, server] of [['expired', '图表无法显示：图表的访问令牌已过期：请刷新本页面', /expired/], ['forged', '图表无法显示：图表的访问令牌无效：请联系本页面的维护人员', /signature/]] as const) {
+      const page = await browser.newPage();
+      const events: { code: string; reason?: string; message: string }[] = [];
+      await page.exposeFunction('onChartError', (d: { code: string; reason?: string; message: string }) => events.push(d));
+      await page.addInitScript(() => document.addEventListener('crm-chart-error', (e) => (window as unknown as { onChartError: (d: unknown) => void }).onChartError((e as CustomEvent).detail)));
+      await page.goto(`${allowedHost}/${kind}`);
+      await page.waitForSelector('crm-chart[data-state="error"]', { timeout: 30_000 });
+      expect(await page.getAttribute('crm-chart', 'data-error-code')).toBe('UNAUTHENTICATED');
+      const status = await page.evaluate(() => { const s = document.querySelector('crm-chart')!.shadowRoot!.querySelector('.status')!; return { text: s.textContent, title: s.getAttribute('title') }; });
+      expect(status.text).toBe(text);
+      expect(status.title).toMatch(server);
+      await expect.poll(() => events.length).toBe(1);
+      expect(events[0]).toMatchObject({ code: 'UNAUTHENTICATED', reason: kind === 'expired' ? 'expired' : 'signature' });
+      expect(events[0].message).toMatch(server);
+      await page.close();
+    }
   });
 
   it('when the product cannot be reached at all, says so (NETWORK_ERROR)', async () => {

@@ -14,6 +14,7 @@ import { echarts } from '../charts/registry';
 import { embedGeo, type EmbedGeo } from './map';
 import { embedOption, embedTitle, langOf, localeOf } from './render';
 import type { EmbedControl, EmbedData, EmbedError } from './types';
+import { FAILURES, isFailureCode } from '../i18n/failures';
 
 /** Read while this classic script runs: the product's origin, whatever page includes it. */
 export const PRODUCT_ORIGIN = originOf((document.currentScript as HTMLScriptElement | null)?.src);
@@ -27,9 +28,32 @@ function originOf(src: string | undefined): string {
 }
 
 const TEXT = {
-  zh: { loading: '加载中…', empty: '所选范围内没有数据', error: '图表无法显示', noToken: '缺少 token 属性', all: '全部', from: '起', to: '止', network: '无法连接分析服务', origin: '本页面的来源 {origin} 未获准嵌入图表：请管理员把它加入 EMBED_ALLOWED_ORIGINS' },
-  en: { loading: 'Loading…', empty: 'No data in the selected scope', error: 'The chart cannot be shown', noToken: 'The token attribute is missing', all: 'All', from: 'From', to: 'To', network: 'Cannot reach the analytics service', origin: 'This page\'s origin {origin} may not embed charts: ask the administrator to add it to EMBED_ALLOWED_ORIGINS' },
+  zh: {
+    loading: '加载中…', empty: '所选范围内没有数据', error: '图表无法显示', noToken: '缺少 token 属性', all: '全部', from: '起', to: '止',
+    origin: '本页面的来源 {origin} 未获准嵌入图表：请管理员把它加入 EMBED_ALLOWED_ORIGINS',
+    expired: '图表的访问令牌已过期：请刷新本页面', invalid: '图表的访问令牌无效：请联系本页面的维护人员',
+    failures: FAILURES['zh-CN'],
+  },
+  en: {
+    loading: 'Loading…', empty: 'No data in the selected scope', error: 'The chart cannot be shown', noToken: 'The token attribute is missing', all: 'All', from: 'From', to: 'To',
+    origin: 'This page\'s origin {origin} may not embed charts: ask the administrator to add it to EMBED_ALLOWED_ORIGINS',
+    expired: 'The chart\'s access token has expired: reload this page', invalid: 'The chart\'s access token is not valid: tell whoever maintains this page',
+    failures: FAILURES.en,
+  },
 };
+
+/**
+ * A failure as the page's reader sees it, in the component's language: what to do next for an
+ * expired or invalid token and for operational failures; the server's words otherwise (a
+ * control the embed does not allow names it). The server's own message stays in the event.
+ */
+export function failureMessage(e: EmbedError, lang: 'zh' | 'en'): string {
+  const text = TEXT[lang];
+  if (isFailureCode(e.code)) return text.failures[e.code];
+  if (e.code === 'UNAUTHENTICATED' && e.details?.reason === 'expired') return text.expired;
+  if (e.code === 'UNAUTHENTICATED' && e.details?.reason) return text.invalid;
+  return e.message;
+}
 
 const CSS = `
 :host{all:initial;display:block;position:relative;box-sizing:border-box;width:100%;height:100%;min-height:160px;contain:layout paint;
@@ -136,6 +160,7 @@ export class CrmChart extends HTMLElement {
     this.statusEl.hidden = state === 'ready';
     this.statusEl.className = state === 'error' ? 'status error' : 'status';
     this.statusEl.textContent = message;
+    this.statusEl.removeAttribute('title');
   }
 
   private async load(): Promise<void> {
@@ -162,7 +187,7 @@ export class CrmChart extends HTMLElement {
       if (request.signal.aborted) return;
       this.fail(reachable && location.origin !== PRODUCT_ORIGIN
         ? { code: 'ORIGIN_NOT_ALLOWED', message: text.origin.replace('{origin}', location.origin) }
-        : { code: 'NETWORK_ERROR', message: text.network });
+        : { code: 'NETWORK_ERROR', message: text.failures.NETWORK_ERROR });
       return;
     }
     let body: unknown;
@@ -187,7 +212,9 @@ export class CrmChart extends HTMLElement {
     this.data = null;
     this.chart?.clear();
     this.setAttribute('data-error-code', e.code);
-    this.setState('error', `${TEXT[this.language].error}: ${e.message}`);
+    const lang = this.language;
+    this.setState('error', `${TEXT[lang].error}${lang === 'zh' ? '：' : ': '}${failureMessage(e, lang)}`);
+    this.statusEl.title = e.message; // the server's own words, for the page's author
     this.dispatchEvent(new CustomEvent('crm-chart-error', { detail: { code: e.code, message: e.message, reason: e.details?.reason }, bubbles: true, composed: true }));
   }
 

@@ -1,16 +1,13 @@
 /** UI text in English. Metric, dimension and member names come from the catalog. */
 import type zh from './zh-CN';
+import { FAILURES } from './failures';
 
 const en: typeof zh = {
   app: { title: 'CRM Analytics', subtitle: 'Telecom customer relationship management', language: '中文', signOut: 'Sign out', asOf: 'Data as of {date}', loading: 'Loading…', bootFailed: 'Cannot reach the analytics service: {msg}', retry: 'Retry' },
   nav: { overview: 'Overview', segments: 'Segments', channels: 'Channels', lifecycle: 'Lifecycle', capability: 'Capability' },
   region: { label: 'Region', national: 'National', allProvinces: 'All provinces', allCities: 'Whole province', back: 'Up', up: 'Back to {name}' },
   time: { label: 'Time', from: 'From', to: 'To', reset: 'Last 12 months' },
-  errors: {
-    QUERY_TIMEOUT: 'The query took too long: narrow the time range or the region and try again', RESULT_TOO_LARGE: 'The result is too large: add a filter or narrow the time range',
-    TOO_MANY_REQUESTS: 'The server is busy: try again in a moment', DATABASE_UNAVAILABLE: 'The data engine is unavailable for now: try again in a moment',
-    NETWORK_ERROR: 'Cannot reach the analytics service: check the network and try again', INTERNAL_SERVER_ERROR: 'Internal server error: try again; if it persists, tell an administrator',
-  },
+  errors: FAILURES.en,
   chart: {
     loading: 'Loading…', empty: 'No data in the selected scope', unavailable: 'Not available yet', unavailableHint: 'The server does not provide this yet ({msg})',
     error: 'Query failed: {msg}', png: 'Export PNG', csv: 'CSV', xlsx: 'XLSX', info: 'Query info', close: 'Close',

@@ -4,6 +4,7 @@ import { createI18n, useI18n } from 'vue-i18n';
 import zh from './zh-CN';
 import en from './en';
 import type { Locale } from './format';
+import { isFailureCode } from './failures';
 
 export const i18n = createI18n({
   legacy: false,
@@ -17,7 +18,7 @@ export const i18n = createI18n({
 export const LOCALES: Locale[] = ['zh-CN', 'en'];
 
 /** Codes whose failure the page words itself (what to do next); the others carry the server's own words. */
-export const FAILURE_CODES = ['QUERY_TIMEOUT', 'RESULT_TOO_LARGE', 'TOO_MANY_REQUESTS', 'DATABASE_UNAVAILABLE', 'NETWORK_ERROR', 'INTERNAL_SERVER_ERROR'] as const;
+export { FAILURE_CODES } from './failures';
 
 /**
  * A failed request as the viewer reads it: an operational failure in the page's language;
@@ -25,7 +26,7 @@ export const FAILURE_CODES = ['QUERY_TIMEOUT', 'RESULT_TOO_LARGE', 'TOO_MANY_REQ
  */
 export function failureText(e: { message: string; code?: string | null } | null | undefined, t: (key: string) => string): string {
   if (!e) return '';
-  return e.code && (FAILURE_CODES as readonly string[]).includes(e.code) ? t(`errors.${e.code}`) : e.message;
+  return isFailureCode(e.code) ? t(`errors.${e.code}`) : e.message;
 }
 export const toLocale = (v: unknown): Locale => (v === 'en' ? 'en' : 'zh-CN');
 

@@ -1,15 +1,13 @@
 /** 界面文字（默认语言）。指标、维度和成员的名称来自 catalog，不在这里。 */
+import { FAILURES } from './failures';
+
 export default {
   app: { title: 'CRM 经营分析', subtitle: '电信客户关系管理', language: 'English', signOut: '退出', asOf: '数据截至 {date}', loading: '正在加载…', bootFailed: '无法连接分析服务：{msg}', retry: '重试' },
   nav: { overview: '总览', segments: '客户分群', channels: '渠道效能', lifecycle: '生命周期', capability: '能力评分' },
   region: { label: '区域', national: '全国', allProvinces: '全部省份', allCities: '全省', back: '上一级', up: '返回{name}' },
   time: { label: '时间', from: '起', to: '止', reset: '最近12个月' },
   // operational failures by code (i18n/index.ts failureText); other errors show the server's own words
-  errors: {
-    QUERY_TIMEOUT: '查询超时：请缩小时间范围或筛选范围后重试', RESULT_TOO_LARGE: '结果太大：请加筛选条件或缩小时间范围',
-    TOO_MANY_REQUESTS: '服务器正忙，请稍后重试', DATABASE_UNAVAILABLE: '数据引擎暂时不可用，请稍后重试',
-    NETWORK_ERROR: '连不上分析服务，请检查网络后重试', INTERNAL_SERVER_ERROR: '服务器内部错误，请稍后重试；问题持续请联系管理员',
-  },
+  errors: FAILURES['zh-CN'],
   chart: {
     loading: '加载中…', empty: '所选范围内没有数据', unavailable: '暂不可用', unavailableHint: '服务端尚未提供该数据（{msg}）',
     error: '查询失败：{msg}', png: '导出 PNG', csv: 'CSV', xlsx: 'XLSX', info: '查询信息', close: '关闭',
