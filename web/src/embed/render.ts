@@ -57,7 +57,7 @@ export function embedOption(d: EmbedData, locale: Locale, geo: EmbedGeo | null =
     case 'bars_line': return barsWithLineOption(d, { dim, bar: metric, line: d.query.metrics[1], order: order(d, dim), labels });
     case 'survival': return survivalOption(d, { dim: dim ?? null, labels, bandLabel: (name) => fill(t.lifecycle.band, { name }), monthsLabel: t.lifecycle.monthsSince });
     case 'median': return medianOption(d, { dim, labels, notReached: t.lifecycle.notReached });
-    case 'scatter': return scatterOption(d, { labels, electronicLabel: labels.member('channel_class', 'electronic'), physicalLabel: labels.member('channel_class', 'physical') });
+    case 'scatter': return scatterOption(d, { labels, electronicLabel: labels.member('channel_class', 'electronic'), physicalLabel: labels.member('channel_class', 'physical'), logLabel: (name) => fill(t.channels.logScale, { name }) });
     case 'heatmap': return heatmapOption(d.rows, {
       x: { dim, ids: order(d, dim), title: labels.dim(dim) },
       y: { dim: dim2, ids: order(d, dim2), title: labels.dim(dim2) },

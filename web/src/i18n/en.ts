@@ -25,7 +25,7 @@ const en: typeof zh = {
   },
   channels: {
     table: 'Channel efficiency', scatter: 'Conversion rate vs cost per conversion', eTrend: 'E-channel share trend', preference: 'Lifecycle stage × channel preference',
-    lift: 'Campaign effect (model list vs random list)', model: 'Model list', random: 'Random list', lift2: 'Lift', bubble: 'Bubble size = contacts',
+    lift: 'Campaign effect (model list vs random list)', model: 'Model list', random: 'Random list', lift2: 'Lift', bubble: 'Bubble size = contacts', logScale: '{name} (log scale)',
   },
   lifecycle: {
     survival: 'Survival curves (Kaplan–Meier, 95% band)', median: 'Median lifetime per group', logRank: 'Log-rank test',

@@ -25,7 +25,7 @@ export default {
   },
   channels: {
     table: '渠道效能', scatter: '转化率 vs 每次转化成本', eTrend: '电子渠道占比趋势', preference: '生命周期阶段 × 渠道偏好',
-    lift: '营销活动效果（模型名单 vs 随机名单）', model: '模型名单', random: '随机名单', lift2: '提升度', bubble: '气泡大小 = 接触次数',
+    lift: '营销活动效果（模型名单 vs 随机名单）', model: '模型名单', random: '随机名单', lift2: '提升度', bubble: '气泡大小 = 接触次数', logScale: '{name}（对数刻度）',
   },
   lifecycle: {
     survival: '生存曲线（Kaplan–Meier，95% 置信带）', median: '各组生命周期（中位数）', logRank: 'Log-rank 检验',

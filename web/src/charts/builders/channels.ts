@@ -4,11 +4,15 @@ import { axis, baseOption, compact, exact, num, PALETTE, rowsOf, tooltipLines, t
 export const ELECTRONIC = new Set(['ivr', 'web', 'app', 'wap', 'sms', 'mms', 'self_service']);
 
 /** Conversion rate (x) vs cost per conversion (y), bubble area ∝ contacts; electronic channels in a second colour. */
-export function scatterOption(result: MetricResultLike | null, s: { labels: Labels; electronicLabel: string; physicalLabel: string }) {
+export function scatterOption(result: MetricResultLike | null, s: { labels: Labels; electronicLabel: string; physicalLabel: string; logLabel?: (name: string) => string }) {
   const { labels } = s;
   const rows = rowsOf(result).filter((r) => num(r.conversion_rate) !== null && num(r.cost_per_conversion) !== null);
   const maxContacts = Math.max(1, ...rows.map((r) => num(r.contacts) ?? 0));
-  const size = (r: Row) => 10 + 40 * Math.sqrt((num(r.contacts) ?? 0) / maxContacts);
+  const size = (r: Row) => 8 + 30 * Math.sqrt((num(r.contacts) ?? 0) / maxContacts);
+  // costs per conversion span two orders of magnitude (SMS ¥5, account managers ¥270): on a
+  // linear axis the electronic channels pile up at the origin, so the axis is logarithmic
+  // whenever every cost is above zero
+  const log = rows.length > 0 && rows.every((r) => num(r.cost_per_conversion)! > 0);
   const point = (r: Row) => ({ value: [num(r.conversion_rate), num(r.cost_per_conversion), num(r.contacts)], name: labels.member('channel', r.channel), row: r, symbolSize: size(r) });
   const groups = [
     { name: s.electronicLabel, rows: rows.filter((r) => ELECTRONIC.has(String(r.channel))) },
@@ -23,7 +27,10 @@ export function scatterOption(result: MetricResultLike | null, s: { labels: Labe
     },
     grid: { left: 36, right: 24, top: 36, bottom: 28, containLabel: true },
     xAxis: { type: 'value', name: labels.metric('conversion_rate'), nameLocation: 'middle', nameGap: 24, axisLabel: axis(labels, 'percent'), scale: true },
-    yAxis: { type: 'value', name: labels.metric('cost_per_conversion'), nameLocation: 'middle', nameRotate: 90, nameGap: 48, axisLabel: axis(labels, 'currency'), scale: true },
+    yAxis: {
+      type: log ? 'log' : 'value', name: log && s.logLabel ? s.logLabel(labels.metric('cost_per_conversion')) : labels.metric('cost_per_conversion'), nameLocation: 'middle', nameRotate: 90, nameGap: 48, axisLabel: axis(labels, 'currency'),
+      ...(log ? { logBase: 10, minorTick: { show: true }, minorSplitLine: { show: true, lineStyle: { opacity: 0.4 } } } : { scale: true }),
+    },
     series: groups.map((g, i) => ({
       name: g.name, type: 'scatter', itemStyle: { color: PALETTE[i], opacity: 0.8 },
       data: g.rows.map(point),
