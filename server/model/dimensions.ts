@@ -4,6 +4,9 @@ import type { Dimension, Member } from './types.ts';
 const m = (id: string, labelZh: string, labelEn: string, synonyms: string[] = [], parent?: string): Member =>
   ({ id, labelZh, labelEn, synonyms, ...(parent ? { parent } : {}) });
 
+/** subscribers under a contract of either kind */
+const UNDER_CONTRACT = ['合约用户', '合约客户', '有合约用户', '有合约客户', '合约期内用户', 'contract customers', 'contract subscribers', 'under contract', 'with a contract'];
+
 export const CHANNELS: Member[] = [
   m('store', '营业厅', 'Store', ['沟通100', '营业厅/沟通100', '实体营业厅', 'retail store', 'stores', 'shop']),
   m('account_manager', '客户经理', 'Account manager', ['大客户经理', 'account managers']),
@@ -65,9 +68,10 @@ export const DIMENSIONS: Dimension[] = [
     m('key_org', '单位大客户', 'Key organisation', ['集团客户']),
   ] },
   { id: 'contract_type', labelZh: '合约类型', labelEn: 'Contract type', synonyms: ['合约', '合约类型', 'contract', 'contracts', 'contract types'], members: [
-    m('hard', '硬合约', 'Hard contract', ['hard contract', 'hard contracts', 'hard']),
-    m('soft', '软合约', 'Soft contract', ['soft contract', 'soft contracts', 'soft']),
-    m('none', '无合约', 'No contract', ['无合约客户', 'no contract', 'without contract', 'non-contract']),
+    // 合约用户 / under contract: a word on two members is both (hard and soft)
+    m('hard', '硬合约', 'Hard contract', ['hard contract', 'hard contracts', 'hard', ...UNDER_CONTRACT]),
+    m('soft', '软合约', 'Soft contract', ['soft contract', 'soft contracts', 'soft', ...UNDER_CONTRACT]),
+    m('none', '无合约', 'No contract', ['无合约客户', '无合约用户', '非合约', '非合约用户', '非合约客户', 'no contract', 'without contract', 'without a contract', 'non-contract']),
   ] },
   { id: 'acquisition_channel', labelZh: '入网渠道', labelEn: 'Acquisition channel', synonyms: ['acquisition channels'], members: CHANNELS },
   { id: 'rfm_cell', labelZh: 'RFM分群', labelEn: 'RFM cell', synonyms: ['RFM'], source: 'rfm' },

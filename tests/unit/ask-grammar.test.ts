@@ -472,6 +472,40 @@ describe('everyday phrasings (session 11)', () => {
   })
 })
 
+describe('counts of the churned, and banded scores', () => {
+  it('离网了多少用户 / how many users churned counts the churned, not the rate beside the count of everyone', () => {
+    for (const q of ['上个月离网了多少用户', '流失了多少客户', '离网的用户数', 'how many subscribers churned last month', 'how many users churned in Guangdong', 'how many customers did we lose last month']) {
+      expect(interp(q).metrics, q).toEqual(['churned_subscribers'])
+    }
+    // the rate named as such stays the rate, beside the count asked with it
+    expect(interp('离网率和用户数').metrics).toEqual(['churn_rate', 'subscribers'])
+    expect(interp('各地市离网情况').metrics).toEqual(['churn_rate'])
+    // the share of subscribers who churned is the churn rate, not a pie of one slice
+    expect(answered('离网用户占比')).toMatchObject({ chart: 'kpi', interpretation: { metrics: ['churn_rate'] } })
+  })
+  it('合约用户 is under contract (hard and soft), 非合约 is none; an average lifetime is the median, said so', () => {
+    expect(interp('合约用户的离网率')).toMatchObject({ groupBy: [], filters: [{ dimension: 'contract_type', op: 'in', values: ['hard', 'soft'] }] })
+    expect(interp('非合约用户的离网率').filters).toEqual([{ dimension: 'contract_type', op: 'in', values: ['none'] }])
+    expect(interp('合约用户和非合约用户的离网率对比')).toMatchObject({ groupBy: ['contract_type'], filters: [{ dimension: 'contract_type', values: ['hard', 'soft', 'none'] }] })
+    const a = answered('全球通客户的平均在网时长')
+    expect(a.interpretation).toMatchObject({ metrics: ['median_lifetime'], filters: [{ dimension: 'brand', values: ['gotone'] }] })
+    expect(a.restatement).toContain('以中位生命周期（CSL）回答')
+    expect(answered('average tenure by brand').restatement).toContain('no mean can be computed')
+    expect(answered('各品牌生命周期').restatement).not.toContain('平均')
+  })
+  it('高 / 低 beside a banded score qualifies it: every band, in band order, and said so; not a ranking of the metric', () => {
+    const a = answered('满意度低的用户离网率')
+    expect(a.interpretation).toMatchObject({ metrics: ['churn_rate'], groupBy: ['satisfaction_band'] })
+    expect(a.interpretation!.orderBy ?? null).toBeNull()
+    expect(a.restatement).toContain('满意度没有“低”这一档：按各档列出')
+    expect(interp('高忠诚度用户的ARPU')).toMatchObject({ metrics: ['arpu'], groupBy: ['loyalty_band'] })
+    expect(answered('churn rate of customers with low satisfaction').restatement).toContain('No band is called "low"')
+    // a ranking of the bands themselves stays a ranking
+    expect(interp('哪个满意度档离网率最高').orderBy).toEqual({ metric: 'churn_rate', direction: 'desc' })
+    expect(interp('which city has high churn')).toMatchObject({ groupBy: ['city'], orderBy: { metric: 'churn_rate', direction: 'desc' } })
+  })
+})
+
 describe('what a metric cannot be split by (model notBy)', () => {
   it('lift of the model lists: refused with the dimension named, not a null lift', () => {
     const a = ask('lift of the model lists')

@@ -18,12 +18,17 @@ import { type AsOf, joinRange, refine, type TimeSpec, untilNow } from './time.ts
 import type { OrderSpec, ThresholdSpec, Token } from './tokenize.ts';
 import type { ChartKind, CommandId, Filter, Focus, Language, MetricQuery, Previous, Sense } from './types.ts';
 import { applyFollowup, type FollowupEffects, type Mention } from './followup.ts';
-import { MIX_WORDS, RANK_WORDS, UNTIL_NOW } from './words.ts';
+import { MEAN_LIFETIME_WORDS, MIX_WORDS, RANK_WORDS, UNTIL_NOW } from './words.ts';
 import { dimLabel, metricLabel, thresholdText } from './restate.ts';
 
 export { GRAIN_IDS, REGION_DIMS };
 /** a dimension a cube lacks, read as one it has: channel → acquisition channel for subscribers and survival */
 const DIM_ALIAS: Record<string, string[]> = { channel: ['acquisition_channel'] };
+/** a churn verb (not the rate's name) and the words that make a question a count (离网了多少用户) */
+const CHURN_VERBS = new Set(['离网', '流失', 'churned', 'lose', 'lost']);
+const COUNT_WORDS = /多少|how many|number of|人数|用户数|客户数|数量/;
+/** scores kept in bands (95–100 … <40): 高 / 低 beside them is not a ranking */
+const BANDED = new Set(['satisfaction_band', 'loyalty_band']);
 const KIND_PRIORITY: Sense['kind'][] = ['oos', 'metric', 'member', 'dimension', 'grain', 'compare', 'order', 'chart', 'trend', 'total', 'national', 'command', 'connector', 'stop'];
 
 export interface Env {
@@ -216,12 +221,22 @@ export function interpret(tokens: Token[], env: Env, forced: Forced = new Map(),
   // with no metric named, a question word (how long: the lifetime) says what is measured; the
   // generic noun beside it (全球通用户能留多久: 用户) is the subject
   const asking = metricToks.filter((k) => ofKind(senses(k), 'metric').some((s) => s.asks));
-  const usedMetricToks = strong.length ? strong : asking.length ? asking : metricToks;
+  let usedMetricToks = strong.length ? strong : asking.length ? asking : metricToks;
+  // 离网了多少用户 / how many users churned: the count of the churned, not the churn rate beside
+  // the count of everyone (the verb names who is counted, the count word that it is a count)
+  const churnVerb = usedMetricToks.find((k) => CHURN_VERBS.has(tokens[k].text) && ofKind(senses(k), 'metric').some((m) => m.id === 'churn_rate' || m.id === 'churned_subscribers'));
+  const countToks = metricToks.filter((k) => COUNT_WORDS.test(tokens[k].text) && ofKind(senses(k), 'metric').some((m) => m.id === 'subscribers'));
+  const override = new Map<number, string>();
+  if (churnVerb !== undefined && countToks.length) {
+    override.set(churnVerb, 'churned_subscribers');
+    usedMetricToks = usedMetricToks.filter((k) => !countToks.includes(k));
+  }
   // a word for several counts (how many: subscribers or contacts) is the first that every
   // member and dimension named can apply to (how many complaints: contacts)
   const namedDims = tokens.flatMap((_, j) => (kinds[j] === 'member' ? [ofKind(senses(j), 'member').map((x) => x.dimension)]
     : kinds[j] === 'dimension' ? [ofKind(senses(j), 'dimension').map((x) => x.id)] : []));
   const qMetric = (k: number) => {
+    if (override.has(k)) return override.get(k)!;
     const ms = ofKind(senses(k), 'metric');
     const fits = (id: string) => namedDims.every((ds) => ds.some((d) => compatDim(d, [id]) !== null));
     return (ms.length > 1 ? ms.find((x) => fits(x.id)) ?? ms[0] : ms[0]).id;
@@ -440,6 +455,18 @@ export function interpret(tokens: Token[], env: Env, forced: Forced = new Map(),
     if (order.rankOnly && !rankOnly(k)) order = { ...order, spec: { ...order.spec, direction: spec.direction }, rankOnly: false };
   }
 
+  // 满意度低的用户, 高忠诚度: 高 / 低 beside a banded score qualifies it, it does not rank the
+  // metric; "low" is not a band the data defines, so every band is shown, in band order, and said so
+  let bandWord: { dim: string; word: string } | null = null;
+  if (order && order.spec.limit === undefined && !order.rankOnly) {
+    const near = (d: number) => { let j = order!.tok + d; while (j >= 0 && j < N && kinds[j] === 'stop') j += d; return j >= 0 && j < N && kinds[j] === 'dimension' ? j : -1; };
+    const j = [near(-1), near(1)].find((x) => x >= 0 && ofKind(senses(x), 'dimension').some((s) => BANDED.has(s.id)));
+    if (j !== undefined) {
+      bandWord = { dim: ofKind(senses(j), 'dimension').find((s) => BANDED.has(s.id))!.id, word: tokens[order.tok].text };
+      order = null;
+    }
+  }
+
   const compareToks = tokens.map((_, k) => k).filter((k) => kinds[k] === 'compare');
   let compare: { id: 'yoy' | 'mom'; mode: CommandId | null } | null = null;
   const compareIds = (k: number) => uniq(ofKind(senses(k), 'compare').map((s) => s.id));
@@ -469,6 +496,14 @@ export function interpret(tokens: Token[], env: Env, forced: Forced = new Map(),
 
   // ── build ──────────────────────────────────────────────────────────────────────
   const notes: string[] = [];
+  if (metrics.includes('median_lifetime') && tokens.some((t) => MEAN_LIFETIME_WORDS.includes(t.text))) {
+    notes.push(zh ? '（平均在网时长以中位生命周期（CSL）回答：仍在网的用户还没有离网时间，算不出平均数；中位数是存活率降到50%的月份。）'
+      : '(An average lifetime is answered with the median (CSL): subscribers still active have no end date, so no mean can be computed; the median is the month survival falls to 50%.)');
+  }
+  if (bandWord) {
+    const name = env.lex.label({ kind: 'dimension', id: bandWord.dim }, env.lang);
+    notes.push(zh ? `（${name}没有“${bandWord.word}”这一档：按各档列出。）` : `(No band is called "${bandWord.word}": every ${name.toLowerCase()} is shown.)`);
+  }
   let q: MetricQuery;
   const newDims = new Set<string>();
   if (followup) {

@@ -124,6 +124,7 @@ export const ORDER_WORDS: [string, 'asc' | 'desc' | 'best' | 'worst'][] = [
   ['最短', 'asc'], ['最短的', 'asc'], ['shortest', 'asc'],
   ['最低', 'asc'], ['最小', 'asc'], ['最少', 'asc'], ['最低的', 'asc'], ['最小的', 'asc'], ['最少的', 'asc'], ['升序', 'asc'], ['从低到高', 'asc'], ['从小到大', 'asc'],
   ['由低到高', 'asc'], ['垫底', 'asc'], ['靠后', 'asc'],
+  ['high', 'desc'], ['higher', 'desc'], ['low', 'asc'], ['lower', 'asc'],
   ['lowest', 'asc'], ['smallest', 'asc'], ['least', 'asc'], ['fewest', 'asc'], ['bottom', 'asc'], ['ascending', 'asc'], ['lowest first', 'asc'],
   ['最好', 'best'], ['最好的', 'best'], ['最佳', 'best'], ['最优', 'best'], ['表现最好', 'best'], ['best', 'best'], ['best performing', 'best'],
   ['最差', 'worst'], ['最差的', 'worst'], ['最糟', 'worst'], ['表现最差', 'worst'], ['worst', 'worst'], ['worst performing', 'worst'],
@@ -160,6 +161,9 @@ export const OOS_WORDS: [string, string][] = [
     .map((w) => [w, 'offtopic'] as [string, string]),
 ];
 
+/** an average lifetime asked: answered with the median (CSL), and said so (parse.ts) — a mean needs every end date */
+export const MEAN_LIFETIME_WORDS = ['平均在网时长', '平均在网时间', '平均在网月数', '平均生命周期', '平均客户生命周期', 'average tenure', 'average lifetime', 'average customer lifetime', 'mean lifetime'];
+
 /** Domain phrasings beyond the model's synonyms (parser-owned). */
 export const EXTRA_SENSES: [string, Sense][] = [
   ...(['用户数量', '客户数量', '用户总数', '客户总数', '用户量', '客户量', '在网客户数', '在网客户', '多少客户', '多少个用户', '多少个客户', '多少人', '人数', '用户人数',
@@ -167,14 +171,18 @@ export const EXTRA_SENSES: [string, Sense][] = [
     .map((w) => [w, { kind: 'metric', id: 'subscribers' }] as [string, Sense])),
   ...(['新增用户数', '新增客户数', '新增量', '新入网用户', '新入网用户数', '新入网客户', '新发展用户', '发展用户数', '新增用户量', 'new subscribers', 'new customers', 'new subs']
     .map((w) => [w, { kind: 'metric', id: 'new_subscribers' }] as [string, Sense])),
-  ...(['离网客户', '离网客户数', '流失客户', '流失客户数', '流失用户数', '离网量', '离网人数', 'churned customers', 'churners count', 'lost customers']
+  ...(['离网客户', '离网客户数', '流失客户', '流失客户数', '流失用户数', '离网量', '离网人数', 'churned customers', 'churners count', 'lost customers', 'lose', 'lost']
     .map((w) => [w, { kind: 'metric', id: 'churned_subscribers' }] as [string, Sense])),
   ...(['离网', '流失'].map((w) => [w, { kind: 'metric', id: 'churn_rate' }] as [string, Sense])),
+  // the share of subscribers who churned is the churn rate (not a pie of one slice)
+  ...(['离网用户占比', '离网客户占比', '流失用户占比', '流失客户占比', '离网占比', '流失占比', '离网用户比例', '流失用户比例', 'share of subscribers who churned']
+    .map((w) => [w, { kind: 'metric', id: 'churn_rate' }] as [string, Sense])),
   ...(['每户收入', 'arpu值', '户均arpu'].map((w) => [w, { kind: 'metric', id: 'arpu' }] as [string, Sense])),
   ...(['mou值', '通话时长', '户均通话时长'].map((w) => [w, { kind: 'metric', id: 'mou' }] as [string, Sense])),
   ...(['dou值', '流量', '户均流量使用'].map((w) => [w, { kind: 'metric', id: 'dou' }] as [string, Sense])),
   ...(['存活', '存活分析', '生存分析', '生存率', 'km曲线', '存活率曲线', 'survival analysis', 'survival rates', 'kaplan meier curve'].map((w) => [w, { kind: 'metric', id: 'survival_rate' }] as [string, Sense])),
   ...(['中位生命周期', '生命周期长度', 'median customer lifetime', 'median'].map((w) => [w, { kind: 'metric', id: 'median_lifetime' }] as [string, Sense])),
+  ...(MEAN_LIFETIME_WORDS.map((w) => [w, { kind: 'metric', id: 'median_lifetime' }] as [string, Sense])),
   // how long (customers stay): the lifetime, unless a metric is named (平均处理时长多久 is the handle time)
   ...(['多久', '多长', '多长时间', '有多久', '有多长', '能留多久', '在网多久', 'how long'].map((w) => [w, { kind: 'metric', id: 'median_lifetime', weak: true, asks: true }] as [string, Sense])),
   ...(['能力分', '能力分数', '成熟度', 'crm能力评分', 'crm capability', 'crm capability score', 'maturity'].map((w) => [w, { kind: 'metric', id: 'capability_score' }] as [string, Sense])),
@@ -194,6 +202,8 @@ export const EXTRA_SENSES: [string, Sense][] = [
   ...(['各省', '各省份', '省份', '分省', 'province', 'by province'].map((w) => [w, { kind: 'dimension', id: 'province' }] as [string, Sense])),
   ...(['渠道', '各渠道', '渠道类型', 'channel', 'by channel'].map((w) => [w, { kind: 'dimension', id: 'channel' }] as [string, Sense])),
   ...(['入网渠道', '发展渠道', '获客渠道', 'acquisition channel', 'sales channel'].map((w) => [w, { kind: 'dimension', id: 'acquisition_channel' }] as [string, Sense])),
+  ...(['满意度档', '满意度档位', '满意度分档', '满意度等级', 'satisfaction bands', 'satisfaction level', 'satisfaction levels'].map((w) => [w, { kind: 'dimension', id: 'satisfaction_band' }] as [string, Sense])),
+  ...(['忠诚度档', '忠诚度档位', '忠诚度分档', '忠诚度等级', 'loyalty bands', 'loyalty level', 'loyalty levels'].map((w) => [w, { kind: 'dimension', id: 'loyalty_band' }] as [string, Sense])),
   ...(['价值层级', '价值等级', '价值层次', '价值分级', 'value tier', 'value segment', 'value segments'].map((w) => [w, { kind: 'dimension', id: 'value_tier' }] as [string, Sense])),
   ...(['细分群体', '客户细分', '品牌细分群', 'segment', 'segments'].map((w) => [w, { kind: 'dimension', id: 'sub_segment' }] as [string, Sense])),
   ...(['接触类型', '接触原因', 'contact purpose', 'reason', 'reasons'].map((w) => [w, { kind: 'dimension', id: 'purpose' }] as [string, Sense])),
