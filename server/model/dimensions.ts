@@ -14,7 +14,7 @@ export const CHANNELS: Member[] = [
   m('hotline_in', '10086人工呼入', '10086 inbound', ['10086人工', '人工呼入', '热线呼入', 'hotline', 'inbound calls', 'call center', '10086 hotline']),
   m('hotline_out', '10086人工呼出', '10086 outbound', ['人工呼出', '外呼', '电话外呼', 'outbound calls', 'outbound call', 'telemarketing']),
   m('ivr', '10086 IVR', '10086 IVR', ['IVR', '语音自助', '自动语音']),
-  m('web', '网上营业厅', 'Web', ['网厅', '网站', 'online store', 'website', 'web portal']),
+  m('web', '网上营业厅', 'Web', ['网厅', '网站', 'online store', 'online hall', 'online service hall', 'website', 'web portal']),
   m('app', '手机营业厅', 'App', ['手厅', '手机客户端', 'APP', 'mobile app']),
   m('wap', 'WAP', 'WAP', ['wap营业厅', '掌上营业厅']),
   m('sms', '短信营业厅', 'SMS', ['短信', '短厅', 'text message', 'sms channel']),

@@ -493,6 +493,19 @@ describe('counts of the churned, and banded scores', () => {
     expect(answered('average tenure by brand').restatement).toContain('no mean can be computed')
     expect(answered('各品牌生命周期').restatement).not.toContain('平均')
   })
+  it('everyday English: cost … per conversion, change from last month, nationally, online hall, break down', () => {
+    expect(interp('which channels cost the most per conversion')).toMatchObject({ metrics: ['cost_per_conversion'], groupBy: ['channel'], orderBy: { metric: 'cost_per_conversion', direction: 'desc' } })
+    expect(interp('which channel is cheapest per contact')).toMatchObject({ metrics: ['cost_per_contact'], orderBy: { direction: 'asc' } })
+    expect(interp('每次转化花费最高的渠道').metrics).toEqual(['cost_per_conversion'])
+    expect(interp('cost and conversion rate by channel').metrics).toEqual(['cost', 'conversion_rate'])
+    expect(interp('how did churn change from last month')).toMatchObject({ metrics: ['churn_rate'], compare: 'mom' })
+    expect(ask('how did ARPU change').choices.map((c) => c.interpretation.compare).sort()).toEqual(['mom', 'yoy'])
+    // the change stage, in context, is still the stage
+    expect(interp('contacts in the change stage').filters).toEqual([{ dimension: 'lifecycle_stage', op: 'in', values: ['change'] }])
+    expect(interp('top 5 cities by churn rate nationally')).toMatchObject({ groupBy: ['city'], filters: [], limit: 5 })
+    expect(interp("What's the conversion rate of the online hall?").filters).toEqual([{ dimension: 'channel', op: 'in', values: ['web'] }])
+    expect(interp('break down subscribers by value tier in Guangdong')).toMatchObject({ metrics: ['subscribers'], groupBy: ['value_tier'] })
+  })
   it('高 / 低 beside a banded score qualifies it: every band, in band order, and said so; not a ranking of the metric', () => {
     const a = answered('满意度低的用户离网率')
     expect(a.interpretation).toMatchObject({ metrics: ['churn_rate'], groupBy: ['satisfaction_band'] })

@@ -18,7 +18,7 @@ import { type AsOf, joinRange, refine, type TimeSpec, untilNow } from './time.ts
 import type { OrderSpec, ThresholdSpec, Token } from './tokenize.ts';
 import type { ChartKind, CommandId, Filter, Focus, Language, MetricQuery, Previous, Sense } from './types.ts';
 import { applyFollowup, type FollowupEffects, type Mention } from './followup.ts';
-import { MEAN_LIFETIME_WORDS, MIX_WORDS, RANK_WORDS, UNTIL_NOW } from './words.ts';
+import { MEAN_LIFETIME_WORDS, MIX_WORDS, PER_CONTACT, PER_CONVERSION, RANK_WORDS, UNTIL_NOW } from './words.ts';
 import { dimLabel, metricLabel, thresholdText } from './restate.ts';
 
 export { GRAIN_IDS, REGION_DIMS };
@@ -152,6 +152,9 @@ export function interpret(tokens: Token[], env: Env, forced: Forced = new Map(),
     if (contextual.has(k)) continue;
     const w = weakOf(k);
     // 查询广州的离网率: a verb; 查询的接触次数: a noun (followed by 的)
+    // out of context, a word with another meaning takes it (how did churn change: a comparison, not the change stage)
+    const other = primaryKind(senses(k).filter((s) => s.kind !== 'member'));
+    if (w === 'confirm' && other && other !== 'stop') { kinds[k] = other; continue; }
     if (w === 'stop' || (w === 'lead' && k === firstContent && tokens[k + 1]?.text !== '的')) kinds[k] = 'stop';
     else if (w === 'confirm' && !autoPick) {
       const ms = ofKind(senses(k), 'member');
@@ -230,6 +233,10 @@ export function interpret(tokens: Token[], env: Env, forced: Forced = new Map(),
   if (churnVerb !== undefined && countToks.length) {
     override.set(churnVerb, 'churned_subscribers');
     usedMetricToks = usedMetricToks.filter((k) => !countToks.includes(k));
+  }
+  // cost … per conversion: one metric, the cost per conversion (per contact likewise)
+  if (usedMetricToks.some((k) => [...PER_CONVERSION, ...PER_CONTACT].includes(tokens[k].text))) {
+    usedMetricToks = usedMetricToks.filter((k) => !ofKind(senses(k), 'metric').every((m) => m.id === 'cost'));
   }
   // a word for several counts (how many: subscribers or contacts) is the first that every
   // member and dimension named can apply to (how many complaints: contacts)

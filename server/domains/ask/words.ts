@@ -25,7 +25,7 @@ export const STOP_WORDS: string[] = [
   'between', 'show', 'me', 'us', 'display', 'list', 'give', 'get', 'tell', 'find', 'what', "what's", 'whats', 'which', 'who', 'is', 'are', 'was', 'were',
   'be', 'been', 'do', 'does', 'did', 'how', 'much', 'there', 'please', 'pls', 'i', 'we', 'my', 'our', 'want', 'need', 'see', 'look', 'view', 'chart',
   'graph', 'plot', 'data', 'numbers', 'figures', 'value', 'values', 'all', 'compare', 'compared', 'comparing', 'comparison', 'like', 'can', 'could',
-  'you', 'would', 'as', 'it', 'its', 'that', 'this', 'those', 'these', 'breakdown', 'broken', 'down', 'split', 'grouped', 'group', 'curve', 'then', 'now',
+  'you', 'would', 'as', 'it', 'its', 'that', 'this', 'those', 'these', 'breakdown', 'break down', 'broken', 'down', 'split', 'grouped', 'group', 'curve', 'then', 'now',
   'again', 's', 'from', 'has', 'have', 'had', 'some', 'any', 'report', 'metric', 'metrics', 'level', 'levels', 'number', 'count', 'amount', 'rate', 'rates',
   'whole', 'entire', 'total', 'totals', '总量', 'grouping', 'groupings', '分组', '拆分', '维度上', 'china', 'mobile', 'china mobile', 'company', 'branch', 'thanks', 'thank', 'ok', 'okay', 'let', "let's",
   'lets', 'according', 'accordingly', 'when', 'where', 'why', 'whose', 'than', 'so', 'far', 'up', 'out', 'about', 'into', 'table of', 'details',
@@ -95,6 +95,7 @@ export const COMPARES: [string, 'yoy' | 'mom'][] = [
   ['环比', 'mom'], ['环比增长', 'mom'], ['环比变化', 'mom'], ['环比增幅', 'mom'], ['比上月', 'mom'], ['较上月', 'mom'], ['与上月相比', 'mom'], ['比上个月', 'mom'],
   ['较上个月', 'mom'], ['与上个月相比', 'mom'], ['和上月比', 'mom'], ['跟上月比', 'mom'],
   ['mom', 'mom'], ['month over month', 'mom'], ['month on month', 'mom'], ['vs last month', 'mom'], ['versus last month', 'mom'],
+  ['from last month', 'mom'], ['since last month', 'mom'], ['from the previous month', 'mom'], ['from last year', 'yoy'], ['since last year', 'yoy'],
   ['compared to last month', 'mom'], ['compared with last month', 'mom'], ['vs previous month', 'mom'], ['sequential', 'mom'],
 ];
 /**
@@ -104,7 +105,7 @@ export const COMPARES: [string, 'yoy' | 'mom'][] = [
 export const AMBIGUOUS_COMPARES = [
   '增长', '增长率', '增幅', '涨幅', '变化率', '变动', 'growth', 'growth rate', 'change rate',
   '多了', '少了', '高了', '低了', '涨了', '降了', '跌了', '增加了', '减少了', '上升', '上升了', '下降', '下降了', '提高了', '降低了', '提升了',
-  'increase', 'increased', 'decrease', 'decreased', 'rise', 'rose', 'risen', 'fell', 'grow', 'grew', 'grown', 'went up', 'went down', 'gone up', 'gone down',
+  'change', 'changed', 'changes', 'increase', 'increased', 'decrease', 'decreased', 'rise', 'rose', 'risen', 'fell', 'grow', 'grew', 'grown', 'went up', 'went down', 'gone up', 'gone down',
 ];
 /** words for the mix of a dimension (男女比例, 渠道构成): pie words that are not the chart's name */
 export const MIX_WORDS = new Set(['占比', '构成', '比例', 'share', 'mix', '百分比', 'percentage', 'proportion', 'breakdown']);
@@ -125,6 +126,7 @@ export const ORDER_WORDS: [string, 'asc' | 'desc' | 'best' | 'worst'][] = [
   ['最低', 'asc'], ['最小', 'asc'], ['最少', 'asc'], ['最低的', 'asc'], ['最小的', 'asc'], ['最少的', 'asc'], ['升序', 'asc'], ['从低到高', 'asc'], ['从小到大', 'asc'],
   ['由低到高', 'asc'], ['垫底', 'asc'], ['靠后', 'asc'],
   ['high', 'desc'], ['higher', 'desc'], ['low', 'asc'], ['lower', 'asc'],
+  ['cheapest', 'asc'], ['最便宜', 'asc'], ['most expensive', 'desc'], ['最贵', 'desc'],
   ['lowest', 'asc'], ['smallest', 'asc'], ['least', 'asc'], ['fewest', 'asc'], ['bottom', 'asc'], ['ascending', 'asc'], ['lowest first', 'asc'],
   ['最好', 'best'], ['最好的', 'best'], ['最佳', 'best'], ['最优', 'best'], ['表现最好', 'best'], ['best', 'best'], ['best performing', 'best'],
   ['最差', 'worst'], ['最差的', 'worst'], ['最糟', 'worst'], ['表现最差', 'worst'], ['worst', 'worst'], ['worst performing', 'worst'],
@@ -133,7 +135,7 @@ export const ORDER_WORDS: [string, 'asc' | 'desc' | 'best' | 'worst'][] = [
 export const TREND_WORDS = ['趋势', '走势', '变化趋势', '变化', '趋势变化', '历史', 'trend', 'trends', 'over time', 'history', 'evolution', 'development', 'trajectory'];
 /** no grouping (a follow-up that names no new grouping drops the old one) */
 /** the whole country: no region filter */
-export const NATIONAL_WORDS = ['全国', '全国范围', '全国范围内', 'nationwide', 'national', 'countrywide', 'country-wide', 'whole country', 'all of china', 'across china'];
+export const NATIONAL_WORDS = ['全国', '全国范围', '全国范围内', 'nationwide', 'national', 'nationally', 'countrywide', 'country-wide', 'whole country', 'all of china', 'across china', 'across the country'];
 export const TOTAL_WORDS = ['总体', '整体', '合起来', '不分组', '不拆分', '总计', '全体', '累计', '累积', 'cumulative', 'overall', 'in total', 'altogether', 'no grouping', 'ungrouped', 'without grouping', 'aggregated'];
 
 /** Outside the data → UNSUPPORTED (destructive verbs included: the chat only reads). */
@@ -161,6 +163,9 @@ export const OOS_WORDS: [string, string][] = [
     .map((w) => [w, 'offtopic'] as [string, string]),
 ];
 
+/** a unit after a cost word: cost per conversion / per contact (which channels cost the most per conversion) */
+export const PER_CONVERSION = ['per conversion', '每次转化', '每个转化', '每转化', '单次转化'];
+export const PER_CONTACT = ['per contact', '每次接触', '每接触', 'per interaction'];
 /** an average lifetime asked: answered with the median (CSL), and said so (parse.ts) — a mean needs every end date */
 export const MEAN_LIFETIME_WORDS = ['平均在网时长', '平均在网时间', '平均在网月数', '平均生命周期', '平均客户生命周期', 'average tenure', 'average lifetime', 'average customer lifetime', 'mean lifetime'];
 
@@ -186,6 +191,10 @@ export const EXTRA_SENSES: [string, Sense][] = [
   // how long (customers stay): the lifetime, unless a metric is named (平均处理时长多久 is the handle time)
   ...(['多久', '多长', '多长时间', '有多久', '有多长', '能留多久', '在网多久', 'how long'].map((w) => [w, { kind: 'metric', id: 'median_lifetime', weak: true, asks: true }] as [string, Sense])),
   ...(['能力分', '能力分数', '成熟度', 'crm能力评分', 'crm capability', 'crm capability score', 'maturity'].map((w) => [w, { kind: 'metric', id: 'capability_score' }] as [string, Sense])),
+  // per conversion / 每次转化 beside a cost word: the cost per conversion (parse.ts merges the two)
+  ...(PER_CONVERSION.map((w) => [w, { kind: 'metric', id: 'cost_per_conversion' }] as [string, Sense])),
+  ...(PER_CONTACT.map((w) => [w, { kind: 'metric', id: 'cost_per_contact' }] as [string, Sense])),
+  ...(['花费', '开销', '费用', 'spending', 'spent'].map((w) => [w, { kind: 'metric', id: 'cost' }] as [string, Sense])),
   ...(['营销转化率', '转化比例', 'conversion rates'].map((w) => [w, { kind: 'metric', id: 'conversion_rate' }] as [string, Sense])),
   ...(['average handling time', 'avg handle time'].map((w) => [w, { kind: 'metric', id: 'avg_handle_time' }] as [string, Sense])),
   ...(['e channel share', 'electronic channel ratio', '电子渠道使用率', '电子渠道分流占比'].map((w) => [w, { kind: 'metric', id: 'e_channel_share' }] as [string, Sense])),
