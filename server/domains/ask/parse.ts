@@ -18,7 +18,7 @@ import { type AsOf, joinRange, refine, type TimeSpec, untilNow } from './time.ts
 import type { OrderSpec, ThresholdSpec, Token } from './tokenize.ts';
 import type { ChartKind, CommandId, Filter, Focus, Language, MetricQuery, Previous, Sense } from './types.ts';
 import { applyFollowup, type FollowupEffects, type Mention } from './followup.ts';
-import { MEAN_LIFETIME_WORDS, MIX_WORDS, PER_CONTACT, PER_CONVERSION, RANK_WORDS, UNTIL_NOW } from './words.ts';
+import { DISTRIBUTION_WORDS, MEAN_LIFETIME_WORDS, MIX_WORDS, PER_CONTACT, PER_CONVERSION, RANK_WORDS, UNTIL_NOW } from './words.ts';
 import { dimLabel, metricLabel, thresholdText } from './restate.ts';
 
 export { GRAIN_IDS, REGION_DIMS };
@@ -274,6 +274,8 @@ export function interpret(tokens: Token[], env: Env, forced: Forced = new Map(),
     metrics = uniq(usedMetricToks.filter((k) => modes[k] !== 'remove').map(qMetric));
   }
   if (extraMetric?.kind === 'metric') metrics = uniq([...metrics, extraMetric.id]);
+  // 2024年入网用户的存活率: the activations name the cohort whose survival is asked, not a second metric
+  if (metrics.includes('new_subscribers') && metrics.some((m) => metricOf(m)?.cube === 'survival')) metrics = metrics.filter((m) => m !== 'new_subscribers');
   // the mix of a dimension with no metric named (男女比例, 渠道构成) counts, as a bare count does:
   // subscribers, or contacts when a dimension named is a contact's
   const shareAsked = tokens.some((_, k) => kinds[k] === 'chart' && ofKind(senses(k), 'chart').some((c) => c.id === 'pie'));
@@ -281,7 +283,8 @@ export function interpret(tokens: Token[], env: Env, forced: Forced = new Map(),
   // filters and time: the count, grouped by the dimensions named only
   const mixFollowup = followup && !anyCommand && usedMetricToks.length === 0 && !extraMetric && namedDims.length > 0
     && tokens.some((t, k) => kinds[k] === 'chart' && MIX_WORDS.has(t.text.toLowerCase()));
-  if (((!metrics.length && !followup) || mixFollowup) && shareAsked && namedDims.length) {
+  const distributionAsked = !followup && tokens.some((t) => DISTRIBUTION_WORDS.has(t.text));
+  if (((!metrics.length && !followup) || mixFollowup) && (shareAsked || distributionAsked) && namedDims.length) {
     // a count whose cube has the dimensions themselves first (渠道构成: contacts by channel, not subscribers by acquisition channel)
     const fits = (id: string, exact: boolean) => namedDims.every((ds) => ds.some((d) => (exact ? compatDim(d, [id]) === d : compatDim(d, [id]) !== null)));
     const count = ['subscribers', 'contacts'].find((id) => fits(id, true)) ?? ['subscribers', 'contacts'].find((id) => fits(id, false));

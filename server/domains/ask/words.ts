@@ -16,7 +16,7 @@ export const STOP_WORDS: string[] = [
   '分析', '情况', '数据', '数字', '指标', '结果', '报表', '报告', '表现', '水平', '多少', '有', '有没有', '几', '几个', '哪些', '哪个', '什么', '怎么样',
   '如何', '怎样', '人', '个', '类', '们', '在', '于', '中', '里', '里面', '内', '期间', '时期', '当中', '各', '按', '按照', '分',
   '每个', '各个', '分别', '各自', '每', '根据', '所有', '全部', '全', '对比', '比较', '对照', '相比', '比', '对', '之间', '一共', '总共', '共', '从',
-  '所在', '属于', '下面', '下属', '旗下', '范围', '公司', '分公司', '移动', '中国移动', '广东移动', '全省', '全市', '省内', '市内', '分布',
+  '所在', '属于', '下面', '下属', '旗下', '范围', '公司', '分公司', '移动', '中国移动', '全省', '全市', '省内', '市内', '分布',
   '来', '做', '出', '拿', '得到', '给出', '以', '把', '就', '也', '还', '都', '再', '并', '且', '等', '等等', '方面', '相关', '对应', '口径',
   '图', '图表', '曲线', '合计', '时候', '段', '各段', '分段', '这', '那个', '这个', '些', '那些', '这些', '其', '其中', '怎么', '情形',
   '啥', '呗', '嗯', '好的', '谢谢', '不同', '不同的', '各种', '各类', '每一个', '每一', '各项', '一览', '明细', '详情', '汇总', '对应的', '上的', '里的', '中的', '维度的',
@@ -25,7 +25,7 @@ export const STOP_WORDS: string[] = [
   'between', 'show', 'me', 'us', 'display', 'list', 'give', 'get', 'tell', 'find', 'what', "what's", 'whats', 'which', 'who', 'is', 'are', 'was', 'were',
   'be', 'been', 'do', 'does', 'did', 'how', 'much', 'there', 'please', 'pls', 'i', 'we', 'my', 'our', 'want', 'need', 'see', 'look', 'view', 'chart',
   'graph', 'plot', 'data', 'numbers', 'figures', 'value', 'values', 'all', 'compare', 'compared', 'comparing', 'comparison', 'like', 'can', 'could',
-  'you', 'would', 'as', 'it', 'its', 'that', 'this', 'those', 'these', 'breakdown', 'break down', 'broken', 'down', 'split', 'grouped', 'group', 'curve', 'then', 'now',
+  'you', 'would', 'as', 'it', 'its', 'that', 'this', 'those', 'these', 'breakdown', 'break down', 'activated', 'who joined', 'joined', 'broken', 'down', 'split', 'grouped', 'group', 'curve', 'then', 'now',
   'again', 's', 'from', 'has', 'have', 'had', 'some', 'any', 'report', 'metric', 'metrics', 'level', 'levels', 'number', 'count', 'amount', 'rate', 'rates',
   'whole', 'entire', 'total', 'totals', '总量', 'grouping', 'groupings', '分组', '拆分', '维度上', 'china', 'mobile', 'china mobile', 'company', 'branch', 'thanks', 'thank', 'ok', 'okay', 'let', "let's",
   'lets', 'according', 'accordingly', 'when', 'where', 'why', 'whose', 'than', 'so', 'far', 'up', 'out', 'about', 'into', 'table of', 'details',
@@ -166,6 +166,8 @@ export const OOS_WORDS: [string, string][] = [
 /** a unit after a cost word: cost per conversion / per contact (which channels cost the most per conversion) */
 export const PER_CONVERSION = ['per conversion', '每次转化', '每个转化', '每转化', '单次转化'];
 export const PER_CONTACT = ['per contact', '每次接触', '每接触', 'per interaction'];
+/** the distribution over a dimension with no metric named (RFM分布, 各省用户分布): a count, drawn as the grouping suits */
+export const DISTRIBUTION_WORDS = new Set(['分布', '分布情况', 'distribution']);
 /** an average lifetime asked: answered with the median (CSL), and said so (parse.ts) — a mean needs every end date */
 export const MEAN_LIFETIME_WORDS = ['平均在网时长', '平均在网时间', '平均在网月数', '平均生命周期', '平均客户生命周期', 'average tenure', 'average lifetime', 'average customer lifetime', 'mean lifetime'];
 
@@ -190,6 +192,7 @@ export const EXTRA_SENSES: [string, Sense][] = [
   ...(MEAN_LIFETIME_WORDS.map((w) => [w, { kind: 'metric', id: 'median_lifetime' }] as [string, Sense])),
   // how long (customers stay): the lifetime, unless a metric is named (平均处理时长多久 is the handle time)
   ...(['多久', '多长', '多长时间', '有多久', '有多长', '能留多久', '在网多久', 'how long'].map((w) => [w, { kind: 'metric', id: 'median_lifetime', weak: true, asks: true }] as [string, Sense])),
+  ...(['能力', 'crm能力', '能力对比', '能力水平', 'capability', 'capabilities'].map((w) => [w, { kind: 'metric', id: 'capability_score', weak: true }] as [string, Sense])),
   ...(['能力分', '能力分数', '成熟度', 'crm能力评分', 'crm capability', 'crm capability score', 'maturity'].map((w) => [w, { kind: 'metric', id: 'capability_score' }] as [string, Sense])),
   // per conversion / 每次转化 beside a cost word: the cost per conversion (parse.ts merges the two)
   ...(PER_CONVERSION.map((w) => [w, { kind: 'metric', id: 'cost_per_conversion' }] as [string, Sense])),

@@ -55,7 +55,7 @@ const en: typeof zh = {
     thinking: 'Reading the question and querying…', error: 'Something went wrong: {msg}', retry: 'Retry',
     clarify: 'Some words were not understood (marked); nothing was run.', choices: 'Did you mean:', unsupported: 'Outside the data', forbidden: 'Outside your data scope',
     understood: 'Understood as', editHint: 'Click a condition to change it, × to remove it; the answer re-runs',
-    defaultTime: 'default time ({range})', noTime: 'no time range', range: '{from} to {to}', groupBy: 'by {dim}', notIn: 'not {values}',
+    defaultTime: 'default time ({range})', noTime: 'no time range', range: '{from} to {to}', cohorts: 'activated {range}', groupBy: 'by {dim}', notIn: 'not {values}',
     top: 'top {n} by {metric}', bottom: 'bottom {n} by {metric}', sortDesc: 'highest {metric} first', sortAsc: 'lowest {metric} first', limit: 'first {n} rows',
     yoy: 'year on year', mom: 'month on month', add: 'Add', addMetric: 'Metric', addGroup: 'Grouping', addFilter: 'Filter', addTime: 'Time', addCompare: 'Comparison', addOrder: 'Ranking',
     apply: 'Apply', cancel: 'Cancel', remove: 'Remove', search: 'Search…', from: 'From', to: 'To', direction: 'Order', desc: 'highest first', asc: 'lowest first', limitN: 'How many', noLimit: 'all',
