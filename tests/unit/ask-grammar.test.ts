@@ -520,6 +520,20 @@ describe('counts of the churned, and banded scores', () => {
     expect(interp('广东移动的CRM能力评分').filters).toEqual([{ dimension: 'capability_entity', op: 'in', values: ['440000'] }])
     expect(interp('深圳电信和Telstra的能力对比')).toMatchObject({ metrics: ['capability_score'], groupBy: ['capability_entity'] })
   })
+  it('华南 / south china names its provinces (七大地理分区), listed in the restatement; 华东各省 groups them', () => {
+    const a = answered('华南地区离网率')
+    expect(a.interpretation).toMatchObject({ groupBy: [], filters: [{ dimension: 'province', op: 'in', values: ['440000', '450000', '460000'] }] })
+    expect(a.restatement).toContain('广东省、广西壮族自治区、海南省')
+    expect(interp('华东各省ARPU排名')).toMatchObject({ groupBy: ['province'], filters: [{ dimension: 'province', values: ['310000', '320000', '330000', '340000', '350000', '360000', '370000'] }] })
+    expect(interp('churn rate in south china by province').groupBy).toEqual(['province'])
+    expect(interp('只看华南', answered('各省离网率'))).toMatchObject({ groupBy: ['province'], filters: [{ dimension: 'province', values: ['440000', '450000', '460000'] }] })
+    // every province in exactly one region
+    const codes = ['华北', '东北', '华东', '华中', '华南', '西南', '西北'].flatMap((w) => interp(`${w}用户数`).filters![0].values)
+    expect(new Set(codes).size).toBe(31)
+    expect(codes).toHaveLength(31)
+    // one name for two places is still a question (台州 / 泰州)
+    expect(ask('taizhou subscribers').status).toBe('CLARIFY')
+  })
   it('高 / 低 beside a banded score qualifies it: every band, in band order, and said so; not a ranking of the metric', () => {
     const a = answered('满意度低的用户离网率')
     expect(a.interpretation).toMatchObject({ metrics: ['churn_rate'], groupBy: ['satisfaction_band'] })

@@ -328,7 +328,8 @@ export function interpret(tokens: Token[], env: Env, forced: Forced = new Map(),
     if (isMember && !forced.has(k)) {
       for (const d of dims) {
         const ids = cands.get(d)!;
-        if (ids.length > 1 && (REGION_DIMS.has(d) || d === 'capability_entity')) {
+        const grouped = raw.every((s) => s.kind === 'member' && s.group);
+        if (ids.length > 1 && !grouped && (REGION_DIMS.has(d) || d === 'capability_entity')) {
           if (autoPick) { cands.set(d, [ids[0]]); continue; }
           return {
             kind: 'ambiguous', tok: k, what: tokens[k].text,
@@ -400,11 +401,13 @@ export function interpret(tokens: Token[], env: Env, forced: Forced = new Map(),
         + metrics.flatMap((m) => x.dims.map((d) => metricOf(m)?.notBy?.[d]).filter((r) => !!r).map((r) => (zh ? `${r!.zh}。` : ` ${r!.en[0].toUpperCase()}${r!.en.slice(1)}.`))).join(''),
     };
   }
-  // a dimension word next to one of its members qualifies it (品牌为动感地带), it does not group
+  // a dimension word next to one of its members qualifies it (品牌为动感地带), it does not group;
+  // next to a word for several of them (华东各省) it groups them
   const mentionAt = new Map(mentions.map((m) => [m.tok, m]));
+  const several = (j: number) => ofKind(senses(j), 'member').some((s) => s.group);
   for (const m of mentions) {
     if (m.ids) continue;
-    if (near(m.tok).some((j) => { const o = mentionAt.get(j); return !!o && !!o.ids && o.dim === m.dim; })) m.qualifier = true;
+    if (near(m.tok).some((j) => { const o = mentionAt.get(j); return !!o && !!o.ids && o.dim === m.dim && !several(j); })) m.qualifier = true;
   }
 
   // ── time ───────────────────────────────────────────────────────────────────────

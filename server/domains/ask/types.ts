@@ -19,8 +19,8 @@ export type Sense =
   | { kind: 'dimension'; id: string }
   /** weak: a generic word that names the member only beside its dimension (活跃细分群, data segment):
    *  'stop' — otherwise a function word; 'lead' — a verb when it opens the question (查询广州…);
-   *  'confirm' — otherwise the parser asks */
-  | { kind: 'member'; dimension: string; id: string; weak?: 'stop' | 'lead' | 'confirm' }
+   *  'confirm' — otherwise the parser asks; group: one of several members the word names on purpose (华南: three provinces) */
+  | { kind: 'member'; dimension: string; id: string; weak?: 'stop' | 'lead' | 'confirm'; group?: true }
   | { kind: 'grain'; id: Grain }
   | { kind: 'chart'; id: ChartKind }
   | { kind: 'compare'; id: 'yoy' | 'mom' }

@@ -171,8 +171,23 @@ export const DISTRIBUTION_WORDS = new Set(['分布', '分布情况', 'distributi
 /** an average lifetime asked: answered with the median (CSL), and said so (parse.ts) — a mean needs every end date */
 export const MEAN_LIFETIME_WORDS = ['平均在网时长', '平均在网时间', '平均在网月数', '平均生命周期', '平均客户生命周期', 'average tenure', 'average lifetime', 'average customer lifetime', 'mean lifetime'];
 
+/**
+ * The conventional regions of China (七大地理分区), each a word on its provinces: 华南地区离网率
+ * filters to 广东, 广西 and 海南, and the restatement lists them.
+ */
+export const REGION_GROUPS: [string[], string[]][] = [
+  [['华北', '华北地区', 'north china'], ['110000', '120000', '130000', '140000', '150000']],
+  [['东北', '东北地区', 'northeast china', 'northeast'], ['210000', '220000', '230000']],
+  [['华东', '华东地区', 'east china'], ['310000', '320000', '330000', '340000', '350000', '360000', '370000']],
+  [['华中', '华中地区', 'central china'], ['410000', '420000', '430000']],
+  [['华南', '华南地区', 'south china'], ['440000', '450000', '460000']],
+  [['西南', '西南地区', 'southwest china', 'southwest'], ['500000', '510000', '520000', '530000', '540000']],
+  [['西北', '西北地区', 'northwest china', 'northwest'], ['610000', '620000', '630000', '640000', '650000']],
+];
+
 /** Domain phrasings beyond the model's synonyms (parser-owned). */
 export const EXTRA_SENSES: [string, Sense][] = [
+  ...REGION_GROUPS.flatMap(([words, codes]) => words.flatMap((w) => codes.map((id) => [w, { kind: 'member', dimension: 'province', id, group: true }] as [string, Sense]))),
   ...(['用户数量', '客户数量', '用户总数', '客户总数', '用户量', '客户量', '在网客户数', '在网客户', '多少客户', '多少个用户', '多少个客户', '多少人', '人数', '用户人数',
     'subscriber', 'number of customers', 'customer count', 'user count', 'how many customers', 'how many users', 'number of users', 'subscriber numbers']
     .map((w) => [w, { kind: 'metric', id: 'subscribers' }] as [string, Sense])),
