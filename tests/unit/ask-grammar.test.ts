@@ -529,6 +529,9 @@ describe('counts of the churned, and banded scores', () => {
     expect(interp('只看华南', answered('各省离网率'))).toMatchObject({ groupBy: ['province'], filters: [{ dimension: 'province', values: ['440000', '450000', '460000'] }] })
     // every province in exactly one region
     const codes = ['华北', '东北', '华东', '华中', '华南', '西南', '西北'].flatMap((w) => interp(`${w}用户数`).filters![0].values)
+    expect(interp('华北用户数').filters![0].values).toEqual(['110000', '120000', '130000', '140000', '150000'])
+    expect(interp('西南用户数').filters![0].values).toEqual(['500000', '510000', '520000', '530000', '540000'])
+    expect(interp('中南用户数').filters![0].values).toEqual(['410000', '420000', '430000', '440000', '450000', '460000'])
     expect(new Set(codes).size).toBe(31)
     expect(codes).toHaveLength(31)
     // one name for two places is still a question (台州 / 泰州)

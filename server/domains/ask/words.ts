@@ -4,6 +4,7 @@
  * synonyms do not spell out. Everything here is data; lexicon.ts compiles it once.
  */
 import type { ChartKind, CommandId, Sense } from './types.ts';
+import { PROVINCES } from '../../../seeds/regions.ts';
 
 /** after a time expression (2025年至今, 3月以来): from it up to the latest complete month */
 export const UNTIL_NOW = ['至今', '迄今', '以来', '到现在', '到今天', '至今为止', '到目前为止', '为止'];
@@ -172,22 +173,26 @@ export const DISTRIBUTION_WORDS = new Set(['分布', '分布情况', 'distributi
 export const MEAN_LIFETIME_WORDS = ['平均在网时长', '平均在网时间', '平均在网月数', '平均生命周期', '平均客户生命周期', 'average tenure', 'average lifetime', 'average customer lifetime', 'mean lifetime'];
 
 /**
- * The conventional regions of China (七大地理分区), each a word on its provinces: 华南地区离网率
- * filters to 广东, 广西 and 海南, and the restatement lists them.
+ * The regions of China, each a word on its provinces (华南地区离网率: 广东, 广西 and 海南; the
+ * restatement lists them). GB/T 2260 codes them itself: a province code's first digit is its
+ * area (1 华北, 2 东北, 3 华东, 4 中南, 5 西南, 6 西北); the usual seven regions split 中南 into
+ * 华中 (41–43) and 华南 (44–46).
  */
-export const REGION_GROUPS: [string[], string[]][] = [
-  [['华北', '华北地区', 'north china'], ['110000', '120000', '130000', '140000', '150000']],
-  [['东北', '东北地区', 'northeast china', 'northeast'], ['210000', '220000', '230000']],
-  [['华东', '华东地区', 'east china'], ['310000', '320000', '330000', '340000', '350000', '360000', '370000']],
-  [['华中', '华中地区', 'central china'], ['410000', '420000', '430000']],
-  [['华南', '华南地区', 'south china'], ['440000', '450000', '460000']],
-  [['西南', '西南地区', 'southwest china', 'southwest'], ['500000', '510000', '520000', '530000', '540000']],
-  [['西北', '西北地区', 'northwest china', 'northwest'], ['610000', '620000', '630000', '640000', '650000']],
+export const REGION_GROUPS: [string[], (code: string) => boolean][] = [
+  [['华北', '华北地区', 'north china'], (c) => c[0] === '1'],
+  [['东北', '东北地区', 'northeast china', 'northeast'], (c) => c[0] === '2'],
+  [['华东', '华东地区', 'east china'], (c) => c[0] === '3'],
+  [['中南', '中南地区', 'central south china'], (c) => c[0] === '4'],
+  [['华中', '华中地区', 'central china'], (c) => c[0] === '4' && c < '440000'],
+  [['华南', '华南地区', 'south china'], (c) => c[0] === '4' && c >= '440000'],
+  [['西南', '西南地区', 'southwest china', 'southwest'], (c) => c[0] === '5'],
+  [['西北', '西北地区', 'northwest china', 'northwest'], (c) => c[0] === '6'],
 ];
 
 /** Domain phrasings beyond the model's synonyms (parser-owned). */
 export const EXTRA_SENSES: [string, Sense][] = [
-  ...REGION_GROUPS.flatMap(([words, codes]) => words.flatMap((w) => codes.map((id) => [w, { kind: 'member', dimension: 'province', id, group: true }] as [string, Sense]))),
+  ...REGION_GROUPS.flatMap(([words, inGroup]) => words.flatMap((w) => PROVINCES.filter((p) => inGroup(p.code))
+    .map((p) => [w, { kind: 'member', dimension: 'province', id: p.code, group: true }] as [string, Sense]))),
   ...(['用户数量', '客户数量', '用户总数', '客户总数', '用户量', '客户量', '在网客户数', '在网客户', '多少客户', '多少个用户', '多少个客户', '多少人', '人数', '用户人数',
     'subscriber', 'number of customers', 'customer count', 'user count', 'how many customers', 'how many users', 'number of users', 'subscriber numbers']
     .map((w) => [w, { kind: 'metric', id: 'subscribers' }] as [string, Sense])),
