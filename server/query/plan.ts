@@ -185,8 +185,9 @@ function notApplicable(dim: string, p: CubePart): string {
 }
 
 function memberProblem(dim: string, bad: string[]): string {
-  if (dim === 'province' && bad.every((v) => regionByCode(v)?.level === 'city')) return `${bad.join(', ')} are city codes: filter on "city" instead of "province"`;
-  if (dim === 'city' && bad.every((v) => regionByCode(v)?.level === 'province')) return `${bad.join(', ')} are province codes: filter on "province" instead of "city"`;
+  const are = (level: string) => (bad.length > 1 ? `are ${level} codes` : `is a ${level} code`);
+  if (dim === 'province' && bad.every((v) => regionByCode(v)?.level === 'city')) return `${bad.join(', ')} ${are('city')}: filter on "city" instead of "province"`;
+  if (dim === 'city' && bad.every((v) => regionByCode(v)?.level === 'province')) return `${bad.join(', ')} ${are('province')}: filter on "province" instead of "city"`;
   return `unknown ${dim} value${bad.length > 1 ? 's' : ''} ${bad.map((b) => `"${b}"`).join(', ')}; the members query lists valid ids`;
 }
 
