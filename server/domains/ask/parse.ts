@@ -227,12 +227,12 @@ export function interpret(tokens: Token[], env: Env, forced: Forced = new Map(),
   let usedMetricToks = strong.length ? strong : asking.length ? asking : metricToks;
   // 离网了多少用户 / how many users churned: the count of the churned, not the churn rate beside
   // the count of everyone (the verb names who is counted, the count word that it is a count)
-  const churnVerb = usedMetricToks.find((k) => CHURN_VERBS.has(tokens[k].text) && ofKind(senses(k), 'metric').some((m) => m.id === 'churn_rate' || m.id === 'churned_subscribers'));
+  const churnVerb = metricToks.find((k) => CHURN_VERBS.has(tokens[k].text) && ofKind(senses(k), 'metric').some((m) => m.id === 'churn_rate' || m.id === 'churned_subscribers'));
   const countToks = metricToks.filter((k) => COUNT_WORDS.test(tokens[k].text) && ofKind(senses(k), 'metric').some((m) => m.id === 'subscribers'));
   const override = new Map<number, string>();
   if (churnVerb !== undefined && countToks.length) {
     override.set(churnVerb, 'churned_subscribers');
-    usedMetricToks = usedMetricToks.filter((k) => !countToks.includes(k));
+    usedMetricToks = uniq([...usedMetricToks.filter((k) => !countToks.includes(k)), churnVerb]).sort((a, b) => a - b);
   }
   // cost … per conversion: one metric, the cost per conversion (per contact likewise)
   if (usedMetricToks.some((k) => [...PER_CONVERSION, ...PER_CONTACT].includes(tokens[k].text))) {
@@ -532,13 +532,13 @@ export function interpret(tokens: Token[], env: Env, forced: Forced = new Map(),
     q.metrics = metrics;
     q.groupBy = [...(q.groupBy ?? [])];
     q.filters = (q.filters ?? []).map((f) => ({ ...f, values: [...f.values] }));
-    const region = applyFollowup(q, mentions, {
+    const effects = applyFollowup(q, mentions, {
       grain, trend, total, national, ranked: prev!.rows ?? null,
       time: time ? { range: { from: time.spec.from, to: time.spec.to }, remove: time.mode === 'remove' } : null,
       order: order ? { orderBy, limit: order.spec.limit ?? null, remove: order.mode === 'remove' } : null,
       compare: compare ? { id: compare.id, remove: compare.mode === 'remove' } : null,
     }, newDims);
-    notes.push(...followupNotes(region, env));
+    notes.push(...followupNotes(effects, env));
     if (mixFollowup) {
       // grouped by the dimensions named as such (a member named, 深圳的占比, is pieFit's)
       q.groupBy = q.groupBy.filter((g) => mentions.some((m) => !m.ids && m.dim === g));
@@ -715,7 +715,6 @@ function orderMetric(orderTok: number, metricToks: number[], metrics: string[], 
   return best ?? metrics[0];
 }
 
-/** Drop empty keys so the interpretation carries only what was asked. */
 /** What the region hierarchy and the ranking rules of a follow-up did, in words. */
 function followupNotes(e: FollowupEffects, env: Env): string[] {
   const zh = env.lang === 'zh';
@@ -734,6 +733,7 @@ function followupNotes(e: FollowupEffects, env: Env): string[] {
   return notes;
 }
 
+/** Drop empty keys so the interpretation carries only what was asked. */
 export function tidy(q: MetricQuery): MetricQuery {
   const out: MetricQuery = { metrics: [...q.metrics], groupBy: uniq(q.groupBy ?? []), filters: (q.filters ?? []).filter((f) => f.values.length) };
   if (q.timeRange) out.timeRange = { ...q.timeRange };

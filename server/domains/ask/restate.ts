@@ -87,11 +87,12 @@ export function restate(q: MetricQuery, chart: ChartKind | null, lex: Lexicon, D
   }
   const g = q.groupBy ?? [];
   if (g.length) parts.push(zh ? `按${g.map((x) => dimLabel(x, lang)).join('、')}` : `by ${join(g.map((x) => dimLabel(x, lang)), lang)}`);
-  // a survival curve's time range selects the activation cohorts, and says so
-  const cohorts = q.metrics.some((m) => model.metric(m)?.cube === 'survival');
-  if (q.timeRange && cohorts) parts.push(zh ? `入网时间：${describeRange(q.timeRange, 'zh')}` : `activated ${q.timeRange.from === q.timeRange.to ? 'in' : 'from'} ${describeRange(q.timeRange, 'en')}`);
-  else if (q.timeRange) parts.push(zh ? `时间：${describeRange(q.timeRange, 'zh')}` : `${q.timeRange.from === q.timeRange.to ? 'in' : 'from'} ${describeRange(q.timeRange, 'en')}`);
-  else parts.push(zh ? `时间：${defaultTime(q, D, lang)}` : defaultTime(q, D, lang));
+  if (q.timeRange) {
+    // a survival curve's time range selects the activation cohorts, and says so
+    const cohorts = q.metrics.some((m) => model.metric(m)?.cube === 'survival');
+    const en = `${q.timeRange.from === q.timeRange.to ? 'in' : 'from'} ${describeRange(q.timeRange, 'en')}`;
+    parts.push(zh ? `${cohorts ? '入网时间' : '时间'}：${describeRange(q.timeRange, 'zh')}` : cohorts ? `activated ${en}` : en);
+  } else parts.push(zh ? `时间：${defaultTime(q, D, lang)}` : defaultTime(q, D, lang));
   if (q.orderBy) {
     const m = metricLabel(q.orderBy.metric, lang);
     const desc = q.orderBy.direction === 'desc';

@@ -134,9 +134,9 @@ export const ORDER_WORDS: [string, 'asc' | 'desc' | 'best' | 'worst'][] = [
 ];
 
 export const TREND_WORDS = ['趋势', '走势', '变化趋势', '变化', '趋势变化', '历史', 'trend', 'trends', 'over time', 'history', 'evolution', 'development', 'trajectory'];
-/** no grouping (a follow-up that names no new grouping drops the old one) */
 /** the whole country: no region filter */
 export const NATIONAL_WORDS = ['全国', '全国范围', '全国范围内', 'nationwide', 'national', 'nationally', 'countrywide', 'country-wide', 'whole country', 'all of china', 'across china', 'across the country'];
+/** no grouping (a follow-up that names no new grouping drops the old one) */
 export const TOTAL_WORDS = ['总体', '整体', '合起来', '不分组', '不拆分', '总计', '全体', '累计', '累积', 'cumulative', 'overall', 'in total', 'altogether', 'no grouping', 'ungrouped', 'without grouping', 'aggregated'];
 
 /** Outside the data → UNSUPPORTED (destructive verbs included: the chat only reads). */
@@ -198,8 +198,10 @@ export const EXTRA_SENSES: [string, Sense][] = [
     .map((w) => [w, { kind: 'metric', id: 'subscribers' }] as [string, Sense])),
   ...(['新增用户数', '新增客户数', '新增量', '新入网用户', '新入网用户数', '新入网客户', '新发展用户', '发展用户数', '新增用户量', 'new subscribers', 'new customers', 'new subs']
     .map((w) => [w, { kind: 'metric', id: 'new_subscribers' }] as [string, Sense])),
-  ...(['离网客户', '离网客户数', '流失客户', '流失客户数', '流失用户数', '离网量', '离网人数', 'churned customers', 'churners count', 'lost customers', 'lose', 'lost']
+  ...(['离网客户', '离网客户数', '流失客户', '流失客户数', '流失用户数', '离网量', '离网人数', 'churned customers', 'churners count', 'lost customers']
     .map((w) => [w, { kind: 'metric', id: 'churned_subscribers' }] as [string, Sense])),
+  // lose / lost count the churned only beside a count word (how many customers did we lose; parse.ts)
+  ...(['lose', 'lost'].map((w) => [w, { kind: 'metric', id: 'churned_subscribers', weak: true }] as [string, Sense])),
   ...(['离网', '流失'].map((w) => [w, { kind: 'metric', id: 'churn_rate' }] as [string, Sense])),
   // the share of subscribers who churned is the churn rate (not a pie of one slice)
   ...(['离网用户占比', '离网客户占比', '流失用户占比', '流失客户占比', '离网占比', '流失占比', '离网用户比例', '流失用户比例', 'share of subscribers who churned']
