@@ -143,6 +143,10 @@ const regionName = (code: string) => regionByCode(code)?.nameZh ?? code;
 /** The scope refusal in Chinese (the chat answers in the question's language; the error itself speaks English). */
 export const scopeRefusalZh = (scope: string, outside: string[]) =>
   `超出你的数据权限：你只能查看${regionName(scope)}的数据，${outside.map(regionName).join('、')}不在其中。`;
+/** The refusal of a ranking among regions the viewer does not see (深圳排第几 for the 深圳 manager: the other cities). */
+export const rankRefusal = (scope: string, level: 'province' | 'city', lang: string) => lang === 'zh'
+  ? `超出你的数据权限：排名要和其他${level === 'city' ? '地市' : '省份'}比较，你只能查看${regionName(scope)}的数据。`
+  : `Your access is limited to ${regionByCode(scope)?.nameEn ?? scope} (${scope}); a ranking compares it with other ${level === 'city' ? 'cities' : 'provinces'}.`;
 /** The refusal of the whole country (全国, nationwide) to a viewer scoped to a province or city. */
 export const nationalRefusal = (scope: string, lang: string) => lang === 'zh'
   ? `超出你的数据权限：你只能查看${regionName(scope)}的数据，全国的数据不在其中。`

@@ -53,6 +53,24 @@ describe('ask', () => {
     expect(r.body.data.ask.interpretation.filters).toEqual([{ dimension: 'province', op: 'in', values: top }]);
   });
 
+  it('排第几: the place said is the member\'s among the rows, counted again here; 和全国比: the totals are the country\'s', async () => {
+    const a = await ask('深圳离网率在广东排第几');
+    expect(a.focus).toEqual({ dimension: 'city', values: ['440300'] });
+    const rates = a.rows.map((r: { city: string; churn_rate: number }) => [r.city, r.churn_rate] as const);
+    expect(rates.map(([c]: readonly [string, number]) => c.slice(0, 2)).every((p: string) => p === '44')).toBe(true);
+    // competition ranking: one more than the cities above it; equal values share the place (this small store has ties at 0)
+    const own = rates.find(([c]: readonly [string, number]) => c === '440300')![1];
+    const place = 1 + rates.filter(([, v]: readonly [string, number]) => v > own).length;
+    const tied = rates.filter(([c, v]: readonly [string, number]) => v === own && c !== '440300').length;
+    expect(a.restatement).toContain(`深圳市按离网率从高到低排第${place}${tied ? `（与另外${tied}个并列）` : ''}，共${rates.length}个。`);
+    const b = await ask('广东和全国的离网率对比');
+    expect(b.rows).toHaveLength(31);
+    const national = (await s.gql('{ metrics(query: { metrics: ["churn_rate"] }) { rows } }')).body.data.metrics.rows[0].churn_rate;
+    const B = await s.gql(`query($c: ID) { ask(question: "广东和全国的离网率对比", conversationId: $c) { totals } }`, {});
+    expect(B.body.data.ask.totals.churn_rate).toBeCloseTo(national, 12);
+    expect((await ask('where does Shenzhen rank on ARPU')).restatement).toMatch(/Shenzhen ranks \d+(st|nd|rd|th) of \d+ by ARPU, highest first\.$/);
+  });
+
   it('a follow-up continues from the context the client shows (a chip edited) rather than the last question', async () => {
     const a = await ask('广东各地市的离网率');
     // the viewer edits the metric chip: the client re-ran { arpu by city } through `metrics`
@@ -209,8 +227,15 @@ describe('ask', () => {
     const national = await ask('全国呢', own.conversationId, gd);
     expect(national).toMatchObject({ status: 'FORBIDDEN', message: '超出你的数据权限：你只能查看广东省的数据，全国的数据不在其中。', rows: null });
     expect((await ask('nationwide churn rate', undefined, gd)).message).toBe('Your access is limited to Guangdong (440000); nationwide figures are outside it.');
-    // a region named beside it is what is asked; and the national viewer gets the country
-    expect((await ask('全国和广东的离网率', undefined, gd)).status).toBe('ANSWERED');
+    // a place among regions the viewer does not see is refused too (it would be 1 of 1)
+    expect((await ask('广东ARPU在全国排第几', undefined, gd)).status).toBe('FORBIDDEN');
+    expect((await ask('广东和全国的离网率对比', undefined, gd)).message).toBe('超出你的数据权限：你只能查看广东省的数据，全国的数据不在其中。');
+    const sz = { authorization: `Bearer ${await s.login('demo-shenzhen')}` };
+    expect(await ask('深圳离网率在广东排第几', undefined, sz)).toMatchObject({ status: 'FORBIDDEN', message: '超出你的数据权限：排名要和其他地市比较，你只能查看深圳市的数据。' });
+    expect((await ask('深圳离网率在广东排第几', undefined, gd)).status).toBe('ANSWERED');
+    // 全国和广东 sets Guangdong beside the country: the country is outside it as well; the national viewer gets it
+    expect((await ask('全国和广东的离网率', undefined, gd)).status).toBe('FORBIDDEN');
+    expect((await ask('全国和广东的离网率')).status).toBe('ANSWERED');
     expect((await ask('全国离网率')).status).toBe('ANSWERED');
     // in the question's language; the API's own error stays in English, with the codes as details
     expect((await ask("Fujian's e-channel share this year", undefined, gd)).message).toMatch(/^Your access is limited to 广东省 \(440000\); 福建省 is outside it/);

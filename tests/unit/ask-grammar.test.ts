@@ -537,6 +537,26 @@ describe('counts of the churned, and banded scores', () => {
     // one name for two places is still a question (台州 / 泰州)
     expect(ask('taizhou subscribers').status).toBe('CLARIFY')
   })
+  it('排第几 / where does X rank, and X beside 全国: its siblings ranked, X marked', () => {
+    const a = answered('深圳离网率在广东排第几')
+    expect(a.interpretation).toMatchObject({ metrics: ['churn_rate'], groupBy: ['city'], filters: [{ dimension: 'province', op: 'in', values: ['440000'] }], orderBy: { metric: 'churn_rate', direction: 'desc' } })
+    expect(a).toMatchObject({ focus: { dimension: 'city', values: ['440300'] }, position: true, chart: 'bar' })
+    expect(a.restatement).toContain('图中标出深圳市')
+    // a city without its province stands among its province's cities
+    expect(interp('深圳离网率排第几').filters).toEqual([{ dimension: 'province', op: 'in', values: ['440000'] }])
+    expect(answered('where does Shenzhen rank on ARPU')).toMatchObject({ position: true, interpretation: { metrics: ['arpu'], groupBy: ['city'] } })
+    for (const q of ['广东和全国的离网率对比', '广东离网率比全国高多少', '广东ARPU在全国排第几']) {
+      const b = answered(q)
+      expect(b.interpretation, q).toMatchObject({ groupBy: ['province'], filters: [] })
+      expect(b, q).toMatchObject({ focus: { dimension: 'province', values: ['440000'] }, position: true, national: true })
+    }
+    // as a follow-up: the member within the answer's grouping
+    expect(answered('深圳排第几', answered('广东各地市离网率'))).toMatchObject({ focus: { values: ['440300'] }, interpretation: { groupBy: ['city'] } })
+    // not a placing: a ranking of everything, 全国 beside cities, no member named
+    expect(answered('各省离网率排名').position).toBe(false)
+    expect(answered('全国和广东各地市的离网率').position).toBe(false)
+    expect(ask('深圳在广东排第几').status).toBe('CLARIFY')
+  })
   it('高 / 低 beside a banded score qualifies it: every band, in band order, and said so; not a ranking of the metric', () => {
     const a = answered('满意度低的用户离网率')
     expect(a.interpretation).toMatchObject({ metrics: ['churn_rate'], groupBy: ['satisfaction_band'] })

@@ -1,7 +1,7 @@
 /** answer.chart → which builder draws it, and the options those builders give. Pure, no DOM. */
 import { describe, expect, it } from 'vitest';
 import { SELECTED_COLOR, type Labels } from '../../web/src/charts/builders/common';
-import { chartRows, chooseChart, kpiFigures, listedOrder, MAX_CATEGORIES, planOption, type PlanContext, type Shape } from '../../web/src/chat/chart';
+import { chartRows, chooseChart, kpiFigures, listedOrder, MAX_CATEGORIES, planOption, wholeOf, type PlanContext, type Shape } from '../../web/src/chat/chart';
 import { provinceOfRows } from '../../web/src/charts/builders/overview';
 import { categories, funnelOption, pieOption, seriesOption } from '../../web/src/chat/builders';
 import { normalizeInterpretation, type ChartKind, type Interpretation } from '../../web/src/chat/model';
@@ -163,6 +163,24 @@ describe('plan options', () => {
     expect(names(catalog)).toEqual(['#460000', '#630000', '#640000'])
     // one member, or a dimension not filtered: catalog order
     expect(listedOrder(q({ metrics: ['arpu'], filters: [{ dimension: 'province', op: 'in', values: ['640000'] }] }), catalog)('province')).toEqual(catalog('province'))
+  });
+  it('ranked bars of a rate draw the whole\'s figure (全国, the province) as a line; a sum does not', () => {
+    const rows = [{ province: '440000', churn_rate: 0.036 }, { province: '630000', churn_rate: 0.051 }]
+    const p = { type: 'ranked', dim: 'province', metric: 'churn_rate' } as const
+    const additive = (m: string) => m === 'subscribers'
+    const line = (o: unknown) => (o as { series: { markLine?: { data: { xAxis: number }[]; label: { formatter: string } } }[] }).series[0].markLine
+    const o = planOption(p, { columns: [], rows, totals: { churn_rate: 0.0377 } } as never, { ...ctx, additive, whole: '全国', focus: { dimension: 'province', values: ['440000'] } })
+    expect(line(o)?.data).toEqual([{ xAxis: 0.0377 }])
+    expect(line(o)?.label.formatter).toMatch(/^全国 3\.8/)
+    expect(line(planOption(p, { columns: [], rows, totals: { churn_rate: 0.0377 } } as never, { ...ctx, additive, whole: null }))).toBeUndefined()
+    const sums = planOption({ type: 'ranked', dim: 'province', metric: 'subscribers' }, { columns: [], rows: [{ province: '440000', subscribers: 5 }], totals: { subscribers: 99 } } as never, { ...ctx, additive, whole: '全国' })
+    expect(line(sums)).toBeUndefined()
+    // what the totals cover: the one region filtered on, else the viewer's scope; other filters: unnamed
+    const L = { ...labels, member: (_d: string, id: unknown) => `#${String(id)}` }
+    expect(wholeOf(q({ metrics: ['churn_rate'] }), 'national', L, '全国')).toBe('全国')
+    expect(wholeOf(q({ metrics: ['churn_rate'] }), '440000', L, '全国')).toBe('#440000')
+    expect(wholeOf(q({ metrics: ['churn_rate'], filters: [{ dimension: 'province', op: 'in', values: ['440000'] }] }), 'national', L, '全国')).toBe('#440000')
+    expect(wholeOf(q({ metrics: ['churn_rate'], filters: [{ dimension: 'brand', op: 'in', values: ['gotone'] }] }), 'national', L, '全国')).toBeNull()
   });
   it('kpi figures come from totals, with the change when compared', () => {
     const i = q({ metrics: ['churn_rate'], compare: 'mom' });

@@ -11,7 +11,7 @@ import { guard } from './guard.ts';
 import { Lexicon } from './lexicon.ts';
 import { hasCjk, normalize, type Normalized } from './normalize.ts';
 import { type Env, type Forced, interpret, type Outcome, primaryKind, REGION_DIMS } from './parse.ts';
-import { restate } from './restate.ts';
+import { placeText, restate } from './restate.ts';
 import { suggest } from './suggest.ts';
 import { asOfParts } from './time.ts';
 import { type Token, tokenize } from './tokenize.ts';
@@ -45,7 +45,7 @@ export function createParser(opts: ParserOptions = {}) {
   function result(lang: Language, partial: Partial<ParseResult> & Pick<ParseResult, 'status'>): ParseResult {
     return {
       interpretation: null, chart: null, requery: partial.status === 'ANSWERED', language: lang, restatement: '',
-      unknownWords: [], choices: [], message: '', focus: null, national: false, ...partial,
+      unknownWords: [], choices: [], message: '', focus: null, national: false, position: false, ...partial,
     };
   }
 
@@ -192,7 +192,7 @@ export function createParser(opts: ParserOptions = {}) {
     if (problem) return result(lang, { status: 'UNSUPPORTED', message: zh ? `无法按这个理解查询：${problem}` : `That cannot be queried: ${problem}` });
     const chart = out.chart ?? (out.requery ? defaultChart(out.interp) : ctx.previous?.chart ?? defaultChart(out.interp));
     return result(lang, {
-      status: 'ANSWERED', interpretation: out.interp, chart, requery: out.requery, focus: out.focus ?? null,
+      status: 'ANSWERED', interpretation: out.interp, chart, requery: out.requery, focus: out.focus ?? null, position: !!out.position,
       national: tokens.some((t) => primaryKind(t.senses) === 'national') && !(out.interp.filters ?? []).some((f) => REGION_DIMS.has(f.dimension) && f.op === 'in'),
       restatement: restate(out.interp, chart, lexicon, env.D, lang, out.notes),
     });
@@ -228,7 +228,20 @@ export function createParser(opts: ParserOptions = {}) {
     return restate(q, chart, lexicon, asOfParts(asOf), lang, notes);
   }
 
-  return { parse, lexicon, restate: restateAnswer };
+  /** Where the answer's focus member stands among its rows (ranked highest first), in words; null when it is not among them. */
+  function place(q: MetricQuery, focus: { dimension: string; values: string[] }, rows: readonly Record<string, unknown>[], lang: Language): string | null {
+    const metric = q.metrics[0];
+    const id = focus.values[0];
+    const value = (r: Record<string, unknown>) => (typeof r[metric] === 'number' && Number.isFinite(r[metric]) ? r[metric] as number : null);
+    const own = rows.find((r) => String(r[focus.dimension]) === id);
+    const v = own ? value(own) : null;
+    if (v === null) return null;
+    const at = 1 + rows.filter((r) => (value(r) ?? -Infinity) > v).length;
+    const tied = rows.filter((r) => value(r) === v && String(r[focus.dimension]) !== id).length;
+    return placeText(lexicon, q, { dimension: focus.dimension, id }, { at, tied, of: rows.length }, lang);
+  }
+
+  return { parse, lexicon, restate: restateAnswer, place };
 }
 
 export type Parser = ReturnType<typeof createParser>;

@@ -18,7 +18,7 @@ import { type AsOf, joinRange, refine, type TimeSpec, untilNow } from './time.ts
 import type { OrderSpec, ThresholdSpec, Token } from './tokenize.ts';
 import type { ChartKind, CommandId, Filter, Focus, Language, MetricQuery, Previous, Sense } from './types.ts';
 import { applyFollowup, type FollowupEffects, type Mention } from './followup.ts';
-import { DISTRIBUTION_WORDS, MEAN_LIFETIME_WORDS, MIX_WORDS, PER_CONTACT, PER_CONVERSION, RANK_WORDS, UNTIL_NOW } from './words.ts';
+import { DISTRIBUTION_WORDS, MEAN_LIFETIME_WORDS, MIX_WORDS, PER_CONTACT, PER_CONVERSION, POSITION_WORDS, RANK_WORDS, UNTIL_NOW } from './words.ts';
 import { dimLabel, metricLabel, thresholdText } from './restate.ts';
 
 export { GRAIN_IDS, REGION_DIMS };
@@ -42,7 +42,7 @@ export interface Env {
 export type Forced = Map<number, Sense[]>;
 
 export type Outcome =
-  | { kind: 'answer'; interp: MetricQuery; chart: ChartKind | null; explicitChart: boolean; requery: boolean; notes: string[]; focus?: Focus }
+  | { kind: 'answer'; interp: MetricQuery; chart: ChartKind | null; explicitChart: boolean; requery: boolean; notes: string[]; focus?: Focus; position?: boolean }
   | { kind: 'ambiguous'; tok: number; options: { senses: Sense[]; label: string }[]; what: string; confirm?: boolean }
   | { kind: 'clarify'; message: string; marks: number[]; needMetric?: boolean }
   | { kind: 'unsupported'; message: string };
@@ -642,8 +642,33 @@ export function interpret(tokens: Token[], env: Env, forced: Forced = new Map(),
       return { kind: 'answer', interp: tidy(fit.q), chart: fit.chart, explicitChart: !!fit.chart, requery: true, notes, ...(fit.focus ? { focus: fit.focus } : {}) };
     }
   }
+  // where one member stands (深圳离网率在广东排第几, 广东和全国的离网率对比): its siblings ranked,
+  // the member marked; the service says its place, the chart draws the whole's figure
+  const placed = standing(q);
+  if (placed) {
+    const name = env.lex.label({ kind: 'member', dimension: placed.focus.dimension, id: placed.focus.values[0] }, env.lang);
+    notes.push(zh ? `（图中标出${name}。）` : `(${name} is marked.)`);
+  }
+  if (placed) return { kind: 'answer', interp: tidy(placed.q), chart: chart ?? 'bar', explicitChart: !!chart, requery: true, notes, focus: placed.focus, position: true };
   const final = tidy(q);
   return { kind: 'answer', interp: final, chart, explicitChart: !!chart, requery: true, notes };
+
+  function standing(q: MetricQuery): { q: MetricQuery; focus: Focus } | null {
+    const position = orderToks.some((k) => POSITION_WORDS.has(tokens[k].text));
+    // beside the whole country: a province among the provinces (a city among 300 would not fit a chart)
+    const versusNation = national && !followup && !dimToks.length;
+    if (!position && !versusNation) return null;
+    if ((q.groupBy ?? []).some((g) => GRAIN_IDS.has(g)) || (!position && mentions.some((m) => !m.ids))) return null;
+    const named = mentions.filter((m) => m.ids?.length === 1 && m.mode !== 'remove' && (position || m.dim === 'province'));
+    const m = named.find((x) => x.dim === 'city') ?? named.at(-1);
+    if (!m || (versusNation && !position && named.length !== 1)) return null;
+    const id = m.ids![0];
+    const filters = (q.filters ?? []).filter((f) => !(f.dimension === m.dim && f.op === 'in'));
+    // a city stands among its province's cities
+    if (m.dim === 'city' && !filters.some((f) => f.dimension === 'province' && f.op === 'in')) filters.push({ dimension: 'province', op: 'in', values: [`${id.slice(0, 2)}0000`] });
+    // ranked highest first, whatever the metric's polarity: 第1 is the largest value
+    return { q: { ...q, groupBy: [m.dim], filters, orderBy: { metric: q.metrics[0], direction: 'desc' }, limit: null }, focus: { dimension: m.dim, values: [id] } };
+  }
 
   // ── local helpers needing the closure ─────────────────────────────────────────
   function direction(d: OrderSpec['direction'], metric: string): 'asc' | 'desc' {

@@ -97,7 +97,7 @@ export function restate(q: MetricQuery, chart: ChartKind | null, lex: Lexicon, D
     const m = metricLabel(q.orderBy.metric, lang);
     const desc = q.orderBy.direction === 'desc';
     if (zh) parts.push(`按${m}${desc ? '从高到低' : '从低到高'}${q.limit ? `取前${q.limit}` : '排序'}`);
-    else parts.push(`${q.limit ? `${desc ? 'top' : 'bottom'} ${q.limit}` : `sorted ${desc ? 'highest' : 'lowest'} first`} by ${m.toLowerCase()}`);
+    else parts.push(`${q.limit ? `${desc ? 'top' : 'bottom'} ${q.limit}` : `sorted ${desc ? 'highest' : 'lowest'} first`} by ${m.replace(/^[A-Z](?![A-Z])/, (c) => c.toLowerCase())}`);
   } else if (q.limit) parts.push(zh ? `前${q.limit}行` : `first ${q.limit} rows`);
   if (q.compare) parts.push(zh ? (q.compare === 'yoy' ? '同比' : '环比') : q.compare === 'yoy' ? 'compared with the same period a year earlier' : 'compared with the previous period');
   if (chart) parts.push(zh ? `图表：${chartName(chart, lang)}` : `as a ${chartName(chart, lang)}`);
@@ -105,4 +105,17 @@ export function restate(q: MetricQuery, chart: ChartKind | null, lex: Lexicon, D
   if (!zh) s = s.charAt(0).toUpperCase() + s.slice(1);
   if (notes.length) s += zh ? notes.join('') : ` ${notes.join(' ')}`;
   return s;
+}
+
+/**
+ * Where the focus member stands, highest first, by competition ranking (equal values share a
+ * place; the next one skips): 深圳市按离网率从高到低排第3（与另外2个并列），共21个。
+ */
+export function placeText(lex: Lexicon, q: MetricQuery, member: { dimension: string; id: string }, place: { at: number; tied: number; of: number }, lang: Language): string {
+  const name = memberLabel(lex, member.dimension, member.id, lang);
+  const metric = q.metrics[0];
+  const { at, tied, of } = place;
+  if (lang === 'zh') return `${name}按${metricLabel(metric, 'zh')}从高到低排第${at}${tied ? `（与另外${tied}个并列）` : ''}，共${of}个。`;
+  const nth = at % 100 >= 11 && at % 100 <= 13 ? 'th' : ['th', 'st', 'nd', 'rd'][at % 10] ?? 'th';
+  return `${name} ranks ${at}${nth}${tied ? ` (tied with ${tied} other${tied > 1 ? 's' : ''})` : ''} of ${of} by ${metricLabel(metric, 'en')}, highest first.`;
 }

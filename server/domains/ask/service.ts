@@ -10,7 +10,7 @@ import { badInput, forbidden } from '../../errors.ts';
 import type { Engine } from '../../engine/engine.ts';
 import type { RequestContext } from '../../http/context.ts';
 import { can, scopeCode } from '../../auth/identity.ts';
-import { nationalRefusal, plan, scopeRefusalZh } from '../../query/plan.ts';
+import { nationalRefusal, plan, rankRefusal, scopeRefusalZh } from '../../query/plan.ts';
 import { parseDay } from '../../query/time.ts';
 import { createParser, defaultChart, type ChartKind, type Focus, type MetricQuery, type ParseResult, type SynonymTarget } from './index.ts';
 
@@ -120,6 +120,12 @@ export class AskService {
     if (parsed.national && ctx.viewer.scope.level !== 'national') {
       return { ...base, status: 'FORBIDDEN', message: nationalRefusal(scopeCode(ctx.viewer.scope), parsed.language) };
     }
+    // a place among siblings the viewer cannot see (the 深圳 manager's 深圳排第几) would be 1 of 1
+    const level = parsed.position ? parsed.focus?.dimension : null;
+    const scope = ctx.viewer.scope.level;
+    if ((level === 'province' && scope !== 'national') || (level === 'city' && scope === 'city')) {
+      return { ...base, status: 'FORBIDDEN', message: rankRefusal(scopeCode(ctx.viewer.scope), level, parsed.language) };
+    }
     const variables = { q: parsed.interpretation, asOf: asOfDay };
     // only the chart changed: answer from the previous result, nothing re-queried
     if (!parsed.requery && previous?.result) {
@@ -146,6 +152,9 @@ export class AskService {
         break;
       }
     }
+    // where the member asked about stands, from the rows themselves
+    const placed = parsed.position && answer.focus ? parser.place(answer.interpretation!, answer.focus, result.rows as Record<string, unknown>[], parsed.language) : null;
+    if (placed) answer = { ...answer, restatement: `${answer.restatement}${parsed.language === 'zh' ? '' : ' '}${placed}` };
     this.conversations.set(id, { interpretation: answer.interpretation!, chart: answer.chart ?? 'table', viewer: ctx.viewer.id, result, focus: answer.focus, at: Date.now() });
     return { ...answer, graphql: ASK_DOCUMENT, requeried: true, ...result };
   }

@@ -82,6 +82,8 @@ export interface ParseResult {
   focus: Focus | null;
   /** the question asks for the whole country (全国, nationwide) and names no region: a scoped viewer is refused, not narrowed silently */
   national: boolean;
+  /** the question asks where the focus member stands among its siblings (排第几, 和全国比): the service says its place */
+  position: boolean;
 }
 
 export interface Focus { dimension: string; values: string[] }

@@ -114,6 +114,9 @@ export const MIX_WORDS = new Set(['占比', '构成', '比例', 'share', 'mix', 
 /** order words that say "ranked" or "sorted" but not which end (desc unless another order word says) */
 export const RANK_WORDS = new Set(['排名', '排行', '排行榜', '排序', 'ranked', 'ranking', 'rank', 'sorted', 'sort']);
 
+/** where one member stands among its siblings (深圳在广东排第几, where does Shenzhen rank) */
+export const POSITION_WORDS = new Set(['排第几', '排名第几', '第几名', '排在第几', '排第几名', '排在第几名', '排名多少', '排多少名', '排名如何', '排名怎么样',
+  'what rank', 'which rank', 'where does', 'where do', 'rank among', 'ranks among', 'ranked among', 'position among']);
 export const ORDER_WORDS: [string, 'asc' | 'desc' | 'best' | 'worst'][] = [
   // 哪个…高 / 谁的…高: the higher first (a comparison of two, or a ranking)
   ['高', 'desc'], ['更高', 'desc'], ['较高', 'desc'], ['偏高', 'desc'], ['多', 'desc'], ['更多', 'desc'], ['较多', 'desc'],
@@ -126,6 +129,7 @@ export const ORDER_WORDS: [string, 'asc' | 'desc' | 'best' | 'worst'][] = [
   ['最短', 'asc'], ['最短的', 'asc'], ['shortest', 'asc'],
   ['最低', 'asc'], ['最小', 'asc'], ['最少', 'asc'], ['最低的', 'asc'], ['最小的', 'asc'], ['最少的', 'asc'], ['升序', 'asc'], ['从低到高', 'asc'], ['从小到大', 'asc'],
   ['由低到高', 'asc'], ['垫底', 'asc'], ['靠后', 'asc'],
+  ...[...POSITION_WORDS].map((w) => [w, 'desc'] as [string, 'desc']),
   ['high', 'desc'], ['higher', 'desc'], ['low', 'asc'], ['lower', 'asc'],
   ['cheapest', 'asc'], ['最便宜', 'asc'], ['most expensive', 'desc'], ['最贵', 'desc'],
   ['lowest', 'asc'], ['smallest', 'asc'], ['least', 'asc'], ['fewest', 'asc'], ['bottom', 'asc'], ['ascending', 'asc'], ['lowest first', 'asc'],

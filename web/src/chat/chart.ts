@@ -130,6 +130,21 @@ export interface PlanContext {
   geo?: LoadedMap | null;
   /** the members the question asked about: marked where the plan draws their dimension */
   focus?: Focus | null;
+  /** what the answer's totals are the figure of (全国, 广东省): ranked bars of a rate draw it as a line */
+  whole?: string | null;
+}
+
+/**
+ * What an answer's totals cover: the one region its filters name, else the viewer's own scope
+ * (全国 for a national viewer); null when other filters narrow it (the line would need a longer name).
+ */
+export function wholeOf(q: Pick<Interpretation, 'filters'>, viewerScope: string, labels: Labels, national: string): string | null {
+  const regions = q.filters.filter((f) => f.dimension === 'province' || f.dimension === 'city');
+  if (q.filters.length > regions.length) return null;
+  if (regions.length === 1 && regions[0].op === 'in' && regions[0].values.length === 1) return labels.member(regions[0].dimension, regions[0].values[0]);
+  if (regions.length) return null;
+  if (viewerScope === 'national') return national;
+  return labels.member(viewerScope.endsWith('0000') ? 'province' : 'city', viewerScope);
 }
 
 /** Members the question lists (广州和深圳, or the five of a top 5 kept by month) draw in the listed order; others in `order`'s. */
@@ -167,7 +182,12 @@ export function planOption(plan: ChartPlan, result: MetricResultLike, ctx: PlanC
   switch (plan.type) {
     case 'kpi': case 'table': return null;
     case 'trend': return trendOption(result, { metric: plan.metric, labels, prevLabel: words.prev });
-    case 'ranked': return rankedBarsOption(result, { dim: plan.dim, metric: plan.metric, labels, selected: focusOn(plan.dim) ?? null });
+    case 'ranked': {
+      // a rate or an average: the whole's figure beside its parts (a sum would be off the scale)
+      const total = num((result as { totals?: Record<string, unknown> | null }).totals?.[plan.metric]);
+      const reference = total !== null && ctx.whole && !(ctx.additive?.(plan.metric) ?? true) ? { label: ctx.whole, value: total } : null;
+      return rankedBarsOption(result, { dim: plan.dim, metric: plan.metric, labels, selected: focusOn(plan.dim) ?? null, reference });
+    }
     case 'barsLine': return barsWithLineOption(result, { dim: plan.dim, bar: plan.bar, line: plan.line, selected: focusOn(plan.dim), order: order(plan.dim).length ? order(plan.dim) : undefined, labels });
     case 'series': return seriesOption(result, {
       type: plan.series, x: plan.x, by: plan.by, metrics: plan.metrics, labels, xIsTime: isGrain(plan.x),

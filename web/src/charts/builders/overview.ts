@@ -195,7 +195,7 @@ export function geoMapOption(result: MetricResultLike | null, s: { metric: strin
 }
 
 /** Ranked horizontal bars, largest on top. `dim` is the grouping column (city, channel, …). */
-export function rankedBarsOption(result: MetricResultLike | null, s: { dim: string; metric: string; selected?: string | string[] | null; labels: Labels }) {
+export function rankedBarsOption(result: MetricResultLike | null, s: { dim: string; metric: string; selected?: string | string[] | null; labels: Labels; reference?: { label: string; value: number } | null }) {
   const { labels, metric, dim } = s;
   const fmt = labels.format(metric);
   const rows = rowsOf(result).filter((r) => num(r[metric]) !== null).sort((a, b) => num(a[metric])! - num(b[metric])!);
@@ -209,13 +209,22 @@ export function rankedBarsOption(result: MetricResultLike | null, s: { dim: stri
         return tooltipLines(labels.member(dim, r[dim]), [{ name: labels.metric(metric), value: exact(labels, r[metric], fmt) }]);
       },
     },
-    grid: { left: 8, right: 56, top: 8, bottom: 8, containLabel: true },
+    // room above the bars for the reference line's label
+    grid: { left: 8, right: 56, top: s.reference ? 24 : 8, bottom: 8, containLabel: true },
     xAxis: { type: 'value', axisLabel: axis(labels, fmt) },
     yAxis: { type: 'category', data: rows.map((r) => labels.member(dim, r[dim])), axisLabel: { fontSize: 11 } },
     series: [{
       type: 'bar', barMaxWidth: 18,
       data: rows.map((r) => ({ value: num(r[metric]), id: String(r[dim]), itemStyle: selected.includes(String(r[dim])) ? { color: SELECTED_COLOR } : undefined })),
       label: { show: true, position: 'right', fontSize: 10, formatter: (p: { value: number }) => compact(labels, p.value, fmt) },
+      // the whole's figure (全国 3.8%) as a dashed line across the bars
+      ...(s.reference ? {
+        markLine: {
+          silent: true, symbol: 'none', lineStyle: { color: '#667085', type: 'dashed' },
+          label: { formatter: `${s.reference.label} ${compact(labels, s.reference.value, fmt)}`, position: 'end', fontSize: 10, color: '#475467' },
+          data: [{ xAxis: s.reference.value }],
+        },
+      } : {}),
     }],
   };
 }
