@@ -557,6 +557,16 @@ describe('counts of the churned, and banded scores', () => {
     expect(answered('全国和广东各地市的离网率').position).toBe(false)
     expect(ask('深圳在广东排第几').status).toBe('CLARIFY')
   })
+  it('为什么 / why: the data asked, and a note that causes are not inferred; one row has no order', () => {
+    const a = answered('深圳离网率为什么高')
+    expect(a.interpretation).toMatchObject({ metrics: ['churn_rate'], groupBy: [], filters: [{ dimension: 'city', values: ['440300'] }] })
+    expect(a.interpretation!.orderBy ?? null).toBeNull()
+    expect(a.restatement).toContain('不推断原因')
+    expect(answered('why is churn high in Shenzhen').restatement).toContain('it does not infer causes')
+    expect(answered('深圳离网率').restatement).not.toContain('原因')
+    // 接触原因 is still the contact purpose
+    expect(interp('各接触原因的接触次数').groupBy).toEqual(['purpose'])
+  })
   it('高 / 低 beside a banded score qualifies it: every band, in band order, and said so; not a ranking of the metric', () => {
     const a = answered('满意度低的用户离网率')
     expect(a.interpretation).toMatchObject({ metrics: ['churn_rate'], groupBy: ['satisfaction_band'] })

@@ -18,7 +18,7 @@ import { type AsOf, joinRange, refine, type TimeSpec, untilNow } from './time.ts
 import type { OrderSpec, ThresholdSpec, Token } from './tokenize.ts';
 import type { ChartKind, CommandId, Filter, Focus, Language, MetricQuery, Previous, Sense } from './types.ts';
 import { applyFollowup, type FollowupEffects, type Mention } from './followup.ts';
-import { DISTRIBUTION_WORDS, MEAN_LIFETIME_WORDS, MIX_WORDS, PER_CONTACT, PER_CONVERSION, POSITION_WORDS, RANK_WORDS, UNTIL_NOW } from './words.ts';
+import { DISTRIBUTION_WORDS, WHY_WORDS, MEAN_LIFETIME_WORDS, MIX_WORDS, PER_CONTACT, PER_CONVERSION, POSITION_WORDS, RANK_WORDS, UNTIL_NOW } from './words.ts';
 import { dimLabel, metricLabel, thresholdText } from './restate.ts';
 
 export { GRAIN_IDS, REGION_DIMS };
@@ -513,6 +513,10 @@ export function interpret(tokens: Token[], env: Env, forced: Forced = new Map(),
     notes.push(zh ? '（平均在网时长以中位生命周期（CSL）回答：仍在网的用户还没有离网时间，算不出平均数；中位数是存活率降到50%的月份。）'
       : '(An average lifetime is answered with the median (CSL): subscribers still active have no end date, so no mean can be computed; the median is the month survival falls to 50%.)');
   }
+  if (tokens.some((t) => WHY_WORDS.includes(t.text))) {
+    notes.push(zh ? '（问数只查数据，不推断原因：可以拆开看，例如“按品牌”“按合约类型”“按入网渠道”“按月”。）'
+      : '(The chat reads the data; it does not infer causes. Split it to look: by brand, by contract type, by acquisition channel or by month.)');
+  }
   if (bandWord) {
     const name = env.lex.label({ kind: 'dimension', id: bandWord.dim }, env.lang);
     notes.push(zh ? `（${name}没有“${bandWord.word}”这一档：按各档列出。）` : `(No band is called "${bandWord.word}": every ${name.toLowerCase()} is shown.)`);
@@ -762,8 +766,9 @@ function followupNotes(e: FollowupEffects, env: Env): string[] {
 export function tidy(q: MetricQuery): MetricQuery {
   const out: MetricQuery = { metrics: [...q.metrics], groupBy: uniq(q.groupBy ?? []), filters: (q.filters ?? []).filter((f) => f.values.length) };
   if (q.timeRange) out.timeRange = { ...q.timeRange };
-  if (q.orderBy) out.orderBy = { ...q.orderBy };
-  if (q.limit !== undefined && q.limit !== null) out.limit = q.limit;
+  // one row has no order (深圳离网率高吗: the figure, not a ranking of one)
+  if (q.orderBy && out.groupBy!.length) out.orderBy = { ...q.orderBy };
+  if (q.limit !== undefined && q.limit !== null && out.groupBy!.length) out.limit = q.limit;
   out.compare = q.compare ?? null;
   return out;
 }

@@ -171,6 +171,8 @@ export const OOS_WORDS: [string, string][] = [
 /** a unit after a cost word: cost per conversion / per contact (which channels cost the most per conversion) */
 export const PER_CONVERSION = ['per conversion', '每次转化', '每个转化', '每转化', '单次转化'];
 export const PER_CONTACT = ['per contact', '每次接触', '每接触', 'per interaction'];
+/** a question about causes: read as the data asked, with a note that causes are not inferred (function words otherwise) */
+export const WHY_WORDS = ['为什么', '为何', '什么原因', '原因', '怎么回事', '导致', '造成', 'why', 'how come', 'what caused', 'what drives', 'what is driving'];
 /** the distribution over a dimension with no metric named (RFM分布, 各省用户分布): a count, drawn as the grouping suits */
 export const DISTRIBUTION_WORDS = new Set(['分布', '分布情况', 'distribution']);
 /** an average lifetime asked: answered with the median (CSL), and said so (parse.ts) — a mean needs every end date */
