@@ -38,6 +38,8 @@ export type Answer = {
   restatement: Scalars['String']['output'];
   rows?: Maybe<Array<Scalars['JSON']['output']>>;
   status: AskStatus;
+  /** Follow-up questions this answer can take, in its language, each checked against it (按月, 同比, 广东呢, 前5 …); empty unless ANSWERED. */
+  suggestions: Array<Scalars['String']['output']>;
   totals?: Maybe<Scalars['JSON']['output']>;
   /** Words not understood (CLARIFY), with their positions in the question. */
   unknownWords: Array<MarkedWord>;
@@ -1091,6 +1093,7 @@ export type AnswerResolvers<ContextType = RequestContext, ParentType extends Res
   restatement?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   rows?: Resolver<Maybe<Array<ResolversTypes['JSON']>>, ParentType, ContextType>;
   status?: Resolver<ResolversTypes['AskStatus'], ParentType, ContextType>;
+  suggestions?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   totals?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
   unknownWords?: Resolver<Array<ResolversTypes['MarkedWord']>, ParentType, ContextType>;
   variables?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;

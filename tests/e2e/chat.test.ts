@@ -285,6 +285,24 @@ describe('chat panel', () => {
     expect(await bars.locator('[data-testid="chat-chart"]').getAttribute('data-focus')).toBe('gotone');
   });
 
+  it('深圳离网率在广东排第几: the cities ranked, 深圳 marked, its place said; a suggestion under an earlier answer follows up that answer', async () => {
+    const t = await ask(page, '深圳离网率在广东排第几');
+    const chart = t.locator('[data-testid="chat-chart"]');
+    expect(await chart.getAttribute('data-plan')).toBe('ranked');
+    expect(await chart.getAttribute('data-focus')).toBe('440300');
+    expect(await t.locator('[data-testid="chat-restatement"]').innerText()).toMatch(/深圳市按离网率从高到低排第\d+/);
+    const suggestions = t.locator('[data-testid="chat-suggestion"]');
+    expect(await suggestions.allInnerTexts()).toContain('按月');
+    // a later question, then 按月 under the ranking: it follows up the ranking, not the later answer
+    await ask(page, '各品牌ARPU');
+    const n = await turns(page).count();
+    await suggestions.filter({ hasText: '按月' }).click();
+    const m = await settled(page, n);
+    expect(await m.getAttribute('data-status')).toBe('ANSWERED');
+    expect(await m.locator('[data-testid="chat-chip"]').allInnerTexts()).toEqual(expect.arrayContaining([expect.stringContaining('离网率'), expect.stringContaining('按月')]));
+    await t.screenshot({ path: path.join(SHOTS, 'chat-place.png') });
+  });
+
   it('in English: conversion rate by channel last month', async () => {
     await page.locator('[data-testid="lang-switch"]').click();
     await expect.poll(() => page.locator('[data-testid="chat-panel"] h2').innerText()).toBe('Ask the data');

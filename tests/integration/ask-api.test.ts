@@ -9,7 +9,7 @@ beforeAll(async () => { s = await startServer(); });
 afterAll(async () => { await s?.stop(); });
 
 const ASK = `query($q: String!, $c: ID) { ask(question: $q, conversationId: $c) {
-  conversationId status interpretation restatement language graphql variables chart requeried rows columns { id } unknownWords { text } choices { label } message focus { dimension values } } }`;
+  conversationId status interpretation restatement language graphql variables chart requeried rows columns { id } unknownWords { text } choices { label } message focus { dimension values } suggestions } }`;
 const ask = async (q: string, c?: string, headers?: Record<string, string>) => {
   const r = await s.gql(ASK, { q, c }, headers);
   expect(r.status).toBeLessThan(500);
@@ -31,6 +31,11 @@ describe('ask', () => {
     expect(c.chart).toBe('bar');
     expect(c.requeried).toBe(false);
     expect(c.rows).toEqual(b.rows);
+    // what to ask next, each understood as a follow-up of this very answer
+    expect(c.suggestions).toEqual(['按月', '同比']);
+    const d = await ask(c.suggestions[0], a.conversationId);
+    expect(d).toMatchObject({ status: 'ANSWERED', interpretation: { groupBy: ['city', 'month'] } });
+    expect((await ask('深圳的利润率')).suggestions).toEqual([]);
   });
 
   it('前5 then 按月: the five provinces of the first answer, month by month; from a client\'s context too', async () => {

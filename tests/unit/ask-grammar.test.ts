@@ -567,6 +567,29 @@ describe('counts of the churned, and banded scores', () => {
     // 接触原因 is still the contact purpose
     expect(interp('各接触原因的接触次数').groupBy).toEqual(['purpose'])
   })
+  it('suggestions: follow-ups each parsed against the answer, a different query every one', () => {
+    const rows = ['440000', '110000', '310000', '320000', '330000', '350000'].map((province) => ({ province, churn_rate: 0.03 }))
+    const cases: [string, readonly Record<string, unknown>[], 'national' | 'province' | 'city', string[]][] = [
+      ['各省离网率', rows, 'national', ['广东呢', '按月', '同比', '前5']],
+      ['churn rate by province', rows, 'national', ['only Guangdong', 'by month', 'year over year', 'top 5']],
+      ['各省离网率', rows, 'province', ['按月', '同比', '前5']],
+      ['深圳离网率', [], 'national', ['按月', '同比', '按品牌']],
+      ['广东离网率', [], 'national', ['按月', '同比', '按地市', '按品牌']],
+      ['离网率', [], 'city', ['按月', '同比', '按品牌']],
+      ['全球通用户的生命周期', [], 'national', ['按省份']],
+      ['能力评分', [], 'national', ['按能力维度']],
+    ]
+    for (const [q, r, scope, expected] of cases) {
+      const a = answered(q)
+      const next = parser.next(a.interpretation!, a.chart!, asOf, a.language, r, scope)
+      expect(next, `${q} (${scope})`).toEqual(expected)
+      for (const s of next) {
+        const f = parser.parse(s, { asOf, previous: { interpretation: a.interpretation!, chart: a.chart!, rows: r } })
+        expect(f.status, s).toBe('ANSWERED')
+        expect(f.interpretation, s).not.toEqual(a.interpretation)
+      }
+    }
+  })
   it('高 / 低 beside a banded score qualifies it: every band, in band order, and said so; not a ranking of the metric', () => {
     const a = answered('满意度低的用户离网率')
     expect(a.interpretation).toMatchObject({ metrics: ['churn_rate'], groupBy: ['satisfaction_band'] })

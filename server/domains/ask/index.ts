@@ -12,6 +12,7 @@ import { Lexicon } from './lexicon.ts';
 import { hasCjk, normalize, type Normalized } from './normalize.ts';
 import { type Env, type Forced, interpret, type Outcome, primaryKind, REGION_DIMS } from './parse.ts';
 import { placeText, restate } from './restate.ts';
+import { MAX_NEXT, nextCandidates } from './next.ts';
 import { suggest } from './suggest.ts';
 import { asOfParts } from './time.ts';
 import { type Token, tokenize } from './tokenize.ts';
@@ -241,7 +242,20 @@ export function createParser(opts: ParserOptions = {}) {
     return placeText(lexicon, q, { dimension: focus.dimension, id }, { at, tied, of: rows.length }, lang);
   }
 
-  return { parse, lexicon, restate: restateAnswer, place };
+  /**
+   * Follow-ups this answer can take (at most MAX_NEXT), each parsed against the answer itself:
+   * kept only when understood and asking for a different query.
+   */
+  function next(q: MetricQuery, chart: ChartKind, asOf: string, lang: Language, rows: readonly Record<string, unknown>[] | null, scope: 'national' | 'province' | 'city' = 'national'): string[] {
+    const previous = { interpretation: q, chart, rows };
+    const same = JSON.stringify(q);
+    return nextCandidates(q, lang, rows, scope).filter((c) => {
+      const r = parse(c, { asOf, previous });
+      return r.status === 'ANSWERED' && r.requery && JSON.stringify(r.interpretation) !== same;
+    }).slice(0, MAX_NEXT);
+  }
+
+  return { parse, lexicon, restate: restateAnswer, place, next };
 }
 
 export type Parser = ReturnType<typeof createParser>;

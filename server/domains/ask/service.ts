@@ -110,7 +110,7 @@ export class AskService {
       conversationId: id, status: parsed.status, interpretation: parsed.interpretation, restatement: parsed.restatement || parsed.message,
       language: parsed.language, chart: parsed.chart, requeried: false, unknownWords: parsed.unknownWords, choices: parsed.choices,
       message: parsed.message || null, graphql: null as string | null, variables: null as unknown, columns: null as unknown, rows: null as unknown,
-      totals: null as unknown, asOf: asOfDay, focus: parsed.focus,
+      totals: null as unknown, asOf: asOfDay, focus: parsed.focus, suggestions: [] as string[],
     };
     if (parsed.status !== 'ANSWERED' || !parsed.interpretation) {
       this.logMisses(ctx, question, parsed);
@@ -130,7 +130,8 @@ export class AskService {
     // only the chart changed: answer from the previous result, nothing re-queried
     if (!parsed.requery && previous?.result) {
       this.conversations.set(id, { ...previous, chart: parsed.chart ?? previous.chart, at: Date.now() });
-      return { ...base, graphql: ASK_DOCUMENT, variables, ...previous.result, focus: previous.focus };
+      const suggestions = parser.next(previous.interpretation, parsed.chart ?? previous.chart, asOfDay, parsed.language, previous.result.rows as Record<string, unknown>[], ctx.viewer.scope.level);
+      return { ...base, graphql: ASK_DOCUMENT, variables, ...previous.result, focus: previous.focus, suggestions };
     }
     const run = (q: MetricQuery) => this.run(q, asOfDay, ctx, parsed.language);
     let answer = { ...base, variables };
@@ -156,7 +157,8 @@ export class AskService {
     const placed = parsed.position && answer.focus ? parser.place(answer.interpretation!, answer.focus, result.rows as Record<string, unknown>[], parsed.language) : null;
     if (placed) answer = { ...answer, restatement: `${answer.restatement}${parsed.language === 'zh' ? '' : ' '}${placed}` };
     this.conversations.set(id, { interpretation: answer.interpretation!, chart: answer.chart ?? 'table', viewer: ctx.viewer.id, result, focus: answer.focus, at: Date.now() });
-    return { ...answer, graphql: ASK_DOCUMENT, requeried: true, ...result };
+    const suggestions = parser.next(answer.interpretation!, answer.chart ?? 'table', asOfDay, parsed.language, result.rows as Record<string, unknown>[], ctx.viewer.scope.level);
+    return { ...answer, graphql: ASK_DOCUMENT, requeried: true, ...result, suggestions };
   }
 
   /** The query through the same schema and context as /graphql; a scope refusal is an answer, worded in the question's language. */

@@ -131,6 +131,7 @@ export const AskDocument = graphql(`
       choices { label interpretation }
       focus { dimension values }
       message
+      suggestions
     }
   }
 `);

@@ -90,6 +90,8 @@ export interface ChatAnswer {
   message: string | null;
   /** the members the question asked about (全球通用户占比: 全球通), marked in the chart */
   focus: Focus | null;
+  /** follow-ups the server checked against this answer (按月, 同比, 广东呢 …) */
+  suggestions: string[];
 }
 
 export interface Focus { dimension: string; values: string[] }

@@ -53,6 +53,7 @@ export function toAnswer(a: RawAnswer): ChatAnswer {
     choices: a.choices.map((c) => ({ label: c.label, interpretation: normalizeInterpretation(c.interpretation) })).filter((c): c is { label: string; interpretation: Interpretation } => !!c.interpretation),
     message: a.message ?? null,
     focus: a.focus ? { dimension: a.focus.dimension, values: [...a.focus.values] } : null,
+    suggestions: [...(a.suggestions ?? [])],
   };
 }
 
@@ -89,10 +90,15 @@ export function useChat() {
     conversationId,
     busy,
 
-    /** A question: the conversation continues from the previous `ask` turn. */
-    ask(question: string): Promise<void> {
+    /**
+     * A question: the conversation continues from the previous `ask` turn, or from `from`'s
+     * answer when given (a suggestion under an earlier answer follows up that answer).
+     */
+    ask(question: string, from?: Turn): Promise<void> {
       const q = question.trim();
       if (!q) return Promise.resolve();
+      const fromAnswer = from?.answer;
+      if (fromAnswer?.interpretation) shown.value = { interpretation: fromAnswer.interpretation, chart: fromAnswer.chart ?? 'table' };
       const turn = push('ask', q);
       return settle(turn, async () => {
         const r = await request(AskDocument, { question: q, conversationId: conversationId.value, context: shown.value });
@@ -113,7 +119,7 @@ export function useChat() {
         const variables = { q, asOf: asOf ?? null };
         const base: ChatAnswer = {
           status: 'ANSWERED', interpretation: q, restatement: '', language: '', graphql: CHAT_METRICS, variables, chart,
-          requeried: true, result: null, asOf: asOf ?? null, unknownWords: [], choices: [], message: null, focus: null,
+          requeried: true, result: null, asOf: asOf ?? null, unknownWords: [], choices: [], message: null, focus: null, suggestions: [],
         };
         try {
           const r = await request(ChatMetricsDocument, { q: q as never, asOf: asOf ?? null });

@@ -258,7 +258,7 @@ export type AskQueryVariables = Exact<{
 }>;
 
 
-export type AskQuery = { ask: { conversationId: string, status: AskStatus, interpretation: unknown, restatement: string, language: string, graphql: string | null, variables: unknown, chart: ChartKind | null, requeried: boolean, rows: Array<unknown> | null, totals: unknown, asOf: string | null, message: string | null, columns: Array<{ id: string, labelZh: string, labelEn: string, type: string }> | null, unknownWords: Array<{ text: string, start: number, end: number }>, choices: Array<{ label: string, interpretation: unknown }>, focus: { dimension: string, values: Array<string> } | null } };
+export type AskQuery = { ask: { conversationId: string, status: AskStatus, interpretation: unknown, restatement: string, language: string, graphql: string | null, variables: unknown, chart: ChartKind | null, requeried: boolean, rows: Array<unknown> | null, totals: unknown, asOf: string | null, message: string | null, suggestions: Array<string>, columns: Array<{ id: string, labelZh: string, labelEn: string, type: string }> | null, unknownWords: Array<{ text: string, start: number, end: number }>, choices: Array<{ label: string, interpretation: unknown }>, focus: { dimension: string, values: Array<string> } | null } };
 
 export type ChatMetricsQueryVariables = Exact<{
   q: MetricQuery;
@@ -570,6 +570,7 @@ export const AskDocument = new TypedDocumentString(`
       values
     }
     message
+    suggestions
   }
 }
     `) as unknown as TypedDocumentString<AskQuery, AskQueryVariables>;

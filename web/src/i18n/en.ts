@@ -53,7 +53,7 @@ const en: typeof zh = {
     intro: 'Ask in one sentence: metric, region, time, grouping. Follow up to refine: "only Shenzhen", "by month", "as a bar chart".',
     ex1: 'churn rate by city in Guangdong', ex2: 'ARPU of GoTone by month, last 12 months', ex3: 'conversion rate by channel last month', ex4: 'survival curve by brand',
     thinking: 'Reading the question and querying…', error: 'Something went wrong: {msg}', retry: 'Retry',
-    clarify: 'Some words were not understood (marked); nothing was run.', choices: 'Did you mean:', unsupported: 'Outside the data', forbidden: 'Outside your data scope',
+    clarify: 'Some words were not understood (marked); nothing was run.', choices: 'Did you mean:', next: 'Ask next:', unsupported: 'Outside the data', forbidden: 'Outside your data scope',
     understood: 'Understood as', editHint: 'Click a condition to change it, × to remove it; the answer re-runs',
     defaultTime: 'default time ({range})', noTime: 'no time range', range: '{from} to {to}', cohorts: 'activated {range}', groupBy: 'by {dim}', notIn: 'not {values}',
     top: 'top {n} by {metric}', bottom: 'bottom {n} by {metric}', sortDesc: 'highest {metric} first', sortAsc: 'lowest {metric} first', limit: 'first {n} rows',

@@ -53,7 +53,7 @@ export default {
     intro: '一句话提问：指标、区域、时间、分组都可以说。可以接着追问，如“只看深圳”“按月”“换成柱状图”。',
     ex1: '广东各地市的离网率', ex2: '全球通用户的ARPU 按月 近12个月', ex3: '上个月各渠道的转化率', ex4: '按品牌的存活曲线',
     thinking: '正在理解并查询…', error: '出错了：{msg}', retry: '重试',
-    clarify: '有些词没有理解（已标出），没有执行任何查询。', choices: '是不是指：', unsupported: '超出数据范围', forbidden: '超出你的数据权限',
+    clarify: '有些词没有理解（已标出），没有执行任何查询。', choices: '是不是指：', next: '接着问：', unsupported: '超出数据范围', forbidden: '超出你的数据权限',
     understood: '理解为', editHint: '点击条件修改，× 移除；修改后会重新查询',
     defaultTime: '默认时间（{range}）', noTime: '无时间范围', range: '{from} 至 {to}', cohorts: '入网 {range}', groupBy: '按{dim}', notIn: '不含{values}',
     top: '{metric}最高的 {n} 个', bottom: '{metric}最低的 {n} 个', sortDesc: '按{metric}从高到低', sortAsc: '按{metric}从低到高', limit: '前 {n} 行',
