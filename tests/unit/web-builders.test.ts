@@ -146,6 +146,10 @@ describe('other builders', () => {
   it('heatmap places cells by member id and ignores unknown ones', () => {
     const o = heatmapOption([{ x: '1', y: '2', v: 5 }, { x: '9', y: '1', v: 1 }], { x: { dim: 'x', ids: ['1', '2'], title: 'X' }, y: { dim: 'y', ids: ['1', '2'], title: 'Y' }, value: 'v', format: 'integer' }, labels);
     expect(o.series[0].data.map((d: { value: unknown }) => d.value)).toEqual([[0, 1, 5]]);
+    // the y axis's name sits beside its labels, not a fixed 56 px away (off the canvas beside 1…5)
+    expect(o.yAxis.nameGap).toBe(7 + 14);
+    const wide = heatmapOption([], { x: { dim: 'x', ids: ['1'], title: 'X' }, y: { dim: 'y', ids: ['a', 'b'], title: 'Y' }, value: 'v', format: 'integer' }, { ...labels, member: (_d, id) => (id === 'a' ? '维持价值' : 'VIP') });
+    expect(wide.yAxis.nameGap).toBe(4 * 12 + 14);
   });
   it('a count heatmap fills the cells without a row with 0, drawn and labelled like a row\'s 0', () => {
     const spec = { x: { dim: 'x', ids: ['1', '2'], title: 'X' }, y: { dim: 'y', ids: ['1', '2'], title: 'Y' }, value: 'v', format: 'integer', fill: 0 };

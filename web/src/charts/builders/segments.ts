@@ -94,6 +94,9 @@ export function heatmapOption(rows: Row[], spec: HeatmapSpec, labels: Labels) {
     }));
   }
   const values = data.map((d) => d.value[2]).filter((v): v is number => v !== null);
+  // the y axis's name sits just left of its longest label (a fixed gap put it off the canvas beside 1…5)
+  const yLabels = spec.y.ids.map((id) => String(labels.member(spec.y.dim, id)));
+  const yLabelWidth = Math.max(0, ...yLabels.map((l) => [...l].reduce((w, c) => w + (c.charCodeAt(0) > 0x2e7f ? 12 : 7), 0)));
   const max = values.length ? Math.max(...values) : 1;
   const min = values.length ? Math.min(...values) : 0;
   return {
@@ -108,7 +111,7 @@ export function heatmapOption(rows: Row[], spec: HeatmapSpec, labels: Labels) {
     },
     grid: { left: spec.y.title ? 28 : 8, right: 16, top: 8, bottom: spec.x.title ? 28 : 8, containLabel: true },
     xAxis: { type: 'category', name: spec.x.title, nameLocation: 'middle', nameGap: spec.xRotate ? 56 : 26, data: spec.x.ids.map((id) => labels.member(spec.x.dim, id)), splitArea: { show: true }, axisLabel: { interval: 0, fontSize: 11, rotate: spec.xRotate ?? 0 } },
-    yAxis: { type: 'category', name: spec.y.title, nameLocation: 'middle', nameGap: 56, inverse: !!spec.yTopDown, data: spec.y.ids.map((id) => labels.member(spec.y.dim, id)), splitArea: { show: true }, axisLabel: { fontSize: 11 } },
+    yAxis: { type: 'category', name: spec.y.title, nameLocation: 'middle', nameGap: yLabelWidth + 14, inverse: !!spec.yTopDown, data: spec.y.ids.map((id) => labels.member(spec.y.dim, id)), splitArea: { show: true }, axisLabel: { fontSize: 11 } },
     visualMap: { min, max: max === min ? min + 1 : max, calculable: false, orient: 'horizontal', left: 'center', bottom: 0, itemHeight: 160, itemWidth: 10, show: false, inRange: { color: ['#f1f6fd', '#74a9e8', '#1f6fd1', '#0b3a75'] } },
     series: [{
       type: 'heatmap', data,
