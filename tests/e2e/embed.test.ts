@@ -12,7 +12,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Frame, Page } from 'playwright-core';
 import { SignJWT, decodeJwt, decodeProtectedHeader } from 'jose';
-import { launchChromium } from './harness.ts';
+import { launchChromium, signIn } from './harness.ts';
 import { freePort, startServer } from '../helpers/server.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -284,5 +284,50 @@ describe('/embed/<token> in an iframe', () => {
     expect(hasChart).toBe(false);
     expect(refused.length).toBeGreaterThan(0);
     await page.close();
+  });
+});
+
+describe('the dashboard\'s embed button', () => {
+  it('an analyst mints an embed of a card: a preview that renders, the snippet, and the body for the host backend', async () => {
+    const ctx = await browser.newContext({ viewport: { width: 1440, height: 1000 } });
+    await signIn(ctx, product.url, 'demo-analyst');
+    const page = await ctx.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(`${product.url}/channels`);
+    const card = page.locator('[data-testid="chart-scatter"]');
+    await expect.poll(() => card.getAttribute('data-state'), { timeout: 60_000 }).toBe('ready');
+    await card.locator('[data-testid="embed"]').click();
+    await card.locator('[data-testid="embed-lang"]').selectOption('en');
+    await card.locator('[data-testid="embed-create"]').click();
+    const frame = (await (await card.locator('[data-testid="embed-preview"]').elementHandle())!.contentFrame())!;
+    await ready(frame);
+    expect((await painted(frame)).painted).toBeGreaterThan(3000);
+    // the snippet's token is a working embed of this card: the scatter of the page's query, in English
+    const snippet = await card.locator('[data-testid="embed-snippet"]').innerText();
+    const token = /token="([^"]+)"/.exec(snippet)![1];
+    expect(snippet).toContain(`<script src="${product.url}/embed.js"></script>`);
+    expect(snippet).toContain('lang="en"');
+    const data = await fetch(`${product.url}/api/embed/data?token=${token}`);
+    expect(data.status).toBe(200);
+    expect(((await data.json()) as { chart: string; rows: unknown[] })).toMatchObject({ chart: 'scatter' });
+    expect(await card.locator('[data-testid="embed-iframe-url"]').innerText()).toBe(`${product.url}/embed/${token}`);
+    // what the host page's backend posts with its API key gets an equal token
+    const body = JSON.parse(await card.locator('[data-testid="embed-api-body"]').innerText()) as Record<string, unknown>;
+    expect(body).toMatchObject({ scope: 'national', chart: 'scatter', lang: 'en', query: { groupBy: ['channel'] } });
+    const minted = await fetch(`${product.url}/api/embed/token`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-api-key': API_KEY }, body: JSON.stringify(body) });
+    expect(minted.status).toBe(200);
+    expect(decodeJwt(((await minted.json()) as { token: string }).token)).toMatchObject({ chart: 'scatter', q: decodeJwt(token).q });
+    await card.screenshot({ path: path.join(SHOTS, 'embed-dialog.png') });
+    expect(errors).toEqual([]);
+    // an executive, who may not mint embeds, has no button
+    const exec = await browser.newContext();
+    await signIn(exec, product.url, 'demo-national');
+    const p2 = await exec.newPage();
+    await p2.goto(`${product.url}/channels`);
+    await expect.poll(() => p2.locator('[data-testid="chart-scatter"]').getAttribute('data-state'), { timeout: 60_000 }).toBe('ready');
+    expect(await p2.locator('[data-testid="chart-scatter"] [data-testid="embed"]').count()).toBe(0);
+    await exec.close();
+    await ctx.close();
   });
 });

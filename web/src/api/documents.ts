@@ -147,3 +147,10 @@ export const ChatMetricsDocument = graphql(`
     }
   }
 `);
+
+/** An embed of one chart, minted by an analyst or administrator from a card (its query, its chart kind). */
+export const CreateEmbedDocument = graphql(`
+  mutation CreateEmbed($input: CreateEmbedInput!) {
+    createEmbed(input: $input) { token url expiresAt chart scope query }
+  }
+`);

@@ -32,6 +32,7 @@ type Documents = {
     "\n  query SavedView($id: ID!, $version: Int) {\n    savedView(id: $id, version: $version) { id version scope visibility owner name page state isDefault deleted savedAt savedBy }\n  }\n": typeof types.SavedViewDocument,
     "\n  query Ask($question: String!, $conversationId: ID, $context: AskContext, $asOf: Date) {\n    ask(question: $question, conversationId: $conversationId, context: $context, asOf: $asOf) {\n      conversationId status interpretation restatement language graphql variables chart requeried\n      columns { id labelZh labelEn type }\n      rows\n      totals\n      asOf\n      unknownWords { text start end }\n      choices { label interpretation }\n      focus { dimension values }\n      message\n      suggestions\n    }\n  }\n": typeof types.AskDocument,
     "\n  query ChatMetrics($q: MetricQuery!, $asOf: Date) {\n    metrics(query: $q, asOf: $asOf) {\n      columns { id labelZh labelEn type }\n      rows\n      totals\n      asOf\n    }\n  }\n": typeof types.ChatMetricsDocument,
+    "\n  mutation CreateEmbed($input: CreateEmbedInput!) {\n    createEmbed(input: $input) { token url expiresAt chart scope query }\n  }\n": typeof types.CreateEmbedDocument,
 };
 const documents: Documents = {
     "\n  query Catalog {\n    catalog {\n      metrics { id labelZh labelEn format kind domain higherIsBetter dimensions grains }\n      dimensions { id labelZh labelEn ordered members { id labelZh labelEn parent } }\n      grains { id labelZh labelEn }\n    }\n    dataset { asOf dataVersion }\n  }\n": types.CatalogDocument,
@@ -51,6 +52,7 @@ const documents: Documents = {
     "\n  query SavedView($id: ID!, $version: Int) {\n    savedView(id: $id, version: $version) { id version scope visibility owner name page state isDefault deleted savedAt savedBy }\n  }\n": types.SavedViewDocument,
     "\n  query Ask($question: String!, $conversationId: ID, $context: AskContext, $asOf: Date) {\n    ask(question: $question, conversationId: $conversationId, context: $context, asOf: $asOf) {\n      conversationId status interpretation restatement language graphql variables chart requeried\n      columns { id labelZh labelEn type }\n      rows\n      totals\n      asOf\n      unknownWords { text start end }\n      choices { label interpretation }\n      focus { dimension values }\n      message\n      suggestions\n    }\n  }\n": types.AskDocument,
     "\n  query ChatMetrics($q: MetricQuery!, $asOf: Date) {\n    metrics(query: $q, asOf: $asOf) {\n      columns { id labelZh labelEn type }\n      rows\n      totals\n      asOf\n    }\n  }\n": types.ChatMetricsDocument,
+    "\n  mutation CreateEmbed($input: CreateEmbedInput!) {\n    createEmbed(input: $input) { token url expiresAt chart scope query }\n  }\n": types.CreateEmbedDocument,
 };
 
 /**
@@ -121,6 +123,10 @@ export function graphql(source: "\n  query Ask($question: String!, $conversation
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query ChatMetrics($q: MetricQuery!, $asOf: Date) {\n    metrics(query: $q, asOf: $asOf) {\n      columns { id labelZh labelEn type }\n      rows\n      totals\n      asOf\n    }\n  }\n"): typeof import('./graphql').ChatMetricsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateEmbed($input: CreateEmbedInput!) {\n    createEmbed(input: $input) { token url expiresAt chart scope query }\n  }\n"): typeof import('./graphql').CreateEmbedDocument;
 
 
 export function graphql(source: string) {

@@ -59,6 +59,25 @@ export type Compare =
   | 'mom'
   | 'yoy';
 
+export type CreateEmbedInput = {
+  /** what the host page may change: timeRange (from / to), or dimension ids (f.<dimension>=a,b); none when absent */
+  allowControls?: Array<string> | null | undefined;
+  /** overview views: trend, map, bars; segments: bars_line, heatmap; channels: scatter, trend; lifecycle: survival, median */
+  chart: ChartKind;
+  /** zh (default) or en */
+  lang?: string | null | undefined;
+  /** filters always applied; a control can never replace them */
+  lockedFilters?: Array<FilterInput> | null | undefined;
+  /** the query to embed (give viewId or query, not both) */
+  query?: MetricQuery | null | undefined;
+  /** lifetime in seconds, 30 to 86400; absent: EMBED_TTL_SECONDS (600) */
+  ttlSeconds?: number | null | undefined;
+  /** a saved view to embed (give viewId or query, not both) */
+  viewId?: string | number | null | undefined;
+  /** the view's version; absent: its latest */
+  viewVersion?: number | null | undefined;
+};
+
 /** Where the default that applied when opening the dashboard came from (first found wins). */
 export type DefaultSource =
   | 'city'
@@ -267,6 +286,13 @@ export type ChatMetricsQueryVariables = Exact<{
 
 
 export type ChatMetricsQuery = { metrics: { rows: Array<unknown>, totals: unknown, asOf: string, columns: Array<{ id: string, labelZh: string, labelEn: string, type: string }> } };
+
+export type CreateEmbedMutationVariables = Exact<{
+  input: CreateEmbedInput;
+}>;
+
+
+export type CreateEmbedMutation = { createEmbed: { token: string, url: string, expiresAt: string, chart: ChartKind, scope: string, query: unknown } };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -589,3 +615,15 @@ export const ChatMetricsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ChatMetricsQuery, ChatMetricsQueryVariables>;
+export const CreateEmbedDocument = new TypedDocumentString(`
+    mutation CreateEmbed($input: CreateEmbedInput!) {
+  createEmbed(input: $input) {
+    token
+    url
+    expiresAt
+    chart
+    scope
+    query
+  }
+}
+    `) as unknown as TypedDocumentString<CreateEmbedMutation, CreateEmbedMutationVariables>;

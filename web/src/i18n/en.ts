@@ -14,6 +14,12 @@ const en: typeof zh = {
     infoQuery: 'GraphQL query', infoVariables: 'Variables', infoAsOf: 'Data as of', infoScope: 'Scope', infoRange: 'Time range',
     exportName: '{title}', copy: 'Copy',
   },
+  embed: {
+    button: 'Embed', title: 'Embed this chart in an intranet page', ttl: 'Token lifetime', ttl10m: '10 minutes', ttl1h: '1 hour', ttl24h: '24 hours', lang: 'Chart language',
+    allowTime: 'Let the page change the time range', create: 'Create', preview: 'Preview', component: 'Web component (put it in the intranet page)', iframe: 'Or an iframe',
+    api: 'In production tokens expire soon: the page\'s backend gets one from POST /api/embed/token with its API key (this body)', expires: 'This token expires at {at}',
+    copy: 'Copy', copied: 'Copied', scope: 'The embed\'s data is limited to your scope: {scope}',
+  },
   kpi: { vsMom: 'MoM', vsYoy: 'YoY', noCompare: 'no comparison', month: '{month}', notReached: 'not reached' },
   overview: {
     kpis: 'Key figures', trends: 'Monthly trend', map: '{metric} by province', mapHint: 'Click a province for its cities', noData: 'No data', cities: '{metric} by city, {province}', cityMap: 'Map of {metric}, {province}', byBrand: '{metric} by brand, {region}',

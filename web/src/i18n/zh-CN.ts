@@ -14,6 +14,12 @@ export default {
     infoQuery: 'GraphQL 查询', infoVariables: '变量', infoAsOf: '数据截至', infoScope: '范围', infoRange: '时间范围',
     exportName: '{title}', copy: '复制',
   },
+  embed: {
+    button: '嵌入', title: '把这张图嵌入内网页面', ttl: '令牌有效期', ttl10m: '10 分钟', ttl1h: '1 小时', ttl24h: '24 小时', lang: '图表语言',
+    allowTime: '允许页面调整时间范围', create: '生成', preview: '预览', component: '网页组件（放进内网页面）', iframe: '或用 iframe',
+    api: '正式使用：令牌很快过期，由页面后端用 API Key 向 POST /api/embed/token 换取（请求体如下）', expires: '此令牌 {at} 到期',
+    copy: '复制', copied: '已复制', scope: '嵌入的数据限于你的范围：{scope}',
+  },
   kpi: { vsMom: '环比', vsYoy: '同比', noCompare: '无可比值', month: '{month} 月度', notReached: '未达到' },
   overview: {
     kpis: '关键指标', trends: '月度趋势', map: '各省{metric}', mapHint: '点击省份查看地市', noData: '无数据', cities: '{province}各地市{metric}', cityMap: '{province}{metric}地图', byBrand: '{region}各品牌{metric}',
