@@ -4,7 +4,7 @@
  * a different query). Candidates from the answer's shape: over time, year on year, drill into
  * the first region of a ranking, the top 5, split a single figure by the usual dimensions.
  */
-import { model } from '../../model/index.ts';
+import { timed } from './parse.ts';
 import { regionByCode } from '../../../seeds/regions.ts';
 import { GRAIN_IDS } from './constants.ts';
 import type { Language, MetricQuery } from './types.ts';
@@ -15,13 +15,12 @@ export function nextCandidates(q: MetricQuery, lang: Language, rows: readonly Re
   const zh = lang === 'zh';
   const groupBy = q.groupBy ?? [];
   const dims = groupBy.filter((g) => !GRAIN_IDS.has(g));
-  const timed = q.metrics.every((m) => { const x = model.metric(m); return !!x && !!model.cube(x.cube).time; });
   const out: string[] = [];
   // a ranking of provinces: the first one's cities
   const first = dims.length === 1 && dims[0] === 'province' && rows?.length && scope === 'national' ? regionByCode(String(rows[0].province)) : undefined;
   if (first) out.push(zh ? `${first.shortZh}呢` : `only ${first.nameEn}`);
-  if (timed && !groupBy.some((g) => GRAIN_IDS.has(g))) out.push(zh ? '按月' : 'by month');
-  if (timed && !q.compare) out.push(zh ? '同比' : 'year over year');
+  if (timed(q.metrics) && !groupBy.some((g) => GRAIN_IDS.has(g))) out.push(zh ? '按月' : 'by month');
+  if (timed(q.metrics) && !q.compare) out.push(zh ? '同比' : 'year over year');
   if (dims.length === 1 && !q.orderBy && (rows?.length ?? 0) > 5) out.push(zh ? '前5' : 'top 5');
   if (!dims.length) {
     const filtered = (d: string) => (q.filters ?? []).some((f) => f.dimension === d);

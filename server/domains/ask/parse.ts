@@ -73,7 +73,8 @@ export function compatDim(dim: string, metrics: string[]): string | null {
   for (const a of DIM_ALIAS[dim] ?? []) if (dims.has(a)) return a;
   return null;
 }
-const timed = (metrics: string[]) => metrics.every((m) => { const x = metricOf(m); return !x || !!model.cube(x.cube).time; });
+/** every metric has a calendar time axis (monthly grains, 同比 / 环比) */
+export const timed = (metrics: string[]) => metrics.every((m) => { const x = metricOf(m); return !x || !!model.cube(x.cube).time; });
 const sqlOnly = (metrics: string[]) => metrics.every((m) => { const x = metricOf(m); return !x || model.cube(x.cube).executor === 'sql'; });
 
 export function primaryKind(senses: Sense[]): Sense['kind'] | null {
