@@ -589,6 +589,12 @@ describe('counts of the churned, and banded scores', () => {
         expect(f.interpretation, s).not.toEqual(a.interpretation)
       }
     }
+    // a ranking that marks a member (广东排第几) drills into that member, not the top row
+    const marked = answered('广东和全国的离网率对比')
+    expect(marked.focus).toEqual({ dimension: 'province', values: ['440000'] })
+    const top = [{ province: '630000', churn_rate: 0.05 }, ...rows]
+    expect(parser.next(marked.interpretation!, marked.chart!, asOf, 'zh', top, 'national', marked.focus)[0]).toBe('广东呢')
+    expect(parser.next(marked.interpretation!, marked.chart!, asOf, 'zh', top, 'national')[0]).toBe('青海呢')
   })
   it('高 / 低 beside a banded score qualifies it: every band, in band order, and said so; not a ranking of the metric', () => {
     const a = answered('满意度低的用户离网率')

@@ -17,7 +17,7 @@ import { suggest } from './suggest.ts';
 import { asOfParts } from './time.ts';
 import { type Token, tokenize } from './tokenize.ts';
 import { regionByCode } from '../../../seeds/regions.ts';
-import type { AskContext, ChartKind, Language, MarkedWord, MetricQuery, ParseResult, SynonymTarget } from './types.ts';
+import type { AskContext, ChartKind, Focus, Language, MarkedWord, MetricQuery, ParseResult, SynonymTarget } from './types.ts';
 
 export type { AskContext, ChartKind, Focus, MarkedWord, MetricQuery, ParseResult, Sense, SynonymTarget } from './types.ts';
 export { CHART_KINDS } from './types.ts';
@@ -246,10 +246,11 @@ export function createParser(opts: ParserOptions = {}) {
    * Follow-ups this answer can take (at most MAX_NEXT), each parsed against the answer itself:
    * kept only when understood and asking for a different query.
    */
-  function next(q: MetricQuery, chart: ChartKind, asOf: string, lang: Language, rows: readonly Record<string, unknown>[] | null, scope: 'national' | 'province' | 'city' = 'national'): string[] {
+  function next(q: MetricQuery, chart: ChartKind, asOf: string, lang: Language, rows: readonly Record<string, unknown>[] | null,
+    scope: 'national' | 'province' | 'city' = 'national', focus: Focus | null = null): string[] {
     const previous = { interpretation: q, chart, rows };
     const same = JSON.stringify(q);
-    return nextCandidates(q, lang, rows, scope).filter((c) => {
+    return nextCandidates(q, lang, rows, scope, focus).filter((c) => {
       const r = parse(c, { asOf, previous });
       return r.status === 'ANSWERED' && r.requery && JSON.stringify(r.interpretation) !== same;
     }).slice(0, MAX_NEXT);

@@ -7,17 +7,18 @@
 import { timed } from './parse.ts';
 import { regionByCode } from '../../../seeds/regions.ts';
 import { GRAIN_IDS } from './constants.ts';
-import type { Language, MetricQuery } from './types.ts';
+import type { Focus, Language, MetricQuery } from './types.ts';
 
 export const MAX_NEXT = 4;
 
-export function nextCandidates(q: MetricQuery, lang: Language, rows: readonly Record<string, unknown>[] | null, scope: 'national' | 'province' | 'city' = 'national'): string[] {
+export function nextCandidates(q: MetricQuery, lang: Language, rows: readonly Record<string, unknown>[] | null, scope: 'national' | 'province' | 'city' = 'national', focus: Focus | null = null): string[] {
   const zh = lang === 'zh';
   const groupBy = q.groupBy ?? [];
   const dims = groupBy.filter((g) => !GRAIN_IDS.has(g));
   const out: string[] = [];
-  // a ranking of provinces: the first one's cities
-  const first = dims.length === 1 && dims[0] === 'province' && rows?.length && scope === 'national' ? regionByCode(String(rows[0].province)) : undefined;
+  // a ranking of provinces: the cities of the one it marks (广东排第几), else of the first
+  const marked = focus?.dimension === 'province' ? focus.values[0] : rows?.[0]?.province;
+  const first = dims.length === 1 && dims[0] === 'province' && rows?.length && scope === 'national' ? regionByCode(String(marked)) : undefined;
   if (first) out.push(zh ? `${first.shortZh}呢` : `only ${first.nameEn}`);
   if (timed(q.metrics) && !groupBy.some((g) => GRAIN_IDS.has(g))) out.push(zh ? '按月' : 'by month');
   if (timed(q.metrics) && !q.compare) out.push(zh ? '同比' : 'year over year');

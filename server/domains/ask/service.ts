@@ -130,7 +130,7 @@ export class AskService {
     // only the chart changed: answer from the previous result, nothing re-queried
     if (!parsed.requery && previous?.result) {
       this.conversations.set(id, { ...previous, chart: parsed.chart ?? previous.chart, at: Date.now() });
-      const suggestions = parser.next(previous.interpretation, parsed.chart ?? previous.chart, asOfDay, parsed.language, previous.result.rows as Record<string, unknown>[], ctx.viewer.scope.level);
+      const suggestions = parser.next(previous.interpretation, parsed.chart ?? previous.chart, asOfDay, parsed.language, previous.result.rows as Record<string, unknown>[], ctx.viewer.scope.level, previous.focus);
       return { ...base, graphql: ASK_DOCUMENT, variables, ...previous.result, focus: previous.focus, suggestions };
     }
     const run = (q: MetricQuery) => this.run(q, asOfDay, ctx, parsed.language);
@@ -157,7 +157,7 @@ export class AskService {
     const placed = parsed.position && answer.focus ? parser.place(answer.interpretation!, answer.focus, result.rows as Record<string, unknown>[], parsed.language) : null;
     if (placed) answer = { ...answer, restatement: `${answer.restatement}${parsed.language === 'zh' ? '' : ' '}${placed}` };
     this.conversations.set(id, { interpretation: answer.interpretation!, chart: answer.chart ?? 'table', viewer: ctx.viewer.id, result, focus: answer.focus, at: Date.now() });
-    const suggestions = parser.next(answer.interpretation!, answer.chart ?? 'table', asOfDay, parsed.language, result.rows as Record<string, unknown>[], ctx.viewer.scope.level);
+    const suggestions = parser.next(answer.interpretation!, answer.chart ?? 'table', asOfDay, parsed.language, result.rows as Record<string, unknown>[], ctx.viewer.scope.level, answer.focus);
     return { ...answer, graphql: ASK_DOCUMENT, requeried: true, ...result, suggestions };
   }
 
