@@ -301,6 +301,19 @@ describe('chat panel', () => {
     expect(await m.getAttribute('data-status')).toBe('ANSWERED');
     expect(await m.locator('[data-testid="chat-chip"]').allInnerTexts()).toEqual(expect.arrayContaining([expect.stringContaining('离网率'), expect.stringContaining('按月')]));
     await t.screenshot({ path: path.join(SHOTS, 'chat-place.png') });
+    // saved as a view, it re-opens with 深圳 still marked
+    await t.locator('[data-testid="chat-save-toggle"]').click();
+    await t.locator('[data-testid="chat-save-name"]').fill('问数：深圳排第几');
+    await t.locator('[data-testid="chat-save-button"]').click();
+    await expect.poll(() => t.locator('[data-testid="chat-saved"]').innerText()).toContain('问数：深圳排第几');
+    await page.locator('[data-testid="views-button"]').click();
+    const item = page.locator('[data-testid="view-item"][data-name="问数：深圳排第几"]');
+    await item.waitFor();
+    const k = await turns(page).count();
+    await item.getByRole('button', { name: '打开' }).click();
+    const reopened = await settled(page, k);
+    expect(await reopened.getAttribute('data-origin')).toBe('view');
+    expect(await reopened.locator('[data-testid="chat-chart"]').getAttribute('data-focus')).toBe('440300');
   });
 
   it('in English: conversion rate by channel last month', async () => {

@@ -145,7 +145,7 @@ describe('save as view and GraphiQL', () => {
     const ov = viewOfAnswer(GD_CITIES, 'bar', domain);
     expect(ov.page).toBe('overview');
     expect(ov.state.map).toBe('churn_rate');
-    expect(decodeChat(ov.state.chat)).toEqual({ q: GD_CITIES, chart: 'bar' });
+    expect(decodeChat(ov.state.chat)).toEqual({ q: GD_CITIES, chart: 'bar', focus: null });
     const trend = viewOfAnswer(q({ metrics: ['arpu'], groupBy: ['month'], timeRange: { from: '2024-01', to: '2024-06' } }), 'line', domain);
     expect(trend.state).toMatchObject({ trend: 'arpu', from: '2024-01', to: '2024-06' });
     expect(viewOfAnswer(q({ metrics: ['conversion_rate'], groupBy: ['channel'] }), 'bar', domain).page).toBe('channels');
@@ -158,7 +158,12 @@ describe('save as view and GraphiQL', () => {
   it('decodes only what is a query', () => {
     expect(decodeChat('{"q":{"metrics":[]}}')).toBeNull();
     expect(decodeChat('not json')).toBeNull();
-    expect(decodeChat(encodeChat(FULL, null))).toEqual({ q: FULL, chart: null });
+    expect(decodeChat(encodeChat(FULL, null))).toEqual({ q: FULL, chart: null, focus: null });
+    // the member an answer marks (广东排第几) travels with it, when the query groups by its dimension
+    const marked = viewOfAnswer(q({ metrics: ['churn_rate'], groupBy: ['province'] }), 'bar', domain, { dimension: 'province', values: ['440000'] });
+    expect(decodeChat(marked.state.chat)?.focus).toEqual({ dimension: 'province', values: ['440000'] });
+    expect(decodeChat(JSON.stringify({ q: GD_CITIES, focus: { dimension: 'province', values: ['440000'] } }))?.focus).toBeNull();
+    expect(decodeChat(JSON.stringify({ q: GD_CITIES, focus: { dimension: 'city', values: [1, '440300'] } }))?.focus).toEqual({ dimension: 'city', values: ['440300'] });
   });
 
   it('GraphiQL gets the document with its variables inlined (it reads only `query` from its URL)', () => {

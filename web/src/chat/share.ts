@@ -2,7 +2,7 @@
  * Where an answer goes next: a saved view (nearest dashboard page + the exact chat query)
  * and GraphiQL (the executed document, pre-filled). Pure.
  */
-import { isGrain, normalizeInterpretation, CHART_KINDS, type ChartKind, type Interpretation } from './model';
+import { isGrain, normalizeInterpretation, CHART_KINDS, type ChartKind, type Focus, type Interpretation } from './model';
 
 export type ViewPage = 'overview' | 'segments' | 'channels' | 'lifecycle' | 'capability';
 
@@ -15,18 +15,27 @@ const SEGMENT_DIMS = ['value_tier', 'sub_segment', 'customer_type', 'quadrant', 
 const SEGMENT_SCHEMES = ['value_tier', 'brand', 'sub_segment', 'customer_type', 'quadrant', 'credit_list', 'satisfaction_band', 'loyalty_band'];
 const LIFECYCLE_GROUPS = ['brand', 'contract_type', 'value_tier', 'sub_segment', 'customer_type', 'acquisition_channel'];
 
-export function encodeChat(q: Interpretation, chart: ChartKind | null): string {
-  return JSON.stringify(chart ? { q, chart } : { q });
+/** The chat query, its chart and the member it marks (广东排第几: 广东), as one URL value. */
+export function encodeChat(q: Interpretation, chart: ChartKind | null, focus: Focus | null = null): string {
+  return JSON.stringify({ q, ...(chart ? { chart } : {}), ...(focus ? { focus } : {}) });
 }
 
-/** A `chat` URL value back to a query and chart; null when it is not one. */
-export function decodeChat(s: unknown): { q: Interpretation; chart: ChartKind | null } | null {
+/** A member mark read back: a dimension the query groups by, and a few ids (else null). */
+function focusOf(v: unknown, q: Interpretation): Focus | null {
+  const f = v as Focus | null | undefined;
+  if (!f || typeof f.dimension !== 'string' || !q.groupBy.includes(f.dimension) || !Array.isArray(f.values)) return null;
+  const values = f.values.filter((x): x is string => typeof x === 'string').slice(0, 20);
+  return values.length ? { dimension: f.dimension, values } : null;
+}
+
+/** A `chat` URL value back to a query, chart and marked member; null when it is not one. */
+export function decodeChat(s: unknown): { q: Interpretation; chart: ChartKind | null; focus: Focus | null } | null {
   if (typeof s !== 'string' || s.length > STATE_VALUE_MAX * 2) return null;
   try {
-    const v = JSON.parse(s) as { q?: unknown; chart?: unknown };
+    const v = JSON.parse(s) as { q?: unknown; chart?: unknown; focus?: unknown };
     const q = normalizeInterpretation(v?.q);
     if (!q) return null;
-    return { q, chart: CHART_KINDS.includes(v.chart as ChartKind) ? (v.chart as ChartKind) : null };
+    return { q, chart: CHART_KINDS.includes(v.chart as ChartKind) ? (v.chart as ChartKind) : null, focus: focusOf(v.focus, q) };
   } catch {
     return null;
   }
@@ -35,10 +44,11 @@ export function decodeChat(s: unknown): { q: Interpretation; chart: ChartKind | 
 /**
  * An answer as a saved view: the dashboard page nearest to it, with the page's own
  * settings where the query maps onto them (metric, grouping, time range), plus the exact
- * chat query under `chat`, which re-opens the answer in the chat panel.
+ * chat query under `chat` (with the member the answer marks), which re-opens the answer in
+ * the chat panel.
  * `domain` is the catalog domain of a metric (base, contacts, campaigns, survival, capability).
  */
-export function viewOfAnswer(q: Interpretation, chart: ChartKind | null, domain: (metric: string) => string | undefined): { page: ViewPage; state: Record<string, string> } {
+export function viewOfAnswer(q: Interpretation, chart: ChartKind | null, domain: (metric: string) => string | undefined, focus: Focus | null = null): { page: ViewPage; state: Record<string, string> } {
   const m = q.metrics[0];
   const dims = [...q.groupBy, ...q.filters.map((f) => f.dimension)].filter((d) => !isGrain(d));
   const state: Record<string, string> = {};
@@ -73,7 +83,7 @@ export function viewOfAnswer(q: Interpretation, chart: ChartKind | null, domain:
     state.from = q.timeRange.from.slice(0, 7);
     state.to = q.timeRange.to.slice(0, 7);
   }
-  state[CHAT_KEY] = encodeChat(q, chart);
+  state[CHAT_KEY] = encodeChat(q, chart, focus);
   return { page, state };
 }
 

@@ -8,7 +8,7 @@ import { reactive, ref } from 'vue';
 import { GraphQLRequestError, request } from '../api/client';
 import { AskDocument, ChatMetricsDocument } from '../api/documents';
 import type { AskQuery } from '../generated/graphql';
-import { normalizeInterpretation, type ChartKind, type ChatAnswer, type ChatResult, type Interpretation } from './model';
+import { normalizeInterpretation, type ChartKind, type ChatAnswer, type ChatResult, type Focus, type Interpretation } from './model';
 
 export type TurnOrigin = 'ask' | 'edit' | 'choice' | 'view';
 export interface Turn {
@@ -113,13 +113,13 @@ export function useChat() {
      * a new turn whose document is the one executed here. Outside the viewer's scope the
      * server says FORBIDDEN, shown like the chat's own.
      */
-    rerun(q: Interpretation, chart: ChartKind, origin: Exclude<TurnOrigin, 'ask'>, description: string, asOf?: string | null): Promise<void> {
+    rerun(q: Interpretation, chart: ChartKind, origin: Exclude<TurnOrigin, 'ask'>, description: string, asOf?: string | null, focus: Focus | null = null): Promise<void> {
       const turn = push(origin, description);
       return settle(turn, async () => {
         const variables = { q, asOf: asOf ?? null };
         const base: ChatAnswer = {
           status: 'ANSWERED', interpretation: q, restatement: '', language: '', graphql: CHAT_METRICS, variables, chart,
-          requeried: true, result: null, asOf: asOf ?? null, unknownWords: [], choices: [], message: null, focus: null, suggestions: [],
+          requeried: true, result: null, asOf: asOf ?? null, unknownWords: [], choices: [], message: null, focus, suggestions: [],
         };
         try {
           const r = await request(ChatMetricsDocument, { q: q as never, asOf: asOf ?? null });
