@@ -1,7 +1,8 @@
 /**
  * Who the viewer is: a JWT from the intranet SSO (Authorization: Bearer, or the session
  * cookie), verified with jose — HS256 shared secret or RS256/ES256 keys from a JWKS file or
- * URL; issuer, audience and expiry checked. Claims: sub, name, role, scope (national, or a
+ * URL; issuer, audience and expiry checked. Claims: sub, name (name_en optional: the English
+ * UI shows it), role, scope (national, or a
  * GB/T 2260 province or city code). The scope comes from these verified claims only.
  */
 import crypto from 'node:crypto';
@@ -85,12 +86,13 @@ export class Identity {
     const scope = scopeOf(String(payload.scope ?? ''));
     if (!scope) throw unauthenticated(`The token's scope "${String(payload.scope)}" is neither "national" nor a GB/T 2260 province or city code.`);
     if (role === 'province_exec' && scope.level === 'national') throw unauthenticated('A province executive token must carry a province scope.');
-    return { viewer: { id: String(payload.sub), name: String(payload.name ?? payload.sub), role: role as Role, scope }, exp: Number(payload.exp) };
+    const nameEn = typeof payload.name_en === 'string' && payload.name_en.trim() ? payload.name_en : undefined;
+    return { viewer: { id: String(payload.sub), name: String(payload.name ?? payload.sub), ...(nameEn ? { nameEn } : {}), role: role as Role, scope }, exp: Number(payload.exp) };
   }
 
   /** A demo session token (demo mode only). */
   async signSession(u: DemoUser, ttlSeconds = 8 * 3600): Promise<string> {
-    return new SignJWT({ name: u.name, role: u.role, scope: u.scope })
+    return new SignJWT({ name: u.name, name_en: u.nameEn, role: u.role, scope: u.scope })
       .setProtectedHeader({ alg: 'HS256' })
       .setSubject(u.id).setIssuer(this.config.issuer).setAudience(this.config.audience)
       .setIssuedAt().setExpirationTime(Math.floor(Date.now() / 1000) + ttlSeconds)

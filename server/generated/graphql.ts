@@ -864,6 +864,8 @@ export type Viewer = {
   canUseGraphiQL: Scalars['Boolean']['output'];
   id: Scalars['ID']['output'];
   name: Scalars['String']['output'];
+  /** the name for the English UI, from the token's optional name_en claim; null: show name */
+  nameEn?: Maybe<Scalars['String']['output']>;
   /** national_exec | province_exec | city_manager | analyst | admin */
   role: Scalars['String']['output'];
   /** national, or the GB/T 2260 province or city code the viewer is limited to */
@@ -1458,6 +1460,7 @@ export type ViewerResolvers<ContextType = RequestContext, ParentType extends Res
   canUseGraphiQL?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  nameEn?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   role?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   scope?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;

@@ -8,6 +8,8 @@ import type { ResultCache } from '../query/cache.ts';
 export interface Viewer {
   id: string;
   name: string;
+  /** the token's optional `name_en` claim: the name the English UI shows */
+  nameEn?: string;
   role: 'national_exec' | 'province_exec' | 'city_manager' | 'analyst' | 'admin';
   scope: Scope;
 }

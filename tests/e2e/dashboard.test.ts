@@ -224,6 +224,7 @@ describe('executive dashboard', () => {
     await page.waitForURL(/lang=en/);
     await expect.poll(() => page.locator('[data-testid="nav-overview"]').innerText()).toBe('Overview');
     await expect.poll(() => page.locator('[data-testid="kpi-subscribers"] .label').innerText()).toBe('Subscribers');
+    expect(await page.locator('[data-testid="viewer-name"]').innerText()).toBe('Administrator'); // the demo token's name_en
     for (const name of PAGES) {
       await page.locator(`[data-testid="nav-${name}"]`).click();
       await page.waitForURL((u) => (name === 'overview' ? u.pathname === '/' : u.pathname === `/${name}`) && u.searchParams.get('lang') === 'en' && u.searchParams.get('scope') === '440300');

@@ -30,6 +30,10 @@ describe('SSO tokens', () => {
     expect(r.status).toBe(200);
     expect(r.body.data.viewer).toEqual({ id: 'u-gd', role: 'province_exec', scope: '440000' });
     for (const row of r.body.data.metrics.rows) expect(row.city.startsWith('44')).toBe(true);
+    // name_en is optional: the English UI shows it, null without it
+    const names = async (c: Record<string, unknown>) => (await s.gql('{ viewer { name nameEn } }', {}, { authorization: `Bearer ${await hs(c)}` })).body.data.viewer;
+    expect(await names(claims)).toEqual({ name: '广东省公司总经理', nameEn: null });
+    expect(await names({ ...claims, name_en: 'Guangdong GM' })).toEqual({ name: '广东省公司总经理', nameEn: 'Guangdong GM' });
   });
 
   it('a valid RS256 token verifies against the JWKS file', async () => {

@@ -49,6 +49,11 @@ describe('map data from region codes', () => {
     expect(o.yAxis.data).toEqual(['广州市', '深圳市']); // category axes draw bottom-up: the largest is last
     expect(o.series[0].data.map((d: { id: string }) => d.id)).toEqual(['440100', '440300']);
     expect(CITIES.some((c) => c.code === '440300')).toBe(true);
+    // the 31 provinces each get their name (ECharts would otherwise skip every other one)
+    const provinces = rankedBarsOption(result(PROVINCES.map((p, i) => ({ province: p.code, subscribers: i }))), { dim: 'province', metric: 'subscribers', labels });
+    expect(provinces.yAxis.axisLabel).toMatchObject({ interval: 0 });
+    const cities = rankedBarsOption(result(CITIES.map((c, i) => ({ city: c.code, subscribers: i }))), { dim: 'city', metric: 'subscribers', labels });
+    expect(cities.yAxis.axisLabel).not.toHaveProperty('interval');
   });
 });
 
@@ -79,6 +84,10 @@ describe('survival bands', () => {
     expect(band.data[0][1]).toBeCloseTo(0.05, 12);
     expect(o.legend.data).toEqual(['动感地带', '全球通']);
     expect(o.yAxis).toMatchObject({ min: 0, max: 1 });
+    expect(o.xAxis).not.toHaveProperty('interval'); // two months of tenure: ECharts' own ticks
+    // 71 months: ticks every year, the axis ending on the year after the last point (72)
+    const long = survivalOption(result([0, 35, 71].map((tenure) => ({ brand: 'gotone', tenure, survival_rate: 0.9, ci_low: null, ci_high: null, at_risk: 9 }))), { dim: 'brand', labels, bandLabel: (n) => n, monthsLabel: '月' });
+    expect(long.xAxis).toMatchObject({ min: 0, max: 72, interval: 12 });
   });
   it('labels a median that is never reached', () => {
     const o = medianOption(result([{ brand: 'gotone', median_lifetime: null }, { brand: 'mzone', median_lifetime: 11 }]), { dim: 'brand', labels, notReached: '未达到' });

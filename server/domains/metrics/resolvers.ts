@@ -9,7 +9,7 @@ export const metricsResolvers: Resolvers = {
   Query: {
     metrics: async (_, { query, asOf }, ctx) => toResultType(await runMetricQuery(query as MetricQuery, queryContext(ctx, asOf))),
     viewer: (_, __, ctx) => ({
-      id: ctx.viewer.id, name: ctx.viewer.name, role: ctx.viewer.role, scope: scopeLabel(ctx.viewer.scope),
+      id: ctx.viewer.id, name: ctx.viewer.name, nameEn: ctx.viewer.nameEn ?? null, role: ctx.viewer.role, scope: scopeLabel(ctx.viewer.scope),
       canUseGraphiQL: can.useGraphiQL(ctx.viewer), canMakeEmbeds: can.makeEmbeds(ctx.viewer), canManageSynonyms: can.manageSynonyms(ctx.viewer),
     }),
     dataset: async (_, __, ctx) => {

@@ -11,9 +11,9 @@ import { useCatalog } from './useCatalog';
 import { useUrlState } from './useUrlState';
 
 export type RegionLevel = 'national' | 'province' | 'city';
-export interface Viewer { id: string; name: string; role: string; scope: string; canUseGraphiQL: boolean; canMakeEmbeds: boolean }
+export interface Viewer { id: string; name: string; nameEn: string | null; role: string; scope: string; canUseGraphiQL: boolean; canMakeEmbeds: boolean }
 
-const state = reactive<Viewer>({ id: '', name: '', role: '', scope: 'national', canUseGraphiQL: false, canMakeEmbeds: false });
+const state = reactive<Viewer>({ id: '', name: '', nameEn: null, role: '', scope: 'national', canUseGraphiQL: false, canMakeEmbeds: false });
 const VIEWER = readonly(state) as Viewer;
 
 /** Asks the server who is signed in; a missing or expired session goes to the login page. */
@@ -21,7 +21,7 @@ export async function loadViewer(): Promise<void> {
   const res = await fetch('/graphql', {
     method: 'POST',
     headers: { 'content-type': 'application/json', accept: 'application/json' },
-    body: JSON.stringify({ query: 'query Viewer { viewer { id name role scope canUseGraphiQL canMakeEmbeds } }' }),
+    body: JSON.stringify({ query: 'query Viewer { viewer { id name nameEn role scope canUseGraphiQL canMakeEmbeds } }' }),
   });
   if (res.status === 401) {
     window.location.href = `/login?next=${encodeURIComponent(window.location.pathname + window.location.search)}`;

@@ -35,6 +35,12 @@ export function survivalCurves(rows: Row[], dim: string | null): SurvivalCurve[]
   });
 }
 
+/** Past two years of tenure, the axis ticks every 12 months and ends on the year after the last point. */
+function yearTicks(curves: { tenure: number[] }[]): { max?: number; interval?: number } {
+  const last = Math.max(0, ...curves.flatMap((c) => c.tenure));
+  return last > 24 ? { max: Math.ceil(last / 12) * 12, interval: 12 } : {};
+}
+
 export function survivalOption(result: MetricResultLike | null, s: { dim: string | null; labels: Labels; bandLabel: (name: string) => string; monthsLabel: string }) {
   const { labels } = s;
   const curves = survivalCurves(rowsOf(result), s.dim);
@@ -65,7 +71,7 @@ export function survivalOption(result: MetricResultLike | null, s: { dim: string
       },
     },
     grid: { left: 8, right: 16, top: 36, bottom: 28, containLabel: true },
-    xAxis: { type: 'value', name: s.monthsLabel, nameLocation: 'middle', nameGap: 24, min: 0 },
+    xAxis: { type: 'value', name: s.monthsLabel, nameLocation: 'middle', nameGap: 24, min: 0, ...yearTicks(curves) },
     yAxis: { type: 'value', min: 0, max: 1, axisLabel: axis(labels, 'percent') },
     series,
   };

@@ -212,7 +212,8 @@ export function rankedBarsOption(result: MetricResultLike | null, s: { dim: stri
     // room above the bars for the reference line's label
     grid: { left: 8, right: 56, top: s.reference ? 24 : 8, bottom: 8, containLabel: true },
     xAxis: { type: 'value', axisLabel: axis(labels, fmt) },
-    yAxis: { type: 'category', data: rows.map((r) => labels.member(dim, r[dim])), axisLabel: { fontSize: 11 } },
+    // every bar named up to the 34 provinces (smaller type past 24 rows); beyond, ECharts picks
+    yAxis: { type: 'category', data: rows.map((r) => labels.member(dim, r[dim])), axisLabel: rows.length > 40 ? { fontSize: 11 } : { fontSize: rows.length > 24 ? 10 : 11, interval: 0 } },
     series: [{
       type: 'bar', barMaxWidth: 18,
       data: rows.map((r) => ({ value: num(r[metric]), id: String(r[dim]), itemStyle: selected.includes(String(r[dim])) ? { color: SELECTED_COLOR } : undefined })),
