@@ -217,6 +217,15 @@ describe('executive dashboard', () => {
   });
 
   it('switches to English and every page renders with no blank chart (1440 × 900 screenshots)', async () => {
+    // the switch clicked while a lazily loaded page is still loading (its chunk held back 1.5 s)
+    // switches that page, with its region, not the overview
+    const slow = /CapabilityView-.*\.js$/;
+    await page.route(slow, async (r) => { await new Promise((res) => setTimeout(res, 1500)); await r.continue(); });
+    await page.goto(`${base}/capability?scope=440300&view=none`);
+    await page.locator('[data-testid="lang-switch"]').click();
+    await page.waitForURL(/lang=en/);
+    expect(new URL(page.url()).pathname + new URL(page.url()).search).toBe('/capability?scope=440300&view=none&lang=en');
+    await page.unroute(slow);
     await page.goto(`${base}/?scope=440300&view=none`);
     await settled(page);
     await page.screenshot({ path: path.join(SHOTS, 'overview-zh.png') });

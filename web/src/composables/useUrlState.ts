@@ -38,8 +38,13 @@ export function pageState(query: LocationQuery): Record<string, string> {
 export function useUrlState() {
   const route = useRoute();
   const router = useRouter();
-  /** Any state change drops `view`: the page no longer is the saved view as saved. */
-  const patch = (p: Patch, opts: { replace?: boolean; keepView?: boolean } = {}) => {
+  /**
+   * Any state change drops `view`: the page no longer is the saved view as saved. Waits for the
+   * first navigation: before it, `route` is still `/`, and a click as the page opens (the
+   * language switch on /capability) would have patched the overview's URL.
+   */
+  const patch = async (p: Patch, opts: { replace?: boolean; keepView?: boolean } = {}) => {
+    await router.isReady();
     const next = patchQuery(route.query, { ...(opts.keepView ? {} : { view: undefined }), ...p });
     return opts.replace ? router.replace({ query: next }) : router.push({ query: next });
   };
