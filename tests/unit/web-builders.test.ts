@@ -174,6 +174,10 @@ describe('other builders', () => {
   it('scatter separates electronic and physical channels', () => {
     const o = scatterOption(result([{ channel: 'app', conversion_rate: 0.05, cost_per_conversion: 3, contacts: 100 }, { channel: 'store', conversion_rate: 0.2, cost_per_conversion: 100, contacts: 50 }]), { labels, electronicLabel: 'e', physicalLabel: 'p' });
     expect(o.series.map((s: { data: unknown[] }) => s.data.length)).toEqual([1, 1]);
+    // the rightmost bubble is labelled on its left, so its name stays inside the chart
+    const [[app], [store]] = o.series.map((s: { data: { label?: { position: string } }[] }) => s.data);
+    expect(store.label).toEqual({ position: 'left' });
+    expect(app.label).toBeUndefined();
     // costs spanning orders of magnitude: a log axis; a zero cost cannot sit on one, so linear then
     expect(o.yAxis.type).toBe('log');
     expect(scatterOption(result([{ channel: 'app', conversion_rate: 0.05, cost_per_conversion: 3, contacts: 100 }]), { labels, electronicLabel: 'e', physicalLabel: 'p', logLabel: (n) => `${n} (log)` }).yAxis.name).toBe('cost_per_conversion (log)');

@@ -13,7 +13,12 @@ export function scatterOption(result: MetricResultLike | null, s: { labels: Labe
   // linear axis the electronic channels pile up at the origin, so the axis is logarithmic
   // whenever every cost is above zero
   const log = rows.length > 0 && rows.every((r) => num(r.cost_per_conversion)! > 0);
-  const point = (r: Row) => ({ value: [num(r.conversion_rate), num(r.cost_per_conversion), num(r.contacts)], name: labels.member('channel', r.channel), row: r, symbolSize: size(r) });
+  // a bubble at the right edge of the plot is labelled on its left, inside the chart
+  const maxRate = Math.max(0, ...rows.map((r) => num(r.conversion_rate)!));
+  const point = (r: Row) => ({
+    value: [num(r.conversion_rate), num(r.cost_per_conversion), num(r.contacts)], name: labels.member('channel', r.channel), row: r, symbolSize: size(r),
+    ...(maxRate > 0 && num(r.conversion_rate)! >= 0.9 * maxRate ? { label: { position: 'left' } } : {}),
+  });
   const groups = [
     { name: s.electronicLabel, rows: rows.filter((r) => ELECTRONIC.has(String(r.channel))) },
     { name: s.physicalLabel, rows: rows.filter((r) => !ELECTRONIC.has(String(r.channel))) },
@@ -82,7 +87,8 @@ export function liftOption(byList: MetricResultLike | null, byKind: MetricResult
     series: [
       { name: s.modelLabel, type: 'bar', barMaxWidth: 40, data: kinds.map((k) => num(hit(k, 'model')?.hit_rate)), label: { show: true, position: 'top', formatter: (p: { value: number }) => compact(labels, p.value, 'percent') } },
       { name: s.randomLabel, type: 'bar', barMaxWidth: 40, data: kinds.map((k) => num(hit(k, 'random')?.hit_rate)), label: { show: true, position: 'top', formatter: (p: { value: number }) => compact(labels, p.value, 'percent') } },
-      { name: s.liftLabel, type: 'line', yAxisIndex: 1, symbolSize: 10, data: kinds.map((k) => num(lift(k)?.campaign_lift)), label: { show: true, position: 'right', distance: 8, fontWeight: 'bold', formatter: (p: { value: number }) => `×${compact(labels, p.value, 'ratio')}` } },
+      // one lift per kind: points, not a line (the kinds are not a sequence)
+      { name: s.liftLabel, type: 'line', yAxisIndex: 1, symbolSize: 10, lineStyle: { opacity: 0 }, data: kinds.map((k) => num(lift(k)?.campaign_lift)), label: { show: true, position: 'right', distance: 8, fontWeight: 'bold', formatter: (p: { value: number }) => `×${compact(labels, p.value, 'ratio')}` } },
     ],
   };
 }
