@@ -595,6 +595,14 @@ describe('counts of the churned, and banded scores', () => {
     const top = [{ province: '630000', churn_rate: 0.05 }, ...rows]
     expect(parser.next(marked.interpretation!, marked.chart!, asOf, 'zh', top, 'national', marked.focus)[0]).toBe('广东呢')
     expect(parser.next(marked.interpretation!, marked.chart!, asOf, 'zh', top, 'national')[0]).toBe('青海呢')
+    // not ranked: the province with the most of the metric, not the first by code
+    const unordered = answered('各省离网率')
+    const mixed = rows.map((r, i) => ({ ...r, churn_rate: i === 3 ? 0.09 : 0.03 }))
+    expect(parser.next(unordered.interpretation!, unordered.chart!, asOf, 'zh', mixed, 'national')[0]).toBe('江苏呢')
+    // two brands over twelve months are 24 rows but two members: no top 5
+    const lines = answered('全球通和动感地带每月的离网率')
+    const monthly = ['gotone', 'mzone'].flatMap((brand) => Array.from({ length: 12 }, (_, m) => ({ brand, month: `2026-${String(m + 1).padStart(2, '0')}`, churn_rate: 0.01 })))
+    expect(parser.next(lines.interpretation!, lines.chart!, asOf, 'zh', monthly, 'national')).not.toContain('前5')
   })
   it('高 / 低 beside a banded score qualifies it: every band, in band order, and said so; not a ranking of the metric', () => {
     const a = answered('满意度低的用户离网率')
