@@ -257,6 +257,11 @@ describe('executive dashboard', () => {
         const mark = dimension.locator(':scope > .row [data-testid="capability-note"]');
         expect(await mark.getAttribute('title')).toMatch(/^Source note: No dimension-level score for/);
         expect(await tree.innerText()).not.toContain('No dimension-level score');
+        // the radar names the entities it cannot draw at this level, and leads to the level it can
+        expect(await page.locator('[data-testid="radar-unpublished"]').innerText()).toMatch(/China Telecom.*: the source publishes no Capability dimension scores/);
+        await page.locator('[data-testid="radar-to-area"]').click();
+        await page.waitForURL(/level=area/);
+        await expect.poll(() => page.locator('[data-testid="radar-unpublished"]').count()).toBe(0);
       }
     }
     await ctxA.close();

@@ -41,7 +41,8 @@ const en: typeof zh = {
   },
   capability: {
     radar: 'Capability radar: entities vs carrier benchmark', tree: 'Three-level scores (dimension → area → item)', form: 'Self-assessment: {region}', entities: 'Entities',
-    foreignBest: 'Best foreign carrier', foreignMean: 'Mean of foreign carriers', unknown: 'not published', sourceNote: 'Source note', unknownNotes: 'Dimension scores not published in the source (never guessed):',
+    foreignBest: 'Best foreign carrier', foreignMean: 'Mean of foreign carriers', unknown: 'not published', sourceNote: 'Source note', unknownNotes: 'Scores not published in the source (never guessed):', listSep: '; ',
+    noneAtLevel: '{entities}: the source publishes no {level} scores (none are computed).', showAreas: 'See them by capability area',
     node: 'Capability', score: 'Score', comment: 'Comment', note: 'Note', assessedOn: 'Assessed on', submit: 'Record assessment', submitted: 'Recorded {n} scores',
     history: 'Assessment history', nationalHint: 'Pick a province or a city in the region picker to assess it.', entity: 'Entity', items: 'Items', recordedBy: 'Recorded by',
   },

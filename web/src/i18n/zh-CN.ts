@@ -41,7 +41,8 @@ export default {
   },
   capability: {
     radar: '能力雷达：评估对象 vs 运营商标杆', tree: '三级能力评分（维度 → 领域 → 要素）', form: '{region} 能力自评', entities: '评估对象',
-    foreignBest: '国外运营商最佳', foreignMean: '国外运营商平均', unknown: '原文未公布', sourceNote: '出处说明', unknownNotes: '以下维度分原文未公布（不推算）：',
+    foreignBest: '国外运营商最佳', foreignMean: '国外运营商平均', unknown: '原文未公布', sourceNote: '出处说明', unknownNotes: '以下评分原文未公布（不推算）：', listSep: '、',
+    noneAtLevel: '{entities}：原文未公布{level}分（不推算）。', showAreas: '按能力领域查看',
     node: '能力项', score: '评分', comment: '评语', note: '说明', assessedOn: '评估日期', submit: '提交评估', submitted: '已记录 {n} 项评分',
     history: '历史评估', nationalHint: '请先在区域选择器中选择一个省或地市，再为其填写自评。', entity: '对象', items: '项数', recordedBy: '记录人',
   },
