@@ -201,6 +201,16 @@ describe('executive dashboard', () => {
     await pb.locator('[data-testid="banner-reset"]').click();
     await pb.waitForURL(/view=none/);
     expect(await pb.locator('[data-testid="default-banner"]').count()).toBe(0);
+    expect(await pb.locator('[data-testid="region-ignored"]').count()).toBe(0);
+    // a link to a region outside Shenzhen, or to no region at all: Shenzhen's figures, and said so
+    for (const code of ['110000', '999999']) {
+      await pb.goto(`${base}/?scope=${code}&view=none`);
+      await pb.locator('[data-testid="region-ignored"]').waitFor();
+      expect(await pb.locator('[data-testid="region-ignored"]').innerText()).toBe(`链接中的区域“${code}”不存在或不在你的数据权限内，显示的是深圳市。`);
+      await settled(pb);
+      expect(await pb.locator('[data-testid="chart-cities"]').innerText()).toContain('深圳市各品牌');
+      expect(await pb.locator('[data-testid="kpi-subscribers"] .value').innerText()).toMatch(/\d/);
+    }
     await ctxB.close();
   });
 

@@ -57,13 +57,16 @@ export function within(scope: string, code: string): boolean {
 export function useScope() {
   const viewer = useViewer();
   const { param } = useUrlState();
-  const { memberLabel } = useCatalog();
+  const { catalog, member, memberLabel } = useCatalog();
   const raw = param('scope', () => viewer.scope);
-  // a region outside the viewer's scope falls back to the viewer's own
+  // a region the catalog does not know, or outside the viewer's scope, falls back to the viewer's own
+  const known = (code: string) => code === NATIONAL || !catalog.value || !!member(levelOf(code), code);
   const region = computed<string>({
-    get: () => (/^(national|\d{6})$/.test(raw.value) && within(viewer.scope, raw.value) ? raw.value : viewer.scope),
+    get: () => (/^(national|\d{6})$/.test(raw.value) && known(raw.value) && within(viewer.scope, raw.value) ? raw.value : viewer.scope),
     set: (v) => { raw.value = v; },
   });
+  /** the URL's region when it was not used (unknown, or outside the scope): said on screen */
+  const ignored = computed(() => (raw.value !== region.value ? raw.value : null));
   const level = computed(() => levelOf(region.value));
   const province = computed(() => provinceOf(region.value));
   const city = computed(() => (level.value === 'city' ? region.value : null));
@@ -74,6 +77,7 @@ export function useScope() {
     level,
     province,
     city,
+    ignored,
     filters: computed(() => regionFilters(region.value)),
     regionLabel,
   };
