@@ -214,6 +214,23 @@ describe('executive dashboard', () => {
     await ctxB.close();
   });
 
+  it('a hand-edited link with settings that do not exist shows each page\'s defaults, no failed card', async () => {
+    const cases: [string, Record<string, string>][] = [
+      ['/?map=bogus&trend=nope', { 'map-metric': 'subscribers', 'trend-metric': 'subscribers' }],
+      ['/segments?scheme=bogus&sub=nope&rfm=xy', { 'migration-scheme': 'value_tier', 'sub-metric': 'subscribers' }],
+      ['/lifecycle?group=nonsense', { 'survival-group': 'brand' }],
+      ['/capability?level=nope&entity=nobody', { 'radar-level': 'dimension', 'tree-entity': 'china_telecom' }],
+    ];
+    for (const [url, selects] of cases) {
+      await page.goto(`${base}${url}&view=none`);
+      await settled(page);
+      for (const [id, value] of Object.entries(selects)) expect(await page.locator(`[data-testid="${id}"]`).inputValue(), `${url} ${id}`).toBe(value);
+      const states = await page.$$eval('[data-testid^="chart-"][data-state]', (els) => els.map((e) => e.getAttribute('data-state')));
+      expect(states.length, url).toBeGreaterThan(0);
+      expect(states.filter((s) => s === 'error'), url).toEqual([]);
+    }
+  });
+
   it('back and forward walk through the URL states', async () => {
     await page.goto(`${base}/?scope=440300&view=none`);
     await page.locator('[data-testid="map-metric"]').selectOption('churn_rate');

@@ -48,10 +48,16 @@ export function useUrlState() {
     const next = patchQuery(route.query, { ...(opts.keepView ? {} : { view: undefined }), ...p });
     return opts.replace ? router.replace({ query: next }) : router.push({ query: next });
   };
-  /** A string parameter with a default; setting the default removes it from the URL. */
-  const param = (key: string, fallback: () => string): WritableComputedRef<string> =>
+  /**
+   * A string parameter with a default; setting the default removes it from the URL. With
+   * `allowed`, a value not among them (a hand-edited or stale link) reads as the default.
+   */
+  const param = (key: string, fallback: () => string, allowed?: () => readonly string[]): WritableComputedRef<string> =>
     computed({
-      get: () => (typeof route.query[key] === 'string' && route.query[key] ? (route.query[key] as string) : fallback()),
+      get: () => {
+        const v = route.query[key];
+        return typeof v === 'string' && v && (!allowed || allowed().includes(v)) ? v : fallback();
+      },
       set: (v) => { void patch({ [key]: v === fallback() ? undefined : v }); },
     });
   return { route, router, patch, param };
