@@ -214,6 +214,24 @@ describe('executive dashboard', () => {
     await ctxB.close();
   });
 
+  it('on a phone (390 px wide) every page fits the screen: tabs on their own row, KPI cards two by two', async () => {
+    const phone = await browser.newContext({ viewport: { width: 390, height: 844 } });
+    await signIn(phone, base, 'demo-national');
+    const pp = await newPage(phone);
+    for (const name of PAGES) {
+      await pp.goto(`${base}${name === 'overview' ? '/' : `/${name}`}?view=none`);
+      await settled(pp);
+      expect(await pp.evaluate(() => document.documentElement.scrollWidth - window.innerWidth), name).toBe(0);
+    }
+    await pp.goto(`${base}/?view=none`);
+    await settled(pp);
+    const cards = await pp.locator('[data-testid="kpis"] > *').evaluateAll((els) => els.map((e) => Math.round(e.getBoundingClientRect().top)));
+    expect(new Set(cards).size).toBe(3); // six cards in three rows
+    const tabs = await pp.locator('[data-testid^="nav-"]').evaluateAll((els) => els.map((e) => Math.round(e.getBoundingClientRect().height)));
+    for (const h of tabs) expect(h).toBeLessThan(50); // one line each, not a character per line
+    await phone.close();
+  });
+
   it('a hand-edited link with settings that do not exist shows each page\'s defaults, no failed card', async () => {
     const cases: [string, Record<string, string>][] = [
       ['/?map=bogus&trend=nope', { 'map-metric': 'subscribers', 'trend-metric': 'subscribers' }],

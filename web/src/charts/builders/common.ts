@@ -39,7 +39,8 @@ export const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&
 
 export const exact = (labels: Labels, v: unknown, format: string) => formatValue(v, format, labels.locale, 'exact');
 export const compact = (labels: Labels, v: unknown, format: string) => formatValue(v, format, labels.locale, 'compact');
-export const axis = (labels: Labels, format: string) => ({ formatter: axisFormatter(format, labels.locale) });
+/** Value-axis labels in the metric's format; on a narrow chart (a phone) those that would overlap are left out. */
+export const axis = (labels: Labels, format: string) => ({ formatter: axisFormatter(format, labels.locale), hideOverlap: true });
 
 /** Tooltip lines "marker name: exact value". */
 export function tooltipLines(title: string, lines: { marker?: string; name: string; value: string }[]): string {
