@@ -258,6 +258,8 @@ export type Dataset = {
   dataVersion: Scalars['Int']['output'];
   engine: Scalars['String']['output'];
   engineVersion: Scalars['String']['output'];
+  /** The earliest month with subscriber months (YYYY-MM), null before any usage is loaded: the start of the time pickers. */
+  firstMonth?: Maybe<Scalars['String']['output']>;
   subscribers: Scalars['Int']['output'];
 };
 
@@ -1209,6 +1211,7 @@ export type DatasetResolvers<ContextType = RequestContext, ParentType extends Re
   dataVersion?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   engine?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   engineVersion?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  firstMonth?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   subscribers?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 

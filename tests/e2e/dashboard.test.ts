@@ -261,6 +261,28 @@ describe('executive dashboard', () => {
     expect(await page.locator('[data-testid="map-metric"]').inputValue()).toBe('churn_rate');
   });
 
+  it('the time range offers the data\'s months named in the page language, and a pick moves the link and the charts', async () => {
+    const { firstMonth, asOf } = (await product.gql('{ dataset { firstMonth asOf } }')).body.data.dataset as { firstMonth: string; asOf: string };
+    await page.goto(`${base}/?scope=440300&view=none`);
+    await settled(page);
+    const from = page.locator('[data-testid="time-from"]');
+    const options = await from.locator('option').evaluateAll((els) => els.map((e) => [(e as HTMLOptionElement).value, e.textContent]));
+    expect(options.at(-1)![0]).toBe(firstMonth); // oldest last
+    expect(options[0][0] < asOf.slice(0, 7)).toBe(true); // newest first: the latest complete month
+    for (const [value, text] of options) expect(text).toBe(`${value.slice(0, 4)}年${Number(value.slice(5))}月`);
+    const picked = options[5][0];
+    const trendLoaded = page.waitForResponse((r) => r.url().endsWith('/graphql') && (r.request().postData() ?? '').includes(picked));
+    await from.selectOption(picked);
+    await page.waitForURL((u) => u.searchParams.get('from') === picked);
+    await trendLoaded;
+    await page.locator('[data-testid="lang-switch"]').click();
+    await page.waitForURL(/lang=en/);
+    await expect.poll(() => from.locator('option:checked').innerText()).toMatch(/^[A-Z][a-z]{2} \d{4}$/);
+    expect(await from.inputValue()).toBe(picked);
+    await page.locator('[data-testid="lang-switch"]').click();
+    await page.waitForURL((u) => !u.searchParams.has('lang'));
+  });
+
   it('switches to English and every page renders with no blank chart (1440 × 900 screenshots)', async () => {
     // the switch clicked while a lazily loaded page is still loading (its chunk held back 1.5 s)
     // switches that page, with its region, not the overview

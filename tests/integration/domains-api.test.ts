@@ -17,12 +17,13 @@ type Row = Record<string, any>;
 
 let s: Server;
 let asOf: string;
+let firstMonth: string; // the dataset's first month, as the time pickers start it
 let latest: string; // latest complete month, YYYY-MM
 let reference: Engine | null = null;
 
 beforeAll(async () => {
   s = await startServer();
-  asOf = (await ok('{ dataset { asOf } }')).dataset.asOf;
+  ({ asOf, firstMonth } = (await ok('{ dataset { asOf firstMonth } }')).dataset);
   latest = addMonth(asOf.slice(0, 7), -1);
 });
 afterAll(async () => {
@@ -317,6 +318,12 @@ describe('independent recomputation from raw rows (server stopped, its data open
   it('contractChurn equals the row-by-row computation', () => {
     const expected = contractChurnReference(subs, asOf).map(({ key, ...c }) => ({ ...c, churnRate: c.atRisk ? c.churned / c.atRisk : null }));
     expect(kept.contract).toEqual(expected);
+  });
+
+  it('the dataset\'s first month is the earliest month of the subscriber months (the rollup it is read from agrees)', async () => {
+    const [r] = await reference!.query<{ m: string }>(`SELECT formatDateTime(min(month), '%Y-%m') AS m FROM ${reference!.t('subscriber_months')}`);
+    expect(firstMonth).toMatch(/^\d{4}-\d{2}$/);
+    expect(firstMonth).toBe(r.m);
   });
 
   it('segmentMigration equals pairing the two months row by row', async () => {

@@ -4,7 +4,7 @@ import { FAILURE_CODES, failureText } from '../../web/src/i18n';
 import zh from '../../web/src/i18n/zh-CN';
 import en from '../../web/src/i18n/en';
 import { toCsv } from '../../web/src/export/csv';
-import { addMonths, latestCompleteMonth, monthsBetween } from '../../web/src/composables/time';
+import { addMonths, latestCompleteMonth, monthName, monthsBetween } from '../../web/src/composables/time';
 
 describe('number formatting per language', () => {
   it('uses 万 and 亿 in Chinese', () => {
@@ -79,6 +79,10 @@ describe('months', () => {
   });
   it('lists months inclusive', () => {
     expect(monthsBetween('2025-11', '2026-02')).toEqual(['2025-11', '2025-12', '2026-01', '2026-02']);
+  });
+  it('names a month in the UI language, not the browser\'s', () => {
+    expect(monthName('2026-01', 'zh')).toBe('2026年1月');
+    expect(monthName('2025-12', 'en')).toBe('Dec 2025');
   });
 });
 

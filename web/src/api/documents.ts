@@ -8,7 +8,7 @@ export const CatalogDocument = graphql(`
       dimensions { id labelZh labelEn ordered members { id labelZh labelEn parent } }
       grains { id labelZh labelEn }
     }
-    dataset { asOf dataVersion }
+    dataset { asOf dataVersion firstMonth }
   }
 `);
 

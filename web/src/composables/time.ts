@@ -21,3 +21,10 @@ export function monthsBetween(from: string, to: string): string[] {
   for (let m = from; m <= to && out.length < 600; m = addMonths(m, 1)) out.push(m);
   return out;
 }
+
+const EN_MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+/** A month's name in the UI's language: 2026年10月 / Oct 2026. */
+export function monthName(month: string, lang: 'zh' | 'en'): string {
+  const [y, m] = month.split('-');
+  return lang === 'en' ? `${EN_MONTHS[Number(m) - 1]} ${y}` : `${y}年${Number(m)}月`;
+}

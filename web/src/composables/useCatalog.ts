@@ -16,6 +16,8 @@ export interface Labelled { labelZh: string; labelEn: string }
 
 const catalog = shallowRef<Catalog | null>(null);
 const asOf = shallowRef<string>('');
+/** the earliest month with data (YYYY-MM), '' when none */
+const firstMonth = shallowRef<string>('');
 let metricIdx = new Map<string, MetricInfo>();
 let dimIdx = new Map<string, DimensionInfo>();
 let memberIdx = new Map<string, MemberInfo>();
@@ -26,6 +28,7 @@ export async function loadCatalog(): Promise<void> {
   dimIdx = new Map(r.catalog.dimensions.map((d) => [d.id, d]));
   memberIdx = new Map(r.catalog.dimensions.flatMap((d) => d.members.map((m) => [`${d.id}:${m.id}`, m] as const)));
   asOf.value = r.dataset.asOf;
+  firstMonth.value = r.dataset.firstMonth ?? '';
   catalog.value = r.catalog;
 }
 
@@ -38,6 +41,7 @@ export function useCatalog() {
   return {
     catalog,
     asOf,
+    firstMonth,
     locale,
     metric,
     dimension,

@@ -8,7 +8,7 @@ import { useUrlState } from './useUrlState';
 
 export function useFilters() {
   const scope = useScope();
-  const { asOf } = useCatalog();
+  const { asOf, firstMonth } = useCatalog();
   const { param, patch } = useUrlState();
   const lastMonth = computed(() => (asOf.value ? latestCompleteMonth(asOf.value) : ''));
   const defaultFrom = () => (lastMonth.value ? addMonths(lastMonth.value, -11) : '');
@@ -24,6 +24,7 @@ export function useFilters() {
     from,
     to,
     lastMonth,
+    firstMonth,
     timeRange,
     withRegion,
     setRange: (f: string, t: string) => patch({ from: f === defaultFrom() ? undefined : f, to: t === lastMonth.value ? undefined : t }),

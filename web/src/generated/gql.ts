@@ -15,7 +15,7 @@ import * as types from './graphql';
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
-    "\n  query Catalog {\n    catalog {\n      metrics { id labelZh labelEn format kind domain higherIsBetter dimensions grains }\n      dimensions { id labelZh labelEn ordered members { id labelZh labelEn parent } }\n      grains { id labelZh labelEn }\n    }\n    dataset { asOf dataVersion }\n  }\n": typeof types.CatalogDocument,
+    "\n  query Catalog {\n    catalog {\n      metrics { id labelZh labelEn format kind domain higherIsBetter dimensions grains }\n      dimensions { id labelZh labelEn ordered members { id labelZh labelEn parent } }\n      grains { id labelZh labelEn }\n    }\n    dataset { asOf dataVersion firstMonth }\n  }\n": typeof types.CatalogDocument,
     "\n  query Metrics($query: MetricQuery!) {\n    metrics(query: $query) {\n      columns { id labelZh labelEn type }\n      rows\n      totals\n      asOf\n      from\n      to\n      timeDefaulted\n      scope\n    }\n  }\n": typeof types.MetricsDocument,
     "\n  query SegmentMigration($scheme: SegmentScheme!, $from: String!, $to: String!, $filters: [FilterInput!]) {\n    segmentMigration(scheme: $scheme, from: $from, to: $to, filters: $filters) {\n      scheme fromMonth toMonth flows { from to subscribers }\n    }\n  }\n": typeof types.SegmentMigrationDocument,
     "\n  query CohortRetention($filters: [FilterInput!], $timeRange: TimeRangeInput, $maxMonths: Int) {\n    cohortRetention(filters: $filters, timeRange: $timeRange, maxMonths: $maxMonths) {\n      cells { cohort monthsSince base retained rate }\n    }\n  }\n": typeof types.CohortRetentionDocument,
@@ -35,7 +35,7 @@ type Documents = {
     "\n  mutation CreateEmbed($input: CreateEmbedInput!) {\n    createEmbed(input: $input) { token url expiresAt chart scope query }\n  }\n": typeof types.CreateEmbedDocument,
 };
 const documents: Documents = {
-    "\n  query Catalog {\n    catalog {\n      metrics { id labelZh labelEn format kind domain higherIsBetter dimensions grains }\n      dimensions { id labelZh labelEn ordered members { id labelZh labelEn parent } }\n      grains { id labelZh labelEn }\n    }\n    dataset { asOf dataVersion }\n  }\n": types.CatalogDocument,
+    "\n  query Catalog {\n    catalog {\n      metrics { id labelZh labelEn format kind domain higherIsBetter dimensions grains }\n      dimensions { id labelZh labelEn ordered members { id labelZh labelEn parent } }\n      grains { id labelZh labelEn }\n    }\n    dataset { asOf dataVersion firstMonth }\n  }\n": types.CatalogDocument,
     "\n  query Metrics($query: MetricQuery!) {\n    metrics(query: $query) {\n      columns { id labelZh labelEn type }\n      rows\n      totals\n      asOf\n      from\n      to\n      timeDefaulted\n      scope\n    }\n  }\n": types.MetricsDocument,
     "\n  query SegmentMigration($scheme: SegmentScheme!, $from: String!, $to: String!, $filters: [FilterInput!]) {\n    segmentMigration(scheme: $scheme, from: $from, to: $to, filters: $filters) {\n      scheme fromMonth toMonth flows { from to subscribers }\n    }\n  }\n": types.SegmentMigrationDocument,
     "\n  query CohortRetention($filters: [FilterInput!], $timeRange: TimeRangeInput, $maxMonths: Int) {\n    cohortRetention(filters: $filters, timeRange: $timeRange, maxMonths: $maxMonths) {\n      cells { cohort monthsSince base retained rate }\n    }\n  }\n": types.CohortRetentionDocument,
@@ -58,7 +58,7 @@ const documents: Documents = {
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query Catalog {\n    catalog {\n      metrics { id labelZh labelEn format kind domain higherIsBetter dimensions grains }\n      dimensions { id labelZh labelEn ordered members { id labelZh labelEn parent } }\n      grains { id labelZh labelEn }\n    }\n    dataset { asOf dataVersion }\n  }\n"): typeof import('./graphql').CatalogDocument;
+export function graphql(source: "\n  query Catalog {\n    catalog {\n      metrics { id labelZh labelEn format kind domain higherIsBetter dimensions grains }\n      dimensions { id labelZh labelEn ordered members { id labelZh labelEn parent } }\n      grains { id labelZh labelEn }\n    }\n    dataset { asOf dataVersion firstMonth }\n  }\n"): typeof import('./graphql').CatalogDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

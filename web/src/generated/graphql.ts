@@ -159,7 +159,7 @@ export type ViewVisibility =
 export type CatalogQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type CatalogQuery = { catalog: { metrics: Array<{ id: string, labelZh: string, labelEn: string, format: string, kind: string, domain: string, higherIsBetter: boolean, dimensions: Array<string>, grains: Array<string> }>, dimensions: Array<{ id: string, labelZh: string, labelEn: string, ordered: boolean, members: Array<{ id: string, labelZh: string, labelEn: string, parent: string | null }> }>, grains: Array<{ id: string, labelZh: string, labelEn: string }> }, dataset: { asOf: string, dataVersion: number } };
+export type CatalogQuery = { catalog: { metrics: Array<{ id: string, labelZh: string, labelEn: string, format: string, kind: string, domain: string, higherIsBetter: boolean, dimensions: Array<string>, grains: Array<string> }>, dimensions: Array<{ id: string, labelZh: string, labelEn: string, ordered: boolean, members: Array<{ id: string, labelZh: string, labelEn: string, parent: string | null }> }>, grains: Array<{ id: string, labelZh: string, labelEn: string }> }, dataset: { asOf: string, dataVersion: number, firstMonth: string | null } };
 
 export type MetricsQueryVariables = Exact<{
   query: MetricQuery;
@@ -348,6 +348,7 @@ export const CatalogDocument = new TypedDocumentString(`
   dataset {
     asOf
     dataVersion
+    firstMonth
   }
 }
     `) as unknown as TypedDocumentString<CatalogQuery, CatalogQueryVariables>;
