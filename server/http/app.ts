@@ -11,6 +11,7 @@ import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import cookieParser from 'cookie-parser';
 import express from 'express';
+import { GraphQLError } from 'graphql';
 import { Identity } from '../auth/identity.ts';
 import { authRoutes, authenticate, requireGraphiQL } from './auth-routes.ts';
 import { importRoutes } from '../domains/import/routes.ts';
@@ -55,6 +56,39 @@ const operationResponse = (log: Logger): ApolloServerPlugin<RequestContext> => (
   },
 });
 
+/**
+ * GraphQL Armor counts tokens with its own parser in `parsingDidStart`; a syntax error it
+ * meets there left Apollo as an unexpected failure (which Armor's own hook rethrew without a
+ * status), HTTP 500. The client's mistake: 400, as Apollo's own parse gives it.
+ */
+function parseErrorsAre400(p: ApolloServerPlugin<RequestContext>): ApolloServerPlugin<RequestContext> {
+  if (!p.requestDidStart) return p;
+  return {
+    ...p,
+    async unexpectedErrorProcessingRequest(args) {
+      if ((args.error as GraphQLError).extensions?.http) throw args.error;
+      await p.unexpectedErrorProcessingRequest?.(args);
+    },
+    async requestDidStart(rc) {
+      const listener = await p.requestDidStart!(rc);
+      const parsing = listener?.parsingDidStart;
+      if (!listener || !parsing) return listener;
+      return {
+        ...listener,
+        async parsingDidStart(c) {
+          try {
+            return await parsing.call(listener, c);
+          } catch (e) {
+            if ((e as Error | null)?.name !== 'GraphQLError') throw e; // by name: two copies of graphql-js can meet
+
+            throw new GraphQLError((e as Error).message, { extensions: { code: 'GRAPHQL_PARSE_FAILED', http: { status: 400 } } });
+          }
+        },
+      };
+    },
+  };
+}
+
 export async function createApp(deps: AppDeps) {
   const { config, engine, dataset, log } = deps;
   // Depth, cost, aliases, tokens, directives and no field suggestions (GraphQL Armor);
@@ -75,7 +109,7 @@ export async function createApp(deps: AppDeps) {
     formatError: formatGraphQLError(log),
     includeStacktraceInErrorResponses: false,
     // no cache hints are used (results are cached by the server: query/cache.ts), so no per-field cache-control walk
-    plugins: [...armor.plugins, ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled(), operationResponse(log)],
+    plugins: [...armor.plugins.map(parseErrorsAre400), ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled(), operationResponse(log)],
   });
   await apollo.start();
 
