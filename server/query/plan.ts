@@ -115,6 +115,16 @@ export function plan(q: MetricQuery, ctx: { asOf: string; scope: Scope }): Plan 
     range = { fromDay: firstDay(from), toDay: lastDay(m), precision: 'month' };
     timeDefaulted = true;
   }
+  if (range && timed && executor === 'sql' && q.timeRange) {
+    // a metric recorded by month is not cut to days: a range of days that is not whole months
+    // would mix a month's figure with a day's (contacts) under the same dates
+    const monthly = parts.filter((p) => p.cube.time!.finest === 'month').flatMap((p) => p.metrics.map((m) => m.id));
+    const whole = range.fromDay === firstDay(ymOf(range.fromDay)) && range.toDay === lastDay(ymOf(range.toDay));
+    if (monthly.length && !whole) {
+      throw badInput(`${monthly.join(', ')} ${monthly.length > 1 ? 'are' : 'is'} recorded by month; the time range ${range.fromDay} … ${range.toDay} does not cover whole months. `
+        + `Name months ("from": "${range.fromDay.slice(0, 7)}", "to": "${range.toDay.slice(0, 7)}") or days from a month's first to its last.`, { monthly, from: range.fromDay, to: range.toDay });
+    }
+  }
   if (range && timed && executor === 'sql') {
     const span = monthsBetween(ymOf(range.fromDay), ymOf(range.toDay));
     if (grain === 'day' && span > 24) throw badInput('A daily breakdown covers at most 24 months; shorten the time range or group by month.');

@@ -51,7 +51,7 @@ const COVERED: Case[] = [
   { name: 'quadrant × contract type, customer type not_in', q: { groupBy: ['quadrant', 'contract_type'], filters: [{ dimension: 'customer_type', op: 'not_in', values: ['key_org', 'public_org'] }] } },
   { name: 'by quarter, range cut mid-quarter', q: { groupBy: ['quarter'], timeRange: { from: '2024-11', to: '2025-04' } } },
   { name: 'by year', q: { groupBy: ['year', 'brand'], timeRange: { from: '2023-07', to: '2025-05' } } },
-  { name: 'day-precision range by month', q: { groupBy: ['month'], timeRange: { from: '2025-02-10', to: '2025-03-20' } } },
+  { name: 'whole months given as days, by month', q: { groupBy: ['month'], timeRange: { from: '2025-02-01', to: '2025-03-31' } } },
   { name: 'range past as-of (stock read at as-of)', q: { groupBy: ['customer_type'], timeRange: { from: '2025-01', to: '2025-12' } } },
   { name: 'compare mom, Guangdong', q: { filters: [GD], compare: 'mom' } },
   { name: 'compare yoy by month × brand', q: { groupBy: ['month', 'brand'], timeRange: { from: '2025-01', to: '2025-05' }, compare: 'yoy' } },

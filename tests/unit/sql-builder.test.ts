@@ -52,6 +52,12 @@ describe('SQL builder', () => {
     expect(() => build({ metrics: ['arpu'], filters: [{ dimension: 'province', op: 'in', values: ['440300'] }] })).toThrow('440300 is a city code: filter on "city" instead of "province"');
     expect(() => build({ metrics: ['arpu'], filters: [{ dimension: 'city', op: 'in', values: ['440000', '350000'] }] })).toThrow('440000, 350000 are province codes: filter on "province" instead of "city"');
     expect(() => build({ metrics: ['arpu'], groupBy: ['day'] })).toThrow(/recorded by month/);
+    // a range of days cuts contacts, not a month's figure: refused rather than a month beside a day
+    expect(() => build({ metrics: ['revenue', 'churned_subscribers', 'contacts'], timeRange: { from: '2026-10-01', to: '2026-10-01' } }))
+      .toThrow('revenue, churned_subscribers are recorded by month; the time range 2026-10-01 … 2026-10-01 does not cover whole months');
+    expect(() => build({ metrics: ['arpu'], timeRange: { from: '2026-09', to: '2026-10-20' } })).toThrow(/arpu is recorded by month/);
+    expect(() => build({ metrics: ['arpu', 'contacts'], timeRange: { from: '2026-09-01', to: '2026-10-31' } })).not.toThrow();
+    expect(() => build({ metrics: ['contacts'], timeRange: { from: '2026-10-05', to: '2026-10-20' } })).not.toThrow();
     expect(() => build({ metrics: ['arpu'], limit: 0 })).toThrow(/limit/);
     expect(() => build({ metrics: ['arpu', 'survival_rate'] })).toThrow(/cannot be queried together/);
     expect(() => build({ metrics: [] })).toThrow(/at least one metric/);
