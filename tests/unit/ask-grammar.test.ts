@@ -297,7 +297,7 @@ describe('follow-ups', () => {
 
 describe('never silently wrong', () => {
   it('unknown content words → CLARIFY with the words marked', () => {
-    for (const [q, words] of [['深圳的利润率', ['利润率']], ['show me the flux capacitance by channel', ['flux capacitance']], ['离网率约为5%的地市', ['约为5']], ['渠道偏好', ['偏好']]] as const) {
+    for (const [q, words] of [['深圳的利润率', ['利润率']], ['show me the flux capacitance by channel', ['flux capacitance']], ['离网率约为5%的地市', ['约为5']], ['渠道黏性', ['黏性']]] as const) {
       const r = ask(q)
       expect(r.status, q).toBe('CLARIFY')
       expect(r.unknownWords.map((w) => w.text)).toEqual(words)
@@ -734,6 +734,110 @@ describe('charts and restatements', () => {
     const en = answered('conversion rate by channel in Shenzhen last month')
     expect(en.language).toBe('en')
     expect(en.restatement).toMatch(/Conversion rate.*Shenzhen.*by channel.*May 2025/)
+  })
+})
+
+describe('a reviewer\'s 195 questions (round 2): misreadings', () => {
+  it('one RFM score by name is that score, not the capability score', () => {
+    for (const q of ['subscribers by RFM recency score', 'subscribers by recency score', '各R值的用户数']) expect(interp(q), q).toMatchObject({ metrics: ['subscribers'], groupBy: ['rfm_r'] })
+    expect(interp('subscribers by RFM frequency').groupBy).toEqual(['rfm_f'])
+    expect(interp('subscribers by RFM score').groupBy).toEqual(['rfm_cell'])
+  })
+  it('a capability dimension by its short name (the interaction areas, 高效能组织), with 分数 the score', () => {
+    expect(interp("China Telecom's scores on the interaction areas")).toMatchObject({
+      metrics: ['capability_score'], groupBy: ['capability_area'],
+      filters: [{ dimension: 'capability_entity', values: ['china_telecom'] }, { dimension: 'capability_dimension', values: ['interaction'] }],
+    })
+    expect(interp('AT&T Wireless 客户交互 分数')).toMatchObject({ metrics: ['capability_score'], filters: [{ dimension: 'capability_entity', values: ['att_wireless'] }, { dimension: 'capability_dimension', values: ['interaction'] }] })
+    expect(interp('各运营商的高效能组织得分排名')).toMatchObject({ groupBy: ['capability_entity'], filters: [{ dimension: 'capability_dimension', values: ['organization'] }] })
+    expect(interp('interactions by channel last month').metrics).toEqual(['contacts'])
+  })
+  it('a word with a second meaning takes it where what is named fits it alone, and says so', () => {
+    const r = answered('挽留活动的成功率，近6个月')
+    expect(r.interpretation).toMatchObject({ metrics: ['retention_success_rate'], filters: [{ dimension: 'campaign_kind', values: ['churn'] }], timeRange: { from: '2024-12', to: '2025-05' } })
+    expect(r.restatement).toContain('“成功率”读作挽留成功率')
+    expect(interp('10086呼入 平均通话时长 各月')).toMatchObject({ metrics: ['avg_handle_time'], groupBy: ['month'], filters: [{ dimension: 'channel', values: ['hotline_in'] }] })
+    // channels by revenue: the revenue contacts brought, by the contact channel (decided: not the acquisition channel's subscriber revenue)
+    const c = answered('Top 3 channels by revenue in Guangdong last month')
+    expect(c.interpretation).toMatchObject({ metrics: ['channel_revenue'], groupBy: ['channel'], limit: 3 })
+    expect(c.restatement).toContain('"revenue" is read as channel revenue, the one that goes by channel')
+    expect(conversation('各渠道接触次数', '换成收入')[1].interpretation).toMatchObject({ metrics: ['channel_revenue'], groupBy: ['channel'] })
+    // the usual meaning otherwise
+    expect(interp('各入网渠道的收入')).toMatchObject({ metrics: ['revenue'], groupBy: ['acquisition_channel'] })
+    for (const [q, m] of [['各品牌收入', 'revenue'], ['各渠道的成功率', 'conversion_rate'], ['成功率', 'conversion_rate'], ['神州行用户的平均通话时长', 'mou'], ['各省人均通话时长', 'mou']]) {
+      expect(interp(q).metrics, q).toEqual([m])
+    }
+  })
+  it('和X比 / vs X opening a follow-up sets X beside what is shown', () => {
+    const [, b] = conversation('深圳电信各能力领域的得分', '和广州电信比一下')
+    expect(b.interpretation).toMatchObject({ groupBy: ['capability_area', 'capability_entity'], filters: [{ dimension: 'capability_entity', values: ['shenzhen_telecom', 'guangzhou_telecom'] }] })
+    expect(conversation('各渠道转化率', 'and by month')[1].interpretation!.groupBy).toEqual(['channel', 'month'])
+    // cities of two provinces: already apart, not grouped by province as well
+    expect(conversation('广东各地市离网率', '和福建比')[1].interpretation).toMatchObject({ groupBy: ['city'], filters: [{ dimension: 'province', values: ['440000', '350000'] }] })
+  })
+  it('a contract expiring (next month) is the contract-end view, not a forecast; employees are not in the data', () => {
+    for (const q of ['churn rate for customers whose contract expires next month', '合约快到期的用户有多少']) {
+      const r = ask(q)
+      expect(r.status, q).toBe('UNSUPPORTED')
+      expect(r.message, q).toMatch(/Lifecycle|生命周期/)
+    }
+    expect(ask('who is the best account manager in Shenzhen').message).toMatch(/no data per employee/)
+  })
+  it('same quarter last year: the range asked before, a year earlier; 上上个月, two months ago', () => {
+    const [, b] = conversation('how many gotone users churned in Q1 this year', 'same quarter last year?')
+    expect(b.interpretation).toMatchObject({ metrics: ['churned_subscribers'], groupBy: [], timeRange: { from: '2024-01', to: '2024-03' } })
+    expect(conversation('2025年3月的ARPU', '去年同月呢')[1].interpretation!.timeRange).toEqual({ from: '2024-03', to: '2024-03' })
+    expect(interp('上上个月的新增用户').timeRange).toEqual({ from: '2025-04', to: '2025-04' })
+    expect(interp('what was ARPU two months ago').timeRange).toEqual({ from: '2025-04', to: '2025-04' })
+    expect(interp('3个月前的ARPU').timeRange).toEqual({ from: '2025-03', to: '2025-03' })
+  })
+  it('one word for several members (预付费) filters to them as one group, in a follow-up as in a first question', () => {
+    const fresh = interp('预付费用户的收入')
+    expect(fresh).toMatchObject({ groupBy: [], filters: [{ dimension: 'brand', values: ['mzone', 'easyown'] }] })
+    for (const [first, only] of [['今年以来广东每个月的收入', '只看预付费的'], ['ARPU by city', 'only prepaid']]) {
+      const [a, b] = conversation(first, only)
+      expect(b.interpretation!.groupBy, only).toEqual(a.interpretation!.groupBy)
+      expect(b.interpretation!.filters, only).toContainEqual({ dimension: 'brand', op: 'in', values: ['mzone', 'easyown'] })
+    }
+    // two members named, or one added, still stand side by side
+    expect(conversation('深圳的离网率', '再加上广州')[1].interpretation!.groupBy).toEqual(['city'])
+  })
+})
+
+describe('a reviewer\'s 195 questions (round 2): ordinary wording', () => {
+  it('is understood without asking', () => {
+    const cases: [string, Partial<MetricQuery>][] = [
+      ['各价值分层客户的ARPU，按从高到低排', { metrics: ['arpu'], groupBy: ['value_tier'], orderBy: { metric: 'arpu', direction: 'desc' } }],
+      ['神州行用户的中位生命周期是几个月', { metrics: ['median_lifetime'], filters: [{ dimension: 'brand', op: 'in', values: ['easyown'] }] }],
+      ['中国电信哪个能力领域最弱', { metrics: ['capability_score'], groupBy: ['capability_area'], orderBy: { metric: 'capability_score', direction: 'asc' } }],
+      ['which dimension is Singapore Wireless strongest in?', { metrics: ['capability_score'], groupBy: ['capability_dimension'], orderBy: { metric: 'capability_score', direction: 'desc' } }],
+      ['深圳 贵宾客户 数量', { metrics: ['subscribers'], filters: [{ dimension: 'city', op: 'in', values: ['440300'] }, { dimension: 'value_tier', op: 'in', values: ['vip'] }] }],
+      ['客户经理渠道每次接触成本是多少钱', { metrics: ['cost_per_contact'], filters: [{ dimension: 'channel', op: 'in', values: ['account_manager'] }] }],
+      ['动感地带用户一般能留多久', { metrics: ['median_lifetime'], filters: [{ dimension: 'brand', op: 'in', values: ['mzone'] }] }],
+      ['神州行商务用户和年轻用户的ARPU差多少', { metrics: ['arpu'], groupBy: ['sub_segment'] }],
+      ['放弃型客户占多少比例？', { metrics: ['subscribers'], groupBy: ['value_tier'] }],
+      ['各生命周期阶段偏好的渠道', { metrics: ['contacts'], groupBy: ['lifecycle_stage', 'channel'] }],
+      ['which lifecycle stage gets the most marketing contacts', { metrics: ['contacts'], groupBy: ['lifecycle_stage'], filters: [{ dimension: 'purpose', op: 'in', values: ['marketing'] }] }],
+      ['first contact resolution for complaints by channel, last 6 months, worst first', { metrics: ['first_contact_resolution'], groupBy: ['channel'], orderBy: { metric: 'first_contact_resolution', direction: 'asc' } }],
+      ['complaints by channel last month', { metrics: ['contacts'], groupBy: ['channel'], filters: [{ dimension: 'purpose', op: 'in', values: ['complaint'] }] }],
+      ['哪家外国运营商的企业集成得分最高', { metrics: ['capability_score'], groupBy: ['capability_entity'], orderBy: { metric: 'capability_score', direction: 'desc' } }],
+      ['churn rate for students', { metrics: ['churn_rate'], filters: [{ dimension: 'quadrant', op: 'in', values: ['C'] }] }],
+      ['深圳離網率為什麼這麼高', { metrics: ['churn_rate'], filters: [{ dimension: 'city', op: 'in', values: ['440300'] }] }],
+    ]
+    for (const [q, want] of cases) expect(interp(q), q).toMatchObject(want)
+    expect(answered('放弃型客户占多少比例？').chart).toBe('pie')
+    expect(interp('哪家外国运营商的企业集成得分最高').filters![0].values).toHaveLength(7)
+    expect(interp('西部省份的用户数').filters![0].values).toHaveLength(12)
+    // drill into X after a ranking of provinces: its cities
+    expect(conversation('which province has the lowest churn rate?', 'drill into Guangdong')[1].interpretation).toMatchObject({ groupBy: ['city'], filters: [{ dimension: 'province', values: ['440000'] }] })
+    // the whole country named beside a province: the provinces ranked, the province marked
+    expect(answered('compare Guangdong with the national average churn')).toMatchObject({ position: true, focus: { dimension: 'province', values: ['440000'] } })
+  })
+  it('a metric that cannot go by a dimension says which metrics do; how well campaigns work offers them', () => {
+    expect(ask('conversion rate by campaign last 3 months').message).toContain('By campaign kind there are: Targeted customers, Hit rate, Lift, Retention success rate.')
+    const r = ask('营销活动效果怎么样')
+    expect(r.status).toBe('CLARIFY')
+    expect(r.choices.map((c) => c.label)).toEqual(['命中率', '提升度', '挽留成功率'])
   })
 })
 

@@ -113,9 +113,14 @@ export function applyFollowup(q: MetricQuery, ms: Mention[], x: FollowupChanges,
       }
     }
   }
-  // two or more members of one dimension named now stand side by side
+  // two or more members of one dimension named now stand side by side; one word for several
+  // (只看预付费: 动感地带 and 神州行) filters to them as one group, as in a first question; a region
+  // beside a region grouping (cities) is already apart
   for (const f of filters) {
-    if (f.op === 'in' && f.values.length >= 2 && byDim.has(f.dimension) && !groupBy.includes(f.dimension)) {
+    const named = byDim.get(f.dimension) ?? [];
+    const oneWord = named.length === 1 && named[0].mode !== 'add';
+    if (REGION_DIMS.has(f.dimension) && groupBy.some((g) => REGION_DIMS.has(g))) continue;
+    if (f.op === 'in' && f.values.length >= 2 && named.length && !oneWord && !groupBy.includes(f.dimension)) {
       groupBy.splice(beforeGrain(groupBy), 0, f.dimension);
     }
   }

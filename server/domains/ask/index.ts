@@ -91,7 +91,8 @@ export function createParser(opts: ParserOptions = {}) {
       const oos = tokens.filter((t) => primaryKind(t.senses) === 'oos');
       if (oos.length) {
         const reasons = oos.map((t) => (t.senses.find((s) => s.kind === 'oos') as { reason: string }).reason);
-        const reason = ['write', 'weather', 'booking', 'offtopic', 'future', 'page:contract', 'page:cohort', 'page:migration'].find((r) => reasons.includes(r)) ?? reasons[0];
+        // a dashboard view named says more than the future beside it (contracts expiring next month: the contract-end view)
+        const reason = ['write', 'weather', 'booking', 'offtopic', 'page:contract', 'page:cohort', 'page:migration', 'future', 'people'].find((r) => reasons.includes(r)) ?? reasons[0];
         const words = oos.map((t) => mark(norm, q, t, 'unknown').text).join(zh2 ? '、' : ', ');
         const msg: Record<string, [string, string]> = {
           weather: ['这里只有电信客户分析数据，没有天气信息。', 'There is no weather information here, only telecom customer analytics.'],
@@ -99,6 +100,8 @@ export function createParser(opts: ParserOptions = {}) {
           write: ['聊天查询只读：不能删除、修改或写入数据。', 'The chat is read-only: it cannot delete, change or write data.'],
           future: ['数据只到当前日期为止：不能查询未来，也不做预测。', 'The data ends at the as-of date: no future periods and no forecasts.'],
           offtopic: ['这个问题超出了客户分析数据的范围。', 'That is outside what the customer analytics data holds.'],
+          people: ['数据没有到员工个人（客户经理、营业员、坐席）：最细到渠道，可以问“各渠道的转化率”或“客户经理渠道的成功数”。',
+            'There is no data per employee (account manager, sales rep, call agent): the finest level is the channel — try "conversion rate by channel" or "conversions of the account manager channel".'],
           'page:contract': ['合约到期前后的离网率不是问数能查的指标：请看“生命周期”页面的“合约到期前后离网率”图。', 'Churn around contract end is not a metric the chat can query: see "Churn around contract end" on the Lifecycle page.'],
           'page:cohort': ['入网批次留存不是问数能查的指标：请看“生命周期”页面的“入网批次留存热力图”。', 'Cohort retention is not a metric the chat can query: see "Cohort retention heatmap" on the Lifecycle page.'],
           'page:migration': ['分群迁移不是问数能查的指标：请看“客户分群”页面的“分群迁移”图。', 'Segment migration is not a metric the chat can query: see "Segment migration" on the Segments page.'],

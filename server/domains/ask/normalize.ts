@@ -10,6 +10,12 @@
 import * as OpenCC from 'opencc-js/t2cn';
 
 const toSimplified: (s: string) => string = OpenCC.Converter({ from: 'tw', to: 'cn' });
+/**
+ * OpenCC reads a lone 么 / 麼 as 幺 (a phrase such as 这么 keeps 么): both are the particle
+ * here, so a question and a lexicon word (the function word 么) fold alike (深圳離網率為什麼這麼高)
+ */
+const PARTICLE: Record<string, string> = { 么: '么', 麼: '么' };
+const keep = (from: string, to: string) => PARTICLE[from] ?? to;
 
 export interface Normalized {
   text: string;
@@ -130,10 +136,10 @@ export function normalize(input: string): Normalized {
   if (/[^\x00-\x7f]/.test(joined)) {
     const simp = toSimplified(joined);
     if (simp.length === joined.length) {
-      for (let k = 0; k < chars.length; k++) chars[k].c = simp[k];
+      for (let k = 0; k < chars.length; k++) chars[k].c = keep(chars[k].c, simp[k]);
     } else {
       const next: Ch[] = [];
-      for (const x of chars) for (const c of toSimplified(x.c)) next.push({ c, s: x.s, e: x.e });
+      for (const x of chars) for (const c of toSimplified(x.c)) next.push({ c: keep(x.c, c), s: x.s, e: x.e });
       chars = next;
     }
   }

@@ -14,11 +14,11 @@ import { GRAIN_IDS, REGION_DIMS } from './constants.ts';
 import { regionByCode } from '../../../seeds/regions.ts';
 import { PUBLISHED_ENTITIES } from '../../model/members.ts';
 import type { Lexicon } from './lexicon.ts';
-import { type AsOf, joinRange, refine, type TimeSpec, untilNow } from './time.ts';
+import { type AsOf, joinRange, refine, type TimeSpec, untilNow, yearEarlier } from './time.ts';
 import type { OrderSpec, ThresholdSpec, Token } from './tokenize.ts';
 import type { ChartKind, CommandId, Filter, Focus, Language, MetricQuery, Previous, Sense } from './types.ts';
 import { applyFollowup, type FollowupEffects, type Mention } from './followup.ts';
-import { DISTRIBUTION_WORDS, WHY_WORDS, MEAN_LIFETIME_WORDS, MIX_WORDS, PER_CONTACT, PER_CONVERSION, POSITION_WORDS, RANK_WORDS, UNTIL_NOW } from './words.ts';
+import { JOIN_BESIDE, DISTRIBUTION_WORDS, WHY_WORDS, MEAN_LIFETIME_WORDS, MIX_WORDS, PER_CONTACT, PER_CONVERSION, POSITION_WORDS, RANK_WORDS, UNTIL_NOW } from './words.ts';
 import { dimLabel, metricLabel, thresholdText } from './restate.ts';
 
 export { GRAIN_IDS, REGION_DIMS };
@@ -27,6 +27,8 @@ const DIM_ALIAS: Record<string, string[]> = { channel: ['acquisition_channel'] }
 /** a churn verb (not the rate's name) and the words that make a question a count (离网了多少用户) */
 const CHURN_VERBS = new Set(['离网', '流失', 'churned', 'lose', 'lost']);
 const COUNT_WORDS = /多少|how many|number of|人数|用户数|客户数|数量/;
+/** members that are contacts of a kind (complaints, outbound calls): named alone, they are counted */
+const COUNTED_CONTACTS = new Set(['purpose', 'direction']);
 /** scores kept in bands (95–100 … <40): 高 / 低 beside them is not a ranking */
 const BANDED = new Set(['satisfaction_band', 'loyalty_band']);
 const KIND_PRIORITY: Sense['kind'][] = ['oos', 'metric', 'member', 'dimension', 'grain', 'compare', 'order', 'chart', 'trend', 'total', 'national', 'command', 'connector', 'stop'];
@@ -123,9 +125,15 @@ export function interpret(tokens: Token[], env: Env, forced: Forced = new Map(),
     }
     return out;
   };
+  // a generic noun beside a member (商务用户和年轻用户): the member's context passes over it
+  const noun = (j: number) => kinds[j] === 'metric' && ofKind(senses(j), 'metric').every((s) => s.weak);
   const inContext = (k: number): boolean => {
     const ms = ofKind(senses(k), 'member');
     const around = near(k).flatMap((j) => (kinds[j] === 'connector' ? near(j).filter((x) => x !== k) : [j]));
+    // a member just before the count of its cube's things (marketing contacts, 营销接触次数)
+    const [, right] = [near(k).find((j) => j < k), near(k).find((j) => j > k)];
+    if (right !== undefined && kinds[right] === 'metric' && ofKind(senses(right), 'metric').some((s) => metricOf(s.id)?.kind === 'additive'
+      && ms.some((m) => compatDim(m.dimension, [s.id]) === m.dimension))) return true;
     return around.some((j) => {
       if (kinds[j] === 'dimension') return ofKind(senses(j), 'dimension').some((d) => ms.some((m) => m.dimension === d.id));
       if (kinds[j] === 'member') {
@@ -144,8 +152,15 @@ export function interpret(tokens: Token[], env: Env, forced: Forced = new Map(),
     again = false;
     for (const k of weakToks) {
       if (contextual.has(k)) continue;
-      const joinedTo = [-2, 2].map((d) => k + d).find((j) => contextual.has(j) && kinds[(j + k) / 2] === 'connector');
-      if (joinedTo !== undefined) { contextual.add(k); again = true; }
+      const joinedTo = [-1, 1].some((d) => {
+        let j = k + d;
+        while (j >= 0 && j < N && (kinds[j] === 'stop' || noun(j))) j += d;
+        if (!(j >= 0 && j < N && kinds[j] === 'connector')) return false;
+        j += d;
+        while (j >= 0 && j < N && (kinds[j] === 'stop' || noun(j))) j += d;
+        return contextual.has(j);
+      });
+      if (joinedTo) { contextual.add(k); again = true; }
     }
   }
   const firstContent = kinds.findIndex((x) => x !== 'stop' && x !== 'command');
@@ -170,9 +185,12 @@ export function interpret(tokens: Token[], env: Env, forced: Forced = new Map(),
   let followupMarker = false;
   let anyCommand = false;
   const kindGroup = (k: number) => (kinds[k] === 'time' ? 'time' : kinds[k]);
+  // a follow-up that opens with 和 / 跟 / vs (和广州电信比一下, vs Telstra) sets what it names beside what is shown
+  const lead = kinds.findIndex((x) => x !== 'stop');
+  const leadAdd = !!env.prev && lead >= 0 && kinds[lead] === 'connector' && JOIN_BESIDE.has(tokens[lead].text);
   for (let c = 0; c < N; c++) {
-    if (kinds[c] !== 'command') continue;
-    const cmd = ofKind(senses(c), 'command')[0];
+    if (kinds[c] !== 'command' && !(leadAdd && c === lead)) continue;
+    const cmd: Extract<Sense, { kind: 'command' }> = kinds[c] === 'command' ? ofKind(senses(c), 'command')[0] : { kind: 'command', id: 'add' };
     anyCommand = true;
     if (cmd.id === 'followup') { followupMarker = true; continue; }
     let j = c + 1;
@@ -202,11 +220,30 @@ export function interpret(tokens: Token[], env: Env, forced: Forced = new Map(),
 
   // ── metrics ────────────────────────────────────────────────────────────────────
   const metricToks = tokens.map((_, k) => k).filter((k) => kinds[k] === 'metric');
+  // the dimensions each member or dimension word names (a follow-up's verb also carries the previous answer's)
+  const namedDims = tokens.flatMap((_, j) => (kinds[j] === 'member' ? [ofKind(senses(j), 'member').map((x) => x.dimension)]
+    : kinds[j] === 'dimension' ? [ofKind(senses(j), 'dimension').map((x) => x.id)] : []));
+  const carried = env.prev && anyCommand ? [...(env.prev.interpretation.groupBy ?? []), ...(env.prev.interpretation.filters ?? []).map((f) => f.dimension)]
+    .filter((d) => !GRAIN_IDS.has(d) && !metricOf(d)).map((d) => [d]) : [];
+  // a word with a second meaning (收入: also the channel revenue; 成功率: also the retention success
+  // rate) takes it only where everything named fits that meaning alone, exactly (no alias)
+  const settled = new Map<number, { id: string; dflt: string; by: string[] }>();
+  for (const k of metricToks) {
+    const ms = ofKind(senses(k), 'metric');
+    const ids = uniq(ms.map((s) => s.id));
+    if (ids.length < 2 || ms.every((s) => s.weak)) continue;
+    const dflt = uniq(ms.filter((s) => !s.ctx).map((s) => s.id));
+    const exact = ids.filter((id) => [...namedDims, ...carried].every((ds) => ds.some((d) => compatDim(d, [id]) === d)));
+    const pick = exact.length === 1 ? exact[0] : dflt.length === 1 && (!exact.length || exact.includes(dflt[0])) ? dflt[0] : null;
+    // the dimensions that decided it: those the usual meaning does not have
+    const by = uniq([...namedDims, ...carried].flatMap((ds) => (ds.some((d) => compatDim(d, [dflt[0]]) === d) ? [] : ds.filter((d) => compatDim(d, [pick!]) === d))));
+    if (pick) settled.set(k, { id: pick, dflt: dflt[0], by });
+  }
   for (const k of metricToks) {
     const ms = ofKind(senses(k), 'metric');
     const ids = uniq(ms.map((s) => s.id));
     // a generic count (how many) is not a question: the words around it pick (qMetric below)
-    if (ids.length > 1 && !autoPick && !ms.every((s) => s.weak)) {
+    if (ids.length > 1 && !autoPick && !ms.every((s) => s.weak) && !settled.has(k)) {
       return { kind: 'ambiguous', tok: k, what: tokens[k].text, options: ids.map((id) => ({ senses: [{ kind: 'metric', id }], label: senseLabel(env, { kind: 'metric', id }) })) };
     }
   }
@@ -230,7 +267,7 @@ export function interpret(tokens: Token[], env: Env, forced: Forced = new Map(),
   // the count of everyone (the verb names who is counted, the count word that it is a count)
   const churnVerb = metricToks.find((k) => CHURN_VERBS.has(tokens[k].text) && ofKind(senses(k), 'metric').some((m) => m.id === 'churn_rate' || m.id === 'churned_subscribers'));
   const countToks = metricToks.filter((k) => COUNT_WORDS.test(tokens[k].text) && ofKind(senses(k), 'metric').some((m) => m.id === 'subscribers'));
-  const override = new Map<number, string>();
+  const override = new Map<number, string>([...settled].map(([k, x]) => [k, x.id]));
   if (churnVerb !== undefined && countToks.length) {
     override.set(churnVerb, 'churned_subscribers');
     usedMetricToks = uniq([...usedMetricToks.filter((k) => !countToks.includes(k)), churnVerb]).sort((a, b) => a - b);
@@ -241,8 +278,6 @@ export function interpret(tokens: Token[], env: Env, forced: Forced = new Map(),
   }
   // a word for several counts (how many: subscribers or contacts) is the first that every
   // member and dimension named can apply to (how many complaints: contacts)
-  const namedDims = tokens.flatMap((_, j) => (kinds[j] === 'member' ? [ofKind(senses(j), 'member').map((x) => x.dimension)]
-    : kinds[j] === 'dimension' ? [ofKind(senses(j), 'dimension').map((x) => x.id)] : []));
   const qMetric = (k: number) => {
     if (override.has(k)) return override.get(k)!;
     const ms = ofKind(senses(k), 'metric');
@@ -290,6 +325,14 @@ export function interpret(tokens: Token[], env: Env, forced: Forced = new Map(),
     const fits = (id: string, exact: boolean) => namedDims.every((ds) => ds.some((d) => (exact ? compatDim(d, [id]) === d : compatDim(d, [id]) !== null)));
     const count = ['subscribers', 'contacts'].find((id) => fits(id, true)) ?? ['subscribers', 'contacts'].find((id) => fits(id, false));
     metrics = count ? [count] : [];
+  }
+  if (!metrics.length && !followup && namedDims.length) {
+    // what is named belongs to one metric alone (which dimension is Telstra strongest in: the capability score)
+    const only = model.metrics.filter((m) => namedDims.every((ds) => ds.some((d) => compatDim(d, [m.id]) === d)));
+    // a contact's purpose or direction named is a count of those contacts (complaints by channel), as 投诉量 is
+    const counted = tokens.some((_, k) => kinds[k] === 'member' && ofKind(senses(k), 'member').some((m) => COUNTED_CONTACTS.has(m.dimension)));
+    if (only.length === 1) metrics = [only[0].id];
+    else if (counted && only.some((m) => m.id === 'contacts')) metrics = ['contacts'];
   }
   if (!metrics.length) {
     const anything = tokens.some((_, k) => isContent(k));
@@ -399,7 +442,8 @@ export function interpret(tokens: Token[], env: Env, forced: Forced = new Map(),
       kind: 'unsupported',
       message: (zh ? `${ml}不能按“${tokens[x.tok].text}”（${dl}）拆分或筛选。` : `${ml} cannot be broken down or filtered by "${tokens[x.tok].text}" (${dl}).`)
         // the model's reason, when a metric is notBy the dimension (lift by list type)
-        + metrics.flatMap((m) => x.dims.map((d) => metricOf(m)?.notBy?.[d]).filter((r) => !!r).map((r) => (zh ? `${r!.zh}。` : ` ${r!.en[0].toUpperCase()}${r!.en.slice(1)}.`))).join(''),
+        + metrics.flatMap((m) => x.dims.map((d) => metricOf(m)?.notBy?.[d]).filter((r) => !!r).map((r) => (zh ? `${r!.zh}。` : ` ${r!.en[0].toUpperCase()}${r!.en.slice(1)}.`))).join('')
+        + byWhich(x.dims, env),
     };
   }
   // a dimension word next to one of its members qualifies it (品牌为动感地带), it does not group;
@@ -436,6 +480,9 @@ export function interpret(tokens: Token[], env: Env, forced: Forced = new Map(),
     // 2025年至今, 3月以来, since March: up to the latest complete month
     const after = tokens[toks[toks.length - 1] + 1];
     if ((after && UNTIL_NOW.includes(after.text)) || tokens[k - 1]?.text === 'since') spec = untilNow(spec, env.D);
+    // same quarter last year: the range asked before, a year earlier
+    const before = env.prev?.interpretation.timeRange;
+    if (spec.yearBack && before) spec = { ...spec, ...yearEarlier(before), precision: before.from.length > 7 ? 'day' : 'month' };
     specs.push({ spec, mode: modes[k], toks });
   }
   const distinct = uniq(specs.map((s) => `${s.spec.from}|${s.spec.to}`));
@@ -518,6 +565,14 @@ export function interpret(tokens: Token[], env: Env, forced: Forced = new Map(),
     notes.push(zh ? '（问数只查数据，不推断原因：可以拆开看，例如“按品牌”“按合约类型”“按入网渠道”“按月”。）'
       : '(The chat reads the data; it does not infer causes. Split it to look: by brand, by contract type, by acquisition channel or by month.)');
   }
+  for (const [k, x] of settled) {
+    if (x.id === x.dflt || !metrics.includes(x.id)) continue;
+    const [picked, dflt] = [x.id, x.dflt].map((m) => metricLabel(m, env.lang));
+    const by = x.by.map((d) => dimLabel(d, env.lang)).join(zh ? '、' : ' and ');
+    const lower = (t: string) => t.replace(/^[A-Z](?![A-Z])/, (c) => c.toLowerCase());
+    notes.push(zh ? `（“${tokens[k].text}”读作${picked}：能按${by}看的是它，不是${dflt}。）`
+      : `("${tokens[k].text}" is read as ${lower(picked)}, the one that goes by ${by}; ${lower(dflt)} does not.)`);
+  }
   if (bandWord) {
     const name = env.lex.label({ kind: 'dimension', id: bandWord.dim }, env.lang);
     notes.push(zh ? `（${name}没有“${bandWord.word}”这一档：按各档列出。）` : `(No band is called "${bandWord.word}": every ${name.toLowerCase()} is shown.)`);
@@ -567,6 +622,11 @@ export function interpret(tokens: Token[], env: Env, forced: Forced = new Map(),
       const tgt = m.mode === 'remove' ? outVals : inVals;
       tgt.set(m.dim, uniq([...(tgt.get(m.dim) ?? []), ...m.ids]));
       if (m.mode !== 'remove' && (count.get(m.dim) ?? 0) >= 2) groupAt.push({ dim: m.dim, pos: m.tok });
+    }
+    // a word for several members ranked (哪家外国运营商得分最高, 华东离网率最高): they stand side by side
+    if (orderBy && !groupAt.length) {
+      const several = mentions.find((m) => m.ids && m.ids.length > 1 && m.mode !== 'remove');
+      if (several) groupAt.push({ dim: several.dim, pos: several.tok });
     }
     groupAt.sort((a, b) => a.pos - b.pos);
     q.groupBy = uniq(groupAt.map((g) => g.dim));
@@ -743,6 +803,19 @@ function orderMetric(orderTok: number, metricToks: number[], metrics: string[], 
     if (d < dist) { dist = d; best = id; }
   }
   return best ?? metrics[0];
+}
+
+/**
+ * The metrics that do go by a dimension a metric could not be split by (conversion rate by
+ * campaign: the campaigns' hit rate, lift …), when they are few enough to name.
+ */
+function byWhich(dims: string[], env: Env): string {
+  const zh = env.lang === 'zh';
+  const own = model.metrics.filter((m) => dims.some((d) => compatDim(d, [m.id]) === d && !m.notBy?.[d]));
+  if (!own.length || own.length > 6) return '';
+  const names = own.map((m) => metricLabel(m.id, env.lang));
+  const dl = uniq(dims.filter((d) => own.some((m) => compatDim(d, [m.id]) === d))).map((d) => dimLabel(d, env.lang)).join(zh ? '或' : ' or ');
+  return zh ? `按${dl}可以看：${names.join('、')}。` : ` By ${dl} there are: ${names.join(', ')}.`;
 }
 
 /** What the region hierarchy and the ranking rules of a follow-up did, in words. */

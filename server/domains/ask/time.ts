@@ -15,6 +15,21 @@ export interface TimeSpec {
   future?: boolean;
   /** the words named no year (3月, Q1, 5日): a range "2024年1月到3月" borrows the year of its start */
   yearless?: { unit: 'month' | 'quarter' | 'day'; m: number; d?: number };
+  /** the same period a year earlier (same quarter last year, 去年同月): a follow-up's previous range moved back a year (parse.ts);
+   *  from / to are the latest complete month's (or its quarter's) a year back, for a question with none before it */
+  yearBack?: true;
+}
+
+/** A range moved back one year (2026-01…2026-03 → 2025-01…2025-03; 29 February → 28). */
+export function yearEarlier(r: { from: string; to: string }): { from: string; to: string } {
+  const back = (x: string) => {
+    const [y, m, d] = x.split('-');
+    const year = String(+y - 1);
+    if (!d) return `${year}-${m}`;
+    const last = new Date(Date.UTC(+year, +m, 0)).getUTCDate();
+    return `${year}-${m}-${String(Math.min(+d, last)).padStart(2, '0')}`;
+  };
+  return { from: back(r.from), to: back(r.to) };
 }
 
 export interface AsOf { y: number; m: number; d: number; ym: Ym; last: Ym; iso: string }
@@ -94,6 +109,15 @@ function quarter(y: number, q: number, D: AsOf): TimeSpec | null {
   if (!validYear(y) || q < 1 || q > 4) return null;
   const s = quarterStart(y, q);
   return monthRange(s, addMonths(s, 2), D);
+}
+function monthsAgo(n: number, D: AsOf): TimeSpec | null {
+  if (!(n >= 1 && n <= 240)) return null;
+  const t = addMonths(D.ym, -n);
+  return month(t.y, t.m, D);
+}
+function sameLastYear(unit: 'month' | 'quarter', D: AsOf): TimeSpec {
+  const s = unit === 'quarter' ? quarterStart(D.last.y - 1, quarterOf(D.last)) : { y: D.last.y - 1, m: D.last.m };
+  return { ...monthRange(s, unit === 'quarter' ? addMonths(s, 2) : s, D), yearBack: true };
 }
 function lastMonths(n: number, D: AsOf): TimeSpec | null {
   if (!(n >= 1 && n <= 240)) return null;
@@ -197,6 +221,14 @@ const PATTERNS: [RegExp, Handler][] = [
   [R('(\\d{1,2})\\s*月份?(?![\\d])'), (m, D) => yearlessMonth(+m[1], D)],
   [R(`${MN_FULL}(?![a-z])`), (m, D) => yearlessMonth(MONTH_NAMES[m[1]], D)],
   [R('(?:上个月份|上个月|上月|上一个月|上一月|last month|previous month|prior month|the month before)'), (_m, D) => month(D.last.y, D.last.m, D)],
+  // 上上个月 / two months ago / 3个月前: counted back from D's month (last month is one month ago)
+  [R('(?:上上个月|上上月)'), (_m, D) => monthsAgo(2, D)],
+  [R('(\\d{1,3})\\s*个?\\s*月(?:以)?前'), (m, D) => monthsAgo(+m[1], D)],
+  [R('(?:(\\d{1,3})|an?)\\s+months?\\s+ago(?![a-z])'), (m, D) => monthsAgo(m[1] ? +m[1] : 1, D)],
+  // the same period a year earlier: moved back from the previous answer's range (parse.ts)
+  [R('(?:the\\s+)?same\\s+(month|quarter|period|months|time|time period)\\s+(?:of\\s+|in\\s+)?(?:last year|a year (?:ago|earlier|before)|the (?:year|previous year) before|the previous year|the prior year)'),
+    (m, D) => sameLastYear(m[1] === 'quarter' ? 'quarter' : 'month', D)],
+  [R('(?:去年|上年|上一年)(?:的)?同(?:一)?(?:个)?(月|季度|季|时期|期间)'), (m, D) => sameLastYear(m[1].startsWith('季') ? 'quarter' : 'month', D)],
   [R('(?:本月份|本月|这个月|当月|这月|this month|current month|month to date|mtd)'), (_m, D) => month(D.y, D.m, D)],
   [R('(?:近|最近|过去|最近的|过去的)\\s*(\\d{1,3})\\s*个?\\s*月'), (m, D) => lastMonths(+m[1], D)],
   [R('(?:the\\s+)?(?:last|past|previous|recent|trailing|latest)\\s+(\\d{1,3})\\s+months?(?![a-z])'), (m, D) => lastMonths(+m[1], D)],

@@ -14,8 +14,9 @@ export type CommandId = 'replace' | 'only' | 'add' | 'remove' | 'followup';
 
 /** One meaning of a word. A word may carry several; context picks one or asks. */
 export type Sense =
-  /** weak: a generic noun, the metric only when none is named; asks: a question word (how long) that names it over a generic noun */
-  | { kind: 'metric'; id: string; weak?: boolean; asks?: boolean }
+  /** weak: a generic noun, the metric only when none is named; asks: a question word (how long) that names it over a generic noun;
+   *  ctx: a second meaning, taken only where what the question names fits it alone (收入 by 渠道: the channel revenue) */
+  | { kind: 'metric'; id: string; weak?: boolean; asks?: boolean; ctx?: boolean }
   | { kind: 'dimension'; id: string }
   /** weak: a generic word that names the member only beside its dimension (活跃细分群, data segment):
    *  'stop' — otherwise a function word; 'lead' — a verb when it opens the question (查询广州…);

@@ -5,9 +5,13 @@
  */
 import type { ChartKind, CommandId, Sense } from './types.ts';
 import { PROVINCES } from '../../../seeds/regions.ts';
+import { PUBLISHED_ENTITIES } from '../../model/members.ts';
 
 /** after a time expression (2025年至今, 3月以来): from it up to the latest complete month */
 export const UNTIL_NOW = ['至今', '迄今', '以来', '到现在', '到今天', '至今为止', '到目前为止', '为止'];
+
+/** a preference (各生命周期阶段偏好的渠道): the count over both dimensions, as a distribution (below) is */
+export const PREFERENCE_WORDS = ['偏好', '偏好的', '喜欢', '喜欢的', '爱用', '常用', 'preference', 'preferences', 'preferred', 'prefer', 'prefers', 'favourite', 'favorite'];
 
 /** Function words: consumed without meaning. Kept explicit so nothing content-bearing is dropped. */
 export const STOP_WORDS: string[] = [
@@ -31,8 +35,13 @@ export const STOP_WORDS: string[] = [
   'whole', 'entire', 'total', 'totals', '总量', 'grouping', 'groupings', '分组', '拆分', '维度上', 'china', 'mobile', 'china mobile', 'company', 'branch', 'thanks', 'thank', 'ok', 'okay', 'let', "let's",
   'lets', 'according', 'accordingly', 'when', 'where', 'why', 'whose', 'than', 'so', 'far', 'up', 'out', 'about', 'into', 'table of', 'details',
   'doing', 'going', 'performing', 'perform', 'performs', 'looking', 'we have', 'do we have', 'stay', 'stays', 'remain', 'remains', '谁', '谁的', '多个',
+  // which one (哪家外国运营商), what the figure is counted in (几个月, 多少钱), usually (一般能留多久), receives (gets the most contacts)
+  '哪家', '哪一家', '哪一个', '几个月', '多少个月', '多少钱', '多少元', '一般', '通常', '平均来说', 'usually', 'typically', 'typical', 'on average',
+  'gets', 'got', 'receive', 'receives', 'received', 'how much money',
+  // how far apart two figures are (A和B的ARPU差多少): they stand side by side
+  '差多少', '相差', '相差多少', '差距', '差别', '差异', '区别', '差了多少', 'difference', 'differences', 'gap', 'differ',
   // read beside a time expression: from it up to the latest complete month (parse.ts)
-  ...UNTIL_NOW, 'since',
+  ...UNTIL_NOW, 'since', ...PREFERENCE_WORDS,
 ];
 
 /** Words joining two mentions (广州和深圳, Telstra vs BT) or two times (1月到3月). */
@@ -42,8 +51,13 @@ export const CONNECTORS: [string, 'and' | 'range'][] = [
   ['到', 'range'], ['至', 'range'], ['~', 'range'], ['through', 'range'], ['until', 'range'], ['till', 'range'], ['thru', 'range'],
 ];
 
+/** joiners that, opening a follow-up, set what they name beside what is shown (和广州电信比一下); not English "and" (and Fujian?: what about) */
+export const JOIN_BESIDE = new Set(['和', '与', '跟', '同', 'vs', 'vs.', 'versus', 'against']);
+
 export const COMMANDS: [string, CommandId][] = [
+  ['compare with', 'add'], ['compare it with', 'add'], ['compared with', 'add'], ['compare to', 'add'], ['compared to', 'add'], ['side by side with', 'add'],
   ['只看', 'only'], ['只要', 'only'], ['仅看', 'only'], ['只', 'only'], ['仅', 'only'], ['就看', 'only'], ['单看', 'only'], ['只显示', 'only'], ['只统计', 'only'],
+  ['下钻', 'only'], ['下钻到', 'only'], ['钻取', 'only'], ['drill into', 'only'], ['drill down into', 'only'], ['drill down to', 'only'], ['drill down', 'only'], ['drill', 'only'],
   ['only', 'only'], ['just', 'only'], ['only show', 'only'], ['just show', 'only'], ['limit to', 'only'], ['restrict to', 'only'], ['focus on', 'only'],
   ['换成', 'replace'], ['换为', 'replace'], ['换', 'replace'], ['改成', 'replace'], ['改为', 'replace'], ['改', 'replace'], ['改看', 'replace'], ['改用', 'replace'],
   ['切换到', 'replace'], ['切换成', 'replace'], ['切换为', 'replace'], ['变成', 'replace'], ['替换为', 'replace'], ['用', 'replace'],
@@ -78,6 +92,8 @@ export const CHARTS: [string, ChartKind][] = [
   ['折线图', 'line'], ['线图', 'line'], ['曲线图', 'line'], ['趋势图', 'line'], ['line chart', 'line'], ['line', 'line'], ['line graph', 'line'],
   ['饼图', 'pie'], ['饼状图', 'pie'], ['圆饼图', 'pie'], ['pie chart', 'pie'], ['pie', 'pie'], ['占比', 'pie'], ['构成', 'pie'], ['比例', 'pie'], ['share', 'pie'], ['mix', 'pie'],
   ['百分比', 'pie'], ['percentage', 'pie'], ['proportion', 'pie'], ['breakdown', 'pie'],
+  // 各占多少, 占多少比例: the share
+  ['占', 'pie'], ['各占', 'pie'], ['占多少', 'pie'], ['所占', 'pie'], ['所占比例', 'pie'],
   ['表格', 'table'], ['表', 'table'], ['明细表', 'table'], ['列表', 'table'], ['table', 'table'], ['grid', 'table'],
   ['雷达图', 'radar'], ['雷达', 'radar'], ['蛛网图', 'radar'], ['radar chart', 'radar'], ['radar', 'radar'], ['spider chart', 'radar'],
   ['漏斗图', 'funnel'], ['漏斗', 'funnel'], ['funnel chart', 'funnel'], ['funnel', 'funnel'],
@@ -109,10 +125,10 @@ export const AMBIGUOUS_COMPARES = [
   'change', 'changed', 'changes', 'increase', 'increased', 'decrease', 'decreased', 'rise', 'rose', 'risen', 'fell', 'grow', 'grew', 'grown', 'went up', 'went down', 'gone up', 'gone down',
 ];
 /** words for the mix of a dimension (男女比例, 渠道构成): pie words that are not the chart's name */
-export const MIX_WORDS = new Set(['占比', '构成', '比例', 'share', 'mix', '百分比', 'percentage', 'proportion', 'breakdown']);
+export const MIX_WORDS = new Set(['占比', '构成', '比例', 'share', 'mix', '百分比', 'percentage', 'proportion', 'breakdown', '占', '各占', '占多少', '所占', '所占比例']);
 
 /** order words that say "ranked" or "sorted" but not which end (desc unless another order word says) */
-export const RANK_WORDS = new Set(['排名', '排行', '排行榜', '排序', 'ranked', 'ranking', 'rank', 'sorted', 'sort']);
+export const RANK_WORDS = new Set(['排名', '排行', '排行榜', '排序', '排', '排一下', '排个序', '排列', 'ranked', 'ranking', 'rank', 'sorted', 'sort']);
 
 /** where one member stands among its siblings (深圳在广东排第几, where does Shenzhen rank) */
 export const POSITION_WORDS = new Set(['排第几', '排名第几', '第几名', '排在第几', '排第几名', '排在第几名', '排名多少', '排多少名', '排名如何', '排名怎么样',
@@ -122,7 +138,7 @@ export const ORDER_WORDS: [string, 'asc' | 'desc' | 'best' | 'worst'][] = [
   ['高', 'desc'], ['更高', 'desc'], ['较高', 'desc'], ['偏高', 'desc'], ['多', 'desc'], ['更多', 'desc'], ['较多', 'desc'],
   ['低', 'asc'], ['更低', 'asc'], ['较低', 'asc'], ['偏低', 'asc'], ['少', 'asc'], ['更少', 'asc'], ['较少', 'asc'],
   ['最高', 'desc'], ['最大', 'desc'], ['最多', 'desc'], ['最高的', 'desc'], ['最大的', 'desc'], ['最多的', 'desc'], ['排名', 'desc'], ['排行', 'desc'], ['排行榜', 'desc'],
-  ['排序', 'desc'], ['降序', 'desc'], ['从高到低', 'desc'], ['从大到小', 'desc'], ['由高到低', 'desc'], ['靠前', 'desc'],
+  ['排序', 'desc'], ['排', 'desc'], ['排一下', 'desc'], ['排个序', 'desc'], ['排列', 'desc'], ['降序', 'desc'], ['从高到低', 'desc'], ['从大到小', 'desc'], ['由高到低', 'desc'], ['靠前', 'desc'],
   ['highest', 'desc'], ['largest', 'desc'], ['biggest', 'desc'], ['most', 'desc'], ['top', 'desc'], ['ranked', 'desc'], ['ranking', 'desc'], ['rank', 'desc'],
   ['sorted', 'desc'], ['sort', 'desc'], ['descending', 'desc'], ['highest first', 'desc'], ['leading', 'desc'],
   ['最长', 'desc'], ['最长的', 'desc'], ['最久', 'desc'], ['最久的', 'desc'], ['longest', 'desc'],
@@ -133,13 +149,16 @@ export const ORDER_WORDS: [string, 'asc' | 'desc' | 'best' | 'worst'][] = [
   ['high', 'desc'], ['higher', 'desc'], ['low', 'asc'], ['lower', 'asc'],
   ['cheapest', 'asc'], ['最便宜', 'asc'], ['most expensive', 'desc'], ['最贵', 'desc'],
   ['lowest', 'asc'], ['smallest', 'asc'], ['least', 'asc'], ['fewest', 'asc'], ['bottom', 'asc'], ['ascending', 'asc'], ['lowest first', 'asc'],
+  ['最强', 'best'], ['最强的', 'best'], ['strongest', 'best'], ['best first', 'best'],
+  ['最弱', 'worst'], ['最弱的', 'worst'], ['最薄弱', 'worst'], ['最薄弱的', 'worst'], ['weakest', 'worst'], ['worst first', 'worst'],
+  ['largest first', 'desc'], ['biggest first', 'desc'], ['smallest first', 'asc'],
   ['最好', 'best'], ['最好的', 'best'], ['最佳', 'best'], ['最优', 'best'], ['表现最好', 'best'], ['best', 'best'], ['best performing', 'best'],
   ['最差', 'worst'], ['最差的', 'worst'], ['最糟', 'worst'], ['表现最差', 'worst'], ['worst', 'worst'], ['worst performing', 'worst'],
 ];
 
 export const TREND_WORDS = ['趋势', '走势', '变化趋势', '变化', '趋势变化', '历史', 'trend', 'trends', 'over time', 'history', 'evolution', 'development', 'trajectory'];
 /** the whole country: no region filter */
-export const NATIONAL_WORDS = ['全国', '全国范围', '全国范围内', 'nationwide', 'national', 'nationally', 'countrywide', 'country-wide', 'whole country', 'all of china', 'across china', 'across the country'];
+export const NATIONAL_WORDS = ['全国', '全国范围', '全国范围内', '全国平均', '全国平均水平', '全国均值', 'national average', 'the national average', 'country average', 'nationwide', 'national', 'nationally', 'countrywide', 'country-wide', 'whole country', 'all of china', 'across china', 'across the country'];
 /** no grouping (a follow-up that names no new grouping drops the old one) */
 export const TOTAL_WORDS = ['总体', '整体', '合起来', '不分组', '不拆分', '总计', '全体', '累计', '累积', 'cumulative', 'overall', 'in total', 'altogether', 'no grouping', 'ungrouped', 'without grouping', 'aggregated'];
 
@@ -158,12 +177,18 @@ export const OOS_WORDS: [string, string][] = [
   // below the cities (a named district or county: lexicon.ts)
   ...['区县', '各区县', '分区县', '县区', '各县区', '区县级', '街道', 'district', 'districts', 'county', 'counties', 'by district', 'by county'].map((w) => [w, 'district:'] as [string, string]),
   // dashboard views that are not metrics: the answer says where they are
-  ...['合约到期', '合约到期前后', '到期前后', '合约期满', '合约到期离网', 'contract expiry', 'contract expiration', 'contract end', 'around contract end', 'expiring contracts']
+  ...['合约到期', '合约到期前后', '到期前后', '合约期满', '合约到期离网', '到期', '快到期', '即将到期', '将到期', 'contract expiry', 'contract expiration', 'contract end',
+    'around contract end', 'expiring contracts', 'contract expires', 'contracts expire', 'contract expiring', 'contracts expiring', 'expires', 'expire', 'expiring', 'expiry']
     .map((w) => [w, 'page:contract'] as [string, string]),
   ...['入网批次', '批次留存', '留存热力图', 'cohort retention', 'retention heatmap']
     .map((w) => [w, 'page:cohort'] as [string, string]),
   ...['分群迁移', '迁移', '桑基图', 'segment migration', 'migration', 'sankey']
     .map((w) => [w, 'page:migration'] as [string, string]),
+  // people: the data is by channel, never by employee (who is the best account manager)
+  ...['员工', '营业员', '坐席', '话务员', '销售人员', '业务员', '哪个客户经理', '哪位客户经理', '最好的客户经理', '客户经理排名', '客户经理个人',
+    'employee', 'employees', 'staff member', 'staff members', 'salesperson', 'salespeople', 'sales rep', 'sales reps', 'call agent', 'call agents',
+    'best account manager', 'top account manager', 'worst account manager', 'which account manager', 'account manager ranking', 'individual account managers']
+    .map((w) => [w, 'people'] as [string, string]),
   ...['你是谁', '你好', '密码', '口令', 'password', 'hello', 'who are you', 'api key', 'token', 'credentials', '系统提示', 'system prompt', 'prompt', 'jailbreak', 'ignore', 'disregard', '忽略']
     .map((w) => [w, 'offtopic'] as [string, string]),
 ];
@@ -174,7 +199,7 @@ export const PER_CONTACT = ['per contact', '每次接触', '每接触', 'per int
 /** a question about causes: read as the data asked, with a note that causes are not inferred (function words otherwise) */
 export const WHY_WORDS = ['为什么', '为何', '什么原因', '原因', '怎么回事', '导致', '造成', 'why', 'how come', 'what caused', 'what drives', 'what is driving'];
 /** the distribution over a dimension with no metric named (RFM分布, 各省用户分布): a count, drawn as the grouping suits */
-export const DISTRIBUTION_WORDS = new Set(['分布', '分布情况', 'distribution']);
+export const DISTRIBUTION_WORDS = new Set(['分布', '分布情况', 'distribution', ...PREFERENCE_WORDS]);
 /** an average lifetime asked: answered with the median (CSL), and said so (parse.ts) — a mean needs every end date */
 export const MEAN_LIFETIME_WORDS = ['平均在网时长', '平均在网时间', '平均在网月数', '平均生命周期', '平均客户生命周期', 'average tenure', 'average lifetime', 'average customer lifetime', 'mean lifetime'];
 
@@ -193,10 +218,19 @@ export const REGION_GROUPS: [string[], (code: string) => boolean][] = [
   [['华南', '华南地区', 'south china'], (c) => c[0] === '4' && c >= '440000'],
   [['西南', '西南地区', 'southwest china', 'southwest'], (c) => c[0] === '5'],
   [['西北', '西北地区', 'northwest china', 'northwest'], (c) => c[0] === '6'],
+  // the statistics bureau's economic areas (东部 · 中部 · 西部; 东北 as above): 西部 is 西南 and 西北 with 内蒙古 and 广西
+  [['东部', '东部地区', '东部省份', 'eastern china', 'eastern provinces'], (c) => ['11', '12', '13', '31', '32', '33', '35', '37', '44', '46'].includes(c.slice(0, 2))],
+  [['中部', '中部地区', '中部省份', 'central provinces'], (c) => ['14', '34', '36', '41', '42', '43'].includes(c.slice(0, 2))],
+  [['西部', '西部地区', '西部省份', 'western china', 'western provinces', 'west china'], (c) => c[0] === '5' || c[0] === '6' || c === '150000' || c === '450000'],
 ];
 
 /** Domain phrasings beyond the model's synonyms (parser-owned). */
 export const EXTRA_SENSES: [string, Sense][] = [
+  // the carriers of the 2003 assessment by kind (外国运营商: the seven foreign ones)
+  ...(['外国运营商', '国外运营商', '海外运营商', '境外运营商', '外国', '国外', 'foreign carriers', 'foreign carrier', 'foreign operators', 'overseas carriers']
+    .flatMap((w) => PUBLISHED_ENTITIES.filter((e) => e.kind === 'foreign').map((e) => [w, { kind: 'member', dimension: 'capability_entity', id: e.id, group: true }] as [string, Sense]))),
+  ...(['国内运营商', '中国运营商', 'domestic carriers', 'domestic operators', 'chinese carriers']
+    .flatMap((w) => PUBLISHED_ENTITIES.filter((e) => e.kind === 'domestic').map((e) => [w, { kind: 'member', dimension: 'capability_entity', id: e.id, group: true }] as [string, Sense]))),
   ...REGION_GROUPS.flatMap(([words, inGroup]) => words.flatMap((w) => PROVINCES.filter((p) => inGroup(p.code))
     .map((p) => [w, { kind: 'member', dimension: 'province', id: p.code, group: true }] as [string, Sense]))),
   ...(['用户数量', '客户数量', '用户总数', '客户总数', '用户量', '客户量', '在网客户数', '在网客户', '多少客户', '多少个用户', '多少个客户', '多少人', '人数', '用户人数',
@@ -221,7 +255,7 @@ export const EXTRA_SENSES: [string, Sense][] = [
   // how long (customers stay): the lifetime, unless a metric is named (平均处理时长多久 is the handle time)
   ...(['多久', '多长', '多长时间', '有多久', '有多长', '能留多久', '在网多久', 'how long'].map((w) => [w, { kind: 'metric', id: 'median_lifetime', weak: true, asks: true }] as [string, Sense])),
   ...(['能力', 'crm能力', '能力对比', '能力水平', 'capability', 'capabilities'].map((w) => [w, { kind: 'metric', id: 'capability_score', weak: true }] as [string, Sense])),
-  ...(['能力分', '能力分数', '成熟度', 'crm能力评分', 'crm capability', 'crm capability score', 'maturity'].map((w) => [w, { kind: 'metric', id: 'capability_score' }] as [string, Sense])),
+  ...(['能力分', '能力分数', '分数', '成熟度', 'crm能力评分', 'crm capability', 'crm capability score', 'maturity'].map((w) => [w, { kind: 'metric', id: 'capability_score' }] as [string, Sense])),
   // per conversion / 每次转化 beside a cost word: the cost per conversion (parse.ts merges the two)
   ...(PER_CONVERSION.map((w) => [w, { kind: 'metric', id: 'cost_per_conversion' }] as [string, Sense])),
   ...(PER_CONTACT.map((w) => [w, { kind: 'metric', id: 'cost_per_contact' }] as [string, Sense])),
@@ -229,6 +263,15 @@ export const EXTRA_SENSES: [string, Sense][] = [
   ...(['营销转化率', '转化比例', 'conversion rates'].map((w) => [w, { kind: 'metric', id: 'conversion_rate' }] as [string, Sense])),
   ...(['average handling time', 'avg handle time'].map((w) => [w, { kind: 'metric', id: 'avg_handle_time' }] as [string, Sense])),
   ...(['e channel share', 'electronic channel ratio', '电子渠道使用率', '电子渠道分流占比'].map((w) => [w, { kind: 'metric', id: 'e_channel_share' }] as [string, Sense])),
+  // how well campaigns work: each of the campaign measures (the parser asks which)
+  ...(['营销活动效果', '活动效果', '营销效果', '营销活动的效果', '活动的效果', 'campaign effectiveness', 'campaign performance', 'campaign results', 'campaign effect']
+    .flatMap((w) => ['hit_rate', 'campaign_lift', 'retention_success_rate'].map((id) => [w, { kind: 'metric', id }] as [string, Sense]))),
+  // a second meaning, taken where what is named fits it alone (parse.ts): 收入 by 渠道 is the channel
+  // revenue; the success rate of a retention campaign its retention success rate; the call time of the hotline its handle time
+  ...(['收入', 'revenue'].map((w) => [w, { kind: 'metric', id: 'channel_revenue', ctx: true }] as [string, Sense])),
+  ...(['成功率', 'success rate'].map((w) => [w, { kind: 'metric', id: 'retention_success_rate', ctx: true }] as [string, Sense])),
+  ...(['平均通话时长', '通话时长', 'call duration', 'average call duration', 'call time'].map((w) => [w, { kind: 'metric', id: 'avg_handle_time', ctx: true }] as [string, Sense])),
+  ...(['call duration', 'average call duration', 'call time'].map((w) => [w, { kind: 'metric', id: 'mou' }] as [string, Sense])),
   // generic nouns that name a metric only when nothing else does (投诉类接触的一次解决率: 接触 is the noun)
   ...(['活动类型', '活动', '营销活动', '活动种类', 'campaign', 'campaigns', 'campaign type'].map((w) => [w, { kind: 'dimension', id: 'campaign_kind' }] as [string, Sense])),
   ...(['入网用户', '入网用户数', '入网客户'].map((w) => [w, { kind: 'metric', id: 'new_subscribers' }] as [string, Sense])),
@@ -236,7 +279,7 @@ export const EXTRA_SENSES: [string, Sense][] = [
   ...(['接触', '次数', '接触的次数', 'contact', 'interactions', 'touches'].map((w) => [w, { kind: 'metric', id: 'contacts', weak: true }] as [string, Sense])),
   ...(['customers', 'users', 'subscribers', 'customer', 'user', '多少用户', '用户', '客户'].map((w) => [w, { kind: 'metric', id: 'subscribers', weak: true }] as [string, Sense])),
   // a bare count (how many, 投诉量): subscribers, or contacts when what is counted is a contact's (how many complaints)
-  ...(['how many', 'number of', '有多少', '量'].flatMap((w) => [[w, { kind: 'metric', id: 'subscribers', weak: true }], [w, { kind: 'metric', id: 'contacts', weak: true }]] as [string, Sense][])),
+  ...(['how many', 'number of', '有多少', '量', '数量', '个数'].flatMap((w) => [[w, { kind: 'metric', id: 'subscribers', weak: true }], [w, { kind: 'metric', id: 'contacts', weak: true }]] as [string, Sense][])),
 
   ...(['城市', '各城市', '各市', '地级市', '各地级市', 'city', 'by city', 'prefecture', 'prefectures'].map((w) => [w, { kind: 'dimension', id: 'city' }] as [string, Sense])),
   ...(['各省', '各省份', '省份', '分省', 'province', 'by province'].map((w) => [w, { kind: 'dimension', id: 'province' }] as [string, Sense])),
@@ -258,10 +301,14 @@ export const EXTRA_SENSES: [string, Sense][] = [
   ...(['信用名单', '名单类别', 'credit list', 'credit lists'].map((w) => [w, { kind: 'dimension', id: 'credit_list' }] as [string, Sense])),
   ...(['合约期', 'contract type'].map((w) => [w, { kind: 'dimension', id: 'contract_type' }] as [string, Sense])),
   ...(['渠道类别', '渠道大类', 'channel class', 'channel type', 'electronic vs physical'].map((w) => [w, { kind: 'dimension', id: 'channel_class' }] as [string, Sense])),
-  ...(['rfm分群', 'rfm cell', 'rfm cells', 'rfm segment'].map((w) => [w, { kind: 'dimension', id: 'rfm_cell' }] as [string, Sense])),
-  ...(['最近充值', '充值近度'].map((w) => [w, { kind: 'dimension', id: 'rfm_r' }] as [string, Sense])),
-  ...(['活跃频次'].map((w) => [w, { kind: 'dimension', id: 'rfm_f' }] as [string, Sense])),
-  ...(['消费金额'].map((w) => [w, { kind: 'dimension', id: 'rfm_m' }] as [string, Sense])),
+  ...(['rfm分群', 'rfm cell', 'rfm cells', 'rfm segment', 'rfm score', 'rfm scores', 'rfm得分', 'rfm评分', 'rfm分数'].map((w) => [w, { kind: 'dimension', id: 'rfm_cell' }] as [string, Sense])),
+  // one RFM score by name (subscribers by RFM recency score): the score, not the capability score
+  ...(['r', 'f', 'm'] as const).flatMap((x) => {
+    const [zh, en] = ({ r: ['最近充值', 'recency'], f: ['活跃频次', 'frequency'], m: ['消费金额', 'monetary'] } as const)[x];
+    return [zh, `${zh}得分`, `${x}值`, `${x}分`, `${x}得分`, `rfm ${x}`, `rfm的${x}`, `${x} score`, `${en} score`, `rfm ${en}`, `rfm ${en} score`, `${en} scores`]
+      .map((w) => [w, { kind: 'dimension', id: `rfm_${x}` }] as [string, Sense]);
+  }),
+  ['充值近度', { kind: 'dimension', id: 'rfm_r' }],
   ...(['消费能力', '消费意愿', '能力意愿象限', 'ability desire quadrant', 'quadrant'].map((w) => [w, { kind: 'dimension', id: 'quadrant' }] as [string, Sense])),
   // 各地区 / 各区域: province or city — the parser asks
   ['地区', { kind: 'dimension', id: 'province' }], ['地区', { kind: 'dimension', id: 'city' }],
@@ -287,8 +334,17 @@ export const EXTRA_SENSES: [string, Sense][] = [
   ['att', { kind: 'member', dimension: 'capability_entity', id: 'att_wireless' }],
   ['singtel', { kind: 'member', dimension: 'capability_entity', id: 'singtel_optus' }],
   ['optus', { kind: 'member', dimension: 'capability_entity', id: 'singtel_optus' }],
-  ['新加坡运营商', { kind: 'member', dimension: 'capability_entity', id: 'singapore_wireless' }],
-  ['亚太运营商', { kind: 'member', dimension: 'capability_entity', id: 'apac_wireless' }],
+  ...(['新加坡运营商', '新加坡移动运营商', '新加坡移动', 'singapore wireless', 'singapore carrier', 'singapore operator'].map((w) => [w, { kind: 'member', dimension: 'capability_entity', id: 'singapore_wireless' }] as [string, Sense])),
+  ...(['亚太运营商', '亚太移动运营商', '亚太地区运营商', 'apac wireless', 'asia pacific wireless', 'asia pacific carrier', 'apac carrier'].map((w) => [w, { kind: 'member', dimension: 'capability_entity', id: 'apac_wireless' }] as [string, Sense])),
+  // a capability dimension by its short name (the interaction areas, 高效能组织; labels: Customer interaction, 高效能的组织)
+  ...([['insight', 'insight'], ['洞察', 'insight'], ['offering', 'offering'], ['interaction', 'interaction'], ['交互', 'interaction'],
+    ['organization', 'organization'], ['organisation', 'organization'], ['高效能组织', 'organization'], ['integration', 'integration']] as const)
+    .map(([w, id]) => [w, { kind: 'member', dimension: 'capability_dimension', id }] as [string, Sense]),
+  // DOMAIN.md: quadrant C, weak ability and weak desire, e.g. students
+  ...(['学生', '学生用户', '学生客户', '学生群体', 'student', 'students'].map((w) => [w, { kind: 'member', dimension: 'quadrant', id: 'C' }] as [string, Sense])),
+  // retention campaigns: the churn campaign kind (挽留活动的成功率)
+  ...(['挽留活动', '挽留营销', '挽留营销活动', 'retention campaign', 'retention campaigns', 'churn campaign', 'churn campaigns'].map((w) => [w, { kind: 'member', dimension: 'campaign_kind', id: 'churn' }] as [string, Sense])),
+  ['10086呼入', { kind: 'member', dimension: 'channel', id: 'hotline_in' }], ['10086呼出', { kind: 'member', dimension: 'channel', id: 'hotline_out' }],
   ['british telecom', { kind: 'member', dimension: 'capability_entity', id: 'bt' }],
   ['10086', { kind: 'member', dimension: 'channel', id: 'hotline_in' }], ['10086', { kind: 'member', dimension: 'channel', id: 'hotline_out' }],
   ['10086', { kind: 'member', dimension: 'channel', id: 'ivr' }],
