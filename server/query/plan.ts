@@ -94,7 +94,12 @@ export function plan(q: MetricQuery, ctx: { asOf: string; scope: Scope }): Plan 
     for (const p of parts) if (!(f.dimension in p.cube.dimensions)) problems.push(notApplicable(f.dimension, p));
     problems.push(...notBy(f.dimension, metrics));
     if (ranged && !d.ordered) { problems.push(`dimension "${f.dimension}" has no order; use in or not_in`); continue; }
-    const bad = ranged ? (d.ordered && !/^-?\d+(\.\d+)?$/.test(values[0]) && f.dimension !== 'cohort' ? values : []) : values.filter((v) => !isMember(f.dimension, v));
+    if (ranged && f.dimension !== 'cohort' && !(/^-?\d{1,9}$/.test(values[0]))) {
+      // a number the engine's integer columns cannot compare with failed inside the engine
+      problems.push(`filter "${f.dimension} ${f.op}" needs a whole number of at most 9 digits, got "${values[0].slice(0, 32)}"`);
+      continue;
+    }
+    const bad = ranged ? [] : values.filter((v) => !isMember(f.dimension, v));
     if (bad.length) { problems.push(memberProblem(f.dimension, bad)); continue; }
     filters.push({ dimension: f.dimension, op: f.op, values });
   }

@@ -26,7 +26,8 @@ class Params {
 }
 
 const NUMERIC_DIMS = new Set(['rfm_r', 'rfm_f', 'rfm_m', 'tenure_months']);
-const OPS: Record<string, string> = { gt: '>', gte: '>=', lt: '<', lte: '<=' };
+/** A filter on a metric's value (HAVING): gt, gte, lt, lte. */
+export const OPS: Record<string, string> = { gt: '>', gte: '>=', lt: '<', lte: '<=' };
 
 function bucket(cube: Cube, grain: Grain): string {
   const col = cube.time!.column;

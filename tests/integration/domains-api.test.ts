@@ -240,6 +240,31 @@ describe('lifecycle', () => {
   });
 });
 
+describe('a filter on a computed metric keeps the rows that pass it (the unfiltered answer, filtered here)', () => {
+  const METRICS = `query($q: MetricQuery!) { metrics(query: $q) { rows } }`;
+  /** the threshold: the middle of the unfiltered answer's distinct values, so the filter keeps some rows and drops some */
+  const middle = (xs: number[]) => { const u = [...new Set(xs)].sort((a, b) => a - b); return u[Math.floor((u.length - 1) / 2)]; };
+  const cases: [string, Record<string, unknown>, 'gt' | 'gte' | 'lt' | 'lte'][] = [
+    ['median lifetime above the middle, by brand × contract type', { metrics: ['median_lifetime'], groupBy: ['brand', 'contract_type'] }, 'gt'],
+    ['median lifetime at most the middle, by city', { metrics: ['median_lifetime'], groupBy: ['city'] }, 'lte'],
+    ['survival below the middle, by brand', { metrics: ['survival_rate'], groupBy: ['brand'] }, 'lt'],
+    ['capability score at least the middle, by entity', { metrics: ['capability_score'], groupBy: ['capability_entity'], filters: [{ dimension: 'capability_dimension', op: 'in', values: ['insight'] }] }, 'gte'],
+  ];
+  const CMP = { gt: (a: number, b: number) => a > b, gte: (a: number, b: number) => a >= b, lt: (a: number, b: number) => a < b, lte: (a: number, b: number) => a <= b };
+  for (const [name, q, op] of cases) {
+    it(name, async () => {
+      const metric = (q.metrics as string[])[0];
+      const all = (await ok(METRICS, { q })).metrics.rows as Row[];
+      const x = middle(all.map((r) => r[metric]).filter((v): v is number => typeof v === 'number'));
+      const kept = (await ok(METRICS, { q: { ...q, filters: [...((q.filters as unknown[]) ?? []), { dimension: metric, op, values: [String(x)] }] } })).metrics.rows as Row[];
+      const expected = all.filter((r) => typeof r[metric] === 'number' && CMP[op](r[metric], x)); // a null never passes
+      expect(expected.length, 'the filter keeps some rows').toBeGreaterThan(0);
+      expect(expected.length, 'and drops some').toBeLessThan(all.length);
+      expect(kept).toEqual(expected);
+    });
+  }
+});
+
 describe('bad input: BAD_USER_INPUT with a readable message, never INTERNAL_SERVER_ERROR', () => {
   const cases: [string, string, Record<string, unknown>, RegExp][] = [
     ['unknown scheme member in a filter', SEGMENTS, { scheme: 'value_tier', filters: [{ dimension: 'brand', op: 'in', values: ['nokia'] }] }, /unknown brand value "nokia"/],
@@ -262,6 +287,9 @@ describe('bad input: BAD_USER_INPUT with a readable message, never INTERNAL_SERV
     ['unknown contract type', `{ contractChurn(filters: [{ dimension: "contract_type", op: in, values: ["weekly"] }]) { sql } }`, {}, /unknown contract_type value "weekly"/],
     ['no capability entity', `{ capabilityScores(entities: []) { node } }`, {}, /at least one entity/],
     ['unknown capability entity', `{ capabilityComparison(entities: ["acme"]) { dimension } }`, {}, /unknown capability_entity value "acme"/],
+    ['heatmap of a month after the latest complete one', `{ rfmHeatmap(month: "2030-06") { month } }`, {}, /after the latest complete month/],
+    ['a tenure beyond any integer', `{ metrics(query: { metrics: ["subscribers"], filters: [{ dimension: "tenure_months", op: gt, values: ["99999999999999999999"] }] }) { rows } }`, {}, /tenure_months.*whole number/],
+    ['an assessment dated after the as-of date', `mutation { recordAssessment(input: { entity: "440300", assessedOn: "2099-11-01", scores: [{ node: "insight", score: 2 }] }) { entity } }`, {}, /assessedOn 2099-11-01 is in the future/],
     ['hostile string', SEGMENTS, { scheme: 'brand', filters: [{ dimension: 'city', op: 'in', values: ["' OR 1=1 --"] }] }, /unknown city value/],
   ];
   for (const [name, query, variables, re] of cases) {

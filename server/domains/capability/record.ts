@@ -41,6 +41,9 @@ export async function recordAssessment(
   }
   let assessedOn = input.assessedOn;
   try { assessedOn = parseDay(input.assessedOn, 'assessedOn'); } catch (e) { problems.push((e as Error).message); }
+  // a future date would become every reader's current assessment until then
+  const today = new Date((ctx.now ?? Date.now)() + 8 * 3_600_000).toISOString().slice(0, 10); // Asia/Shanghai
+  if (!problems.length && assessedOn > today) problems.push(`assessedOn ${assessedOn} is in the future (today is ${today}, Asia/Shanghai): record an assessment once it has taken place`);
   if (!input.scores.length) problems.push('scores is empty: score at least one framework node');
   const seen = new Set<string>();
   input.scores.forEach((s, i) => {

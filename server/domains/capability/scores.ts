@@ -6,6 +6,7 @@
  */
 import type { Engine } from '../../engine/engine.ts';
 import type { Plan } from '../../query/plan.ts';
+import { OPS } from '../../query/sql.ts';
 
 export type CapabilityLevel = 'dimension' | 'area' | 'item';
 
@@ -59,12 +60,15 @@ export function capabilitySql(plan: Plan, db: string, on: string | null): { sql:
   const where = ['level = {level:String}', ...capabilityWhere(plan, params)];
   const cube = plan.parts[0].cube;
   const dims = plan.dims.map((d) => `${cube.dimensions[d]} AS ${d}`);
+  // a filter on the score (a group with an unknown score is null: it never passes, as in SQL)
+  const having = plan.havings.map((h, i) => { params[`h${i}`] = Number(h.values[0]); return `capability_score ${OPS[h.op]} {h${i}:Float64}`; });
   const order = plan.orderBy ? `${plan.orderBy.key} ${plan.orderBy.direction.toUpperCase()} NULLS LAST` : plan.dims.join(', ');
   const sql = `SELECT ${[...dims, 'if(countIf(score IS NULL) > 0, NULL, avg(score)) AS capability_score',
     "arrayStringConcat(arrayFilter(x -> x != '', groupUniqArray(note)), '; ') AS note", "arrayStringConcat(arrayFilter(x -> x != '', groupUniqArray(comment)), '; ') AS comment", 'maxOrNull(assessed_on) AS assessed_on'].join(', ')}
 FROM (${latestScoresSql(db, on)})
 WHERE ${where.join(' AND ')}
 ${plan.dims.length ? `GROUP BY ${plan.dims.join(', ')}` : ''}
+${having.length ? `HAVING ${having.join(' AND ')}` : ''}
 ${order ? `ORDER BY ${order}` : ''}
 ${plan.limit ? `LIMIT ${Number(plan.limit)}` : ''}`;
   return { sql, params };

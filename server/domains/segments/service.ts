@@ -159,7 +159,10 @@ export async function rfmHeatmap(a: { x?: RfmAxis | null; y?: RfmAxis | null; mo
   const x = a.x ?? 'R';
   const y = a.y ?? 'F';
   if (x === y) throw badInput(`x and y are both ${x}; pick two different RFM scores`);
+  const latest = ymStr(lastCompleteMonth(ctx.asOf));
   const month = ymStr(a.month ? parseMonth(a.month, 'month') : lastCompleteMonth(ctx.asOf));
+  // a later month would read the stock at the as-of date (an incomplete month) under its own name
+  if (month > latest) throw badInput(`month (${month}) is after the latest complete month ${latest} of the data (as of ${ctx.asOf})`);
   const [dx, dy] = [RFM_DIM[x], RFM_DIM[y]];
   const r = await runMetricQuery({ metrics: ['subscribers'], groupBy: [dx, dy], filters: a.filters, timeRange: { from: month, to: month } }, ctx);
   const counts = new Map(r.rows.map((row) => [`${row[dx]}:${row[dy]}`, Number(row.subscribers ?? 0)]));
