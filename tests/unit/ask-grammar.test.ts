@@ -833,6 +833,33 @@ describe('a reviewer\'s 195 questions (round 2): ordinary wording', () => {
     // the whole country named beside a province: the provinces ranked, the province marked
     expect(answered('compare Guangdong with the national average churn')).toMatchObject({ position: true, focus: { dimension: 'province', values: ['440000'] } })
   })
+  it('a number that is every member of a dimension (三大品牌, the three brands, all five dimensions) says all of them; another number still asks', () => {
+    for (const q of ['三大品牌的用户占比', '三个品牌用户各占多少']) expect(answered(q), q).toMatchObject({ chart: 'pie', interpretation: { metrics: ['subscribers'], groupBy: ['brand'] } })
+    expect(interp('what are the churn rates of the three brands in Guangdong')).toMatchObject({ metrics: ['churn_rate'], groupBy: ['brand'] })
+    expect(interp('Telstra vs BT vs China Telecom on all five capability dimensions')).toMatchObject({ groupBy: ['capability_entity', 'capability_dimension'] })
+    expect(ask('三个城市的离网率').unknownWords.map((w) => w.text)).toEqual(['三'])
+  })
+  it('a point of tenure is a point on the survival curve, said so; the first months of a year are a time', () => {
+    for (const q of ['硬合约用户在网12个月的存活率', 'what is the survival rate at 12 months for hard contract users']) {
+      const r = answered(q)
+      expect(r.interpretation, q).toMatchObject({ metrics: ['survival_rate'], filters: [{ dimension: 'contract_type', values: ['hard'] }] })
+      expect(r.restatement, q).toMatch(/第12个月的点|point at month 12/)
+    }
+    const c = answered('新入网用户前三个月的流失比例')
+    expect(c.interpretation!.metrics).toEqual(['survival_rate'])
+    expect(c.restatement).toContain('前3个月的流失比例 = 1 − 第3个月的存活率')
+    expect(interp('今年前3个月的收入')).toMatchObject({ metrics: ['revenue'], timeRange: { from: '2025-01', to: '2025-03' } })
+    expect(interp('revenue in the first 3 months of 2024').timeRange).toEqual({ from: '2024-01', to: '2024-03' })
+    expect(ask('第3个月的ARPU').status).toBe('CLARIFY')
+  })
+  it('did you mean: several slips corrected at once, a two-character name, labels that name what the word was read as', () => {
+    const a = ask('churn rat by provnice')
+    expect(a.choices).toHaveLength(1)
+    expect(a.choices[0].interpretation).toMatchObject({ metrics: ['churn_rate'], groupBy: ['province'] })
+    expect(ask('深证的ARPU').choices[0].interpretation).toMatchObject({ metrics: ['arpu'], filters: [{ dimension: 'city', values: ['440300'] }] })
+    expect(ask('churm rate by city').choices[0].label).toMatch(/^Churn rate: Churn rate, by city/)
+    expect(ask('ARPU值按品牌的离网律').choices.map((c) => c.label).join()).not.toMatch(/arpu值|有多少|fcrs/)
+  })
   it('a metric that cannot go by a dimension says which metrics do; how well campaigns work offers them', () => {
     expect(ask('conversion rate by campaign last 3 months').message).toContain('By campaign kind there are: Targeted customers, Hit rate, Lift, Retention success rate.')
     const r = ask('营销活动效果怎么样')

@@ -9,7 +9,8 @@ import { plan } from '../../query/plan.ts';
 import { NATIONAL } from '../../query/types.ts';
 import { guard } from './guard.ts';
 import { Lexicon } from './lexicon.ts';
-import { hasCjk, normalize, type Normalized } from './normalize.ts';
+import { EN_NUM, hasCjk, normalize, type Normalized } from './normalize.ts';
+import { membersOf } from '../../model/members.ts';
 import { type Env, type Forced, interpret, type Outcome, primaryKind, REGION_DIMS } from './parse.ts';
 import { placeText, restate } from './restate.ts';
 import { MAX_NEXT, nextCandidates } from './next.ts';
@@ -17,7 +18,7 @@ import { suggest } from './suggest.ts';
 import { asOfParts } from './time.ts';
 import { type Token, tokenize } from './tokenize.ts';
 import { regionByCode } from '../../../seeds/regions.ts';
-import type { AskContext, ChartKind, Focus, Language, MarkedWord, MetricQuery, ParseResult, SynonymTarget } from './types.ts';
+import type { AskContext, ChartKind, Focus, Language, MarkedWord, MetricQuery, ParseResult, Sense, SynonymTarget } from './types.ts';
 
 export type { AskContext, ChartKind, Focus, MarkedWord, MetricQuery, ParseResult, Sense, SynonymTarget } from './types.ts';
 export { CHART_KINDS } from './types.ts';
@@ -32,6 +33,24 @@ import { defaultChart } from './default-chart.ts';
 export { defaultChart };
 
 const FALLBACK_METRICS = ['subscribers', 'churn_rate', 'arpu', 'revenue', 'contacts', 'conversion_rate', 'survival_rate', 'capability_score'];
+
+/**
+ * A number before a dimension that has that many members says "all of them" (三大品牌, 三个品牌,
+ * the three brands, all five capability dimensions): the dimension, the number read as a function
+ * word. Any other number stays not understood (三个城市: which three?).
+ */
+function allOf(tokens: Token[]): void {
+  for (let k = 0; k < tokens.length; k++) {
+    const t = tokens[k];
+    const m = /^(\d{1,3})\s*(?:大|个|家|项|种|类)?$/.exec(t.text);
+    const n = m ? +m[1] : EN_NUM[t.text];
+    if (!t.unknown || !n) continue;
+    let j = k + 1;
+    while (j < tokens.length && !tokens[j].unknown && tokens[j].senses.length && tokens[j].senses.every((s) => s.kind === 'stop')) j++;
+    const dims = tokens[j]?.senses.filter((s) => s.kind === 'dimension') ?? [];
+    if (dims.length && dims.every((d) => membersOf(d.id)?.length === n)) tokens[k] = { ...t, unknown: undefined, senses: [{ kind: 'stop' }] };
+  }
+}
 
 export interface ParserOptions {
   /** words taught by administrators, loaded at start */
@@ -120,6 +139,7 @@ export function createParser(opts: ParserOptions = {}) {
         return result(lang, { status: 'UNSUPPORTED', message: zh2 ? `${mz}（“${words}”）` : `${me} ("${words}")` });
       }
       const env: Env = { D, lang, lex: lexicon, prev: ctx?.previous ?? null };
+      allOf(tokens);
 
       const unknown = tokens.filter((t) => t.unknown);
       if (unknown.length) {
@@ -202,27 +222,53 @@ export function createParser(opts: ParserOptions = {}) {
     });
   }
 
+  /**
+   * Did-you-mean choices: each unknown word alone, or glued to its neighbour (离网律 = 离网 + 律 →
+   * 离网率; churn rat → churn rate), replaced by a lexicon word a small edit away. One unknown word:
+   * up to four readings; several: the one reading that corrects every one of them (churn rat by
+   * provnice). A choice is labelled with what the word was read as and the restatement, never the
+   * synonym matched (fcrs, arpu值).
+   */
   function suggestionChoices(tokens: Token[], bad: Token, env: Env): ParseResult['choices'] {
-    if (tokens.filter((t) => t.unknown).length !== 1) return [];
+    const unknown = tokens.filter((t) => t.unknown);
+    const sep = (a: Token, b: Token) => (a.end === b.start ? '' : b.start === a.end + 1 && /[a-z0-9]$/.test(a.text) && /^[a-z0-9]/.test(b.text) ? ' ' : null);
+    // readings of the unknown word at i: [from, to, sense, word] for each span it can be glued into
+    const readings = (toks: Token[], i: number) => {
+      const spans: [number, number][] = [[i, i]];
+      if (i > 0 && !toks[i - 1].unknown && sep(toks[i - 1], toks[i]) !== null) spans.push([i - 1, i]);
+      if (i + 1 < toks.length && !toks[i + 1].unknown && sep(toks[i], toks[i + 1]) !== null) spans.push([i, i + 1]);
+      return spans.flatMap(([a, b]) => {
+        const word = toks.slice(a, b + 1).map((t, k) => (k ? sep(toks[a + k - 1], t)! : '') + t.text).join('');
+        return suggest(lexicon, word).map((s) => ({ a, b, sense: s.sense, word }));
+      });
+    };
+    const replace = (toks: Token[], r: { a: number; b: number; sense: Sense; word: string }): Token[] =>
+      [...toks.slice(0, r.a), { start: toks[r.a].start, end: toks[r.b].end, text: r.word, senses: [r.sense] }, ...toks.slice(r.b + 1)];
+    const label = (ss: Sense[], q: MetricQuery, chart: ChartKind) =>
+      `${ss.map((x) => lexicon.label(x, env.lang)).join(env.lang === 'zh' ? '、' : ', ')}${env.lang === 'zh' ? '：' : ': '}${restate(q, chart, lexicon, env.D, env.lang)}`;
+    if (unknown.length > 1) {
+      if (unknown.length > 3) return [];
+      let toks = tokens;
+      const used: Sense[] = [];
+      for (let n = 0; n < unknown.length; n++) {
+        const i = toks.findIndex((t) => t.unknown);
+        const best = readings(toks, i)[0];
+        if (!best) return [];
+        toks = replace(toks, best);
+        used.push(best.sense);
+      }
+      const ans = answerOf(interpret(toks, env, new Map(), true), env, env.D.iso);
+      return ans ? [{ label: label(used, ans.q, ans.chart), interpretation: ans.q }] : [];
+    }
     const choices: ParseResult['choices'] = [];
     const seen = new Set<string>();
-    const i = tokens.indexOf(bad);
-    // the word alone, or glued to its neighbour (离网律 = 离网 + 律 → 离网率)
-    const spans: [number, number][] = [[i, i]];
-    if (i > 0 && tokens[i - 1].end === bad.start) spans.push([i - 1, i]);
-    if (i + 1 < tokens.length && tokens[i + 1].start === bad.end) spans.push([i, i + 1]);
-    for (const [a, b] of spans) {
-      const word = tokens.slice(a, b + 1).map((t) => t.text).join('');
-      for (const s of suggest(lexicon, word)) {
-        const merged: Token = { start: tokens[a].start, end: tokens[b].end, text: word, senses: [s.sense] };
-        const replaced = [...tokens.slice(0, a), merged, ...tokens.slice(b + 1)];
-        const ans = answerOf(interpret(replaced, env, new Map(), true), env, env.D.iso);
-        if (!ans) continue;
-        const key = JSON.stringify(ans.q);
-        if (seen.has(key)) continue;
-        seen.add(key);
-        choices.push({ label: `${s.word}${env.lang === 'zh' ? '：' : ': '}${restate(ans.q, ans.chart, lexicon, env.D, env.lang)}`, interpretation: ans.q });
-      }
+    for (const r of readings(tokens, tokens.indexOf(bad))) {
+      const ans = answerOf(interpret(replace(tokens, r), env, new Map(), true), env, env.D.iso);
+      if (!ans) continue;
+      const key = JSON.stringify(ans.q);
+      if (seen.has(key)) continue;
+      seen.add(key);
+      choices.push({ label: label([r.sense], ans.q, ans.chart), interpretation: ans.q });
     }
     return choices.slice(0, 4);
   }

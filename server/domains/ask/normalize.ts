@@ -90,7 +90,7 @@ function foldNumerals(chars: Ch[]): Ch[] {
   return out;
 }
 
-const EN_NUM: Record<string, number> = {
+export const EN_NUM: Record<string, number> = {
   one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
   thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19, twenty: 20, thirty: 30, fifty: 50,
 };

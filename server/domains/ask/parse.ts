@@ -14,7 +14,7 @@ import { GRAIN_IDS, REGION_DIMS } from './constants.ts';
 import { regionByCode } from '../../../seeds/regions.ts';
 import { PUBLISHED_ENTITIES } from '../../model/members.ts';
 import type { Lexicon } from './lexicon.ts';
-import { type AsOf, joinRange, refine, type TimeSpec, untilNow, yearEarlier } from './time.ts';
+import { type AsOf, joinRange, monthRange, refine, type TimeSpec, untilNow, yearEarlier } from './time.ts';
 import type { OrderSpec, ThresholdSpec, Token } from './tokenize.ts';
 import type { ChartKind, CommandId, Filter, Focus, Language, MetricQuery, Previous, Sense } from './types.ts';
 import { applyFollowup, type FollowupEffects, type Mention } from './followup.ts';
@@ -102,10 +102,11 @@ function senseLabel(env: Env, s: Sense): string {
 }
 
 // ── the interpretation of one question ────────────────────────────────────────────
-export function interpret(tokens: Token[], env: Env, forced: Forced = new Map(), autoPick = false): Outcome {
+export function interpret(given: Token[], env: Env, forced: Forced = new Map(), autoPick = false): Outcome {
   const zh = env.lang === 'zh';
+  const tokens = firstMonthsOf(given, env.D);
   const senses = (k: number) => forced.get(k) ?? tokens[k].senses;
-  const kindOf = (k: number): string | null => (tokens[k].time ? 'time' : tokens[k].order ? 'order' : tokens[k].threshold ? 'threshold' : primaryKind(senses(k)));
+  const kindOf = (k: number): string | null => (tokens[k].time ? 'time' : tokens[k].order ? 'order' : tokens[k].threshold ? 'threshold' : tokens[k].tenure ? 'tenure' : primaryKind(senses(k)));
   const N = tokens.length;
   const kinds = tokens.map((_, k) => kindOf(k));
   const isContent = (k: number) => !['stop', 'connector', 'command', null].includes(kinds[k]);
@@ -310,6 +311,25 @@ export function interpret(tokens: Token[], env: Env, forced: Forced = new Map(),
     metrics = uniq(usedMetricToks.filter((k) => modes[k] !== 'remove').map(qMetric));
   }
   if (extraMetric?.kind === 'metric') metrics = uniq([...metrics, extraMetric.id]);
+  // a point of tenure (在网12个月的存活率, survival at 12 months) is a point on the survival curve; the
+  // churn within the first months (前3个月的流失比例) is one minus the survival there: the curve, said so
+  const tenureTok = tokens.findIndex((t) => t.tenure);
+  let tenureNote: string | null = null;
+  if (tenureTok >= 0 && !followup) {
+    const { months: n, within } = tokens[tenureTok].tenure!;
+    const lost: string[] = metrics.filter((m) => m === 'churn_rate' || m === 'churned_subscribers');
+    if (within && lost.length) metrics = uniq([...metrics.filter((m) => !lost.includes(m) && m !== 'subscribers'), 'survival_rate']);
+    if (!metrics.includes('survival_rate')) {
+      return {
+        kind: 'clarify', marks: [tenureTok],
+        message: zh ? `“${tokens[tenureTok].text}”是在网时长上的一点，只能用在存活率上（例如“在网12个月的存活率”“前3个月的流失比例”）。`
+          : `"${tokens[tenureTok].text}" is a point of tenure: it goes with the survival rate (e.g. "survival rate at 12 months", "churn within the first 3 months").`,
+      };
+    }
+    tenureNote = within
+      ? (zh ? `（前${n}个月的流失比例 = 1 − 第${n}个月的存活率：看曲线上第${n}个月的点。）` : `(Churn within the first ${n} months is 1 − the survival rate at month ${n}: read the curve at month ${n}.)`)
+      : (zh ? `（在网${n}个月的存活率：曲线上第${n}个月的点。）` : `(The survival rate at ${n} months is the curve's point at month ${n}.)`);
+  }
   // 2024年入网用户的存活率: the activations name the cohort whose survival is asked, not a second metric
   if (metrics.includes('new_subscribers') && metrics.some((m) => metricOf(m)?.cube === 'survival')) metrics = metrics.filter((m) => m !== 'new_subscribers');
   // the mix of a dimension with no metric named (男女比例, 渠道构成) counts, as a bare count does:
@@ -556,7 +576,7 @@ export function interpret(tokens: Token[], env: Env, forced: Forced = new Map(),
   });
 
   // ── build ──────────────────────────────────────────────────────────────────────
-  const notes: string[] = [];
+  const notes: string[] = tenureNote ? [tenureNote] : [];
   if (metrics.includes('median_lifetime') && tokens.some((t) => MEAN_LIFETIME_WORDS.includes(t.text))) {
     notes.push(zh ? '（平均在网时长以中位生命周期（CSL）回答：仍在网的用户还没有离网时间，算不出平均数；中位数是存活率降到50%的月份。）'
       : '(An average lifetime is answered with the median (CSL): subscribers still active have no end date, so no mean can be computed; the median is the month survival falls to 50%.)');
@@ -741,6 +761,28 @@ export function interpret(tokens: Token[], env: Env, forced: Forced = new Map(),
     const better = metricOf(metric)?.higherIsBetter ?? true;
     return (d === 'best') === better ? 'desc' : 'asc';
   }
+}
+
+/**
+ * 今年前3个月, the first 3 months of 2025: the year's first months, not a point of tenure (the
+ * tokens, with the year narrowed and the months read as a function word).
+ */
+function firstMonthsOf(tokens: Token[], D: AsOf): Token[] {
+  let out = tokens;
+  tokens.forEach((t, k) => {
+    const stop = (i: number) => !!tokens[i] && !tokens[i].time && tokens[i].senses.length > 0 && tokens[i].senses.every((x) => x.kind === 'stop');
+    let j = k - 1;
+    while (stop(j)) j--;
+    // before it (今年前3个月) or after it (the first 3 months of 2025)
+    if (!tokens[j]?.time) { j = k + 1; while (stop(j)) j++; }
+    const year = tokens[j]?.time;
+    if (!t.tenure?.within || !year || !/^\d{4}-01$/.test(year.from) || year.from.slice(0, 4) !== year.to.slice(0, 4)) return;
+    const y = +year.from.slice(0, 4);
+    if (out === tokens) out = [...tokens];
+    out[j] = { ...tokens[j], time: monthRange({ y, m: 1 }, { y, m: Math.min(12, t.tenure.months) }, D) };
+    out[k] = { ...t, tenure: undefined, senses: [{ kind: 'stop' }] };
+  });
+  return out;
 }
 
 /**

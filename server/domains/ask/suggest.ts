@@ -53,7 +53,9 @@ export function suggest(lex: Lexicon, word: string, limit = 3): { word: string; 
   // same length first: on equal distance a substitution reads better than a deletion (离网律 → 离网率)
   for (let d = 0; d <= max; d++) for (const len of d ? [w.length - d, w.length + d] : [w.length]) if (len >= 2) pool.push(...candidates(lex, cjk, len));
   for (const e of pool) {
-    if (e.normalized.length < 3 && w.length < 3) continue;
+    // two letters are too few to guess from, but a two-character name one character off is a
+    // likely slip (深证 → 深圳) when it names a member
+    if (e.normalized.length < 3 && w.length < 3 && !(cjk && e.sense.kind === 'member' && e.normalized.length === w.length)) continue;
     const d = lev(w, e.normalized, max);
     if (d > max) continue;
     const key = senseKey(e.sense);

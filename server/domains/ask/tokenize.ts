@@ -22,8 +22,10 @@ export interface Token {
   time?: TimeSpec;
   order?: OrderSpec;
   threshold?: ThresholdSpec;
+  tenure?: TenureSpec;
   unknown?: boolean;
 }
+
 
 const R = (s: string) => new RegExp(s, 'y');
 const SUPER: Record<string, 'asc' | 'desc' | 'best' | 'worst'> = {
@@ -56,6 +58,28 @@ function orderMatchesAt(text: string, i: number): { end: number; order: OrderSpe
   return out;
 }
 
+/** A point of tenure (在网12个月, at 12 months) or the months up to it (前3个月, within the first 3 months): a point on a survival curve. */
+export interface TenureSpec { months: number; within: boolean }
+const TENURE_PATTERNS: [RegExp, boolean][] = [
+  [R('(?:在网|网龄|入网后?|开户后?)\\s*(?:满|第)?\\s*(\\d{1,3})\\s*个?\\s*月(?:时|后|的时候)?'), false],
+  [R('(?:满|第)\\s*(\\d{1,3})\\s*个\\s*月(?:时|后)?'), false],
+  [R('(?:at|after)\\s+(\\d{1,3})\\s+months?(?:\\s+of\\s+tenure)?(?![a-z])'), false],
+  [R('(?:前|头)\\s*(\\d{1,3})\\s*个\\s*月(?:内)?'), true],
+  [R('(?:in|within)\\s+(?:the\\s+)?first\\s+(\\d{1,3})\\s+months?(?![a-z])'), true],
+];
+function tenureAt(text: string, i: number): { end: number; spec: TenureSpec } | null {
+  if (!/[在网入开满第前头aiw]/.test(text[i]) || (isAsciiWordChar(text[i]) && i > 0 && isAsciiWordChar(text[i - 1]))) return null;
+  let best: { end: number; spec: TenureSpec } | null = null;
+  for (const [re, within] of TENURE_PATTERNS) {
+    re.lastIndex = i;
+    const m = re.exec(text);
+    if (!m) continue;
+    const end = i + m[0].replace(/\s+$/, '').length;
+    if (+m[1] >= 1 && +m[1] <= 600 && (!best || end > best.end)) best = { end, spec: { months: +m[1], within } };
+  }
+  return best;
+}
+
 const THRESHOLD_OPS: Record<string, ThresholdSpec['op']> = {
   超过: 'gt', 大于: 'gt', 高于: 'gt', 多于: 'gt', 超出: 'gt', '>': 'gt', 不低于: 'gte', 不少于: 'gte', 不小于: 'gte', 至少: 'gte', '>=': 'gte', '≥': 'gte',
   低于: 'lt', 小于: 'lt', 少于: 'lt', 不足: 'lt', '<': 'lt', 不超过: 'lte', 不高于: 'lte', 不大于: 'lte', 至多: 'lte', '<=': 'lte', '≤': 'lte',
@@ -81,8 +105,8 @@ const UNKNOWN_COST = 100;
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 const isSkip = (c: string) => c === ' ' || !LETTER_OR_DIGIT.test(c);
 
-interface Edge { end: number; cost: number; kind: 0 | 1 | 2 | 3 | 4 | 5; time?: TimeSpec; order?: OrderSpec; threshold?: ThresholdSpec; senses?: Sense[] }
-const SKIP = 0, TIME = 1, ORDER = 2, LEX = 3, UNKNOWN = 4, THRESHOLD_EDGE = 5;
+interface Edge { end: number; cost: number; kind: 0 | 1 | 2 | 3 | 4 | 5 | 6; time?: TimeSpec; order?: OrderSpec; threshold?: ThresholdSpec; tenure?: TenureSpec; senses?: Sense[] }
+const SKIP = 0, TIME = 1, ORDER = 2, LEX = 3, UNKNOWN = 4, THRESHOLD_EDGE = 5, TENURE = 6;
 
 export function tokenize(text: string, lexicon: Lexicon, D: AsOf): Token[] {
   const n = text.length;
@@ -99,6 +123,8 @@ export function tokenize(text: string, lexicon: Lexicon, D: AsOf): Token[] {
     for (const o of orderMatchesAt(text, i)) consider({ end: o.end, cost: 1, kind: ORDER, order: o.order });
     const th = thresholdAt(text, i);
     if (th) consider({ end: th.end, cost: 1, kind: THRESHOLD_EDGE, threshold: th.spec });
+    const te = tenureAt(text, i);
+    if (te) consider({ end: te.end, cost: 1, kind: TENURE, tenure: te.spec });
     for (const m of lexicon.matchesAt(text, i)) consider({ end: m.end, cost: 1, kind: LEX, senses: m.senses });
     const c = text[i];
     if (isSkip(c)) consider({ end: i + 1, cost: 0, kind: SKIP });
@@ -115,7 +141,7 @@ export function tokenize(text: string, lexicon: Lexicon, D: AsOf): Token[] {
     const e = pick[i];
     const t: Token | null = e.kind === SKIP ? null : {
       start: i, end: e.end, text: text.slice(i, e.end), senses: e.senses ?? [],
-      ...(e.time ? { time: e.time } : {}), ...(e.order ? { order: e.order } : {}), ...(e.threshold ? { threshold: e.threshold } : {}),
+      ...(e.time ? { time: e.time } : {}), ...(e.order ? { order: e.order } : {}), ...(e.threshold ? { threshold: e.threshold } : {}), ...(e.tenure ? { tenure: e.tenure } : {}),
       ...(e.kind === UNKNOWN ? { unknown: true } : {}),
     };
     if (t) {
