@@ -23,7 +23,7 @@ import { bindEmbedService } from './resolvers.ts';
 import type { ResultCache } from '../query/cache.ts';
 import type { MintInput } from './input.ts';
 import { EmbedService, type AuditSink, type MintedEmbed } from './service.ts';
-import { EmbedTokens, embedKey } from './token.ts';
+import { EmbedTokens, embedKey, langOf } from './token.ts';
 
 export interface EmbedRouteDeps {
   config: Config;
@@ -137,6 +137,13 @@ export function embedRoutes(deps: EmbedRouteDeps): express.Router {
       res.type('html').send(embedPage(String(req.params.token), lang));
     } catch (e) {
       const pub = toPublicError(e);
+      if (pub.code === 'UNAUTHENTICATED' && fs.existsSync(bundle)) {
+        // expired, edited, unknown: the element asks for its data, is refused the same way and
+        // tells the reader what to do in the page's language, as on a host page
+        const lang = req.query.lang === 'en' ? 'en' : req.query.lang === 'zh' ? 'zh' : langOf(String(req.params.token));
+        res.status(401).type('html').send(embedPage(String(req.params.token), lang));
+        return;
+      }
       res.status(HTTP_STATUS[pub.code]).type('html').send(embedErrorPage(HTTP_STATUS[pub.code], pub.code, pub.message));
     }
   });

@@ -6,7 +6,7 @@
  * Every rejection is UNAUTHENTICATED with a reason a host page author can act on.
  */
 import crypto from 'node:crypto';
-import { errors, jwtVerify, SignJWT } from 'jose';
+import { decodeJwt, errors, jwtVerify, SignJWT } from 'jose';
 import { scopeOf } from '../auth/identity.ts';
 import type { AuthConfig } from '../config.ts';
 import { AppError } from '../errors.ts';
@@ -74,4 +74,16 @@ function rejection(e: unknown): AppError {
   if (e instanceof errors.JWSSignatureVerificationFailed) return reject('signature', 'The embed token\'s signature does not match: it was signed with another key or edited after signing.');
   if (e instanceof errors.JWTClaimValidationFailed) return reject('claims', `The embed token's "${e.claim}" claim is not accepted (${e.reason}).`);
   return reject('malformed', 'The embed token could not be read; mint a new one.');
+}
+
+/**
+ * The language a token asks for, read WITHOUT verifying it: only to word a refusal of that
+ * very token (expired, edited) in the reader's language. Nothing else may trust it.
+ */
+export function langOf(token: string): 'zh' | 'en' {
+  try {
+    return decodeJwt(token).lang === 'en' ? 'en' : 'zh';
+  } catch {
+    return 'zh';
+  }
 }

@@ -140,6 +140,13 @@ export async function createApp(deps: AppDeps) {
       return { engine, dataset, viewer: req.viewer!, signal: abort.signal, audit, results };
     },
   }));
+  // Pages of the product are framed only by the product: a signed-in dashboard inside another
+  // intranet page (same site, so the session cookie goes along) is a clickjacking target. The
+  // one-chart embed pages set their own frame-ancestors (EMBED_ALLOWED_ORIGINS).
+  app.use((req, res, next) => {
+    if (!req.path.startsWith('/embed')) res.set({ 'Content-Security-Policy': "frame-ancestors 'self'", 'X-Frame-Options': 'SAMEORIGIN', 'X-Content-Type-Options': 'nosniff' });
+    next();
+  });
   app.use(authRoutes(identity, config.auth.demoUsers));
   app.use(embedRoutes({ config, engine, dataset, log, audit, results })); // public paths: each request carries its own embed token or API key
   app.use(auth);

@@ -77,14 +77,15 @@ async function startHost(port: number): Promise<void> {
         res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(`<!doctype html><meta charset="utf-8"><body>${boxes.join('')}<script src="${product.url}/embed.js"></script>`);
         return;
       }
-      if (kind === 'expired' || kind === 'forged') {
+      const bad = kind.replace(/^iframe-/, '');
+      if (bad === 'expired' || bad === 'forged') {
         // a token the page kept past its expiry (signed with the product's key), or one signed with another key
         const minted = await mintFor({ ...EMBEDS.trend, lang: 'zh' });
         const claims = decodeJwt(minted);
         const now = Math.floor(Date.now() / 1000);
-        const key = new TextEncoder().encode(kind === 'forged' ? 'another-secret-0123456789abcdefghijkl' : EMBED_SECRET);
-        const token = await new SignJWT({ ...claims, iat: now - 7200, exp: kind === 'expired' ? now - 3600 : now + 3600 }).setProtectedHeader(decodeProtectedHeader(minted) as { alg: string }).sign(key);
-        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(hostPage(kind, token));
+        const key = new TextEncoder().encode(bad === 'forged' ? 'another-secret-0123456789abcdefghijkl' : EMBED_SECRET);
+        const token = await new SignJWT({ ...claims, iat: now - 7200, exp: bad === 'expired' ? now - 3600 : now + 3600 }).setProtectedHeader(decodeProtectedHeader(minted) as { alg: string }).sign(key);
+        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(hostPage(kind === bad ? kind : 'iframe', token));
         return;
       }
       const token = await mintFor(EMBEDS[kind === 'iframe' ? 'bars' : kind] ?? EMBEDS.bars);
@@ -271,6 +272,18 @@ describe('/embed/<token> in an iframe', () => {
     expect(await frame.evaluate(() => [...document.body.children].map((e) => e.tagName.toLowerCase()))).toEqual(['crm-chart', 'script']);
     await page.screenshot({ path: path.join(SHOTS, 'embed-iframe.png') });
     await page.close();
+  });
+
+  it('an expired or forged token in an iframe: the reader is told what to do in the chart\'s language, not the server\'s words', async () => {
+    for (const [kind, text] of [['expired', '图表无法显示：图表的访问令牌已过期：请刷新本页面'], ['forged', '图表无法显示：图表的访问令牌无效：请联系本页面的维护人员']] as const) {
+      const page = await browser.newPage();
+      await page.goto(`${allowedHost}/iframe-${kind}`);
+      const frame = (await (await page.waitForSelector('#frame')).contentFrame())!;
+      await frame.waitForSelector('crm-chart[data-state="error"]', { timeout: 30_000 });
+      expect(await frame.getAttribute('crm-chart', 'data-error-code')).toBe('UNAUTHENTICATED');
+      expect(await frame.evaluate(() => document.querySelector('crm-chart')!.shadowRoot!.querySelector('.status')!.textContent)).toBe(text);
+      await page.close();
+    }
   });
 
   it('is refused inside a host page on another origin', async () => {

@@ -373,6 +373,15 @@ describe('the embed page, the script and CORS', () => {
     }
   });
 
+  it('the product\'s own pages are framed only by the product (the host origin may frame the embeds, not the dashboard)', async () => {
+    for (const page of ['/', '/segments?scope=440000', '/login', '/graphiql']) {
+      const r = await fetch(`${s.url}${page}`, { headers: { cookie: `crm_session=${analyst}` }, redirect: 'manual' });
+      expect(r.status, page).toBeLessThan(400);
+      expect(r.headers.get('content-security-policy'), page).toBe("frame-ancestors 'self'");
+      expect(r.headers.get('x-frame-options'), page).toBe('SAMEORIGIN');
+    }
+  });
+
   it('/api/embed/data answers the configured host origin, and only it', async () => {
     const t = (await mintOk(CITY_BARS)).token;
     const allowed = await data(t, {}, { origin: HOST_ORIGIN });
