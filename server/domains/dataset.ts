@@ -7,6 +7,8 @@ import type { Engine } from '../engine/engine.ts';
 export class Dataset {
   asOf = new Date().toISOString().slice(0, 10);
   version = 0;
+  /** the earliest month with subscriber months (YYYY-MM), null while none is loaded: where time pickers start */
+  firstMonth: string | null = null;
   constructor(private readonly engine: Engine) {}
 
   async refresh(): Promise<void> {
@@ -15,6 +17,8 @@ export class Dataset {
     const meta = Object.fromEntries(rows.map((r) => [r.key, r.value]));
     if (meta.as_of) this.asOf = meta.as_of;
     this.version = Number(meta.data_version ?? 0);
+    const [first] = await this.engine.query<{ m: string | null }>(`SELECT formatDateTime(minOrNull(month), '%Y-%m') AS m FROM ${this.engine.t('base_monthly')}`);
+    this.firstMonth = first?.m ?? null;
   }
 
   /** Records a new load: its as-of date and a bumped version. */

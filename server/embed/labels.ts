@@ -5,7 +5,7 @@
  */
 import { model } from '../model/index.ts';
 import { membersOf } from '../model/members.ts';
-import type { Scope } from '../query/types.ts';
+import type { Filter, Scope } from '../query/types.ts';
 
 export type Label = { zh: string; en: string };
 export type MemberLabel = [id: string, zh: string, en: string];
@@ -19,11 +19,21 @@ export interface EmbedLabels {
 
 const REGION_DIMS = new Set(['province', 'city']);
 
-/** Members of a dimension a scope may see (regions outside it are not offered as choices). */
-export function memberOptions(dim: string, scope: Scope): MemberLabel[] {
+/**
+ * Members of a dimension a control may offer: those the scope may see and the locked filters
+ * leave (a city control under a locked province offers that province's cities; a province
+ * control under locked cities, their provinces). Nothing else could show a row.
+ */
+export function memberOptions(dim: string, scope: Scope, locked: readonly Filter[] = []): MemberLabel[] {
   let list = membersOf(dim) ?? [];
   if (REGION_DIMS.has(dim) && scope.level !== 'national') {
     list = list.filter((m) => (scope.level === 'province' ? m.id.slice(0, 2) === scope.province.slice(0, 2) : dim === 'city' ? m.id === scope.city : m.id === scope.province));
+  }
+  // (a locked dimension is never a control; regions nest: two digits of a code name its province)
+  const same = (a: string, b: string) => a.slice(0, 2) === b.slice(0, 2);
+  for (const f of locked) {
+    if (dim === 'city' && f.dimension === 'province') list = list.filter((m) => f.values.some((p) => same(p, m.id)) === (f.op === 'in'));
+    if (dim === 'province' && f.dimension === 'city' && f.op === 'in') list = list.filter((m) => f.values.some((c) => same(c, m.id)));
   }
   return list.map((m) => [m.id, m.labelZh, m.labelEn]);
 }

@@ -42,7 +42,7 @@ export interface MintedEmbed {
 }
 
 export type EmbedControl =
-  | { id: typeof TIME_CONTROL; from: string | null; to: string | null; max: string }
+  | { id: typeof TIME_CONTROL; from: string | null; to: string | null; max: string; min: string | null }
   | { id: string; label: { zh: string; en: string }; selected: string[]; options: MemberLabel[] };
 
 /** What GET /api/embed/data answers: everything the embed bundle needs to draw the chart. */
@@ -146,10 +146,10 @@ export class EmbedService {
     const dims = (query.groupBy ?? []).filter((g) => model.dimension(g));
     const labels = labelsFor(metricIds, dims, r.rows, claims.chart === 'scatter' ? ['channel_class'] : []);
     const controls: EmbedControl[] = claims.allowControls.map((c) => {
-      if (c === TIME_CONTROL) return { id: c, from: r.resolved.from?.slice(0, 7) ?? null, to: r.resolved.to?.slice(0, 7) ?? null, max: ymStr(lastCompleteMonth(dataset.asOf)) };
+      if (c === TIME_CONTROL) return { id: c, from: r.resolved.from?.slice(0, 7) ?? null, to: r.resolved.to?.slice(0, 7) ?? null, max: ymStr(lastCompleteMonth(dataset.asOf)), min: dataset.firstMonth };
       const d = model.dimension(c)!;
       const selected = (query.filters ?? []).filter((f) => f.dimension === c && f.op === 'in').flatMap((f) => f.values);
-      return { id: c, label: { zh: d.labelZh, en: d.labelEn }, selected, options: memberOptions(c, scope) };
+      return { id: c, label: { zh: d.labelZh, en: d.labelEn }, selected, options: memberOptions(c, scope, claims.lockedFilters) };
     });
     return {
       chart: claims.chart, lang, scope: claims.scope, query,

@@ -143,11 +143,16 @@ describe('<crm-chart> in a host page on another origin', () => {
     const p = await painted(page);
     expect(p.painted).toBeGreaterThan(5000);
     expect(p.colours).toBeGreaterThan(10);
+    // lang="en": English labels; what the chart shows is written above it and names it for assistive technology
+    const named = await page.evaluate(() => {
+      const root = document.querySelector('crm-chart')!.shadowRoot!;
+      return { label: root.querySelector('.chart')!.getAttribute('aria-label'), title: root.querySelector('.title')!.textContent, titleHeight: root.querySelector('.title')!.getBoundingClientRect().height };
+    });
+    expect(named.label).toMatch(/^Subscribers \(City\)/);
+    expect(named.title).toBe(named.label);
+    expect(named.titleHeight).toBeGreaterThan(10);
     expect(p.width).toBe(640);
-    expect(p.height).toBe(360);
-    // lang="en": English labels; the chart is named for assistive technology
-    const label = await page.evaluate(() => document.querySelector('crm-chart')!.shadowRoot!.querySelector('.chart')!.getAttribute('aria-label'));
-    expect(label).toMatch(/^Subscribers \(City\)/);
+    expect(p.height).toBe(360 - Math.round(named.titleHeight)); // the chart fills the rest of the container
     // no CSS in or out: the host's rules stop at the shadow root, the element adds no global style
     const leaks = await page.evaluate(() => ({
       sheets: document.styleSheets.length,
@@ -158,7 +163,7 @@ describe('<crm-chart> in a host page on another origin', () => {
     // follows its container
     await page.evaluate(() => { const b = document.getElementById('box')!; b.style.width = '820px'; b.style.height = '420px'; });
     await page.waitForFunction(() => Math.round(document.querySelector('crm-chart')!.shadowRoot!.querySelector('canvas')!.getBoundingClientRect().width) === 820, undefined, { timeout: 10_000 });
-    expect((await painted(page)).height).toBe(420);
+    expect((await painted(page)).height).toBe(420 - Math.round(named.titleHeight));
     await page.screenshot({ path: path.join(SHOTS, 'embed-component.png') });
     expect(errors).toEqual([]);
     await page.close();
@@ -168,14 +173,17 @@ describe('<crm-chart> in a host page on another origin', () => {
     const page = await browser.newPage({ viewport: { width: 1000, height: 700 } });
     await page.goto(`${allowedHost}/trend`);
     await ready(page);
-    expect(await page.locator('crm-chart input[type="month"]').count()).toBe(2);
-    expect(await page.locator('crm-chart select').count()).toBe(0);
-    const from = await page.locator('crm-chart input[type="month"]').first().inputValue();
+    // two month pickers, no dimension control; the months named in the token's language (zh), not the browser's
+    const pickers = page.locator('crm-chart select');
+    expect(await pickers.count()).toBe(2);
+    const from = await pickers.first().inputValue();
+    const names = await pickers.first().locator('option').allTextContents();
+    expect(names.length).toBeGreaterThan(12);
+    for (const n of names) expect(n).toMatch(/^\d{4}年\d{1,2}月$/);
     const [y, m] = from.split('-').map(Number);
     const later = `${m > 6 ? y + 1 : y}-${String(((m + 5) % 12) + 1).padStart(2, '0')}`; // six months later
     const reloaded = page.waitForResponse((r) => r.url().includes('/api/embed/data') && r.url().includes(`from=${later}`));
-    await page.locator('crm-chart input[type="month"]').first().fill(later);
-    await page.locator('crm-chart input[type="month"]').first().dispatchEvent('change');
+    await pickers.first().selectOption(later);
     expect((await reloaded).status()).toBe(200);
     await ready(page);
     expect((await painted(page)).painted).toBeGreaterThan(2000);

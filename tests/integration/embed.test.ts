@@ -8,6 +8,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SignJWT, decodeJwt, decodeProtectedHeader } from 'jose';
 import { startServer } from '../helpers/server.ts';
+import { CITIES } from '../../seeds/regions.ts';
 
 const SECRET = 'embed-integration-secret-0123456789abcdef';
 const OTHER_SECRET = 'another-embed-secret-0123456789abcdef!!';
@@ -348,6 +349,21 @@ describe('controls', () => {
     expect((await data(e.token, { from })).status).toBe(400); // from without to
     expect((await data(e.token, { 'f.brand': 'gotone' })).status).toBe(403); // locked
     expect((await data(e.token, { 'f.contract_type': 'no-such-type' })).status).toBe(400);
+  });
+});
+
+describe('control choices', () => {
+  it('a region control offers only what the locked filters leave: a locked province, its cities; locked cities, their provinces', async () => {
+    const options = (body: Json, id: string) => body.controls.find((c: Json) => c.id === id).options.map(([v]: string[]) => v);
+    const cities = await mintOk({ query: { metrics: ['subscribers'], groupBy: ['city'] }, chart: 'bars', lockedFilters: [{ dimension: 'province', op: 'in', values: ['440000'] }], allowControls: ['city'] });
+    const a = await data(cities.token);
+    expect(a.status, JSON.stringify(a.body)).toBe(200);
+    expect(options(a.body, 'city')).toEqual(CITIES.filter((c) => c.parent === '440000').map((c) => c.code));
+    expect(a.body.rows.every((x: Json) => options(a.body, 'city').includes(x.city))).toBe(true);
+    const provinces = await mintOk({ query: { metrics: ['subscribers'], groupBy: ['brand'] }, chart: 'bars', lockedFilters: [{ dimension: 'city', op: 'in', values: ['440300', '350100'] }], allowControls: ['province'] });
+    const b = await data(provinces.token);
+    expect(b.status, JSON.stringify(b.body)).toBe(200);
+    expect(options(b.body, 'province')).toEqual(['350000', '440000']);
   });
 });
 

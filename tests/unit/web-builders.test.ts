@@ -11,6 +11,8 @@ import { patchQuery, pageState } from '../../web/src/composables/useUrlState';
 import { regionFilters, levelOf, within } from '../../web/src/composables/useScope';
 import { viewQuery, wantsDefault } from '../../web/src/composables/useSavedViews';
 import { CITIES, PROVINCES } from '../../seeds/regions';
+import { embedTitle } from '../../web/src/embed/render';
+import type { EmbedData } from '../../web/src/embed/types';
 
 const NAMES: Record<string, string> = { '440000': '广东省', '440300': '深圳市', '440100': '广州市', '150000': '内蒙古自治区', gotone: '全球通', mzone: '动感地带', easyown: '神州行', vip: '贵宾型', maintain: '维持型', drop: '放弃型' };
 const labels: Labels = {
@@ -54,6 +56,14 @@ describe('map data from region codes', () => {
     expect(provinces.yAxis.axisLabel).toMatchObject({ interval: 0 });
     const cities = rankedBarsOption(result(CITIES.map((c, i) => ({ city: c.code, subscribers: i }))), { dim: 'city', metric: 'subscribers', labels });
     expect(cities.yAxis.axisLabel).not.toHaveProperty('interval');
+    // in a small embed: 21 bars in 200 px are named as room allows, with no value labels; in 400 px each is named
+    const gd = result(CITIES.filter((c) => c.parent === '440000').map((c, i) => ({ city: c.code, subscribers: i })));
+    const small = rankedBarsOption(gd, { dim: 'city', metric: 'subscribers', labels, height: 200 });
+    expect(small.yAxis.axisLabel).not.toHaveProperty('interval');
+    expect(small.series[0].label.show).toBe(false);
+    const roomy = rankedBarsOption(gd, { dim: 'city', metric: 'subscribers', labels, height: 400 });
+    expect(roomy.yAxis.axisLabel).toMatchObject({ interval: 0 });
+    expect(roomy.series[0].label.show).toBe(true);
   });
 });
 
@@ -242,5 +252,18 @@ describe('URL state, scope and default views', () => {
   it('opens a view in the requested scope with its state', () => {
     expect(viewQuery({ id: 'v1', state: { map: 'arpu', from: '2026-01' } }, { scope: '440300', lang: 'en', from: '2025-11' }, '440300'))
       .toEqual({ from: '2026-01', map: 'arpu', view: 'v1', scope: '440300', lang: 'en' });
+  });
+});
+
+describe('an embed\'s title line', () => {
+  const data = (from: string, to: string) => ({
+    chart: 'bars', lang: 'zh', scope: 'national', query: { metrics: ['churn_rate'], groupBy: ['city'] }, columns: [], rows: [], totals: null,
+    resolved: { from, to, asOf: '2026-11-23', timeDefaulted: false },
+    labels: { metrics: { churn_rate: { zh: '离网率', en: 'Churn rate', format: 'percent' } }, dims: { city: { zh: '地市', en: 'City' } }, members: {} },
+    controls: [], expiresAt: '',
+  }) as EmbedData;
+  it('names the metric, the grouping and the months, in the language asked', () => {
+    expect(embedTitle(data('2025-11-01', '2026-10-31'), 'zh-CN')).toBe('离网率 (地市) · 2025-11 – 2026-10');
+    expect(embedTitle(data('2026-10-01', '2026-10-31'), 'en')).toBe('Churn rate (City) · 2026-10');
   });
 });

@@ -13,11 +13,10 @@ export const metricsResolvers: Resolvers = {
       canUseGraphiQL: can.useGraphiQL(ctx.viewer), canMakeEmbeds: can.makeEmbeds(ctx.viewer), canManageSynonyms: can.manageSynonyms(ctx.viewer),
     }),
     dataset: async (_, __, ctx) => {
-      const [r] = await ctx.engine.query<{ n: number; v: string; first: string | null }>(
-        `SELECT (SELECT count() FROM ${ctx.engine.t('subscribers')}) AS n, version() AS v,
-          (SELECT formatDateTime(minOrNull(month), '%Y-%m') FROM ${ctx.engine.t('base_monthly')}) AS first`);
+      const [r] = await ctx.engine.query<{ n: number; v: string }>(
+        `SELECT (SELECT count() FROM ${ctx.engine.t('subscribers')}) AS n, version() AS v`);
       return {
-        asOf: ctx.dataset.asOf, dataVersion: ctx.dataset.version, subscribers: Number(r.n), firstMonth: r.first ?? null,
+        asOf: ctx.dataset.asOf, dataVersion: ctx.dataset.version, subscribers: Number(r.n), firstMonth: ctx.dataset.firstMonth,
         engine: ctx.engine.mode, engineVersion: r.v,
       };
     },

@@ -1,5 +1,6 @@
 /**
- * <crm-chart token="…" lang="zh|en">: one chart of the product, for intranet page authors.
+ * <crm-chart token="…" lang="zh|en" [hide-title]>: one chart of the product, for intranet page
+ * authors, under a line saying what it shows.
  * It fetches /api/embed/data from the product's own origin (where this script came from),
  * draws with the dashboard's ECharts registry and builders inside a Shadow DOM (no CSS in
  * or out), fills its container and follows its size (ResizeObserver). The element owns its
@@ -15,6 +16,7 @@ import { embedGeo, type EmbedGeo } from './map';
 import { embedOption, embedTitle, langOf, localeOf } from './render';
 import type { EmbedControl, EmbedData, EmbedError } from './types';
 import { FAILURES, isFailureCode } from '../i18n/failures';
+import { addMonths, monthName, monthsBetween } from '../composables/time';
 
 /** Read while this classic script runs: the product's origin, whatever page includes it. */
 export const PRODUCT_ORIGIN = originOf((document.currentScript as HTMLScriptElement | null)?.src);
@@ -60,6 +62,8 @@ const CSS = `
   font:13px/1.4 system-ui,-apple-system,"Segoe UI","PingFang SC","Microsoft YaHei","Noto Sans CJK SC",sans-serif;color:#344054}
 :host([hidden]){display:none}
 .wrap{position:absolute;inset:0;display:flex;flex-direction:column}
+.title{padding:6px 8px 0;font-weight:600;white-space:nowrap;overflow:hidden;text-overflow:ellipsis}
+.title:empty{display:none}
 .controls{display:flex;flex-wrap:wrap;gap:4px 12px;align-items:center;padding:4px 8px;font-size:12px}
 .controls:empty{display:none}
 label{display:inline-flex;gap:4px;align-items:center}
@@ -96,6 +100,7 @@ type State = 'loading' | 'ready' | 'empty' | 'error';
 export class CrmChart extends HTMLElement {
   static get observedAttributes() { return ['token', 'lang', 'from', 'to']; }
 
+  private readonly titleEl: HTMLDivElement;
   private readonly controlsEl: HTMLDivElement;
   private readonly chartEl: HTMLDivElement;
   private readonly statusEl: HTMLDivElement;
@@ -113,16 +118,18 @@ export class CrmChart extends HTMLElement {
     super();
     const root = this.attachShadow({ mode: 'open' });
     styles(root);
+    this.titleEl = el('div', 'title');
     this.controlsEl = el('div', 'controls');
     this.chartEl = el('div', 'chart');
     this.chartEl.setAttribute('role', 'img');
     this.statusEl = el('div', 'status');
     this.statusEl.setAttribute('role', 'status');
-    root.append(el('div', 'wrap', this.controlsEl, el('div', 'box', this.chartEl, this.statusEl)));
+    root.append(el('div', 'wrap', this.titleEl, this.controlsEl, el('div', 'box', this.chartEl, this.statusEl)));
   }
 
   connectedCallback(): void {
-    this.observer = new ResizeObserver(() => this.chart?.resize());
+    // ranked bars name their rows as the height allows: redrawn when it changes; others resize
+    this.observer = new ResizeObserver(() => (this.data?.rows.length && this.chart && this.barsDrawn() ? this.paint() : this.chart?.resize()));
     this.observer.observe(this);
     this.schedule();
   }
@@ -210,6 +217,7 @@ export class CrmChart extends HTMLElement {
 
   private fail(e: EmbedError): void {
     this.data = null;
+    this.titleEl.textContent = '';
     this.chart?.clear();
     this.setAttribute('data-error-code', e.code);
     const lang = this.language;
@@ -223,18 +231,30 @@ export class CrmChart extends HTMLElement {
     if (!d) return;
     this.removeAttribute('data-error-code');
     const locale = localeOf(this.language);
+    // what the chart shows, above it (a map or ranked bars name their metric nowhere else); `hide-title` leaves it to the host page
+    this.titleEl.textContent = this.hasAttribute('hide-title') ? '' : embedTitle(d, locale);
     if (!d.rows.length) {
       this.chart?.clear();
       this.setState('empty', TEXT[this.language].empty);
       return;
     }
     this.chart ??= echarts.init(this.chartEl, undefined, { renderer: 'canvas' });
-    this.chart.setOption(embedOption(d, locale, this.geo), { notMerge: true });
+    this.paint();
     if (d.chart === 'map') this.setAttribute('data-map', this.geo ? this.geo.map : 'fallback');
-    this.chart.resize();
     this.chartEl.setAttribute('aria-label', embedTitle(d, locale));
     this.setState('ready');
     this.dispatchEvent(new CustomEvent('crm-chart-ready', { detail: { chart: d.chart, rows: d.rows.length }, bubbles: true, composed: true }));
+  }
+
+  /** The option for the data at the chart's size, drawn. */
+  private paint(): void {
+    this.chart!.setOption(embedOption(this.data!, localeOf(this.language), this.geo, this.chartEl.clientHeight), { notMerge: true });
+    this.chart!.resize();
+  }
+
+  /** Is the chart ranked bars (bars, or a map of cities drawn without its map)? */
+  private barsDrawn(): boolean {
+    return this.data?.chart === 'bars' || (this.data?.chart === 'map' && !this.geo && (this.data.query.groupBy ?? []).includes('city'));
   }
 
   /** Only the controls the token allows are offered (the server refuses the others anyway). */
@@ -242,19 +262,22 @@ export class CrmChart extends HTMLElement {
     const text = TEXT[this.language];
     const nodes = controls.map((c) => {
       if (c.id === 'timeRange' && 'max' in c) {
+        // the data's months named in the element's language (a native month input speaks the browser's)
+        const months = monthsBetween([c.min ?? addMonths(c.max, -35), c.from ?? c.max].sort()[0], c.max).reverse();
         const month = (key: 'from' | 'to', value: string | null, label: string) => {
-          const input = el('input', '');
-          input.type = 'month';
-          input.value = value ?? '';
-          input.max = c.max;
-          input.addEventListener('change', () => {
-            if (!input.value) return;
-            this.params.set(key, input.value);
+          const select = el('select', '', ...months.map((m) => {
+            const o = el('option', '', monthName(m, this.language));
+            o.value = m;
+            o.selected = m === value;
+            return o;
+          }));
+          select.addEventListener('change', () => {
+            this.params.set(key, select.value);
             const other = key === 'from' ? 'to' : 'from';
-            if (!this.params.has(other)) this.params.set(other, (key === 'from' ? c.to : c.from) ?? input.value);
+            if (!this.params.has(other)) this.params.set(other, (key === 'from' ? c.to : c.from) ?? select.value);
             this.schedule();
           });
-          return el('label', '', label, input);
+          return el('label', '', label, select);
         };
         return el('span', '', month('from', c.from, text.from), ' ', month('to', c.to, text.to));
       }

@@ -41,9 +41,10 @@ function order(d: EmbedData, dim: string): string[] {
 
 /**
  * `geo`: the map registered for a map chart (embed/map.ts); without it a map by province is
- * drawn as the tile grid, a map by city as ranked bars.
+ * drawn as the tile grid, a map by city as ranked bars. `height`: the chart's, in px (ranked
+ * bars thin out their names in a small frame).
  */
-export function embedOption(d: EmbedData, locale: Locale, geo: EmbedGeo | null = null): Record<string, unknown> {
+export function embedOption(d: EmbedData, locale: Locale, geo: EmbedGeo | null = null, height = 0): Record<string, unknown> {
   const labels = embedLabels(d, locale);
   const t = messages(locale);
   const metric = d.query.metrics[0];
@@ -52,8 +53,8 @@ export function embedOption(d: EmbedData, locale: Locale, geo: EmbedGeo | null =
     case 'trend': return trendOption(d, { metric, labels, prevLabel: t.overview.prevYear });
     case 'map':
       if (geo?.regions.length) return geoMapOption(d, { metric, labels, regions: geo.regions, map: geo.map, dim: geo.dim, noData: t.overview.noData });
-      return dim === 'city' ? rankedBarsOption(d, { dim, metric, labels }) : tileMapOption(d, { metric, labels });
-    case 'bars': return rankedBarsOption(d, { dim, metric, labels });
+      return dim === 'city' ? rankedBarsOption(d, { dim, metric, labels, height }) : tileMapOption(d, { metric, labels });
+    case 'bars': return rankedBarsOption(d, { dim, metric, labels, height });
     case 'bars_line': return barsWithLineOption(d, { dim, bar: metric, line: d.query.metrics[1], order: order(d, dim), labels });
     case 'survival': return survivalOption(d, { dim: dim ?? null, labels, bandLabel: (name) => fill(t.lifecycle.band, { name }), monthsLabel: t.lifecycle.monthsSince });
     case 'median': return medianOption(d, { dim, labels, notReached: t.lifecycle.notReached });
@@ -66,11 +67,12 @@ export function embedOption(d: EmbedData, locale: Locale, geo: EmbedGeo | null =
   }
 }
 
-/** What the chart shows, for its accessible name: "ARPU · 2025-01 – 2025-12". */
+/** What the chart shows, above it and as its accessible name: "ARPU · 2025-01 – 2025-12" (one month: "· 2025-12"). */
 export function embedTitle(d: EmbedData, locale: Locale): string {
   const labels = embedLabels(d, locale);
   const what = d.query.metrics.filter((m) => d.labels.metrics[m]).map(labels.metric).join(locale === 'en' ? ', ' : '、');
   const by = (d.query.groupBy ?? []).filter((g) => d.labels.dims[g]).map(labels.dim).join(' × ');
-  const range = d.resolved.from && d.resolved.to ? `${d.resolved.from.slice(0, 7)} – ${d.resolved.to.slice(0, 7)}` : '';
+  const [from, to] = [d.resolved.from?.slice(0, 7), d.resolved.to?.slice(0, 7)];
+  const range = from && to ? (from === to ? from : `${from} – ${to}`) : '';
   return [by ? `${what} (${by})` : what, range].filter(Boolean).join(' · ');
 }

@@ -5,7 +5,7 @@ export interface Label { zh: string; en: string }
 export type MemberLabel = [id: string, zh: string, en: string];
 
 export type EmbedControl =
-  | { id: 'timeRange'; from: string | null; to: string | null; max: string }
+  | { id: 'timeRange'; from: string | null; to: string | null; max: string; min: string | null }
   | { id: string; label: Label; selected: string[]; options: MemberLabel[] };
 
 export interface EmbedData {

@@ -195,11 +195,16 @@ export function geoMapOption(result: MetricResultLike | null, s: { metric: strin
 }
 
 /** Ranked horizontal bars, largest on top. `dim` is the grouping column (city, channel, …). */
-export function rankedBarsOption(result: MetricResultLike | null, s: { dim: string; metric: string; selected?: string | string[] | null; labels: Labels; reference?: { label: string; value: number } | null }) {
+/**
+ * `height` (px, when the caller knows it: an embed in a small frame): bars too thin for a
+ * name each (under 12 px) are named as room allows and carry no value labels.
+ */
+export function rankedBarsOption(result: MetricResultLike | null, s: { dim: string; metric: string; selected?: string | string[] | null; labels: Labels; reference?: { label: string; value: number } | null; height?: number }) {
   const { labels, metric, dim } = s;
   const fmt = labels.format(metric);
   const rows = rowsOf(result).filter((r) => num(r[metric]) !== null).sort((a, b) => num(a[metric])! - num(b[metric])!);
   const selected = s.selected == null ? [] : ([] as string[]).concat(s.selected);
+  const crowded = !!s.height && rows.length * 12 > s.height - 16;
   return {
     ...baseOption(),
     tooltip: {
@@ -213,11 +218,11 @@ export function rankedBarsOption(result: MetricResultLike | null, s: { dim: stri
     grid: { left: 8, right: 56, top: s.reference ? 24 : 8, bottom: 8, containLabel: true },
     xAxis: { type: 'value', axisLabel: axis(labels, fmt) },
     // every bar named up to the 34 provinces (smaller type past 24 rows); beyond, ECharts picks
-    yAxis: { type: 'category', data: rows.map((r) => labels.member(dim, r[dim])), axisLabel: rows.length > 40 ? { fontSize: 11 } : { fontSize: rows.length > 24 ? 10 : 11, interval: 0 } },
+    yAxis: { type: 'category', data: rows.map((r) => labels.member(dim, r[dim])), axisLabel: rows.length > 40 || crowded ? { fontSize: crowded ? 10 : 11 } : { fontSize: rows.length > 24 ? 10 : 11, interval: 0 } },
     series: [{
       type: 'bar', barMaxWidth: 18,
       data: rows.map((r) => ({ value: num(r[metric]), id: String(r[dim]), itemStyle: selected.includes(String(r[dim])) ? { color: SELECTED_COLOR } : undefined })),
-      label: { show: true, position: 'right', fontSize: 10, formatter: (p: { value: number }) => compact(labels, p.value, fmt) },
+      label: { show: !crowded, position: 'right', fontSize: 10, formatter: (p: { value: number }) => compact(labels, p.value, fmt) },
       // the whole's figure (全国 3.8%) as a dashed line across the bars
       ...(s.reference ? {
         markLine: {
