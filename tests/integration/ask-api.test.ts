@@ -243,9 +243,25 @@ describe('ask', () => {
     expect((await ask('全国和广东的离网率')).status).toBe('ANSWERED');
     expect((await ask('全国离网率')).status).toBe('ANSWERED');
     // in the question's language; the API's own error stays in English, with the codes as details
-    expect((await ask("Fujian's e-channel share this year", undefined, gd)).message).toMatch(/^Your access is limited to 广东省 \(440000\); 福建省 is outside it/);
+    expect((await ask("Fujian's e-channel share this year", undefined, gd)).message).toBe('Your access is limited to Guangdong (440000); Fujian is outside it.');
     const api = await s.gql(`{ metrics(query: { metrics: ["arpu"], filters: [{ dimension: "province", op: in, values: ["350000"] }] }) { rows } }`, {}, gd);
     expect(api.body.errors![0].extensions).toMatchObject({ code: 'FORBIDDEN', details: { scope: '440000', outside: ['350000'] } });
+  });
+
+  it('a scoped viewer\'s answer says the region it covers; a refusal names regions in the question\'s language, in a follow-up too', async () => {
+    const gd = { authorization: `Bearer ${await s.login('demo-guangdong')}` };
+    const sz = { authorization: `Bearer ${await s.login('demo-shenzhen')}` };
+    expect((await ask('how many subscribers churned last month', undefined, sz)).restatement).toMatch(/\(For Shenzhen, your data scope\.\)$/);
+    expect((await ask('上个月离网了多少用户', undefined, gd)).restatement).toMatch(/（范围：广东省，你的数据权限。）$/);
+    // a city's viewer by city: one bar, and why
+    const cities = await ask('各地市的离网率', undefined, sz);
+    expect(cities.rows).toHaveLength(1);
+    expect(cities.restatement).toContain('（你只能查看深圳市的数据：按地市只有这一个。）');
+    // named: nothing to add; the national viewer: nothing either
+    expect((await ask('广州的离网率', undefined, gd)).restatement).not.toContain('数据权限');
+    expect((await ask('上个月离网了多少用户')).restatement).not.toContain('数据权限');
+    const a = await ask('churn rate by city in Guangdong, highest first', undefined, gd);
+    expect((await ask('what about Fujian?', a.conversationId, gd))).toMatchObject({ status: 'FORBIDDEN', message: 'Your access is limited to Guangdong (440000); Fujian is outside it.' });
   });
 
   it('administrators teach synonyms, effective at once; others may not', async () => {

@@ -513,7 +513,7 @@ describe('counts of the churned, and banded scores', () => {
     expect(interp('最近三个月新入网用户的存活率').metrics).toEqual(['survival_rate'])
     expect(answered('survival of customers activated in 2024').restatement).toContain('activated from January 2024')
     expect(interp('2024年新入网用户数').metrics).toEqual(['new_subscribers'])
-    expect(interp('RFM分布')).toMatchObject({ metrics: ['subscribers'], groupBy: ['rfm_cell'] })
+    expect(answered('RFM分布')).toMatchObject({ chart: 'heatmap', interpretation: { metrics: ['subscribers'], groupBy: ['rfm_r', 'rfm_f'] } })
     expect(interp('年龄分布')).toMatchObject({ metrics: ['subscribers'], groupBy: ['age_band'] })
     expect(interp('各地市ARPU分布')).toMatchObject({ metrics: ['arpu'], groupBy: ['city'] })
     expect(interp('广东移动的离网率').filters).toEqual([{ dimension: 'province', op: 'in', values: ['440000'] }])
@@ -865,6 +865,35 @@ describe('a reviewer\'s 195 questions (round 2): ordinary wording', () => {
     const r = ask('营销活动效果怎么样')
     expect(r.status).toBe('CLARIFY')
     expect(r.choices.map((c) => c.label)).toEqual(['命中率', '提升度', '挽留成功率'])
+  })
+})
+
+describe('a reviewer\'s 195 questions (round 2): charts that can be read', () => {
+  it('a ranking with no number over more members than a chart shows: the first ten, said so; within the viewer\'s region counted as they see it', () => {
+    const r = answered('近3个月 电子渠道占比 最低的城市')
+    expect(r.interpretation).toMatchObject({ groupBy: ['city'], orderBy: { metric: 'e_channel_share', direction: 'asc' }, limit: 10 })
+    expect(r.restatement).toMatch(/（共\d+个地市，列出最低的10个；可以说“倒数20”看更多。）/)
+    expect(answered('lowest churn cities').restatement).toMatch(/\d+ cities: the lowest 10 are shown; say "bottom 20" for more/)
+    // 31 provinces, a province's cities, a Guangdong viewer's cities: all of them
+    for (const q of ['哪个省离网率最高', '广东各地市离网率排名']) expect(interp(q).limit ?? null, q).toBeNull()
+    expect(parser.parse('各地市离网率排名', { asOf, scope: '440000' }).interpretation!.limit ?? null).toBeNull()
+    expect(interp('前20的城市 按ARPU').limit).toBe(20)
+  })
+  it('那深圳呢 after a ranking of regions: Shenzhen among its province\'s cities, marked; 只看深圳 narrows to it', () => {
+    for (const first of ['哪个省离网率最高', '广东各地市离网率排名']) {
+      const [, b] = conversation(first, '那深圳呢')
+      expect(b.interpretation, first).toMatchObject({ groupBy: ['city'], filters: [{ dimension: 'province', op: 'in', values: ['440000'] }] })
+      expect(b.focus, first).toEqual({ dimension: 'city', values: ['440300'] })
+      expect(b.restatement, first).toContain('深圳市在广东省各地市中标出')
+    }
+    expect(conversation('广东各地市离网率排名', '只看深圳')[1].interpretation!.filters).toEqual([{ dimension: 'city', op: 'in', values: ['440300'] }])
+    expect(conversation('今年以来广东每个月的收入', '那深圳呢')[1].interpretation).toMatchObject({ groupBy: ['month'], filters: [{ dimension: 'city', values: ['440300'] }] })
+  })
+  it('a distribution over two dimensions is a heatmap; RFM分布 is R × F', () => {
+    expect(answered('各生命周期阶段偏好的渠道').chart).toBe('heatmap')
+    const rfm = answered('RFM分布')
+    expect(rfm.restatement).toContain('RFM分布按R×F画热力图')
+    expect(answered('年龄分布').chart).toBe('bar')
   })
 })
 

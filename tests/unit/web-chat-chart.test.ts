@@ -1,7 +1,7 @@
 /** answer.chart → which builder draws it, and the options those builders give. Pure, no DOM. */
 import { describe, expect, it } from 'vitest';
 import { SELECTED_COLOR, type Labels } from '../../web/src/charts/builders/common';
-import { chartRows, chooseChart, kpiFigures, listedOrder, MAX_CATEGORIES, planOption, wholeOf, type PlanContext, type Shape } from '../../web/src/chat/chart';
+import { chartRows, chooseChart, inCatalogOrder, kpiFigures, listedOrder, MAX_CATEGORIES, planOption, wholeOf, type PlanContext, type Shape } from '../../web/src/chat/chart';
 import { provinceOfRows } from '../../web/src/charts/builders/overview';
 import { categories, funnelOption, pieOption, seriesOption } from '../../web/src/chat/builders';
 import { normalizeInterpretation, type ChartKind, type Interpretation } from '../../web/src/chat/model';
@@ -117,6 +117,20 @@ describe('plan options', () => {
     const o = seriesOption(res([{ channel: 'app', conversion_rate: 0.1, cost_per_conversion: 30 }]), { type: 'bar', x: 'channel', by: null, metrics: ['conversion_rate', 'cost_per_conversion'], labels, prevLabel: '' });
     expect(o.yAxis).toHaveLength(2);
     expect(o.series.map((s) => s.yAxisIndex)).toEqual([0, 1]);
+  });
+  it('funnel steps and the rows follow the catalog order of a dimension that has one (lifecycle stages, bands), not the ids\' alphabet', () => {
+    const STAGES = ['awareness', 'acquisition', 'usage', 'inquiry', 'change']
+    const stages = res(['acquisition', 'awareness', 'change', 'inquiry', 'usage'].map((s, i) => ({ lifecycle_stage: s, contacts: 10 + i })))
+    const funnel = funnelOption(stages, { dim: 'lifecycle_stage', metric: 'contacts', labels, order: STAGES })
+    expect(funnel.series[0].data.map((d) => d.name)).toEqual(STAGES.map((s) => `#${s}`))
+    expect(funnel.series[0].sort).toBe('none')
+    const order = (d: string) => (d === 'lifecycle_stage' ? STAGES : [])
+    const byStage = q({ metrics: ['contacts'], groupBy: ['month', 'lifecycle_stage'] })
+    const monthly = res(['2025-02', '2025-01'].flatMap((month) => ['usage', 'awareness'].map((s) => ({ month, lifecycle_stage: s, contacts: 1 }))))
+    expect(inCatalogOrder(monthly, byStage, order).rows.map((r) => `${r.month} ${r.lifecycle_stage}`)).toEqual(['2025-01 awareness', '2025-01 usage', '2025-02 awareness', '2025-02 usage'])
+    // an order asked is kept
+    const ranked = q({ metrics: ['contacts'], groupBy: ['lifecycle_stage'], orderBy: { metric: 'contacts', direction: 'desc' } })
+    expect(inCatalogOrder(stages, ranked, order).rows).toEqual(stages.rows)
   });
   it('pie and funnel: largest first, non-positive slices left out', () => {
     const r = res([{ channel: 'a', contacts: 5 }, { channel: 'b', contacts: 9 }, { channel: 'c', contacts: 0 }]);

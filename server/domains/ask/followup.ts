@@ -41,6 +41,8 @@ export interface FollowupEffects {
   rolledUp: boolean;
   /** the members of the previous top N, kept over time */
   kept: { dimension: string; count: number; metric: string; direction: 'asc' | 'desc' } | null;
+  /** the one city named after a ranking of regions (深圳呢): among its province's cities, marked */
+  marked: { dimension: string; values: string[] } | null;
 }
 
 const uniq = <T>(xs: T[]) => [...new Set(xs)];
@@ -53,7 +55,7 @@ const beforeGrain = (groupBy: string[]) => {
 export function applyFollowup(q: MetricQuery, ms: Mention[], x: FollowupChanges, changed: Set<string>): FollowupEffects {
   const groupBy = q.groupBy!;
   let filters: Filter[] = q.filters!;
-  const effects: FollowupEffects = { drilled: null, rolledUp: false, kept: null };
+  const effects: FollowupEffects = { drilled: null, rolledUp: false, kept: null, marked: null };
   const before = { dims: groupBy.filter((g) => !GRAIN_IDS.has(g)), grain: groupBy.some((g) => GRAIN_IDS.has(g)), orderBy: q.orderBy ?? null, limit: q.limit ?? null };
 
   // grouping: 改成按X replaces it, 按X adds to it, 去掉X removes it
@@ -146,6 +148,15 @@ export function applyFollowup(q: MetricQuery, ms: Mention[], x: FollowupChanges,
       effects.drilled = city ? null : prov!.values[0];
       changed.add('city');
     }
+  }
+  // one city asked about (深圳呢) beside a ranking of cities (or of provinces, drilled above): it
+  // stands among its province's cities, marked, not as a chart of one bar; 只看深圳 narrows to it
+  const oneCity = filters.find((f) => f.dimension === 'city' && f.op === 'in');
+  const cityMs = byDim.get('city') ?? [];
+  if (oneCity?.values.length === 1 && groupBy.includes('city') && !dimMs.length && cityMs.length === 1 && cityMs[0].mode === null && before.dims.some((d) => REGION_DIMS.has(d))) {
+    const c = oneCity.values[0];
+    filters = [...filters.filter((f) => f !== oneCity), { dimension: 'province', op: 'in', values: [`${c.slice(0, 2)}0000`] }];
+    effects.marked = { dimension: 'city', values: [c] };
   }
   q.filters = filters;
 

@@ -138,7 +138,7 @@ export function createParser(opts: ParserOptions = {}) {
         const [mz, me] = msg[reason] ?? msg.offtopic;
         return result(lang, { status: 'UNSUPPORTED', message: zh2 ? `${mz}（“${words}”）` : `${me} ("${words}")` });
       }
-      const env: Env = { D, lang, lex: lexicon, prev: ctx?.previous ?? null };
+      const env: Env = { D, lang, lex: lexicon, prev: ctx?.previous ?? null, scope: ctx?.scope ?? null };
       allOf(tokens);
 
       const unknown = tokens.filter((t) => t.unknown);

@@ -12,7 +12,7 @@
 import { model, type Metric } from '../../model/index.ts';
 import { GRAIN_IDS, REGION_DIMS } from './constants.ts';
 import { regionByCode } from '../../../seeds/regions.ts';
-import { PUBLISHED_ENTITIES } from '../../model/members.ts';
+import { membersOf, PUBLISHED_ENTITIES } from '../../model/members.ts';
 import type { Lexicon } from './lexicon.ts';
 import { type AsOf, joinRange, monthRange, refine, type TimeSpec, untilNow, yearEarlier } from './time.ts';
 import type { OrderSpec, ThresholdSpec, Token } from './tokenize.ts';
@@ -38,7 +38,13 @@ export interface Env {
   lang: Language;
   lex: Lexicon;
   prev: Previous | null;
+  /** the viewer's region code when not the whole country */
+  scope?: string | null;
 }
+
+/** A ranking of more members than fit a chart is cut to the first few (the lowest cities: ten of 337), and said so. */
+const MANY = 40;
+const FEW = 10;
 
 /** Senses forced on a token while building choices; key -1 adds a metric. */
 export type Forced = Map<number, Sense[]>;
@@ -598,6 +604,7 @@ export function interpret(given: Token[], env: Env, forced: Forced = new Map(), 
     notes.push(zh ? `（${name}没有“${bandWord.word}”这一档：按各档列出。）` : `(No band is called "${bandWord.word}": every ${name.toLowerCase()} is shown.)`);
   }
   let q: MetricQuery;
+  let marked: Focus | null = null;
   const newDims = new Set<string>();
   if (followup) {
     const nothingElse = usedMetricToks.length === 0 && mentions.length === 0 && !time && !grain && !order && !compare && !trend && !total && !national && !extraMetric && !thresholds.length;
@@ -619,6 +626,7 @@ export function interpret(given: Token[], env: Env, forced: Forced = new Map(), 
       compare: compare ? { id: compare.id, remove: compare.mode === 'remove' } : null,
     }, newDims);
     notes.push(...followupNotes(effects, env));
+    marked = effects.marked;
     if (mixFollowup) {
       // grouped by the dimensions named as such (a member named, 深圳的占比, is pieFit's)
       q.groupBy = q.groupBy.filter((g) => mentions.some((m) => !m.ids && m.dim === g));
@@ -662,6 +670,19 @@ export function interpret(given: Token[], env: Env, forced: Forced = new Map(), 
       if (order!.spec.limit !== undefined) q.limit = order!.spec.limit;
     }
     if (compare) q.compare = compare.id;
+  }
+
+  // a ranking with no number over more members than a chart can show: the first few, said so
+  const rankedDims = (q.groupBy ?? []).filter((g) => !GRAIN_IDS.has(g));
+  if (q.orderBy && q.limit == null && rankedDims.length === 1 && rankedDims.length === (q.groupBy ?? []).length) {
+    const n = memberCount(rankedDims[0], q.filters ?? [], env.scope ?? null);
+    if (n !== null && n > MANY) {
+      q.limit = FEW;
+      const what = dimLabel(rankedDims[0], env.lang);
+      const end = q.orderBy.direction === 'desc' ? (zh ? '最高' : 'highest') : (zh ? '最低' : 'lowest');
+      const more = q.orderBy.direction === 'desc' ? (zh ? '前20' : 'top 20') : (zh ? '倒数20' : 'bottom 20');
+      notes.push(zh ? `（共${n}个${what}，列出${end}的${FEW}个；可以说“${more}”看更多。）` : `(${n} ${what === 'city' ? 'cities' : `${what}s`}: the ${end} ${FEW} are shown; say "${more}" for more.)`);
+    }
   }
 
   // ── coherence ──────────────────────────────────────────────────────────────────
@@ -735,8 +756,18 @@ export function interpret(given: Token[], env: Env, forced: Forced = new Map(), 
     notes.push(zh ? `（图中标出${name}。）` : `(${name} is marked.)`);
   }
   if (placed) return { kind: 'answer', interp: tidy(placed.q), chart: chart ?? 'bar', explicitChart: !!chart, requery: true, notes, focus: placed.focus, position: true };
+  // a distribution over two dimensions (各生命周期阶段偏好的渠道) reads as a heatmap; RFM's 125
+  // cells as R × F (the segments page's heatmap), M left to 按M
+  let shown = chart;
+  if (!chart && distributionAsked && !followup) {
+    if ((q.groupBy ?? []).length === 1 && q.groupBy![0] === 'rfm_cell' && !(q.filters ?? []).some((f) => f.dimension === 'rfm_cell')) {
+      q.groupBy = ['rfm_r', 'rfm_f'];
+      notes.push(zh ? '（RFM分布按R×F画热力图；M可以“按消费金额”拆分。）' : '(The RFM distribution as an R × F heatmap; split by M with "by monetary".)');
+    }
+    if ((q.groupBy ?? []).length === 2 && !(q.groupBy ?? []).some((g) => GRAIN_IDS.has(g))) shown = 'heatmap';
+  }
   const final = tidy(q);
-  return { kind: 'answer', interp: final, chart, explicitChart: !!chart, requery: true, notes };
+  return { kind: 'answer', interp: final, chart: shown, explicitChart: !!chart, requery: true, notes, ...(marked ? { focus: marked } : {}) };
 
   function standing(q: MetricQuery): { q: MetricQuery; focus: Focus } | null {
     const position = orderToks.some((k) => POSITION_WORDS.has(tokens[k].text));
@@ -869,6 +900,11 @@ function followupNotes(e: FollowupEffects, env: Env): string[] {
     notes.push(zh ? `（下钻到${r?.nameZh ?? e.drilled}各地市。）` : `(Drilled down to the cities of ${r?.nameEn ?? e.drilled}.)`);
   }
   if (e.rolledUp) notes.push(zh ? '（全国：按省份汇总。）' : '(Nationwide: by province.)');
+  if (e.marked) {
+    const c = regionByCode(e.marked.values[0]);
+    const p = c?.parent ? regionByCode(c.parent) : undefined;
+    notes.push(zh ? `（${c?.nameZh}在${p?.nameZh ?? ''}各地市中标出。）` : `(${c?.nameEn} is marked among the cities of ${p?.nameEn ?? 'its province'}.)`);
+  }
   if (e.kept) {
     const { dimension, count, metric, direction } = e.kept;
     const m = metricLabel(metric, env.lang);
@@ -876,6 +912,22 @@ function followupNotes(e: FollowupEffects, env: Env): string[] {
       : `(The ${count} ${dimLabel(dimension, 'en').replace(/([^aeiou])y$/, '$1ie')}s with the ${direction === 'desc' ? 'highest' : 'lowest'} ${m} in the previous answer.)`);
   }
   return notes;
+}
+
+/** How many members a grouping has within the filters and the viewer's region (null: open-ended). */
+function memberCount(dim: string, filters: Filter[], scope: string | null): number | null {
+  const inFilter = (d: string) => filters.find((f) => f.dimension === d && f.op === 'in')?.values ?? null;
+  const out = filters.filter((f) => f.dimension === dim && f.op === 'not_in').flatMap((f) => f.values).length;
+  const own = inFilter(dim);
+  if (own) return own.length;
+  if (dim === 'city') {
+    const provinces = inFilter('province') ?? (scope ? [`${scope.slice(0, 2)}0000`] : null);
+    if (scope && scope.slice(2) !== '0000') return 1;
+    return (membersOf('city') ?? []).filter((c) => !provinces || provinces.some((p) => p.slice(0, 2) === c.id.slice(0, 2))).length - out;
+  }
+  if (dim === 'province' && scope) return 1;
+  const list = membersOf(dim);
+  return list ? list.length - out : null;
 }
 
 /** Drop empty keys so the interpretation carries only what was asked. */

@@ -12,6 +12,8 @@ import type { RequestContext } from '../../http/context.ts';
 import { can, scopeCode } from '../../auth/identity.ts';
 import { nationalRefusal, plan, rankRefusal, scopeRefusalZh } from '../../query/plan.ts';
 import { parseDay } from '../../query/time.ts';
+import { regionByCode } from '../../../seeds/regions.ts';
+import { model } from '../../model/index.ts';
 import { createParser, defaultChart, type ChartKind, type Focus, type MetricQuery, type ParseResult, type SynonymTarget } from './index.ts';
 
 export const ASK_DOCUMENT = `query Ask($q: MetricQuery!, $asOf: Date) {
@@ -49,10 +51,34 @@ type Parser = ReturnType<typeof createParser>;
 /** The capability score alone, of whole entities (no capability grouping or filter below them). */
 const wholeCapability = (q: MetricQuery) => q.metrics.length === 1 && q.metrics[0] === 'capability_score' && !(q.groupBy ?? []).length
   && !(q.filters ?? []).some((f) => f.dimension.startsWith('capability_') && f.dimension !== 'capability_entity');
-/** The scope refusal in the question's language (its details: the scope and the regions outside it). */
+/** The scope refusal in the question's language (its details: the scope and the regions outside it), the regions named in it too. */
 function refusal(err: { message?: string; details?: { scope?: string; outside?: string[] } }, language: string): string {
   const { scope, outside } = err.details ?? {};
-  return language === 'zh' && scope && outside?.length ? scopeRefusalZh(scope, outside) : err.message ?? 'Outside your scope.';
+  if (!scope || !outside?.length) return err.message ?? 'Outside your scope.';
+  if (language === 'zh') return scopeRefusalZh(scope, outside);
+  const en = (code: string) => regionByCode(code)?.nameEn ?? code;
+  return `Your access is limited to ${en(scope)} (${scope}); ${outside.map(en).join(', ')} ${outside.length > 1 ? 'are' : 'is'} outside it.`;
+}
+
+/**
+ * What a scoped viewer's answer covers, when the question did not say: their region (深圳 asking
+ * how many churned: Shenzhen's), and that a grouping by their own level has one member only.
+ */
+function scopeNote(q: MetricQuery, scope: RequestContext['viewer']['scope'], language: string): string | null {
+  if (scope.level === 'national' || q.metrics.some((m) => model.metric(m)?.cube === 'capability')) return null;
+  const code = scopeCode(scope);
+  const r = regionByCode(code);
+  const zh = language === 'zh';
+  const name = r ? (zh ? r.nameZh : r.nameEn) : code;
+  const own = new Set(scope.level === 'city' ? ['province', 'city'] : ['province']);
+  const level = (q.groupBy ?? []).find((g) => own.has(g));
+  if (level) {
+    const what = zh ? (level === 'city' ? '地市' : '省份') : level === 'city' ? 'city' : 'province';
+    return zh ? `（你只能查看${name}的数据：按${what}只有这一个。）` : `(Your data covers ${name} only: one ${what}.)`;
+  }
+  // a province named by a city's viewer is still their city's data
+  if ((q.filters ?? []).some((f) => (f.dimension === 'city' || (f.dimension === 'province' && scope.level === 'province')) && f.op === 'in')) return null;
+  return zh ? `（范围：${name}，你的数据权限。）` : `(For ${name}, your data scope.)`;
 }
 const hasScore = (r: AnswerData) => (r.rows as { capability_score?: number | null }[]).some((row) => row.capability_score != null);
 
@@ -105,6 +131,7 @@ export class AskService {
     const ranked = previous?.interpretation.limit != null ? previous.result?.rows ?? await this.rowsOf(previous.interpretation, asOfDay, ctx) : null;
     const parsed = parser.parse(question, {
       asOf: asOfDay, previous: previous ? { interpretation: previous.interpretation, chart: previous.chart, rows: ranked as Record<string, unknown>[] | null } : null,
+      scope: ctx.viewer.scope.level === 'national' ? null : scopeCode(ctx.viewer.scope),
     });
     const base = {
       conversationId: id, status: parsed.status, interpretation: parsed.interpretation, restatement: parsed.restatement || parsed.message,
@@ -156,6 +183,8 @@ export class AskService {
     // where the member asked about stands, from the rows themselves
     const placed = parsed.position && answer.focus ? parser.place(answer.interpretation!, answer.focus, result.rows as Record<string, unknown>[], parsed.language) : null;
     if (placed) answer = { ...answer, restatement: `${answer.restatement}${parsed.language === 'zh' ? '' : ' '}${placed}` };
+    const covers = scopeNote(answer.interpretation!, ctx.viewer.scope, parsed.language);
+    if (covers) answer = { ...answer, restatement: `${answer.restatement}${parsed.language === 'zh' ? '' : ' '}${covers}` };
     this.conversations.set(id, { interpretation: answer.interpretation!, chart: answer.chart ?? 'table', viewer: ctx.viewer.id, result, focus: answer.focus, at: Date.now() });
     const suggestions = parser.next(answer.interpretation!, answer.chart ?? 'table', asOfDay, parsed.language, result.rows as Record<string, unknown>[], ctx.viewer.scope.level, answer.focus);
     return { ...answer, graphql: ASK_DOCUMENT, requeried: true, ...result, suggestions };

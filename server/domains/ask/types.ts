@@ -53,6 +53,8 @@ export interface AskContext {
   /** YYYY-MM-DD; relative time resolves against it */
   asOf: string;
   previous?: Previous | null;
+  /** the viewer's region (a province or city code), when not the whole country: how many members a ranking has */
+  scope?: string | null;
 }
 
 /** The previous turn: its query and chart, and its rows when the caller holds them (前5 → 按月 keeps those 5). */

@@ -119,17 +119,22 @@ export function pieOption(result: MetricResultLike | null, s: { dim: string; met
   };
 }
 
-/** Members as funnel steps, largest at the top. */
-export function funnelOption(result: MetricResultLike | null, s: { dim: string; metric: string; labels: Labels }) {
+/**
+ * Members as funnel steps: in the dimension's own order when it has one (lifecycle stages 认知 →
+ * 获取 → 使用 → 查询 → 变更), else largest at the top.
+ */
+export function funnelOption(result: MetricResultLike | null, s: { dim: string; metric: string; labels: Labels; order?: string[] }) {
   const { labels, dim, metric } = s;
   const fmt = labels.format(metric);
-  const rows = rowsOf(result).filter((r) => num(r[metric]) !== null).sort((a, b) => num(b[metric])! - num(a[metric])!);
-  const max = rows.length ? num(rows[0][metric])! : 1;
+  const at = (r: Record<string, unknown>) => { const i = s.order?.indexOf(String(r[dim])) ?? -1; return i < 0 ? Infinity : i; };
+  const steps = !!s.order?.length;
+  const rows = rowsOf(result).filter((r) => num(r[metric]) !== null).sort((a, b) => (steps ? at(a) - at(b) : 0) || num(b[metric])! - num(a[metric])!);
+  const max = rows.reduce((m, r) => Math.max(m, num(r[metric])!), 0) || 1;
   return {
     ...baseOption(),
     tooltip: { trigger: 'item', confine: true, formatter: (p: { name: string; value: number; marker: string }) => tooltipLines(p.name, [{ marker: p.marker, name: labels.metric(metric), value: exact(labels, p.value, fmt) }]) },
     series: [{
-      type: 'funnel', left: '8%', right: '8%', top: 8, bottom: 8, min: 0, max: max || 1, sort: 'descending', gap: 2,
+      type: 'funnel', left: '8%', right: '8%', top: 8, bottom: 8, min: 0, max, sort: steps ? 'none' : 'descending', gap: 2,
       label: { show: true, position: 'inside', fontSize: 11, formatter: (p: { name: string; value: number }) => `${p.name}  ${compact(labels, p.value, fmt)}` },
       data: rows.map((r) => ({ name: labels.member(dim, r[dim]), value: num(r[metric]) })),
     }],

@@ -152,6 +152,24 @@ export function listedOrder(q: Pick<Interpretation, 'filters'>, order: (dim: str
   return (dim) => q.filters.find((f) => f.dimension === dim && f.op === 'in' && f.values.length > 1)?.values ?? order(dim);
 }
 
+/**
+ * The rows in the catalog's member order of each grouping (bands 95–100 … <40, value tiers,
+ * lifecycle stages) when no order was asked: the query sorts by id, which reads alphabetically.
+ * Time and dimensions without an order keep the query's order (a stable sort).
+ */
+export function inCatalogOrder<R extends MetricResultLike>(result: R, q: Pick<Interpretation, 'groupBy' | 'orderBy'>, order: (dim: string) => string[]): R {
+  const keys = q.orderBy ? [] : q.groupBy.filter((g) => !isGrain(g) && order(g).length);
+  if (!keys.length) return result;
+  const at = (k: string, v: unknown) => { const i = order(k).indexOf(String(v)); return i < 0 ? Infinity : i; };
+  const time = q.groupBy.filter(isGrain);
+  const rows = [...rowsOf(result)].sort((a, b) => {
+    for (const g of time) { const d = String(a[g] ?? '').localeCompare(String(b[g] ?? '')); if (d) return d; }
+    for (const k of keys) { const d = at(k, a[k]) - at(k, b[k]); if (d) return d; }
+    return 0;
+  });
+  return { ...result, rows };
+}
+
 /** How many categories a chart draws at most (the table always has every row). */
 export const MAX_CATEGORIES = 40;
 
@@ -194,7 +212,7 @@ export function planOption(plan: ChartPlan, result: MetricResultLike, ctx: PlanC
       xOrder: isGrain(plan.x) ? undefined : order(plan.x), byOrder: plan.by ? order(plan.by) : undefined, prevLabel: words.prev,
     });
     case 'pie': return pieOption(result, { dim: plan.dim, metric: plan.metric, labels, share: ctx.additive?.(plan.metric) ?? true, focus: focusOn(plan.dim) });
-    case 'funnel': return funnelOption(result, { dim: plan.dim, metric: plan.metric, labels });
+    case 'funnel': return funnelOption(result, { dim: plan.dim, metric: plan.metric, labels, order: order(plan.dim) });
     case 'heatmap': {
       const ids = (d: string) => categories(rows, d, { time: isGrain(d), order: isGrain(d) ? undefined : order(d) });
       return heatmapOption(rows, {
