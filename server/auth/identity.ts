@@ -7,7 +7,7 @@
  */
 import crypto from 'node:crypto';
 import fs from 'node:fs';
-import { createLocalJWKSet, createRemoteJWKSet, jwtVerify, SignJWT, type JWTPayload } from 'jose';
+import { createLocalJWKSet, createRemoteJWKSet, decodeProtectedHeader, jwtVerify, SignJWT, type JWTPayload } from 'jose';
 import type { AuthConfig } from '../config.ts';
 import { AppError } from '../errors.ts';
 import type { Viewer } from '../http/context.ts';
@@ -69,8 +69,13 @@ export class Identity {
   private async check(token: string): Promise<{ viewer: Viewer; exp: number }> {
     let payload: JWTPayload;
     const common = { issuer: this.config.issuer, audience: this.config.audience, clockTolerance: 30, requiredClaims: ['exp', 'sub'] };
+    let header: { alg?: string };
     try {
-      const header = JSON.parse(Buffer.from(token.split('.')[0] ?? '', 'base64url').toString('utf8') || '{}') as { alg?: string };
+      header = decodeProtectedHeader(token);
+    } catch {
+      throw unauthenticated('Your sign-in token is not a JWT (header.payload.signature, base64url). Sign in again.');
+    }
+    try {
       if (header.alg === 'HS256') {
         ({ payload } = await jwtVerify(token, this.hsKey ?? this.sessionKey, { ...common, algorithms: ['HS256'] }));
       } else if (this.jwks && (header.alg === 'RS256' || header.alg === 'ES256')) {

@@ -528,7 +528,7 @@ export type Query = {
   capabilityScores: Array<CapabilityScore>;
   /** Every metric and dimension with zh/en labels; dimensions with their members. */
   catalog: Catalog;
-  /** Every channel metric by any grouping (default channel) over contacts. */
+  /** Every contacts metric by `groupBy` (default: by channel; an empty list: one overall row). */
   channelEfficiency: MetricResult;
   /** Share of each channel within each lifecycle stage (seed 002's channel preference view). */
   channelPreference: ChannelPreference;

@@ -90,6 +90,8 @@ export function plan(q: MetricQuery, ctx: { asOf: string; scope: Scope }): Plan 
       continue;
     }
     const d = model.dimension(f.dimension);
+    if (!d && model.metric(f.dimension)) { problems.push(`"${f.dimension}" is a metric: to filter on its value, add it to metrics too`); continue; }
+    if (!d && (GRAINS as string[]).includes(f.dimension)) { problems.push(`"${f.dimension}" is a time grain: choose the period with timeRange ({ from, to }), not a filter`); continue; }
     if (!d) { problems.push(`unknown dimension "${f.dimension}" in filters${suggest(f.dimension, model.dimensions.map((x) => x.id))}`); continue; }
     for (const p of parts) if (!(f.dimension in p.cube.dimensions)) problems.push(notApplicable(f.dimension, p));
     problems.push(...notBy(f.dimension, metrics));

@@ -58,11 +58,15 @@ describe('SSO tokens', () => {
       await hs({ ...claims, role: 'superuser' }),
       await hs({ ...claims, scope: '999999' }),
       'garbage',
+      `i${await hs(claims)}`, // a stray character before a real token
     ];
     for (const t of bad) {
       const r = await asViewer(t);
       expect(r.status, t.slice(0, 30)).toBe(401);
-      expect((r.body as unknown as { code: string }).code).toBe('UNAUTHENTICATED');
+      const body = r.body as unknown as { code: string; message: string };
+      expect(body.code).toBe('UNAUTHENTICATED');
+      expect(body.message, t.slice(0, 30)).toMatch(/^[\x20-\x7e]+$/); // words, not the parser's garbled bytes
+      expect(body.message).not.toMatch(/JSON|Unexpected token/);
     }
     const skewed = await asViewer(await hs(claims, Math.floor(Date.now() / 1000) - 10)); // 10 s past expiry: within tolerance
     expect(skewed.status).toBe(200);

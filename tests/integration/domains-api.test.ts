@@ -139,6 +139,10 @@ describe('channels', () => {
     expect(sum(r.rows.map((x: Row) => x.contacts))).toBe(r.totals.contacts);
     const g = (await ok(`{ channelEfficiency(groupBy: ["purpose", "lifecycle_stage"], timeRange: { from: "${addMonth(latest, -2)}", to: "${latest}" }) { columns { id } rows } }`)).channelEfficiency;
     expect(g.columns.slice(0, 2).map((c: Row) => c.id)).toEqual(['purpose', 'lifecycle_stage']);
+    // an empty grouping is one overall row: the by-channel totals
+    const all = (await ok(`{ channelEfficiency(groupBy: []) { columns { id } rows } }`)).channelEfficiency;
+    expect(all.columns[0].id).toBe('contacts');
+    expect(all.rows).toEqual([r.totals]);
   });
 
   it('channelPreference: shares within each lifecycle stage sum to 1', async () => {

@@ -95,6 +95,9 @@ describe('saved views service', () => {
     expect(await code(svc.list(admin, "440300' OR 1=1 --"))).toBe('BAD_USER_INPUT');
     expect(await code(svc.save(shenzhenManager, { scope: '440100', name: 'x', page: 'overview', state: {} }))).toBe('FORBIDDEN');
     expect(await code(svc.list(guangdongExec, 'national'))).toBe('FORBIDDEN');
+    const outside = await svc.list(guangdongExec, '350000').catch((e) => e);
+    expect(outside.message).toBe('Your access is limited to Guangdong (440000); the views of Fujian (350000) are outside it.');
+    expect(outside.details).toEqual({ scope: '440000', outside: ['350000'] }); // as every scope refusal
     expect(await code(svc.restore(admin, 'no-such-view', 1))).toBe('NOT_FOUND');
   });
 

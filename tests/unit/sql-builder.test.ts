@@ -52,6 +52,8 @@ describe('SQL builder', () => {
     expect(() => build({ metrics: ['arpu'], filters: [{ dimension: 'province', op: 'in', values: ['440300'] }] })).toThrow('440300 is a city code: filter on "city" instead of "province"');
     expect(() => build({ metrics: ['arpu'], filters: [{ dimension: 'city', op: 'in', values: ['440000', '350000'] }] })).toThrow('440000, 350000 are province codes: filter on "province" instead of "city"');
     expect(() => build({ metrics: ['arpu'], groupBy: ['day'] })).toThrow(/recorded by month/);
+    expect(() => build({ metrics: ['arpu'], filters: [{ dimension: 'churn_rate', op: 'gt', values: ['0.04'] }] })).toThrow('"churn_rate" is a metric: to filter on its value, add it to metrics too');
+    expect(() => build({ metrics: ['arpu'], filters: [{ dimension: 'month', op: 'in', values: ['2026-10'] }] })).toThrow(/"month" is a time grain: choose the period with timeRange/);
     // a range of days cuts contacts, not a month's figure: refused rather than a month beside a day
     expect(() => build({ metrics: ['revenue', 'churned_subscribers', 'contacts'], timeRange: { from: '2026-10-01', to: '2026-10-01' } }))
       .toThrow('revenue, churned_subscribers are recorded by month; the time range 2026-10-01 … 2026-10-01 does not cover whole months');

@@ -20,7 +20,7 @@ const orderOf = (dimension: string) => {
 };
 
 export function channelEfficiency(a: Args & { groupBy?: string[] | null }, ctx: QueryContext) {
-  return runMetricQuery({ metrics: CHANNEL_METRICS, groupBy: a.groupBy?.length ? a.groupBy : ['channel'], filters: a.filters, timeRange: a.timeRange ?? null }, ctx);
+  return runMetricQuery({ metrics: CHANNEL_METRICS, groupBy: a.groupBy ?? ['channel'], filters: a.filters, timeRange: a.timeRange ?? null }, ctx);
 }
 
 /** Seed 002's 渠道偏好全景视图: per lifecycle stage, each channel's share of that stage's contacts. */

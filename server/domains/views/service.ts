@@ -91,7 +91,12 @@ function assertCanEdit(viewer: ViewViewer, owner: string): void {
 
 function assertCovers(viewer: ViewViewer, scope: string): void {
   scopeChain(scope); // validates the code
-  if (!covers(viewer.scope, scope)) throw forbidden(`views of scope ${scope} are outside your region`);
+  if (!covers(viewer.scope, scope)) {
+    // as every scope refusal (plan's applyScope): the viewer's region and what lies outside it
+    const own = viewer.scope.level === 'national' ? 'national' : viewer.scope.level === 'province' ? viewer.scope.province : viewer.scope.city;
+    const name = (code: string) => regionByCode(code)?.nameEn ?? code;
+    throw forbidden(`Your access is limited to ${name(own)} (${own}); the views of ${name(scope)} (${scope}) are outside it.`, { scope: own, outside: [scope] });
+  }
 }
 
 /** The page state a view keeps: the page's URL query as string pairs, without scope / view / lang. */
