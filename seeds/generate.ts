@@ -167,7 +167,7 @@ export async function generateDemo(engine: Engine, o: GenerateOptions): Promise<
              + toUInt32(floor(${u('ch', 'ckey')} * 1000))] AS channel,
         ${u('cv', 'ckey')} < least(0.95, ${econ('conv')}
             * multiIf(purpose = 'transaction', 1.5, purpose = 'retention', 1.2, purpose = 'marketing', 1.0, purpose = 'care', 0.4, purpose = 'inquiry', 0.3, 0.1)) AS converted,
-        toDateTime(least(as_of, month + toIntervalDay(floor(${u('day', 'ckey')} * 28)))) + toIntervalSecond(28800 + floor(${u('sec', 'ckey')} * 46800)) AS ts
+        toDateTime(least(as_of, month + toIntervalDay(floor(${u('day', 'ckey')} * toDayOfMonth(toLastDayOfMonth(month)))))) + toIntervalSecond(28800 + floor(${u('sec', 'ckey')} * 46800)) AS ts
       FROM ${db}.subscriber_months
       ARRAY JOIN range(toUInt8(multiIf(${u('nc', 'sub_id, month')} < 0.68, 0, ${u('nc', 'sub_id, month')} < 0.9, 1, ${u('nc', 'sub_id, month')} < 0.98, 2, 3))) AS k
       WHERE sub_id BETWEEN {lo:UInt64} AND {hi:UInt64}

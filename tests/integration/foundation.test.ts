@@ -63,6 +63,14 @@ describe('demo generator', () => {
     expect(cost.sms).toBeLessThan(cost.store / 50); // electronic channels are cheap
     expect(ch.rows).toHaveLength(12);
   });
+
+  it('spreads contacts over every day of a month, the 29th to the 31st included, never past the as-of date', async () => {
+    const days = await t.engine.query<{ d: number; n: number }>(`SELECT toDayOfMonth(day) AS d, count() AS n FROM ${t.engine.t('contacts')} GROUP BY d ORDER BY d`);
+    expect(days.map((x) => x.d)).toEqual(Array.from({ length: 31 }, (_, i) => i + 1));
+    const [r] = await t.engine.query<{ last: string; past: number }>(`SELECT toString(max(day)) AS last, countIf(toStartOfMonth(day) != toStartOfMonth(ts)) AS past FROM ${t.engine.t('contacts')}`);
+    expect(r.last <= TEST_AS_OF).toBe(true);
+    expect(Number(r.past)).toBe(0);
+  });
 });
 
 describe('engine settings (embedded: set once at open, the session keeps them)', () => {
