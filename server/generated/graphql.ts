@@ -27,7 +27,7 @@ export type Answer = {
   focus?: Maybe<AskFocus>;
   /** The GraphQL document executed and its variables: runnable as is on /graphql. */
   graphql?: Maybe<Scalars['String']['output']>;
-  /** The typed query (MetricQuery shape); null unless ANSWERED. */
+  /** The typed query (MetricQuery shape): what ran (ANSWERED) or what was refused (FORBIDDEN); null otherwise. */
   interpretation?: Maybe<Scalars['JSON']['output']>;
   /** zh or en */
   language: Scalars['String']['output'];
@@ -532,7 +532,7 @@ export type Query = {
   channelEfficiency: MetricResult;
   /** Share of each channel within each lifecycle stage (seed 002's channel preference view). */
   channelPreference: ChannelPreference;
-  /** Activation month × months since activation: share still in the base. */
+  /** Activation month × months since activation k: share not churned before tenure k (a churn at tenure k still counts at k). So rate(k) = survival S(k − 1): S(t) is the share past tenure t. */
   cohortRetention: CohortRetention;
   /** Churn rate by month relative to contract end (−6 … +6) per contract type. */
   contractChurn: ContractChurn;

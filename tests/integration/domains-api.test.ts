@@ -228,6 +228,15 @@ describe('lifecycle', () => {
     kept.cohortsGotone = g.cells;
   });
 
+  it('cohortRetention at k months is survival S(k − 1) of the same cohort (observed that long: no censoring before)', async () => {
+    const cohort = addMonth(latest, -18);
+    const ret = (await ok(`{ cohortRetention(timeRange: { from: "${cohort}", to: "${cohort}" }, maxMonths: 12) { cells { monthsSince rate } } }`)).cohortRetention.cells as Row[];
+    const km = (await ok(`query($q: MetricQuery!) { metrics(query: $q) { rows } }`, { q: { metrics: ['survival_rate'], timeRange: { from: cohort, to: cohort } } })).metrics.rows as Row[];
+    const S = (t: number) => { let s = 1; for (const p of km) if (p.tenure <= t) s = p.survival_rate; return s; }; // a step function between event times
+    expect(ret).toHaveLength(13);
+    for (const c of ret.filter((x) => x.monthsSince > 0)) close(c.rate, S(c.monthsSince - 1));
+  });
+
   it('contractChurn: −6 … +6 per contract type, peaking at contract end (k = 0)', async () => {
     const r = (await ok(`{ contractChurn { sql points { contractType relativeMonth atRisk churned churnRate } } }`)).contractChurn;
     expect([...new Set(r.points.map((p: Row) => p.contractType))].sort()).toEqual(['hard', 'soft']);
