@@ -790,6 +790,8 @@ describe('a reviewer\'s 195 questions (round 2): misreadings', () => {
     expect(interp('上上个月的新增用户').timeRange).toEqual({ from: '2025-04', to: '2025-04' })
     expect(interp('what was ARPU two months ago').timeRange).toEqual({ from: '2025-04', to: '2025-04' })
     expect(interp('3个月前的ARPU').timeRange).toEqual({ from: '2025-03', to: '2025-03' })
+    // the same period last year stays the year-on-year comparison
+    expect(interp('revenue YTD vs same period last year')).toMatchObject({ timeRange: { from: '2025-01', to: '2025-05' }, compare: 'yoy' })
   })
   it('one word for several members (预付费) filters to them as one group, in a follow-up as in a first question', () => {
     const fresh = interp('预付费用户的收入')
@@ -878,6 +880,8 @@ describe('a reviewer\'s 195 questions (round 2): charts that can be read', () =>
     for (const q of ['哪个省离网率最高', '广东各地市离网率排名']) expect(interp(q).limit ?? null, q).toBeNull()
     expect(parser.parse('各地市离网率排名', { asOf, scope: '440000' }).interpretation!.limit ?? null).toBeNull()
     expect(interp('前20的城市 按ARPU').limit).toBe(20)
+    // the carriers assessed are a few, not every region that could assess itself
+    expect(interp('各运营商的高效能组织得分排名').limit ?? null).toBeNull()
   })
   it('那深圳呢 after a ranking of regions: Shenzhen among its province\'s cities, marked; 只看深圳 narrows to it', () => {
     for (const first of ['哪个省离网率最高', '广东各地市离网率排名']) {

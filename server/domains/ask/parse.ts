@@ -926,6 +926,8 @@ function memberCount(dim: string, filters: Filter[], scope: string | null): numb
     return (membersOf('city') ?? []).filter((c) => !provinces || provinces.some((p) => p.slice(0, 2) === c.id.slice(0, 2))).length - out;
   }
   if (dim === 'province' && scope) return 1;
+  // assessed entities: the published carriers and the regions that assessed themselves, not every region
+  if (dim === 'capability_entity') return null;
   const list = membersOf(dim);
   return list ? list.length - out : null;
 }

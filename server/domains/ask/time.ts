@@ -226,9 +226,10 @@ const PATTERNS: [RegExp, Handler][] = [
   [R('(\\d{1,3})\\s*个?\\s*月(?:以)?前'), (m, D) => monthsAgo(+m[1], D)],
   [R('(?:(\\d{1,3})|an?)\\s+months?\\s+ago(?![a-z])'), (m, D) => monthsAgo(m[1] ? +m[1] : 1, D)],
   // the same period a year earlier: moved back from the previous answer's range (parse.ts)
-  [R('(?:the\\s+)?same\\s+(month|quarter|period|months|time|time period)\\s+(?:of\\s+|in\\s+)?(?:last year|a year (?:ago|earlier|before)|the (?:year|previous year) before|the previous year|the prior year)'),
+  // (same period last year, 去年同期 are the year-on-year comparison: words.ts)
+  [R('(?:the\\s+)?same\\s+(month|quarter)\\s+(?:of\\s+|in\\s+)?(?:last year|a year (?:ago|earlier|before)|the previous year|the prior year)'),
     (m, D) => sameLastYear(m[1] === 'quarter' ? 'quarter' : 'month', D)],
-  [R('(?:去年|上年|上一年)(?:的)?同(?:一)?(?:个)?(月|季度|季|时期|期间)'), (m, D) => sameLastYear(m[1].startsWith('季') ? 'quarter' : 'month', D)],
+  [R('(?:去年|上年|上一年)(?:的)?同(?:一)?(?:个)?(月|季度|季)'), (m, D) => sameLastYear(m[1].startsWith('季') ? 'quarter' : 'month', D)],
   [R('(?:本月份|本月|这个月|当月|这月|this month|current month|month to date|mtd)'), (_m, D) => month(D.y, D.m, D)],
   [R('(?:近|最近|过去|最近的|过去的)\\s*(\\d{1,3})\\s*个?\\s*月'), (m, D) => lastMonths(+m[1], D)],
   [R('(?:the\\s+)?(?:last|past|previous|recent|trailing|latest)\\s+(\\d{1,3})\\s+months?(?![a-z])'), (m, D) => lastMonths(+m[1], D)],
