@@ -116,6 +116,7 @@ export function plan(q: MetricQuery, ctx: { asOf: string; scope: Scope }): Plan 
   if (q.timeRange) {
     if (executor === 'capability') throw badInput('capability_score has no time range; assessments are picked by the asOf date (latest on or before it).');
     range = parseRange(q.timeRange);
+    if (range.fromDay > asOf) throw badInput(`timeRange starts on ${range.fromDay}, after the data's as-of date ${asOf}: nothing is recorded there yet.`);
   } else if (timed) {
     const m = lastCompleteMonth(asOf);
     const from = grain ? addMonths(m, -11) : m;

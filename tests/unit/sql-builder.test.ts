@@ -55,12 +55,13 @@ describe('SQL builder', () => {
     expect(() => build({ metrics: ['arpu'], filters: [{ dimension: 'churn_rate', op: 'gt', values: ['0.04'] }] })).toThrow('"churn_rate" is a metric: to filter on its value, add it to metrics too');
     expect(() => build({ metrics: ['arpu'], filters: [{ dimension: 'month', op: 'in', values: ['2026-10'] }] })).toThrow(/"month" is a time grain: choose the period with timeRange/);
     // a range of days cuts contacts, not a month's figure: refused rather than a month beside a day
-    expect(() => build({ metrics: ['revenue', 'churned_subscribers', 'contacts'], timeRange: { from: '2026-10-01', to: '2026-10-01' } }))
-      .toThrow('revenue, churned_subscribers are recorded by month; the time range 2026-10-01 … 2026-10-01 does not cover whole months');
-    expect(() => build({ metrics: ['arpu'], timeRange: { from: '2026-09', to: '2026-10-20' } })).toThrow(/arpu is recorded by month/);
-    expect(() => build({ metrics: ['arpu', 'contacts'], timeRange: { from: '2026-09-01', to: '2026-10-31' } })).not.toThrow();
-    expect(() => build({ metrics: ['contacts'], timeRange: { from: '2026-10-05', to: '2026-10-20' } })).not.toThrow();
+    expect(() => build({ metrics: ['revenue', 'churned_subscribers', 'contacts'], timeRange: { from: '2025-04-01', to: '2025-04-01' } }))
+      .toThrow('revenue, churned_subscribers are recorded by month; the time range 2025-04-01 … 2025-04-01 does not cover whole months');
+    expect(() => build({ metrics: ['arpu'], timeRange: { from: '2025-03', to: '2025-04-20' } })).toThrow(/arpu is recorded by month/);
+    expect(() => build({ metrics: ['arpu', 'contacts'], timeRange: { from: '2025-03-01', to: '2025-04-30' } })).not.toThrow();
+    expect(() => build({ metrics: ['contacts'], timeRange: { from: '2025-04-05', to: '2025-04-20' } })).not.toThrow();
     expect(() => build({ metrics: ['arpu'], limit: 0 })).toThrow(/limit/);
+    expect(() => build({ metrics: ['arpu'], timeRange: { from: '2099-01', to: '2099-03' } })).toThrow(/timeRange starts on 2099-01-01, after the data's as-of date/);
     expect(() => build({ metrics: ['arpu', 'survival_rate'] })).toThrow(/cannot be queried together/);
     expect(() => build({ metrics: [] })).toThrow(/at least one metric/);
     // lift compares the list types: by one list type alone it has none (model notBy)
