@@ -253,6 +253,22 @@ describe('lifecycle', () => {
   });
 });
 
+describe('rows without an asked order follow the catalogue\'s order of members', () => {
+  for (const [dim, metric, extra] of [
+    ['value_tier', 'subscribers', {}], ['satisfaction_band', 'churn_rate', {}], ['lifecycle_stage', 'contacts', {}], ['age_band', 'arpu', {}],
+    ['capability_dimension', 'capability_score', { filters: [{ dimension: 'capability_entity', op: 'in', values: ['telstra'] }] }],
+    ['city', 'subscribers', { filters: [{ dimension: 'province', op: 'in', values: ['440000'] }] }],
+  ] as [string, string, Record<string, unknown>][]) {
+    it(`${metric} by ${dim}`, async () => {
+      const members = (await ok(`query($d: ID!) { members(dimension: $d) { id } }`, { d: dim })).members.map((m: Row) => m.id) as string[];
+      const rows = (await ok(`query($q: MetricQuery!) { metrics(query: $q) { rows } }`, { q: { metrics: [metric], groupBy: [dim], ...extra } })).metrics.rows as Row[];
+      const got = rows.map((r) => String(r[dim]));
+      expect(got.length).toBeGreaterThan(2);
+      expect(got).toEqual(members.filter((m) => got.includes(m)));
+    });
+  }
+});
+
 describe('a filter on a computed metric keeps the rows that pass it (the unfiltered answer, filtered here)', () => {
   const METRICS = `query($q: MetricQuery!) { metrics(query: $q) { rows } }`;
   /** the threshold: the middle of the unfiltered answer's distinct values, so the filter keeps some rows and drops some */
