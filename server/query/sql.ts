@@ -111,6 +111,10 @@ function sourceSelect(plan: Plan, cube: Cube, metrics: readonly Metric[], source
     const shifted = shiftMonths ? `addMonths(${b}, ${shiftMonths})` : b;
     select.push(`${bucketLabel(shifted, plan.grain)} AS ${plan.grain}`);
     group.push(plan.grain);
+    // a day compares with the same day of the month before (a year before): the 29th–31st that
+    // month has not (Feb 30, or the 29th of a common year) compare with none, rather than all
+    // three landing on the 28th as one day twice over
+    if (shiftMonths && plan.grain === 'day') where.push(`toDayOfMonth(${shifted}) = toDayOfMonth(${b})`);
   }
   for (const f of plan.filters) where.push(whereFilter(source, f, p));
   const periodStart = !plan.grain || plan.grain === 'month' || plan.grain === 'day'

@@ -402,3 +402,28 @@ describe('kept correct on ingest', () => {
     expect(await drift()).toBe(0);
   });
 });
+
+describe('a day compared with the month before (compare mom by day)', () => {
+  it('is the same day of the previous month, on the raw table and on the daily rollup; the 29th–31st of January compare with no day of February', async () => {
+    // a February after a January with contacts on its 29th–31st (they would all land on February 28th)
+    const month = (await t.engine.query<{ m: string }>(`SELECT formatDateTime(addMonths(max(day), 1), '%Y-%m') AS m FROM ${t.engine.t('contacts')} WHERE toMonth(day) = 1 AND toDayOfMonth(day) = 31`))[0].m;
+    expect(month).toMatch(/^\d{4}-02$/);
+    const jan = `${month.slice(0, 4)}-01`;
+    const counts = new Map((await t.engine.query<{ d: string; n: number }>(
+      `SELECT toString(day) AS d, count() AS n FROM ${t.engine.t('contacts')} WHERE formatDateTime(day, '%Y-%m') IN ({a:String}, {b:String}) GROUP BY d`,
+      { a: month, b: jan })).map((r) => [r.d, Number(r.n)]));
+    expect(counts.get(`${jan}-30`)).toBeGreaterThan(0);
+    const q: MetricQuery = { metrics: ['contacts'], groupBy: ['day'], timeRange: { from: month, to: month }, compare: 'mom' };
+    for (const source of ['raw', 'rollup'] as const) {
+      const rows = await on(source, q, NATIONAL, false, 'contacts_daily');
+      expect(new Set(rows.map((r) => r.day)).size, `${source}: one row per day`).toBe(rows.length);
+      expect(rows.length).toBeGreaterThanOrEqual(28);
+      for (const r of rows) {
+        const day = String(r.day);
+        expect(Number(r.contacts), `${source} ${day}`).toBe(counts.get(day) ?? 0);
+        const prev = `${jan}-${day.slice(8)}`;
+        expect(r.contacts_prev === null ? null : Number(r.contacts_prev), `${source} ${day} vs ${prev}`).toBe(counts.get(prev) ?? null);
+      }
+    }
+  });
+});
