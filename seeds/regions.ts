@@ -23,6 +23,8 @@ export interface Region {
   /** name without the administrative suffix: 广东, 深圳 */
   shortZh: string;
   nameEn: string;
+  /** the plain pinyin where the English name in use differs (Haerbin for Harbin): still understood */
+  pinyinEn?: string;
 }
 
 /** Taiwan, Hong Kong and Macau are outside the operators' mainland data. */
@@ -36,6 +38,12 @@ const ENGLISH_USAGE: Record<string, string> = {
   '610000': 'Shaanxi', // plain pinyin collides with 山西 Shanxi
   '650100': 'Urumqi',
   '653100': 'Kashgar', // pinyin-pro reads 喀什 as "kashen"
+  // names from Mongolian, Tibetan, Uyghur and Manchu in their usual English form, and Xi'an
+  '150100': 'Hohhot', '150600': 'Ordos', '150700': 'Hulunbuir', '150800': 'Bayannur', '150900': 'Ulanqab',
+  '152200': 'Hinggan', '152500': 'Xilingol', '152900': 'Alxa', '230100': 'Harbin',
+  '540100': 'Lhasa', '540200': 'Shigatse', '540300': 'Qamdo', '540400': 'Nyingchi', '540600': 'Nagqu', '542500': 'Ngari',
+  '610100': "Xi'an", '650200': 'Karamay', '650400': 'Turpan', '652700': 'Bortala', '652800': 'Bayingolin',
+  '652900': 'Aksu', '653000': 'Kizilsu', '653200': 'Hotan', '654000': 'Ili', '654300': 'Altay',
 };
 
 const SUFFIXES = [
@@ -56,11 +64,16 @@ export function shortName(name: string): string {
   return name;
 }
 
-function toEnglish(code: string, shortZh: string): string {
-  if (ENGLISH_USAGE[code]) return ENGLISH_USAGE[code];
-  const syllables = pinyin(shortZh, { toneType: 'none', type: 'array', v: true }) as string[];
-  const joined = syllables.join('');
+function pinyinOf(shortZh: string): string {
+  const joined = (pinyin(shortZh, { toneType: 'none', type: 'array', v: true }) as string[]).join('');
   return joined.charAt(0).toUpperCase() + joined.slice(1);
+}
+
+/** nameEn, and the plain pinyin beside it where usage differs */
+function english(code: string, shortZh: string): Pick<Region, 'nameEn' | 'pinyinEn'> {
+  const plain = pinyinOf(shortZh);
+  const usage = ENGLISH_USAGE[code];
+  return usage && usage.toLowerCase() !== plain.toLowerCase() ? { nameEn: usage, pinyinEn: plain } : { nameEn: plain };
 }
 
 function build(): Region[] {
@@ -68,9 +81,9 @@ function build(): Region[] {
   for (const p of rawProvinces) {
     if (NOT_MAINLAND.has(p.province)) continue;
     const shortZh = shortName(p.name);
-    out.push({ code: p.code, level: 'province', parent: '', nameZh: p.name, shortZh, nameEn: toEnglish(p.code, shortZh) });
+    out.push({ code: p.code, level: 'province', parent: '', nameZh: p.name, shortZh, ...english(p.code, shortZh) });
     if (MUNICIPALITIES.has(p.province)) {
-      out.push({ code: `${p.province}0100`, level: 'city', parent: p.code, nameZh: p.name, shortZh, nameEn: toEnglish(p.code, shortZh) });
+      out.push({ code: `${p.province}0100`, level: 'city', parent: p.code, nameZh: p.name, shortZh, ...english(p.code, shortZh) });
     }
   }
   for (const c of rawCities) {
@@ -78,7 +91,7 @@ function build(): Region[] {
     // "省直辖县级行政区划" groups county-level cities; it is not a prefecture-level city.
     if (c.name.includes('直辖县级')) continue;
     const shortZh = shortName(c.name);
-    out.push({ code: c.code, level: 'city', parent: `${c.province}0000`, nameZh: c.name, shortZh, nameEn: toEnglish(c.code, shortZh) });
+    out.push({ code: c.code, level: 'city', parent: `${c.province}0000`, nameZh: c.name, shortZh, ...english(c.code, shortZh) });
   }
   return out;
 }

