@@ -45,7 +45,7 @@ export async function generateDemo(engine: Engine, o: GenerateOptions): Promise<
   }
 
   // 1. Subscribers. Brand mix and sub-segments per seed 002; activation over six years,
-  //    weighted to recent years; lifetime from a monthly hazard by brand, lowered while a
+  //    weighted to recent years (see activated_on); lifetime from a monthly hazard by brand, lowered while a
   //    contract runs, rising in its last three months and peaking at expiry (seed 002).
   const slots = citySlots();
   const hazard = `multiIf(brand = 'gotone', 0.012, brand = 'mzone', 0.067, 0.045)
@@ -77,7 +77,10 @@ export async function generateDemo(engine: Engine, o: GenerateOptions): Promise<
         if(contract_type = 'hard' AND ${u('clen')} < 0.7, 24, 12) AS clen,
         multiIf(brand = 'gotone', ${pick(u('acq'), [['store', 0.3], ['account_manager', 0.25], ['agent', 0.2], ['hotline_out', 0.1], ['web', 0.05], ['app', 0.1]])},
                 ${pick(u('acq'), [['store', 0.35], ['agent', 0.35], ['hotline_out', 0.05], ['web', 0.08], ['app', 0.12], ['self_service', 0.05]])}) AS acquisition_channel,
-        as_of - toIntervalDay(floor(pow(${u('act')}, 1.35) * 2190)) AS activated_on,
+        -- days before as-of with a density falling linearly to zero six years back: recent years
+        -- weigh more (the last year about 31%), and no day more than twice the average (a power
+        -- of u piled the latest weeks up: a month to date out-grew the whole month before it)
+        as_of - toIntervalDay(floor((1 - sqrt(1 - ${u('act')})) * 2190)) AS activated_on,
         ${tenureSql('activated_on', 'as_of')} AS age_now,
         least(addMonths(activated_on, life_t - 1) + toIntervalDay(floor(${u('churnday')} * 27)), addMonths(activated_on, life_t) - 1) AS churn_day,
         -- first tenure month t (1-based index) in which a draw falls under that month's hazard; 0 = survives to as-of
@@ -167,7 +170,7 @@ export async function generateDemo(engine: Engine, o: GenerateOptions): Promise<
              + toUInt32(floor(${u('ch', 'ckey')} * 1000))] AS channel,
         ${u('cv', 'ckey')} < least(0.95, ${econ('conv')}
             * multiIf(purpose = 'transaction', 1.5, purpose = 'retention', 1.2, purpose = 'marketing', 1.0, purpose = 'care', 0.4, purpose = 'inquiry', 0.3, 0.1)) AS converted,
-        toDateTime(least(as_of, month + toIntervalDay(floor(${u('day', 'ckey')} * toDayOfMonth(toLastDayOfMonth(month)))))) + toIntervalSecond(28800 + floor(${u('sec', 'ckey')} * 46800)) AS ts
+        toDateTime(month + toIntervalDay(floor(${u('day', 'ckey')} * toDayOfMonth(toLastDayOfMonth(month))))) + toIntervalSecond(28800 + floor(${u('sec', 'ckey')} * 46800)) AS ts
       FROM ${db}.subscriber_months
       ARRAY JOIN range(toUInt8(multiIf(${u('nc', 'sub_id, month')} < 0.68, 0, ${u('nc', 'sub_id, month')} < 0.9, 1, ${u('nc', 'sub_id, month')} < 0.98, 2, 3))) AS k
       WHERE sub_id BETWEEN {lo:UInt64} AND {hi:UInt64}

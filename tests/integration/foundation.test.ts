@@ -71,6 +71,19 @@ describe('demo generator', () => {
     expect(r.last <= TEST_AS_OF).toBe(true);
     expect(Number(r.past)).toBe(0);
   });
+
+  it('piles nothing up on the latest days: the as-of day\'s contacts and the month to date\'s activations per day are like the days before', async () => {
+    const daily = await t.engine.query<{ d: string; n: number }>(
+      `SELECT toString(day) AS d, count() AS n FROM ${t.engine.t('contacts')} WHERE day > toDate({a:String}) - 60 GROUP BY d ORDER BY d`, { a: TEST_AS_OF });
+    const sorted = daily.map((x) => Number(x.n)).sort((a, b) => a - b);
+    const median = sorted[Math.floor(sorted.length / 2)];
+    expect(Number(daily.at(-1)!.n), `${daily.at(-1)!.d} against a median of ${median}`).toBeLessThan(2 * median);
+    const [a] = await t.engine.query<{ now: number; before: number }>(`SELECT
+        countIf(toStartOfMonth(activated_on) = toStartOfMonth(toDate({a:String}))) / toDayOfMonth(toDate({a:String})) AS now,
+        countIf(toStartOfMonth(activated_on) = addMonths(toStartOfMonth(toDate({a:String})), -1)) / toDayOfMonth(addMonths(toStartOfMonth(toDate({a:String})), 0) - 1) AS before
+      FROM ${t.engine.t('subscribers')}`, { a: TEST_AS_OF });
+    expect(Number(a.now), 'activations per day, month to date vs the month before').toBeLessThan(1.3 * Number(a.before));
+  });
 });
 
 describe('engine settings (embedded: set once at open, the session keeps them)', () => {
