@@ -399,7 +399,7 @@ export type MetricResult = {
   __typename?: 'MetricResult';
   asOf: Scalars['Date']['output'];
   columns: Array<Column>;
-  /** Resolved time range (first and last day), null for metrics without a time axis. */
+  /** Resolved time range (first and last day; a range running past the as-of date ends on it, so a month to date says so), null for metrics without a time axis. */
   from?: Maybe<Scalars['Date']['output']>;
   /** One object per row keyed by column id; dimension cells hold member ids. */
   rows: Array<Scalars['JSON']['output']>;

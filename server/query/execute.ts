@@ -49,8 +49,9 @@ const metricColumn = (id: string): Column => {
   const m = model.metric(id)!;
   return { id, labelZh: m.labelZh, labelEn: m.labelEn, type: m.format };
 };
+/** The range the answer covers: one running past the as-of date ends there (a month to date says so). */
 const resolved = (p: Plan) => ({
-  from: p.range?.fromDay ?? null, to: p.range?.toDay ?? null, asOf: p.asOf, timeDefaulted: p.timeDefaulted, scope: p.scope,
+  from: p.range?.fromDay ?? null, to: p.range ? (p.range.toDay > p.asOf ? p.asOf : p.range.toDay) : null, asOf: p.asOf, timeDefaulted: p.timeDefaulted, scope: p.scope,
 });
 /**
  * NaN and ±Infinity as null, JSON's only way to say "no number" (a safeguard: the engine

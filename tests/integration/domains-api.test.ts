@@ -257,6 +257,13 @@ describe('lifecycle', () => {
   });
 });
 
+describe('a month to date', () => {
+  it('the current month ends on the as-of date in the answer (from the 1st to the as-of day), not on the month\'s last day', async () => {
+    const m = (await ok(`query($q: MetricQuery!) { metrics(query: $q) { from to } }`, { q: { metrics: ['contacts', 'new_subscribers'], timeRange: { from: asOf.slice(0, 7), to: asOf.slice(0, 7) } } })).metrics;
+    expect([m.from, m.to]).toEqual([`${asOf.slice(0, 7)}-01`, asOf]);
+  });
+});
+
 describe('rows without an asked order follow the catalogue\'s order of members', () => {
   for (const [dim, metric, extra] of [
     ['value_tier', 'subscribers', {}], ['satisfaction_band', 'churn_rate', {}], ['lifecycle_stage', 'contacts', {}], ['age_band', 'arpu', {}],
