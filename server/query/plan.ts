@@ -170,6 +170,14 @@ export const nationalRefusal = (scope: string, lang: string) => lang === 'zh'
   ? `超出你的数据权限：你只能查看${regionName(scope)}的数据，全国的数据不在其中。`
   : `Your access is limited to ${regionByCode(scope)?.nameEn ?? scope} (${scope}); nationwide figures are outside it.`;
 
+/** The refusal of a whole province (广东省的离网率, 全省) to a viewer who sees one of its cities: not the city's figures under the province's name. */
+export const provinceRefusal = (scope: string, lang: string) => {
+  const province = `${scope.slice(0, 2)}0000`;
+  return lang === 'zh'
+    ? `超出你的数据权限：你只能查看${regionName(scope)}的数据，${regionName(province)}全省的数据不在其中。`
+    : `Your access is limited to ${regionByCode(scope)?.nameEn ?? scope} (${scope}); figures for ${regionByCode(province)?.nameEn ?? province} as a whole are outside it.`;
+};
+
 /**
  * Keeps every region filter inside the viewer's scope and adds the scope itself as a
  * filter: a region outside it is FORBIDDEN (never an empty answer).

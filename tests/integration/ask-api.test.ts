@@ -248,6 +248,22 @@ describe('ask', () => {
     expect(api.body.errors![0].extensions).toMatchObject({ code: 'FORBIDDEN', details: { scope: '440000', outside: ['350000'] } });
   });
 
+  it('a whole province asked by a viewer who sees one of its cities is refused, not answered with the city\'s figures; a national viewer is asked which', async () => {
+    const sz = { authorization: `Bearer ${await s.login('demo-shenzhen')}` };
+    const gd = { authorization: `Bearer ${await s.login('demo-guangdong')}` };
+    const zh = '超出你的数据权限：你只能查看深圳市的数据，广东省全省的数据不在其中。';
+    for (const q of ['广东省的离网率', '广东全省的ARPU是多少', '全省平均ARPU是多少']) expect(await ask(q, undefined, sz), q).toMatchObject({ status: 'FORBIDDEN', message: zh, rows: null });
+    expect((await ask("what's the ARPU in Guangdong province overall", undefined, sz)).message).toBe('Your access is limited to Shenzhen (440300); figures for Guangdong as a whole are outside it.');
+    const a = await ask('深圳的离网率', undefined, sz);
+    expect(a.status).toBe('ANSWERED');
+    expect((await ask('全省呢', a.conversationId, sz)).message).toBe(zh);
+    // another province: the usual refusal; the province's cities: the one city, said so; the province's viewer: answered
+    expect((await ask('福建省的离网率', undefined, sz)).message).toBe('超出你的数据权限：你只能查看深圳市的数据，福建省不在其中。');
+    expect((await ask('广东各地市的离网率', undefined, sz)).rows).toHaveLength(1);
+    expect(await ask('咱们省上个月流失了多少人', undefined, gd)).toMatchObject({ status: 'ANSWERED', restatement: expect.stringContaining('（范围：广东省，你的数据权限。）') });
+    expect(await ask('咱们省上个月流失了多少人')).toMatchObject({ status: 'CLARIFY', message: expect.stringContaining('“全省”是指哪个省') });
+  });
+
   it('a scoped viewer\'s answer says the region it covers; a refusal names regions in the question\'s language, in a follow-up too', async () => {
     const gd = { authorization: `Bearer ${await s.login('demo-guangdong')}` };
     const sz = { authorization: `Bearer ${await s.login('demo-shenzhen')}` };

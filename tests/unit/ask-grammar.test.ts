@@ -901,6 +901,62 @@ describe('a reviewer\'s 195 questions (round 2): charts that can be read', () =>
   })
 })
 
+describe('a reviewer\'s 257 questions (round 3): numbers, counts, change words, averages', () => {
+  it('a change word beside a comparison is the comparison, not the change stage; drop before a member removes it', () => {
+    expect(interp('MoM change in conversions by channel')).toMatchObject({ metrics: ['conversions'], groupBy: ['channel'], filters: [], compare: 'mom' })
+    const [, b] = conversation('ARPU by brand in Fujian', 'drop easyown')
+    expect(b.interpretation!.filters).toContainEqual({ dimension: 'brand', op: 'not_in', values: ['easyown'] })
+    // beside its own dimension Drop is still the value tier
+    expect(interp('subscribers in the drop value tier').filters).toEqual([{ dimension: 'value_tier', op: 'in', values: ['drop'] }])
+  })
+  it('a number beside a banded dimension (satisfaction, loyalty, age) names its bands, not a threshold on the metric', () => {
+    const cases: [string, Partial<MetricQuery>][] = [
+      ['MOU for loyalty band 80-95 vs below 40', { metrics: ['mou'], groupBy: ['loyalty_band'], filters: [{ dimension: 'loyalty_band', op: 'in', values: ['80_95', 'lt40'] }] }],
+      ["what's the DOU for users under 18?", { metrics: ['dou'], filters: [{ dimension: 'age_band', op: 'in', values: ['lt18'] }] }],
+      ['满意度在95分以上的客户离网率', { metrics: ['churn_rate'], filters: [{ dimension: 'satisfaction_band', op: 'in', values: ['95_100'] }] }],
+      ['满意度60到80分的用户ARPU', { metrics: ['arpu'], filters: [{ dimension: 'satisfaction_band', op: 'in', values: ['60_80'] }] }],
+      ['60岁以上用户的ARPU', { metrics: ['arpu'], filters: [{ dimension: 'age_band', op: 'in', values: ['60plus'] }] }],
+      ['churn rate of female subscribers aged 18-24', { filters: [{ dimension: 'gender', op: 'in', values: ['female'] }, { dimension: 'age_band', op: 'in', values: ['18_24'] }] }],
+      // elsewhere a number is still a threshold on the metric, before (高于七十元) or after it (5%以上), or a range
+      ['福建各地市的ARPU，高于七十元的', { groupBy: ['city'], filters: [{ dimension: 'province', op: 'in', values: ['350000'] }, { dimension: 'arpu', op: 'gt', values: ['70'] }] }],
+      ['哪些地市的电子渠道占比不到50%', { groupBy: ['city'], filters: [{ dimension: 'e_channel_share', op: 'lt', values: ['0.5'] }] }],
+      ['离网率5%以上的省份', { filters: [{ dimension: 'churn_rate', op: 'gte', values: ['0.05'] }] }],
+      ['ARPU 50到100元的地市', { filters: [{ dimension: 'arpu', op: 'gte', values: ['50'] }, { dimension: 'arpu', op: 'lte', values: ['100'] }] }],
+    ]
+    for (const [q, want] of cases) expect(interp(q), q).toMatchObject(want)
+    // a number between two bands' edges: the data has the bands only
+    const r = ask('满意度90分以上的离网率')
+    expect(r.status).toBe('CLARIFY')
+    expect(r.message).toContain('满意度按档记录')
+  })
+  it('a count word beside a count of customers asks for that count (how many customers did we reach, 触达了多少客户)', () => {
+    expect(interp('how many customers did we reach through the app last month')).toMatchObject({ metrics: ['reached_customers'], filters: [{ dimension: 'channel', op: 'in', values: ['app'] }] })
+    expect(interp('短信营业厅触达了多少客户？')).toMatchObject({ metrics: ['reached_customers'], filters: [{ dimension: 'channel', op: 'in', values: ['sms'] }] })
+    expect(interp('新增用户数和用户数').metrics).toEqual(['new_subscribers', 'subscribers'])
+  })
+  it('an average of a ratio is the ratio; of a total, the model\'s average of it or a question; never a place called 平凉', () => {
+    expect(interp('全省平均ARPU是多少').metrics).toEqual(['arpu'])
+    expect(interp("gray list customers' average MOU")).toMatchObject({ metrics: ['mou'], filters: [{ dimension: 'credit_list', values: ['gray'] }] })
+    expect(interp('动感地带用户的平均DOU是多少M').metrics).toEqual(['dou'])
+    const rev = answered('average revenue by brand')
+    expect(rev.interpretation!.metrics).toEqual(['arpu'])
+    expect(rev.restatement).toContain('read as ARPU')
+    const c = ask('平均接触次数')
+    expect(c.status).toBe('CLARIFY')
+    expect(c.message).toContain('接触次数是合计数')
+    expect(answered('客户经理发展的用户平均能待几个月')).toMatchObject({ interpretation: { metrics: ['median_lifetime'], filters: [{ dimension: 'acquisition_channel', values: ['account_manager'] }] } })
+    expect(answered('客户经理发展的用户平均能待几个月').restatement).toContain('中位生命周期')
+  })
+  it('a whole province is said as such (全省, 咱们省, our province): the service refuses a city\'s viewer, asks a national one which', () => {
+    expect(answered('全省平均ARPU是多少').province).toBe(true)
+    expect(answered('咱们省上个月流失了多少人')).toMatchObject({ province: true, interpretation: { metrics: ['churned_subscribers'] } })
+    expect(answered('广东省的离网率').province).toBe(false)
+    // 全省呢 after a city: the city's province
+    const [, b] = conversation('深圳的离网率', '全省呢')
+    expect(b).toMatchObject({ province: true, interpretation: { filters: [{ dimension: 'province', op: 'in', values: ['440000'] }] } })
+  })
+})
+
 afterAll(() => {
   // the parser never throws, but an internal error turned into CLARIFY would hide a bug
   expect(internalErrors).toEqual([])

@@ -65,7 +65,7 @@ export function createParser(opts: ParserOptions = {}) {
   function result(lang: Language, partial: Partial<ParseResult> & Pick<ParseResult, 'status'>): ParseResult {
     return {
       interpretation: null, chart: null, requery: partial.status === 'ANSWERED', language: lang, restatement: '',
-      unknownWords: [], choices: [], message: '', focus: null, national: false, position: false, ...partial,
+      unknownWords: [], choices: [], message: '', focus: null, national: false, province: false, position: false, ...partial,
     };
   }
 
@@ -218,6 +218,7 @@ export function createParser(opts: ParserOptions = {}) {
     return result(lang, {
       status: 'ANSWERED', interpretation: out.interp, chart, requery: out.requery, focus: out.focus ?? null, position: !!out.position,
       national: tokens.some((t) => primaryKind(t.senses) === 'national') && !(out.interp.filters ?? []).some((f) => REGION_DIMS.has(f.dimension) && f.op === 'in'),
+      province: tokens.some((t) => primaryKind(t.senses) === 'wholeProvince'),
       restatement: restate(out.interp, chart, lexicon, env.D, lang, out.notes),
     });
   }

@@ -12,7 +12,7 @@ import { DISTRICTS } from '../../../seeds/regions.ts';
 import { hasCjk, isAsciiWordChar, normWord } from './normalize.ts';
 import type { Language, Sense, SynonymTarget } from './types.ts';
 import {
-  AMBIGUOUS_COMPARES, CHARTS, COMMANDS, COMPARES, CONNECTORS, CONTEXT_MEMBERS, EXTRA_SENSES, OOS_WORDS, ORDER_WORDS, POSTFIX_REMOVE, STOP_WORDS, TOTAL_WORDS, TREND_WORDS, NATIONAL_WORDS, WHY_WORDS,
+  AMBIGUOUS_COMPARES, CHARTS, COMMANDS, COMPARES, CONNECTORS, CONTEXT_MEMBERS, EXTRA_SENSES, OOS_WORDS, ORDER_WORDS, POSTFIX_REMOVE, STOP_WORDS, TOTAL_WORDS, TREND_WORDS, NATIONAL_WORDS, WHY_WORDS, WHOLE_PROVINCE_WORDS,
 } from './words.ts';
 
 type Origin = 'model' | 'parser' | 'variant' | 'taught';
@@ -239,6 +239,7 @@ export class Lexicon {
     for (const w of TREND_WORDS) this.add(w, { kind: 'trend' }, 'parser');
     for (const w of TOTAL_WORDS) this.add(w, { kind: 'total' }, 'parser');
     for (const w of NATIONAL_WORDS) this.add(w, { kind: 'national' }, 'parser');
+    for (const w of WHOLE_PROVINCE_WORDS) this.add(w, { kind: 'wholeProvince' }, 'parser');
     for (const w of WHY_WORDS) this.add(w, { kind: 'stop' }, 'parser');
     for (const [w, reason] of OOS_WORDS) this.add(w, { kind: 'oos', reason }, 'parser');
     // a district or county: the data stops at its city, which the answer names

@@ -33,7 +33,7 @@ const ASCII_WORD = /[a-z0-9]/;
 const DIGIT: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
 const NUMERAL = /[零〇一二两三四五六七八九十百]/;
 /** a numeral run is a number when followed by one of these… */
-const NUM_AFTER = ['个', '月', '季', '年', '天', '日', '号', '名', '位', '周', '星期', '强', '家', '项', '大'];
+const NUM_AFTER = ['个', '月', '季', '年', '天', '日', '号', '名', '位', '周', '星期', '强', '家', '项', '大', '元', '块', '岁', '万'];
 /** …or preceded by one of these */
 const NUM_BEFORE = ['前', '近', '后', '第', '过去', '最近', '倒数', '排名', 'top', 'bottom'];
 

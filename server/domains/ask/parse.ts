@@ -18,7 +18,7 @@ import { type AsOf, joinRange, monthRange, refine, type TimeSpec, untilNow, year
 import type { OrderSpec, ThresholdSpec, Token } from './tokenize.ts';
 import type { ChartKind, CommandId, Filter, Focus, Language, MetricQuery, Previous, Sense } from './types.ts';
 import { applyFollowup, type FollowupEffects, type Mention } from './followup.ts';
-import { JOIN_BESIDE, DISTRIBUTION_WORDS, WHY_WORDS, MEAN_LIFETIME_WORDS, MIX_WORDS, PER_CONTACT, PER_CONVERSION, POSITION_WORDS, RANK_WORDS, UNTIL_NOW } from './words.ts';
+import { AVERAGE_WORDS, JOIN_BESIDE, DISTRIBUTION_WORDS, WHY_WORDS, MEAN_LIFETIME_WORDS, MIX_WORDS, PER_CONTACT, PER_CONVERSION, POSITION_WORDS, RANK_WORDS, UNTIL_NOW } from './words.ts';
 import { dimLabel, metricLabel, thresholdText } from './restate.ts';
 
 export { GRAIN_IDS, REGION_DIMS };
@@ -29,9 +29,13 @@ const CHURN_VERBS = new Set(['离网', '流失', 'churned', 'lose', 'lost']);
 const COUNT_WORDS = /多少|how many|number of|人数|用户数|客户数|数量/;
 /** members that are contacts of a kind (complaints, outbound calls): named alone, they are counted */
 const COUNTED_CONTACTS = new Set(['purpose', 'direction']);
+/** counts of customers of a kind (reached, new, churned, targeted): a count word beside one asks for it */
+const COUNTS_OF_CUSTOMERS = new Set(['reached_customers', 'new_subscribers', 'churned_subscribers', 'campaign_targeted']);
+/** a total asked as an average (average revenue, 平均成本): the average the model has, said so; other totals are asked about */
+const AVERAGE_OF: Record<string, string> = { revenue: 'arpu', cost: 'cost_per_contact' };
 /** scores kept in bands (95–100 … <40): 高 / 低 beside them is not a ranking */
 const BANDED = new Set(['satisfaction_band', 'loyalty_band']);
-const KIND_PRIORITY: Sense['kind'][] = ['oos', 'metric', 'member', 'dimension', 'grain', 'compare', 'order', 'chart', 'trend', 'total', 'national', 'command', 'connector', 'stop'];
+const KIND_PRIORITY: Sense['kind'][] = ['oos', 'metric', 'member', 'dimension', 'grain', 'compare', 'order', 'chart', 'trend', 'total', 'national', 'wholeProvince', 'command', 'connector', 'stop'];
 
 export interface Env {
   D: AsOf;
@@ -110,7 +114,9 @@ function senseLabel(env: Env, s: Sense): string {
 // ── the interpretation of one question ────────────────────────────────────────────
 export function interpret(given: Token[], env: Env, forced: Forced = new Map(), autoPick = false): Outcome {
   const zh = env.lang === 'zh';
-  const tokens = firstMonthsOf(given, env.D);
+  const banded = bandsOf(firstMonthsOf(given, env.D), env);
+  if (!Array.isArray(banded)) return banded;
+  const tokens = banded;
   const senses = (k: number) => forced.get(k) ?? tokens[k].senses;
   const kindOf = (k: number): string | null => (tokens[k].time ? 'time' : tokens[k].order ? 'order' : tokens[k].threshold ? 'threshold' : tokens[k].tenure ? 'tenure' : primaryKind(senses(k)));
   const N = tokens.length;
@@ -170,13 +176,18 @@ export function interpret(given: Token[], env: Env, forced: Forced = new Map(), 
       if (joinedTo) { contextual.add(k); again = true; }
     }
   }
+  // a change word beside a comparison (MoM change in conversions) is the comparison's, not the change stage
+  for (const k of [...contextual]) if (ofKind(senses(k), 'compare').length && near(k).some((j) => kinds[j] === 'compare')) contextual.delete(k);
   const firstContent = kinds.findIndex((x) => x !== 'stop' && x !== 'command');
   for (const k of weakToks) {
     if (contextual.has(k)) continue;
     const w = weakOf(k);
     // 查询广州的离网率: a verb; 查询的接触次数: a noun (followed by 的)
-    // out of context, a word with another meaning takes it (how did churn change: a comparison, not the change stage)
-    const other = primaryKind(senses(k).filter((s) => s.kind !== 'member'));
+    // out of context, a word with another meaning takes it (how did churn change: a comparison, not the change stage);
+    // a verb (drop easyown) before what it governs, a change (the biggest drop in ARPU) otherwise
+    const rest = senses(k).filter((s) => s.kind !== 'member');
+    const governs = () => { const j = near(k).find((x) => x > k); return j !== undefined && (kinds[j] === 'member' || kinds[j] === 'dimension'); };
+    const other = rest.some((s) => s.kind === 'command') && rest.some((s) => s.kind === 'compare') ? (governs() ? 'command' : 'compare') : primaryKind(rest);
     if (w === 'confirm' && other && other !== 'stop') { kinds[k] = other; continue; }
     if (w === 'stop' || (w === 'lead' && k === firstContent && tokens[k + 1]?.text !== '的')) kinds[k] = 'stop';
     else if (w === 'confirm' && !autoPick) {
@@ -278,6 +289,11 @@ export function interpret(given: Token[], env: Env, forced: Forced = new Map(), 
   if (churnVerb !== undefined && countToks.length) {
     override.set(churnVerb, 'churned_subscribers');
     usedMetricToks = uniq([...usedMetricToks.filter((k) => !countToks.includes(k)), churnVerb]).sort((a, b) => a - b);
+  } else if (countToks.length) {
+    // how many customers did we reach, 触达了多少客户: the count word asks for the count the verb names, not everyone beside it
+    const asking = countToks.filter((k) => /多少|how many|number of/.test(tokens[k].text) && !joined(k));
+    const counted = usedMetricToks.filter((k) => !countToks.includes(k) && ofKind(senses(k), 'metric').some((m) => COUNTS_OF_CUSTOMERS.has(m.id)));
+    if (asking.length && counted.length) usedMetricToks = usedMetricToks.filter((k) => !asking.includes(k));
   }
   // cost … per conversion: one metric, the cost per conversion (per contact likewise)
   if (usedMetricToks.some((k) => [...PER_CONVERSION, ...PER_CONTACT].includes(tokens[k].text))) {
@@ -368,6 +384,30 @@ export function interpret(given: Token[], env: Env, forced: Forced = new Map(), 
         ? (zh ? '去掉之后就没有指标了，请说明要看哪个指标。' : 'That leaves no metric; say which metric to show.')
         : (zh ? '没有找到要查询的指标，请说明要看哪个指标（例如离网率、ARPU、用户数）。' : 'Which metric? Name one, for example churn rate, ARPU or subscribers.'),
     };
+  }
+
+  // an average of a total (average revenue, 平均接触次数): the model's average of it, said so, or a question;
+  // of a ratio (全省平均ARPU) the metric is one already; of the lifetime, the median (below)
+  const averageTok = tokens.findIndex((t) => AVERAGE_WORDS.includes(t.text));
+  const averageNotes: string[] = [];
+  if (averageTok >= 0 && !followup) {
+    const totals = metrics.filter((m) => ['additive', 'stock', 'distinct'].includes(metricOf(m)?.kind ?? ''));
+    const word = tokens[averageTok].text;
+    const missing = totals.filter((m) => !AVERAGE_OF[m]);
+    if (missing.length && !autoPick) {
+      const names = missing.map((m) => metricLabel(m, env.lang)).join(zh ? '、' : ', ');
+      return {
+        kind: 'clarify', marks: [averageTok],
+        message: zh ? `${names}是合计数，“${word}”要按什么平均（每户、每月、每个渠道）？可以问比率，例如ARPU（每户平均收入）、MOU、DOU、单次接触成本，或直接问${names}。`
+          : `${names} ${missing.length > 1 ? 'are totals' : 'is a total'}: "${word}" per what (subscriber, month, channel)? Ask a ratio — ARPU (average revenue per user), MOU, DOU, cost per contact — or ${names} itself.`,
+      };
+    }
+    for (const m of totals) {
+      const avg = AVERAGE_OF[m];
+      if (!avg) continue;
+      metrics = uniq(metrics.map((x) => (x === m ? avg : x)));
+      averageNotes.push(zh ? `（${word}${metricLabel(m, 'zh')}读作${metricLabel(avg, 'zh')}。）` : `(The ${word} ${metricLabel(m, 'en').toLowerCase()} is read as ${metricLabel(avg, 'en')}.)`);
+    }
   }
 
   // ── members and dimensions, read against the metrics' cubes ──────────────────────
@@ -529,6 +569,7 @@ export function interpret(given: Token[], env: Env, forced: Forced = new Map(), 
   const trend = tokens.some((_, k) => kinds[k] === 'trend');
   const total = tokens.some((_, k) => kinds[k] === 'total');
   const national = tokens.some((_, k) => kinds[k] === 'national');
+  const wholeProvince = tokens.some((_, k) => kinds[k] === 'wholeProvince');
 
   const orderToks = tokens.map((_, k) => k).filter((k) => kinds[k] === 'order');
   // 排名 / 排行 / ranking say "ranked", not which end: another order word's direction wins
@@ -575,15 +616,21 @@ export function interpret(given: Token[], env: Env, forced: Forced = new Map(), 
     : null;
 
   // each threshold filters its metric (the first metric when it names none: 超过5%的地市)
-  const thresholds: Filter[] = thresholdToks.map((k) => {
+  const thresholds: Filter[] = thresholdToks.flatMap((k) => {
     const tok = subjectOf.get(k);
     const metric = tok !== undefined && metrics.includes(qMetric(tok)) ? qMetric(tok) : metrics[0];
-    return { dimension: metric, op: tokens[k].threshold!.op, values: [String(thresholdValue(metric, tokens[k].threshold!))] };
+    const t = tokens[k].threshold!;
+    // 50到100元: from the one to the other
+    if (t.op === 'between') {
+      return [{ dimension: metric, op: 'gte' as const, values: [String(thresholdValue(metric, t))] }, { dimension: metric, op: 'lte' as const, values: [String(thresholdValue(metric, { ...t, value: t.to! }))] }];
+    }
+    return [{ dimension: metric, op: t.op, values: [String(thresholdValue(metric, t))] }];
   });
 
   // ── build ──────────────────────────────────────────────────────────────────────
   const notes: string[] = tenureNote ? [tenureNote] : [];
-  if (metrics.includes('median_lifetime') && tokens.some((t) => MEAN_LIFETIME_WORDS.includes(t.text))) {
+  notes.push(...averageNotes);
+  if (metrics.includes('median_lifetime') && tokens.some((t) => MEAN_LIFETIME_WORDS.includes(t.text) || AVERAGE_WORDS.includes(t.text))) {
     notes.push(zh ? '（平均在网时长以中位生命周期（CSL）回答：仍在网的用户还没有离网时间，算不出平均数；中位数是存活率降到50%的月份。）'
       : '(An average lifetime is answered with the median (CSL): subscribers still active have no end date, so no mean can be computed; the median is the month survival falls to 50%.)');
   }
@@ -607,7 +654,7 @@ export function interpret(given: Token[], env: Env, forced: Forced = new Map(), 
   let marked: Focus | null = null;
   const newDims = new Set<string>();
   if (followup) {
-    const nothingElse = usedMetricToks.length === 0 && mentions.length === 0 && !time && !grain && !order && !compare && !trend && !total && !national && !extraMetric && !thresholds.length;
+    const nothingElse = usedMetricToks.length === 0 && mentions.length === 0 && !time && !grain && !order && !compare && !trend && !total && !national && !wholeProvince && !extraMetric && !thresholds.length;
     if (nothingElse) {
       if (chart) return { kind: 'answer', interp: clone(prev!.interpretation), chart, explicitChart: true, requery: false, notes };
       return {
@@ -627,6 +674,13 @@ export function interpret(given: Token[], env: Env, forced: Forced = new Map(), 
     }, newDims);
     notes.push(...followupNotes(effects, env));
     marked = effects.marked;
+    // 全省呢 after a city: the whole province (a city's viewer is refused by the service)
+    if (wholeProvince && !mentions.some((m) => REGION_DIMS.has(m.dim) && m.ids)) {
+      const city = q.filters.find((f) => f.dimension === 'city' && f.op === 'in');
+      if (city && !q.filters.some((f) => f.dimension === 'province')) q.filters.push({ dimension: 'province', op: 'in', values: uniq(city.values.map((c) => `${c.slice(0, 2)}0000`)) });
+      q.filters = q.filters.filter((f) => !(f.dimension === 'city' && f.op === 'in'));
+      marked = null;
+    }
     if (mixFollowup) {
       // grouped by the dimensions named as such (a member named, 深圳的占比, is pieFit's)
       q.groupBy = q.groupBy.filter((g) => mentions.some((m) => !m.ids && m.dim === g));
@@ -792,6 +846,59 @@ export function interpret(given: Token[], env: Env, forced: Forced = new Map(), 
     const better = metricOf(metric)?.higherIsBetter ?? true;
     return (d === 'best') === better ? 'desc' : 'asc';
   }
+}
+
+/** dimensions kept in bands of a number (scores, age): a number beside one names its bands */
+const NUMBER_BANDS = ['satisfaction_band', 'loyalty_band', 'age_band'];
+/** a band's numbers from its id: 80_95 → [80, 95), lt40 → [−∞, 40), 60plus → [60, ∞); the top band's end is its own */
+function bandRanges(dim: string): { id: string; lo: number; hi: number }[] {
+  const parsed = (membersOf(dim) ?? []).map((m) => {
+    const r = /^(\d+)_(\d+)$/.exec(m.id); const lt = /^lt(\d+)$/.exec(m.id); const plus = /^(\d+)plus$/.exec(m.id);
+    return { id: m.id, lo: r ? +r[1] : lt ? -Infinity : plus ? +plus[1] : NaN, top: r ? +r[2] : lt ? +lt[1] : Infinity };
+  }).filter((b) => !Number.isNaN(b.lo)).sort((a, b) => a.lo - b.lo);
+  return parsed.map((b, i) => ({ id: b.id, lo: b.lo, hi: parsed[i + 1]?.lo ?? b.top }));
+}
+
+/**
+ * A number beside a banded dimension names its bands, not a threshold on the metric: 满意度在95分以上 is the
+ * 95–100 band, loyalty 80-95 vs below 40 the 80–95 and <40 bands, 18岁以下 (a unit of age) the under-18s. A
+ * number between two bands' edges is asked about (the data has the bands only).
+ */
+function bandsOf(tokens: Token[], env: Env): Token[] | Outcome {
+  let out = tokens;
+  // the banded dimensions a word names (80-95: a satisfaction and a loyalty band), the one the question names first
+  const named = new Set(tokens.flatMap((t) => t.senses.flatMap((s) => (s.kind === 'dimension' && NUMBER_BANDS.includes(s.id) ? [s.id] : []))));
+  const isBand = (t: Token | undefined) => {
+    const dims = uniq((t?.senses ?? []).flatMap((s) => (s.kind === 'dimension' && NUMBER_BANDS.includes(s.id) ? [s.id] : s.kind === 'member' && NUMBER_BANDS.includes(s.dimension) ? [s.dimension] : [])));
+    return dims.find((d) => named.has(d)) ?? dims[0];
+  };
+  for (let k = 0; k < tokens.length; k++) {
+    const t = tokens[k].threshold;
+    if (!t) continue;
+    const skip = (j: number) => !!tokens[j] && !tokens[j].time && !tokens[j].threshold && tokens[j].senses.length > 0 && tokens[j].senses.every((x) => x.kind === 'stop' || x.kind === 'connector');
+    let a = k - 1; while (skip(a)) a--;
+    let b = k + 1; while (skip(b)) b++;
+    const dim = t.unit === '岁' ? 'age_band' : isBand(tokens[a]) ?? isBand(tokens[b]);
+    if (!dim) continue;
+    const bands = bandRanges(dim);
+    const lo = t.op === 'between' || t.op === 'gt' || t.op === 'gte' ? t.value : -Infinity;
+    const hi = t.op === 'between' ? t.to! : t.op === 'lt' || t.op === 'lte' ? t.value : Infinity;
+    const edges = new Set(bands.flatMap((x) => [x.lo, x.hi]));
+    const ids = bands.filter((x) => x.lo >= lo && x.hi <= hi).map((x) => x.id);
+    if (!ids.length || (Number.isFinite(lo) && !edges.has(lo)) || (Number.isFinite(hi) && !edges.has(hi))) {
+      const zh = env.lang === 'zh';
+      const names = bands.map((x) => env.lex.label({ kind: 'member', dimension: dim, id: x.id }, env.lang)).join(zh ? '、' : ', ');
+      const dl = dimLabel(dim, env.lang);
+      return {
+        kind: 'clarify', marks: [k],
+        message: zh ? `${dl}按档记录（${names}），“${tokens[k].text}”不在档的边界上：请按档问，例如“${dl}80–95的用户”。`
+          : `The ${dl} is kept in bands (${names}); "${tokens[k].text}" does not fall on their edges: ask by band, e.g. "${dl} 80–95".`,
+      };
+    }
+    if (out === tokens) out = [...tokens];
+    out[k] = { ...tokens[k], threshold: undefined, senses: ids.map((id) => ({ kind: 'member', dimension: dim, id, ...(ids.length > 1 ? { group: true as const } : {}) })) };
+  }
+  return out;
 }
 
 /**

@@ -10,7 +10,7 @@ import { badInput, forbidden } from '../../errors.ts';
 import type { Engine } from '../../engine/engine.ts';
 import type { RequestContext } from '../../http/context.ts';
 import { can, scopeCode } from '../../auth/identity.ts';
-import { nationalRefusal, plan, rankRefusal, scopeRefusalZh } from '../../query/plan.ts';
+import { nationalRefusal, plan, provinceRefusal, rankRefusal, scopeRefusalZh } from '../../query/plan.ts';
 import { parseDay } from '../../query/time.ts';
 import { regionByCode } from '../../../seeds/regions.ts';
 import { model } from '../../model/index.ts';
@@ -79,6 +79,17 @@ function scopeNote(q: MetricQuery, scope: RequestContext['viewer']['scope'], lan
   // a province named by a city's viewer is still their city's data
   if ((q.filters ?? []).some((f) => (f.dimension === 'city' || (f.dimension === 'province' && scope.level === 'province')) && f.op === 'in')) return null;
   return zh ? `（范围：${name}，你的数据权限。）` : `(For ${name}, your data scope.)`;
+}
+/**
+ * The provinces a question asks about as a whole (广东省的离网率; 全省, 咱们省: the viewer's own, [] when none is
+ * named), or null: a city named, or the province's cities side by side, is not the whole.
+ */
+function wholeProvince(q: MetricQuery, said: boolean): string[] | null {
+  const filters = q.filters ?? [];
+  if (filters.some((f) => f.dimension === 'city' && f.op === 'in') || q.metrics.some((m) => model.metric(m)?.cube === 'capability')) return null;
+  const named = filters.find((f) => f.dimension === 'province' && f.op === 'in')?.values ?? [];
+  if (!said && (!named.length || (q.groupBy ?? []).includes('city'))) return null;
+  return named;
 }
 const hasScore = (r: AnswerData) => (r.rows as { capability_score?: number | null }[]).some((row) => row.capability_score != null);
 
@@ -152,6 +163,17 @@ export class AskService {
     const scope = ctx.viewer.scope.level;
     if ((level === 'province' && scope !== 'national') || (level === 'city' && scope === 'city')) {
       return { ...base, status: 'FORBIDDEN', message: rankRefusal(scopeCode(ctx.viewer.scope), level, parsed.language) };
+    }
+    // a whole province (广东省的离网率, 全省平均ARPU): a city's viewer would get the city's figures under the province's name
+    const whole = wholeProvince(parsed.interpretation, parsed.province);
+    if (whole && scope === 'city' && whole.every((p) => p === `${scopeCode(ctx.viewer.scope).slice(0, 2)}0000`)) {
+      return { ...base, status: 'FORBIDDEN', message: provinceRefusal(scopeCode(ctx.viewer.scope), parsed.language) };
+    }
+    // 咱们省 from a viewer who sees the whole country: which province?
+    if (whole && !whole.length && scope === 'national') {
+      const message = parsed.language === 'zh' ? '“全省”是指哪个省？你的数据权限是全国：请说出省份，例如“广东全省的ARPU”。'
+        : '"The province": which one? Your data covers the whole country: name it, e.g. "ARPU in Guangdong province".';
+      return { ...base, status: 'CLARIFY', interpretation: null, chart: null, restatement: message, message };
     }
     const variables = { q: parsed.interpretation, asOf: asOfDay };
     // only the chart changed: answer from the previous result, nothing re-queried

@@ -12,7 +12,7 @@ import type { Sense } from './types.ts';
 
 export interface OrderSpec { direction: 'asc' | 'desc' | 'best' | 'worst'; limit?: number }
 /** A comparison with a number (超过5%, ARPU大于80元, above 4%): a filter on the metric it follows. */
-export interface ThresholdSpec { op: 'gt' | 'gte' | 'lt' | 'lte'; value: number; unit: '%' | '万' | null }
+export interface ThresholdSpec { op: 'gt' | 'gte' | 'lt' | 'lte' | 'between'; value: number; unit: '%' | '万' | '岁' | null; /** the upper end of a range (60到80分) */ to?: number }
 
 export interface Token {
   start: number;
@@ -82,23 +82,46 @@ function tenureAt(text: string, i: number): { end: number; spec: TenureSpec } | 
 
 const THRESHOLD_OPS: Record<string, ThresholdSpec['op']> = {
   超过: 'gt', 大于: 'gt', 高于: 'gt', 多于: 'gt', 超出: 'gt', '>': 'gt', 不低于: 'gte', 不少于: 'gte', 不小于: 'gte', 至少: 'gte', '>=': 'gte', '≥': 'gte',
-  低于: 'lt', 小于: 'lt', 少于: 'lt', 不足: 'lt', '<': 'lt', 不超过: 'lte', 不高于: 'lte', 不大于: 'lte', 至多: 'lte', '<=': 'lte', '≤': 'lte',
+  低于: 'lt', 小于: 'lt', 少于: 'lt', 不足: 'lt', 不到: 'lt', 未满: 'lt', 未到: 'lt', '<': 'lt', 不超过: 'lte', 不高于: 'lte', 不大于: 'lte', 至多: 'lte', '<=': 'lte', '≤': 'lte',
   above: 'gt', over: 'gt', 'more than': 'gt', 'greater than': 'gt', 'higher than': 'gt', exceeding: 'gt', 'at least': 'gte',
   below: 'lt', under: 'lt', 'less than': 'lt', 'lower than': 'lt', 'fewer than': 'lt', 'at most': 'lte', 'no more than': 'lte',
 };
 const THRESHOLD_WORDS = Object.keys(THRESHOLD_OPS).sort((a, b) => b.length - a.length).join('|');
 // the number, then a unit; never a span of time (超过12个月, over 6 months: tenure or a range, not a metric)
-const THRESHOLD = R(`(${THRESHOLD_WORDS})\\s*(\\d+(?:\\.\\d+)?)(?![\\d.])\\s*(%|percent|个百分点|万|元|yuan|分钟|minutes?|mb|兆|秒|seconds?|个|人|户|次)?(?!\\s*(?:个月|月|天|日|年|周|星期|months?|days?|years?|weeks?)(?![a-z]))`);
+const THRESHOLD = R(`(${THRESHOLD_WORDS})\\s*(\\d+(?:\\.\\d+)?)(?![\\d.])\\s*(%|percent|个百分点|万|元|yuan|分钟|minutes?|mb|兆|秒|seconds?|个|人|户|次|分|岁|years? old)?(?!\\s*(?:个月|月|天|日|年|周|星期|months?|days?|years?|weeks?)(?![a-z]))`);
+
+// the number first (95分以上, 18岁以下, 80 or more) and a range of numbers (60到80分, 18-24岁): never a span of time or a year
+const UNIT = '(%|percent|个百分点|万|元|yuan|分|岁|years? old|minutes?|mb|兆|个|人|户|次)';
+const NOT_TIME = '(?!\\s*(?:个月|月|天|日|年|周|星期|季度|months?|days?|years?(?! old)|weeks?|quarters?)(?![a-z]))';
+const POSTFIX_OPS: Record<string, ThresholdSpec['op']> = {
+  以上: 'gte', 及以上: 'gte', 或以上: 'gte', 'or more': 'gte', 'or above': 'gte', 'and above': 'gte', 'and over': 'gte', plus: 'gte', '+': 'gte',
+  以下: 'lt', 及以下: 'lte', 或以下: 'lte', 以内: 'lte', 'or less': 'lte', 'or below': 'lte', 'and below': 'lte', 'and under': 'lt',
+};
+const POSTFIX = R(`(\\d{1,5}(?:\\.\\d+)?)\\s*${UNIT}?\\s*(${Object.keys(POSTFIX_OPS).map((w) => w.replace('+', '\\+')).sort((a, b) => b.length - a.length).join('|')})`);
+const BETWEEN = R(`(\\d{1,3}(?:\\.\\d+)?)\\s*${UNIT}?\\s*(?:到|至|-|~|to)\\s*(\\d{1,3}(?:\\.\\d+)?)${NOT_TIME}\\s*${UNIT}?${NOT_TIME}`);
+const unitOf = (u: string | undefined): ThresholdSpec['unit'] => (u === '%' || u === 'percent' || u === '个百分点' ? '%' : u === '万' ? '万' : u === '岁' || /^years? old$/.test(u ?? '') ? '岁' : null);
 
 function thresholdAt(text: string, i: number): { end: number; spec: ThresholdSpec } | null {
   if (isAsciiWordChar(text[i]) && i > 0 && isAsciiWordChar(text[i - 1])) return null;
+  const fit = (m: RegExpExecArray | null, spec: (m: RegExpExecArray) => ThresholdSpec): { end: number; spec: ThresholdSpec } | null => {
+    if (!m) return null;
+    const end = i + m[0].replace(/\s+$/, '').length;
+    if (isAsciiWordChar(text[end - 1]) && isAsciiWordChar(text[end])) return null;
+    return { end, spec: spec(m) };
+  };
+  const found: { end: number; spec: ThresholdSpec }[] = [];
   THRESHOLD.lastIndex = i;
-  const m = THRESHOLD.exec(text);
-  if (!m) return null;
-  const end = i + m[0].replace(/\s+$/, '').length;
-  if (isAsciiWordChar(text[end - 1]) && isAsciiWordChar(text[end])) return null;
-  const unit = m[3] === '%' || m[3] === 'percent' || m[3] === '个百分点' ? '%' : m[3] === '万' ? '万' : null;
-  return { end, spec: { op: THRESHOLD_OPS[m[1]], value: Number(m[2]), unit } };
+  const a = fit(THRESHOLD.exec(text), (m) => ({ op: THRESHOLD_OPS[m[1]], value: Number(m[2]), unit: unitOf(m[3]) }));
+  if (a) found.push(a);
+  if (/[0-9]/.test(text[i])) {
+    POSTFIX.lastIndex = i;
+    const b = fit(POSTFIX.exec(text), (m) => ({ op: POSTFIX_OPS[m[3]], value: Number(m[1]), unit: unitOf(m[2]) }));
+    if (b) found.push(b);
+    BETWEEN.lastIndex = i;
+    const c = fit(BETWEEN.exec(text), (m) => ({ op: 'between', value: Number(m[1]), to: Number(m[3]), unit: unitOf(m[2] ?? m[4]) }));
+    if (c && c.spec.value < c.spec.to!) found.push(c);
+  }
+  return found.sort((x, y) => y.end - x.end)[0] ?? null;
 }
 
 const UNKNOWN_COST = 100;
@@ -121,11 +144,12 @@ export function tokenize(text: string, lexicon: Lexicon, D: AsOf): Token[] {
     };
     for (const t of timeMatchesAt(text, i, D)) consider({ end: t.end, cost: 1, kind: TIME, time: t.spec });
     for (const o of orderMatchesAt(text, i)) consider({ end: o.end, cost: 1, kind: ORDER, order: o.order });
-    const th = thresholdAt(text, i);
-    if (th) consider({ end: th.end, cost: 1, kind: THRESHOLD_EDGE, threshold: th.spec });
     const te = tenureAt(text, i);
     if (te) consider({ end: te.end, cost: 1, kind: TENURE, tenure: te.spec });
     for (const m of lexicon.matchesAt(text, i)) consider({ end: m.end, cost: 1, kind: LEX, senses: m.senses });
+    // after the lexicon: a member named by its number (under 18, 60岁及以上) is the member
+    const th = thresholdAt(text, i);
+    if (th) consider({ end: th.end, cost: 1, kind: THRESHOLD_EDGE, threshold: th.spec });
     const c = text[i];
     if (isSkip(c)) consider({ end: i + 1, cost: 0, kind: SKIP });
     else if (isAsciiWordChar(c) && !(i > 0 && isAsciiWordChar(text[i - 1]))) {

@@ -37,6 +37,8 @@ export type Sense =
   | { kind: 'total' }
   /** 全国 / nationwide: no region filter (in a follow-up: back up to the provinces) */
   | { kind: 'national' }
+  /** 全省 / 咱们省 / our province: a whole province (the viewer's own when none is named) */
+  | { kind: 'wholeProvince' }
   /** outside the data: weather, tickets, destructive verbs → UNSUPPORTED */
   | { kind: 'oos'; reason: string }
   | { kind: 'stop' };
@@ -85,6 +87,8 @@ export interface ParseResult {
   focus: Focus | null;
   /** the question asks for the whole country (全国, nationwide) and names no region: a scoped viewer is refused, not narrowed silently */
   national: boolean;
+  /** the question asks for a whole province (全省, 咱们省, our province): a city's viewer is refused, a national viewer asked which */
+  province: boolean;
   /** the question asks where the focus member stands among its siblings (排第几, 和全国比): the service says its place */
   position: boolean;
 }

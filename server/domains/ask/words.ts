@@ -13,6 +13,9 @@ export const UNTIL_NOW = ['至今', '迄今', '以来', '到现在', '到今天'
 /** a preference (各生命周期阶段偏好的渠道): the count over both dimensions, as a distribution (below) is */
 export const PREFERENCE_WORDS = ['偏好', '偏好的', '喜欢', '喜欢的', '爱用', '常用', 'preference', 'preferences', 'preferred', 'prefer', 'prefers', 'favourite', 'favorite'];
 
+/** average: of a ratio (平均ARPU) the metric itself; of a total (平均收入 is a synonym of ARPU; 平均接触次数) the parser asks */
+export const AVERAGE_WORDS = ['平均', '平均的', '均值', '平均值', '平均数', 'average', 'avg', 'mean', 'the average', 'on average'];
+
 /** Function words: consumed without meaning. Kept explicit so nothing content-bearing is dropped. */
 export const STOP_WORDS: string[] = [
   // zh
@@ -21,7 +24,7 @@ export const STOP_WORDS: string[] = [
   '分析', '情况', '数据', '数字', '指标', '结果', '报表', '报告', '表现', '水平', '多少', '有', '有没有', '几', '几个', '哪些', '哪个', '什么', '怎么样',
   '如何', '怎样', '人', '个', '类', '们', '在', '于', '中', '里', '里面', '内', '期间', '时期', '当中', '各', '按', '按照', '分',
   '每个', '各个', '分别', '各自', '每', '根据', '所有', '全部', '全', '对比', '比较', '对照', '相比', '比', '对', '之间', '一共', '总共', '共', '从',
-  '所在', '属于', '下面', '下属', '旗下', '范围', '公司', '分公司', '移动', '中国移动', '全省', '全市', '省内', '市内', '分布',
+  '所在', '属于', '下面', '下属', '旗下', '范围', '公司', '分公司', '移动', '中国移动', '全市', '省内', '市内', '分布',
   '来', '做', '出', '拿', '得到', '给出', '以', '把', '就', '也', '还', '都', '再', '并', '且', '等', '等等', '方面', '相关', '对应', '口径',
   '图', '图表', '曲线', '合计', '时候', '段', '各段', '分段', '这', '那个', '这个', '些', '那些', '这些', '其', '其中', '怎么', '情形',
   '啥', '呗', '嗯', '好的', '谢谢', '不同', '不同的', '各种', '各类', '每一个', '每一', '各项', '一览', '明细', '详情', '汇总', '对应的', '上的', '里的', '中的', '维度的',
@@ -42,6 +45,18 @@ export const STOP_WORDS: string[] = [
   '差多少', '相差', '相差多少', '差距', '差别', '差异', '区别', '差了多少', 'difference', 'differences', 'gap', 'differ',
   // read beside a time expression: from it up to the latest complete month (parse.ts)
   ...UNTIL_NOW, 'since', ...PREFERENCE_WORDS,
+  // how something was reached or came (acquired via agents, 客户经理发展的用户, 哪个入网渠道来的), among whom, now (the latest month is the default)
+  'among', 'amongst', 'via', 'acquired', 'acquired via', 'acquired through', 'acquired by', 'brings', 'bring', 'brought', 'comes', 'come', 'came',
+  'comes from', 'come from', 'came from', 'saw', 'right now', 'currently', 'at the moment', 'at present', 'stick around', 'sticks around',
+  'break it down', 'break them down', 'split it', 'split them', '发展', '发展的', '来的', '比一比', '比一下', '比比', '比较一下', '对比一下',
+  // how the answer is drawn (做成地图, 画成饼图): the chart word after it says which
+  '做成', '画成', '做个', '画个', '弄成', '做一个', '画一个',
+  // the source of the capability scores (埃森哲评估里中国电信的渠道同步得分): the only assessment there is
+  '埃森哲', '埃森哲评估', '评估里', '评估中', 'accenture', 'accenture assessment', 'the accenture assessment',
+  // what a figure is counted in (平均DOU是多少M, how many MB): the metric's own unit
+  '多少m', '多少mb', '多少兆', '多少g', '多少gb', '多少分钟', '多少秒', '几m', '几兆', 'mb', 'gb', 'how many mb', 'how many minutes',
+  // an average asked of a metric that is one already (全省平均ARPU, average MOU); of a total, parse.ts asks (AVERAGE_WORDS)
+  ...AVERAGE_WORDS,
 ];
 
 /** Words joining two mentions (广州和深圳, Telstra vs BT) or two times (1月到3月). */
@@ -69,7 +84,7 @@ export const COMMANDS: [string, CommandId][] = [
   ['去掉', 'remove'], ['去除', 'remove'], ['移除', 'remove'], ['不看', 'remove'], ['不要', 'remove'], ['不含', 'remove'], ['不包括', 'remove'], ['不包含', 'remove'],
   ['排除', 'remove'], ['除去', 'remove'], ['剔除', 'remove'], ['除了', 'remove'], ['扣除', 'remove'], ['拿掉', 'remove'],
   ['remove', 'remove'], ['without', 'remove'], ['exclude', 'remove'], ['excluding', 'remove'], ['except', 'remove'], ['except for', 'remove'], ['other than', 'remove'],
-  ['no longer', 'remove'], ['no', 'remove'], ['not', 'remove'], ['drop the', 'remove'], ['minus', 'remove'], ['leave out', 'remove'], ['take out', 'remove'],
+  ['no longer', 'remove'], ['no', 'remove'], ['not', 'remove'], ['drop the', 'remove'], ['drop', 'remove'], ['minus', 'remove'], ['leave out', 'remove'], ['take out', 'remove'],
   ['呢', 'followup'], ['那', 'followup'], ['那么', 'followup'], ['那么呢', 'followup'], ['如果是', 'followup'], ['换个', 'followup'],
   ['what about', 'followup'], ['how about', 'followup'], ['and for', 'followup'], ['same for', 'followup'], ['same', 'followup'], ['now for', 'followup'],
 ];
@@ -92,6 +107,9 @@ export const CHARTS: [string, ChartKind][] = [
   ['折线图', 'line'], ['线图', 'line'], ['曲线图', 'line'], ['趋势图', 'line'], ['line chart', 'line'], ['line', 'line'], ['line graph', 'line'],
   ['饼图', 'pie'], ['饼状图', 'pie'], ['圆饼图', 'pie'], ['pie chart', 'pie'], ['pie', 'pie'], ['占比', 'pie'], ['构成', 'pie'], ['比例', 'pie'], ['share', 'pie'], ['mix', 'pie'],
   ['百分比', 'pie'], ['percentage', 'pie'], ['proportion', 'pie'], ['breakdown', 'pie'],
+  // a donut is a pie with a hole; what fraction / % of is the share
+  ['donut', 'pie'], ['donut chart', 'pie'], ['doughnut', 'pie'], ['doughnut chart', 'pie'], ['环形图', 'pie'], ['圆环图', 'pie'], ['甜甜圈图', 'pie'],
+  ['fraction', 'pie'], ['what fraction of', 'pie'], ['portion', 'pie'], ['what portion of', 'pie'], ['% of', 'pie'], ['percent of', 'pie'], ['percentage of', 'pie'],
   // 各占多少, 占多少比例: the share
   ['占', 'pie'], ['各占', 'pie'], ['占多少', 'pie'], ['所占', 'pie'], ['所占比例', 'pie'],
   ['表格', 'table'], ['表', 'table'], ['明细表', 'table'], ['列表', 'table'], ['table', 'table'], ['grid', 'table'],
@@ -114,6 +132,9 @@ export const COMPARES: [string, 'yoy' | 'mom'][] = [
   ['mom', 'mom'], ['month over month', 'mom'], ['month on month', 'mom'], ['vs last month', 'mom'], ['versus last month', 'mom'],
   ['from last month', 'mom'], ['since last month', 'mom'], ['from the previous month', 'mom'], ['from last year', 'yoy'], ['since last year', 'yoy'],
   ['compared to last month', 'mom'], ['compared with last month', 'mom'], ['vs previous month', 'mom'], ['sequential', 'mom'],
+  // the period before, as long as the one asked (近两个月…比上个周期: the two months before)
+  ['上个周期', 'mom'], ['上一周期', 'mom'], ['上一个周期', 'mom'], ['上期', 'mom'], ['前一周期', 'mom'], ['比上期', 'mom'], ['较上期', 'mom'],
+  ['previous period', 'mom'], ['prior period', 'mom'], ['the period before', 'mom'], ['vs the previous period', 'mom'],
 ];
 /**
  * growth and change words that could be either comparison: they ask, unless the question
@@ -123,9 +144,14 @@ export const AMBIGUOUS_COMPARES = [
   '增长', '增长率', '增幅', '涨幅', '变化率', '变动', 'growth', 'growth rate', 'change rate',
   '多了', '少了', '高了', '低了', '涨了', '降了', '跌了', '增加了', '减少了', '上升', '上升了', '下降', '下降了', '提高了', '降低了', '提升了',
   'change', 'changed', 'changes', 'increase', 'increased', 'decrease', 'decreased', 'rise', 'rose', 'risen', 'fell', 'grow', 'grew', 'grown', 'went up', 'went down', 'gone up', 'gone down',
+  '涨', '跌', '涨得', '跌得', '降得', '升得', '增长得', '下滑', '下滑了', '上涨', '上涨了', 'jump', 'jumped', 'spike', 'spiked', 'surge', 'surged', 'drop', 'dropped', 'dip', 'dipped',
+  'plunge', 'plunged', 'soar', 'soared', 'climb', 'climbed',
 ];
 /** words for the mix of a dimension (男女比例, 渠道构成): pie words that are not the chart's name */
-export const MIX_WORDS = new Set(['占比', '构成', '比例', 'share', 'mix', '百分比', 'percentage', 'proportion', 'breakdown', '占', '各占', '占多少', '所占', '所占比例']);
+export const MIX_WORDS = new Set(['占比', '构成', '比例', 'share', 'mix', '百分比', 'percentage', 'proportion', 'breakdown', '占', '各占', '占多少', '所占', '所占比例',
+  'fraction', 'what fraction of', 'portion', 'what portion of', '% of', 'percent of', 'percentage of']);
+/** a pie asked by name (not a share word): declined aloud for a ratio */
+export const PIE_NAMES = /饼|pie|donut|doughnut|环形|圆环/i;
 
 /** order words that say "ranked" or "sorted" but not which end (desc unless another order word says) */
 export const RANK_WORDS = new Set(['排名', '排行', '排行榜', '排序', '排', '排一下', '排个序', '排列', 'ranked', 'ranking', 'rank', 'sorted', 'sort']);
@@ -143,6 +169,8 @@ export const ORDER_WORDS: [string, 'asc' | 'desc' | 'best' | 'worst'][] = [
   ['sorted', 'desc'], ['sort', 'desc'], ['descending', 'desc'], ['highest first', 'desc'], ['leading', 'desc'],
   ['最长', 'desc'], ['最长的', 'desc'], ['最久', 'desc'], ['最久的', 'desc'], ['longest', 'desc'],
   ['最短', 'asc'], ['最短的', 'asc'], ['shortest', 'asc'],
+  ['从短到长', 'asc'], ['由短到长', 'asc'], ['从长到短', 'desc'], ['由长到短', 'desc'], ['shortest first', 'asc'], ['longest first', 'desc'],
+  ['cheapest first', 'asc'], ['most expensive first', 'desc'], ['从少到多', 'asc'], ['从多到少', 'desc'],
   ['最低', 'asc'], ['最小', 'asc'], ['最少', 'asc'], ['最低的', 'asc'], ['最小的', 'asc'], ['最少的', 'asc'], ['升序', 'asc'], ['从低到高', 'asc'], ['从小到大', 'asc'],
   ['由低到高', 'asc'], ['垫底', 'asc'], ['靠后', 'asc'],
   ...[...POSITION_WORDS].map((w) => [w, 'desc'] as [string, 'desc']),
@@ -159,6 +187,9 @@ export const ORDER_WORDS: [string, 'asc' | 'desc' | 'best' | 'worst'][] = [
 export const TREND_WORDS = ['趋势', '走势', '变化趋势', '变化', '趋势变化', '历史', 'trend', 'trends', 'over time', 'history', 'evolution', 'development', 'trajectory'];
 /** the whole country: no region filter */
 export const NATIONAL_WORDS = ['全国', '全国范围', '全国范围内', '全国平均', '全国平均水平', '全国均值', 'national average', 'the national average', 'country average', 'nationwide', 'national', 'nationally', 'countrywide', 'country-wide', 'whole country', 'all of china', 'across china', 'across the country'];
+/** a whole province: the one named (广东全省), else the viewer's own (咱们省) */
+export const WHOLE_PROVINCE_WORDS = ['全省', '全省的', '全省范围', '全省范围内', '整个省', '咱们省', '咱省', '我们省', '我省', '本省', 'our province', 'the whole province',
+  'province overall', 'province wide', 'provincewide', 'across the province', 'the entire province'];
 /** no grouping (a follow-up that names no new grouping drops the old one) */
 export const TOTAL_WORDS = ['总体', '整体', '合起来', '不分组', '不拆分', '总计', '全体', '累计', '累积', 'cumulative', 'overall', 'in total', 'altogether', 'no grouping', 'ungrouped', 'without grouping', 'aggregated'];
 
@@ -197,7 +228,7 @@ export const OOS_WORDS: [string, string][] = [
 export const PER_CONVERSION = ['per conversion', '每次转化', '每个转化', '每转化', '单次转化'];
 export const PER_CONTACT = ['per contact', '每次接触', '每接触', 'per interaction'];
 /** a question about causes: read as the data asked, with a note that causes are not inferred (function words otherwise) */
-export const WHY_WORDS = ['为什么', '为何', '什么原因', '原因', '怎么回事', '导致', '造成', 'why', 'how come', 'what caused', 'what drives', 'what is driving'];
+export const WHY_WORDS = ['为什么', '为何', '为啥', '咋', '什么原因', '原因', '怎么回事', '导致', '造成', 'why', 'how come', 'what caused', 'what drives', 'what is driving'];
 /** the distribution over a dimension with no metric named (RFM分布, 各省用户分布): a count, drawn as the grouping suits */
 export const DISTRIBUTION_WORDS = new Set(['分布', '分布情况', 'distribution', ...PREFERENCE_WORDS]);
 /** an average lifetime asked: answered with the median (CSL), and said so (parse.ts) — a mean needs every end date */
@@ -277,7 +308,22 @@ export const EXTRA_SENSES: [string, Sense][] = [
   ...(['入网用户', '入网用户数', '入网客户'].map((w) => [w, { kind: 'metric', id: 'new_subscribers' }] as [string, Sense])),
   ['入网', { kind: 'dimension', id: 'acquisition_channel' }],
   ...(['接触', '次数', '接触的次数', 'contact', 'interactions', 'touches'].map((w) => [w, { kind: 'metric', id: 'contacts', weak: true }] as [string, Sense])),
-  ...(['customers', 'users', 'subscribers', 'customer', 'user', '多少用户', '用户', '客户'].map((w) => [w, { kind: 'metric', id: 'subscribers', weak: true }] as [string, Sense])),
+  ...(['customers', 'users', 'subscribers', 'customer', 'user', '多少用户', '用户', '客户', 'subs', 'our base', 'base', 'customer base', 'user base', 'the base']
+    .map((w) => [w, { kind: 'metric', id: 'subscribers', weak: true }] as [string, Sense])),
+  // reached (短信营业厅触达了多少客户, how many customers did we reach): the customers reached, counted by the count word beside it (parse.ts)
+  ...(['触达', '触达了', '触达的', '触达到', 'reached', 'reach out to', 'reached out to'].map((w) => [w, { kind: 'metric', id: 'reached_customers' }] as [string, Sense])),
+  // how long customers stay (哪个入网渠道来的用户留得最久, 平均能待几个月): the lifetime
+  ...(['留得', '待得', '能待', '能留', '待多久', '能待多久', '能待几个月', '待几个月', '留几个月', '能留几个月'].map((w) => [w, { kind: 'metric', id: 'median_lifetime', weak: true, asks: true }] as [string, Sense])),
+  // key accounts: the key customer types (大客户); corporate: the organisations
+  ...(['key accounts', 'key account', 'key account customers', 'key customers accounts'].flatMap((w) => ['key_individual', 'key_org'].map((id) => [w, { kind: 'member', dimension: 'customer_type', id }] as [string, Sense]))),
+  ...(['corporate key accounts', 'corporate key account', 'key corporate accounts', 'key corporate customers', 'key organisations', 'key organizations'].map((w) => [w, { kind: 'member', dimension: 'customer_type', id: 'key_org' }] as [string, Sense])),
+  ...(['individual key accounts', 'individual key account', 'key individuals'].map((w) => [w, { kind: 'member', dimension: 'customer_type', id: 'key_individual' }] as [string, Sense])),
+  ...(['corporate', 'corporate customers', 'corporate accounts', 'corporates', 'enterprise customers', 'enterprise accounts', 'organisations', 'organizations', '单位客户', '单位用户', '集团']
+    .flatMap((w) => ['public_org', 'key_org'].map((id) => [w, { kind: 'member', dimension: 'customer_type', id }] as [string, Sense]))),
+  ...(['aged', 'ages', 'age bands'].map((w) => [w, { kind: 'dimension', id: 'age_band' }] as [string, Sense])),
+  // a capability's items (广州电信“收集数据”领域下各项目得分); which of its parts (深圳电信哪一项能力得分最低)
+  ...(['项目', '各项目', '评估项目'].map((w) => [w, { kind: 'dimension', id: 'capability_item' }] as [string, Sense])),
+  ...(['哪一项', '哪项', '哪一项能力', '哪项能力', '哪方面', '哪个方面', '哪方面能力', 'which area', 'which aspect'].map((w) => [w, { kind: 'dimension', id: 'capability_dimension' }] as [string, Sense])),
   // a bare count (how many, 投诉量): subscribers, or contacts when what is counted is a contact's (how many complaints)
   ...(['how many', 'number of', '有多少', '量', '数量', '个数'].flatMap((w) => [[w, { kind: 'metric', id: 'subscribers', weak: true }], [w, { kind: 'metric', id: 'contacts', weak: true }]] as [string, Sense][])),
 
@@ -334,8 +380,8 @@ export const EXTRA_SENSES: [string, Sense][] = [
   ['att', { kind: 'member', dimension: 'capability_entity', id: 'att_wireless' }],
   ['singtel', { kind: 'member', dimension: 'capability_entity', id: 'singtel_optus' }],
   ['optus', { kind: 'member', dimension: 'capability_entity', id: 'singtel_optus' }],
-  ...(['新加坡运营商', '新加坡移动运营商', '新加坡移动', 'singapore wireless', 'singapore carrier', 'singapore operator'].map((w) => [w, { kind: 'member', dimension: 'capability_entity', id: 'singapore_wireless' }] as [string, Sense])),
-  ...(['亚太运营商', '亚太移动运营商', '亚太地区运营商', 'apac wireless', 'asia pacific wireless', 'asia pacific carrier', 'apac carrier'].map((w) => [w, { kind: 'member', dimension: 'capability_entity', id: 'apac_wireless' }] as [string, Sense])),
+  ...(['新加坡运营商', '新加坡移动运营商', '新加坡移动', '新加坡无线', '新加坡无线运营商', 'singapore wireless', 'singapore carrier', 'singapore operator'].map((w) => [w, { kind: 'member', dimension: 'capability_entity', id: 'singapore_wireless' }] as [string, Sense])),
+  ...(['亚太运营商', '亚太移动运营商', '亚太地区运营商', '亚太无线', '亚太无线运营商', 'apac wireless', 'asia pacific wireless', 'asia pacific carrier', 'apac carrier'].map((w) => [w, { kind: 'member', dimension: 'capability_entity', id: 'apac_wireless' }] as [string, Sense])),
   // a capability dimension by its short name (the interaction areas, 高效能组织; labels: Customer interaction, 高效能的组织)
   ...([['insight', 'insight'], ['洞察', 'insight'], ['offering', 'offering'], ['interaction', 'interaction'], ['交互', 'interaction'],
     ['organization', 'organization'], ['organisation', 'organization'], ['高效能组织', 'organization'], ['integration', 'integration']] as const)
