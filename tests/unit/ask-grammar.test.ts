@@ -957,6 +957,66 @@ describe('a reviewer\'s 257 questions (round 3): numbers, counts, change words, 
   })
 })
 
+describe('a reviewer\'s 257 questions (round 3): what the answer shows', () => {
+  it('a ranking of nothing grouped goes by the dimension the metric is named after (渠道收入前三), else asks', () => {
+    expect(interp('渠道收入前三')).toMatchObject({ metrics: ['channel_revenue'], groupBy: ['channel'], orderBy: { metric: 'channel_revenue', direction: 'desc' }, limit: 3 })
+    const r = ask('收入前三')
+    expect(r.status).toBe('CLARIFY')
+    expect(r.message).toContain('“前3”是在什么里面排')
+  })
+  it('a share of a class split by that class (e-channel share by channel) is refused with what goes by it; a pie of a rate is declined in a follow-up too', () => {
+    for (const q of ['各渠道的电子渠道占比', 'e-channel share by channel']) {
+      const r = ask(q)
+      expect(r.status, q).toBe('UNSUPPORTED')
+      expect(r.message, q).toMatch(/不是100%就是0%|100% or 0%/)
+    }
+    expect(conversation('各省电子渠道占比')[0].status).toBe('ANSWERED')
+    expect(ask('按渠道', answered('各省电子渠道占比')).status).toBe('UNSUPPORTED')
+    for (const [first, pie] of [['各省ARPU', '换成饼图'], ['e-channel share by city in Guangdong', 'as a pie']]) {
+      const r = ask(pie, answered(first))
+      expect(r, first).toMatchObject({ status: 'ANSWERED', chart: 'bar', requery: false })
+      expect(r.restatement, first).toMatch(/是比率，各部分不能相加，不画饼图|is a ratio; its parts do not add up, so no pie/)
+    }
+  })
+  it('another metric of the same data asked alone is asked of what is shown (survival curves by contract type → only Guangdong → the median)', () => {
+    const [, , c] = conversation('survival curves by contract type', 'only Guangdong', "what's the median?")
+    expect(c.interpretation).toMatchObject({ metrics: ['median_lifetime'], groupBy: ['contract_type'], filters: [{ dimension: 'province', op: 'in', values: ['440000'] }] })
+    // another data set is a new question
+    expect(conversation('survival curves by contract type', 'ARPU')[1].interpretation).toMatchObject({ metrics: ['arpu'], groupBy: [] })
+  })
+  it('days counted back on a metric recorded by month are its whole months, said so; named days are refused in the question\'s language', () => {
+    const r = answered('贵宾型客户的DOU近90天按月走势', null, '2026-11-23')
+    expect(r.interpretation).toMatchObject({ metrics: ['dou'], groupBy: ['month'], timeRange: { from: '2026-08', to: '2026-10' } })
+    expect(r.restatement).toContain('（DOU按月记录：“近90天”按整月算，2026年8月至2026年10月。）')
+    expect(interp('近30天的接触次数', null, '2026-11-23').timeRange).toEqual({ from: '2026-10-24', to: '2026-11-22' })
+    const d = ask('10月1日到10月15日的收入', null, '2026-11-23')
+    expect(d.status).toBe('UNSUPPORTED')
+    expect(d.message).toMatch(/^收入按月记录/)
+    expect(d.message).not.toMatch(/[a-z]{4}/)
+  })
+  it('what the planner refuses is said in the question\'s language; a district names the viewer\'s own city', () => {
+    const r = ask('动感地带存活率同比')
+    expect(r.status).toBe('UNSUPPORTED')
+    expect(r.message).toMatch(/^无法按这个理解查询（存活率；品牌：动感地带；.*）：这几个条件不能一起查询/)
+    expect(r.message).not.toMatch(/[a-z]{4}/)
+    expect(ask('compare survival rate year over year').message).toMatch(/^That cannot be queried: compare \(yoy\)/)
+    expect(parser.parse('南山区的离网率', { asOf, scope: '440000' }).message).toBe('数据只到地市一级，没有区县：可以改问深圳市。（“南山区”）')
+    expect(ask('南山区的离网率').message).toMatch(/鹤岗市/)
+  })
+  it('charts: two groupings of a count are bars side by side when few, a heatmap when many; ranked scores are bars; a ranking then over time is in time order; a chart chosen stays through a filter', () => {
+    expect(answered('各品牌的男女比例')).toMatchObject({ chart: 'bar', interpretation: { groupBy: ['brand', 'gender'] } })
+    expect(answered('show me contact volume by lifecycle stage and channel').chart).toBe('heatmap')
+    expect(answered('Guangzhou telecom weakest area in customer interaction').chart).toBe('bar')
+    expect(answered('福州电信各能力维度得分').chart).toBe('radar')
+    const scoped = (q: string, previous?: ParseResult) => parser.parse(q, { asOf, scope: '440000', previous: previous ? { interpretation: previous.interpretation!, chart: previous.chart! } : null })
+    const monthly = scoped('monthly for the last six months', scoped('which city has the highest e-channel share?'))
+    expect(monthly.interpretation).toMatchObject({ groupBy: ['city', 'month'] })
+    expect(monthly.interpretation!.orderBy ?? null).toBeNull()
+    const [, pie, only] = conversation('深圳各价值分层的用户数', '换成饼图', '只看全球通')
+    expect([pie.chart, only.chart]).toEqual(['pie', 'pie'])
+  })
+})
+
 afterAll(() => {
   // the parser never throws, but an internal error turned into CLARIFY would hide a bug
   expect(internalErrors).toEqual([])

@@ -182,6 +182,8 @@ export function applyFollowup(q: MetricQuery, ms: Mention[], x: FollowupChanges,
     }
   }
 
+  // a ranking then over time (各地市排名 → monthly): the series in time order, not each month's rows by value
+  if (timedNow && !effects.kept && !x.order && q.orderBy && q.limit == null) q.orderBy = null;
   if (x.time) q.timeRange = x.time.remove ? null : { ...x.time.range };
   if (x.order) {
     if (x.order.remove) { q.orderBy = null; q.limit = null; }

@@ -127,8 +127,11 @@ export function createParser(opts: ParserOptions = {}) {
         };
         if (reason.startsWith('district:')) {
           // every city the district names could lie in (朝阳区: 北京市, 长春市)
-          const cities = [...new Set(oos.flatMap((t) => t.senses.flatMap((s) => (s.kind === 'oos' && s.reason.startsWith('district:') ? [s.reason.slice(9)] : []))))]
-            .flatMap((c) => regionByCode(c) ?? []);
+          // within the viewer's region when any is (南山区 for a Guangdong viewer: 深圳, not 鹤岗)
+          const all = [...new Set(oos.flatMap((t) => t.senses.flatMap((s) => (s.kind === 'oos' && s.reason.startsWith('district:') ? [s.reason.slice(9)] : []))))];
+          const scope = ctx?.scope ?? null;
+          const own = scope ? all.filter((c) => (scope.endsWith('0000') ? c.slice(0, 2) === scope.slice(0, 2) : c === scope)) : all;
+          const cities = (own.length ? own : all).flatMap((c) => regionByCode(c) ?? []);
           const zhCities = cities.map((c) => c.nameZh).join('或');
           const enCities = cities.map((c) => c.nameEn).join(' or ');
           msg[reason] = cities.length
@@ -213,8 +216,19 @@ export function createParser(opts: ParserOptions = {}) {
       });
     }
     const problem = check(out.interp, env.D.iso);
-    if (problem) return result(lang, { status: 'UNSUPPORTED', message: zh ? `无法按这个理解查询：${problem}` : `That cannot be queried: ${problem}` });
-    const chart = out.chart ?? (out.requery ? defaultChart(out.interp) : ctx.previous?.chart ?? defaultChart(out.interp));
+    // the planner speaks English: a Chinese answer says what was understood instead
+    if (problem) {
+      return result(lang, {
+        status: 'UNSUPPORTED',
+        message: zh ? `无法按这个理解查询（${restate(out.interp, null, lexicon, env.D, lang).replace(/。$/, '')}）：这几个条件不能一起查询，请换一种问法，例如去掉一个条件或换一个时间范围。` : `That cannot be queried: ${problem}`,
+      });
+    }
+    // a chart chosen before (换成饼图) stays through a follow-up that keeps the answer's shape (只看全球通)
+    const prev = ctx.previous;
+    const chosen = prev && prev.chart !== defaultChart(prev.interpretation) ? prev.chart : null;
+    const shape = (x: MetricQuery) => JSON.stringify([x.metrics, x.groupBy ?? [], !!x.compare]);
+    const kept = chosen && out.requery && shape(prev!.interpretation) === shape(out.interp) ? chosen : null;
+    const chart = out.chart ?? kept ?? (out.requery ? defaultChart(out.interp) : prev?.chart ?? defaultChart(out.interp));
     return result(lang, {
       status: 'ANSWERED', interpretation: out.interp, chart, requery: out.requery, focus: out.focus ?? null, position: !!out.position,
       national: tokens.some((t) => primaryKind(t.senses) === 'national') && !(out.interp.filters ?? []).some((f) => REGION_DIMS.has(f.dimension) && f.op === 'in'),

@@ -14,12 +14,13 @@ import { GRAIN_IDS, REGION_DIMS } from './constants.ts';
 import { regionByCode } from '../../../seeds/regions.ts';
 import { membersOf, PUBLISHED_ENTITIES } from '../../model/members.ts';
 import type { Lexicon } from './lexicon.ts';
-import { type AsOf, joinRange, monthRange, refine, type TimeSpec, untilNow, yearEarlier } from './time.ts';
+import { type AsOf, describeRange, joinRange, monthRange, refine, type TimeSpec, untilNow, wholeMonths, yearEarlier } from './time.ts';
 import type { OrderSpec, ThresholdSpec, Token } from './tokenize.ts';
 import type { ChartKind, CommandId, Filter, Focus, Language, MetricQuery, Previous, Sense } from './types.ts';
 import { applyFollowup, type FollowupEffects, type Mention } from './followup.ts';
-import { AVERAGE_WORDS, JOIN_BESIDE, DISTRIBUTION_WORDS, WHY_WORDS, MEAN_LIFETIME_WORDS, MIX_WORDS, PER_CONTACT, PER_CONVERSION, POSITION_WORDS, RANK_WORDS, UNTIL_NOW } from './words.ts';
+import { AVERAGE_WORDS, PIE_NAMES, JOIN_BESIDE, DISTRIBUTION_WORDS, WHY_WORDS, MEAN_LIFETIME_WORDS, MIX_WORDS, PER_CONTACT, PER_CONVERSION, POSITION_WORDS, RANK_WORDS, UNTIL_NOW } from './words.ts';
 import { dimLabel, metricLabel, thresholdText } from './restate.ts';
+import { defaultChart } from './default-chart.ts';
 
 export { GRAIN_IDS, REGION_DIMS };
 /** a dimension a cube lacks, read as one it has: channel → acquisition channel for subscribers and survival */
@@ -49,6 +50,8 @@ export interface Env {
 /** A ranking of more members than fit a chart is cut to the first few (the lowest cities: ten of 337), and said so. */
 const MANY = 40;
 const FEW = 10;
+/** more cells than this over two groupings: a heatmap rather than bars side by side */
+const HEAT_CELLS = 24;
 
 /** Senses forced on a token while building choices; key -1 adds a metric. */
 export type Forced = Map<number, Sense[]>;
@@ -318,7 +321,12 @@ export function interpret(given: Token[], env: Env, forced: Forced = new Map(), 
   const subjects = new Set([...subjectOf.values()].filter((j) => j !== undefined));
 
   const prev = env.prev;
-  const followup = !!prev && (usedMetricToks.length === 0 || anyCommand);
+  // a question that names only another metric of the same data (survival curves by contract type → what's the
+  // median?) asks it of what is shown: the previous filters and grouping stay
+  const sameData = !!prev && !anyCommand && usedMetricToks.length > 0 && ((prev.interpretation.groupBy ?? []).length + (prev.interpretation.filters ?? []).length > 0)
+    && tokens.every((_, k) => !isContent(k) || kinds[k] === 'metric')
+    && usedMetricToks.every((k) => { const m = metricOf(qMetric(k)); return !!m && !prev.interpretation.metrics.includes(m.id) && prev.interpretation.metrics.some((p) => metricOf(p)?.cube === m.cube); });
+  const followup = !!prev && (usedMetricToks.length === 0 || anyCommand || sameData);
   let metrics: string[];
   if (followup) {
     let base = [...prev!.interpretation.metrics];
@@ -558,9 +566,30 @@ export function interpret(given: Token[], env: Env, forced: Forced = new Map(), 
       message: zh ? '问题里有两个时间范围，请只保留一个（或用“到”连接成一个区间）。' : 'The question names two time ranges; keep one (or join them with "to").',
     };
   }
-  const time = specs[0];
+  let time = specs[0];
   if (time?.spec.future) {
     return { kind: 'unsupported', message: zh ? '数据只到当前日期为止，不能查询未来的时间，也不做预测。' : 'The data ends at the as-of date; future periods and forecasts are not available.' };
+  }
+  // days on a metric recorded by month: days counted back (近90天, last 30 days) are the whole months they fall in,
+  // said so; days named (10月1日到15日) are not a month's figure, said so
+  const monthly = metrics.filter((m) => { const x = metricOf(m); return !!x && model.cube(x.cube).time?.finest === 'month'; });
+  const timeNotes: string[] = [];
+  if (time && time.spec.precision === 'day' && monthly.length) {
+    const whole = wholeMonths(time.spec, env.D);
+    const covers = time.spec.from === `${whole.from}-01` && time.spec.to === lastDayOf(whole.to);
+    const names = monthly.map((m) => metricLabel(m, env.lang)).join(zh ? '、' : ', ');
+    const words = time.toks.map((k) => tokens[k].text).join(zh ? '到' : ' to ');
+    if (!covers && !time.spec.relative) {
+      return {
+        kind: 'unsupported',
+        message: zh ? `${names}按月记录，“${words}”（${describeRange(time.spec, 'zh')}）不是整月：请按月问，例如“${describeRange({ from: whole.from, to: whole.to }, 'zh')}”。`
+          : `${names} ${monthly.length > 1 ? 'are' : 'is'} recorded by month; "${words}" (${describeRange(time.spec, 'en')}) is not whole months: ask by month, e.g. "${describeRange({ from: whole.from, to: whole.to }, 'en')}".`,
+      };
+    }
+    if (!covers) {
+      time = { ...time, spec: whole };
+      timeNotes.push(zh ? `（${names}按月记录：“${words}”按整月算，${describeRange(whole, 'zh')}。）` : `(${names} ${monthly.length > 1 ? 'are' : 'is'} recorded by month: "${words}" is read as whole months, ${describeRange(whole, 'en')}.)`);
+    }
   }
 
   // ── grain, order, compare, chart, trend, total ─────────────────────────────────
@@ -628,7 +657,7 @@ export function interpret(given: Token[], env: Env, forced: Forced = new Map(), 
   });
 
   // ── build ──────────────────────────────────────────────────────────────────────
-  const notes: string[] = tenureNote ? [tenureNote] : [];
+  const notes: string[] = [...(tenureNote ? [tenureNote] : []), ...timeNotes];
   notes.push(...averageNotes);
   if (metrics.includes('median_lifetime') && tokens.some((t) => MEAN_LIFETIME_WORDS.includes(t.text) || AVERAGE_WORDS.includes(t.text))) {
     notes.push(zh ? '（平均在网时长以中位生命周期（CSL）回答：仍在网的用户还没有离网时间，算不出平均数；中位数是存活率降到50%的月份。）'
@@ -656,6 +685,16 @@ export function interpret(given: Token[], env: Env, forced: Forced = new Map(), 
   if (followup) {
     const nothingElse = usedMetricToks.length === 0 && mentions.length === 0 && !time && !grain && !order && !compare && !trend && !total && !national && !wholeProvince && !extraMetric && !thresholds.length;
     if (nothingElse) {
+      // a pie of a rate (换成饼图, as a pie) is declined as in a first question; two groupings are bars side by side
+      const ratios = prev!.interpretation.metrics.filter((m) => !['additive', 'stock', 'distinct'].includes(metricOf(m)?.kind ?? ''));
+      const two = (prev!.interpretation.groupBy ?? []).filter((g) => !GRAIN_IDS.has(g)).length > 1;
+      if (chart === 'pie' && (ratios.length || two)) {
+        const names = ratios.map((m) => metricLabel(m, env.lang)).join(zh ? '、' : ', ');
+        notes.push(ratios.length ? (zh ? `（${names}是比率，各部分不能相加，不画饼图。）` : `(${names} is a ratio; its parts do not add up, so no pie.)`)
+          : (zh ? '（两个分组画不成一个饼图：画成分组柱状图。）' : '(Two groupings do not make one pie: grouped bars instead.)'));
+        const kept = prev!.chart === 'pie' ? defaultChart(prev!.interpretation) : prev!.chart;
+        return { kind: 'answer', interp: clone(prev!.interpretation), chart: kept, explicitChart: true, requery: false, notes };
+      }
       if (chart) return { kind: 'answer', interp: clone(prev!.interpretation), chart, explicitChart: true, requery: false, notes };
       return {
         kind: 'clarify', marks: [],
@@ -724,6 +763,22 @@ export function interpret(given: Token[], env: Env, forced: Forced = new Map(), 
       if (order!.spec.limit !== undefined) q.limit = order!.spec.limit;
     }
     if (compare) q.compare = compare.id;
+    // a ranking of nothing grouped (渠道收入前三): by the dimension the metric's name starts with, else which
+    if (q.orderBy && !q.groupBy.length) {
+      const own = model.dimensions.find((d) => compatDim(d.id, metrics) === d.id && metrics.some((m) => {
+        const x = metricOf(m)!;
+        return x.labelZh.startsWith(d.labelZh) || x.labelEn.toLowerCase().startsWith(`${d.labelEn.toLowerCase()} `);
+      }));
+      if (own) q.groupBy = [own.id];
+      else if ((q.limit ?? 0) > 1 && !autoPick) {
+        const ml = metricLabel(metrics[0], env.lang);
+        return {
+          kind: 'clarify', marks: [order!.tok],
+          message: zh ? `“${tokens[order!.tok].text}”是在什么里面排？请说出分组，例如“各省${ml}${tokens[order!.tok].text}”或“各渠道${ml}${tokens[order!.tok].text}”。`
+            : `"${tokens[order!.tok].text}" of what? Name the grouping, e.g. "${ml} by province, ${tokens[order!.tok].text}".`,
+        };
+      }
+    }
   }
 
   // a ranking with no number over more members than a chart can show: the first few, said so
@@ -753,6 +808,20 @@ export function interpret(given: Token[], env: Env, forced: Forced = new Map(), 
       };
     }
     q.filters = q.filters!.filter((f) => f !== pf);
+  }
+  // a share of a class split by that class or by what it is computed from (e-channel share by channel): every row is
+  // 0 or 1, not a figure; said so, with what does go by it
+  for (const m of q.metrics) {
+    const share = metricOf(m)?.shareOf;
+    const by = (q.groupBy ?? []).find((g) => shareFixedBy(m).includes(g));
+    if (!share || !by) continue;
+    const [ml, sl, dl, cl] = [metricLabel(m, env.lang), metricLabel(share.metric, env.lang), dimLabel(by, env.lang), dimLabel(share.dimension, env.lang)];
+    const member = env.lex.label({ kind: 'member', dimension: share.dimension, id: share.member }, env.lang);
+    return {
+      kind: 'unsupported',
+      message: zh ? `${ml}是${member}的${sl}占全部${sl}的比例：按${dl}拆分，每个${dl}不是100%就是0%。可以看各${dl}的${sl}占比（“各${dl}${sl}占比”），或按地市、品牌等看${ml}。`
+        : `${ml} is ${member.toLowerCase()} ${sl.toLowerCase()} as a share of all ${sl.toLowerCase()}: by ${dl} every row is 100% or 0%. Try the share of ${sl.toLowerCase()} by ${dl} ("${sl.toLowerCase()} by ${dl} as a pie"), or ${ml} by city or brand.`
+    };
   }
   // carried-over parts the new metric cannot take are dropped, and said so
   if (followup) {
@@ -795,7 +864,7 @@ export function interpret(given: Token[], env: Env, forced: Forced = new Map(), 
     return { kind: 'unsupported', message: zh ? `${metrics.map((m) => env.lex.label({ kind: 'metric', id: m }, 'zh')).join('、')}没有日历时间轴，不能按月/季度/年拆分（可按入网月份看）。` : `${metrics.join(', ')} has no calendar time axis and cannot be grouped by month, quarter or year (try by activation cohort).` };
   }
   if ((!followup || mixFollowup) && chart === 'pie') {
-    const explicitPie = chartToks.some((k) => /饼|pie/i.test(tokens[k].text));
+    const explicitPie = chartToks.some((k) => PIE_NAMES.test(tokens[k].text));
     const fit = pieFit(q, env, zh, explicitPie);
     if (fit) {
       if (fit.note) notes.push(fit.note);
@@ -819,6 +888,17 @@ export function interpret(given: Token[], env: Env, forced: Forced = new Map(), 
       notes.push(zh ? '（RFM分布按R×F画热力图；M可以“按消费金额”拆分。）' : '(The RFM distribution as an R × F heatmap; split by M with "by monetary".)');
     }
     if ((q.groupBy ?? []).length === 2 && !(q.groupBy ?? []).some((g) => GRAIN_IDS.has(g))) shown = 'heatmap';
+  }
+  // a count over two groupings with more cells than bars read well (contacts by lifecycle stage and channel: 60) is a
+  // heatmap; a few (brands × gender) stay bars side by side, as does a pie asked of two groupings (各品牌的男女比例)
+  const two = (q.groupBy ?? []).length === 2 && !(q.groupBy ?? []).some((g) => GRAIN_IDS.has(g));
+  if (two && !followup && (!chart || chart === 'pie') && !q.orderBy && q.metrics.every((m) => ['additive', 'stock', 'distinct'].includes(metricOf(m)?.kind ?? ''))) {
+    const cells = q.groupBy!.map((g) => memberCount(g, q.filters ?? [], env.scope ?? null) ?? Infinity).reduce((a, b) => a * b, 1);
+    if (cells > HEAT_CELLS) shown = 'heatmap';
+    else if (shown === 'pie') {
+      shown = 'bar';
+      if (chartToks.some((k) => PIE_NAMES.test(tokens[k].text))) notes.push(zh ? '（两个分组画不成一个饼图：画成分组柱状图。）' : '(Two groupings do not make one pie: grouped bars instead.)');
+    }
   }
   const final = tidy(q);
   return { kind: 'answer', interp: final, chart: shown, explicitChart: !!chart, requery: true, notes, ...(marked ? { focus: marked } : {}) };
@@ -847,6 +927,20 @@ export function interpret(given: Token[], env: Env, forced: Forced = new Map(), 
     return (d === 'best') === better ? 'desc' : 'asc';
   }
 }
+
+/**
+ * The dimensions by which a share of a class (e-channel share: electronic contacts ÷ all) is 0 or 1 on every row:
+ * the class itself and what its cube computes it from (channel_class from channel).
+ */
+export function shareFixedBy(metric: string): string[] {
+  const m = metricOf(metric);
+  if (!m?.shareOf) return [];
+  const dims = model.cube(m.cube).dimensions;
+  const expr = dims[m.shareOf.dimension] ?? '';
+  return [m.shareOf.dimension, ...Object.entries(dims).filter(([d, e]) => d !== m.shareOf!.dimension && /^[a-z_]+$/.test(e) && new RegExp(`\\b${e}\\b`).test(expr)).map(([d]) => d)];
+}
+
+const lastDayOf = (ym: string) => `${ym}-${String(new Date(Date.UTC(+ym.slice(0, 4), +ym.slice(5, 7), 0)).getUTCDate()).padStart(2, '0')}`;
 
 /** dimensions kept in bands of a number (scores, age): a number beside one names its bands */
 const NUMBER_BANDS = ['satisfaction_band', 'loyalty_band', 'age_band'];

@@ -18,6 +18,8 @@ export interface TimeSpec {
   /** the same period a year earlier (same quarter last year, 去年同月): a follow-up's previous range moved back a year (parse.ts);
    *  from / to are the latest complete month's (or its quarter's) a year back, for a question with none before it */
   yearBack?: true;
+  /** counted back in days or weeks from D (近90天, last week): whole months stand in for it on a metric recorded by month (parse.ts) */
+  relative?: true;
 }
 
 /** A range moved back one year (2026-01…2026-03 → 2025-01…2025-03; 29 February → 28). */
@@ -125,7 +127,7 @@ function lastMonths(n: number, D: AsOf): TimeSpec | null {
 }
 function lastDays(n: number, D: AsOf): TimeSpec | null {
   if (!(n >= 1 && n <= 3660)) return null;
-  return dayRange(utc(D.y, D.m, D.d - n), utc(D.y, D.m, D.d - 1), D);
+  return { ...dayRange(utc(D.y, D.m, D.d - n), utc(D.y, D.m, D.d - 1), D), relative: true };
 }
 function lastQuarters(n: number, D: AsOf): TimeSpec | null {
   if (!(n >= 1 && n <= 40)) return null;
@@ -161,7 +163,13 @@ function dayOf(y: number, m: number, d: number, D: AsOf, yearless = false): Time
 function week(offset: number, D: AsOf): TimeSpec {
   const dow = (utc(D.y, D.m, D.d).getUTCDay() + 6) % 7; // Monday = 0
   const monday = utc(D.y, D.m, D.d - dow + 7 * offset);
-  return dayRange(monday, utc(monday.getUTCFullYear(), monday.getUTCMonth() + 1, monday.getUTCDate() + 6), D);
+  return { ...dayRange(monday, utc(monday.getUTCFullYear(), monday.getUTCMonth() + 1, monday.getUTCDate() + 6), D), relative: true };
+}
+
+/** The whole months a range of days falls in, cut at the latest complete month (近90天 on 2026-11-23: August to October). */
+export function wholeMonths(r: { from: string; to: string }, D: AsOf): TimeSpec {
+  const ym = (x: string) => ({ y: +x.slice(0, 4), m: +x.slice(5, 7) });
+  return monthRange(ym(r.from), ym(r.to), D);
 }
 
 /** Sticky patterns over normalised text; longest match wins in the tokenizer. */
