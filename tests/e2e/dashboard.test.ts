@@ -103,7 +103,7 @@ describe('executive dashboard', () => {
     await page.waitForURL(/drill=440000/);
     await expect.poll(() => page.locator('[data-testid="chart-cities"] h3').innerText()).toContain('广东');
     // the map is now Guangdong's cities (its own lazy chunk), joined to the rows by city code
-    await expect.poll(() => page.locator('[data-testid="chart-map"] h3').innerText()).toBe('广东省用户数地图');
+    await expect.poll(() => page.locator('[data-testid="chart-map"] h3').innerText()).toMatch(/^广东省用户数地图 · \d{4}-\d{2}$/);
     await settled(page);
     const city = await mapEl.evaluate((el) => {
       const c = (el as HTMLElement & { __echarts: Chart }).__echarts;
@@ -281,6 +281,30 @@ describe('executive dashboard', () => {
     expect(await from.inputValue()).toBe(picked);
     await page.locator('[data-testid="lang-switch"]').click();
     await page.waitForURL((u) => !u.searchParams.has('lang'));
+  });
+
+  it('the map, the ranking and the segment charts are the last month of the range, as the KPI cards, and their titles say which', async () => {
+    const asked: { groupBy?: string[]; timeRange?: { from: string; to: string } }[] = [];
+    const listen = (r: import('playwright-core').Request) => {
+      if (!r.url().endsWith('/graphql')) return;
+      const q = (JSON.parse(r.postData() ?? '{}') as { variables?: { query?: (typeof asked)[number] } }).variables?.query;
+      if (q) asked.push(q);
+    };
+    page.on('request', listen);
+    await page.goto(`${base}/?drill=440000&map=churn_rate&view=none`);
+    await settled(page);
+    const month = await page.locator('[data-testid="time-to"]').inputValue();
+    const snapshots = asked.filter((q) => ['province', 'city'].includes(q.groupBy?.[0] ?? ''));
+    expect(snapshots.length).toBeGreaterThanOrEqual(2);
+    for (const q of snapshots) expect(q.timeRange).toEqual({ from: month, to: month });
+    for (const id of ['chart-map', 'chart-cities']) expect(await page.locator(`[data-testid="${id}"] h3`).first().innerText(), id).toContain(`· ${month}`);
+    asked.length = 0;
+    await page.goto(`${base}/segments?view=none`);
+    await settled(page);
+    const segs = asked.filter((q) => ['value_tier', 'brand'].includes(q.groupBy?.[0] ?? ''));
+    expect(segs.length).toBe(2);
+    for (const q of segs) expect(q.timeRange).toEqual({ from: month, to: month });
+    page.off('request', listen);
   });
 
   it('switches to English and every page renders with no blank chart (1440 × 900 screenshots)', async () => {

@@ -23,7 +23,7 @@ const en: typeof zh = {
   },
   kpi: { vsMom: 'MoM', vsYoy: 'YoY', noCompare: 'no comparison', month: '{month}', notReached: 'not reached' },
   overview: {
-    kpis: 'Key figures', trends: 'Monthly trend', map: '{metric} by province', mapHint: 'Click a province for its cities', noData: 'No data', cities: '{metric} by city, {province}', cityMap: 'Map of {metric}, {province}', byBrand: '{metric} by brand, {region}',
+    kpis: 'Key figures', trends: 'Monthly trend', map: '{metric} map, China', ranking: '{metric} by province, ranked', mapHint: 'Click a province for its cities', noData: 'No data', cities: '{metric} by city, {province}', cityMap: '{metric} map, {province}', byBrand: '{metric} by brand, {region}',
     cityHint: 'Click a city to scope the whole dashboard to it', mapMetric: 'Colour by', trendMetric: 'Trend metric', prevYear: 'Same month last year', scopedTo: 'Scope: {name}',
   },
   segments: {

@@ -23,7 +23,7 @@ export default {
   },
   kpi: { vsMom: '环比', vsYoy: '同比', noCompare: '无可比值', month: '{month} 月度', notReached: '未达到' },
   overview: {
-    kpis: '关键指标', trends: '月度趋势', map: '各省{metric}', mapHint: '点击省份查看地市', noData: '无数据', cities: '{province}各地市{metric}', cityMap: '{province}{metric}地图', byBrand: '{region}各品牌{metric}',
+    kpis: '关键指标', trends: '月度趋势', map: '全国{metric}地图', ranking: '各省{metric}排名', mapHint: '点击省份查看地市', noData: '无数据', cities: '{province}各地市{metric}', cityMap: '{province}{metric}地图', byBrand: '{region}各品牌{metric}',
     cityHint: '点击地市，将整个看板切换到该地市', mapMetric: '着色指标', trendMetric: '趋势指标', prevYear: '去年同期', scopedTo: '当前范围：{name}',
   },
   segments: {
