@@ -83,7 +83,7 @@ describe('executive dashboard', () => {
     expect(firstKpiMs).toBeLessThan(15_000);
   });
 
-  it('drills 广东 → 深圳: a province click turns the map to its cities, a city click scopes the dashboard', async () => {
+  it('drills 广东 → 深圳 and back up: a click on a province or a city scopes the whole dashboard to it, as the picker does', async () => {
     await settled(page);
     // the map of China (not the tile grid it falls back to): click Guangdong where the chart's own
     // projection puts a point well inside it (Qingyuan, 113.4°E 23.7°N), after its tooltip shows
@@ -99,9 +99,14 @@ describe('executive dashboard', () => {
     await page.mouse.move(x, y);
     const tooltip = page.locator('[data-testid="chart-map"] .echart div[style*="z-index: 9999999"]');
     await expect.poll(() => tooltip.innerText()).toMatch(/广东省\s*用户数：\d[\d,]*$/);
+    const nationalSubs = await page.locator('[data-testid="kpi-subscribers"] .value').innerText();
     await page.mouse.click(x, y);
-    await page.waitForURL(/drill=440000/);
+    await page.waitForURL((u) => u.searchParams.get('scope') === '440000' && !u.searchParams.has('drill'));
     await expect.poll(() => page.locator('[data-testid="chart-cities"] h3').innerText()).toContain('广东');
+    // the KPIs follow the map (they stayed national while the map alone drilled)
+    expect(await page.locator('[data-testid="province-select"]').inputValue()).toBe('440000');
+    await expect.poll(() => page.locator('[data-testid="kpi-subscribers"] .value').innerText()).not.toBe(nationalSubs);
+    expect(await page.locator('[data-testid="map-up"]').innerText()).toBe('返回全国');
     // the map is now Guangdong's cities (its own lazy chunk), joined to the rows by city code
     await expect.poll(() => page.locator('[data-testid="chart-map"] h3').innerText()).toMatch(/^广东省用户数地图 · \d{4}-\d{2}$/);
     await settled(page);
@@ -122,6 +127,16 @@ describe('executive dashboard', () => {
     const outlined = await mapEl.evaluate((el) => (el as HTMLElement & { __echarts: Chart }).__echarts.getOption().geo[0]?.regions[0]?.name);
     expect(outlined).toBe('深圳市');
     expect(await page.locator('[data-testid="city-select"]').inputValue()).toBe('440300');
+    // one level up from the city is its province, then the country
+    expect(await page.locator('[data-testid="map-up"]').innerText()).toBe('返回广东省');
+    await page.locator('[data-testid="map-up"]').click();
+    await page.waitForURL((u) => u.searchParams.get('scope') === '440000');
+    await page.locator('[data-testid="map-up"]').click();
+    await page.waitForURL((u) => !u.searchParams.has('scope'));
+    expect(await page.locator('[data-testid="map-up"]').count()).toBe(0);
+    await page.goBack();
+    await page.goBack();
+    await page.waitForURL(/scope=440300/);
     await settled(page);
     await page.locator('[data-testid="chart-trend"] [data-testid="info"]').click();
     const info = await page.locator('[data-testid="info-panel"]').innerText();
