@@ -125,10 +125,22 @@ describe('time words (ASK.md table, as of 2025-06-15)', () => {
   it('the future is not data', () => {
     for (const q of ['下个月的离网率', '2026年的收入', 'churn rate next month', '明年的收入']) expect(ask(q).status, q).toBe('UNSUPPORTED')
   })
-  it('two unrelated time ranges ask', () => {
-    const r = ask('2024年和2025年的收入')
+  it('two periods compared: the later with the comparison when they follow each other or lie a year apart, else one series by their grain; three ask', () => {
+    const cases: [string, Partial<MetricQuery>][] = [
+      ['What changed in churn between April and May?', { metrics: ['churn_rate'], timeRange: { from: '2025-05', to: '2025-05' }, compare: 'mom' }],
+      ['conversion rate in May 2025 compared to April', { timeRange: { from: '2025-05', to: '2025-05' }, compare: 'mom' }],
+      ['how many new customers did we add in Q1 compared with Q4 2024?', { metrics: ['new_subscribers'], timeRange: { from: '2025-01', to: '2025-03' }, compare: 'mom' }],
+      ['revenue last year vs the year before', { timeRange: { from: '2024-01', to: '2024-12' }, compare: 'yoy' }],
+      ['今年一季度和去年一季度的收入', { timeRange: { from: '2025-01', to: '2025-03' }, compare: 'yoy' }],
+      ['2024年和2025年的收入', { groupBy: ['year'], timeRange: { from: '2024-01', to: '2025-05' }, compare: null }],
+      ['2024年12月跟2025年5月相比，全国用户数变化', { groupBy: ['month'], timeRange: { from: '2024-12', to: '2025-05' } }],
+      ['近两个月山东的新增用户比上个周期多了还是少了？', { timeRange: { from: '2025-04', to: '2025-05' }, compare: 'mom', filters: [{ dimension: 'province', op: 'in', values: ['370000'] }] }],
+    ]
+    for (const [q, want] of cases) expect(interp(q), q).toMatchObject(want)
+    expect(answered('今年一季度和二季度的收入哪个多', null, '2025-08-15').restatement).toContain('列出2025年4月至2025年6月，环比即与2025年1月至2025年3月比')
+    const r = ask('2023年、2024年和2025年的收入')
     expect(r.status).toBe('CLARIFY')
-    expect(r.unknownWords.map((w) => w.text)).toEqual(['2024年', '2025年'])
+    expect(r.unknownWords.map((w) => w.text)).toEqual(['2023年', '2024年', '2025年'])
   })
 })
 
@@ -1014,6 +1026,107 @@ describe('a reviewer\'s 257 questions (round 3): what the answer shows', () => {
     expect(monthly.interpretation!.orderBy ?? null).toBeNull()
     const [, pie, only] = conversation('深圳各价值分层的用户数', '换成饼图', '只看全球通')
     expect([pie.chart, only.chart]).toEqual(['pie', 'pie'])
+  })
+})
+
+describe('a reviewer\'s 257 questions (round 3): ordinary wording', () => {
+  it('ranked by a change: every member with its change, in a table, said so (the query orders by values only)', () => {
+    for (const q of ['上个月哪个地市的离网率环比涨得最多', 'which provinces saw the biggest drop in ARPU month over month?']) {
+      const r = answered(q)
+      expect(r.interpretation!.compare, q).toBe('mom')
+      expect(r.interpretation!.orderBy ?? null, q).toBeNull()
+      expect(r.chart, q).toBe('table')
+      expect(r.restatement, q).toMatch(/不能按环比变化排序|Ranking by the month-over-month change is not available/)
+    }
+    // a comparison named beside an order of values still orders by the values
+    expect(interp('各省ARPU同比 从高到低').orderBy).toEqual({ metric: 'arpu', direction: 'desc' })
+  })
+  it('a why-question with a change word reads the change from the period before, and says causes are not inferred', () => {
+    for (const q of ['为什么十月份动感地带离网率上升了', 'Why did M-Zone churn jump in October?', '韶关的ARPU为啥这么低']) {
+      const r = answered(q, null, '2026-11-23')
+      expect(r.restatement, q).toMatch(/不推断原因|does not infer causes/)
+      if (!q.includes('为啥')) expect(r.interpretation!.compare, q).toBe('mom')
+    }
+  })
+  it('did-you-mean never turns a function word into a member: among, via, average, 平均 are read, a slip keeps its first letter', () => {
+    expect(interp('loyalty distribution among hard-contract customers')).toMatchObject({ groupBy: ['loyalty_band'], filters: [{ dimension: 'contract_type', values: ['hard'] }] })
+    expect(interp('Is churn higher among hard contract or no contract users?')).toMatchObject({ groupBy: ['contract_type'], filters: [{ dimension: 'contract_type', values: ['hard', 'none'] }] })
+    expect(interp('median lifetime for subscribers acquired via agents vs stores')).toMatchObject({ groupBy: ['acquisition_channel'], filters: [{ dimension: 'acquisition_channel', values: ['agent', 'store'] }] })
+    expect(interp('conversion rate of marketing contacts via SMS over the last 90 days').filters).toEqual([{ dimension: 'purpose', op: 'in', values: ['marketing'] }, { dimension: 'channel', op: 'in', values: ['sms'] }])
+    expect(ask('pls show me arpu by brnad for last qtr').choices[0].interpretation).toMatchObject({ groupBy: ['brand'], timeRange: { from: '2025-01', to: '2025-03' } })
+    expect(ask('arpu for custmers in teh A quadrant').choices[0].interpretation).toMatchObject({ metrics: ['arpu'], filters: [{ dimension: 'quadrant', values: ['A'] }] })
+    expect(ask('arpu by amongst').choices.map((c) => c.label).join()).not.toMatch(/Datong|VIP/)
+  })
+  it('English everyday words: subs, key accounts, corporate, % of our base, fraction, right now, brings, stick around, donut, cheapest first, past quarter, the rest of', () => {
+    const cases: [string, Partial<MetricQuery>][] = [
+      ['how many subs do we have in quadrant D', { metrics: ['subscribers'], filters: [{ dimension: 'quadrant', op: 'in', values: ['D'] }] }],
+      ['churned subs in Chongqing by age, last year', { metrics: ['churned_subscribers'], groupBy: ['age_band'] }],
+      ["What's the average revenue per user for key accounts last quarter?", { metrics: ['arpu'], filters: [{ dimension: 'customer_type', op: 'in', values: ['key_individual', 'key_org'] }] }],
+      ['how did ARPU for corporate key accounts change vs last year', { metrics: ['arpu'], filters: [{ dimension: 'customer_type', op: 'in', values: ['key_org'] }], compare: 'yoy' }],
+      ['what % of our base is on soft contracts?', { metrics: ['subscribers'], groupBy: ['contract_type'] }],
+      ['what fraction of revenue comes from VIP customers', { metrics: ['revenue'], groupBy: ['value_tier'] }],
+      ['How many customers do we have right now?', { metrics: ['subscribers'], groupBy: [] }],
+      ['which acquisition channel brings the most new users?', { metrics: ['new_subscribers'], groupBy: ['acquisition_channel'], orderBy: { metric: 'new_subscribers', direction: 'desc' } }],
+      ['how long do customers from the app channel stick around', { metrics: ['median_lifetime'], filters: [{ dimension: 'acquisition_channel', op: 'in', values: ['app'] }] }],
+      ['cost per contact by channel, cheapest first', { metrics: ['cost_per_contact'], orderBy: { metric: 'cost_per_contact', direction: 'asc' } }],
+      ["Show me Guangzhou's churn for the past quarter", { filters: [{ dimension: 'city', op: 'in', values: ['440100'] }], timeRange: { from: '2025-01', to: '2025-03' } }],
+    ]
+    for (const [q, want] of cases) expect(interp(q), q).toMatchObject(want)
+    expect(answered('show subscribers by brand as a donut').chart).toBe('pie')
+    expect(answered('what fraction of revenue comes from VIP customers')).toMatchObject({ chart: 'pie', focus: { dimension: 'value_tier', values: ['vip'] } })
+    expect(answered('how does Shenzhen compare to the rest of Guangdong on churn')).toMatchObject({ position: true, focus: { dimension: 'city', values: ['440300'] } })
+    const [, b] = conversation('ARPU by brand in Fujian', 'break it down by sub-segment instead')
+    expect(b.interpretation!.groupBy).toEqual(['sub_segment'])
+  })
+  it('Chinese everyday words: 留得最久, 从短到长, 做成地图, 比一比, 发展的, capability names (新加坡无线, 亚太无线, 哪一项, 项目, 埃森哲评估)', () => {
+    const cases: [string, Partial<MetricQuery>][] = [
+      ['哪个入网渠道来的用户留得最久', { metrics: ['median_lifetime'], groupBy: ['acquisition_channel'], orderBy: { metric: 'median_lifetime', direction: 'desc' } }],
+      ['各品牌用户的中位生命周期，从短到长', { metrics: ['median_lifetime'], groupBy: ['brand'], orderBy: { metric: 'median_lifetime', direction: 'asc' } }],
+      ['各入网渠道发展的新用户，今年累计', { metrics: ['new_subscribers'], groupBy: ['acquisition_channel'] }],
+      ['中国电信跟新加坡无线比，客户洞察差多少', { groupBy: ['capability_entity'], filters: [{ dimension: 'capability_entity', op: 'in', values: ['china_telecom', 'singapore_wireless'] }, { dimension: 'capability_dimension', op: 'in', values: ['insight'] }] }],
+      ['亚太无线运营商五个维度的得分', { groupBy: ['capability_dimension'], filters: [{ dimension: 'capability_entity', op: 'in', values: ['apac_wireless'] }] }],
+      ['深圳电信哪一项能力得分最低', { groupBy: ['capability_dimension'], orderBy: { metric: 'capability_score', direction: 'asc' } }],
+      ['埃森哲评估里中国电信的渠道同步得分', { metrics: ['capability_score'] }],
+    ]
+    for (const [q, want] of cases) expect(interp(q), q).toMatchObject(want)
+    expect(answered('各地市的用户数，做成地图')).toMatchObject({ chart: 'map', interpretation: { groupBy: ['city'] } })
+    expect(interp('广州电信“收集数据”领域下各项目得分').groupBy).toEqual(['capability_item'])
+  })
+  it('a number as many as the members named (汕头、潮州、揭阳三个市, 七家外国运营商) says them; another still asks', () => {
+    expect(interp('汕头、潮州、揭阳三个市的ARPU比一比')).toMatchObject({ groupBy: ['city'], filters: [{ dimension: 'city', values: ['440500', '445100', '445200'] }] })
+    expect(interp('七家外国运营商客户交互得分排名').filters![0].values).toHaveLength(7)
+    expect(ask('三个城市的离网率').status).toBe('CLARIFY')
+  })
+  it('what the data does not hold (NPS, 5G渗透率, 利润率, recharge amount, CLV) is marked, with the nearest it does', () => {
+    const cases: [string, RegExp][] = [
+      ["what's our net promoter score by brand", /no NPS .* satisfaction band/],
+      ['5G套餐用户的渗透率', /没有5G、套餐或渗透率：最接近的是DOU/],
+      ['各省利润率', /没有利润或利润率：最接近的是收入、渠道成本和ROI/],
+      ['recharge amount of prepaid users last month', /no recharge amount .* RFM monetary score and ARPU/],
+      ['customer lifetime value by value tier', /no customer lifetime value \(CLV\)/],
+    ]
+    for (const [q, msg] of cases) {
+      const r = ask(q)
+      expect(r.status, q).toBe('CLARIFY')
+      expect(r.message, q).toMatch(msg)
+      expect(r.unknownWords.length, q).toBeGreaterThan(0)
+    }
+  })
+  it('a name for several places is read by what else is named: Fuzhou beside carriers is 福州电信, after Fujian 福州; Hainan is the province', () => {
+    expect(interp('capability score of Fuzhou vs Shenzhen vs Guangzhou, radar').filters).toEqual([{ dimension: 'capability_entity', op: 'in', values: ['fuzhou_telecom', 'shenzhen_telecom', 'guangzhou_telecom'] }])
+    expect(conversation('ARPU by brand in Fujian', 'only Xiamen and Fuzhou')[1].interpretation!.filters).toEqual([{ dimension: 'city', op: 'in', values: ['350200', '350100'] }])
+    expect(interp('cost per conversion in Hainan, month by month, last 6 months').filters).toEqual([{ dimension: 'province', op: 'in', values: ['460000'] }])
+    // alone, still a question
+    expect(ask('Fuzhou churn rate').status).toBe('CLARIFY')
+    expect(ask('深圳的能力评分').status).toBe('CLARIFY')
+  })
+  it('a heatmap of dimensions with no metric counts subscribers', () => {
+    expect(answered('RFM heatmap of recency vs monetary')).toMatchObject({ chart: 'heatmap', interpretation: { metrics: ['subscribers'], groupBy: ['rfm_r', 'rfm_m'] } })
+  })
+  it('the as-of month is said to be partial (本月至今: 11月1日至23日, month to date)', () => {
+    expect(answered('本月至今全国的用户数是多少', null, '2026-11-23').restatement).toContain('时间：2026年11月（本月至今：11月1日至23日）')
+    expect(answered('contacts this month', null, '2026-11-23').restatement).toContain('in November 2026 (month to date, Nov 1–23)')
+    expect(answered('上个月的收入', null, '2026-11-23').restatement).not.toContain('至今')
   })
 })
 

@@ -36,7 +36,8 @@ const FALLBACK_METRICS = ['subscribers', 'churn_rate', 'arpu', 'revenue', 'conta
 
 /**
  * A number before a dimension that has that many members says "all of them" (三大品牌, 三个品牌,
- * the three brands, all five capability dimensions): the dimension, the number read as a function
+ * the three brands, all five capability dimensions), or the members the question names (汕头、潮州、揭阳三个市),
+ * or before a word for several members as many as it names (七家外国运营商): the number read as a function
  * word. Any other number stays not understood (三个城市: which three?).
  */
 function allOf(tokens: Token[]): void {
@@ -48,7 +49,12 @@ function allOf(tokens: Token[]): void {
     let j = k + 1;
     while (j < tokens.length && !tokens[j].unknown && tokens[j].senses.length && tokens[j].senses.every((s) => s.kind === 'stop')) j++;
     const dims = tokens[j]?.senses.filter((s) => s.kind === 'dimension') ?? [];
-    if (dims.length && dims.every((d) => membersOf(d.id)?.length === n)) tokens[k] = { ...t, unknown: undefined, senses: [{ kind: 'stop' }] };
+    // or as many as the question names (汕头、潮州、揭阳三个市), or as a word for several names (七家外国运营商)
+    const named = (d: string) => new Set(tokens.flatMap((x) => x.senses.flatMap((s) => (s.kind === 'member' && s.dimension === d ? [s.id] : [])))).size;
+    const group = tokens[j]?.senses.filter((s) => s.kind === 'member' && s.group) ?? [];
+    if ((dims.length && dims.every((d) => membersOf(d.id)?.length === n || named(d.id) === n)) || (group.length === n && group.length === tokens[j].senses.length)) {
+      tokens[k] = { ...t, unknown: undefined, senses: [{ kind: 'stop' }] };
+    }
   }
 }
 
@@ -111,7 +117,7 @@ export function createParser(opts: ParserOptions = {}) {
       if (oos.length) {
         const reasons = oos.map((t) => (t.senses.find((s) => s.kind === 'oos') as { reason: string }).reason);
         // a dashboard view named says more than the future beside it (contracts expiring next month: the contract-end view)
-        const reason = ['write', 'weather', 'booking', 'offtopic', 'page:contract', 'page:cohort', 'page:migration', 'future', 'people'].find((r) => reasons.includes(r)) ?? reasons[0];
+        const reason = ['write', 'weather', 'booking', 'offtopic', 'page:contract', 'page:cohort', 'page:migration', 'future', 'people', 'absent:clv'].find((r) => reasons.includes(r)) ?? reasons[0];
         const words = oos.map((t) => mark(norm, q, t, 'unknown').text).join(zh2 ? '、' : ', ');
         const msg: Record<string, [string, string]> = {
           weather: ['这里只有电信客户分析数据，没有天气信息。', 'There is no weather information here, only telecom customer analytics.'],
@@ -124,6 +130,12 @@ export function createParser(opts: ParserOptions = {}) {
           'page:contract': ['合约到期前后的离网率不是问数能查的指标：请看“生命周期”页面的“合约到期前后离网率”图。', 'Churn around contract end is not a metric the chat can query: see "Churn around contract end" on the Lifecycle page.'],
           'page:cohort': ['入网批次留存不是问数能查的指标：请看“生命周期”页面的“入网批次留存热力图”。', 'Cohort retention is not a metric the chat can query: see "Cohort retention heatmap" on the Lifecycle page.'],
           'page:migration': ['分群迁移不是问数能查的指标：请看“客户分群”页面的“分群迁移”图。', 'Segment migration is not a metric the chat can query: see "Segment migration" on the Segments page.'],
+          'absent:nps': ['数据里没有NPS（净推荐值）：最接近的是满意度档，例如“各满意度档的离网率”。', 'There is no NPS (net promoter score) in the data: the nearest is the satisfaction band, e.g. "churn rate by satisfaction band".'],
+          'absent:5g': ['数据里没有5G、套餐或渗透率：最接近的是DOU（户均流量）和品牌细分，例如“各品牌细分的DOU”。', 'There is no 5G, plan or penetration data: the nearest are DOU (data per user) and the brand sub-segments, e.g. "DOU by sub-segment".'],
+          'absent:profit': ['数据里没有利润或利润率：最接近的是收入、渠道成本和ROI，例如“各渠道的ROI”。', 'There is no profit or margin in the data: the nearest are revenue, channel cost and ROI, e.g. "ROI by channel".'],
+          'absent:recharge': ['数据里没有充值金额：最接近的是RFM的M（消费金额）得分和ARPU，例如“按消费金额的用户数”。', 'There is no recharge amount in the data: the nearest are the RFM monetary score and ARPU, e.g. "subscribers by monetary score".'],
+          'absent:clv': ['数据里没有客户终身价值（CLV）：最接近的是ARPU（每月）和中位生命周期（在网月数），可以分别问，例如“各价值分层的ARPU”“各品牌的中位生命周期”。',
+            'There is no customer lifetime value (CLV) in the data: the nearest are ARPU (per month) and the median lifetime (months), asked apart, e.g. "ARPU by value tier", "median lifetime by brand".'],
         };
         if (reason.startsWith('district:')) {
           // every city the district names could lie in (朝阳区: 北京市, 长春市)
@@ -139,6 +151,10 @@ export function createParser(opts: ParserOptions = {}) {
             : ['数据只到地市一级，没有区县：可以按地市查看。', 'The data goes down to cities, not districts or counties: ask by city instead.'];
         }
         const [mz, me] = msg[reason] ?? msg.offtopic;
+        // a measure the data does not hold is a word not understood (CLARIFY, marked), said so with the nearest there is
+        if (reason.startsWith('absent:')) {
+          return result(lang, { status: 'CLARIFY', unknownWords: oos.map((t) => mark(norm, q, t, 'unknown')), message: zh2 ? `${mz}（“${words}”）` : `${me} ("${words}")` });
+        }
         return result(lang, { status: 'UNSUPPORTED', message: zh2 ? `${mz}（“${words}”）` : `${me} ("${words}")` });
       }
       const env: Env = { D, lang, lex: lexicon, prev: ctx?.previous ?? null, scope: ctx?.scope ?? null };

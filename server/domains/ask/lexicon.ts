@@ -213,7 +213,7 @@ export class Lexicon {
         const words = [mem.labelZh, mem.labelEn, ...(mem.synonyms ?? [])];
         if (dim === 'province') words.push(`${mem.labelEn} province`);
         if (dim === 'city') words.push(`${mem.labelEn} city`);
-        if (dim === 'quadrant') words.push(`${mem.id}象限`, `${mem.id}类`, `${mem.id}类客户`, `quadrant ${mem.id}`, mem.labelZh.slice(2), `${mem.id}象限客户`);
+        if (dim === 'quadrant') words.push(`${mem.id}象限`, `${mem.id}类`, `${mem.id}类客户`, `quadrant ${mem.id}`, `${mem.id} quadrant`, mem.labelZh.slice(2), `${mem.id}象限客户`);
         if (dim === 'rfm_cell') words.push(mem.id);
         // RFM scores and one-letter quadrant ids are not words on their own
         if (dim === 'rfm_r' || dim === 'rfm_f' || dim === 'rfm_m') continue;

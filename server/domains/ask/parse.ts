@@ -370,7 +370,9 @@ export function interpret(given: Token[], env: Env, forced: Forced = new Map(), 
   const mixFollowup = followup && !anyCommand && usedMetricToks.length === 0 && !extraMetric && namedDims.length > 0
     && tokens.some((t, k) => kinds[k] === 'chart' && MIX_WORDS.has(t.text.toLowerCase()));
   const distributionAsked = !followup && tokens.some((t) => DISTRIBUTION_WORDS.has(t.text));
-  if (((!metrics.length && !followup) || mixFollowup) && (shareAsked || distributionAsked) && namedDims.length) {
+  // a heatmap of dimensions with no metric named (RFM heatmap of recency vs monetary) draws the count, as a distribution does
+  const heatAsked = tokens.some((_, k) => kinds[k] === 'chart' && ofKind(senses(k), 'chart').some((c) => c.id === 'heatmap'));
+  if (((!metrics.length && !followup) || mixFollowup) && (shareAsked || distributionAsked || heatAsked) && namedDims.length) {
     // a count whose cube has the dimensions themselves first (渠道构成: contacts by channel, not subscribers by acquisition channel)
     const fits = (id: string, exact: boolean) => namedDims.every((ds) => ds.some((d) => (exact ? compatDim(d, [id]) === d : compatDim(d, [id]) !== null)));
     const count = ['subscribers', 'contacts'].find((id) => fits(id, true)) ?? ['subscribers', 'contacts'].find((id) => fits(id, false));
@@ -428,6 +430,17 @@ export function interpret(given: Token[], env: Env, forced: Forced = new Map(), 
   const hasProvinceMention = memberToks.some((k) => ofKind(senses(k), 'member').some((s) => s.dimension === 'province'))
     || (!!prev && followup && (prev.interpretation.filters ?? []).some((f) => f.dimension === 'province'));
 
+  // the provinces (two-digit prefixes) the rest of the question and the previous answer name, beside token k
+  const regionContext = (k: number): Set<string> => {
+    const out = new Set<string>();
+    for (const j of memberToks) {
+      if (j === k) continue;
+      const ids = uniq(ofKind(senses(j), 'member').filter((x) => REGION_DIMS.has(x.dimension)).map((x) => x.id.slice(0, 2)));
+      if (ids.length === 1) out.add(ids[0]);
+    }
+    for (const f of env.prev?.interpretation.filters ?? []) if (REGION_DIMS.has(f.dimension) && f.op === 'in') for (const v of f.values) out.add(v.slice(0, 2));
+    return out;
+  };
   for (const k of [...memberToks, ...dimToks].sort((a, b) => a - b)) {
     const isMember = kinds[k] === 'member';
     const raw = isMember ? ofKind(senses(k), 'member') : ofKind(senses(k), 'dimension');
@@ -442,6 +455,21 @@ export function interpret(given: Token[], env: Env, forced: Forced = new Map(), 
     }
     if (!cands.size) { incompatible.push({ tok: k, dims: uniq(raw.map((s) => (s.kind === 'member' ? s.dimension : s.id))) }); continue; }
     let dims = [...cands.keys()];
+    if (isMember && !forced.has(k)) {
+      // one name for two places read by what else is named: only Xiamen and Fuzhou after Fujian (福州, not 抚州)
+      for (const d of dims) {
+        const ids = cands.get(d)!;
+        if (ids.length < 2 || !(REGION_DIMS.has(d) || d === 'capability_entity') || raw.every((x) => x.kind === 'member' && x.group)) continue;
+        const near = regionContext(k);
+        const fit = ids.filter((id) => near.has(id.slice(0, 2)));
+        if (fit.length === 1) cands.set(d, fit);
+      }
+      // carriers compared (Fuzhou vs Shenzhen vs Guangzhou): a region with a published carrier is that carrier (福州电信)
+      const ids = cands.get('capability_entity');
+      const pub = uniq((ids ?? []).flatMap((id) => publishedOf(id) ?? []));
+      const others = memberToks.filter((j) => j !== k && ofKind(senses(j), 'member').some((x) => x.dimension === 'capability_entity')).length;
+      if (ids && dims.length === 1 && pub.length === 1 && others > 0) cands.set('capability_entity', pub);
+    }
     // one name for two places (Taizhou: 台州 / 泰州) is a question, not a union
     if (isMember && !forced.has(k)) {
       for (const d of dims) {
@@ -480,6 +508,8 @@ export function interpret(given: Token[], env: Env, forced: Forced = new Map(), 
         const p = cands.get('province') ?? [];
         const c = cands.get('city') ?? [];
         if (p.length && c.every((x) => p.some((pp) => pp.slice(0, 2) === x.slice(0, 2)))) dims = ['province'];
+        // a province's name that is also a prefecture's elsewhere (Hainan: the province, not 海南州 in Qinghai), unless cities are named
+        else if (p.length === 1 && !dimsNamedElsewhere.has('city') && !(followup && prevDims.has('city'))) dims = ['province'];
       }
       // 各地区 / by region: one level below what is filtered
       if (!isMember && dims.every((d) => REGION_DIMS.has(d))) dims = [hasProvinceMention ? 'city' : 'province'];
@@ -559,7 +589,41 @@ export function interpret(given: Token[], env: Env, forced: Forced = new Map(), 
     if (spec.yearBack && before) spec = { ...spec, ...yearEarlier(before), precision: before.from.length > 7 ? 'day' : 'month' };
     specs.push({ spec, mode: modes[k], toks });
   }
-  const distinct = uniq(specs.map((s) => `${s.spec.from}|${s.spec.to}`));
+  // the year (month, quarter) before, beside another period: that period one step back (revenue last year vs the year before)
+  for (const x of specs) {
+    if (!x.spec.before) continue;
+    const base = specs.find((o) => o !== x && !o.spec.before)?.spec ?? env.prev?.interpretation.timeRange;
+    const n = x.spec.before === 'year' ? 12 : x.spec.before === 'quarter' ? 3 : 1;
+    if (base && base.from.length === 7) x.spec = { from: shiftYm(base.from, -n), to: shiftYm(base.to, -n), precision: 'month' };
+  }
+  let distinct = uniq(specs.map((s) => `${s.spec.from}|${s.spec.to}`));
+  // two periods compared (September and October, Q2 compared with Q1, 2025年12月跟2026年10月相比): the later one with
+  // the comparison when they are as long and follow each other (环比) or lie a year apart (同比); else both in one
+  // series by the periods' own grain; said so
+  let period: { compare: 'yoy' | 'mom' | null; grain: string | null; note: string } | null = null;
+  if (distinct.length === 2 && specs.every((x) => x.spec.precision === 'month' && !x.spec.future)) {
+    const [a, b] = distinct.map((d) => specs.find((x) => `${x.spec.from}|${x.spec.to}` === d)!).sort((x, y) => (x.spec.from < y.spec.from ? -1 : 1));
+    const idx = (ym: string) => +ym.slice(0, 4) * 12 + +ym.slice(5, 7);
+    const len = (x: TimeSpec) => idx(x.to) - idx(x.from) + 1;
+    const [A, B] = [describeRange(a.spec, env.lang), describeRange(b.spec, env.lang)];
+    if (len(a.spec) === len(b.spec) && idx(b.spec.from) === idx(a.spec.from) + 12) {
+      period = { compare: 'yoy', grain: null, note: zh ? `（${A}和${B}相比：列出${B}，同比即与${A}比。）` : `(${A} against ${B}: ${B} is shown, compared with the same period a year earlier, ${A}.)` };
+      specs.splice(specs.indexOf(a), 1);
+    } else if (len(a.spec) === len(b.spec) && idx(b.spec.from) === idx(a.spec.to) + 1) {
+      period = { compare: 'mom', grain: null, note: zh ? `（${A}和${B}相比：列出${B}，环比即与${A}比。）` : `(${A} against ${B}: ${B} is shown, compared with the period before it, ${A}.)` };
+      specs.splice(specs.indexOf(a), 1);
+    } else {
+      // each within one calendar year (quarter) from its start (2024年和2025年: the second up to the latest month): by year (quarter)
+      const whole = (n: number) => [a.spec, b.spec].every((x) => (idx(x.from) - 1) % n === 0 && Math.floor((idx(x.to) - 1) / n) === Math.floor((idx(x.from) - 1) / n));
+      const g = whole(12) ? 'year' : whole(3) ? 'quarter' : 'month';
+      const span: TimeSpec = { from: a.spec.from, to: b.spec.to, precision: 'month' };
+      const gl = dimLabel(g, env.lang);
+      period = { compare: null, grain: g, note: zh ? `（${A}和${B}：按${gl}列出${describeRange(span, 'zh')}，两段都在其中。）` : `(${A} and ${B}: ${describeRange(span, 'en')} by ${gl}, both periods in it.)` };
+      a.spec = span;
+      specs.splice(specs.indexOf(b), 1);
+    }
+    distinct = [`${specs[0].spec.from}|${specs[0].spec.to}`];
+  }
   if (distinct.length > 1) {
     return {
       kind: 'clarify', marks: specs.flatMap((s) => s.toks),
@@ -594,7 +658,8 @@ export function interpret(given: Token[], env: Env, forced: Forced = new Map(), 
 
   // ── grain, order, compare, chart, trend, total ─────────────────────────────────
   const grainToks = tokens.map((_, k) => k).filter((k) => kinds[k] === 'grain');
-  const grain = grainToks.length ? { id: ofKind(senses(grainToks[grainToks.length - 1]), 'grain')[0].id as string, mode: modes[grainToks[grainToks.length - 1]] } : null;
+  const grain = grainToks.length ? { id: ofKind(senses(grainToks[grainToks.length - 1]), 'grain')[0].id as string, mode: modes[grainToks[grainToks.length - 1]] }
+    : period?.grain ? { id: period.grain, mode: null } : null;
   const trend = tokens.some((_, k) => kinds[k] === 'trend');
   const total = tokens.some((_, k) => kinds[k] === 'total');
   const national = tokens.some((_, k) => kinds[k] === 'national');
@@ -625,24 +690,38 @@ export function interpret(given: Token[], env: Env, forced: Forced = new Map(), 
   }
 
   const compareToks = tokens.map((_, k) => k).filter((k) => kinds[k] === 'compare');
+  const notes0: string[] = [];
   let compare: { id: 'yoy' | 'mom'; mode: CommandId | null } | null = null;
   const compareIds = (k: number) => uniq(ofKind(senses(k), 'compare').map((s) => s.id));
   // a word that says which (比去年, 环比) settles a growth word beside it (比去年增长了多少)
   const saysWhich = compareToks.some((k) => compareIds(k).length === 1);
+  const why = tokens.some((t) => WHY_WORDS.includes(t.text));
   for (const k of compareToks) {
     const ids = compareIds(k);
-    if (ids.length > 1 && saysWhich) continue;
+    if (ids.length > 1 && (saysWhich || period?.compare)) continue;
+    // why did it rise (为什么十月份离网率上升了): the change from the period before
+    if (ids.length > 1 && why && !compare) { compare = { id: 'mom', mode: modes[k] }; continue; }
     if (ids.length > 1 && !autoPick) {
       return { kind: 'ambiguous', tok: k, what: tokens[k].text, options: ids.map((id) => ({ senses: [{ kind: 'compare', id }], label: senseLabel(env, { kind: 'compare', id }) })) };
     }
     if (!compare) compare = { id: ids[0], mode: modes[k] };
   }
+  if (!compare && period?.compare) compare = { id: period.compare, mode: null };
   const chartToks = tokens.map((_, k) => k).filter((k) => kinds[k] === 'chart');
   const chart: ChartKind | null = chartToks.length ? ofKind(senses(chartToks[chartToks.length - 1]), 'chart')[0].id : null;
 
-  const orderBy = order && order.mode !== 'remove'
+  // ranked by the change (哪个地市的离网率环比涨得最多, the biggest drop in ARPU month over month): the query orders by
+  // values, not by changes, so every member is listed with its change and the restatement says so
+  const byChange = !!order && !!compare && compare.mode !== 'remove' && compareToks.some((k) => compareIds(k).length > 1 && (near(order!.tok).includes(k) || near(k).includes(order!.tok)));
+  const orderBy = order && order.mode !== 'remove' && !byChange
     ? (() => { const metric = orderMetric(order.tok, metricToks, metrics, qMetric); return { metric, direction: direction(order.spec.direction, metric) }; })()
     : null;
+  if (byChange) {
+    const c = compare!.id === 'yoy' ? (zh ? '同比' : 'year-over-year') : (zh ? '环比' : 'month-over-month');
+    order = null;
+    notes0.push(zh ? `（不能按${c}变化排序：列出每一个的数值和${c}变化，变化最大的要在表中比较。）`
+      : `(Ranking by the ${c} change is not available: each one is listed with its ${c} change; compare the changes in the table.)`);
+  }
 
   // each threshold filters its metric (the first metric when it names none: 超过5%的地市)
   const thresholds: Filter[] = thresholdToks.flatMap((k) => {
@@ -657,7 +736,7 @@ export function interpret(given: Token[], env: Env, forced: Forced = new Map(), 
   });
 
   // ── build ──────────────────────────────────────────────────────────────────────
-  const notes: string[] = [...(tenureNote ? [tenureNote] : []), ...timeNotes];
+  const notes: string[] = [...(tenureNote ? [tenureNote] : []), ...timeNotes, ...(period ? [period.note] : []), ...notes0];
   notes.push(...averageNotes);
   if (metrics.includes('median_lifetime') && tokens.some((t) => MEAN_LIFETIME_WORDS.includes(t.text) || AVERAGE_WORDS.includes(t.text))) {
     notes.push(zh ? '（平均在网时长以中位生命周期（CSL）回答：仍在网的用户还没有离网时间，算不出平均数；中位数是存活率降到50%的月份。）'
@@ -751,6 +830,8 @@ export function interpret(given: Token[], env: Env, forced: Forced = new Map(), 
     }
     groupAt.sort((a, b) => a.pos - b.pos);
     q.groupBy = uniq(groupAt.map((g) => g.dim));
+    // RFM beside its scores (RFM heatmap of recency vs monetary) names them, not the 125 cells as well
+    if (q.groupBy.includes('rfm_cell') && q.groupBy.some((g) => /^rfm_[rfm]$/.test(g))) q.groupBy = q.groupBy.filter((g) => g !== 'rfm_cell');
     const filters: Filter[] = [];
     for (const [d, v] of inVals) filters.push({ dimension: d, op: 'in', values: v });
     for (const [d, v] of outVals) filters.push({ dimension: d, op: 'not_in', values: v });
@@ -874,14 +955,14 @@ export function interpret(given: Token[], env: Env, forced: Forced = new Map(), 
   // where one member stands (深圳离网率在广东排第几, 广东和全国的离网率对比): its siblings ranked,
   // the member marked; the service says its place, the chart draws the whole's figure
   const placed = standing(q);
-  if (placed) {
+  if (placed && !marked) {
     const name = env.lex.label({ kind: 'member', dimension: placed.focus.dimension, id: placed.focus.values[0] }, env.lang);
     notes.push(zh ? `（图中标出${name}。）` : `(${name} is marked.)`);
   }
   if (placed) return { kind: 'answer', interp: tidy(placed.q), chart: chart ?? 'bar', explicitChart: !!chart, requery: true, notes, focus: placed.focus, position: true };
   // a distribution over two dimensions (各生命周期阶段偏好的渠道) reads as a heatmap; RFM's 125
   // cells as R × F (the segments page's heatmap), M left to 按M
-  let shown = chart;
+  let shown = chart ?? (byChange && (q.groupBy ?? []).length ? 'table' : null);
   if (!chart && distributionAsked && !followup) {
     if ((q.groupBy ?? []).length === 1 && q.groupBy![0] === 'rfm_cell' && !(q.filters ?? []).some((f) => f.dimension === 'rfm_cell')) {
       q.groupBy = ['rfm_r', 'rfm_f'];
@@ -940,6 +1021,9 @@ export function shareFixedBy(metric: string): string[] {
   return [m.shareOf.dimension, ...Object.entries(dims).filter(([d, e]) => d !== m.shareOf!.dimension && /^[a-z_]+$/.test(e) && new RegExp(`\\b${e}\\b`).test(expr)).map(([d]) => d)];
 }
 
+const shiftYm = (ym: string, n: number) => { const t = +ym.slice(0, 4) * 12 + +ym.slice(5, 7) - 1 + n; return `${Math.floor(t / 12)}-${String((t % 12) + 1).padStart(2, '0')}`; };
+/** the published carrier named after a region (福州 → 福州电信), if any */
+const publishedOf = (code: string) => { const r = regionByCode(code); return r ? PUBLISHED_ENTITIES.find((e) => e.labelZh === `${r.shortZh}电信`)?.id : undefined; };
 const lastDayOf = (ym: string) => `${ym}-${String(new Date(Date.UTC(+ym.slice(0, 4), +ym.slice(5, 7), 0)).getUTCDate()).padStart(2, '0')}`;
 
 /** dimensions kept in bands of a number (scores, age): a number beside one names its bands */

@@ -9,6 +9,7 @@ import { type AsOf, describeRange } from './time.ts';
 import type { ChartKind, Language, MetricQuery } from './types.ts';
 
 const GRAINS = new Set(Object.keys(TIME_GRAIN_LABELS));
+const EN_MONTH_SHORT = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
 const CHART_NAMES: Record<ChartKind, [string, string]> = {
   line: ['折线图', 'line chart'], bar: ['柱状图', 'bar chart'], pie: ['饼图', 'pie chart'], table: ['表格', 'table'],
@@ -90,8 +91,10 @@ export function restate(q: MetricQuery, chart: ChartKind | null, lex: Lexicon, D
   if (q.timeRange) {
     // a survival curve's time range selects the activation cohorts, and says so
     const cohorts = q.metrics.some((m) => model.metric(m)?.cube === 'survival');
-    const en = `${q.timeRange.from === q.timeRange.to ? 'in' : 'from'} ${describeRange(q.timeRange, 'en')}`;
-    parts.push(zh ? `${cohorts ? '入网时间' : '时间'}：${describeRange(q.timeRange, 'zh')}` : cohorts ? `activated ${en}` : en);
+    // the as-of month is not over: its days so far, said so (本月至今: 11月1日至23日)
+    const partial = q.timeRange.to === ymStr(D.ym) ? (zh ? `（本月至今：${D.m}月1日至${D.d}日）` : ` (month to date, ${EN_MONTH_SHORT[D.m - 1]} 1–${D.d})`) : '';
+    const en = `${q.timeRange.from === q.timeRange.to ? 'in' : 'from'} ${describeRange(q.timeRange, 'en')}${partial}`;
+    parts.push(zh ? `${cohorts ? '入网时间' : '时间'}：${describeRange(q.timeRange, 'zh')}${partial}` : cohorts ? `activated ${en}` : en);
   } else parts.push(zh ? `时间：${defaultTime(q, D, lang)}` : defaultTime(q, D, lang));
   if (q.orderBy) {
     const m = metricLabel(q.orderBy.metric, lang);

@@ -56,6 +56,8 @@ export function suggest(lex: Lexicon, word: string, limit = 3): { word: string; 
     // two letters are too few to guess from, but a two-character name one character off is a
     // likely slip (深证 → 深圳) when it names a member
     if (e.normalized.length < 3 && w.length < 3 && !(cjk && e.sense.kind === 'member' && e.normalized.length === w.length)) continue;
+    // an English slip keeps the word's first letter (chrun, provnice, brnad): among is not Datong, via not VIP
+    if (!cjk && e.normalized[0] !== w[0]) continue;
     const d = lev(w, e.normalized, max);
     if (d > max) continue;
     const key = senseKey(e.sense);

@@ -20,6 +20,8 @@ export interface TimeSpec {
   yearBack?: true;
   /** counted back in days or weeks from D (近90天, last week): whole months stand in for it on a metric recorded by month (parse.ts) */
   relative?: true;
+  /** the year (quarter, month) before the other period named (revenue last year vs the year before; parse.ts) */
+  before?: 'year' | 'quarter' | 'month';
 }
 
 /** A range moved back one year (2026-01…2026-03 → 2025-01…2025-03; 29 February → 28). */
@@ -199,8 +201,8 @@ const PATTERNS: [RegExp, Handler][] = [
   [R('q([1-4])\\s+(?:of\\s+)?(this year|last year)'), (m, D) => quarter(relYear(m[2], D)!, +m[1], D)],
   [R('第?\\s*([1-4])\\s*季度'), (m, D) => yearlessQuarter(+m[1], D)],
   [R('q([1-4])(?![a-z0-9])'), (m, D) => yearlessQuarter(+m[1], D)],
-  [R('(?:上季度|上个季度|上一季度|上一个季度|last quarter|previous quarter|prior quarter)'), (_m, D) => lastQuarters(1, D)],
-  [R('(?:本季度|这个季度|这季度|当季|本季|this quarter|current quarter|quarter to date|qtd)'), (_m, D) =>
+  [R('(?:上季度|上个季度|上一季度|上一个季度|(?:the\\s+)?(?:last|previous|prior|past)\\s+(?:quarter|qtr)(?![a-z]))'), (_m, D) => lastQuarters(1, D)],
+  [R('(?:本季度|这个季度|这季度|当季|本季|this (?:quarter|qtr)|current quarter|quarter to date|qtd)'), (_m, D) =>
     monthRange(quarterStart(D.y, quarterOf(D.ym)), addMonths(quarterStart(D.y, quarterOf(D.ym)), 2), D)],
   [R('(?:近|最近|过去)\\s*(\\d{1,2})\\s*个?\\s*季度'), (m, D) => lastQuarters(+m[1], D)],
   [R('(?:the\\s+)?(?:last|past|previous|recent|trailing)\\s+(\\d{1,2})\\s+quarters?(?![a-z])'), (m, D) => lastQuarters(+m[1], D)],
@@ -228,7 +230,7 @@ const PATTERNS: [RegExp, Handler][] = [
   [R(`${MN}\\s+(?:of\\s+)?(this year|last year)`), (m, D) => month(relYear(m[2], D)!, MONTH_NAMES[m[1]], D)],
   [R('(\\d{1,2})\\s*月份?(?![\\d])'), (m, D) => yearlessMonth(+m[1], D)],
   [R(`${MN_FULL}(?![a-z])`), (m, D) => yearlessMonth(MONTH_NAMES[m[1]], D)],
-  [R('(?:上个月份|上个月|上月|上一个月|上一月|last month|previous month|prior month|the month before)'), (_m, D) => month(D.last.y, D.last.m, D)],
+  [R('(?:上个月份|上个月|上月|上一个月|上一月|last month|previous month|prior month|(?:the\\s+)?past month|last mo(?![a-z]))'), (_m, D) => month(D.last.y, D.last.m, D)],
   // 上上个月 / two months ago / 3个月前: counted back from D's month (last month is one month ago)
   [R('(?:上上个月|上上月)'), (_m, D) => monthsAgo(2, D)],
   [R('(\\d{1,3})\\s*个?\\s*月(?:以)?前'), (m, D) => monthsAgo(+m[1], D)],
@@ -243,12 +245,18 @@ const PATTERNS: [RegExp, Handler][] = [
   [R('(?:the\\s+)?(?:last|past|previous|recent|trailing|latest)\\s+(\\d{1,3})\\s+months?(?![a-z])'), (m, D) => lastMonths(+m[1], D)],
   [R('(?:近|最近|过去)\\s*(\\d{1,2})\\s*年'), (m, D) => lastMonths(12 * +m[1], D)],
   [R('(?:the\\s+)?(?:last|past|previous|trailing)\\s+(\\d{1,2})\\s+years(?![a-z])'), (m, D) => lastMonths(12 * +m[1], D)],
-  [R('(?:近|最近|过去)\\s*(?:一|1)?\\s*年|(?:the\\s+)?(?:last|past|trailing)\\s+12\\s+months|ttm|ltm'), (_m, D) => lastMonths(12, D)],
+  [R('(?:近|最近|过去)\\s*(?:一|1)?\\s*年|(?:the\\s+)?(?:last|past|trailing)\\s+12\\s+months|(?:the\\s+)?past year(?![a-z])|ttm|ltm'), (_m, D) => lastMonths(12, D)],
   // years
   [R('(?:今年以来|今年至今|年初至今|年初以来|本年以来|今年累计|本年累计|今年全年|年累计|全年|今年|本年度|本年|this year|year to date|ytd|so far this year|current year|full year)'), (_m, D) =>
     D.m === 1 ? month(D.y, 1, D) : monthRange({ y: D.y, m: 1 }, D.last, D)],
   [R('(?:去年全年|去年|上一年|上年|last year|previous year|prior year)'), (_m, D) => monthRange({ y: D.y - 1, m: 1 }, { y: D.y - 1, m: 12 }, D)],
   [R('(?:前年|the year before last)'), (_m, D) => monthRange({ y: D.y - 2, m: 1 }, { y: D.y - 2, m: 12 }, D)],
+  // the one before the other period named (parse.ts); alone, the one before the latest complete one
+  [R('(?:the\\s+)?(year|quarter|month) before(?!\\s+last)(?![a-z])'), (m, D) => {
+    const unit = m[1] as 'year' | 'quarter' | 'month';
+    const r = unit === 'year' ? monthRange({ y: D.y - 2, m: 1 }, { y: D.y - 2, m: 12 }, D) : unit === 'quarter' ? lastQuarters(2, D)! : monthsAgo(2, D)!;
+    return { ...(unit === 'quarter' ? { ...r, to: ymStr(addMonths({ y: +r.from.slice(0, 4), m: +r.from.slice(5, 7) }, 2)) } : r), before: unit };
+  }],
   [R('(\\d{4})\\s*年(?:度|全年)?'), (m, D) => (validYear(+m[1]) ? monthRange({ y: +m[1], m: 1 }, { y: +m[1], m: 12 }, D) : null)],
   [R('(?:fy\\s*|year\\s+)?(\\d{4})(?![\\d])'), (m, D) => (validYear(+m[1]) ? monthRange({ y: +m[1], m: 1 }, { y: +m[1], m: 12 }, D) : null)],
 ];

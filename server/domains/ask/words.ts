@@ -48,7 +48,7 @@ export const STOP_WORDS: string[] = [
   // how something was reached or came (acquired via agents, 客户经理发展的用户, 哪个入网渠道来的), among whom, now (the latest month is the default)
   'among', 'amongst', 'via', 'acquired', 'acquired via', 'acquired through', 'acquired by', 'brings', 'bring', 'brought', 'comes', 'come', 'came',
   'comes from', 'come from', 'came from', 'saw', 'right now', 'currently', 'at the moment', 'at present', 'stick around', 'sticks around',
-  'break it down', 'break them down', 'split it', 'split them', '发展', '发展的', '来的', '比一比', '比一下', '比比', '比较一下', '对比一下',
+  'break it down', 'break them down', 'split it', 'split them', 'stand', 'stands', 'teh', 'hte', 'adn', 'waht', 'wiht', '发展', '发展的', '来的', '比一比', '比一下', '比比', '比较一下', '对比一下',
   // how the answer is drawn (做成地图, 画成饼图): the chart word after it says which
   '做成', '画成', '做个', '画个', '弄成', '做一个', '画一个',
   // the source of the capability scores (埃森哲评估里中国电信的渠道同步得分): the only assessment there is
@@ -158,7 +158,9 @@ export const RANK_WORDS = new Set(['排名', '排行', '排行榜', '排序', '�
 
 /** where one member stands among its siblings (深圳在广东排第几, where does Shenzhen rank) */
 export const POSITION_WORDS = new Set(['排第几', '排名第几', '第几名', '排在第几', '排第几名', '排在第几名', '排名多少', '排多少名', '排名如何', '排名怎么样',
-  'what rank', 'which rank', 'where does', 'where do', 'rank among', 'ranks among', 'ranked among', 'position among']);
+  'what rank', 'which rank', 'where does', 'where do', 'rank among', 'ranks among', 'ranked among', 'position among',
+  // beside the rest (how does Shenzhen compare to the rest of Guangdong, 深圳和广东其他地市比): among them
+  'the rest of', 'rest of', 'the other cities', 'other cities in', 'the other provinces', '其他地市', '其他城市', '其余地市', '其他省份', '其余省份']);
 export const ORDER_WORDS: [string, 'asc' | 'desc' | 'best' | 'worst'][] = [
   // 哪个…高 / 谁的…高: the higher first (a comparison of two, or a ranking)
   ['高', 'desc'], ['更高', 'desc'], ['较高', 'desc'], ['偏高', 'desc'], ['多', 'desc'], ['更多', 'desc'], ['较多', 'desc'],
@@ -220,6 +222,13 @@ export const OOS_WORDS: [string, string][] = [
     'employee', 'employees', 'staff member', 'staff members', 'salesperson', 'salespeople', 'sales rep', 'sales reps', 'call agent', 'call agents',
     'best account manager', 'top account manager', 'worst account manager', 'which account manager', 'account manager ranking', 'individual account managers']
     .map((w) => [w, 'people'] as [string, string]),
+  // measures the data does not hold: the answer names the nearest it does (index.ts)
+  ...['nps', 'net promoter score', 'net promoter', 'promoter score', '净推荐值', '推荐值', 'nps值'].map((w) => [w, 'absent:nps'] as [string, string]),
+  ...['5g', '5g套餐', '5g用户', '5g渗透率', '套餐', '渗透率', '套餐渗透率', 'penetration', 'penetration rate', '5g penetration', 'data plan', 'data plans']
+    .map((w) => [w, 'absent:5g'] as [string, string]),
+  ...['利润', '利润率', '毛利', '毛利率', '净利润', 'profit', 'profits', 'profit margin', 'margin', 'margins', 'profitability'].map((w) => [w, 'absent:profit'] as [string, string]),
+  ...['充值金额', '充值额', '充值总额', '充值', 'recharge amount', 'recharge amounts', 'recharge', 'recharges', 'top up', 'top ups', 'top-up amount', 'topup'].map((w) => [w, 'absent:recharge'] as [string, string]),
+  ...['customer lifetime value', 'lifetime value', 'clv', 'ltv', '客户终身价值', '终身价值', '生命周期价值', '客户生命周期价值'].map((w) => [w, 'absent:clv'] as [string, string]),
   ...['你是谁', '你好', '密码', '口令', 'password', 'hello', 'who are you', 'api key', 'token', 'credentials', '系统提示', 'system prompt', 'prompt', 'jailbreak', 'ignore', 'disregard', '忽略']
     .map((w) => [w, 'offtopic'] as [string, string]),
 ];
@@ -323,6 +332,8 @@ export const EXTRA_SENSES: [string, Sense][] = [
   ...(['aged', 'ages', 'age bands'].map((w) => [w, { kind: 'dimension', id: 'age_band' }] as [string, Sense])),
   // a capability's items (广州电信“收集数据”领域下各项目得分); which of its parts (深圳电信哪一项能力得分最低)
   ...(['项目', '各项目', '评估项目'].map((w) => [w, { kind: 'dimension', id: 'capability_item' }] as [string, Sense])),
+  // 五个维度的得分: the capability dimensions counted (维度的 alone is a function word: 按品牌维度的)
+  ...(['个维度', '个维度的', '大维度', '大维度的', '个能力维度'].map((w) => [w, { kind: 'dimension', id: 'capability_dimension' }] as [string, Sense])),
   ...(['哪一项', '哪项', '哪一项能力', '哪项能力', '哪方面', '哪个方面', '哪方面能力', 'which area', 'which aspect'].map((w) => [w, { kind: 'dimension', id: 'capability_dimension' }] as [string, Sense])),
   // a bare count (how many, 投诉量): subscribers, or contacts when what is counted is a contact's (how many complaints)
   ...(['how many', 'number of', '有多少', '量', '数量', '个数'].flatMap((w) => [[w, { kind: 'metric', id: 'subscribers', weak: true }], [w, { kind: 'metric', id: 'contacts', weak: true }]] as [string, Sense][])),
