@@ -274,6 +274,12 @@ describe('executive dashboard', () => {
     await page.goForward();
     await page.waitForURL(/map=churn_rate/);
     expect(await page.locator('[data-testid="map-metric"]').inputValue()).toBe('churn_rate');
+    // the tabs: another page and back, and the overview is as it was left
+    await page.locator('[data-testid="nav-lifecycle"]').click();
+    await page.waitForURL((u) => u.pathname === '/lifecycle' && u.searchParams.get('scope') === '440300' && !u.searchParams.has('map'));
+    await page.locator('[data-testid="nav-overview"]').click();
+    await page.waitForURL((u) => u.pathname === '/' && u.searchParams.get('map') === 'churn_rate');
+    expect(await page.locator('[data-testid="map-metric"]').inputValue()).toBe('churn_rate');
   });
 
   it('the time range offers the data\'s months named in the page language, and a pick moves the link and the charts', async () => {

@@ -7,7 +7,7 @@ import { heatmapOption, sankeyFromMigration, sankeyOption } from '../../web/src/
 import { survivalCurves, survivalOption, medianOption, contractChurnOption } from '../../web/src/charts/builders/lifecycle';
 import { preferenceShares, scatterOption } from '../../web/src/charts/builders/channels';
 import { capabilityBenchmark, capabilityTree, radarOption } from '../../web/src/charts/builders/capability';
-import { patchQuery, pageState } from '../../web/src/composables/useUrlState';
+import { patchQuery, pageState, tabQuery } from '../../web/src/composables/useUrlState';
 import { regionFilters, levelOf, within } from '../../web/src/composables/useScope';
 import { viewQuery, wantsDefault } from '../../web/src/composables/useSavedViews';
 import { CITIES, PROVINCES } from '../../seeds/regions';
@@ -231,6 +231,13 @@ describe('URL state, scope and default views', () => {
   it('patches the query and keeps only string values', () => {
     expect(patchQuery({ scope: '440300', map: 'arpu', x: null }, { map: undefined, trend: 'revenue' })).toEqual({ scope: '440300', trend: 'revenue' });
     expect(pageState({ scope: '440300', view: 'abc', lang: 'en', from: '2026-01', map: 'arpu' })).toEqual({ from: '2026-01', map: 'arpu' });
+  });
+  it('a tab takes its page back as it was left, under the current region, range and language', () => {
+    const left = { scope: '440000', from: '2026-01', map: 'arpu', view: 'v1', drill: '440000' };
+    expect(tabQuery(left, { scope: '440000', from: '2026-03', lang: 'en', sort: 'roi' })).toEqual({ map: 'arpu', view: 'v1', drill: '440000', scope: '440000', from: '2026-03', lang: 'en' });
+    // another region since: the saved view and a drilled map were that region's
+    expect(tabQuery(left, { scope: '350000' })).toEqual({ map: 'arpu', scope: '350000' });
+    expect(tabQuery(undefined, { scope: '350000', sort: 'roi' })).toEqual({ scope: '350000' });
   });
   it('maps a region to its level and filters', () => {
     expect(levelOf('national')).toBe('national');

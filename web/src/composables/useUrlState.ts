@@ -1,7 +1,7 @@
 /**
  * All dashboard state lives in the URL query: a link reproduces the view, back/forward
- * walk through changes. Global keys (scope, from, to, lang, view) survive page switches;
- * every other key belongs to the page that set it.
+ * walk through changes. Global keys (scope, from, to, lang) survive page switches; every
+ * other key belongs to the page that set it, and a tab takes its page back as it was left.
  */
 import { computed, type WritableComputedRef } from 'vue';
 import { useRoute, useRouter, type LocationQuery } from 'vue-router';
@@ -26,6 +26,23 @@ export function globalQuery(query: LocationQuery): Record<string, string> {
   const out: Record<string, string> = {};
   for (const k of GLOBAL_KEYS) if (typeof query[k] === 'string') out[k] = query[k] as string;
   return out;
+}
+
+/**
+ * A tab's link: what that page last showed (its own keys and its view, remembered as the viewer
+ * left it) under the current global keys. Pure.
+ */
+export function tabQuery(remembered: LocationQuery | undefined, current: LocationQuery): Record<string, string> {
+  const out: Record<string, string> = {};
+  // a saved view holds its region: under another region the page is no longer that view; a
+  // drilled map (older links) belongs to the region it was drilled from
+  const sameRegion = (remembered?.scope ?? '') === (current.scope ?? '');
+  for (const [k, v] of Object.entries(remembered ?? {})) {
+    if (typeof v !== 'string' || (GLOBAL_KEYS as readonly string[]).includes(k)) continue;
+    if (!sameRegion && (k === 'view' || k === 'drill')) continue;
+    out[k] = v;
+  }
+  return { ...out, ...globalQuery(current) };
 }
 
 /** The page part of a query (what a saved view stores): everything but scope / view / lang. */
