@@ -218,14 +218,18 @@ describe('executive dashboard', () => {
     expect(await pb.locator('[data-testid="default-banner"]').count()).toBe(0);
     expect(await pb.locator('[data-testid="region-ignored"]').count()).toBe(0);
     // a link to a region outside Shenzhen, or to no region at all: Shenzhen's figures, and said so
-    for (const code of ['110000', '999999']) {
+    for (const [code, said] of [['110000', '链接中的区域北京市（110000）不在你的数据权限内，显示的是深圳市。'], ['999999', '链接中的区域“999999”不存在，显示的是深圳市。']]) {
       await pb.goto(`${base}/?scope=${code}&view=none`);
       await pb.locator('[data-testid="region-ignored"]').waitFor();
-      expect(await pb.locator('[data-testid="region-ignored"]').innerText()).toBe(`链接中的区域“${code}”不存在或不在你的数据权限内，显示的是深圳市。`);
+      expect(await pb.locator('[data-testid="region-ignored"]').innerText()).toBe(said);
       await settled(pb);
       expect(await pb.locator('[data-testid="chart-cities"]').innerText()).toContain('深圳市各品牌');
       expect(await pb.locator('[data-testid="kpi-subscribers"] .value').innerText()).toMatch(/\d/);
     }
+    // with Shenzhen's default view applied on opening, the link's other region is still said
+    await pb.goto(`${base}/?scope=440100`);
+    await pb.locator('[data-testid="default-banner"]').waitFor();
+    expect(await pb.locator('[data-testid="region-ignored"]').innerText()).toBe('链接中的区域广州市（440100）不在你的数据权限内，显示的是深圳市。');
     await ctxB.close();
   });
 

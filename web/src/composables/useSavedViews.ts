@@ -85,7 +85,10 @@ export function useSavedViews() {
       const d = r?.effectiveDefaultView;
       if (!d) return;
       applied.value = { source: d.source, view: d.view };
-      await router.replace({ name: d.view.page, query: viewQuery(d.view, q, scope) });
+      // a link's region that was not used (outside the viewer's, or unknown) stays in the URL, so
+      // the page says it showed the viewer's own region instead (useScope's `ignored`)
+      const ignored = typeof q.scope === 'string' && q.scope !== scope ? { scope: q.scope } : {};
+      await router.replace({ name: d.view.page, query: { ...viewQuery(d.view, q, scope), ...ignored } });
     },
 
     /** Back to the plain page in the same scope; `view=none` keeps defaults from re-applying. */

@@ -4,7 +4,7 @@ import { FAILURES } from './failures';
 
 const en: typeof zh = {
   app: { title: 'CRM Analytics', subtitle: 'Telecom customer relationship management', language: '中文', signOut: 'Sign out', asOf: 'Data as of {date}', loading: 'Loading…', bootFailed: 'Cannot reach the analytics service: {msg}', retry: 'Retry',
-    regionIgnored: 'The link\'s region "{code}" does not exist or is outside your access; showing {region}.' },
+    regionIgnored: 'The link\'s region "{code}" does not exist; showing {region}.', regionOutside: 'The link\'s region, {name} ({code}), is outside your access; showing {region}.' },
   nav: { overview: 'Overview', segments: 'Segments', channels: 'Channels', lifecycle: 'Lifecycle', capability: 'Capability' },
   region: { label: 'Region', national: 'National', allProvinces: 'All provinces', allCities: 'Whole province', back: 'Up', up: 'Back to {name}' },
   time: { label: 'Time', from: 'From', to: 'To', reset: 'Last 12 months' },

@@ -3,7 +3,7 @@ import { FAILURES } from './failures';
 
 export default {
   app: { title: 'CRM 经营分析', subtitle: '电信客户关系管理', language: 'English', signOut: '退出', asOf: '数据截至 {date}', loading: '正在加载…', bootFailed: '无法连接分析服务：{msg}', retry: '重试',
-    regionIgnored: '链接中的区域“{code}”不存在或不在你的数据权限内，显示的是{region}。' },
+    regionIgnored: '链接中的区域“{code}”不存在，显示的是{region}。', regionOutside: '链接中的区域{name}（{code}）不在你的数据权限内，显示的是{region}。' },
   nav: { overview: '总览', segments: '客户分群', channels: '渠道效能', lifecycle: '生命周期', capability: '能力评分' },
   region: { label: '区域', national: '全国', allProvinces: '全部省份', allCities: '全省', back: '上一级', up: '返回{name}' },
   time: { label: '时间', from: '起', to: '止', reset: '最近12个月' },
