@@ -1123,6 +1123,17 @@ describe('a reviewer\'s 257 questions (round 3): ordinary wording', () => {
   it('a heatmap of dimensions with no metric counts subscribers', () => {
     expect(answered('RFM heatmap of recency vs monetary')).toMatchObject({ chart: 'heatmap', interpretation: { metrics: ['subscribers'], groupBy: ['rfm_r', 'rfm_m'] } })
   })
+  it('replayed questions: a count after a member of its data is the noun beside another metric; activated counts the new; scores are not averaged', () => {
+    expect(interp('conversion rate of marketing contacts via SMS over the last 90 days').metrics).toEqual(['conversion_rate'])
+    expect(interp('marketing contacts and conversion rate').metrics).toEqual(['contacts', 'conversion_rate'])
+    expect(interp('Number of subscribers activated via the hotline in 2025')).toMatchObject({ metrics: ['new_subscribers'], filters: [{ dimension: 'acquisition_channel', values: ['hotline_in'] }] })
+    expect(interp('churn rate of users activated in 2024').metrics).toEqual(['churn_rate'])
+    const avg = answered('average capability score of all foreign carriers')
+    expect(avg.interpretation!.groupBy).toEqual(['capability_entity'])
+    expect(avg.restatement).toContain('Scores are not averaged')
+    // two provinces named: each is itself, not the other read by context
+    expect(ask('How many key individual customers in Shaanxi vs Shanxi?').status).not.toBe('ANSWERED')
+  })
   it('the as-of month is said to be partial (本月至今: 11月1日至23日, month to date)', () => {
     expect(answered('本月至今全国的用户数是多少', null, '2026-11-23').restatement).toContain('时间：2026年11月（本月至今：11月1日至23日）')
     expect(answered('contacts this month', null, '2026-11-23').restatement).toContain('in November 2026 (month to date, Nov 1–23)')

@@ -279,7 +279,17 @@ export function interpret(given: Token[], env: Env, forced: Forced = new Map(), 
     while (j >= 0 && j < N && kinds[j] === 'stop') j += d;
     return isMetricTok(j);
   });
-  const strong = metricToks.filter((k) => ofKind(senses(k), 'metric').some((s) => !s.weak) || joined(k));
+  // a count right after a member of its own data (conversion rate of marketing contacts) names what the member is, when
+  // another metric is asked: the noun, as 营销类接触的转化率 reads
+  const countNoun = (k: number) => {
+    let j = k - 1;
+    while (j >= 0 && kinds[j] === 'stop') j--;
+    const ms = ofKind(senses(k), 'metric');
+    return j >= 0 && kinds[j] === 'member' && ms.length > 0 && ms.every((m) => metricOf(m.id)?.kind === 'additive')
+      && ofKind(senses(j), 'member').some((x) => ms.some((m) => compatDim(x.dimension, [m.id]) === x.dimension));
+  };
+  const strong0 = metricToks.filter((k) => ofKind(senses(k), 'metric').some((s) => !s.weak) || joined(k));
+  const strong = strong0.filter((k) => !(countNoun(k) && !joined(k) && strong0.some((o) => o !== k && !countNoun(o))));
   // with no metric named, a question word (how long: the lifetime) says what is measured; the
   // generic noun beside it (全球通用户能留多久: 用户) is the subject
   const asking = metricToks.filter((k) => ofKind(senses(k), 'metric').some((s) => s.asks));
@@ -295,8 +305,8 @@ export function interpret(given: Token[], env: Env, forced: Forced = new Map(), 
   } else if (countToks.length) {
     // how many customers did we reach, 触达了多少客户: the count word asks for the count the verb names, not everyone beside it
     const asking = countToks.filter((k) => /多少|how many|number of/.test(tokens[k].text) && !joined(k));
-    const counted = usedMetricToks.filter((k) => !countToks.includes(k) && ofKind(senses(k), 'metric').some((m) => COUNTS_OF_CUSTOMERS.has(m.id)));
-    if (asking.length && counted.length) usedMetricToks = usedMetricToks.filter((k) => !asking.includes(k));
+    const counted = metricToks.filter((k) => !countToks.includes(k) && ofKind(senses(k), 'metric').some((m) => COUNTS_OF_CUSTOMERS.has(m.id)));
+    if (asking.length && counted.length) usedMetricToks = uniq([...usedMetricToks.filter((k) => !asking.includes(k)), ...counted]).sort((a, b) => a - b);
   }
   // cost … per conversion: one metric, the cost per conversion (per contact likewise)
   if (usedMetricToks.some((k) => [...PER_CONVERSION, ...PER_CONTACT].includes(tokens[k].text))) {
@@ -459,7 +469,7 @@ export function interpret(given: Token[], env: Env, forced: Forced = new Map(), 
       // one name for two places read by what else is named: only Xiamen and Fuzhou after Fujian (福州, not 抚州)
       for (const d of dims) {
         const ids = cands.get(d)!;
-        if (ids.length < 2 || !(REGION_DIMS.has(d) || d === 'capability_entity') || raw.every((x) => x.kind === 'member' && x.group)) continue;
+        if (ids.length < 2 || d !== 'city' || raw.every((x) => x.kind === 'member' && x.group)) continue;
         const near = regionContext(k);
         const fit = ids.filter((id) => near.has(id.slice(0, 2)));
         if (fit.length === 1) cands.set(d, fit);
@@ -844,6 +854,13 @@ export function interpret(given: Token[], env: Env, forced: Forced = new Map(), 
       if (order!.spec.limit !== undefined) q.limit = order!.spec.limit;
     }
     if (compare) q.compare = compare.id;
+    // an average of scores over several (average capability score of the foreign carriers): the source prints none and
+    // none is computed; they stand side by side
+    const several = q.filters.find((f) => f.op === 'in' && f.values.length > 1 && !metricOf(f.dimension));
+    if (averageTok >= 0 && !q.groupBy.length && several && metrics.some((m) => metricOf(m)?.kind === 'score')) {
+      q.groupBy = [several.dimension];
+      notes.push(zh ? '（评分不取平均：原文没有平均分，也不推算，各家并列。）' : '(Scores are not averaged: the source prints no average and none is computed; they are shown side by side.)');
+    }
     // a ranking of nothing grouped (渠道收入前三): by the dimension the metric's name starts with, else which
     if (q.orderBy && !q.groupBy.length) {
       const own = model.dimensions.find((d) => compatDim(d.id, metrics) === d.id && metrics.some((m) => {

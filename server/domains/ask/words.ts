@@ -33,7 +33,7 @@ export const STOP_WORDS: string[] = [
   'between', 'show', 'me', 'us', 'display', 'list', 'give', 'get', 'tell', 'find', 'what', "what's", 'whats', 'which', 'who', 'is', 'are', 'was', 'were',
   'be', 'been', 'do', 'does', 'did', 'how', 'much', 'there', 'please', 'pls', 'i', 'we', 'my', 'our', 'want', 'need', 'see', 'look', 'view', 'chart',
   'graph', 'plot', 'data', 'numbers', 'figures', 'value', 'values', 'all', 'compare', 'compared', 'comparing', 'comparison', 'like', 'can', 'could',
-  'you', 'would', 'as', 'it', 'its', 'that', 'this', 'those', 'these', 'distribution', 'distributions', 'breakdown', 'break down', 'activated', 'who joined', 'joined', 'broken', 'down', 'split', 'grouped', 'group', 'curve', 'then', 'now',
+  'you', 'would', 'as', 'it', 'its', 'that', 'this', 'those', 'these', 'distribution', 'distributions', 'breakdown', 'break down', 'who joined', 'joined', 'broken', 'down', 'split', 'grouped', 'group', 'curve', 'then', 'now',
   'again', 's', 'from', 'has', 'have', 'had', 'some', 'any', 'report', 'metric', 'metrics', 'level', 'levels', 'number', 'count', 'amount', 'rate', 'rates',
   'whole', 'entire', 'total', 'totals', '总量', 'grouping', 'groupings', '分组', '拆分', '维度上', 'china', 'mobile', 'china mobile', 'company', 'branch', 'thanks', 'thank', 'ok', 'okay', 'let', "let's",
   'lets', 'according', 'accordingly', 'when', 'where', 'why', 'whose', 'than', 'so', 'far', 'up', 'out', 'about', 'into', 'table of', 'details',
@@ -276,10 +276,13 @@ export const EXTRA_SENSES: [string, Sense][] = [
   ...(['用户数量', '客户数量', '用户总数', '客户总数', '用户量', '客户量', '在网客户数', '在网客户', '多少客户', '多少个用户', '多少个客户', '多少人', '人数', '用户人数',
     'subscriber', 'number of customers', 'customer count', 'user count', 'how many customers', 'how many users', 'number of users', 'subscriber numbers']
     .map((w) => [w, { kind: 'metric', id: 'subscribers' }] as [string, Sense])),
-  ...(['新增用户数', '新增客户数', '新增量', '新入网用户', '新入网用户数', '新入网客户', '新发展用户', '发展用户数', '新增用户量', 'new subscribers', 'new customers', 'new subs']
+  ...(['新增用户数', '新增客户数', '新增量', '新入网用户', '新入网用户数', '新入网客户', '新发展用户', '发展用户数', '新增用户量', 'new subscribers', 'new customers', 'new subs',
+    'activations']
     .map((w) => [w, { kind: 'metric', id: 'new_subscribers' }] as [string, Sense])),
   ...(['离网客户', '离网客户数', '流失客户', '流失客户数', '流失用户数', '离网量', '离网人数', 'churned customers', 'churners count', 'lost customers']
     .map((w) => [w, { kind: 'metric', id: 'churned_subscribers' }] as [string, Sense])),
+  // activated: the new subscribers beside a count word (number of subscribers activated via the hotline), else a qualifier
+  ['activated', { kind: 'metric', id: 'new_subscribers', weak: true }],
   // lose / lost count the churned only beside a count word (how many customers did we lose; parse.ts)
   ...(['lose', 'lost'].map((w) => [w, { kind: 'metric', id: 'churned_subscribers', weak: true }] as [string, Sense])),
   ...(['离网', '流失'].map((w) => [w, { kind: 'metric', id: 'churn_rate' }] as [string, Sense])),
