@@ -80,6 +80,8 @@ describe('executive dashboard', () => {
     expect(subscribers).toMatch(/^\d[\d,.]*(万|亿)?$/);
     await expect.poll(() => page.locator('[data-testid="kpi-median_lifetime"] .value').innerText()).toMatch(/个月/);
     expect(await page.locator('[data-testid="kpi-arpu"] .changes').innerText()).toMatch(/环比[\s\S]*同比/);
+    // a rate's change in percentage points, not relative (+49% for 2.9% → 4.4% read as points)
+    await expect.poll(() => page.locator('[data-testid="kpi-churn_rate"] .changes').innerText()).toMatch(/环比 [▲▼■] [+-]?\d+(\.\d+)?个百分点[\s\S]*同比/);
     expect(firstKpiMs).toBeLessThan(15_000);
   });
 
