@@ -1134,6 +1134,18 @@ describe('a reviewer\'s 257 questions (round 3): ordinary wording', () => {
     // two provinces named: each is itself, not the other read by context
     expect(ask('How many key individual customers in Shaanxi vs Shanxi?').status).not.toBe('ANSWERED')
   })
+  it('a superlative beside a band ranks the bands; a score of a band is the band; the north-east region names it; 渠道接触量 by stage is by stage', () => {
+    expect(answered('Which satisfaction band has the highest churn?')).toMatchObject({ interpretation: { groupBy: ['satisfaction_band'], orderBy: { metric: 'churn_rate', direction: 'desc' } } })
+    expect(answered('Which satisfaction band has the highest churn?').restatement).not.toContain('No band is called')
+    expect(answered('满意度低的用户离网率').restatement).toContain('满意度没有“低”这一档')
+    expect(interp('subscribers with a 95-100 satisfaction score in Guangzhou').filters).toEqual([{ dimension: 'satisfaction_band', op: 'in', values: ['95_100'] }, { dimension: 'city', op: 'in', values: ['440100'] }])
+    expect(interp('各忠诚度区间的用户数').groupBy).toEqual(['loyalty_band'])
+    expect(interp('number of blacklisted customers by province, top 10').filters).toEqual([{ dimension: 'credit_list', op: 'in', values: ['black'] }])
+    expect(interp('Revenue per brand in the north-east region')).toMatchObject({ groupBy: ['brand'], filters: [{ dimension: 'province', values: ['210000', '220000', '230000'] }] })
+    expect(interp('渠道接触量最大的是哪个生命周期阶段')).toMatchObject({ metrics: ['contacts'], groupBy: ['lifecycle_stage'] })
+    expect(ask('SMS usage by brand')).toMatchObject({ status: 'CLARIFY', message: expect.stringContaining('no SMS usage') })
+    expect(ask('入网队列留存').message).toContain('入网批次留存热力图')
+  })
   it('the as-of month is said to be partial (本月至今: 11月1日至23日, month to date)', () => {
     expect(answered('本月至今全国的用户数是多少', null, '2026-11-23').restatement).toContain('时间：2026年11月（本月至今：11月1日至23日）')
     expect(answered('contacts this month', null, '2026-11-23').restatement).toContain('in November 2026 (month to date, Nov 1–23)')

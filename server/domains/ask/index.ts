@@ -130,6 +130,8 @@ export function createParser(opts: ParserOptions = {}) {
           'page:contract': ['合约到期前后的离网率不是问数能查的指标：请看“生命周期”页面的“合约到期前后离网率”图。', 'Churn around contract end is not a metric the chat can query: see "Churn around contract end" on the Lifecycle page.'],
           'page:cohort': ['入网批次留存不是问数能查的指标：请看“生命周期”页面的“入网批次留存热力图”。', 'Cohort retention is not a metric the chat can query: see "Cohort retention heatmap" on the Lifecycle page.'],
           'page:migration': ['分群迁移不是问数能查的指标：请看“客户分群”页面的“分群迁移”图。', 'Segment migration is not a metric the chat can query: see "Segment migration" on the Segments page.'],
+          'absent:sms': ['数据里没有短信用量（条数）：最接近的是MOU（通话分钟）和DOU（流量），短信营业厅是一个接触渠道（例如“短信营业厅的接触次数”）。',
+            'There is no SMS usage (messages sent) in the data: the nearest are MOU (minutes) and DOU (data); SMS is also a contact channel (e.g. "contacts via SMS").'],
           'absent:nps': ['数据里没有NPS（净推荐值）：最接近的是满意度档，例如“各满意度档的离网率”。', 'There is no NPS (net promoter score) in the data: the nearest is the satisfaction band, e.g. "churn rate by satisfaction band".'],
           'absent:5g': ['数据里没有5G、套餐或渗透率：最接近的是DOU（户均流量）和品牌细分，例如“各品牌细分的DOU”。', 'There is no 5G, plan or penetration data: the nearest are DOU (data per user) and the brand sub-segments, e.g. "DOU by sub-segment".'],
           'absent:profit': ['数据里没有利润或利润率：最接近的是收入、渠道成本和ROI，例如“各渠道的ROI”。', 'There is no profit or margin in the data: the nearest are revenue, channel cost and ROI, e.g. "ROI by channel".'],

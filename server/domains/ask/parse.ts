@@ -569,6 +569,15 @@ export function interpret(given: Token[], env: Env, forced: Forced = new Map(), 
     if (near(m.tok).some((j) => { const o = mentionAt.get(j); return !!o && !!o.ids && o.dim === m.dim && !several(j); })) m.qualifier = true;
   }
 
+  // 渠道接触量最大的是哪个生命周期阶段: a dimension written into the metric's word (渠道接触量) says whose figure it is when
+  // another dimension is the one asked (哪个…): it does not group as well
+  if (mentions.some((m) => !m.ids && tokens[m.tok].text.startsWith('哪'))) {
+    for (const m of mentions) {
+      const next = tokens[m.tok + 1];
+      if (!m.ids && !tokens[m.tok].text.startsWith('哪') && next && next.start === tokens[m.tok].end && kinds[m.tok + 1] === 'metric') m.qualifier = true;
+    }
+  }
+
   // ── time ───────────────────────────────────────────────────────────────────────
   const timeToks = tokens.map((_, k) => k).filter((k) => tokens[k].time);
   const specs: { spec: TimeSpec; mode: CommandId | null; toks: number[] }[] = [];
@@ -690,7 +699,8 @@ export function interpret(given: Token[], env: Env, forced: Forced = new Map(), 
   // 满意度低的用户, 高忠诚度: 高 / 低 beside a banded score qualifies it, it does not rank the
   // metric; "low" is not a band the data defines, so every band is shown, in band order, and said so
   let bandWord: { dim: string; word: string } | null = null;
-  if (order && order.spec.limit === undefined && !order.rankOnly) {
+  // (a superlative ranks them: which satisfaction band has the highest churn)
+  if (order && order.spec.limit === undefined && !order.rankOnly && /^(高|低|较高|较低|偏高|偏低|更高|更低|high|low|higher|lower)$/.test(tokens[order.tok].text)) {
     const near = (d: number) => { let j = order!.tok + d; while (j >= 0 && j < N && kinds[j] === 'stop') j += d; return j >= 0 && j < N && kinds[j] === 'dimension' ? j : -1; };
     const j = [near(-1), near(1)].find((x) => x >= 0 && ofKind(senses(x), 'dimension').some((s) => BANDED.has(s.id)));
     if (j !== undefined) {

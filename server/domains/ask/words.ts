@@ -48,7 +48,7 @@ export const STOP_WORDS: string[] = [
   // how something was reached or came (acquired via agents, 客户经理发展的用户, 哪个入网渠道来的), among whom, now (the latest month is the default)
   'among', 'amongst', 'via', 'acquired', 'acquired via', 'acquired through', 'acquired by', 'brings', 'bring', 'brought', 'comes', 'come', 'came',
   'comes from', 'come from', 'came from', 'saw', 'right now', 'currently', 'at the moment', 'at present', 'stick around', 'sticks around',
-  'break it down', 'break them down', 'split it', 'split them', 'stand', 'stands', 'teh', 'hte', 'adn', 'waht', 'wiht', '发展', '发展的', '来的', '比一比', '比一下', '比比', '比较一下', '对比一下',
+  'break it down', 'break them down', 'split it', 'split them', 'stand', 'stands', '区间', '各区间', 'teh', 'hte', 'adn', 'waht', 'wiht', '发展', '发展的', '来的', '比一比', '比一下', '比比', '比较一下', '对比一下',
   // how the answer is drawn (做成地图, 画成饼图): the chart word after it says which
   '做成', '画成', '做个', '画个', '弄成', '做一个', '画一个',
   // the source of the capability scores (埃森哲评估里中国电信的渠道同步得分): the only assessment there is
@@ -213,7 +213,7 @@ export const OOS_WORDS: [string, string][] = [
   ...['合约到期', '合约到期前后', '到期前后', '合约期满', '合约到期离网', '到期', '快到期', '即将到期', '将到期', 'contract expiry', 'contract expiration', 'contract end',
     'around contract end', 'expiring contracts', 'contract expires', 'contracts expire', 'contract expiring', 'contracts expiring', 'expires', 'expire', 'expiring', 'expiry']
     .map((w) => [w, 'page:contract'] as [string, string]),
-  ...['入网批次', '批次留存', '留存热力图', 'cohort retention', 'retention heatmap']
+  ...['入网批次', '批次留存', '留存热力图', '队列留存', '入网队列留存', '批次留存率', 'cohort retention', 'retention heatmap', 'retention by cohort']
     .map((w) => [w, 'page:cohort'] as [string, string]),
   ...['分群迁移', '迁移', '桑基图', 'segment migration', 'migration', 'sankey']
     .map((w) => [w, 'page:migration'] as [string, string]),
@@ -223,6 +223,7 @@ export const OOS_WORDS: [string, string][] = [
     'best account manager', 'top account manager', 'worst account manager', 'which account manager', 'account manager ranking', 'individual account managers']
     .map((w) => [w, 'people'] as [string, string]),
   // measures the data does not hold: the answer names the nearest it does (index.ts)
+  ...['sms usage', 'text usage', 'sms volume', 'sms sent', '短信使用量', '短信用量', '短信量', '短信条数', '发短信'].map((w) => [w, 'absent:sms'] as [string, string]),
   ...['nps', 'net promoter score', 'net promoter', 'promoter score', '净推荐值', '推荐值', 'nps值'].map((w) => [w, 'absent:nps'] as [string, string]),
   ...['5g', '5g套餐', '5g用户', '5g渗透率', '套餐', '渗透率', '套餐渗透率', 'penetration', 'penetration rate', '5g penetration', 'data plan', 'data plans']
     .map((w) => [w, 'absent:5g'] as [string, string]),
@@ -251,13 +252,13 @@ export const MEAN_LIFETIME_WORDS = ['平均在网时长', '平均在网时间', 
  */
 export const REGION_GROUPS: [string[], (code: string) => boolean][] = [
   [['华北', '华北地区', 'north china'], (c) => c[0] === '1'],
-  [['东北', '东北地区', 'northeast china', 'northeast'], (c) => c[0] === '2'],
+  [['东北', '东北地区', 'northeast china', 'northeast', 'north east', 'north east china', 'the north east'], (c) => c[0] === '2'],
   [['华东', '华东地区', 'east china'], (c) => c[0] === '3'],
   [['中南', '中南地区', 'central south china'], (c) => c[0] === '4'],
   [['华中', '华中地区', 'central china'], (c) => c[0] === '4' && c < '440000'],
   [['华南', '华南地区', 'south china'], (c) => c[0] === '4' && c >= '440000'],
-  [['西南', '西南地区', 'southwest china', 'southwest'], (c) => c[0] === '5'],
-  [['西北', '西北地区', 'northwest china', 'northwest'], (c) => c[0] === '6'],
+  [['西南', '西南地区', 'southwest china', 'southwest', 'south west', 'south west china'], (c) => c[0] === '5'],
+  [['西北', '西北地区', 'northwest china', 'northwest', 'north west', 'north west china'], (c) => c[0] === '6'],
   // the statistics bureau's economic areas (东部 · 中部 · 西部; 东北 as above): 西部 is 西南 and 西北 with 内蒙古 and 广西
   [['东部', '东部地区', '东部省份', 'eastern china', 'eastern provinces'], (c) => ['11', '12', '13', '31', '32', '33', '35', '37', '44', '46'].includes(c.slice(0, 2))],
   [['中部', '中部地区', '中部省份', 'central provinces'], (c) => ['14', '34', '36', '41', '42', '43'].includes(c.slice(0, 2))],
@@ -271,7 +272,8 @@ export const EXTRA_SENSES: [string, Sense][] = [
     .flatMap((w) => PUBLISHED_ENTITIES.filter((e) => e.kind === 'foreign').map((e) => [w, { kind: 'member', dimension: 'capability_entity', id: e.id, group: true }] as [string, Sense]))),
   ...(['国内运营商', '中国运营商', 'domestic carriers', 'domestic operators', 'chinese carriers']
     .flatMap((w) => PUBLISHED_ENTITIES.filter((e) => e.kind === 'domestic').map((e) => [w, { kind: 'member', dimension: 'capability_entity', id: e.id, group: true }] as [string, Sense]))),
-  ...REGION_GROUPS.flatMap(([words, inGroup]) => words.flatMap((w) => PROVINCES.filter((p) => inGroup(p.code))
+  // (the north-east region: the words name the region, not a grouping by region)
+  ...REGION_GROUPS.flatMap(([words, inGroup]) => words.flatMap((w) => (/^[a-z ]+$/.test(w) ? [w, `${w} region`, `the ${w} region`] : [w])).flatMap((w) => PROVINCES.filter((p) => inGroup(p.code))
     .map((p) => [w, { kind: 'member', dimension: 'province', id: p.code, group: true }] as [string, Sense]))),
   ...(['用户数量', '客户数量', '用户总数', '客户总数', '用户量', '客户量', '在网客户数', '在网客户', '多少客户', '多少个用户', '多少个客户', '多少人', '人数', '用户人数',
     'subscriber', 'number of customers', 'customer count', 'user count', 'how many customers', 'how many users', 'number of users', 'subscriber numbers']
@@ -345,8 +347,12 @@ export const EXTRA_SENSES: [string, Sense][] = [
   ...(['各省', '各省份', '省份', '分省', 'province', 'by province'].map((w) => [w, { kind: 'dimension', id: 'province' }] as [string, Sense])),
   ...(['渠道', '各渠道', '渠道类型', 'channel', 'by channel'].map((w) => [w, { kind: 'dimension', id: 'channel' }] as [string, Sense])),
   ...(['入网渠道', '发展渠道', '获客渠道', 'acquisition channel', 'sales channel'].map((w) => [w, { kind: 'dimension', id: 'acquisition_channel' }] as [string, Sense])),
-  ...(['满意度档', '满意度档位', '满意度分档', '满意度等级', 'satisfaction bands', 'satisfaction level', 'satisfaction levels'].map((w) => [w, { kind: 'dimension', id: 'satisfaction_band' }] as [string, Sense])),
-  ...(['忠诚度档', '忠诚度档位', '忠诚度分档', '忠诚度等级', 'loyalty bands', 'loyalty level', 'loyalty levels'].map((w) => [w, { kind: 'dimension', id: 'loyalty_band' }] as [string, Sense])),
+  ...(['满意度档', '满意度档位', '满意度分档', '满意度等级', '满意度得分', '满意度分数', '满意度区间', 'satisfaction bands', 'satisfaction level', 'satisfaction levels', 'satisfaction score', 'satisfaction scores']
+    .map((w) => [w, { kind: 'dimension', id: 'satisfaction_band' }] as [string, Sense])),
+  ...(['忠诚度档', '忠诚度档位', '忠诚度分档', '忠诚度等级', '忠诚度得分', '忠诚度分数', '忠诚度区间', 'loyalty bands', 'loyalty level', 'loyalty levels', 'loyalty score', 'loyalty scores']
+    .map((w) => [w, { kind: 'dimension', id: 'loyalty_band' }] as [string, Sense])),
+  ...(['blacklisted', 'blacklisted customers', 'black listed', 'black-listed'].map((w) => [w, { kind: 'member', dimension: 'credit_list', id: 'black' }] as [string, Sense])),
+  ...(['graylisted', 'greylisted', 'gray listed', 'grey listed'].map((w) => [w, { kind: 'member', dimension: 'credit_list', id: 'gray' }] as [string, Sense])),
   ...(['价值层级', '价值等级', '价值层次', '价值分级', 'value tier', 'value segment', 'value segments'].map((w) => [w, { kind: 'dimension', id: 'value_tier' }] as [string, Sense])),
   ...(['细分群体', '客户细分', '品牌细分群', 'segment', 'segments'].map((w) => [w, { kind: 'dimension', id: 'sub_segment' }] as [string, Sense])),
   ...(['接触类型', '接触原因', 'contact purpose', 'reason', 'reasons'].map((w) => [w, { kind: 'dimension', id: 'purpose' }] as [string, Sense])),
