@@ -332,6 +332,12 @@ describe('executive dashboard', () => {
     expect(segs.length).toBe(2);
     for (const q of segs) expect(q.timeRange).toEqual({ from: month, to: month });
     page.off('request', listen);
+    // a one-month range has no migration to draw, and the card says why (not "unavailable")
+    await page.goto(`${base}/segments?from=${month}&to=${month}&view=none`);
+    await settled(page);
+    const migration = page.locator('[data-testid="chart-migration"]');
+    expect(await migration.getAttribute('data-state')).toBe('empty');
+    expect(await migration.innerText()).toContain('迁移比较两个月份');
   });
 
   it('switches to English and every page renders with no blank chart (1440 × 900 screenshots)', async () => {

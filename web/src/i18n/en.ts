@@ -27,7 +27,7 @@ const en: typeof zh = {
     cityHint: 'Click a city to scope the whole dashboard to it', mapMetric: 'Colour by', trendMetric: 'Trend metric', prevYear: 'Same month last year', scopedTo: 'Scope: {name}',
   },
   segments: {
-    tiers: 'Value tiers', subSegments: 'Brand sub-segments', rfm: 'RFM heatmap (R × F)', migration: 'Segment migration ({from} → {to})',
+    tiers: 'Value tiers', subSegments: 'Brand sub-segments', rfm: 'RFM heatmap (R × F)', migration: 'Segment migration ({from} → {to})', oneMonth: 'A migration compares two months: pick a range of two months or more',
     scheme: 'Scheme', fromMonth: 'From month', toMonth: 'To month', newSubs: 'New', churned: 'Churned', share: 'Share',
   },
   channels: {

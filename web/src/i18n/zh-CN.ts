@@ -27,7 +27,7 @@ export default {
     cityHint: '点击地市，将整个看板切换到该地市', mapMetric: '着色指标', trendMetric: '趋势指标', prevYear: '去年同期', scopedTo: '当前范围：{name}',
   },
   segments: {
-    tiers: '价值分层分布', subSegments: '品牌细分', rfm: 'RFM 热力图（R × F）', migration: '分群迁移（{from} → {to}）',
+    tiers: '价值分层分布', subSegments: '品牌细分', rfm: 'RFM 热力图（R × F）', migration: '分群迁移（{from} → {to}）', oneMonth: '迁移比较两个月份：请选择跨两个月以上的时间范围',
     scheme: '分群方案', fromMonth: '起始月', toMonth: '对比月', newSubs: '新增', churned: '离网', share: '占比',
   },
   channels: {
