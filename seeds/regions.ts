@@ -96,7 +96,13 @@ function build(): Region[] {
   return out;
 }
 
-export const REGIONS: readonly Region[] = Object.freeze(build());
+/** A plain pinyin that is another region's English name (陕西's Shanxi is 山西) is no synonym. */
+function withoutCollisions(regions: Region[]): Region[] {
+  const names = new Set(regions.map((r) => r.nameEn.toLowerCase()));
+  return regions.map((r) => (r.pinyinEn && names.has(r.pinyinEn.toLowerCase()) ? { ...r, pinyinEn: undefined } : r));
+}
+
+export const REGIONS: readonly Region[] = Object.freeze(withoutCollisions(build()));
 export const PROVINCES = REGIONS.filter((r) => r.level === 'province');
 export const CITIES = REGIONS.filter((r) => r.level === 'city');
 const byCode = new Map(REGIONS.map((r) => [r.code, r]));

