@@ -111,11 +111,11 @@ describe('chat panel', () => {
     expect((await ink(t.locator('[data-testid="chat-chart"]'))).painted).toBeGreaterThan(500);
   });
 
-  it('changes only the chart: 换成饼图, then 换成柱状图 (nothing re-queried)', async () => {
-    // the answer above is already a bar chart (the server's default for one grouping):
-    // a pie first, so that 换成柱状图 visibly changes the chart
+  it('changes only the chart: 换成饼图 is declined for a rate and said why, then 换成柱状图 (nothing re-queried)', async () => {
+    // the parts of a rate do not add up: the pie is declined aloud, the chart stays
     const pie = await ask(page, '换成饼图');
-    expect(await pie.locator('[data-testid="chat-chart"]').getAttribute('data-plan')).toBe('pie');
+    expect(await pie.locator('[data-testid="chat-chart"]').getAttribute('data-plan')).not.toBe('pie');
+    expect(await pie.innerText()).toContain('离网率是比率，各部分不能相加，不画饼图');
     expect(await pie.locator('[data-testid="chat-chart-only"]').count()).toBe(1);
     const bar = await ask(page, '换成柱状图');
     const chart = bar.locator('[data-testid="chat-chart"]');
