@@ -1133,7 +1133,7 @@ describe('a reviewer\'s 257 questions (round 3): ordinary wording', () => {
     expect(avg.restatement).toContain('Scores are not averaged')
     // two provinces named: each is itself, not the other read by context
     const two = interp('How many key individual customers in Shaanxi vs Shanxi?')
-    expect(two.filters.find((f: { dimension: string }) => f.dimension === 'province')?.values.slice().sort()).toEqual(['140000', '610000'])
+    expect(two.filters!.find((f: { dimension: string }) => f.dimension === 'province')?.values.slice().sort()).toEqual(['140000', '610000'])
   })
   it('a superlative beside a band ranks the bands; a score of a band is the band; the north-east region names it; 渠道接触量 by stage is by stage', () => {
     expect(answered('Which satisfaction band has the highest churn?')).toMatchObject({ interpretation: { groupBy: ['satisfaction_band'], orderBy: { metric: 'churn_rate', direction: 'desc' } } })
