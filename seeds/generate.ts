@@ -77,10 +77,11 @@ export async function generateDemo(engine: Engine, o: GenerateOptions): Promise<
         if(contract_type = 'hard' AND ${u('clen')} < 0.7, 24, 12) AS clen,
         multiIf(brand = 'gotone', ${pick(u('acq'), [['store', 0.3], ['account_manager', 0.25], ['agent', 0.2], ['hotline_out', 0.1], ['web', 0.05], ['app', 0.1]])},
                 ${pick(u('acq'), [['store', 0.35], ['agent', 0.35], ['hotline_out', 0.05], ['web', 0.08], ['app', 0.12], ['self_service', 0.05]])}) AS acquisition_channel,
-        -- days before as-of with a density falling linearly to zero six years back: recent years
-        -- weigh more (the last year about 31%), and no day more than twice the average (a power
-        -- of u piled the latest weeks up: a month to date out-grew the whole month before it)
-        as_of - toIntervalDay(floor((1 - sqrt(1 - ${u('act')})) * 2190)) AS activated_on,
+        -- days before as-of with a density falling linearly by a third over six years (the inverse
+        -- of its CDF): recent years weigh a little more, inflow grows about 6% a year, and no day
+        -- more than 1.2× the average (a power of u piled the latest weeks up: a month to date
+        -- out-grew the whole month before it)
+        as_of - toIntervalDay(floor(2 * (1.5 - sqrt(2.25 - 1.25 * ${u('act')})) * 2190)) AS activated_on,
         ${tenureSql('activated_on', 'as_of')} AS age_now,
         least(addMonths(activated_on, life_t - 1) + toIntervalDay(floor(${u('churnday')} * 27)), addMonths(activated_on, life_t) - 1) AS churn_day,
         -- first tenure month t (1-based index) in which a draw falls under that month's hazard; 0 = survives to as-of
