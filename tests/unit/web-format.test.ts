@@ -25,6 +25,7 @@ describe('number formatting per language', () => {
   it('formats by catalog format, exact for tooltips and tables', () => {
     expect(formatValue(0.01524, 'points', 'zh-CN')).toBe('+1.5个百分点'); // a rate's change: 4.4% from 2.9%
     expect(formatValue(-0.004, 'points', 'en')).toBe('-0.4 pts');
+    expect(formatValue(0.00041, 'points', 'zh-CN')).toBe('+0.04个百分点'); // not ▲ +0
     expect(formatValue(600644.73, 'currency', 'zh-CN')).toBe('60.06万 元');
     expect(formatValue(600644.73, 'currency', 'zh-CN', 'exact')).toBe('600,644.73 元');
     expect(formatValue(600644.73, 'currency', 'en', 'exact')).toBe('¥600,644.73');

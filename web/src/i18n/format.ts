@@ -77,8 +77,8 @@ export function formatValue(v: unknown, format: string, locale: Locale, mode: Mo
       return `${trim(n * 100, exact ? 3 : n !== 0 && Math.abs(n) < 0.001 ? 3 : 1)}%`;
     case 'change':
       return `${n > 0 ? '+' : ''}${trim(n * 100, exact ? 3 : 1)}%`;
-    case 'points': // a difference of two rates, in percentage points
-      return `${n > 0 ? '+' : ''}${trim(n * 100, exact ? 3 : 1)}${locale === 'zh-CN' ? '个百分点' : ' pts'}`;
+    case 'points': // a difference of two rates, in percentage points (a move under 0.1 keeps two decimals: never ▲ +0)
+      return `${n > 0 ? '+' : ''}${trim(n * 100, exact ? 3 : n !== 0 && Math.abs(n) < 0.001 ? 2 : 1)}${locale === 'zh-CN' ? '个百分点' : ' pts'}`;
     case 'currency': {
       const body = exact ? groupDigits(n, locale, 2) : compactNumber(n, locale);
       return locale === 'zh-CN' ? `${body} 元` : `¥${body}`;
