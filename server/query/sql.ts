@@ -185,7 +185,7 @@ ${keys.length ? `LEFT JOIN (${prevSql}) AS prev USING (${keys.join(', ')})` : `C
 
   const order = view.orderBy
     ? [`${view.orderBy.key} ${view.orderBy.direction.toUpperCase()} NULLS LAST`, ...keys.filter((k) => k !== view.orderBy!.key)]
-    : [...(view.grain ? [view.grain] : []), ...view.dims.flatMap((d) => catalogOrder(d, p))];
+    : [...(view.grain ? [view.grain] : []), ...view.dims.flatMap((d) => catalogOrder(d, (ids) => p.add(ids, 'Array(String)')))];
   const final = [
     wrapped,
     order.length ? `ORDER BY ${order.join(', ')}` : '',
@@ -200,15 +200,18 @@ export const metricOf = (id: string): Metric | undefined => model.metric(id);
  * Dimensions whose members have an order of their own (value tiers, bands, funnel stages, the
  * capability framework): their ids in it. Regions keep their codes' order.
  */
-export const ORDERED_MEMBERS = new Map(model.dimensions.filter((d) => d.id !== 'province' && d.id !== 'city').flatMap((d) => {
+const ORDERED_MEMBERS = new Map(model.dimensions.filter((d) => d.id !== 'province' && d.id !== 'city').flatMap((d) => {
   const ids = (membersOf(d.id) ?? []).map((m) => m.id);
   return ids.length && ids.some((id, i) => i > 0 && ids[i - 1] > id) ? [[d.id, ids] as const] : [];
 }));
 
-/** ORDER BY terms for a dimension without an asked order: the catalogue's order where it has one (ids outside it last), else the ids. */
-function catalogOrder(dim: string, p: Params): string[] {
+/**
+ * ORDER BY terms for a dimension without an asked order: the catalogue's order where it has
+ * one (ids outside it last), else the ids. `bind` adds the ids as a parameter and names it.
+ */
+export function catalogOrder(dim: string, bind: (ids: readonly string[]) => string): string[] {
   const ids = ORDERED_MEMBERS.get(dim);
   if (!ids) return [dim];
-  const at = `indexOf(${p.add(ids, 'Array(String)')}, toString(${dim}))`;
+  const at = `indexOf(${bind(ids)}, toString(${dim}))`;
   return [`${at} = 0`, at, dim];
 }

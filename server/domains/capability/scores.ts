@@ -6,7 +6,7 @@
  */
 import type { Engine } from '../../engine/engine.ts';
 import type { Plan } from '../../query/plan.ts';
-import { OPS, ORDERED_MEMBERS } from '../../query/sql.ts';
+import { OPS, catalogOrder } from '../../query/sql.ts';
 
 export type CapabilityLevel = 'dimension' | 'area' | 'item';
 
@@ -63,12 +63,7 @@ export function capabilitySql(plan: Plan, db: string, on: string | null): { sql:
   // a filter on the score (a group with an unknown score is null: it never passes, as in SQL)
   const having = plan.havings.map((h, i) => { params[`h${i}`] = Number(h.values[0]); return `capability_score ${OPS[h.op]} {h${i}:Float64}`; });
   // without an asked order: the framework's (and the entities' catalogue) order, as every other answer
-  const byCatalogue = plan.dims.map((d, i) => {
-    const ids = ORDERED_MEMBERS.get(d);
-    if (!ids) return d;
-    params[`o${i}`] = ids;
-    return `indexOf({o${i}:Array(String)}, ${d}) = 0, indexOf({o${i}:Array(String)}, ${d}), ${d}`;
-  });
+  const byCatalogue = plan.dims.flatMap((d, i) => catalogOrder(d, (ids) => { params[`o${i}`] = ids; return `{o${i}:Array(String)}`; }));
   const order = plan.orderBy ? `${plan.orderBy.key} ${plan.orderBy.direction.toUpperCase()} NULLS LAST` : byCatalogue.join(', ');
   const sql = `SELECT ${[...dims, 'if(countIf(score IS NULL) > 0, NULL, avg(score)) AS capability_score',
     "arrayStringConcat(arrayFilter(x -> x != '', groupUniqArray(note)), '; ') AS note", "arrayStringConcat(arrayFilter(x -> x != '', groupUniqArray(comment)), '; ') AS comment", 'maxOrNull(assessed_on) AS assessed_on'].join(', ')}
