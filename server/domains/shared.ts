@@ -11,6 +11,7 @@ export function queryContext(ctx: RequestContext, asOf?: string | null): QueryCo
     asOf: asOf ? parseDay(asOf, 'asOf') : ctx.dataset.asOf,
     asOfGiven: !!asOf,
     scope: ctx.viewer.scope,
+    firstMonth: ctx.dataset.firstMonth,
     signal: ctx.signal,
     cache: ctx.results ? { results: ctx.results, dataVersion: ctx.dataset.version } : undefined,
     onResult: (query, rows) => ctx.audit?.record({

@@ -138,7 +138,7 @@ export class EmbedService {
     const { query, lang } = applyControls(claims, params);
     const { engine, dataset, results, audit } = this.deps;
     const r = await runMetricQuery(query, {
-      engine, asOf: dataset.asOf, scope, signal,
+      engine, asOf: dataset.asOf, firstMonth: dataset.firstMonth, scope, signal,
       cache: results ? { results, dataVersion: dataset.version } : undefined,
       onResult: (q, rows) => audit?.record({ viewer: claims.sub, role: 'embed', scope: claims.scope, entry: 'embed', query: { ...(q as object), embed: claims.jti }, rows, status: 'ok' }),
     });

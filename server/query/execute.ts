@@ -20,6 +20,8 @@ export interface QueryContext {
   /** true when the caller named the date (capability then reads assessments on or before it) */
   asOfGiven?: boolean;
   scope: Scope;
+  /** the data's first month (YYYY-MM): a previous period before it has no figure */
+  firstMonth?: string | null;
   signal?: AbortSignal;
   confType?: ConfType;
   /** called once per answered query (the audit trail) */
@@ -91,10 +93,10 @@ async function run(q: MetricQuery, ctx: QueryContext, wantTotals: boolean): Prom
   // import's rows are not merged into them yet (seeds/reach.ts setsMerged).
   const setCube = p.parts.find((part) => part.metrics.some((m) => part.cube.sets?.metrics.includes(m.id)))?.cube;
   const sets = !ctx.engine.cluster && (!setCube || await setsMerged(ctx.engine, setCube.id));
-  const main = buildSql(p, ctx.engine.db, { sets });
+  const main = buildSql(p, ctx.engine.db, { sets, dataFrom: ctx.firstMonth });
   const grouped = p.dims.length > 0 || p.grain !== null;
   const needTotals = wantTotals && grouped;
-  const totalsSql = needTotals ? buildSql(p, ctx.engine.db, { totals: true, sets }) : null;
+  const totalsSql = needTotals ? buildSql(p, ctx.engine.db, { totals: true, sets, dataFrom: ctx.firstMonth }) : null;
   const [rows, totals] = await Promise.all([
     ctx.engine.query(main.sql, main.params, opts),
     totalsSql ? ctx.engine.query(totalsSql.sql, totalsSql.params, opts) : Promise.resolve(null),

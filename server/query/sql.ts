@@ -149,7 +149,7 @@ function compareShift(plan: Plan): number {
  * `source`: 'auto' (the default) lets each part read its cube's rollup or sets when they
  * cover it. `sets: false` never reads sets (a cluster: FINAL needs the shards' own tables).
  */
-export function buildSql(plan: Plan, db: string, opts: { totals?: boolean; source?: SourceMode; sets?: boolean } = {}): BuiltSql {
+export function buildSql(plan: Plan, db: string, opts: { totals?: boolean; source?: SourceMode; sets?: boolean; dataFrom?: string | null } = {}): BuiltSql {
   const p = new Params();
   const mode = opts.source ?? 'auto';
   const sets = opts.sets ?? true;
@@ -171,6 +171,12 @@ export function buildSql(plan: Plan, db: string, opts: { totals?: boolean; sourc
   if (view.compare) {
     const shift = compareShift(view);
     const prevRange = shiftRange(view.range!, -shift);
+    // One period whose previous one starts before the data has no previous figure: reading it
+    // would give a part of it, or a count of 0 where grouped rows say nothing (null).
+    if (!view.grain && opts.dataFrom && prevRange.fromDay < `${opts.dataFrom}-01`) {
+      const none = metricIds.flatMap((id) => [`NULL AS ${id}_prev`, `NULL AS ${id}_change`]);
+      return finish(`SELECT *, ${none.join(', ')} FROM (${sql})`);
+    }
     const prev = view.parts.map((part) => cubeSelect(view, part, prevRange, p, mode, sets, shift));
     const prevCols = [...keys, ...metricIds.map((id) => `${id} AS ${id}_prev`)];
     const prevSql = `SELECT ${prevCols.join(', ')} FROM ${joinAll(prev, view.parts.map((_, i) => `q${i}`))}`;
@@ -180,18 +186,21 @@ FROM (${sql}) AS cur
 ${keys.length ? `LEFT JOIN (${prevSql}) AS prev USING (${keys.join(', ')})` : `CROSS JOIN (${prevSql}) AS prev`}`;
   }
 
-  const having = view.havings.map((h) => `${h.dimension} ${OPS[h.op]} ${p.add(Number(h.values[0]), 'Float64')}`);
-  const wrapped = having.length ? `SELECT * FROM (${sql}) WHERE ${having.join(' AND ')}` : sql;
+  return finish(sql);
 
-  const order = view.orderBy
-    ? [`${view.orderBy.key} ${view.orderBy.direction.toUpperCase()} NULLS LAST`, ...keys.filter((k) => k !== view.orderBy!.key)]
-    : [...(view.grain ? [view.grain] : []), ...view.dims.flatMap((d) => catalogOrder(d, (ids) => p.add(ids, 'Array(String)')))];
-  const final = [
-    wrapped,
-    order.length ? `ORDER BY ${order.join(', ')}` : '',
-    view.limit ? `LIMIT ${p.add(view.limit, 'UInt32')}` : '',
-  ].filter(Boolean).join('\n');
-  return { sql: final.replaceAll('{db}', db), params: p.values };
+  function finish(sql: string): BuiltSql {
+    const having = view.havings.map((h) => `${h.dimension} ${OPS[h.op]} ${p.add(Number(h.values[0]), 'Float64')}`);
+    const wrapped = having.length ? `SELECT * FROM (${sql}) WHERE ${having.join(' AND ')}` : sql;
+    const order = view.orderBy
+      ? [`${view.orderBy.key} ${view.orderBy.direction.toUpperCase()} NULLS LAST`, ...keys.filter((k) => k !== view.orderBy!.key)]
+      : [...(view.grain ? [view.grain] : []), ...view.dims.flatMap((d) => catalogOrder(d, (ids) => p.add(ids, 'Array(String)')))];
+    const final = [
+      wrapped,
+      order.length ? `ORDER BY ${order.join(', ')}` : '',
+      view.limit ? `LIMIT ${p.add(view.limit, 'UInt32')}` : '',
+    ].filter(Boolean).join('\n');
+    return { sql: final.replaceAll('{db}', db), params: p.values };
+  }
 }
 
 export const metricOf = (id: string): Metric | undefined => model.metric(id);

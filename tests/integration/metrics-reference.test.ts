@@ -35,7 +35,7 @@ afterAll(async () => {
   await env?.close();
 });
 
-const run = (q: MetricQuery) => runMetricQuery(q, { engine, asOf: TEST_AS_OF, scope: { level: 'national' } });
+const run = (q: MetricQuery) => runMetricQuery(q, { engine, asOf: TEST_AS_OF, scope: { level: 'national' }, firstMonth: env.dataset.firstMonth });
 
 // ── calendar helpers (plain string arithmetic, independent of server/query/time.ts) ──
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -398,6 +398,27 @@ for (const cube of ['base', 'contacts', 'campaigns'] as const) {
             }
           }
         });
+      }
+    });
+
+    it('a previous period with no rows: _prev and _change are null, in the rows and in the totals alike', async () => {
+      // a year before the data's first quarter has no rows
+      const first = env.dataset.firstMonth!;
+      expect(first).toBe(ymAdd(TEST_AS_OF.slice(0, 7), -23));
+      const timeRange = { from: first, to: ymAdd(first, 2) };
+      const dim = cube === 'campaigns' ? 'campaign_kind' : 'brand';
+      for (const id of METRICS_OF[cube]) {
+        const whole = await run({ metrics: [id], timeRange, compare: 'yoy' });
+        expect(whole.rows.length, id).toBe(1);
+        expect(whole.rows[0][`${id}_prev`], `${id}: no groups`).toBeNull();
+        expect(whole.rows[0][`${id}_change`], `${id}: no groups`).toBeNull();
+        const grouped = await run({ metrics: [id], timeRange, groupBy: [dim], compare: 'yoy' });
+        for (const row of grouped.rows) expect(row[`${id}_prev`], `${id} by ${dim}`).toBeNull();
+        expect(grouped.totals?.[`${id}_prev`], `${id}: totals`).toBeNull();
+        expect(grouped.totals?.[`${id}_change`], `${id}: totals`).toBeNull();
+        const [a, b] = [num(grouped.totals?.[id]), num(whole.rows[0][id])];
+        if (b === null) expect(a, `${id}: the current total stays`).toBeNull();
+        else expect(Math.abs(a! - b), `${id}: the current total stays`).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(b)));
       }
     });
 
