@@ -108,6 +108,11 @@ export function plan(q: MetricQuery, ctx: { asOf: string; scope: Scope }): Plan 
   if (problems.length) throw badInput(problems.join('; '), { problems });
 
   applyScope(filters, ctx.scope);
+  // a city manager's row "by province" would be the city's figures under the province's name
+  if (ctx.scope.level === 'city' && dims.includes('province')) {
+    const { city, province } = ctx.scope;
+    throw forbidden(`Your access is limited to ${regionName(city)} (${city}); a row for ${regionName(province)} as a whole is outside it. Group by "city" instead.`, { scope: city, outside: [province] });
+  }
 
   // time
   let range: DayRange | null = null;
