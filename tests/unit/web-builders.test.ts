@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Labels } from '../../web/src/charts/builders/common';
 import { resultTable } from '../../web/src/charts/builders/common';
-import { mapData, PROVINCE_TILES, rankedBarsOption, shortRegion, tileMapOption, trendOption } from '../../web/src/charts/builders/overview';
+import { mapData, PROVINCE_TILES, rankedBarsOption, shortRegion, tileMapOption, trendOption, trendTable } from '../../web/src/charts/builders/overview';
 import { heatmapOption, sankeyFromMigration, sankeyOption } from '../../web/src/charts/builders/segments';
 import { survivalCurves, survivalOption, medianOption, contractChurnOption } from '../../web/src/charts/builders/lifecycle';
 import { preferenceShares, scatterOption } from '../../web/src/charts/builders/channels';
@@ -113,6 +113,31 @@ describe('survival bands', () => {
   });
 });
 
+describe('one member, one colour', () => {
+  const CONTRACTS = ['none', 'hard', 'soft', 'bundle'];
+  const ordered: Labels = { ...labels, order: (dim) => (dim === 'contract_type' ? CONTRACTS : dim === 'value_tier' ? ['drop', 'improve', 'maintain', 'vip', 'key'] : []) };
+  it('a contract type has the same colour in the survival curves and in the contract-expiry chart, though the latter has no 无合约', () => {
+    const curves = survivalOption(result(CONTRACTS.flatMap((contract_type) => [0, 1].map((tenure) => ({ contract_type, tenure, survival_rate: 0.9, ci_low: 0.8, ci_high: 1, at_risk: 10 })))),
+      { dim: 'contract_type', labels: ordered, bandLabel: (n) => `${n} band`, monthsLabel: '月' });
+    const curveColour = (id: string) => curves.series.find((x: { name: string; lineStyle: { color?: string } }) => x.name === id && x.lineStyle.color)!.lineStyle.color;
+    const expiry = contractChurnOption(['hard', 'soft', 'bundle'].flatMap((contractType) => [-1, 0].map((relativeMonth) => ({ contractType, relativeMonth, atRisk: 100, churned: 5, churnRate: 0.05 }))), { labels: ordered, relLabel: 'rel' });
+    for (const id of ['hard', 'soft', 'bundle']) {
+      const line = expiry.series.find((x) => x.name === id)!;
+      expect(line.lineStyle.color, id).toBe(curveColour(id));
+    }
+    expect(new Set(CONTRACTS.map(curveColour)).size).toBe(4);
+  });
+  it("the sankey's 新增 node shares no tier's colour", () => {
+    const flows = [{ from: 'new', to: 'maintain', subscribers: 5 }, ...['drop', 'improve', 'maintain', 'vip', 'key'].map((t) => ({ from: t, to: t, subscribers: 10 }))];
+    const o = sankeyOption(flows, { scheme: 'value_tier', newLabel: '新增', churnedLabel: '离网', order: ['drop', 'improve', 'maintain', 'vip', 'key'], labels: ordered, fromMonth: '2026-05', toMonth: '2026-06' });
+    const colour = (name: string) => o.series[0].data.find((d: { name: string }) => d.name === name)!.itemStyle.color;
+    const tiers = ['drop', 'improve', 'maintain', 'vip', 'key'].map((t) => colour(`L:${t}`));
+    expect(new Set(tiers).size).toBe(5);
+    expect(tiers).not.toContain(colour('L:new'));
+    expect(colour('R:maintain')).toBe(colour('L:maintain'));
+  });
+});
+
 describe('sankey from a migration matrix', () => {
   const flows = [
     { from: 'vip', to: 'vip', subscribers: 50 },
@@ -152,6 +177,13 @@ describe('sankey from a migration matrix', () => {
 });
 
 describe('other builders', () => {
+  it("a trend's table heads its columns in the UI's language (the month column's own label, the change as 同比)", () => {
+    const r = { columns: [{ id: 'month', type: 'time', labelZh: '月份', labelEn: 'Month' }], rows: [{ month: '2026-10', subscribers: 12, subscribers_prev: 9, subscribers_change: 1 / 3 }] };
+    const zh = trendTable(r, { metric: 'subscribers', labels, prevLabel: '去年同期', changeLabel: '同比' });
+    expect(zh.columns.map((c) => c.label)).toEqual(['月份', '用户数', '去年同期', '同比']);
+    const en = trendTable(r, { metric: 'subscribers', labels: { ...labels, locale: 'en' }, prevLabel: 'Same month last year', changeLabel: 'YoY' });
+    expect(en.columns[0].label).toBe('Month');
+  });
   it('trend carries the previous year dashed when compare rows have it', () => {
     const o = trendOption(result([{ month: '2026-09', subscribers: 10, subscribers_prev: 8 }, { month: '2026-10', subscribers: 12, subscribers_prev: 9 }]), { metric: 'subscribers', labels, prevLabel: '去年同期' });
     expect(o.series).toHaveLength(2);

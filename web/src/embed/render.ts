@@ -29,6 +29,7 @@ export function embedLabels(d: EmbedData, locale: Locale): Labels {
     metric: (id) => pick(d.labels.metrics[id], locale) ?? id,
     dim: (id) => pick(d.labels.dims[id], locale) ?? id,
     format: (id) => d.labels.metrics[id]?.format ?? 'decimal',
+    order: (dim) => order(d, dim),
   };
 }
 

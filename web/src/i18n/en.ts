@@ -37,7 +37,7 @@ const en: typeof zh = {
   lifecycle: {
     survival: 'Survival curves (Kaplan–Meier, 95% band)', median: 'Median lifetime per group', logRank: 'Log-rank test',
     cohort: 'Cohort retention heatmap', contract: 'Churn around contract end', groupBy: 'Group by', chisq: 'χ² = {chisq}, df {df}, p {p}',
-    significant: 'The curves differ significantly (p < 0.05)', notSignificant: 'No significant difference between the curves', relMonth: 'Months from contract end', monthsSince: 'Months since activation',
+    significant: 'The curves differ significantly (p < 0.05)', notSignificant: 'No significant difference between the curves', relMonth: 'Months from contract end', monthsSince: 'Months since activation', cohortBase: 'Cohort size', retained: 'Retained', atRisk: 'At risk',
     band: '{name} 95% band', notReached: 'not below 50%',
   },
   capability: {

@@ -37,7 +37,7 @@ export default {
   lifecycle: {
     survival: '生存曲线（Kaplan–Meier，95% 置信带）', median: '各组生命周期（中位数）', logRank: 'Log-rank 检验',
     cohort: '入网批次留存热力图', contract: '合约到期前后离网率', groupBy: '分组', chisq: 'χ² = {chisq}，自由度 {df}，p {p}',
-    significant: '各组曲线差异显著（p < 0.05）', notSignificant: '各组曲线差异不显著', relMonth: '距合约到期（月）', monthsSince: '入网后月数',
+    significant: '各组曲线差异显著（p < 0.05）', notSignificant: '各组曲线差异不显著', relMonth: '距合约到期（月）', monthsSince: '入网后月数', cohortBase: '入网人数', retained: '留存人数', atRisk: '风险集人数',
     band: '{name} 95% 置信带', notReached: '未降至 50%',
   },
   capability: {

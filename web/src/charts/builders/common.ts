@@ -13,6 +13,8 @@ export interface Labels {
   dim: (id: string) => string;
   /** catalog format of a metric */
   format: (id: string) => string;
+  /** dimension id → its members' ids in the catalogue's order (colours follow it) */
+  order?: (dim: string) => readonly string[];
 }
 
 export interface ResultColumn { id: string; labelZh: string; labelEn: string; type: string }
@@ -30,6 +32,15 @@ export interface TableData { columns: TableColumn[]; rows: Row[] }
 export const SELECTED_COLOR = '#e8590c';
 
 export const PALETTE = ['#1f6fd1', '#f59f00', '#2f9e44', '#e8590c', '#7048e8', '#0c8599', '#c2255c', '#5c940d', '#495057', '#1098ad', '#d6336c', '#f08c00'];
+/**
+ * A member's colour: its place in the catalogue's order of its dimension, so one member keeps
+ * one colour on every chart (a chart that leaves a member out does not shift the others);
+ * `fallback` (the series' index) where the order does not know it.
+ */
+export function memberColor(labels: Labels, dim: string | null, id: unknown, fallback: number): string {
+  const i = dim ? labels.order?.(dim).indexOf(String(id)) ?? -1 : -1;
+  return PALETTE[(i >= 0 ? i : fallback) % PALETTE.length];
+}
 export const BASE_TEXT = { fontFamily: 'system-ui, -apple-system, "Segoe UI", "PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC", sans-serif' };
 
 export const rowsOf = (r: MetricResultLike | null | undefined): Row[] => (r?.rows ?? []) as Row[];

@@ -1,5 +1,5 @@
 /** Lifecycle: Kaplan–Meier step curves with Greenwood bands, medians, contract-end churn. */
-import { axis, baseOption, exact, num, PALETTE, rowsOf, tooltipLines, type Labels, type MetricResultLike, type Row } from './common';
+import { axis, baseOption, memberColor, exact, num, rowsOf, tooltipLines, type Labels, type MetricResultLike, type Row } from './common';
 
 export interface SurvivalCurve {
   key: string;
@@ -46,7 +46,7 @@ export function survivalOption(result: MetricResultLike | null, s: { dim: string
   const curves = survivalCurves(rowsOf(result), s.dim);
   const name = (k: string) => (s.dim ? labels.member(s.dim, k) : labels.metric('survival_rate'));
   const series = curves.flatMap((c, i) => {
-    const color = PALETTE[i % PALETTE.length];
+    const color = memberColor(labels, s.dim, c.key, i);
     const stack = `band-${c.key}`;
     return [
       // the band: an invisible lower line, then (high − low) stacked on it with a fill
@@ -65,7 +65,7 @@ export function survivalOption(result: MetricResultLike | null, s: { dim: string
         const lines = curves.map((c, i) => {
           const j = c.tenure.indexOf(t);
           if (j < 0) return null;
-          return { marker: `<span style="display:inline-block;margin-right:4px;border-radius:5px;width:10px;height:10px;background:${PALETTE[i % PALETTE.length]}"></span>`, name: name(c.key), value: `${exact(labels, c.survival[j], 'percent')} [${exact(labels, c.low[j], 'percent')}, ${exact(labels, c.high[j], 'percent')}] n=${c.atRisk[j] ?? '—'}` };
+          return { marker: `<span style="display:inline-block;margin-right:4px;border-radius:5px;width:10px;height:10px;background:${memberColor(labels, s.dim, c.key, i)}"></span>`, name: name(c.key), value: `${exact(labels, c.survival[j], 'percent')} [${exact(labels, c.low[j], 'percent')}, ${exact(labels, c.high[j], 'percent')}] n=${c.atRisk[j] ?? '—'}` };
         }).filter((x): x is NonNullable<typeof x> => !!x);
         return tooltipLines(`${s.monthsLabel} ${t}`, lines);
       },
@@ -127,7 +127,7 @@ export function contractChurnOption(points: ContractPoint[], s: { labels: Labels
     xAxis: { type: 'category', name: s.relLabel, nameLocation: 'middle', nameGap: 24, data: months.map((m) => (m > 0 ? `+${m}` : String(m))) },
     yAxis: { type: 'value', axisLabel: axis(labels, 'percent') },
     series: types.map((t, i) => ({
-      name: labels.member('contract_type', t), type: 'line', symbolSize: 6,
+      name: labels.member('contract_type', t), type: 'line', symbolSize: 6, itemStyle: { color: memberColor(labels, 'contract_type', t, i) }, lineStyle: { color: memberColor(labels, 'contract_type', t, i) },
       data: months.map((m) => num(at(t, m)?.churnRate)),
       ...(i === 0 ? { markLine: { silent: true, symbol: 'none', lineStyle: { color: '#c92a2a', type: 'dashed' }, data: [{ xAxis: months.indexOf(0) }], label: { formatter: '0' } } } : {}),
     })),

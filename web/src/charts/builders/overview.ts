@@ -261,14 +261,15 @@ export function trendOption(result: MetricResultLike | null, s: { metric: string
 }
 
 /** Trend as a table (month, value, previous year, change). */
-export function trendTable(result: MetricResultLike | null, s: { metric: string; labels: Labels; prevLabel: string; monthLabel: string }): TableData {
+export function trendTable(result: MetricResultLike | null, s: { metric: string; labels: Labels; prevLabel: string; changeLabel: string }): TableData {
   const { labels, metric } = s;
+  const month = result?.columns.find((c) => c.id === 'month');
   return {
     columns: [
-      { key: 'month', label: s.monthLabel, format: 'text' },
+      { key: 'month', label: month ? (labels.locale === 'en' ? month.labelEn : month.labelZh) : 'month', format: 'text' },
       { key: metric, label: labels.metric(metric), format: labels.format(metric) },
       { key: `${metric}_prev`, label: s.prevLabel, format: labels.format(metric) },
-      { key: `${metric}_change`, label: '±', format: 'change' },
+      { key: `${metric}_change`, label: s.changeLabel, format: 'change' },
     ],
     rows: rowsOf(result).map((r) => ({ month: r.month, [metric]: r[metric], [`${metric}_prev`]: r[`${metric}_prev`], [`${metric}_change`]: r[`${metric}_change`] })),
   };

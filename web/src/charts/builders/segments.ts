@@ -1,5 +1,5 @@
 /** Segments: value tiers, brand sub-segments, heatmaps (RFM and friends), the migration sankey. */
-import { axis, baseOption, compact, exact, num, PALETTE, rowsOf, SELECTED_COLOR, tooltipLines, type Labels, type MetricResultLike, type Row, type TableData } from './common';
+import { axis, baseOption, memberColor, compact, exact, num, rowsOf, SELECTED_COLOR, tooltipLines, type Labels, type MetricResultLike, type Row, type TableData } from './common';
 
 /** Subscribers per member as bars, a ratio metric (ARPU) as a line on the right axis. */
 export function barsWithLineOption(result: MetricResultLike | null, s: { dim: string; bar: string; line?: string; order?: string[]; selected?: string[]; labels: Labels }) {
@@ -57,7 +57,7 @@ export function subSegmentOption(result: MetricResultLike | null, s: { metric: s
     yAxis: { type: 'value', axisLabel: axis(labels, fmt) },
     // one series per brand so the legend names brands; each sub-segment has a value in one series only
     series: s.brands.map((b, i) => ({
-      name: labels.member('brand', b), type: 'bar', stack: 'brand', barMaxWidth: 32, itemStyle: { color: PALETTE[i] },
+      name: labels.member('brand', b), type: 'bar', stack: 'brand', barMaxWidth: 32, itemStyle: { color: memberColor(labels, 'brand', b, i) },
       data: rows.map((r) => (String(r.brand) === b ? num(r[metric]) : null)),
     })),
   };
@@ -153,11 +153,14 @@ export function sankeyFromMigration(flows: Flow[], s: { scheme: string; member: 
   return { nodes: ordered, links };
 }
 
+const NEW_COLOR = '#868e96';
+
 export function sankeyOption(flows: Flow[], s: { scheme: string; labels: Labels; newLabel: string; churnedLabel: string; order?: string[]; fromMonth: string; toMonth: string }) {
   const { labels } = s;
   const { nodes, links } = sankeyFromMigration(flows, { scheme: s.scheme, member: labels.member, newLabel: s.newLabel, churnedLabel: s.churnedLabel, order: s.order });
   const byName = new Map(nodes.map((n) => [n.name, n]));
-  const colorOf = (id: string) => (id === 'new' ? '#2f9e44' : id === 'churned' ? '#c92a2a' : PALETTE[Math.max(0, s.order?.indexOf(id) ?? 0) % PALETTE.length]);
+  // newcomers grey (from outside the base, and no tier's colour), leavers red; tiers their own colours
+  const colorOf = (id: string) => (id === 'new' ? NEW_COLOR : id === 'churned' ? '#c92a2a' : memberColor(labels, s.scheme, id, Math.max(0, s.order?.indexOf(id) ?? 0)));
   return {
     ...baseOption(),
     tooltip: {
