@@ -113,6 +113,16 @@ describe('plan options', () => {
     expect(by.xAxis.data).toEqual(['#2024-01', '#2024-02']);
     expect(by.series.map((s) => s.data)).toEqual([[1, 2], [3, null]]);
   });
+  it("a member's series has the member's colour, whichever members the answer holds", () => {
+    const ordered: Labels = { ...labels, order: (d) => (d === 'brand' ? ['gotone', 'mzone', 'easyown'] : []) };
+    const colour = (brands: string[]) => {
+      const o = seriesOption(res(brands.map((brand) => ({ month: '2024-01', brand, arpu: 1 }))), { type: 'line', x: 'month', by: 'brand', metrics: ['arpu'], labels: ordered, xIsTime: true, prevLabel: '' });
+      return Object.fromEntries(o.series.map((x, i) => [brands[i], (x.itemStyle as { color: string }).color]));
+    };
+    const all = colour(['gotone', 'mzone', 'easyown']);
+    expect(new Set(Object.values(all)).size).toBe(3);
+    expect(colour(['mzone', 'easyown'])).toEqual({ mzone: all.mzone, easyown: all.easyown });
+  });
   it('two formats get two value axes', () => {
     const o = seriesOption(res([{ channel: 'app', conversion_rate: 0.1, cost_per_conversion: 30 }]), { type: 'bar', x: 'channel', by: null, metrics: ['conversion_rate', 'cost_per_conversion'], labels, prevLabel: '' });
     expect(o.yAxis).toHaveLength(2);

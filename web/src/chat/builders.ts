@@ -3,7 +3,7 @@
  * any grouping, pie, funnel, a generic radar and a two-dimension sankey. Same contract as
  * web/src/charts/builders: pure `(result, settings) => option`, labels passed in.
  */
-import { axis, baseOption, compact, exact, num, PALETTE, rowsOf, tooltipLines, type Labels, type MetricResultLike, type Row } from '../charts/builders/common';
+import { axis, baseOption, compact, exact, memberColor, num, PALETTE, rowsOf, tooltipLines, type Labels, type MetricResultLike, type Row } from '../charts/builders/common';
 
 /** Distinct values of a column, in first-seen order (or by `order`, or ascending for time). */
 export function categories(rows: Row[], key: string, s: { time?: boolean; order?: string[] } = {}): string[] {
@@ -43,12 +43,12 @@ export function seriesOption(result: MetricResultLike | null, s: SeriesSpec) {
   const at = (x: string, pred: (r: Row) => boolean = () => true) => rows.find((r) => String(r[s.x]) === x && pred(r));
   const formats = [...new Set(s.metrics.map((m) => labels.format(m)))].slice(0, 2);
   const axisOf = (m: string) => Math.max(0, formats.indexOf(labels.format(m)));
-  type Line = { name: string; metric: string; data: (number | null)[]; prev?: boolean };
+  type Line = { name: string; metric: string; data: (number | null)[]; prev?: boolean; member?: string };
   let lines: Line[];
   if (s.by) {
     const m = s.metrics[0];
     lines = categories(rows, s.by, { order: s.byOrder }).map((b) => ({
-      name: labels.member(s.by!, b), metric: m, data: xs.map((x) => num(at(x, (r) => String(r[s.by!]) === b)?.[m])),
+      name: labels.member(s.by!, b), metric: m, member: b, data: xs.map((x) => num(at(x, (r) => String(r[s.by!]) === b)?.[m])),
     }));
   } else {
     lines = s.metrics.flatMap((m) => {
@@ -76,7 +76,7 @@ export function seriesOption(result: MetricResultLike | null, s: SeriesSpec) {
     series: lines.map((l, i) => ({
       name: l.name, type: s.type, yAxisIndex: axisOf(l.metric), data: l.data,
       barMaxWidth: 36, symbolSize: 6,
-      itemStyle: { color: PALETTE[i % PALETTE.length], opacity: l.prev ? 0.55 : 1 },
+      itemStyle: { color: l.member === undefined ? PALETTE[i % PALETTE.length] : memberColor(labels, s.by!, l.member, i), opacity: l.prev ? 0.55 : 1 },
       lineStyle: l.prev ? { type: 'dashed' } : undefined,
       label: s.type === 'bar' && xs.length <= 12 && lines.length <= 2
         ? { show: true, position: 'top', fontSize: 10, formatter: (p: { value: number }) => compact(labels, p.value, labels.format(l.metric)) } : undefined,

@@ -16,14 +16,14 @@ export function useChatLabels() {
   const { locale, t, label } = useLocale();
   const grainLabel = (id: string) => label(cat.catalog.value?.grains.find((g) => g.id === id), id);
   const dimLabel = (id: string) => (isGrain(id) ? grainLabel(id) : cat.dimLabel(id));
-  const labels = computed<Labels>(() => {
-    void locale.value; // re-label on language switch
-    return { locale: locale.value, member: cat.labeller(), metric: cat.metricLabel, dim: dimLabel, format: cat.metricFormat };
-  });
   const order = (dim: string): string[] => {
     const ms = cat.dimension(dim)?.members ?? [];
     return ms.length <= ORDER_MAX ? ms.map((m) => m.id) : [];
   };
+  const labels = computed<Labels>(() => {
+    void locale.value; // re-label on language switch
+    return { locale: locale.value, member: cat.labeller(), metric: cat.metricLabel, dim: dimLabel, format: cat.metricFormat, order };
+  });
   const join = (xs: string[]) => xs.join(locale.value === 'en' ? ', ' : '、');
   const OPS: Record<string, string> = { gt: '>', gte: '≥', lt: '<', lte: '≤' };
 
