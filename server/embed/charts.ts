@@ -4,6 +4,8 @@
  * runs for the same state (web/src/views/*View.vue), so an embed shows what the analyst saw.
  */
 import { badInput } from '../errors.ts';
+import { model } from '../model/index.ts';
+import { isMember } from '../model/members.ts';
 import type { Plan } from '../query/plan.ts';
 import { addMonths, lastCompleteMonth, ymStr } from '../query/time.ts';
 import type { Filter, MetricQuery } from '../query/types.ts';
@@ -95,8 +97,20 @@ function timeRangeOf(state: Record<string, string>, asOf: string): { from: strin
 
 const pick = (v: string | undefined, allowed: string[], fallback: string) => (v && allowed.includes(v) ? v : fallback);
 
-/** A saved view's chart → the query its page runs for the view's state and scope. */
+/**
+ * A saved view's chart → the query its page runs for the view's state and scope, narrowed to
+ * the view's brand (a page filter: useFilters.ts) where the chart's metrics have one.
+ */
 export function viewChartQuery(view: SavedView, chart: ChartKind, asOf: string): MetricQuery {
+  const q = pageQuery(view, chart, asOf);
+  const brand = view.state.brand;
+  if (brand && isMember('brand', brand) && q.metrics.every((id) => model.dimensionsOf(model.metric(id)!).includes('brand'))) {
+    q.filters = [...(q.filters ?? []), { dimension: 'brand', op: 'in', values: [brand] }];
+  }
+  return q;
+}
+
+function pageQuery(view: SavedView, chart: ChartKind, asOf: string): MetricQuery {
   const offered = VIEW_CHARTS[view.page] ?? [];
   if (!offered.includes(chart)) {
     throw badInput(offered.length

@@ -340,6 +340,48 @@ describe('executive dashboard', () => {
     expect(await migration.innerText()).toContain('迁移比较两个月份');
   });
 
+  it('the brand filter narrows every chart whose metrics have a brand, carries to the other pages, and a card it cannot narrow says so', async () => {
+    const asked: { metrics?: string[]; filters?: { dimension: string; values: string[] }[] }[] = [];
+    const listen = (r: import('playwright-core').Request) => {
+      if (!r.url().endsWith('/graphql')) return;
+      const v = (JSON.parse(r.postData() ?? '{}') as { variables?: { query?: (typeof asked)[number]; filters?: (typeof asked)[number]['filters'] } }).variables;
+      if (v?.query) asked.push(v.query);
+      else if (v?.filters) asked.push({ filters: v.filters });
+    };
+    await page.goto(`${base}/?view=none`);
+    await settled(page);
+    const all = await page.locator('[data-testid="kpi-subscribers"] .value').innerText();
+    page.on('request', listen);
+    await page.locator('[data-testid="brand-select"]').selectOption('mzone');
+    await page.waitForURL((u) => u.searchParams.get('brand') === 'mzone');
+    await settled(page);
+    const branded = (q: (typeof asked)[number]) => (q.filters ?? []).some((f) => f.dimension === 'brand' && f.values.join() === 'mzone');
+    expect(asked.length).toBeGreaterThanOrEqual(5);
+    for (const q of asked) expect(branded(q), JSON.stringify(q)).toBe(true);
+    // the KPI is the brand's own figure, as the API gives it
+    const month = await page.locator('[data-testid="time-to"]').inputValue();
+    const api = await product.gql('query($q: MetricQuery!) { metrics(query: $q) { rows } }', { q: { metrics: ['subscribers'], filters: [{ dimension: 'brand', op: 'in', values: ['mzone'] }], timeRange: { from: month, to: month } } });
+    const n = (api.body.data.metrics.rows as { subscribers: number }[])[0].subscribers;
+    const shown = await page.locator('[data-testid="kpi-subscribers"] .value').innerText();
+    expect(shown).not.toBe(all);
+    const value = Number(shown.replace(/[,万]/g, '')) * (shown.endsWith('万') ? 1e4 : 1);
+    expect(Math.abs(value - n) / n, `${shown} vs ${n}`).toBeLessThan(shown.endsWith('万') ? 0.005 : 1e-9);
+    expect(await page.locator('[data-testid="not-narrowed"]').count()).toBe(0);
+    // another page keeps the brand; campaigns have none: their card says it shows every brand
+    asked.length = 0;
+    await page.locator('[data-testid="nav-channels"]').click();
+    await page.waitForURL((u) => u.pathname.endsWith('/channels') && u.searchParams.get('brand') === 'mzone');
+    await settled(page);
+    expect(await page.locator('[data-testid="chart-lift"] [data-testid="not-narrowed"]').innerText()).toContain('动感地带');
+    expect(await page.locator('[data-testid="not-narrowed"]').count()).toBe(1);
+    for (const q of asked.filter((x) => !x.metrics?.some((m) => ['hit_rate', 'campaign_lift'].includes(m)))) expect(branded(q), JSON.stringify(q)).toBe(true);
+    expect(await page.locator('[data-testid="chart-efficiency"]').getAttribute('data-state')).toBe('ready');
+    page.off('request', listen);
+    await page.locator('[data-testid="brand-select"]').selectOption('');
+    await page.waitForURL((u) => !u.searchParams.has('brand'));
+    expect(await page.locator('[data-testid="not-narrowed"]').count()).toBe(0);
+  });
+
   it('switches to English and every page renders with no blank chart (1440 × 900 screenshots)', async () => {
     // the switch clicked while a lazily loaded page is still loading (its chunk held back 1.5 s)
     // switches that page, with its region, not the overview

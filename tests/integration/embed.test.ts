@@ -148,6 +148,21 @@ describe('minting with createEmbed', () => {
     const missing = await mint({ viewId: '00000000-0000-0000-0000-000000000000', chart: 'trend' });
     expect(missing.body.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
   });
+
+  it("a view's brand (the page filter) narrows its embedded chart, as it narrowed the page; an unknown brand is ignored as the page ignores it", async () => {
+    const save = async (state: Json) => (await s.gql(`mutation($input: SaveViewInput!) { saveView(input: $input) { id } }`, {
+      input: { scope: '440000', name: `品牌 ${JSON.stringify(state)}`, page: 'lifecycle', state },
+    })).body.data.saveView.id as string;
+    const e = await mintOk({ viewId: await save({ group: 'contract_type', brand: 'gotone' }), chart: 'survival' });
+    expect(e.query.filters).toEqual([{ dimension: 'province', op: 'in', values: ['440000'] }, { dimension: 'brand', op: 'in', values: ['gotone'] }]);
+    const curves = await data(e.token);
+    const direct = await s.gql('query($q: MetricQuery!) { metrics(query: $q) { rows } }', { q: e.query });
+    expect(curves.body.rows).toEqual(direct.body.data.metrics.rows);
+    const all = await s.gql('query($q: MetricQuery!) { metrics(query: $q) { rows } }', { q: { ...e.query, filters: e.query.filters.slice(0, 1) } });
+    expect(curves.body.rows).not.toEqual(all.body.data.metrics.rows);
+    const odd = await mintOk({ viewId: await save({ group: 'contract_type', brand: 'nokia' }), chart: 'survival' });
+    expect(odd.query.filters).toEqual([{ dimension: 'province', op: 'in', values: ['440000'] }]);
+  });
 });
 
 describe('server-to-server minting (POST /api/embed/token)', () => {

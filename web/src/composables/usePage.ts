@@ -16,7 +16,8 @@ export function usePage() {
     void locale.value; // re-label on language switch
     return { locale: locale.value, member: cat.labeller(), metric: cat.metricLabel, dim: cat.dimLabel, format: cat.metricFormat, order: (dim: string) => (cat.dimension(dim)?.members ?? []).map((m) => m.id) };
   });
-  const scopeLabel = computed(() => (f.level.value === 'national' ? t('region.national') : [f.province.value, f.city.value].filter(Boolean).map((c) => f.regionLabel(c!)).join(' · ')));
+  const region = computed(() => (f.level.value === 'national' ? t('region.national') : [f.province.value, f.city.value].filter(Boolean).map((c) => f.regionLabel(c!)).join(' · ')));
+  const scopeLabel = computed(() => (f.brand.value ? `${region.value} · ${cat.memberLabel('brand', f.brand.value)}` : region.value));
   const card = computed(() => ({ asOf: cat.asOf.value, scopeLabel: scopeLabel.value, rangeLabel: `${f.from.value} – ${f.to.value}` }));
   return { ...f, ...cat, t, locale, labels, card, scopeLabel };
 }

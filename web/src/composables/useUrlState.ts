@@ -1,12 +1,12 @@
 /**
  * All dashboard state lives in the URL query: a link reproduces the view, back/forward
- * walk through changes. Global keys (scope, from, to, lang) survive page switches; every
+ * walk through changes. Global keys (scope, from, to, brand, lang) survive page switches; every
  * other key belongs to the page that set it, and a tab takes its page back as it was left.
  */
 import { computed, type WritableComputedRef } from 'vue';
 import { useRoute, useRouter, type LocationQuery } from 'vue-router';
 
-export const GLOBAL_KEYS = ['scope', 'from', 'to', 'lang'] as const;
+export const GLOBAL_KEYS = ['scope', 'from', 'to', 'brand', 'lang'] as const;
 
 export type Patch = Record<string, string | null | undefined>;
 
