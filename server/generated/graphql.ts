@@ -112,6 +112,13 @@ export type CapabilityAssessment = {
   recordedBy: Scalars['String']['output'];
 };
 
+/** How a score was obtained. */
+export type CapabilityBasis =
+  /** derived, not published: the mean of the entity's known area scores in the dimension (unknown areas left out) */
+  | 'mean_of_areas'
+  /** as printed in the source or as entered in an assessment */
+  | 'recorded';
+
 export type CapabilityComparisonRow = {
   __typename?: 'CapabilityComparisonRow';
   dimension: Scalars['ID']['output'];
@@ -138,14 +145,27 @@ export type CapabilityNode = {
 
 export type CapabilityScore = {
   __typename?: 'CapabilityScore';
+  /** a derived score: how many known area scores it averages, of the areasInDimension the dimension has */
+  areasAveraged?: Maybe<Scalars['Int']['output']>;
+  areasInDimension?: Maybe<Scalars['Int']['output']>;
   assessedOn: Scalars['Date']['output'];
+  /** null when the score is unknown */
+  basis?: Maybe<CapabilityBasis>;
   comment?: Maybe<Scalars['String']['output']>;
+  /** true: not published or recorded but derived (see basis) */
+  derived: Scalars['Boolean']['output'];
   dimension: Scalars['ID']['output'];
   entity: Scalars['ID']['output'];
+  /** a score is given (recorded or derived) */
   known: Scalars['Boolean']['output'];
   level: CapabilityLevel;
   node: Scalars['ID']['output'];
+  /** why a score is unknown, how it was read from the source, or how it was derived (English; the record's own text) */
   note?: Maybe<Scalars['String']['output']>;
+  noteEn?: Maybe<Scalars['String']['output']>;
+  /** the note in Chinese / in English, for a UI in that language */
+  noteZh?: Maybe<Scalars['String']['output']>;
+  /** null: unknown (never 0) */
   score?: Maybe<Scalars['Float']['output']>;
   source?: Maybe<Scalars['String']['output']>;
 };
@@ -309,7 +329,13 @@ export type Embed = {
 
 export type EntityScore = {
   __typename?: 'EntityScore';
+  areasAveraged?: Maybe<Scalars['Int']['output']>;
+  areasInDimension?: Maybe<Scalars['Int']['output']>;
+  basis?: Maybe<CapabilityBasis>;
+  derived: Scalars['Boolean']['output'];
   entity: Scalars['ID']['output'];
+  noteEn?: Maybe<Scalars['String']['output']>;
+  noteZh?: Maybe<Scalars['String']['output']>;
   score?: Maybe<Scalars['Float']['output']>;
 };
 
@@ -520,11 +546,16 @@ export type Query = {
   campaignEffect: Array<CampaignEffect>;
   /** Every assessment recorded for an entity (history). */
   capabilityAssessments: Array<CapabilityAssessment>;
-  /** Entities side by side per dimension, with the best and the mean of the foreign carriers. */
+  /** Entities side by side per dimension, with the best and the mean of the foreign carriers; `derive` as in capabilityScores. */
   capabilityComparison: Array<CapabilityComparisonRow>;
   /** The three-level framework (dimension → area → item). */
   capabilityFramework: Array<CapabilityNode>;
-  /** Scores per entity and node; the latest assessment on or before `on` (default: latest). Unknown scores are null with a note. */
+  /**
+   * Scores per entity and node; the latest assessment on or before `on` (default: latest). Unknown scores are null with a note.
+   * With `derive` (default true) an entity's dimension score that is not published (or not recorded) is derived as the mean
+   * of its known area scores in that dimension, marked `derived: true`, `basis: mean_of_areas`; `derive: false` answers
+   * exactly as recorded. Published scores are never replaced.
+   */
   capabilityScores: Array<CapabilityScore>;
   /** Every metric and dimension with zh/en labels; dimensions with their members. */
   catalog: Catalog;
@@ -591,12 +622,14 @@ export type QueryCapabilityAssessmentsArgs = {
 
 
 export type QueryCapabilityComparisonArgs = {
+  derive?: InputMaybe<Scalars['Boolean']['input']>;
   entities: Array<Scalars['ID']['input']>;
   on?: InputMaybe<Scalars['Date']['input']>;
 };
 
 
 export type QueryCapabilityScoresArgs = {
+  derive?: InputMaybe<Scalars['Boolean']['input']>;
   entities: Array<Scalars['ID']['input']>;
   level?: InputMaybe<CapabilityLevel>;
   on?: InputMaybe<Scalars['Date']['input']>;
@@ -959,6 +992,7 @@ export type ResolversTypes = ResolversObject<{
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   CampaignEffect: ResolverTypeWrapper<CampaignEffect>;
   CapabilityAssessment: ResolverTypeWrapper<CapabilityAssessment>;
+  CapabilityBasis: CapabilityBasis;
   CapabilityComparisonRow: ResolverTypeWrapper<CapabilityComparisonRow>;
   CapabilityLevel: CapabilityLevel;
   CapabilityNode: ResolverTypeWrapper<CapabilityNode>;
@@ -1156,14 +1190,20 @@ export type CapabilityNodeResolvers<ContextType = RequestContext, ParentType ext
 }>;
 
 export type CapabilityScoreResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['CapabilityScore'] = ResolversParentTypes['CapabilityScore']> = ResolversObject<{
+  areasAveraged?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  areasInDimension?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   assessedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  basis?: Resolver<Maybe<ResolversTypes['CapabilityBasis']>, ParentType, ContextType>;
   comment?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  derived?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   dimension?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   entity?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   known?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   level?: Resolver<ResolversTypes['CapabilityLevel'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  noteEn?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  noteZh?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   score?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   source?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 }>;
@@ -1243,7 +1283,13 @@ export type EmbedResolvers<ContextType = RequestContext, ParentType extends Reso
 }>;
 
 export type EntityScoreResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['EntityScore'] = ResolversParentTypes['EntityScore']> = ResolversObject<{
+  areasAveraged?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  areasInDimension?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  basis?: Resolver<Maybe<ResolversTypes['CapabilityBasis']>, ParentType, ContextType>;
+  derived?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   entity?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  noteEn?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  noteZh?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   score?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
 }>;
 
@@ -1339,9 +1385,9 @@ export type QueryResolvers<ContextType = RequestContext, ParentType extends Reso
   askMisses?: Resolver<Array<ResolversTypes['AskMiss']>, ParentType, ContextType, RequireFields<QueryAskMissesArgs, 'limit'>>;
   campaignEffect?: Resolver<Array<ResolversTypes['CampaignEffect']>, ParentType, ContextType, Partial<QueryCampaignEffectArgs>>;
   capabilityAssessments?: Resolver<Array<ResolversTypes['CapabilityAssessment']>, ParentType, ContextType, RequireFields<QueryCapabilityAssessmentsArgs, 'entity'>>;
-  capabilityComparison?: Resolver<Array<ResolversTypes['CapabilityComparisonRow']>, ParentType, ContextType, RequireFields<QueryCapabilityComparisonArgs, 'entities'>>;
+  capabilityComparison?: Resolver<Array<ResolversTypes['CapabilityComparisonRow']>, ParentType, ContextType, RequireFields<QueryCapabilityComparisonArgs, 'derive' | 'entities'>>;
   capabilityFramework?: Resolver<Array<ResolversTypes['CapabilityNode']>, ParentType, ContextType>;
-  capabilityScores?: Resolver<Array<ResolversTypes['CapabilityScore']>, ParentType, ContextType, RequireFields<QueryCapabilityScoresArgs, 'entities'>>;
+  capabilityScores?: Resolver<Array<ResolversTypes['CapabilityScore']>, ParentType, ContextType, RequireFields<QueryCapabilityScoresArgs, 'derive' | 'entities'>>;
   catalog?: Resolver<ResolversTypes['Catalog'], ParentType, ContextType>;
   channelEfficiency?: Resolver<ResolversTypes['MetricResult'], ParentType, ContextType, Partial<QueryChannelEfficiencyArgs>>;
   channelPreference?: Resolver<ResolversTypes['ChannelPreference'], ParentType, ContextType, Partial<QueryChannelPreferenceArgs>>;

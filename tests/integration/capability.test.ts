@@ -2,8 +2,10 @@
  * Capability scores through the real executable schema (Apollo, the app's error
  * formatter) on a fresh embedded engine, with viewers of different scopes: published 2003
  * scores exactly as in seeds/capability/published-2003.json (unknown stays null), the
- * comparison against a hand computation, and recordAssessment: history, latest vs on-date,
- * and every bad input refused with NOTHING written.
+ * comparison against a hand computation, derived dimension scores (mean of the known area
+ * scores, marked; published scores untouched) against numbers copied from the seed document
+ * and a mean computed here from the seed rows, notes in both languages, and recordAssessment:
+ * history, latest vs on-date, and every bad input refused with NOTHING written.
  */
 import { ApolloServer } from '@apollo/server';
 import pino from 'pino';
@@ -12,7 +14,7 @@ import type { RequestContext, Viewer } from '../../server/http/context.ts';
 import { formatGraphQLError } from '../../server/http/errors.ts';
 import { resolvers, typeDefs } from '../../server/http/schema.ts';
 import { AuditLog } from '../../server/engine/audit.ts';
-import { FRAMEWORK } from '../../server/model/members.ts';
+import { FRAMEWORK, PUBLISHED_ENTITIES } from '../../server/model/members.ts';
 import { ResultCache } from '../../server/query/cache.ts';
 import { publishedScores } from '../../seeds/capability/load.ts';
 import { freshEngine } from '../helpers/engine.ts';
@@ -56,9 +58,13 @@ async function ok(query: string, variables: Record<string, unknown> = {}, who: V
 }
 const rowCount = async () => Number((await env.engine.query<{ n: number }>(`SELECT count() AS n FROM ${env.engine.t('capability_scores')}`))[0].n);
 
-const SCORES = `query($e: [ID!]!, $l: CapabilityLevel, $on: Date) { capabilityScores(entities: $e, level: $l, on: $on) {
+const SCORES = `query($e: [ID!]!, $l: CapabilityLevel, $on: Date, $d: Boolean) { capabilityScores(entities: $e, level: $l, on: $on, derive: $d) {
   entity level node dimension score known note comment source assessedOn } }`;
-const COMPARE = `query($e: [ID!]!, $on: Date) { capabilityComparison(entities: $e, on: $on) { dimension labelZh labelEn scores { entity score } foreignBest foreignMean } }`;
+const SCORES_FULL = `query($e: [ID!]!, $l: CapabilityLevel, $on: Date, $d: Boolean) { capabilityScores(entities: $e, level: $l, on: $on, derive: $d) {
+  entity level node dimension score known note noteZh noteEn comment source assessedOn derived basis areasAveraged areasInDimension } }`;
+const COMPARE = `query($e: [ID!]!, $on: Date, $d: Boolean) { capabilityComparison(entities: $e, on: $on, derive: $d) { dimension labelZh labelEn scores { entity score } foreignBest foreignMean } }`;
+const COMPARE_FULL = `query($e: [ID!]!, $on: Date, $d: Boolean) { capabilityComparison(entities: $e, on: $on, derive: $d) {
+  dimension scores { entity score derived basis areasAveraged areasInDimension noteZh noteEn } foreignBest foreignMean } }`;
 const HISTORY = `query($e: ID!) { capabilityAssessments(entity: $e) { entity assessedOn recordedAt recordedBy items } }`;
 const RECORD = `mutation($i: AssessmentInput!) { recordAssessment(input: $i) { entity assessedOn recordedAt recordedBy items } }`;
 
@@ -77,7 +83,7 @@ describe('framework and published scores', () => {
     const pub = publishedScores();
     const entities = [...new Set(pub.scores.map((x) => x.entity))];
     expect(entities).toHaveLength(11);
-    const got = (await ok(SCORES, { e: entities })).capabilityScores;
+    const got = (await ok(SCORES, { e: entities, d: false })).capabilityScores; // exactly as recorded
     expect(got).toHaveLength(pub.scores.length);
     for (const p of pub.scores) {
       const g = got.find((x: Row) => x.entity === p.entity && x.node === p.node);
@@ -127,15 +133,171 @@ describe('framework and published scores', () => {
       expect(Math.abs(r.foreignMean - hand[r.dimension][1])).toBeLessThan(1e-12);
       const foreign = FOREIGN.map((e) => pub.find((p) => p.entity === e && p.node === r.dimension)!.score!);
       expect(r.foreignBest).toBe(Math.max(...foreign));
-      expect(r.scores).toEqual([
-        { entity: 'china_telecom', score: null }, // not printed: unknown, not 0 and not a mean of areas
+      // as recorded (derive: false): not printed is unknown, not 0 and not a mean of areas
+      const asRecorded = (await ok(COMPARE, { e: ['china_telecom', 'shenzhen_telecom', 'bt'], d: false })).capabilityComparison.find((x: Row) => x.dimension === r.dimension);
+      expect(asRecorded.scores).toEqual([
+        { entity: 'china_telecom', score: null },
         { entity: 'shenzhen_telecom', score: null },
         { entity: 'bt', score: pub.find((p) => p.entity === 'bt' && p.node === r.dimension)!.score },
       ]);
+      expect([asRecorded.foreignBest, asRecorded.foreignMean]).toEqual([r.foreignBest, r.foreignMean]);
+      // by default the Chinese entities get the derived score (tested below), BT its published one
+      expect(r.scores[2]).toEqual({ entity: 'bt', score: pub.find((p) => p.entity === 'bt' && p.node === r.dimension)!.score });
+      expect(r.scores[0].score).not.toBeNull();
     }
     const before = (await ok(COMPARE, { e: ['bt'], on: '2003-01-01' })).capabilityComparison;
     expect(before.every((r: Row) => r.foreignBest === null && r.foreignMean === null && r.scores[0].score === null)).toBe(true);
   });
+});
+
+describe('derived dimension scores (the mean of the known area scores; on by default, always marked)', () => {
+  // 中国电信's four 客户洞察 areas as printed in seed 000 (pp. 11-14, lines 40-50):
+  // 收集数据 1.67, 管理数据 1.58, 获取洞察力 1.34, 应用洞察力 1.85 → (6.44) / 4 = 1.61
+  const CHINA_TELECOM_INSIGHT = [1.67, 1.58, 1.34, 1.85];
+  const DIMENSIONS = FRAMEWORK.dimensions.map((d) => d.id);
+
+  /** The mean computed here from the seed rows (nothing from server/domains/capability). */
+  function seedMean(entity: string, dimension: string): { mean: number | null; n: number; total: number } {
+    const areas = FRAMEWORK.dimensions.find((d) => d.id === dimension)!.areas.map((a) => a.id);
+    const known = publishedScores().scores.filter((p) => p.entity === entity && p.level === 'area' && areas.includes(p.node) && p.score !== null).map((p) => p.score!);
+    return { mean: known.length ? known.reduce((a, b) => a + b, 0) / known.length : null, n: known.length, total: areas.length };
+  }
+  const published = (entity: string, node: string) => publishedScores().scores.find((p) => p.entity === entity && p.node === node);
+
+  it("China Telecom's 客户洞察 is the mean of its four printed area scores, marked as derived; the record it fills stays as printed", async () => {
+    const printed = FRAMEWORK.dimensions[0].areas.map((a) => published('china_telecom', a.id)!.score);
+    expect(printed).toEqual(CHINA_TELECOM_INSIGHT); // the seed holds the document's numbers
+    const hand = (1.67 + 1.58 + 1.34 + 1.85) / 4;
+    expect(hand).toBeCloseTo(1.61, 12);
+    const [insight] = (await ok(SCORES_FULL, { e: ['china_telecom'], l: 'dimension' })).capabilityScores;
+    expect(insight).toMatchObject({ entity: 'china_telecom', level: 'dimension', node: 'insight', known: true, derived: true, basis: 'mean_of_areas', areasAveraged: 4, areasInDimension: 4, assessedOn: '2003-09-28' });
+    expect(insight.score).toBeCloseTo(1.61, 12);
+    expect(insight.score).toBeCloseTo(seedMean('china_telecom', 'insight').mean!, 12);
+    expect(insight.noteZh).toContain('由领域得分平均推算');
+    expect(insight.noteZh).toContain('1.67, 1.58, 1.34, 1.85');
+    expect(insight.noteEn).toMatch(/^Derived, not published: the mean of the 4 area scores of this dimension \(1\.67, 1\.58, 1\.34, 1\.85\)\./);
+    expect(insight.note).toBe(insight.noteEn);
+    // what the record says is kept after the derivation, and the locator is the record's
+    expect(insight.noteEn).toContain(`As recorded: ${published('china_telecom', 'insight')!.note}`);
+    expect(insight.source).toBe(published('china_telecom', 'insight')!.source);
+    // the comparison carries the same value and marks
+    const c = (await ok(COMPARE_FULL, { e: ['china_telecom', 'att_wireless'] })).capabilityComparison[0];
+    expect(c.scores[0]).toMatchObject({ entity: 'china_telecom', derived: true, basis: 'mean_of_areas', areasAveraged: 4, areasInDimension: 4 });
+    expect(c.scores[0].score).toBeCloseTo(1.61, 12);
+    expect(c.scores[1]).toMatchObject({ entity: 'att_wireless', score: 2, derived: false, basis: 'recorded', areasAveraged: null, noteZh: null });
+  });
+
+  it('every entity × dimension: the published score where printed, else the mean of the known areas (unknown areas skipped), else unknown', async () => {
+    const entities = PUBLISHED_ENTITIES.map((e) => e.id);
+    const c = (await ok(COMPARE_FULL, { e: entities })).capabilityComparison;
+    let derived = 0;
+    for (const row of c) {
+      for (const s of row.scores) {
+        const pub = published(s.entity, row.dimension)!;
+        const m = seedMean(s.entity, row.dimension);
+        const at = `${s.entity} ${row.dimension}`;
+        if (pub.score !== null) {
+          expect(s, at).toMatchObject({ score: pub.score, derived: false, basis: 'recorded' });
+        } else if (m.mean !== null) {
+          derived++;
+          expect(s, at).toMatchObject({ derived: true, basis: 'mean_of_areas', areasAveraged: m.n, areasInDimension: m.total });
+          expect(Math.abs(s.score - m.mean), at).toBeLessThan(1e-9);
+        } else {
+          expect(s, at).toMatchObject({ score: null, derived: false, basis: null, areasAveraged: null });
+          expect(s.noteZh, at).toBeTruthy(); // why: the record's note, in Chinese
+        }
+      }
+    }
+    expect(derived).toBe(13); // 中国电信 5, 深圳电信 5, 广州电信 3 (its organization and integration areas are missing)
+    const gz = (d: string) => c.find((r: Row) => r.dimension === d).scores.find((x: Row) => x.entity === 'guangzhou_telecom');
+    // 客户交互: 渠道管理 1.38 and 客户交互操作 1.75 printed, 客户交互管理 missing → 1.565 of 2 of 3 areas
+    expect(gz('interaction')).toMatchObject({ areasAveraged: 2, areasInDimension: 3 });
+    expect(gz('interaction').score).toBeCloseTo((1.38 + 1.75) / 2, 12);
+    expect(gz('interaction').noteEn).toContain('the mean of 2 of the 3 area scores of this dimension (1.38, 1.75); 1 unknown area left out');
+    expect(gz('organization').score).toBeNull();
+    expect(c.every((r: Row) => r.scores.find((x: Row) => x.entity === 'fuzhou_telecom').score === null)).toBe(true);
+    // the benchmark is the foreign carriers' published scores either way
+    const off = (await ok(COMPARE_FULL, { e: entities, d: false })).capabilityComparison;
+    expect(off.map((r: Row) => [r.foreignBest, r.foreignMean])).toEqual(c.map((r: Row) => [r.foreignBest, r.foreignMean]));
+    expect(off.flatMap((r: Row) => r.scores).filter((x: Row) => x.derived)).toEqual([]);
+  });
+
+  it('published scores are never replaced: with derive on, every other record reads exactly as with derive off', async () => {
+    const entities = PUBLISHED_ENTITIES.map((e) => e.id);
+    const on = (await ok(SCORES_FULL, { e: entities })).capabilityScores;
+    const off = (await ok(SCORES_FULL, { e: entities, d: false })).capabilityScores;
+    expect(on.map((x: Row) => `${x.entity}:${x.node}`)).toEqual(off.map((x: Row) => `${x.entity}:${x.node}`)); // same records, same order
+    const changed = on.filter((x: Row, i: number) => JSON.stringify(x) !== JSON.stringify(off[i]));
+    expect(changed.map((x: Row) => `${x.entity}:${x.node}`)).toEqual(on.filter((x: Row) => x.derived).map((x: Row) => `${x.entity}:${x.node}`));
+    expect(changed).toHaveLength(13);
+    for (const x of changed) {
+      const was = off.find((y: Row) => y.entity === x.entity && y.node === x.node);
+      expect([x.level, was.score, was.known, was.derived], `${x.entity}:${x.node}`).toEqual(['dimension', null, false, false]);
+      expect(x.note.startsWith('Derived, not published')).toBe(true);
+    }
+    // every printed score is marked as recorded; areas and items are never derived
+    for (const x of on.filter((y: Row) => !y.derived)) {
+      expect(x.basis, `${x.entity}:${x.node}`).toBe(x.score === null ? null : 'recorded');
+      expect(x.score).toBe(published(x.entity, x.node)!.score);
+    }
+    expect((await ok(SCORES_FULL, { e: entities, l: 'area' })).capabilityScores.some((x: Row) => x.derived)).toBe(false);
+    // level: dimension alone still derives (it reads the areas behind the scenes)
+    const dims = (await ok(SCORES_FULL, { e: ['shenzhen_telecom'], l: 'dimension' })).capabilityScores;
+    expect(dims.map((x: Row) => [x.node, x.derived, x.areasAveraged])).toEqual(DIMENSIONS.map((d) => [d, true, seedMean('shenzhen_telecom', d).n]));
+  });
+
+  it('notes come in both languages: the record in English as printed, its Chinese translation beside it', async () => {
+    const sz = (await ok(SCORES_FULL, { e: ['shenzhen_telecom'], l: 'item' })).capabilityScores;
+    const seg = sz.find((x: Row) => x.node === 'insight.gain_insight.customer_segmentation');
+    expect(seg.note).toBe(published('shenzhen_telecom', 'insight.gain_insight.customer_segmentation')!.note);
+    expect(seg.noteEn).toBe(seg.note);
+    expect(seg.noteZh).toBe("原文数字无法辨认：印为'客戶分群?.5'（第86行）；“.5”之前的数字被编码错误吞掉（乱码'??蛻舴秩?'）");
+    const all = (await ok(SCORES_FULL, { e: PUBLISHED_ENTITIES.map((e) => e.id), d: false })).capabilityScores.filter((x: Row) => x.note);
+    expect(all.length).toBeGreaterThan(110);
+    for (const x of all) {
+      expect(x.noteEn).toBe(x.note);
+      expect(x.noteZh, x.note).not.toBe(x.note); // translated, not the English again
+      expect(x.noteZh).toMatch(/[原文第]/);
+    }
+  });
+
+  it('a self-assessment that scores areas but not their dimension gets a derived dimension row; a recorded dimension score stands', async () => {
+    await ok(RECORD, { i: { entity: '450000', assessedOn: '2024-03-31', scores: [
+      { node: 'offering.portfolio_management', score: 3 }, { node: 'offering.brand_communication', score: 2 },
+      { node: 'interaction', score: 1 }, { node: 'interaction.channel_management', score: 4 },
+    ] } });
+    const s = (await ok(SCORES_FULL, { e: ['450000'], l: 'dimension' })).capabilityScores;
+    expect(s.map((x: Row) => [x.node, x.score, x.derived, x.basis, x.areasAveraged, x.areasInDimension])).toEqual([
+      ['offering', 2.5, true, 'mean_of_areas', 2, 3], ['interaction', 1, false, 'recorded', null, null],
+    ]);
+    expect(s[0]).toMatchObject({ assessedOn: '2024-03-31', source: null, known: true });
+    expect(s[0].noteZh).toContain('3 个领域中 2 个已知领域得分（3.00, 2.00）');
+    expect((await ok(SCORES_FULL, { e: ['450000'], l: 'dimension', d: false })).capabilityScores.map((x: Row) => x.node)).toEqual(['interaction']);
+  });
+
+  it('the generic metric query (and the chat on it) reads scores as recorded: no derived score there', async () => {
+    const m = (await ok(`{ metrics(query: { metrics: ["capability_score"], groupBy: ["capability_entity", "capability_dimension"],
+      filters: [{ dimension: "capability_entity", op: in, values: ["china_telecom", "bt"] }] }) { rows } }`)).metrics.rows;
+    expect(m.filter((r: Row) => r.capability_entity === 'china_telecom').map((r: Row) => r.capability_score)).toEqual([null, null, null, null, null]);
+    expect(m.find((r: Row) => r.capability_entity === 'bt' && r.capability_dimension === 'insight').capability_score).toBe(3.75);
+  });
+
+  const badReads: [string, string, Row, RegExp][] = [
+    ['derive not a Boolean', SCORES, { e: ['china_telecom'], d: 'yes' }, /Boolean/],
+    ['derive not a Boolean (comparison)', COMPARE, { e: ['china_telecom'], d: 1 }, /Boolean/],
+    ['no entity', SCORES, { e: [] }, /Name at least one entity/],
+    ['no entity (comparison)', COMPARE, { e: [] }, /Name at least one entity/],
+    ['an unknown level', SCORES, { e: ['china_telecom'], l: 'region' }, /CapabilityLevel|region/],
+    ['an impossible date', COMPARE, { e: ['china_telecom'], on: '2003-02-30' }, /2003-02-30/],
+  ];
+  for (const [name, query, vars, re] of badReads) {
+    it(`refuses ${name} (BAD_USER_INPUT, a clear message)`, async () => {
+      const r = await gql(query, vars);
+      expect(r.errors?.[0].extensions?.code, r.errors?.[0].message).toBe('BAD_USER_INPUT');
+      expect(r.errors?.[0].message).toMatch(re);
+      expect(JSON.stringify(r.errors)).not.toMatch(/\bat .*\.ts:\d+|INTERNAL_SERVER_ERROR/);
+    });
+  }
 });
 
 describe('recordAssessment', () => {
@@ -182,9 +344,10 @@ describe('recordAssessment', () => {
     ]);
     expect(h[1].recordedAt > h[2].recordedAt).toBe(true);
 
-    const cmp = (await ok(COMPARE, { e: ['440000', 'telstra'], on: '2024-12-31' })).capabilityComparison;
-    expect(cmp[0].scores).toEqual([{ entity: '440000', score: 0 }, { entity: 'telstra', score: 4 }]);
-    expect(cmp[1].scores[0].score).toBeNull(); // offering was not assessed: unknown
+    const cmp = (await ok(COMPARE_FULL, { e: ['440000', 'telstra'], on: '2024-12-31' })).capabilityComparison;
+    // insight is recorded as 0 beside its area recorded as 2: the recorded 0 stands, nothing derived
+    expect(cmp[0].scores.map((x: Row) => [x.entity, x.score, x.derived, x.basis])).toEqual([['440000', 0, false, 'recorded'], ['telstra', 4, false, 'recorded']]);
+    expect(cmp[1].scores[0]).toMatchObject({ score: null, derived: false, basis: null }); // offering was not assessed at all: unknown
 
     const shenzhen = (await ok(RECORD, { i: { entity: '440300', assessedOn: '2024-01-15', scores: [{ node: 'integration', score: 4 }] } }, SHENZHEN)).recordAssessment;
     expect(shenzhen).toMatchObject({ entity: '440300', recordedBy: 'u-sz', items: 1 });

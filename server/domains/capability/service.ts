@@ -3,12 +3,17 @@
  * entity's history. Entities are validated and scoped by plan() (capability_entity filter),
  * so a region outside the viewer's scope is FORBIDDEN exactly as in the generic query;
  * rows come from latestScoresSql (latest assessment on or before `on`, latest record per node).
+ * With `derive` (the default) a dimension score that is unknown or absent is filled with the
+ * derived score of derive.ts (mean of the known area scores), marked `derived` / `mean_of_areas`;
+ * `derive: false` answers exactly as recorded.
  */
 import { badInput } from '../../errors.ts';
 import type { QueryContext } from '../../query/execute.ts';
 import { type Plan, plan } from '../../query/plan.ts';
 import { parseDay } from '../../query/time.ts';
+import { DERIVED_BASIS, type DerivedDimensionScore, deriveDimensionScores, derivedNote } from './derive.ts';
 import { FOREIGN_CARRIERS, NODES, frameworkTree } from './framework.ts';
+import { bilingualNote } from './notes.ts';
 import { type CapabilityLevel, capabilityWhere, latestScoresSql } from './scores.ts';
 
 interface ScoreRow {
@@ -16,6 +21,13 @@ interface ScoreRow {
   note: string; comment: string; source: string; assessed_on: string;
 }
 const orNull = (s: string | null | undefined) => (s ? s : null);
+export type CapabilityBasis = 'recorded' | typeof DERIVED_BASIS;
+export interface CapabilityScoreOut {
+  entity: string; level: CapabilityLevel; node: string; dimension: string; score: number | null; known: boolean;
+  note: string | null; noteZh: string | null; noteEn: string | null; comment: string | null; source: string | null; assessedOn: string;
+  derived: boolean; basis: CapabilityBasis | null; areasAveraged: number | null; areasInDimension: number | null;
+}
+const LEVELS: readonly CapabilityLevel[] = ['dimension', 'area', 'item'];
 
 export const capabilityFramework = () => frameworkTree();
 
@@ -24,52 +36,101 @@ function entityPlan(entities: readonly string[], ctx: QueryContext): Plan {
   return plan({ metrics: ['capability_score'], filters: [{ dimension: 'capability_entity', op: 'in', values: [...entities] }] }, { asOf: ctx.asOf, scope: ctx.scope });
 }
 
-async function latestScores(p: Plan, ctx: QueryContext, on: string | null | undefined, level: CapabilityLevel | null) {
+async function latestScores(p: Plan, ctx: QueryContext, on: string | null | undefined, levels: readonly CapabilityLevel[]) {
   const params: Record<string, unknown> = {};
   const where = capabilityWhere(p, params);
   if (on) params.on = parseDay(on, 'on');
-  if (level) { params.level = level; where.push('level = {level:String}'); }
+  if (levels.length < LEVELS.length) { params.levels = levels; where.push('level IN {levels:Array(String)}'); }
   const sql = `SELECT entity, level, node, dimension, score, note, comment, source, assessed_on
 FROM (${latestScoresSql(ctx.engine.db, on ?? null)})
 WHERE ${where.join(' AND ')}`;
   const rows = await ctx.engine.query<ScoreRow>(sql, params, { signal: ctx.signal });
-  return { rows, sql };
+  return { rows: rows.map((r) => ({ ...r, score: r.score === null ? null : Number(r.score) })), sql };
 }
 
-/** Unknown scores stay null (known = false), never 0; the note says why. */
-export async function capabilityScores(a: { entities: string[]; level?: CapabilityLevel | null; on?: string | null }, ctx: QueryContext) {
+/** The levels to read: a derived dimension score needs the areas beside the dimensions. */
+const levelsFor = (level: CapabilityLevel | null | undefined, derive: boolean): readonly CapabilityLevel[] =>
+  !level ? LEVELS : level === 'dimension' && derive ? ['dimension', 'area'] : [level];
+
+/** How a score was obtained, and its note in both languages (the recorded `note` stays as recorded). */
+function recordedFields(score: number | null, note: string | null) {
+  const n = bilingualNote(note);
+  const basis: CapabilityBasis | null = score === null ? null : 'recorded';
+  return { derived: false, basis, areasAveraged: null, areasInDimension: null, noteZh: n?.zh ?? null, noteEn: n?.en ?? null };
+}
+function derivedFields(d: DerivedDimensionScore, recordedNote: string | null) {
+  const n = derivedNote(d);
+  const was = bilingualNote(recordedNote);
+  return {
+    score: d.score, derived: true, basis: DERIVED_BASIS, areasAveraged: d.areas.length, areasInDimension: d.areasInDimension,
+    // the derivation first; what the record says (why the source prints none) after it
+    note: [n.en, was ? `As recorded: ${was.en}` : ''].filter(Boolean).join(' '),
+    noteZh: [n.zh, was ? `原文记录：${was.zh}` : ''].filter(Boolean).join(''),
+    noteEn: [n.en, was ? `As recorded: ${was.en}` : ''].filter(Boolean).join(' '),
+  };
+}
+const key = (entity: string, node: string) => `${entity}\u0000${node}`;
+
+/**
+ * Scores per entity and node. Unknown scores stay null (known = false), never 0; the note says
+ * why. With `derive`, an unknown or absent dimension score of an entity with known area scores
+ * is their mean (derived = true, basis mean_of_areas); published scores are never replaced.
+ */
+export async function capabilityScores(a: { entities: string[]; level?: CapabilityLevel | null; on?: string | null; derive?: boolean | null }, ctx: QueryContext): Promise<CapabilityScoreOut[]> {
   const entities = [...new Set(a.entities)];
-  const { rows } = await latestScores(entityPlan(entities, ctx), ctx, a.on, a.level ?? null);
-  const order = (r: ScoreRow) => NODES.get(r.node)?.order ?? NODES.size;
-  return rows
-    .sort((x, y) => entities.indexOf(x.entity) - entities.indexOf(y.entity) || order(x) - order(y))
-    .map((r) => ({
-      entity: r.entity, level: r.level, node: r.node, dimension: r.dimension,
-      score: r.score === null ? null : Number(r.score), known: r.score !== null,
-      note: orNull(r.note), comment: orNull(r.comment), source: orNull(r.source), assessedOn: r.assessed_on,
-    }));
+  const derive = a.derive ?? true;
+  const { rows } = await latestScores(entityPlan(entities, ctx), ctx, a.on, levelsFor(a.level, derive));
+  const out: CapabilityScoreOut[] = rows.map((r) => ({
+    entity: r.entity, level: r.level, node: r.node, dimension: r.dimension,
+    score: r.score, known: r.score !== null, note: orNull(r.note), comment: orNull(r.comment), source: orNull(r.source), assessedOn: r.assessed_on,
+    ...recordedFields(r.score, orNull(r.note)),
+  }));
+  if (derive) {
+    const at = new Map(out.map((r, i) => [key(r.entity, r.node), i]));
+    for (const d of deriveDimensionScores(rows)) {
+      const i = at.get(key(d.entity, d.dimension));
+      if (i !== undefined) {
+        out[i] = { ...out[i], known: true, ...derivedFields(d, out[i].note) };
+      } else {
+        // an assessment that scored areas but not their dimension: the row is the derivation's
+        const assessedOn = rows.find((r) => r.entity === d.entity && r.dimension === d.dimension)!.assessed_on;
+        out.push({
+          entity: d.entity, level: 'dimension', node: d.dimension, dimension: d.dimension, known: true,
+          comment: null, source: null, assessedOn, ...derivedFields(d, null),
+        });
+      }
+    }
+  }
+  const order = (r: { node: string }) => NODES.get(r.node)?.order ?? NODES.size;
+  return out
+    .filter((r) => !a.level || r.level === a.level)
+    .sort((x, y) => entities.indexOf(x.entity) - entities.indexOf(y.entity) || order(x) - order(y));
 }
 
 /**
- * Per dimension: each entity's dimension score, and the best and the mean of the foreign
- * carriers. Like the executor's groups, a benchmark with any unknown carrier is unknown.
+ * Per dimension: each entity's dimension score (derived from its areas where unpublished, with
+ * `derive`, marked), and the best and the mean of the foreign carriers. Like the executor's
+ * groups, a benchmark with any unknown carrier is unknown.
  */
-export async function capabilityComparison(a: { entities: string[]; on?: string | null }, ctx: QueryContext) {
+export async function capabilityComparison(a: { entities: string[]; on?: string | null; derive?: boolean | null }, ctx: QueryContext) {
   const entities = [...new Set(a.entities)];
   entityPlan(entities, ctx); // validates and scopes the caller's entities with their own messages
-  const p = entityPlan([...new Set([...entities, ...FOREIGN_CARRIERS])], ctx);
-  const { rows } = await latestScores(p, ctx, a.on, 'dimension');
-  const score = (entity: string, dimension: string) => {
-    const r = rows.find((x) => x.entity === entity && x.node === dimension);
-    return r && r.score !== null ? Number(r.score) : null;
-  };
+  const rows = await capabilityScores({ entities: [...new Set([...entities, ...FOREIGN_CARRIERS])], level: 'dimension', on: a.on, derive: a.derive }, ctx);
+  const find = (entity: string, dimension: string) => rows.find((x) => x.entity === entity && x.node === dimension);
+  const score = (entity: string, dimension: string) => find(entity, dimension)?.score ?? null;
   return frameworkTree().map((d) => {
     const foreign = FOREIGN_CARRIERS.map((e) => score(e, d.id));
     const known = foreign.every((s) => s !== null);
     const values = foreign as number[];
     return {
       dimension: d.id, labelZh: d.labelZh, labelEn: d.labelEn,
-      scores: entities.map((entity) => ({ entity, score: score(entity, d.id) })),
+      scores: entities.map((entity) => {
+        const r = find(entity, d.id);
+        return {
+          entity, score: r?.score ?? null, derived: r?.derived ?? false, basis: r?.basis ?? null,
+          areasAveraged: r?.areasAveraged ?? null, areasInDimension: r?.areasInDimension ?? null, noteZh: r?.noteZh ?? null, noteEn: r?.noteEn ?? null,
+        };
+      }),
       foreignBest: known && values.length ? Math.max(...values) : null,
       foreignMean: known && values.length ? values.reduce((s, v) => s + v, 0) / values.length : null,
     };

@@ -51,6 +51,14 @@ export const ContractChurnDocument = graphql(`
   }
 `);
 
+export const CapabilityScoresDocument = graphql(`
+  query CapabilityScores($entities: [ID!]!, $level: CapabilityLevel, $derive: Boolean) {
+    capabilityScores(entities: $entities, level: $level, derive: $derive) {
+      entity level node dimension score known noteZh noteEn comment derived basis areasAveraged areasInDimension
+    }
+  }
+`);
+
 export const CapabilityAssessmentsDocument = graphql(`
   query CapabilityAssessments($entity: ID!) {
     capabilityAssessments(entity: $entity) { entity assessedOn recordedAt recordedBy items }

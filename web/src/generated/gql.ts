@@ -20,6 +20,7 @@ type Documents = {
     "\n  query SegmentMigration($scheme: SegmentScheme!, $from: String!, $to: String!, $filters: [FilterInput!]) {\n    segmentMigration(scheme: $scheme, from: $from, to: $to, filters: $filters) {\n      scheme fromMonth toMonth flows { from to subscribers }\n    }\n  }\n": typeof types.SegmentMigrationDocument,
     "\n  query CohortRetention($filters: [FilterInput!], $timeRange: TimeRangeInput, $maxMonths: Int) {\n    cohortRetention(filters: $filters, timeRange: $timeRange, maxMonths: $maxMonths) {\n      cells { cohort monthsSince base retained rate }\n    }\n  }\n": typeof types.CohortRetentionDocument,
     "\n  query ContractChurn($filters: [FilterInput!]) {\n    contractChurn(filters: $filters) {\n      points { contractType relativeMonth atRisk churned churnRate }\n    }\n  }\n": typeof types.ContractChurnDocument,
+    "\n  query CapabilityScores($entities: [ID!]!, $level: CapabilityLevel, $derive: Boolean) {\n    capabilityScores(entities: $entities, level: $level, derive: $derive) {\n      entity level node dimension score known noteZh noteEn comment derived basis areasAveraged areasInDimension\n    }\n  }\n": typeof types.CapabilityScoresDocument,
     "\n  query CapabilityAssessments($entity: ID!) {\n    capabilityAssessments(entity: $entity) { entity assessedOn recordedAt recordedBy items }\n  }\n": typeof types.CapabilityAssessmentsDocument,
     "\n  mutation RecordAssessment($input: AssessmentInput!) {\n    recordAssessment(input: $input) { entity assessedOn recordedAt recordedBy items }\n  }\n": typeof types.RecordAssessmentDocument,
     "\n  query SavedViews($scope: ID!, $search: String, $includeDeleted: Boolean) {\n    savedViews(scope: $scope, search: $search, includeDeleted: $includeDeleted) {\n      id version scope visibility owner name page state isDefault deleted savedAt savedBy\n    }\n  }\n": typeof types.SavedViewsDocument,
@@ -40,6 +41,7 @@ const documents: Documents = {
     "\n  query SegmentMigration($scheme: SegmentScheme!, $from: String!, $to: String!, $filters: [FilterInput!]) {\n    segmentMigration(scheme: $scheme, from: $from, to: $to, filters: $filters) {\n      scheme fromMonth toMonth flows { from to subscribers }\n    }\n  }\n": types.SegmentMigrationDocument,
     "\n  query CohortRetention($filters: [FilterInput!], $timeRange: TimeRangeInput, $maxMonths: Int) {\n    cohortRetention(filters: $filters, timeRange: $timeRange, maxMonths: $maxMonths) {\n      cells { cohort monthsSince base retained rate }\n    }\n  }\n": types.CohortRetentionDocument,
     "\n  query ContractChurn($filters: [FilterInput!]) {\n    contractChurn(filters: $filters) {\n      points { contractType relativeMonth atRisk churned churnRate }\n    }\n  }\n": types.ContractChurnDocument,
+    "\n  query CapabilityScores($entities: [ID!]!, $level: CapabilityLevel, $derive: Boolean) {\n    capabilityScores(entities: $entities, level: $level, derive: $derive) {\n      entity level node dimension score known noteZh noteEn comment derived basis areasAveraged areasInDimension\n    }\n  }\n": types.CapabilityScoresDocument,
     "\n  query CapabilityAssessments($entity: ID!) {\n    capabilityAssessments(entity: $entity) { entity assessedOn recordedAt recordedBy items }\n  }\n": types.CapabilityAssessmentsDocument,
     "\n  mutation RecordAssessment($input: AssessmentInput!) {\n    recordAssessment(input: $input) { entity assessedOn recordedAt recordedBy items }\n  }\n": types.RecordAssessmentDocument,
     "\n  query SavedViews($scope: ID!, $search: String, $includeDeleted: Boolean) {\n    savedViews(scope: $scope, search: $search, includeDeleted: $includeDeleted) {\n      id version scope visibility owner name page state isDefault deleted savedAt savedBy\n    }\n  }\n": types.SavedViewsDocument,
@@ -75,6 +77,10 @@ export function graphql(source: "\n  query CohortRetention($filters: [FilterInpu
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query ContractChurn($filters: [FilterInput!]) {\n    contractChurn(filters: $filters) {\n      points { contractType relativeMonth atRisk churned churnRate }\n    }\n  }\n"): typeof import('./graphql').ContractChurnDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CapabilityScores($entities: [ID!]!, $level: CapabilityLevel, $derive: Boolean) {\n    capabilityScores(entities: $entities, level: $level, derive: $derive) {\n      entity level node dimension score known noteZh noteEn comment derived basis areasAveraged areasInDimension\n    }\n  }\n"): typeof import('./graphql').CapabilityScoresDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -28,6 +28,18 @@ export type AssessmentScoreInput = {
   score: number;
 };
 
+/** How a score was obtained. */
+export type CapabilityBasis =
+  /** derived, not published: the mean of the entity's known area scores in the dimension (unknown areas left out) */
+  | 'mean_of_areas'
+  /** as printed in the source or as entered in an assessment */
+  | 'recorded';
+
+export type CapabilityLevel =
+  | 'area'
+  | 'dimension'
+  | 'item';
+
 /** Chart kinds an embed draws: each is one of the dashboard's option builders over one metric query. */
 export type ChartKind =
   | 'bar'
@@ -193,6 +205,15 @@ export type ContractChurnQueryVariables = Exact<{
 
 
 export type ContractChurnQuery = { contractChurn: { points: Array<{ contractType: string, relativeMonth: number, atRisk: number, churned: number, churnRate: number | null }> } };
+
+export type CapabilityScoresQueryVariables = Exact<{
+  entities: Array<string | number> | string | number;
+  level?: CapabilityLevel | null | undefined;
+  derive?: boolean | null | undefined;
+}>;
+
+
+export type CapabilityScoresQuery = { capabilityScores: Array<{ entity: string, level: CapabilityLevel, node: string, dimension: string, score: number | null, known: boolean, noteZh: string | null, noteEn: string | null, comment: string | null, derived: boolean, basis: CapabilityBasis | null, areasAveraged: number | null, areasInDimension: number | null }> };
 
 export type CapabilityAssessmentsQueryVariables = Exact<{
   entity: string | number;
@@ -411,6 +432,25 @@ export const ContractChurnDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ContractChurnQuery, ContractChurnQueryVariables>;
+export const CapabilityScoresDocument = new TypedDocumentString(`
+    query CapabilityScores($entities: [ID!]!, $level: CapabilityLevel, $derive: Boolean) {
+  capabilityScores(entities: $entities, level: $level, derive: $derive) {
+    entity
+    level
+    node
+    dimension
+    score
+    known
+    noteZh
+    noteEn
+    comment
+    derived
+    basis
+    areasAveraged
+    areasInDimension
+  }
+}
+    `) as unknown as TypedDocumentString<CapabilityScoresQuery, CapabilityScoresQueryVariables>;
 export const CapabilityAssessmentsDocument = new TypedDocumentString(`
     query CapabilityAssessments($entity: ID!) {
   capabilityAssessments(entity: $entity) {
