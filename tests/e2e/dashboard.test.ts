@@ -416,18 +416,48 @@ describe('executive dashboard', () => {
         expect(c.colours, `${name}/${c.id} colours`).toBeGreaterThan(2);
       }
       if (name === 'capability') {
-        // a score the 2003 document does not print says so; how it was read is a tooltip, not text under the row
+        // 深圳电信 (the tree's entity under 深圳) has no published dimension score: its dimensions are
+        // derived from its areas, marked so; how is a tooltip, not text under the row
         const tree = page.locator('[data-testid="chart-tree"] .tree-wrap');
         const dimension = tree.locator('li[data-level="dimension"]').first();
-        expect(await dimension.locator(':scope > .row .score').innerText()).toBe('not published');
+        expect(await dimension.locator(':scope > .row [data-testid="capability-derived"]').innerText()).toBe('derived');
+        expect(await dimension.locator(':scope > .row .score').innerText()).toMatch(/^derived\s*1\.5[23]$/); // (1.43 + 1.42 + 1.41 + 1.85) / 4 = 1.5275
         const mark = dimension.locator(':scope > .row [data-testid="capability-note"]');
-        expect(await mark.getAttribute('title')).toMatch(/^Source note: No dimension-level score for/);
-        expect(await tree.innerText()).not.toContain('No dimension-level score');
-        // the radar names the entities it cannot draw at this level, and leads to the level it can
-        expect(await page.locator('[data-testid="radar-unpublished"]').innerText()).toMatch(/China Telecom.*: the source publishes no Capability dimension scores/);
+        expect(await mark.getAttribute('title')).toMatch(/^Source note: Derived, not published: the mean of the 4 area scores of this dimension \(.*\)\. As recorded: No dimension-level score for/);
+        expect(await tree.innerText()).not.toContain('Derived, not published');
+        // every row of the tree is in sight (it was cut at 420 px): nothing hidden below a scroll
+        const fit = await page.locator('[data-testid="chart-tree"]').evaluate((card) => {
+          const wrap = card.querySelector('.tree-wrap')!;
+          const rows = [...card.querySelectorAll('.tree .row')];
+          const bottom = card.getBoundingClientRect().bottom;
+          return { rows: rows.length, hidden: wrap.scrollHeight - wrap.clientHeight, below: rows.filter((r) => r.getBoundingClientRect().bottom > bottom).length };
+        });
+        expect(fit).toEqual({ rows: 21, hidden: 0, below: 0 }); // 5 dimensions and 16 areas
+        // the radar draws 中国电信 beside the foreign carriers, and says which lines are derived
+        expect(await page.locator('[data-testid="radar-derived"]').innerText()).toMatch(/derived: mean of area scores.*Derived for: China Telecom; Shenzhen Telecom\./s);
+        expect(await page.locator('[data-testid="radar-unpublished"]').count()).toBe(0);
+        expect(await page.locator('[data-testid="radar-derive"]').isChecked()).toBe(true);
+        // derivation off: exactly as printed; the radar names the entities it cannot draw and leads to the areas
+        await page.locator('[data-testid="radar-derive"]').uncheck();
+        await page.waitForURL(/derive=0/);
+        await expect.poll(() => page.locator('[data-testid="radar-unpublished"]').innerText()).toMatch(/China Telecom.*: the source publishes no Capability dimension scores/);
+        expect(await page.locator('[data-testid="radar-derived"]').count()).toBe(0);
+        await expect.poll(() => dimension.locator(':scope > .row .score').innerText()).toBe('not published');
         await page.locator('[data-testid="radar-to-area"]').click();
         await page.waitForURL(/level=area/);
-        await expect.poll(() => page.locator('[data-testid="radar-unpublished"]').count()).toBe(0);
+        // at area level the Chinese entities draw; the foreign carriers have no area scores, and it says so
+        await expect.poll(() => page.locator('[data-testid="radar-unpublished"]').innerText()).toMatch(/Telstra.*: the source publishes no Capability area scores/);
+        const noAreas = await page.locator('[data-testid="radar-unpublished"]').innerText();
+        for (const e of ['Telstra', 'British Telecom (BT)']) expect(noAreas).toContain(e);
+        expect(noAreas).not.toContain('China Telecom');
+        // the notes speak the page's language: Chinese by default
+        await page.goto(`${base}/capability?scope=440300&view=none`);
+        await settled(page);
+        const zhMark = page.locator('[data-testid="chart-tree"] li[data-level="dimension"]').first().locator(':scope > .row [data-testid="capability-note"]');
+        expect(await zhMark.getAttribute('title')).toMatch(/^出处说明: 由领域得分平均推算（原文未公布维度得分）：本维度 4 个领域得分（.*）的平均值。原文记录：文本未印出深圳电信的维度得分/);
+        expect(await zhMark.getAttribute('title')).not.toMatch(/No dimension-level|Derived/);
+        expect(await page.locator('[data-testid="radar-derived"]').innerText()).toContain('由领域得分平均推算');
+        await page.screenshot({ path: path.join(SHOTS, 'capability-zh.png') });
       }
     }
     await ctxA.close();

@@ -16,28 +16,53 @@ export function capabilityBenchmark(rows: Row[], nodeDim: string, foreign = FORE
   return new Map([...by.entries()].map(([k, vs]) => [k, { best: vs.length ? Math.max(...vs) : null, mean: vs.length ? vs.reduce((a, b) => a + b, 0) / vs.length : null, n: vs.length }]));
 }
 
-export function radarOption(rows: Row[], s: { nodeDim: string; nodes: string[]; entities: string[]; labels: Labels; bestLabel: string; meanLabel: string; unknownLabel: string; benchmark: boolean }) {
+/**
+ * How derived scores (a row with `derived: true`: not published, the mean of the entity's
+ * area scores) are marked: a line with any is dotted with hollow symbols and its legend name
+ * carries `suffix` (`partlySuffix` when only some of its points are derived); the tooltip puts
+ * `valueNote(row)` after each derived value.
+ */
+export interface DerivedMarks { suffix: string; partlySuffix: string; valueNote: (row: Row) => string }
+
+export function radarOption(rows: Row[], s: { nodeDim: string; nodes: string[]; entities: string[]; labels: Labels; bestLabel: string; meanLabel: string; unknownLabel: string; benchmark: boolean; derived?: DerivedMarks }) {
   const { labels, nodeDim } = s;
-  const score = (e: string, n: string) => num(rows.find((r) => r.capability_entity === e && String(r[nodeDim]) === n)?.capability_score);
-  const bench = capabilityBenchmark(rows, nodeDim);
+  const row = (e: string, n: string) => rows.find((r) => r.capability_entity === e && String(r[nodeDim]) === n);
+  // the benchmark is the foreign carriers' own scores, never a derived one
+  const bench = capabilityBenchmark(rows.filter((r) => r.derived !== true), nodeDim);
   // an entity with no known score at this level draws nothing (its notes say why)
-  const lines: { name: string; values: (number | null)[]; dashed?: boolean }[] = s.entities
-    .map((e) => ({ name: labels.member('capability_entity', e), values: s.nodes.map((n) => score(e, n)) }))
+  const lines: { name: string; values: (number | null)[]; rows: (Row | undefined)[]; dashed?: boolean; derived?: boolean }[] = s.entities
+    .map((e) => {
+      const rs = s.nodes.map((n) => row(e, n));
+      const values = rs.map((r) => num(r?.capability_score));
+      const derived = rs.filter((r, i) => values[i] !== null && r?.derived === true).length;
+      const known = values.filter((v) => v !== null).length;
+      const suffix = !derived || !s.derived ? '' : derived === known ? s.derived.suffix : s.derived.partlySuffix;
+      return { name: `${labels.member('capability_entity', e)}${suffix}`, values, rows: rs, derived: derived > 0 };
+    })
     .filter((l) => l.values.some((v) => v !== null));
   if (s.benchmark) {
-    lines.push({ name: s.bestLabel, values: s.nodes.map((n) => bench.get(n)?.best ?? null), dashed: true });
-    lines.push({ name: s.meanLabel, values: s.nodes.map((n) => bench.get(n)?.mean ?? null), dashed: true });
+    lines.push({ name: s.bestLabel, values: s.nodes.map((n) => bench.get(n)?.best ?? null), rows: [], dashed: true });
+    lines.push({ name: s.meanLabel, values: s.nodes.map((n) => bench.get(n)?.mean ?? null), rows: [], dashed: true });
   }
+  const wrap = !!s.derived && lines.length <= 8;
   return {
     ...baseOption(),
-    legend: { top: 0, type: 'scroll' },
+    // with derived marks the names are longer: a few lines wrap (the benchmark's names stay in sight)
+    legend: { top: 0, type: wrap ? 'plain' : 'scroll' },
     tooltip: {
       trigger: 'item', confine: true,
-      formatter: (p: { name: string; value: (number | string)[] }) =>
-        tooltipLines(p.name, s.nodes.map((n, i) => ({ name: labels.member(nodeDim, n), value: p.value[i] === '-' || p.value[i] === null ? s.unknownLabel : exact(labels, p.value[i], 'score') }))),
+      formatter: (p: { name: string; value: (number | string)[]; dataIndex?: number }) => {
+        const line = lines[p.dataIndex ?? -1];
+        return tooltipLines(p.name, s.nodes.map((n, i) => {
+          const v = p.value[i];
+          if (v === '-' || v === null) return { name: labels.member(nodeDim, n), value: s.unknownLabel };
+          const r = line?.rows[i];
+          return { name: labels.member(nodeDim, n), value: `${exact(labels, v, 'score')}${r?.derived === true && s.derived ? ` ${s.derived.valueNote(r)}` : ''}` };
+        }));
+      },
     },
     radar: {
-      center: ['50%', '56%'], radius: '66%',
+      center: ['50%', wrap ? '60%' : '56%'], radius: wrap ? '60%' : '66%',
       indicator: s.nodes.map((n) => ({ name: labels.member(nodeDim, n), max: 4, min: 0 })),
       axisName: { color: '#333', fontSize: 11 },
       splitNumber: 4,
@@ -48,11 +73,35 @@ export function radarOption(rows: Row[], s: { nodeDim: string; nodes: string[]; 
         name: l.name,
         // radar leaves a gap for '-' (unknown) instead of drawing a zero
         value: l.values.map((v) => (v === null ? '-' : v)),
-        lineStyle: { type: l.dashed ? 'dashed' : 'solid', width: 2, color: PALETTE[i % PALETTE.length] },
+        // derived: dotted, hollow points (the benchmark is dashed with filled points)
+        ...(l.derived ? { symbol: 'emptyCircle', symbolSize: 7 } : {}),
+        lineStyle: { type: l.derived ? 'dotted' : l.dashed ? 'dashed' : 'solid', width: 2, color: PALETTE[i % PALETTE.length] },
         itemStyle: { color: PALETTE[i % PALETTE.length] },
-        areaStyle: l.dashed ? undefined : { opacity: 0.08 },
+        areaStyle: l.dashed ? undefined : { opacity: l.derived ? 0.03 : 0.08 },
       })),
     }],
+  };
+}
+
+/** The radar's rows as an exportable table: entity, node, score, how it was obtained, note. Pure. */
+export function radarTable(rows: Row[], s: { nodeDim: string; nodes: string[]; entities: string[]; labels: Labels; basis: (row: Row) => string; cols: { entity: string; node: string; score: string; basis: string; note: string } }): TableData {
+  const out: Row[] = [];
+  for (const e of s.entities) {
+    for (const n of s.nodes) {
+      const r = rows.find((x) => x.capability_entity === e && String(x[s.nodeDim]) === n);
+      if (!r) continue;
+      out.push({ entity: s.labels.member('capability_entity', e), node: s.labels.member(s.nodeDim, n), score: num(r.capability_score), basis: s.basis(r), note: String(r.note ?? '') });
+    }
+  }
+  return {
+    columns: [
+      { key: 'entity', label: s.cols.entity, format: 'text' },
+      { key: 'node', label: s.cols.node, format: 'text' },
+      { key: 'score', label: s.cols.score, format: 'score' },
+      { key: 'basis', label: s.cols.basis, format: 'text' },
+      { key: 'note', label: s.cols.note, format: 'text' },
+    ],
+    rows: out,
   };
 }
 
@@ -62,6 +111,10 @@ export interface TreeNode {
   level: 'dimension' | 'area' | 'item';
   label: string;
   score: number | null;
+  /** not published: the mean of its area scores (row `derived: true`) */
+  derived: boolean;
+  /** the row itself (a derived score's basis is read from it) */
+  row?: Row;
   note: string;
   comment: string;
   children: TreeNode[];
@@ -79,7 +132,7 @@ export function capabilityTree(
   const find = (rows: Row[], dim: string, id: string) => rows.find((r) => String(r[dim]) === id);
   const node = (m: TreeMember, level: TreeNode['level'], rows: Row[], dim: string, children: TreeNode[]): TreeNode => {
     const r = find(rows, dim, m.id);
-    return { id: m.id, level, label: label(m), score: num(r?.capability_score), note: String(r?.note ?? ''), comment: String(r?.comment ?? ''), children };
+    return { id: m.id, level, label: label(m), score: num(r?.capability_score), derived: r?.derived === true, row: r, note: String(r?.note ?? ''), comment: String(r?.comment ?? ''), children };
   };
   return members.dimension.map((d) =>
     node(d, 'dimension', scores.dimension, 'capability_dimension', members.area.filter((a) => a.parent === d.id).map((a) =>
@@ -87,15 +140,19 @@ export function capabilityTree(
     ));
 }
 
-export function treeTable(tree: TreeNode[], s: { labels: Labels; levelLabel: (l: string) => string; cols: { node: string; score: string; comment: string; note: string; level: string } }): TableData {
+export function treeTable(tree: TreeNode[], s: { labels: Labels; levelLabel: (l: string) => string; cols: { node: string; score: string; comment: string; note: string; level: string; basis?: string }; basis?: (n: TreeNode) => string }): TableData {
   const rows: Row[] = [];
-  const walk = (n: TreeNode) => { rows.push({ level: s.levelLabel(n.level), node: n.label, score: n.score, comment: n.comment, note: n.note }); n.children.forEach(walk); };
+  const walk = (n: TreeNode) => {
+    rows.push({ level: s.levelLabel(n.level), node: n.label, score: n.score, ...(s.basis ? { basis: n.score === null ? '' : s.basis(n) } : {}), comment: n.comment, note: n.note });
+    n.children.forEach(walk);
+  };
   tree.forEach(walk);
   return {
     columns: [
       { key: 'level', label: s.cols.level, format: 'text' },
       { key: 'node', label: s.cols.node, format: 'text' },
       { key: 'score', label: s.cols.score, format: 'score' },
+      ...(s.basis ? [{ key: 'basis', label: s.cols.basis ?? 'basis', format: 'text' }] : []),
       { key: 'comment', label: s.cols.comment, format: 'text' },
       { key: 'note', label: s.cols.note, format: 'text' },
     ],
