@@ -1,8 +1,8 @@
-/** The five pages. Only the overview is in the first bundle; the others load on first visit. */
+/** The six pages. Only the overview is in the first bundle; the others load on first visit. */
 import { createRouter, createWebHistory } from 'vue-router';
 import OverviewView from './views/OverviewView.vue';
 
-export const PAGES = ['overview', 'segments', 'channels', 'lifecycle', 'capability'] as const;
+export const PAGES = ['overview', 'segments', 'channels', 'lifecycle', 'churn', 'capability'] as const;
 export type Page = (typeof PAGES)[number];
 
 export const router = createRouter({
@@ -12,6 +12,7 @@ export const router = createRouter({
     { path: '/segments', name: 'segments', component: () => import('./views/SegmentsView.vue') },
     { path: '/channels', name: 'channels', component: () => import('./views/ChannelsView.vue') },
     { path: '/lifecycle', name: 'lifecycle', component: () => import('./views/LifecycleView.vue') },
+    { path: '/churn', name: 'churn', component: () => import('./views/ChurnView.vue') },
     { path: '/capability', name: 'capability', component: () => import('./views/CapabilityView.vue') },
     { path: '/:rest(.*)*', redirect: (to) => ({ name: 'overview', query: to.query }) },
   ],

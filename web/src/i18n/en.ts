@@ -5,7 +5,7 @@ import { FAILURES } from './failures';
 const en: typeof zh = {
   app: { title: 'CRM Analytics', subtitle: 'Telecom customer relationship management', language: '中文', signOut: 'Sign out', asOf: 'Data as of {date}', loading: 'Loading…', bootFailed: 'Cannot reach the analytics service: {msg}', retry: 'Retry',
     regionIgnored: 'The link\'s region "{code}" does not exist; showing {region}.', regionOutside: 'The link\'s region, {name} ({code}), is outside your access; showing {region}.' },
-  nav: { overview: 'Overview', segments: 'Segments', channels: 'Channels', lifecycle: 'Lifecycle', capability: 'Capability' },
+  nav: { overview: 'Overview', segments: 'Segments', channels: 'Channels', lifecycle: 'Lifecycle', churn: 'Churn', capability: 'Capability' },
   region: { label: 'Region', national: 'National', allProvinces: 'All provinces', allCities: 'Whole province', back: 'Up', up: 'Back to {name}' },
   time: { label: 'Time', from: 'From', to: 'To', reset: 'Last 12 months' },
   brandFilter: { label: 'Brand', all: 'All brands' },
@@ -40,6 +40,16 @@ const en: typeof zh = {
     cohort: 'Cohort retention heatmap', contract: 'Churn around contract end', groupBy: 'Group by', chisq: 'χ² = {chisq}, df {df}, p {p}',
     significant: 'The curves differ significantly (p < 0.05)', notSignificant: 'No significant difference between the curves', relMonth: 'Months from contract end', monthsSince: 'Months since activation', cohortBase: 'Cohort size', retained: 'Retained', atRisk: 'At risk',
     band: '{name} 95% band', notReached: 'not below 50%',
+  },
+  churn: {
+    trend: 'Churn by month', trendMetric: 'Trend metric', overall: '{name} overall',
+    provinces: 'Churn rate by province (vs national)', cities: 'Churn rate by city, {province} (vs the province)',
+    provincesHint: 'Dashed: the national churn rate (churned nationwide ÷ subscribers nationwide at the start of the month), not a mean of the provinces\' rates. Click a province to scope the whole dashboard to it.',
+    citiesHint: 'Dashed: {province} as a whole (its churned ÷ its subscribers at the start of the month), not a mean of the cities\' rates. Click a city to scope the whole dashboard to it.',
+    by: '{dim}: churned and churn rate', moreBy: 'Dimension', tenure: 'Tenure', tenureBand: '{from}–{to} mo', tenureOpen: '{from}+ mo',
+    tenureHint: 'Tenure: whole months in the base at the start of the month; bands from seed 002\'s prepaid lifecycle (0–8, 8–18, 18+ months), 18+ split at three years. Bars: churned; line: churn rate; dashed: the scope overall.',
+    byHint: 'Bars: churned subscribers (hover for their share of all churners); line: churn rate; dashed: the scope overall.',
+    contractHint: 'Aligned on each contract\'s end month (0 = the month it ends); as of the data date, whatever the range picked.',
   },
   capability: {
     radar: 'Capability radar: entities vs carrier benchmark', tree: 'Three-level scores (dimension → area → item)', form: 'Self-assessment: {region}', entities: 'Entities',

@@ -4,7 +4,7 @@ import { FAILURES } from './failures';
 export default {
   app: { title: 'CRM 经营分析', subtitle: '电信客户关系管理', language: 'English', signOut: '退出', asOf: '数据截至 {date}', loading: '正在加载…', bootFailed: '无法连接分析服务：{msg}', retry: '重试',
     regionIgnored: '链接中的区域“{code}”不存在，显示的是{region}。', regionOutside: '链接中的区域{name}（{code}）不在你的数据权限内，显示的是{region}。' },
-  nav: { overview: '总览', segments: '客户分群', channels: '渠道效能', lifecycle: '生命周期', capability: '能力评分' },
+  nav: { overview: '总览', segments: '客户分群', channels: '渠道效能', lifecycle: '生命周期', churn: '离网分析', capability: '能力评分' },
   region: { label: '区域', national: '全国', allProvinces: '全部省份', allCities: '全省', back: '上一级', up: '返回{name}' },
   time: { label: '时间', from: '起', to: '止', reset: '最近12个月' },
   brandFilter: { label: '品牌', all: '全部品牌' },
@@ -40,6 +40,16 @@ export default {
     cohort: '入网批次留存热力图', contract: '合约到期前后离网率', groupBy: '分组', chisq: 'χ² = {chisq}，自由度 {df}，p {p}',
     significant: '各组曲线差异显著（p < 0.05）', notSignificant: '各组曲线差异不显著', relMonth: '距合约到期（月）', monthsSince: '入网后月数', cohortBase: '入网人数', retained: '留存人数', atRisk: '风险集人数',
     band: '{name} 95% 置信带', notReached: '未降至 50%',
+  },
+  churn: {
+    trend: '离网月度趋势', trendMetric: '趋势指标', overall: '{name}整体',
+    provinces: '各省离网率（对比全国）', cities: '{province}各地市离网率（对比全省）',
+    provincesHint: '虚线为全国整体离网率（全国离网用户 ÷ 全国月初用户），不是各省离网率的平均。点击省份，将整个看板切换到该省。',
+    citiesHint: '虚线为{province}整体离网率（全省离网用户 ÷ 全省月初用户），不是各地市离网率的平均。点击地市，将整个看板切换到该地市。',
+    by: '{dim}：离网用户与离网率', moreBy: '维度', tenure: '在网时长', tenureBand: '{from}–{to}个月', tenureOpen: '{from}个月及以上',
+    tenureHint: '在网时长为月初已在网的整月数；分段取自种子文档 002 的预付费生命周期（0–8、8–18、18 个月以上），18 个月以上再按 3 年分开。柱为离网用户，折线为离网率，虚线为本范围整体离网率。',
+    byHint: '柱为离网用户（悬停可见占全部离网用户的比例），折线为离网率，虚线为本范围整体离网率。',
+    contractHint: '按每个合约的到期月对齐（0 为到期当月）；截至数据日期，不随所选时间范围变化。',
   },
   capability: {
     radar: '能力雷达：评估对象 vs 运营商标杆', tree: '三级能力评分（维度 → 领域 → 要素）', form: '{region} 能力自评', entities: '评估对象',
