@@ -463,3 +463,131 @@ describe('executive dashboard', () => {
     await ctxA.close();
   });
 });
+
+describe('churn page (离网分析)', () => {
+  type Chart = { getOption(): { series: { type: string; data: unknown[]; markLine?: { data: { xAxis?: number; yAxis?: number }[]; label: { formatter: string } } }[]; yAxis: { data?: string[] }[] } };
+  /** the region card's bars and its dashed reference line, as ECharts holds them */
+  const regionChart = (page: Page) => page.locator('[data-testid="chart-churn-regions"] .echart').evaluate((el) => {
+    const o = (el as HTMLElement & { __echarts: Chart }).__echarts.getOption();
+    const s = o.series[0];
+    return { ids: (s.data as { id: string }[]).map((d) => d.id), names: o.yAxis[0].data ?? [], ref: s.markLine?.data[0]?.xAxis ?? null, refLabel: s.markLine?.label.formatter ?? '' };
+  });
+  /** one figure through the API as the demo admin (national), the filters and month given */
+  const apiFigure = async (metric: string, month: string, filters: { dimension: string; op: string; values: string[] }[] = []) => {
+    const r = await product.gql('query($q: MetricQuery!) { metrics(query: $q) { totals } }', { q: { metrics: [metric], filters, timeRange: { from: month, to: month } } });
+    return (r.body.data.metrics.totals as Record<string, number>)[metric];
+  };
+
+  it("a national executive: the KPIs, the trend, the provinces against the country's own rate, the breakdowns, contract expiry", async () => {
+    const ctx = await browser.newContext({ viewport: VIEWPORT });
+    await signIn(ctx, base, 'demo-national');
+    const page = await newPage(ctx);
+    await page.goto(`${base}/?view=none`);
+    await page.locator('[data-testid="nav-churn"]').click();
+    await page.waitForURL((u) => u.pathname === '/churn');
+    expect(await page.locator('[data-testid="nav-churn"]').innerText()).toBe('离网分析');
+    await settled(page);
+    const month = await page.locator('[data-testid="time-to"]').inputValue();
+    const cards = ['trend', 'regions', 'value_tier', 'brand', 'contract_type', 'tenure', 'more', 'contract'].map((c) => `chart-churn-${c}`);
+    for (const id of cards) expect(await page.locator(`[data-testid="${id}"]`).getAttribute('data-state'), id).toBe('ready');
+    const ink = await canvasInk(page);
+    expect(ink.map((c) => c.id).sort()).toEqual([...cards].sort());
+    for (const c of ink) expect(c.painted, `${c.id} painted pixels`).toBeGreaterThan(500);
+    // the month's KPIs, a rate's changes in percentage points; the figures are the API's
+    const rate = await apiFigure('churn_rate', month);
+    const churned = await apiFigure('churned_subscribers', month);
+    expect(await page.locator('[data-testid="kpi-churn_rate"] .value').innerText()).toBe(`${(rate * 100).toFixed(1).replace(/\.0$/, '')}%`);
+    expect(await page.locator('[data-testid="kpi-churn_rate"] .changes').innerText()).toMatch(/环比 [▲▼■] [+-]?\d+(\.\d+)?个百分点[\s\S]*同比/);
+    expect(await page.locator('[data-testid="kpi-churned_subscribers"] .value').getAttribute('title')).toBe(churned.toLocaleString('zh-CN'));
+    // 31 provinces, each named, the dashed line the national rate itself (not a mean of the provinces')
+    const regions = await regionChart(page);
+    expect(regions.ids).toHaveLength(31);
+    expect(regions.ref).toBeCloseTo(rate, 12);
+    expect(regions.refLabel).toMatch(/^全国 \d/);
+    expect(await page.locator('[data-testid="chart-churn-regions"] h3').innerText()).toBe(`各省离网率（对比全国） · ${month}`);
+    // the tenure bands split the month's churners: their counts add up to the KPI's
+    const bands = await page.locator('[data-testid="chart-churn-tenure"] .echart').evaluate((el) => ((el as HTMLElement & { __echarts: Chart }).__echarts.getOption().series[0].data as (number | { value: number })[]).map((d) => (typeof d === 'number' ? d : d.value)));
+    expect(bands).toHaveLength(4);
+    expect(bands.reduce((a, b) => a + b, 0)).toBe(churned);
+    expect(await page.locator('[data-testid="chart-churn-contract_type"]').innerText()).toContain(`合约类型：离网用户与离网率 · ${month}`);
+    // the chosen dimension lives in the URL, and the tab takes the page back as it was left
+    await page.locator('[data-testid="churn-more-dim"]').selectOption('customer_type');
+    await page.waitForURL((u) => u.searchParams.get('by') === 'customer_type');
+    await page.locator('[data-testid="nav-lifecycle"]').click();
+    await page.waitForURL((u) => u.pathname === '/lifecycle' && !u.searchParams.has('by'));
+    await page.locator('[data-testid="nav-churn"]').click();
+    await page.waitForURL((u) => u.pathname === '/churn' && u.searchParams.get('by') === 'customer_type');
+    await expect.poll(() => page.locator('[data-testid="chart-churn-more"] h3').innerText()).toContain('客户类型');
+    await ctx.close();
+  });
+
+  it("a province executive sees its cities against the province's own rate, drills to a city and back, in Chinese and English", async () => {
+    const ctx = await browser.newContext({ viewport: VIEWPORT });
+    await signIn(ctx, base, 'demo-guangdong');
+    const page = await newPage(ctx);
+    await page.goto(`${base}/churn?view=none`);
+    await settled(page);
+    const month = await page.locator('[data-testid="time-to"]').inputValue();
+    const gd = [{ dimension: 'province', op: 'in', values: ['440000'] }];
+    const rate = await apiFigure('churn_rate', month, gd);
+    expect(await page.locator('[data-testid="chart-churn-regions"] h3').innerText()).toBe(`广东省各地市离网率（对比全省） · ${month}`);
+    const regions = await regionChart(page);
+    expect(regions.ids).toHaveLength(21);
+    for (const id of regions.ids) expect(id).toMatch(/^44\d{2}00$/);
+    expect(regions.names).toContain('深圳市');
+    // the reference line is Guangdong's own rate, the figure its KPI card shows
+    expect(regions.ref).toBeCloseTo(rate, 12);
+    expect(regions.refLabel).toBe(`广东省 ${(rate * 100).toFixed(1).replace(/\.0$/, '')}%`);
+    expect(await page.locator('[data-testid="kpi-churn_rate"] .value').innerText()).toBe(`${(rate * 100).toFixed(1).replace(/\.0$/, '')}%`);
+    const shown = regions.ids.map((id) => id);
+    const mean = (await Promise.all(shown.map((c) => apiFigure('churn_rate', month, [{ dimension: 'city', op: 'in', values: [c] }])))).reduce((a, b) => a + b, 0) / shown.length;
+    expect(Math.abs(mean - rate)).toBeGreaterThan(1e-9); // the two differ: the line is not the mean
+    expect(await page.locator('[data-testid="churn-up"]').count()).toBe(0); // the country is outside the scope
+    // a city bar scopes the whole page to the city: no level below, the way back up on the trend card
+    await page.locator('[data-testid="chart-churn-regions"] [data-testid="chart-target"][data-target="深圳市"]').dispatchEvent('click'); // the bar's keyboard twin (sr-only)
+    await page.waitForURL((u) => u.searchParams.get('scope') === '440300');
+    await settled(page);
+    expect(await page.locator('[data-testid="chart-churn-regions"]').count()).toBe(0);
+    const sz = await apiFigure('churn_rate', month, [{ dimension: 'city', op: 'in', values: ['440300'] }]);
+    expect(await page.locator('[data-testid="kpi-churn_rate"] .value').innerText()).toBe(`${(sz * 100).toFixed(1).replace(/\.0$/, '')}%`);
+    expect(await page.locator('[data-testid="churn-up"]').innerText()).toBe('返回广东省');
+    await page.locator('[data-testid="churn-up"]').click();
+    await page.waitForURL((u) => !u.searchParams.has('scope'));
+    await settled(page);
+    // English: the tab, the labels from the catalogue, the reference line's name
+    await page.locator('[data-testid="lang-switch"]').click();
+    await page.waitForURL(/lang=en/);
+    await expect.poll(() => page.locator('[data-testid="nav-churn"]').innerText()).toBe('Churn');
+    await settled(page);
+    expect(await page.locator('[data-testid="kpi-churn_rate"] .label').innerText()).toBe('Churn rate');
+    expect(await page.locator('[data-testid="chart-churn-regions"] h3').innerText()).toBe(`Churn rate by city, Guangdong (vs the province) · ${month}`);
+    expect((await regionChart(page)).refLabel).toMatch(/^Guangdong \d/);
+    expect(await page.locator('[data-testid="chart-churn-brand"] h3').innerText()).toBe(`Brand: churned and churn rate · ${month}`);
+    const states = await page.$$eval('[data-testid^="chart-churn-"][data-state]', (els) => els.map((e) => e.getAttribute('data-state')));
+    expect(states.filter((s) => s !== 'ready')).toEqual([]);
+    await page.screenshot({ path: path.join(SHOTS, 'churn-en.png') });
+    await ctx.close();
+  });
+
+  it('a city manager sees the city only, and on a phone the page fits the screen', async () => {
+    const ctx = await browser.newContext({ viewport: { width: 390, height: 844 } });
+    await signIn(ctx, base, 'demo-shenzhen');
+    const page = await newPage(ctx);
+    const asked: { groupBy?: string[]; filters?: { dimension: string; values: string[] }[] }[] = [];
+    page.on('request', (r) => {
+      const q = r.url().endsWith('/graphql') ? (JSON.parse(r.postData() ?? '{}') as { variables?: { query?: (typeof asked)[number] } }).variables?.query : undefined;
+      if (q) asked.push(q);
+    });
+    await page.goto(`${base}/churn?view=none`);
+    await settled(page);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBe(0);
+    expect(await page.locator('[data-testid="chart-churn-regions"]').count()).toBe(0);
+    expect(await page.locator('[data-testid="churn-up"]').count()).toBe(0);
+    expect(asked.length).toBeGreaterThan(5);
+    for (const q of asked) expect(q.filters?.some((f) => f.dimension === 'city' && f.values.join() === '440300'), JSON.stringify(q)).toBe(true);
+    const states = await page.$$eval('[data-testid^="chart-churn-"][data-state]', (els) => els.map((e) => e.getAttribute('data-state')));
+    expect(states.filter((s) => s !== 'ready')).toEqual([]);
+    await page.screenshot({ path: path.join(SHOTS, 'churn-phone-zh.png'), fullPage: true });
+    await ctx.close();
+  });
+});
