@@ -78,6 +78,7 @@ export const VIEW_CHARTS: Record<string, ChartKind[]> = {
   segments: ['bars_line', 'heatmap'],
   channels: ['scatter', 'trend'],
   lifecycle: ['survival', 'median'],
+  churn: [],
   capability: [],
 };
 

@@ -779,7 +779,7 @@ export type SavedView = {
   name: Scalars['String']['output'];
   /** viewer id for personal views, empty for shared ones */
   owner: Scalars['String']['output'];
-  /** overview | segments | channels | lifecycle | capability */
+  /** overview | segments | channels | lifecycle | churn | capability */
   page: Scalars['ID']['output'];
   savedAt: Scalars['String']['output'];
   savedBy: Scalars['String']['output'];

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { SHOTS, VIEWPORT, launchChromium, signIn, startProduct } from './harness.ts';
-const PAGES = ['overview', 'segments', 'channels', 'lifecycle', 'capability'] as const;
+const PAGES = ['overview', 'segments', 'channels', 'lifecycle', 'churn', 'capability'] as const;
 
 let product: Awaited<ReturnType<typeof startProduct>>;
 let base = '';

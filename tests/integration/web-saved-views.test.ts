@@ -37,9 +37,12 @@ describe('saved views service', () => {
     const v2 = await svc.save(admin, { id: v1.id, scope: '440300', name: '深圳 早会（新）', page: 'segments', state: { scheme: 'brand' } });
     expect(v2.version).toBe(2);
     await svc.save(admin, { scope: '440300', name: 'Channel review', page: 'channels', state: {} });
+    const churn = await svc.save(admin, { scope: '440300', name: '离网 复盘', page: 'churn', state: { brand: 'mzone', trend: 'churned_subscribers' } });
+    expect(churn).toMatchObject({ page: 'churn', state: { brand: 'mzone', trend: 'churned_subscribers' } });
+    await expect(svc.save(admin, { scope: '440300', name: 'x', page: 'nowhere', state: {} })).rejects.toMatchObject({ code: 'BAD_USER_INPUT' });
     const list = await svc.list(admin, '440300');
-    expect(list.map((v) => [v.name, v.version])).toEqual(expect.arrayContaining([['深圳 早会（新）', 2], ['Channel review', 1]]));
-    expect(list).toHaveLength(2);
+    expect(list.map((v) => [v.name, v.version])).toEqual(expect.arrayContaining([['深圳 早会（新）', 2], ['Channel review', 1], ['离网 复盘', 1]]));
+    expect(list).toHaveLength(3);
     expect((await svc.list(admin, '440300', { search: '早会' })).map((v) => v.name)).toEqual(['深圳 早会（新）']);
     expect((await svc.list(admin, '440300', { search: 'REVIEW' })).map((v) => v.name)).toEqual(['Channel review']);
     expect(await svc.list(admin, '440100')).toEqual([]);

@@ -12,7 +12,7 @@ import { provinceOf, regionByCode } from '../../../seeds/regions.ts';
 
 const appending = new Map<string, Promise<void>>();
 
-export const VIEW_PAGES = ['overview', 'segments', 'channels', 'lifecycle', 'capability'] as const;
+export const VIEW_PAGES = ['overview', 'segments', 'channels', 'lifecycle', 'churn', 'capability'] as const;
 export type ViewPage = (typeof VIEW_PAGES)[number];
 export type Visibility = 'shared' | 'personal';
 export type DefaultSource = 'own' | 'city' | 'province' | 'national';

@@ -21,8 +21,6 @@ export function useFilters() {
   const to = computed(() => (MONTH.test(toRaw.value) && toRaw.value <= lastMonth.value ? toRaw.value : lastMonth.value));
   const from = computed(() => (MONTH.test(fromRaw.value) && fromRaw.value <= to.value ? fromRaw.value : addMonths(to.value, -11)));
   const timeRange = computed<TimeRangeInput>(() => ({ from: from.value, to: to.value }));
-  /** filters for a query: the region plus any extra ones */
-  const withRegion = (...extra: FilterInput[]): FilterInput[] => [...scope.filters.value, ...extra];
   const brandRaw = param('brand', () => '');
   /** the brand every chart is narrowed to ('' for all); an id the catalog does not know is ignored */
   const brand = computed(() => (brandRaw.value && member('brand', brandRaw.value) ? brandRaw.value : ''));
@@ -39,7 +37,6 @@ export function useFilters() {
     lastMonth,
     firstMonth,
     timeRange,
-    withRegion,
     brand,
     pageFilters,
     pageFiltersFor,
