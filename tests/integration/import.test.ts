@@ -226,6 +226,19 @@ describe('CSV import through the real server', () => {
       { row: 2, column: 'sub_id', message: 'no subscriber 99999999999 is loaded; import subscribers first' },
       { row: 3, column: 'month', message: 'is before the subscriber was activated (2024-05-10)' },
     ]);
+    // a file whose cells are all fine is checked against other rows and loaded data only when its
+    // gate (subscribers, their months, repeated and loaded keys) finds something: each rule alone
+    const u = (lines: string[]) => `sub_id,month,revenue,minutes,data_mb,sms,recharge\n${lines.join('\n')}\n`;
+    const unknown = await refused('usage', u([`${ids[1]},${month(3)},1,1,1,1,1`, `99999999999,${month(3)},1,1,1,1,1`]));
+    expect(unknown.body.errors).toEqual([{ row: 3, column: 'sub_id', message: 'no subscriber 99999999999 is loaded; import subscribers first' }]);
+    const twice = await refused('usage', u([`${ids[1]},${month(3)},1,1,1,1,1`, `${ids[2]},${month(3)},1,1,1,1,1`, `${ids[1]},${month(3)},2,2,2,2,2`]));
+    expect(twice.body.errors).toEqual([{ row: 4, column: 'sub_id', message: `sub_id / month ${ids[1]} / ${month(3)} is also in row 2` }]);
+    const loaded = await refused('usage', u([`${ids[1]},${month(3)},1,1,1,1,1`, `${ids[2]},${month(1)},1,1,1,1,1`]));
+    expect(loaded.body.errors).toEqual([{ row: 3, column: 'sub_id', message: `sub_id / month ${ids[2]} / ${month(1)} is already loaded; imports only add rows` }]);
+    const churned = await post('subscribers', `sub_id,city,brand,activated_on,churned_on\n43000900,${city},gotone,2024-05-10,2024-06-15\n`);
+    expect(churned.status, JSON.stringify(churned.body)).toBe(200);
+    const late = await refused('usage', u(['43000900,2024-06,1,1,1,1,1', '43000900,2024-08,1,1,1,1,1']));
+    expect(late.body.errors).toEqual([{ row: 3, column: 'month', message: 'is after the subscriber churned (2024-06-15)' }]);
   });
 
   it('usage spanning ten years (120 monthly partitions in one file) loads', async () => {

@@ -47,7 +47,7 @@ import { RFM } from '../../model/segmentation.ts';
 import type { Viewer } from '../../http/context.ts';
 import { CsvScanner, ErrorList, RecordCutter, Utf8Stream, readHeader, type RowError } from './csv-scan.ts';
 import { JobStore, type Job, type Outcome, type Plan, type PlanStep } from './jobs.ts';
-import { bind, convertsOnArrival, dupsSql, errorsSql, errorsTableSql, fanOutSql, importParams, jobSubscribersSql, jobTables, keyGateSql, loadSql, loadedSql, messagesSql, stagedSubscriberGateSql, type CheckSources, type Layout } from './sql.ts';
+import { affectedSql, bind, convertsOnArrival, dupsSql, errorsSql, errorsTableSql, fanOutSql, importParams, jobSubscribersSql, jobTables, keyGateSql, loadSql, loadedSql, loadedUsageSql, messagesSql, stagedSubscriberGateSql, usageGateSql, type CheckSources, type Layout } from './sql.ts';
 import { Spool, loadPart, type Part } from './stage.ts';
 import { TABLES, type ImportTable } from './tables.ts';
 
@@ -328,13 +328,33 @@ export class ImportService {
       const sql = messagesSql(layout, t.keys, errors);
       await addErrors(sql, bind(sql, all));
     }
-    // rows of other tables are only read when they can matter: always for usage and contacts
-    // (their subscriber), for a keyed table only if a key repeats or is already loaded
+    // rows of other tables are only read when they can matter: for contacts always (their
+    // subscriber), for usage when its gate finds something, for a keyed table only if a key
+    // repeats or is already loaded
     let relational = spec.needsSubscriber;
     let dups: string | null = null;
     // whether a key of the file may already be loaded (else that check is left out)
     let mayBeLoaded = true;
-    if (spec.key.length) {
+    const sources: CheckSources = { subscribers: this.engine.t('subscribers'), loaded: true };
+    // usage: the gate found that no check against other rows or loaded data can fail
+    let gated = false;
+    if (layout.table === 'usage') {
+      // the file's subscribers with their first and last month in it, and a copy of them read
+      // from the live table once, for the gate, the checks and the derivation of subscriber months
+      const affected = `${db}.affected`;
+      sources.subscribers = `${db}.subscribers`;
+      await this.engine.command(affectedSql(t.stage, affected));
+      await this.engine.command(jobSubscribersSql(affected, this.engine.t('subscribers'), sources.subscribers));
+      if (Number(bad) === 0) {
+        const g = usageGateSql(t.stage, affected, sources.subscribers, this.engine.t(spec.target));
+        const [gate] = await this.engine.query<{ multi: number; missing: number; outside: number; in_range: number }>(g, bind(g, all));
+        const loaded = Number(gate.in_range) > 0
+          ? Number((await this.engine.query<{ n: number }>(loadedUsageSql(t.stage, this.engine.t(spec.target))))[0].n) : 0;
+        gated = Number(gate.multi) === 0 && Number(gate.missing) === 0 && Number(gate.outside) === 0 && loaded === 0;
+        if (gated) relational = false;
+      }
+    }
+    if (spec.key.length && !gated) {
       const target = this.engine.t(spec.target);
       const [{ repeated, in_range }] = await this.engine.query<{ repeated: number; in_range: number }>(keyGateSql(layout, t.keys, target)!);
       if (relational) {
@@ -354,13 +374,7 @@ export class ImportService {
         await this.engine.command(dupsSql(layout, t.keys, dups)!);
       }
     }
-    const sources: CheckSources = { subscribers: this.engine.t('subscribers'), loaded: mayBeLoaded };
-    if (layout.table === 'usage') {
-      // the subscribers the file names, read from the live table once for the checks and the
-      // derivation of subscriber months (contacts read them once anyway: see below)
-      sources.subscribers = `${db}.subscribers`;
-      await this.engine.command(jobSubscribersSql(t.keys, this.engine.t('subscribers'), sources.subscribers));
-    }
+    sources.loaded = mayBeLoaded;
     const check = relational ? errorsSql(layout, this.engine.db, t.keys, dups, errors, sources) : null;
     const runChecks = async () => {
       await slices(async (lo, hi) => {
@@ -474,16 +488,15 @@ export class ImportService {
     const [{ newAsOf }] = await this.engine.query<{ newAsOf: string }>(
       `SELECT toString(greatest(toDate({asOf:String}), least(toDate(now('Asia/Shanghai')), toLastDayOfMonth(max(month))))) AS newAsOf FROM ${stage}`, { asOf });
     // subscriber months: rebuilt from each subscriber's first new month on (earlier months
-    // cannot change: the monthly windows only look back), reading LOOKBACK_ROWS older rows
-    await this.engine.command(`CREATE TABLE ${db}.affected ENGINE = MergeTree ORDER BY sub_id AS
-      SELECT sub_id, min(month) AS min_month FROM ${stage} GROUP BY sub_id`);
-    // the affected subscribers: `${db}.subscribers`, the job's copy the checks read (sub_id order;
-    // each range below reads its own)
+    // cannot change: the monthly windows only look back), reading LOOKBACK_ROWS older rows.
+    // The affected subscribers (`${db}.affected`, sub_id and first new month) and their copy
+    // (`${db}.subscribers`, with that month as `min_month`) were made for the checks (sub_id
+    // order; each range below reads its own).
     await this.engine.command(`CREATE TABLE ${db}.usage_monthly AS ${t('usage_monthly')}`);
     const smStage = `${db}.sm_stage`;
     await this.engine.command(`CREATE TABLE ${smStage} AS ${t('subscriber_months')}`);
     await this.stopMerges([`${db}.usage_monthly`, smStage]);
-    const derive = deriveSql(db, { into: smStage, from: `${db}.affected` });
+    const derive = deriveSql(db, { into: smStage, sinceColumn: true });
     // the new rows: the staged parts themselves (hard links; each range below reads its own)
     for (const p of await this.partitionsOf(stage)) {
       await this.engine.command(`ALTER TABLE ${db}.usage_monthly ATTACH PARTITION ID {p:String} FROM ${stage}`, { p });

@@ -442,6 +442,10 @@ function converted(layout: Layout): [string, string][] | null {
  * Contacts of [lo, hi] as the target table stores them, into `stage` (same structure as the
  * target): subscriber attributes as loaded; value tier of the contact's month, else the
  * latest before it, else what the tier rule gives a subscriber without revenue.
+ * `join_use_nulls = 0` for this statement: the joined columns keep their own types instead of
+ * becoming Nullable (a LowCardinality(Nullable) copy of every attribute of every row), a row
+ * without its subscriber gets '' (the gate `stagedSubscriberGateSql` looks for province ''),
+ * and `vt_hit` tells a tier found from none. A third less of this statement's CPU in a trial.
  */
 export function loadSql(layout: Layout, db: string, keys: string, stage: string, subscribers: string): string {
   const spec = TABLES[layout.table];
@@ -451,30 +455,63 @@ export function loadSql(layout: Layout, db: string, keys: string, stage: string,
   return `INSERT INTO ${stage} (ts, day, sub_id, province, city, brand, sub_segment, customer_type, value_tier, channel, direction,
         purpose, lifecycle_stage, campaign_id, converted, revenue, cost, handle_sec, resolved_first)
       SELECT c.ts, toDate(c.ts), c.sub_id, c.s_province, c.s_city, c.s_brand, c.s_sub_segment, c.s_customer_type,
-        ifNull(vt.vt_value_tier, if(c.s_customer_type IN {key_types:Array(String)}, 'key', 'drop')),
+        if(vt.vt_hit = 1, vt.vt_value_tier, if(c.s_customer_type IN {key_types:Array(String)}, 'key', 'drop')),
         c.channel, c.direction, c.purpose, c.lifecycle_stage, c.campaign_id, c.converted, c.revenue, c.cost, c.handle_sec, c.resolved_first
       FROM (
         SELECT ${col('ts')} AS ts, toStartOfMonth(toDate(ts)) AS month, ${col('sub_id')} AS sub_id,
-          ifNull(s.s_province, '') AS s_province, ifNull(s.s_city, '') AS s_city, assumeNotNull(s.s_brand) AS s_brand,
-          assumeNotNull(s.s_sub_segment) AS s_sub_segment, assumeNotNull(s.s_customer_type) AS s_customer_type,
+          s.s_province AS s_province, s.s_city AS s_city, s.s_brand AS s_brand, s.s_sub_segment AS s_sub_segment, s.s_customer_type AS s_customer_type,
           ${col('channel')} AS channel, ${col('direction')} AS direction, ${col('purpose')} AS purpose, ${col('lifecycle_stage')} AS lifecycle_stage,
           ${col('campaign_id')} AS campaign_id, ${col('converted')} AS converted, ${col('revenue')} AS revenue, ${col('cost')} AS cost,
           ${col('handle_sec')} AS handle_sec, ${col('resolved_first')} AS resolved_first
         FROM ${src}
         ${joins(layout, db, keys, null, { subscribers, loaded: false })}
       ) AS c
-      ASOF LEFT JOIN (SELECT sub_id AS vt_sub_id, month AS vt_month, value_tier AS vt_value_tier FROM ${db}.subscriber_months
+      ASOF LEFT JOIN (SELECT sub_id AS vt_sub_id, month AS vt_month, value_tier AS vt_value_tier, toUInt8(1) AS vt_hit FROM ${db}.subscriber_months
         WHERE sub_id IN (SELECT v_sub_id FROM ${keys} WHERE _row BETWEEN {lo:UInt64} AND {hi:UInt64})) AS vt
-      ON vt.vt_sub_id = c.sub_id AND vt.vt_month <= c.month`;
+      ON vt.vt_sub_id = c.sub_id AND vt.vt_month <= c.month
+      SETTINGS join_use_nulls = 0`;
 }
 
 /**
- * The job's copy of the loaded subscribers a usage file names (ORDER BY sub_id), read once
- * from the live table: the subscriber checks and the derivation of subscriber months join it
- * instead of filtering the whole live table each.
+ * A usage file's subscribers (ORDER BY sub_id), from its staged rows: the first and last month
+ * each has in the file and how many rows (`n` > 1 somewhere: a key may repeat). The gate
+ * (`usageGateSql`), the copy of their subscribers, the history the derivation reads and its
+ * ranges read it.
  */
-export const jobSubscribersSql = (keys: string, live: string, into: string) =>
-  `CREATE TABLE ${into} ENGINE = MergeTree ORDER BY sub_id AS SELECT * FROM ${live} WHERE sub_id IN (SELECT v_sub_id FROM ${keys})`;
+export const affectedSql = (stage: string, into: string) =>
+  `CREATE TABLE ${into} ENGINE = MergeTree ORDER BY sub_id AS
+    SELECT sub_id, min(month) AS min_month, max(month) AS max_month, count() AS n FROM ${stage} GROUP BY sub_id`;
+
+/**
+ * The job's copy of the loaded subscribers a usage file names (ORDER BY sub_id), read once
+ * from the live table, with their first and last month in the file (`affectedSql`): the gate,
+ * the subscriber checks and the derivation of subscriber months (`deriveSql` sinceColumn) join
+ * it instead of filtering the whole live table each.
+ */
+export const jobSubscribersSql = (affected: string, live: string, into: string) =>
+  `CREATE TABLE ${into} ENGINE = MergeTree ORDER BY sub_id AS
+    SELECT s.*, a.min_month AS min_month, a.max_month AS max_month FROM ${live} AS s INNER JOIN ${affected} AS a ON a.sub_id = s.sub_id`;
+
+/**
+ * Whether a usage file whose every cell is fine may break a rule against other rows or loaded
+ * data, from its subscribers alone (`affectedSql`, `jobSubscribersSql`): `multi` subscribers
+ * with several rows (a key may repeat: `keyGateSql` counts), `missing` subscribers not loaded,
+ * `outside` subscribers out of scope or with a month before their activation or after their
+ * churn, and `in_range` loaded rows in the file's months and sub_id range (`loadedUsageSql`
+ * counts the file's keys among them). All 0: none of the checks of `errorsSql` can find
+ * anything, and they are not run (about 1 CPU s per million rows).
+ */
+export const usageGateSql = (stage: string, affected: string, subscribers: string, target: string) =>
+  `SELECT (SELECT countIf(n > 1) FROM ${affected}) AS multi,
+    (SELECT count() FROM ${affected}) - (SELECT count() FROM ${subscribers}) AS missing,
+    (SELECT countIf(min_month < toStartOfMonth(activated_on) OR ifNull(max_month > toStartOfMonth(churned_on), 0)
+        OR (notEmpty({scope_cities:Array(String)}) AND city NOT IN {scope_cities:Array(String)})) FROM ${subscribers}) AS outside,
+    (SELECT count() FROM ${target} WHERE month IN (SELECT DISTINCT month FROM ${stage})
+        AND sub_id BETWEEN (SELECT min(sub_id) FROM ${affected}) AND (SELECT max(sub_id) FROM ${affected})) AS in_range`;
+
+/** How many rows of a usage file (its staged rows) are already loaded: the exact count behind `in_range`. */
+export const loadedUsageSql = (stage: string, target: string) =>
+  `SELECT count() AS n FROM ${target} WHERE month IN (SELECT DISTINCT month FROM ${stage}) AND (sub_id, month) IN (SELECT sub_id, month FROM ${stage})`;
 
 /**
  * Contacts converted before their subscriber checks (when no cell had a problem): how many
