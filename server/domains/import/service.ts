@@ -304,9 +304,9 @@ export class ImportService {
     const layout = rx.layout!;
     const spec = TABLES[layout.table];
     const t = jobTables(db);
-    // rows, the last row number, and rows with a problem (they kept their cells: `raw`)
+    // rows, the last row number, and rows with a problem (they kept their cells: `problems`)
     const [{ records, lastRow, bad }] = await this.engine.query<{ records: number; lastRow: number; bad: number }>(
-      `SELECT count() AS records, max(_row) AS lastRow, countIf(notEmpty(raw)) AS bad FROM ${t.keys}`);
+      `SELECT count() AS records, max(_row) AS lastRow, (SELECT count() FROM ${t.problems}) AS bad FROM ${t.keys}`);
     job.rowsRead = Number(records);
     if (!job.rowsRead) {
       this.jobs.set(job, 'rejected');
@@ -325,7 +325,7 @@ export class ImportService {
       await this.engine.command(sql, params);
     };
     if (Number(bad) > 0) {
-      const sql = messagesSql(layout, t.keys, errors);
+      const sql = messagesSql(layout, t.problems, errors);
       await addErrors(sql, bind(sql, all));
     }
     // rows of other tables are only read when they can matter: for contacts always (their

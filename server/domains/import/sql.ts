@@ -8,9 +8,10 @@
  *   - `keys`: row number and the typed values the checks against other rows and loaded data
  *     read (duplicates, already loaded, the row's subscriber); for contacts, whose stored
  *     rows take attributes of their subscriber, every typed value: they are converted after
- *     the checks (`loadSql`). A row with a problem also keeps its cells as read: their
- *     messages are built in one statement once every part is in (`messagesSql`: the same
- *     typing, plus the messages).
+ *     the checks (`loadSql`);
+ *   - `problems`: the cells as read of each row with a problem (only those rows reach its
+ *     view): their messages are built in one statement once every part is in (`messagesSql`:
+ *     the same typing, plus the messages).
  * Pure: identifiers come from the specs and the job's own table names; every value
  * (member lists, city codes, scope, row ranges, file names) is a bound parameter. File
  * header names never reach SQL: file columns are `c0`, `c1`… by position.
@@ -218,16 +219,15 @@ const position = (layout: Layout, id: string) => Math.max(0, layout.header.index
 export interface JobTables {
   /** Null engine: what `checkSql` inserts; the views below take each block from it */
   source: string;
-  /**
-   * _row, the typed values the relational checks read (contacts: every typed value, for
-   * `loadSql`), and `raw`: the cells as read of a row with a problem (empty for the others)
-   */
+  /** _row and the typed values the relational checks read (contacts: every typed value, for `loadSql`) */
   keys: string;
+  /** _row and `raw`, the cells as read, of the rows with a problem */
+  problems: string;
   /** the rows as the target stores them */
   stage: string;
 }
 
-export const jobTables = (db: string): JobTables => ({ source: `${db}.source`, keys: `${db}.keys`, stage: `${db}.stage` });
+export const jobTables = (db: string): JobTables => ({ source: `${db}.source`, keys: `${db}.keys`, problems: `${db}.problems`, stage: `${db}.stage` });
 
 /** Are the rows converted as they arrive (else after the checks, by `loadSql`: contacts)? */
 export const convertsOnArrival = (table: ImportTable) => table !== 'contacts';
@@ -241,17 +241,23 @@ function keyColumns(table: ImportTable): ColumnSpec[] {
 }
 
 /**
- * The job's tables and views, in order: `source` (typed rows; stores nothing), `keys` with
- * its view, and for tables converted on arrival `stage` (the target's structure) with its
- * view. `target` is the qualified target table.
+ * The job's tables and views, in order: `source` (typed rows, whether each has a problem, and
+ * its cells as read; stores nothing), `keys` and `problems` with their views, and for tables
+ * converted on arrival `stage` (the target's structure) with its view. `target` is the
+ * qualified target table. Only a row with a problem has its cells gathered into an array (the
+ * view of `problems` filters first), where every row used to carry one, empty but for those
+ * rows, into `keys`: about 0.06 CPU s less per million contacts for the parts (median of 21
+ * alternating pairs, 15 of them lower), 0.05 for usage.
  */
 export function fanOutSql(layout: Layout, t: JobTables, target: string): string[] {
   const cols = TABLES[layout.table].columns;
   const keys = keyColumns(layout.table);
   const out = [
-    `CREATE TABLE ${t.source} (_row UInt64, ${cols.map((c) => `v_${c.id} ${typedType(c)}`).join(', ')}, raw Array(String)) ENGINE = Null`,
-    `CREATE TABLE ${t.keys} (_row UInt64, ${keys.map((c) => `v_${c.id} ${typedType(c)}`).join(', ')}, raw Array(String)) ENGINE = MergeTree ORDER BY _row`,
-    `CREATE MATERIALIZED VIEW ${t.keys}_view TO ${t.keys} AS SELECT _row, ${keys.map((c) => `v_${c.id}`).join(', ')}, raw FROM ${t.source}`,
+    `CREATE TABLE ${t.source} (_row UInt64, ${cols.map((c) => `v_${c.id} ${typedType(c)}`).join(', ')}, bad UInt8, ${layout.header.map((id) => `x_${id} String`).join(', ')}) ENGINE = Null`,
+    `CREATE TABLE ${t.keys} (_row UInt64, ${keys.map((c) => `v_${c.id} ${typedType(c)}`).join(', ')}) ENGINE = MergeTree ORDER BY _row`,
+    `CREATE MATERIALIZED VIEW ${t.keys}_view TO ${t.keys} AS SELECT _row, ${keys.map((c) => `v_${c.id}`).join(', ')} FROM ${t.source}`,
+    `CREATE TABLE ${t.problems} (_row UInt64, raw Array(String)) ENGINE = MergeTree ORDER BY _row`,
+    `CREATE MATERIALIZED VIEW ${t.problems}_view TO ${t.problems} AS SELECT _row, [${layout.header.map((id) => `x_${id}`).join(', ')}] AS raw FROM ${t.source} WHERE bad = 1`,
   ];
   if (convertsOnArrival(layout.table)) {
     const conv = converted(layout)!;
@@ -277,9 +283,9 @@ function typedRows(layout: Layout, source: string, row: string) {
 }
 
 /**
- * Text rows of one part → typed rows, in one pass, into the job's `source` table (`into`);
- * a row with any problem also carries its cells as read (`raw`, in file order; `keys` keeps
- * them), for `messagesSql`.
+ * Text rows of one part → typed rows, in one pass, into the job's `source` table (`into`),
+ * with `bad` (the row has a problem) and its cells as read (`x_<id>`: `problems` keeps those
+ * of the rows with a problem, in file order, for `messagesSql`).
  * `source` is the part (file() or input()) with columns c0…; `row` its row-number
  * expression. No message is built here: the statement stays small, and the engine takes
  * about 40 ms less to plan it, for every part.
@@ -287,19 +293,18 @@ function typedRows(layout: Layout, source: string, row: string) {
 export function checkSql(layout: Layout, into: string, source: string, row: string): string {
   const spec = TABLES[layout.table];
   const { problem, from } = typedRows(layout, source, row);
-  return `INSERT INTO ${into} (_row, ${spec.columns.map((c) => `v_${c.id}`).join(', ')}, raw)
+  return `INSERT INTO ${into} (_row, ${spec.columns.map((c) => `v_${c.id}`).join(', ')}, bad, ${layout.header.map((id) => `x_${id}`).join(', ')})
   SELECT t._row, ${spec.columns.map((c) => `t.v_${c.id}`).join(', ')},
-    if(${problem}, [${layout.header.map((id) => `t.x_${id}`).join(', ')}], [])
+    if(${problem}, 1, 0), ${layout.header.map((id) => `t.x_${id}`).join(', ')}
   ${from}`;
 }
 
 /**
- * The cell and row errors of the rows `checkSql` found a problem in (those with `raw` in
- * `keys`), into the job's errors table: the same typing of the same cells, now with the
- * messages.
+ * The cell and row errors of the rows `checkSql` found a problem in (those in `problems`),
+ * into the job's errors table: the same typing of the same cells, now with the messages.
  */
-export function messagesSql(layout: Layout, keys: string, errors: string): string {
-  const raw = `(SELECT _row AS r, ${layout.header.map((_, i) => `raw[${i + 1}] AS c${i}`).join(', ')} FROM ${keys} WHERE notEmpty(raw))`;
+export function messagesSql(layout: Layout, problems: string, errors: string): string {
+  const raw = `(SELECT _row AS r, ${layout.header.map((_, i) => `raw[${i + 1}] AS c${i}`).join(', ')} FROM ${problems})`;
   const { present, across, problem, from } = typedRows(layout, raw, 'r');
   const items = [
     ...present.map((c) => `tuple(toUInt16(${position(layout, c.id)}), '${c.id}', ${cellMessage(c)})`),
