@@ -2,8 +2,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Labels, MetricResultLike } from '../../web/src/charts/builders/common';
 import {
-  breakdownOption, contractTable, reference, regionChartHeight, regionChurnOption, TENURE_BANDS, TENURE_DIM, tenureFilters, tenureResult, wholeRate, withBandNames,
+  breakdownOption, reference, regionChartHeight, regionChurnOption, TENURE_BANDS, TENURE_DIM, tenureFilters, tenureResult, wholeRate, withBandNames,
 } from '../../web/src/charts/builders/churn';
+import { contractTable } from '../../web/src/charts/builders/lifecycle';
 
 const NAMES: Record<string, string> = { '440300': '深圳市', '440100': '广州市', '441800': '清远市', gotone: '全球通', mzone: '动感地带', easyown: '神州行', hard: '硬合约', none: '无合约' };
 const labels: Labels = {

@@ -1,6 +1,7 @@
 /** KPI cards' figures (web/src/composables/kpis.ts): a rate's changes in points, other metrics' relative. */
 import { describe, expect, it } from 'vitest';
-import { kpiFigures, kpiRow } from '../../web/src/composables/kpis';
+import { kpiFigures } from '../../web/src/composables/kpis';
+import { wholeRow as kpiRow } from '../../web/src/charts/builders/common';
 
 describe('KPI figures', () => {
   const mom = { churn_rate: 0.044, churn_rate_prev: 0.029, churn_rate_change: 0.5172, subscribers: 1200, subscribers_prev: 1000, subscribers_change: 0.2 };

@@ -3,12 +3,9 @@
  * value, and its changes — a rate's in percentage points (4.4% from 2.9% is +1.5 points; "+49%"
  * read as points misled), any other metric's relative. Pure.
  */
-import { rowsOf, type MetricResultLike } from '../charts/builders/common';
+import type { Row } from '../charts/builders/common';
 
-export type KpiRow = Record<string, unknown> | null;
-
-/** the answer's figures: its totals (grouped), else its one row */
-export const kpiRow = (r: MetricResultLike | null | undefined): KpiRow => ((r?.totals ?? rowsOf(r)[0] ?? null) as KpiRow);
+export type KpiRow = Row | null;
 
 /** a rate's change in percentage points: value − previous, null when either is missing */
 export function pointsChange(row: KpiRow, id: string): number | null {

@@ -6,10 +6,9 @@
  * rate, read from the API, never a mean of the members' rates), the tenure bands (one API
  * query per band, a range filter on tenure_months) and the tables.
  */
-import { rowsOf, num, compact, type Labels, type MetricResultLike, type Row, type TableData } from './common';
+import { rowsOf, num, compact, wholeRow, type Labels, type MetricResultLike, type Row } from './common';
 import { barsWithLineOption } from './segments';
 import { rankedBarsOption } from './overview';
-import type { ContractPoint } from './lifecycle';
 
 export const CHURN_RATE = 'churn_rate';
 export const CHURNED = 'churned_subscribers';
@@ -105,7 +104,7 @@ export function tenureResult(bands: TenureBand[], results: (MetricResultLike | n
   const metrics = first.columns.filter((c) => c.type !== 'dimension');
   const rows: Row[] = [];
   bands.forEach((b, i) => {
-    const t = (results[i]!.totals ?? rowsOf(results[i])[0] ?? null) as Row | null;
+    const t = wholeRow(results[i]);
     if (t) rows.push({ [TENURE_DIM]: b.id, ...Object.fromEntries(metrics.map((m) => [m.id, t[m.id] ?? null])) });
   });
   return { columns: [{ id: TENURE_DIM, labelZh: column.labelZh, labelEn: column.labelEn, type: 'dimension' }, ...metrics], rows, totals: null };
@@ -119,18 +118,5 @@ export function withBandNames(labels: Labels, name: (b: TenureBand) => string, b
       const b = dim === TENURE_DIM ? bands.find((x) => x.id === String(id)) : undefined;
       return b ? name(b) : labels.member(dim, id);
     },
-  };
-}
-
-/** The contract-expiry points as a table (contract type named, the counts beside the rate). */
-export function contractTable(points: ContractPoint[], s: { labels: Labels; relLabel: string; atRiskLabel: string }): TableData {
-  const { labels } = s;
-  return {
-    columns: [
-      { key: 'contractType', label: labels.dim('contract_type'), format: 'text' }, { key: 'relativeMonth', label: s.relLabel, format: 'integer' },
-      { key: 'atRisk', label: s.atRiskLabel, format: 'integer' }, { key: 'churned', label: labels.metric(CHURNED), format: 'integer' },
-      { key: 'churnRate', label: labels.metric(CHURN_RATE), format: 'percent' },
-    ],
-    rows: points.map((x) => ({ ...x, contractType: labels.member('contract_type', x.contractType) })),
   };
 }

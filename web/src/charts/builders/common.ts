@@ -44,6 +44,8 @@ export function memberColor(labels: Labels, dim: string | null, id: unknown, fal
 export const BASE_TEXT = { fontFamily: 'system-ui, -apple-system, "Segoe UI", "PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC", sans-serif' };
 
 export const rowsOf = (r: MetricResultLike | null | undefined): Row[] => (r?.rows ?? []) as Row[];
+/** An answer's figures for the whole: its totals (grouped), else its one row. */
+export const wholeRow = (r: MetricResultLike | null | undefined): Row | null => ((r?.totals ?? rowsOf(r)[0] ?? null) as Row | null);
 export const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : v === null || v === undefined || v === '' ? null : Number.isFinite(Number(v)) ? Number(v) : null);
 
 export const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);

@@ -1,5 +1,5 @@
 /** Lifecycle: Kaplan–Meier step curves with Greenwood bands, medians, contract-end churn. */
-import { axis, baseOption, memberColor, exact, num, rowsOf, tooltipLines, type Labels, type MetricResultLike, type Row } from './common';
+import { axis, baseOption, memberColor, exact, num, rowsOf, tooltipLines, type Labels, type MetricResultLike, type Row, type TableData } from './common';
 
 export interface SurvivalCurve {
   key: string;
@@ -131,5 +131,18 @@ export function contractChurnOption(points: ContractPoint[], s: { labels: Labels
       data: months.map((m) => num(at(t, m)?.churnRate)),
       ...(i === 0 ? { markLine: { silent: true, symbol: 'none', lineStyle: { color: '#c92a2a', type: 'dashed' }, data: [{ xAxis: months.indexOf(0) }], label: { formatter: '0' } } } : {}),
     })),
+  };
+}
+
+/** The contract-expiry points as a table (contract type named, the counts beside the rate). */
+export function contractTable(points: ContractPoint[], s: { labels: Labels; relLabel: string; atRiskLabel: string }): TableData {
+  const { labels } = s;
+  return {
+    columns: [
+      { key: 'contractType', label: labels.dim('contract_type'), format: 'text' }, { key: 'relativeMonth', label: s.relLabel, format: 'integer' },
+      { key: 'atRisk', label: s.atRiskLabel, format: 'integer' }, { key: 'churned', label: labels.metric('churned_subscribers'), format: 'integer' },
+      { key: 'churnRate', label: labels.metric('churn_rate'), format: 'percent' },
+    ],
+    rows: points.map((x) => ({ ...x, contractType: labels.member('contract_type', x.contractType) })),
   };
 }
