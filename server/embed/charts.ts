@@ -71,6 +71,11 @@ const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 const OVERVIEW_METRICS = ['subscribers', 'arpu', 'churn_rate', 'revenue', 'new_subscribers', 'e_channel_share'];
 const RFM_AXES: Record<string, [string, string]> = { rf: ['rfm_r', 'rfm_f'], rm: ['rfm_r', 'rfm_m'], fm: ['rfm_f', 'rfm_m'] };
 const SURVIVAL_GROUPS = ['brand', 'contract_type', 'value_tier', 'sub_segment', 'customer_type', 'acquisition_channel'];
+/** the churn page (ChurnView.vue): its trend's metrics, its fixed breakdowns and the chosen one's dimensions */
+const CHURN_TREND = ['churn_rate', 'churned_subscribers'];
+const CHURN_METRICS = ['churned_subscribers', 'churn_rate'];
+const CHURN_FIXED = ['value_tier', 'brand', 'contract_type'];
+const CHURN_MORE = ['sub_segment', 'customer_type', 'quadrant', 'satisfaction_band', 'loyalty_band', 'credit_list', 'acquisition_channel', 'age_band'];
 
 /** The charts each page of a saved view can be embedded as. */
 export const VIEW_CHARTS: Record<string, ChartKind[]> = {
@@ -78,7 +83,7 @@ export const VIEW_CHARTS: Record<string, ChartKind[]> = {
   segments: ['bars_line', 'heatmap'],
   channels: ['scatter', 'trend'],
   lifecycle: ['survival', 'median'],
-  churn: [],
+  churn: ['trend', 'bars', 'bars_line'],
   capability: [],
 };
 
@@ -99,11 +104,19 @@ function timeRangeOf(state: Record<string, string>, asOf: string): { from: strin
 const pick = (v: string | undefined, allowed: string[], fallback: string) => (v && allowed.includes(v) ? v : fallback);
 
 /**
+ * The dimensions a churn view's bars_line can be drawn by (its page's cards of that kind: value
+ * tier, brand, contract type, then the view's chosen dimension); the first is the default.
+ */
+export function churnBreakdowns(state: Record<string, string>): string[] {
+  return [...CHURN_FIXED, pick(state.by, CHURN_MORE, CHURN_MORE[0])];
+}
+
+/**
  * A saved view's chart → the query its page runs for the view's state and scope, narrowed to
  * the view's brand (a page filter: useFilters.ts) where the chart's metrics have one.
  */
-export function viewChartQuery(view: SavedView, chart: ChartKind, asOf: string): MetricQuery {
-  const q = pageQuery(view, chart, asOf);
+export function viewChartQuery(view: SavedView, chart: ChartKind, asOf: string, viewDimension: string | null = null): MetricQuery {
+  const q = pageQuery(view, chart, asOf, viewDimension);
   const brand = view.state.brand;
   if (brand && isMember('brand', brand) && q.metrics.every((id) => model.dimensionsOf(model.metric(id)!).includes('brand'))) {
     q.filters = [...(q.filters ?? []), { dimension: 'brand', op: 'in', values: [brand] }];
@@ -111,7 +124,8 @@ export function viewChartQuery(view: SavedView, chart: ChartKind, asOf: string):
   return q;
 }
 
-function pageQuery(view: SavedView, chart: ChartKind, asOf: string): MetricQuery {
+/** `dimension` picks among a page's cards of one chart kind (a churn view's bars_line); null: the first. */
+function pageQuery(view: SavedView, chart: ChartKind, asOf: string, dimension: string | null): MetricQuery {
   const offered = VIEW_CHARTS[view.page] ?? [];
   if (!offered.includes(chart)) {
     throw badInput(offered.length
@@ -121,6 +135,11 @@ function pageQuery(view: SavedView, chart: ChartKind, asOf: string): MetricQuery
   const s = view.state;
   const region = regionFilters(view.scope);
   const timeRange = timeRangeOf(s, asOf);
+  // the churn page's snapshots are the range's last month (ChurnView.vue: lastOfRange)
+  const lastMonth = { from: timeRange.to, to: timeRange.to };
+  if (dimension !== null && `${view.page}:${chart}` !== 'churn:bars_line') {
+    throw badInput(`viewDimension picks one of a churn view's bars_line charts; a ${view.page} view's ${chart} is one chart: leave it out`);
+  }
   switch (`${view.page}:${chart}`) {
     case 'overview:trend':
       return { metrics: [pick(s.trend, OVERVIEW_METRICS, 'subscribers')], groupBy: ['month'], filters: region, timeRange, compare: 'yoy' };
@@ -141,6 +160,18 @@ function pageQuery(view: SavedView, chart: ChartKind, asOf: string): MetricQuery
       return { metrics: ['contacts', 'conversions', 'conversion_rate', 'cost', 'cost_per_conversion'], groupBy: ['channel'], filters: region, timeRange };
     case 'channels:trend':
       return { metrics: ['e_channel_share'], groupBy: ['month'], filters: region, timeRange, compare: 'yoy' };
+    case 'churn:trend':
+      return { metrics: [pick(s.trend, CHURN_TREND, CHURN_TREND[0])], groupBy: ['month'], filters: region, timeRange, compare: 'yoy' };
+    case 'churn:bars':
+      // the regions one level down: a city has none, and its page shows no such card
+      if (!/^(national|\d{2}0000)$/.test(view.scope)) throw badInput('a churn view of a city has no regions chart (a city has no level below); embed its trend or bars_line');
+      return { metrics: ['churn_rate', 'churned_subscribers'], groupBy: [view.scope === 'national' ? 'province' : 'city'], filters: region, timeRange: lastMonth };
+    case 'churn:bars_line': {
+      const dims = churnBreakdowns(s);
+      const dim = dimension ?? dims[0];
+      if (!dims.includes(dim)) throw badInput(`a churn view's bars_line is by ${dims.join(', ')} (viewDimension), not ${dim}`);
+      return { metrics: CHURN_METRICS, groupBy: [dim], filters: region, timeRange: lastMonth };
+    }
     case 'lifecycle:survival':
       return { metrics: ['survival_rate'], groupBy: [pick(s.group, SURVIVAL_GROUPS, 'brand')], filters: region };
     default: // lifecycle:median

@@ -10,6 +10,7 @@ import { CHART_KINDS, type ChartKind, type EmbedLang } from './claims.ts';
 export interface MintInput {
   viewId?: string | null;
   viewVersion?: number | null;
+  viewDimension?: string | null;
   query?: unknown;
   chart: string;
   lockedFilters?: unknown;
@@ -19,7 +20,7 @@ export interface MintInput {
 }
 
 export interface ParsedMint {
-  source: { view: { id: string; version: number | null } } | { query: MetricQuery };
+  source: { view: { id: string; version: number | null; dimension: string | null } } | { query: MetricQuery };
   chart: ChartKind;
   lockedFilters: Filter[];
   allowControls: string[];
@@ -102,8 +103,10 @@ export function parseMint(input: MintInput): ParsedMint {
   else if (hasView) {
     if (typeof input.viewId !== 'string' || input.viewId.length > 64) problems.push('viewId must be a saved view id');
     else if (input.viewVersion != null && (!Number.isInteger(input.viewVersion) || input.viewVersion < 1)) problems.push('viewVersion must be a version number (1, 2, …)');
-    else source = { view: { id: input.viewId, version: input.viewVersion ?? null } };
+    else if (input.viewDimension != null && (typeof input.viewDimension !== 'string' || !ID.test(input.viewDimension))) problems.push('viewDimension must be a dimension id');
+    else source = { view: { id: input.viewId, version: input.viewVersion ?? null, dimension: input.viewDimension ?? null } };
   } else {
+    if (input.viewDimension != null) problems.push('viewDimension picks a chart of a saved view: give it with viewId');
     const q = parseQuery(input.query, problems);
     if (q) source = { query: q };
   }

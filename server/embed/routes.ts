@@ -35,7 +35,7 @@ export interface EmbedRouteDeps {
 }
 
 /** createEmbed's input, plus the host page user's scope and (optionally) who they are */
-const API_BODY_KEYS = new Set(['scope', 'user', 'viewId', 'viewVersion', 'query', 'chart', 'lockedFilters', 'allowControls', 'ttlSeconds', 'lang']);
+const API_BODY_KEYS = new Set(['scope', 'user', 'viewId', 'viewVersion', 'viewDimension', 'query', 'chart', 'lockedFilters', 'allowControls', 'ttlSeconds', 'lang']);
 const isObj = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);
 
 export function embedRoutes(deps: EmbedRouteDeps): express.Router {

@@ -90,11 +90,11 @@ export class EmbedService {
     let query: MetricQuery;
     let view: { id: string; version: number } | null = null;
     if ('view' in m.source) {
-      const { id, version } = m.source.view;
+      const { id, version, dimension } = m.source.view;
       const v = await new SavedViewsService(this.deps.engine).get({ id: minter.id, scope: minter.scope }, id, version);
       if (!v) throw notFound(`no saved view "${id}"${version ? ` with version ${version}` : ''} in your scope`);
       if (v.deleted) throw badInput(`view "${v.name}" is deleted; restore it before embedding it`);
-      query = viewChartQuery(v, m.chart, asOf);
+      query = viewChartQuery(v, m.chart, asOf, dimension);
       view = { id: v.id, version: v.version };
     } else {
       query = m.source.query;

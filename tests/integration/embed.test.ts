@@ -429,3 +429,81 @@ describe('the embed page, the script and CORS', () => {
     expect(denied401.headers.get('access-control-allow-origin')).toBe(HOST_ORIGIN); // so the element can show why
   });
 });
+
+describe("a churn view's charts (离网分析)", () => {
+  let n = 0;
+  const saveChurn = async (scope: string, state: Json) => {
+    const r = await s.gql(`mutation($input: SaveViewInput!) { saveView(input: $input) { id } }`, {
+      input: { scope, name: `离网 ${scope} ${++n}`, page: 'churn', state },
+    });
+    expect(r.body.errors, JSON.stringify(r.body.errors)).toBeUndefined();
+    return r.body.data.saveView.id as string;
+  };
+  const metrics = async (q: Json) => {
+    const r = await s.gql('query($q: MetricQuery!) { metrics(query: $q) { rows totals } }', { q });
+    expect(r.body.errors, JSON.stringify(r.body.errors)).toBeUndefined();
+    return r.body.data.metrics as { rows: Json[]; totals: Json | null };
+  };
+  /** the embed's query is the page's (ChurnView.vue for that state), and its data the rows GraphQL answers for it */
+  const same = async (input: Json, page: Json) => {
+    const e = await mintOk(input);
+    expect(e.query, JSON.stringify(input)).toEqual(page);
+    const d = await data(e.token);
+    expect(d.status).toBe(200);
+    const direct = await metrics(page);
+    expect(d.body.rows.length).toBeGreaterThan(0);
+    expect(d.body.rows).toEqual(direct.rows);
+    expect(d.body.totals).toEqual(direct.totals);
+    return d.body.rows as Json[];
+  };
+
+  it("a province view (range, brand, chosen dimension): the trend with last year, the cities, and each breakdown as its page card shows them", async () => {
+    const from = addMonths(lastMonth, -6);
+    const to = addMonths(lastMonth, -1);
+    const id = await saveChurn('440000', { trend: 'churned_subscribers', from, to, brand: 'mzone', by: 'credit_list' });
+    const filters = [{ dimension: 'province', op: 'in', values: ['440000'] }, { dimension: 'brand', op: 'in', values: ['mzone'] }];
+    const month = { from: to, to };
+
+    const trend = await same({ viewId: id, chart: 'trend' }, { metrics: ['churned_subscribers'], groupBy: ['month'], filters, timeRange: { from, to }, compare: 'yoy' });
+    expect(trend.map((r) => r.month)).toHaveLength(6);
+    expect(trend.every((r) => 'churned_subscribers_prev' in r)).toBe(true);
+
+    const cities = await same({ viewId: id, chart: 'bars' }, { metrics: ['churn_rate', 'churned_subscribers'], groupBy: ['city'], filters, timeRange: month });
+    expect(cities.length).toBeGreaterThan(5);
+    expect(cities.every((r) => String(r.city).startsWith('44'))).toBe(true);
+
+    // bars_line: value tier unless a dimension is named; brand, contract type, and the view's chosen one
+    const breakdown = (dim: string) => ({ metrics: ['churned_subscribers', 'churn_rate'], groupBy: [dim], filters, timeRange: month });
+    await same({ viewId: id, chart: 'bars_line' }, breakdown('value_tier'));
+    for (const dim of ['value_tier', 'brand', 'contract_type', 'credit_list']) await same({ viewId: id, chart: 'bars_line', viewDimension: dim }, breakdown(dim));
+
+    // what the page does not show is refused, saying what it offers
+    const other = await mint({ viewId: id, chart: 'bars_line', viewDimension: 'age_band' });
+    expect(other.body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(other.body.errors?.[0]?.message).toMatch(/value_tier, brand, contract_type, credit_list/);
+    const wrong = await mint({ viewId: id, chart: 'map' });
+    expect(wrong.body.errors?.[0]?.message).toMatch(/churn view can be embedded as trend, bars, bars_line/);
+    const onTrend = await mint({ viewId: id, chart: 'trend', viewDimension: 'brand' });
+    expect(onTrend.body.errors?.[0]?.message).toMatch(/viewDimension/);
+    const onQuery = await mint({ ...CITY_BARS, viewDimension: 'brand' });
+    expect(onQuery.body.errors?.[0]?.message).toMatch(/viewDimension .* give it with viewId/);
+  });
+
+  it("a national view with the page's defaults: the churn rate's last twelve months, the provinces, the sub-segments; a city view has no regions chart", async () => {
+    const id = await saveChurn('national', {});
+    const year = { from: addMonths(lastMonth, -11), to: lastMonth };
+    const month = { from: lastMonth, to: lastMonth };
+    await same({ viewId: id, chart: 'trend' }, { metrics: ['churn_rate'], groupBy: ['month'], filters: [], timeRange: year, compare: 'yoy' });
+    const provinces = await same({ viewId: id, chart: 'bars' }, { metrics: ['churn_rate', 'churned_subscribers'], groupBy: ['province'], filters: [], timeRange: month });
+    expect(provinces.length).toBe(31);
+    await same({ viewId: id, chart: 'bars_line', viewDimension: 'sub_segment' }, { metrics: ['churned_subscribers', 'churn_rate'], groupBy: ['sub_segment'], filters: [], timeRange: month });
+
+    const city = await saveChurn('440300', { by: 'age_band' });
+    const cityFilter = [{ dimension: 'city', op: 'in', values: ['440300'] }];
+    await same({ viewId: city, chart: 'trend' }, { metrics: ['churn_rate'], groupBy: ['month'], filters: cityFilter, timeRange: year, compare: 'yoy' });
+    await same({ viewId: city, chart: 'bars_line', viewDimension: 'age_band' }, { metrics: ['churned_subscribers', 'churn_rate'], groupBy: ['age_band'], filters: cityFilter, timeRange: month });
+    const bars = await mint({ viewId: city, chart: 'bars' });
+    expect(bars.body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(bars.body.errors?.[0]?.message).toMatch(/city has no regions chart/);
+  });
+});

@@ -74,7 +74,7 @@ export type Compare =
 export type CreateEmbedInput = {
   /** what the host page may change: timeRange (from / to), or dimension ids (f.<dimension>=a,b); none when absent */
   allowControls?: Array<string> | null | undefined;
-  /** overview views: trend, map, bars; segments: bars_line, heatmap; channels: scatter, trend; lifecycle: survival, median */
+  /** overview views: trend, map, bars; segments: bars_line, heatmap; channels: scatter, trend; lifecycle: survival, median; churn: trend, bars (not a city's view), bars_line */
   chart: ChartKind;
   /** zh (default) or en */
   lang?: string | null | undefined;
@@ -84,6 +84,11 @@ export type CreateEmbedInput = {
   query?: MetricQuery | null | undefined;
   /** lifetime in seconds, 30 to 86400; absent: EMBED_TTL_SECONDS (600) */
   ttlSeconds?: number | null | undefined;
+  /**
+   * which of the view's charts of that kind, where its page has several: a churn view's bars_line
+   * is by value_tier (absent), brand, contract_type or the view's chosen dimension (sub_segment unless it chose another)
+   */
+  viewDimension?: string | null | undefined;
   /** a saved view to embed (give viewId or query, not both) */
   viewId?: string | number | null | undefined;
   /** the view's version; absent: its latest */
