@@ -224,6 +224,8 @@ export type Column = {
   id: Scalars['ID']['output'];
   labelEn: Scalars['String']['output'];
   labelZh: Scalars['String']['output'];
+  /** zh | en: a text column whose cells are in that language, beside its twin in the other (capability notes: note, note_zh); a UI shows the one it speaks. Null otherwise. */
+  lang?: Maybe<Scalars['String']['output']>;
   /** dimension | time | text | date | change | a metric format */
   type: Scalars['String']['output'];
 };
@@ -1235,6 +1237,7 @@ export type ColumnResolvers<ContextType = RequestContext, ParentType extends Res
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   labelEn?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   labelZh?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  lang?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 

@@ -104,7 +104,7 @@ export const METRICS: Metric[] = [
   // ── capability: Accenture framework scores (dedicated executor) ─────────────────────
   { id: 'capability_score', labelZh: '能力评分', labelEn: 'Capability score', cube: 'capability', kind: 'score', format: 'score', higherIsBetter: true,
     synonyms: ['能力得分', '得分', '评分', 'CRM能力', 'capability', 'capability scores', 'score', 'scores'],
-    formula: '0–4, at the level of the finest capability dimension asked (dimension by default)' },
+    formula: '0–4, at the level of the finest capability dimension asked (dimension by default); an unpublished dimension score is the mean of the known area scores (server/domains/capability/scores.ts dimensionScoresSql)' },
 ];
 
 /** The extra columns a survival row carries beside survival_rate (public contract: keep the ids). */

@@ -85,7 +85,9 @@ async function run(q: MetricQuery, ctx: QueryContext, wantTotals: boolean): Prom
   if (p.executor === 'capability') {
     const r = await runCapability(ctx.engine, p, ctx.asOfGiven ? ctx.asOf : null);
     const cols = [...dimColumns(p), metricColumn('capability_score')];
-    cols.push({ id: 'note', labelZh: '说明', labelEn: 'Note', type: 'text' }, { id: 'comment', labelZh: '评语', labelEn: 'Comment', type: 'text' }, { id: 'assessed_on', labelZh: '评估日期', labelEn: 'Assessed on', type: 'date' });
+    if (r.level === 'dimension') cols.push({ id: 'derived_dimensions', labelZh: '推算维度数', labelEn: 'Derived dimension scores', type: 'integer' });
+    cols.push({ id: 'note', labelZh: '说明', labelEn: 'Note', type: 'text', lang: 'en' }, { id: 'note_zh', labelZh: '说明', labelEn: 'Note', type: 'text', lang: 'zh' },
+      { id: 'comment', labelZh: '评语', labelEn: 'Comment', type: 'text' }, { id: 'assessed_on', labelZh: '评估日期', labelEn: 'Assessed on', type: 'date' });
     return { columns: cols, rows: r.rows.map(clean), totals: null, sql: [r.sql], resolved: resolved(p) };
   }
   // On a cluster the sets are not read (the raw table answers): their reads use FINAL, which the

@@ -28,6 +28,8 @@ export interface Column {
   labelEn: string;
   /** 'dimension' | 'time' | a metric ValueFormat */
   type: string;
+  /** a text column whose cells are in one language ('zh' | 'en'), beside its twin in the other: a UI shows the one it speaks */
+  lang?: 'zh' | 'en';
 }
 
 export interface MetricResult {

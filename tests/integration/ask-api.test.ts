@@ -117,25 +117,41 @@ describe('ask', () => {
     expect(direct.body.data.metrics.rows).toEqual(a.rows);
   });
 
-  it('a capability score asked whole where the source prints none: the scores it prints, at the first level that has them', async () => {
+  it('a capability score asked whole: derived where the source prints no dimension score, said so; the dimensions one by one where some are unknown', async () => {
     const pub = publishedScores().scores
+    const areaMean = (entity: string, dimension: string) => {
+      const known = pub.filter((p) => p.entity === entity && p.level === 'area' && p.node.startsWith(`${dimension}.`) && p.score !== null).map((p) => p.score!)
+      return known.length ? known.reduce((x, y) => x + y, 0) / known.length : null
+    }
+    const dimensions = [...new Set(pub.filter((p) => p.level === 'dimension').map((p) => p.node))]
+    // 中国电信 prints area scores only: each dimension is the mean of its areas, the whole their mean
     const a = await ask('中国电信的能力评分')
-    expect(a.status).toBe('ANSWERED')
-    expect(a.interpretation).toMatchObject({ metrics: ['capability_score'], groupBy: ['capability_area'], filters: [{ dimension: 'capability_entity', values: ['china_telecom'] }] })
-    expect(a.restatement).toContain('原文没有公布总分')
-    const areas = pub.filter((p) => p.entity === 'china_telecom' && p.level === 'area')
-    expect(areas.some((p) => p.score !== null)).toBe(true)
-    const byNode = (rows: { capability_area: string; capability_score: number | null }[]) => rows.map((r) => [r.capability_area, r.capability_score]).sort()
-    expect(byNode(a.rows)).toEqual(areas.map((p) => [p.node, p.score]).sort())
+    expect(a).toMatchObject({ status: 'ANSWERED', chart: 'kpi', interpretation: { metrics: ['capability_score'], groupBy: [] } })
+    const means = dimensions.map((d) => areaMean('china_telecom', d)!)
+    expect(means).toHaveLength(5)
+    expect(a.rows[0].capability_score).toBeCloseTo(means.reduce((x, y) => x + y, 0) / 5, 9)
+    expect(a.rows[0].derived_dimensions).toBe(5)
+    expect(a.restatement).toContain('由其领域得分平均推算')
     // the document shown is the one that ran
     const direct = await s.gql(a.graphql, a.variables)
     expect(direct.body.data.metrics.rows).toEqual(a.rows)
-    // printed whole (Telstra's dimensions): one figure, their mean, as asked
+    // 广州电信: two dimensions have no known score, so no whole; its dimensions instead, two unknown
+    const g = await ask('广州电信的能力评分')
+    expect(g.interpretation).toMatchObject({ groupBy: ['capability_dimension'], filters: [{ dimension: 'capability_entity', values: ['guangzhou_telecom'] }] })
+    expect(g.restatement).toContain('没有总分')
+    const byDim = Object.fromEntries(g.rows.map((r: { capability_dimension: string; capability_score: number | null }) => [r.capability_dimension, r.capability_score]))
+    for (const d of dimensions) {
+      const want = areaMean('guangzhou_telecom', d)
+      if (want === null) expect(byDim[d], d).toBeNull()
+      else expect(byDim[d], d).toBeCloseTo(want, 9)
+    }
+    expect(Object.values(byDim).filter((v) => v === null)).toHaveLength(2)
+    // printed whole (Telstra's dimensions): one figure, their mean, as asked, nothing derived
     const t = await ask('澳大利亚电信的能力评分')
     expect(t).toMatchObject({ chart: 'kpi', interpretation: { groupBy: [] } })
     const dims = pub.filter((p) => p.entity === 'telstra' && p.level === 'dimension').map((p) => p.score!)
     expect(t.rows[0].capability_score).toBeCloseTo(dims.reduce((x, y) => x + y, 0) / dims.length, 9)
-    expect(t.restatement).not.toContain('原文没有公布总分')
+    expect(t.restatement).not.toMatch(/推算|没有总分/)
   })
 
   it('a threshold in the question (离网率超过x%) keeps exactly the rows above it', async () => {

@@ -17,6 +17,7 @@ import { AuditLog } from '../../server/engine/audit.ts';
 import { FRAMEWORK, PUBLISHED_ENTITIES } from '../../server/model/members.ts';
 import { ResultCache } from '../../server/query/cache.ts';
 import { publishedScores } from '../../seeds/capability/load.ts';
+import { type RawScore, referenceDimensionScores } from '../helpers/capability-reference.ts';
 import { freshEngine } from '../helpers/engine.ts';
 
 type Row = Record<string, any>;
@@ -275,11 +276,88 @@ describe('derived dimension scores (the mean of the known area scores; on by def
     expect((await ok(SCORES_FULL, { e: ['450000'], l: 'dimension', d: false })).capabilityScores.map((x: Row) => x.node)).toEqual(['interaction']);
   });
 
-  it('the generic metric query (and the chat on it) reads scores as recorded: no derived score there', async () => {
-    const m = (await ok(`{ metrics(query: { metrics: ["capability_score"], groupBy: ["capability_entity", "capability_dimension"],
-      filters: [{ dimension: "capability_entity", op: in, values: ["china_telecom", "bt"] }] }) { rows } }`)).metrics.rows;
-    expect(m.filter((r: Row) => r.capability_entity === 'china_telecom').map((r: Row) => r.capability_score)).toEqual([null, null, null, null, null]);
-    expect(m.find((r: Row) => r.capability_entity === 'bt' && r.capability_dimension === 'insight').capability_score).toBe(3.75);
+  it('the generic metric query (and the chat on it) derives exactly as the typed fields do, and says so in both languages', async () => {
+    const entities = PUBLISHED_ENTITIES.map((e) => e.id);
+    const q = `query($e: [String!]!) { metrics(query: { metrics: ["capability_score"], groupBy: ["capability_entity", "capability_dimension"],
+      filters: [{ dimension: "capability_entity", op: in, values: $e }] }) { rows columns { id type lang } } }`;
+    const m = (await ok(q, { e: entities })).metrics;
+    expect(m.columns.map((c: Row) => [c.id, c.lang])).toEqual([['capability_entity', null], ['capability_dimension', null], ['capability_score', null],
+      ['derived_dimensions', null], ['note', 'en'], ['note_zh', 'zh'], ['comment', null], ['assessed_on', null]]);
+    const typed = (await ok(COMPARE_FULL, { e: entities })).capabilityComparison;
+    let derived = 0;
+    for (const d of typed) {
+      for (const s of d.scores) {
+        const r = m.rows.find((x: Row) => x.capability_entity === s.entity && x.capability_dimension === d.dimension);
+        const at = `${s.entity} ${d.dimension}`;
+        if (!r) { expect(s.score, at).toBeNull(); continue; } // Fuzhou: no record at all
+        expect(r.capability_score === null ? null : Math.abs(r.capability_score - s.score) < 1e-9, at).toBe(s.score === null ? null : true);
+        expect(r.derived_dimensions, at).toBe(s.derived ? 1 : 0);
+        if (s.derived) {
+          derived++;
+          expect(r.note, at).toBe(s.noteEn);
+          expect(r.note_zh, at).toBe(s.noteZh);
+        }
+      }
+    }
+    expect(derived).toBe(13);
+    expect(m.rows.find((r: Row) => r.capability_entity === 'bt' && r.capability_dimension === 'insight')).toMatchObject({ capability_score: 3.75, derived_dimensions: 0, note: '', note_zh: '' });
+    // as recorded, for whoever needs the record: the typed field with derive: false
+    expect((await ok(SCORES, { e: ['china_telecom'], l: 'dimension', d: false })).capabilityScores.map((r: Row) => r.score)).toEqual([null, null, null, null, null]);
+  });
+
+  it('random assessments (unknown, absent and 0 scores, corrections, two dates): both roads equal an independent TypeScript formulation', async () => {
+    let seed = 20261123;
+    const rnd = () => { seed = (seed * 1664525 + 1013904223) >>> 0; return seed / 2 ** 32; };
+    const pick = <T,>(xs: readonly T[]) => xs[Math.floor(rnd() * xs.length)];
+    const areasOf = new Map(FRAMEWORK.dimensions.map((d) => [d.id, d.areas.map((a) => a.id)]));
+    const nodes = FRAMEWORK.dimensions.flatMap((d) => [{ level: 'dimension', node: d.id, dimension: d.id },
+      ...d.areas.flatMap((a) => [{ level: 'area', node: a.id, dimension: d.id }, ...a.items.slice(0, 1).map((i) => ({ level: 'item', node: i.id, dimension: d.id }))])]);
+    const entities = ['510000', '520000', '530000', '610000', '620000', '630000', '640000', '510100', '520100', '530100'];
+    const rows: RawScore[] = [];
+    let t = Date.parse('2025-01-01T00:00:00Z');
+    for (const entity of entities) {
+      for (const assessed_on of ['2024-06-30', '2025-03-31'].filter(() => rnd() < 0.8)) {
+        for (const n of nodes) {
+          if (rnd() < 0.35) continue; // not assessed
+          for (let k = 0, times = rnd() < 0.2 ? 2 : 1; k < times; k++) { // a correction now and then
+            const score = rnd() < 0.2 ? null : rnd() < 0.1 ? 0 : pick([0.5, 1, 1.25, 1.5, 2, 2.75, 3, 3.5, 4]);
+            rows.push({ entity, assessed_on, ...n, score, recorded_at: (t += 1000) });
+          }
+        }
+      }
+    }
+    await env.engine.insert('capability_scores', rows.map((r) => ({ ...r, note: '', source: 'test', comment: '', recorded_by: 'test' })));
+    for (const on of [null, '2024-12-31']) {
+      const want = referenceDimensionScores(rows, areasOf, on).sort((a, b) => a.entity.localeCompare(b.entity) || a.dimension.localeCompare(b.dimension));
+      expect(want.filter((w) => w.derived).length, `derived cases (${on})`).toBeGreaterThan(5);
+      expect(want.filter((w) => !w.derived && w.score !== null).length, `recorded cases (${on})`).toBeGreaterThan(5);
+      const typed = (await ok(SCORES_FULL, { e: entities, l: 'dimension', ...(on ? { on } : {}) })).capabilityScores
+        .map((r: Row) => ({ entity: r.entity, dimension: r.node, score: r.score, derived: r.derived, areas: r.areasAveraged ?? 0 }));
+      const close = (xs: Row[]) => xs.map((x) => ({ ...x, score: x.score === null ? null : Math.round(x.score * 1e9) / 1e9 }));
+      const sorted = (xs: Row[]) => xs.sort((a, b) => a.entity.localeCompare(b.entity) || a.dimension.localeCompare(b.dimension));
+      expect(close(sorted(typed)), `typed, on ${on}`).toEqual(close(want));
+      // the generic query reads the as-of date as `on` when it is given
+      const m = await apollo.executeOperation({ query: `query($e: [String!]!) { metrics(query: { metrics: ["capability_score"], groupBy: ["capability_entity", "capability_dimension"],
+        filters: [{ dimension: "capability_entity", op: in, values: $e }] }${on ? `, asOf: "${on}"` : ''}) { rows } }`, variables: { e: entities } },
+        { contextValue: { engine: env.engine, dataset: env.dataset, viewer: NATIONAL_VIEWER } });
+      if (m.body.kind !== 'single') throw new Error('incremental response');
+      expect(m.body.singleResult.errors).toBeUndefined();
+      const generic = (m.body.singleResult.data as Row).metrics.rows
+        .map((r: Row) => ({ entity: r.capability_entity, dimension: r.capability_dimension, score: r.capability_score, derived: r.derived_dimensions === 1 }));
+      expect(close(sorted(generic)), `generic, on ${on}`).toEqual(close(want.map(({ areas: _, ...w }) => w)));
+    }
+  });
+
+  it('a whole entity whose dimensions are all derived: the mean of the five derived scores, each named in the note', async () => {
+    const m = (await ok(`{ metrics(query: { metrics: ["capability_score"], filters: [{ dimension: "capability_entity", op: in, values: ["china_telecom"] }] }) { rows } }`)).metrics;
+    expect(m.rows).toHaveLength(1);
+    const means = DIMENSIONS.map((d) => seedMean('china_telecom', d).mean!);
+    expect(m.rows[0].capability_score).toBeCloseTo(means.reduce((a, b) => a + b, 0) / means.length, 10);
+    expect(m.rows[0].derived_dimensions).toBe(5);
+    expect(m.rows[0].note).toMatch(/^Customer insight: Derived, not published: the mean of the 4 area scores of this dimension \(1\.67, 1\.58, 1\.34, 1\.85\)\./);
+    expect(m.rows[0].note.match(/As recorded:/g)).toHaveLength(1); // the record's note once, not once per dimension
+    expect(m.rows[0].note_zh).toMatch(/^客户洞察：由领域得分平均推算/);
+    expect(m.rows[0].note_zh).toContain('原文记录：文本未印出中国电信的维度得分');
   });
 
   const badReads: [string, string, Row, RegExp][] = [
@@ -406,12 +484,14 @@ describe('scope on reads', () => {
     expect((await ok(COMPARE, { e: ['440300'] }, SHENZHEN)).capabilityComparison[0].foreignBest).toBe(4);
   });
 
-  it('the generic metrics query: a score not printed is null with the note saying why, grouped or not', async () => {
-    const m = (await ok(`{ metrics(query: { metrics: ["capability_score"], filters: [{ dimension: "capability_entity", op: in, values: ["china_telecom"] }] }) { rows columns { id } } }`)).metrics
+  it('the generic metrics query: a score neither printed nor derivable is null with the note saying why, grouped or not', async () => {
+    // 福州电信: its section is missing, so no dimension and no area score
+    const m = (await ok(`{ metrics(query: { metrics: ["capability_score"], filters: [{ dimension: "capability_entity", op: in, values: ["fuzhou_telecom"] }] }) { rows columns { id } } }`)).metrics
     expect(m.rows).toHaveLength(1)
-    expect(m.rows[0].capability_score).toBeNull()
-    expect(m.rows[0].note).toMatch(/No dimension-level score for 中国电信/)
-    expect(m.columns.map((c: Row) => c.id)).toEqual(['capability_score', 'note', 'comment', 'assessed_on'])
+    expect(m.rows[0]).toMatchObject({ capability_score: null, derived_dimensions: 0 })
+    expect(m.rows[0].note).toMatch(/福州电信 section/)
+    expect(m.rows[0].note_zh).toMatch(/文本缺少福州电信章节/)
+    expect(m.columns.map((c: Row) => c.id)).toEqual(['capability_score', 'derived_dimensions', 'note', 'note_zh', 'comment', 'assessed_on'])
   })
 
   it('the generic metrics query sees the same assessments (capability_score by dimension)', async () => {

@@ -223,9 +223,9 @@ describe('published 2003 capability scores', () => {
   })
 })
 
-// The notes in the UI's two languages (server/domains/capability/notes.ts) and the one definition of a
-// derived dimension score (server/domains/capability/derive.ts), checked against the seed file.
-describe('capability notes in both languages and derived dimension scores', () => {
+// The notes in the UI's two languages (server/domains/capability/notes.ts), checked against the seed file.
+// (Derived dimension scores are SQL, held to the seed and to a reference in tests/integration/capability.test.ts.)
+describe('capability notes in both languages', () => {
   it('every note of the seed has a Chinese translation (the record stays the English text)', async () => {
     const { NOTE_ZH, bilingualNote } = await import('../../server/domains/capability/notes.ts')
     const notes = [...new Set(published.scores.map((s) => s.note).filter((n): n is string => !!n))]
@@ -238,38 +238,5 @@ describe('capability notes in both languages and derived dimension scores', () =
     expect([...NOTE_ZH.keys()].filter((k) => !notes.includes(k))).toEqual([]) // no stale translation
     expect(bilingualNote('')).toBeNull()
     expect(bilingualNote('a note nobody translated')).toEqual({ zh: 'a note nobody translated', en: 'a note nobody translated' })
-  })
-
-  it('derives a dimension only where no score is known, as the mean of the known areas; numbers from the seed document', async () => {
-    const { deriveDimensionScores } = await import('../../server/domains/capability/derive.ts')
-    const rows = published.scores.map((s) => ({ ...s, dimension: s.node.split('.')[0] }))
-    const d = deriveDimensionScores(rows)
-    const get = (e: string, dim: string) => d.find((x) => x.entity === e && x.dimension === dim)
-    // 中国电信 客户洞察: 1.67, 1.58, 1.34, 1.85 as printed (pp. 11-14) → 1.61
-    expect(get('china_telecom', 'insight')).toEqual({
-      entity: 'china_telecom', dimension: 'insight', score: 1.61, areasInDimension: 4,
-      areas: [{ node: 'insight.collect_data', score: 1.67 }, { node: 'insight.manage_data', score: 1.58 }, { node: 'insight.gain_insight', score: 1.34 }, { node: 'insight.apply_insight', score: 1.85 }],
-    })
-    // an independent mean over the seed rows for every (entity, dimension)
-    for (const dim of framework.dimensions) {
-      for (const e of published.entities) {
-        const own = published.scores.find((s) => s.entity === e.id && s.node === dim.id)
-        const known = dim.areas.map((a) => published.scores.find((s) => s.entity === e.id && s.node === a.id)?.score).filter((v): v is number => typeof v === 'number')
-        const got = get(e.id, dim.id)
-        if ((own && own.score !== null) || !known.length) expect(got, `${e.id} ${dim.id}`).toBeUndefined()
-        else {
-          expect(got!.score, `${e.id} ${dim.id}`).toBeCloseTo(known.reduce((a, b) => a + b, 0) / known.length, 10)
-          expect(got!.areas.map((a) => a.score)).toEqual(known)
-        }
-      }
-    }
-    expect(d).toHaveLength(13)
-    expect(d.some((x) => x.entity === 'fuzhou_telecom' || published.entities.find((e) => e.id === x.entity)!.kind === 'foreign')).toBe(false)
-    // a known dimension score is never replaced, even beside different areas
-    expect(deriveDimensionScores([
-      { entity: 'x', level: 'dimension', node: 'insight', dimension: 'insight', score: 0 },
-      { entity: 'x', level: 'area', node: 'insight.collect_data', dimension: 'insight', score: 4 },
-      { entity: 'x', level: 'area', node: 'offering.portfolio_management', dimension: 'offering', score: null },
-    ])).toEqual([])
   })
 })

@@ -257,6 +257,16 @@ describe('other builders', () => {
     const t = resultTable(result([{ brand: 'gotone', arpu: 123.456 }], [{ id: 'brand', type: 'dimension' }, { id: 'arpu', type: 'currency' }]), labels);
     expect(t.rows).toEqual([{ brand: '全球通', arpu: 123.456 }]);
   });
+  it('a text column in the other language (capability notes: note / note_zh) is left out; its twin shows', () => {
+    const r = { columns: [{ id: 'capability_score', labelZh: '能力评分', labelEn: 'Score', type: 'score' },
+      { id: 'note', labelZh: '说明', labelEn: 'Note', type: 'text', lang: 'en' }, { id: 'note_zh', labelZh: '说明', labelEn: 'Note', type: 'text', lang: 'zh' },
+      { id: 'comment', labelZh: '评语', labelEn: 'Comment', type: 'text', lang: null }], rows: [{ capability_score: 1.61, note: 'Derived', note_zh: '推算', comment: '' }] };
+    const zh = resultTable(r, labels);
+    expect(zh.columns.map((c) => c.key)).toEqual(['capability_score', 'note_zh', 'comment']);
+    expect(zh.rows).toEqual([{ capability_score: 1.61, note_zh: '推算', comment: '' }]);
+    const en = resultTable(r, { ...labels, locale: 'en' });
+    expect(en.columns.map((c) => [c.key, c.label])).toEqual([['capability_score', 'Score'], ['note', 'Note'], ['comment', 'Comment']]);
+  });
 });
 
 describe('URL state, scope and default views', () => {

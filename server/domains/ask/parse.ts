@@ -864,12 +864,12 @@ export function interpret(given: Token[], env: Env, forced: Forced = new Map(), 
       if (order!.spec.limit !== undefined) q.limit = order!.spec.limit;
     }
     if (compare) q.compare = compare.id;
-    // an average of scores over several (average capability score of the foreign carriers): the source prints none and
-    // none is computed; they stand side by side
+    // an average of scores over several (average capability score of the foreign carriers): the source prints none
+    // across entities and none is made up here; they stand side by side
     const several = q.filters.find((f) => f.op === 'in' && f.values.length > 1 && !metricOf(f.dimension));
     if (averageTok >= 0 && !q.groupBy.length && several && metrics.some((m) => metricOf(m)?.kind === 'score')) {
       q.groupBy = [several.dimension];
-      notes.push(zh ? '（评分不取平均：原文没有平均分，也不推算，各家并列。）' : '(Scores are not averaged: the source prints no average and none is computed; they are shown side by side.)');
+      notes.push(zh ? '（评分不跨评估对象取平均：原文没有各家的平均分，各家并列。）' : '(Scores are not averaged across entities: the source prints no such average; they are shown side by side.)');
     }
     // a ranking of nothing grouped (渠道收入前三): by the dimension the metric's name starts with, else which
     if (q.orderBy && !q.groupBy.length) {

@@ -18,7 +18,7 @@ import { createParser, defaultChart, type ChartKind, type Focus, type MetricQuer
 
 export const ASK_DOCUMENT = `query Ask($q: MetricQuery!, $asOf: Date) {
   metrics(query: $q, asOf: $asOf) {
-    columns { id labelZh labelEn type }
+    columns { id labelZh labelEn type lang }
     rows
     totals
     asOf
@@ -92,6 +92,7 @@ function wholeProvince(q: MetricQuery, said: boolean): string[] | null {
   return named;
 }
 const hasScore = (r: AnswerData) => (r.rows as { capability_score?: number | null }[]).some((row) => row.capability_score != null);
+const derivedScores = (r: AnswerData) => (r.rows as { derived_dimensions?: number }[]).some((row) => (row.derived_dimensions ?? 0) > 0);
 
 /** A client-sent interpretation, validated by the planner (unknown ids → BAD_USER_INPUT, outside the scope → FORBIDDEN). */
 function checkedContext(interpretation: unknown, asOf: string, ctx: RequestContext): MetricQuery {
@@ -186,8 +187,8 @@ export class AskService {
     let answer = { ...base, variables };
     let result = await run(parsed.interpretation);
     if ('forbidden' in result) return { ...base, status: 'FORBIDDEN', message: result.forbidden, interpretation: parsed.interpretation };
-    // a capability score asked whole where the source prints none (中国电信: only its areas'
-    // scores): the scores it prints, at the first level that has some; never computed
+    // a capability score asked whole that is unknown (广州电信: two of its dimensions have no known
+    // score, so no mean of them): the scores it has, at the first level that has some
     if (wholeCapability(parsed.interpretation) && !hasScore(result)) {
       for (const level of ['capability_dimension', 'capability_area'] as const) {
         const q = { ...parsed.interpretation, groupBy: [level] };
@@ -195,13 +196,15 @@ export class AskService {
         if ('forbidden' in r || !hasScore(r)) continue;
         const chart = defaultChart(q);
         const name = parser.lexicon.label({ kind: 'dimension', id: level }, parsed.language);
-        const note = parsed.language === 'zh' ? `（原文没有公布总分，不推算：列出原文的${name}分。）`
-          : `(The source prints no overall score, and none is computed: the ${name.toLowerCase()} scores it prints.)`;
+        const note = parsed.language === 'zh' ? `（部分得分未知，没有总分：列出各${name}的得分。）`
+          : `(Some scores are unknown, so there is no overall score: the ${name.toLowerCase()} scores one by one.)`;
         answer = { ...answer, interpretation: q, chart, focus: null, variables: { q, asOf: asOfDay }, restatement: parser.restate(q, chart, asOfDay, parsed.language, [note]) };
         result = r;
         break;
       }
     }
+    // a dimension score the source does not publish is derived from its areas (scores.ts): the answer says so
+    if (derivedScores(result)) answer = { ...answer, restatement: `${answer.restatement}${parsed.language === 'zh' ? '（原文未公布的维度得分由其领域得分平均推算，见说明列。）' : ' (Dimension scores the source does not print are derived as the mean of their area scores; the notes say which.)'}` };
     // where the member asked about stands, from the rows themselves
     const placed = parsed.position && answer.focus ? parser.place(answer.interpretation!, answer.focus, result.rows as Record<string, unknown>[], parsed.language) : null;
     if (placed) answer = { ...answer, restatement: `${answer.restatement}${parsed.language === 'zh' ? '' : ' '}${placed}` };

@@ -1,27 +1,16 @@
 /**
- * The one definition of a derived capability score. The 2003 source prints no dimension score
- * for the Chinese entities (only area and item scores) and only dimension scores for the
- * foreign carriers, so no level holds both. A derived dimension score bridges them:
- *
- *   for an entity with no known dimension score (not printed / not recorded) in a dimension,
- *   the plain mean of its KNOWN area scores in that dimension; unknown areas are skipped, and
- *   with no known area score there is nothing to derive (the score stays unknown).
- *
- * Published and recorded scores are never replaced: a derived value only fills a dimension
- * whose score is unknown or absent, and it is always marked (basis `mean_of_areas`, with how
- * many areas it averages). Areas are never derived from items (the source's area scores are not
- * means of their items), and the generic metric query (runMetricQuery, the chat) reads scores as
- * recorded only. Used by capabilityScores and capabilityComparison (service.ts).
+ * How a derived capability score is described. The definition itself is SQL, in one place:
+ * dimensionScoresSql (scores.ts): for an entity with no known dimension score in a dimension,
+ * the plain mean of its known area scores there; published and recorded scores never replaced.
+ * Here: the shape the typed fields and the notes take it in, and its note in both languages.
  */
 import { FRAMEWORK } from '../../model/members.ts';
 
 export const DERIVED_BASIS = 'mean_of_areas' as const;
 
-export interface LevelScore { entity: string; level: string; node: string; dimension: string; score: number | null }
 export interface DerivedDimensionScore {
   entity: string;
   dimension: string;
-  score: number;
   /** the known area scores averaged, in framework order */
   areas: { node: string; score: number }[];
   /** how many areas the dimension has in the framework */
@@ -30,34 +19,11 @@ export interface DerivedDimensionScore {
 
 const AREAS_OF: ReadonlyMap<string, readonly string[]> = new Map(FRAMEWORK.dimensions.map((d) => [d.id, d.areas.map((a) => a.id)]));
 
-/** 12 decimals: the mean without floating-point dust (1.67 + 1.58 + 1.34 + 1.85 = 6.4399…). */
-const tidy = (x: number) => Math.round(x * 1e12) / 1e12;
-
-/**
- * Derived dimension scores of every entity in `rows` (one entity's latest assessment: at most
- * one row per entity and node). Returns only the dimensions that get a value. Pure.
- */
-export function deriveDimensionScores(rows: readonly LevelScore[]): DerivedDimensionScore[] {
-  const score = new Map<string, number | null>();
-  const entities: string[] = [];
-  for (const r of rows) {
-    if (!entities.includes(r.entity)) entities.push(r.entity);
-    score.set(`${r.entity}\u0000${r.node}`, r.score === null || r.score === undefined ? null : Number(r.score));
-  }
-  const out: DerivedDimensionScore[] = [];
-  for (const entity of entities) {
-    for (const [dimension, areaIds] of AREAS_OF) {
-      const own = score.get(`${entity}\u0000${dimension}`);
-      if (own !== null && own !== undefined) continue; // published or recorded: never replaced
-      const areas = areaIds.flatMap((node) => {
-        const v = score.get(`${entity}\u0000${node}`);
-        return v === null || v === undefined ? [] : [{ node, score: v }];
-      });
-      if (!areas.length) continue; // no known area score: unknown, never 0
-      out.push({ entity, dimension, score: tidy(areas.reduce((s, a) => s + a.score, 0) / areas.length), areas, areasInDimension: areaIds.length });
-    }
-  }
-  return out;
+/** A derived score as dimensionScoresSql gives it (`derived_from`: its (area, score) pairs), its areas in framework order. */
+export function derivation(entity: string, dimension: string, from: readonly (readonly [string, number])[]): DerivedDimensionScore {
+  const order = AREAS_OF.get(dimension) ?? [];
+  const areas = from.map(([node, score]) => ({ node, score: Number(score) })).sort((x, y) => order.indexOf(x.node) - order.indexOf(y.node));
+  return { entity, dimension, areas, areasInDimension: order.length };
 }
 
 const fmt = (v: number) => (Math.round(v * 100) / 100).toFixed(2);

@@ -3,21 +3,22 @@
  * entity's history. Entities are validated and scoped by plan() (capability_entity filter),
  * so a region outside the viewer's scope is FORBIDDEN exactly as in the generic query;
  * rows come from latestScoresSql (latest assessment on or before `on`, latest record per node).
- * With `derive` (the default) a dimension score that is unknown or absent is filled with the
- * derived score of derive.ts (mean of the known area scores), marked `derived` / `mean_of_areas`;
+ * With `derive` (the default) the dimension rows are dimensionScoresSql's: a dimension score that
+ * is unknown or absent is the mean of the known area scores, marked `derived` / `mean_of_areas`;
  * `derive: false` answers exactly as recorded.
  */
 import { badInput } from '../../errors.ts';
 import type { QueryContext } from '../../query/execute.ts';
 import { type Plan, plan } from '../../query/plan.ts';
 import { parseDay } from '../../query/time.ts';
-import { DERIVED_BASIS, type DerivedDimensionScore, deriveDimensionScores, derivedNote } from './derive.ts';
+import { DERIVED_BASIS, type DerivedDimensionScore, derivation, derivedNote } from './derive.ts';
 import { FOREIGN_CARRIERS, NODES, frameworkTree } from './framework.ts';
 import { bilingualNote } from './notes.ts';
-import { type CapabilityLevel, capabilityWhere, latestScoresSql } from './scores.ts';
+import { type CapabilityLevel, capabilityWhere, dimensionScoresSql, latestScoresSql } from './scores.ts';
 
 interface ScoreRow {
   entity: string; level: CapabilityLevel; node: string; dimension: string; score: number | null;
+  derived: boolean | number; derived_from: [string, number][];
   note: string; comment: string; source: string; assessed_on: string;
 }
 const orNull = (s: string | null | undefined) => (s ? s : null);
@@ -36,21 +37,25 @@ function entityPlan(entities: readonly string[], ctx: QueryContext): Plan {
   return plan({ metrics: ['capability_score'], filters: [{ dimension: 'capability_entity', op: 'in', values: [...entities] }] }, { asOf: ctx.asOf, scope: ctx.scope });
 }
 
-async function latestScores(p: Plan, ctx: QueryContext, on: string | null | undefined, levels: readonly CapabilityLevel[]) {
+const COLUMNS = 'entity, level, node, dimension, score, derived, derived_from, note, comment, source, assessed_on';
+/** The latest scores at `levels`; with `derive`, the dimension rows are dimensionScoresSql's (derived where unpublished). */
+async function latestScores(p: Plan, ctx: QueryContext, on: string | null | undefined, levels: readonly CapabilityLevel[], derive: boolean) {
   const params: Record<string, unknown> = {};
   const where = capabilityWhere(p, params);
   if (on) params.on = parseDay(on, 'on');
-  if (levels.length < LEVELS.length) { params.levels = levels; where.push('level IN {levels:Array(String)}'); }
-  const sql = `SELECT entity, level, node, dimension, score, note, comment, source, assessed_on
-FROM (${latestScoresSql(ctx.engine.db, on ?? null)})
+  const db = ctx.engine.db;
+  const recorded = derive ? levels.filter((l) => l !== 'dimension') : levels;
+  const parts = [
+    ...(derive && levels.includes('dimension') ? [`SELECT ${COLUMNS} FROM (${dimensionScoresSql(db, on ?? null)})`] : []),
+    ...(recorded.length ? [`SELECT ${COLUMNS.replace('derived, derived_from', "false AS derived, CAST([], 'Array(Tuple(String, Float64))') AS derived_from")}
+  FROM (${latestScoresSql(db, on ?? null)}) WHERE level IN {levels:Array(String)}`] : []),
+  ];
+  params.levels = recorded;
+  const sql = `SELECT ${COLUMNS} FROM (${parts.join('\n  UNION ALL ')})
 WHERE ${where.join(' AND ')}`;
   const rows = await ctx.engine.query<ScoreRow>(sql, params, { signal: ctx.signal });
-  return { rows: rows.map((r) => ({ ...r, score: r.score === null ? null : Number(r.score) })), sql };
+  return rows.map((r) => ({ ...r, score: r.score === null ? null : Number(r.score), derived: Boolean(r.derived) }));
 }
-
-/** The levels to read: a derived dimension score needs the areas beside the dimensions. */
-const levelsFor = (level: CapabilityLevel | null | undefined, derive: boolean): readonly CapabilityLevel[] =>
-  !level ? LEVELS : level === 'dimension' && derive ? ['dimension', 'area'] : [level];
 
 /** How a score was obtained, and its note in both languages (the recorded `note` stays as recorded). */
 function recordedFields(score: number | null, note: string | null) {
@@ -62,7 +67,7 @@ function derivedFields(d: DerivedDimensionScore, recordedNote: string | null) {
   const n = derivedNote(d);
   const was = bilingualNote(recordedNote);
   return {
-    score: d.score, derived: true, basis: DERIVED_BASIS, areasAveraged: d.areas.length, areasInDimension: d.areasInDimension,
+    derived: true, basis: DERIVED_BASIS, areasAveraged: d.areas.length, areasInDimension: d.areasInDimension,
     // the derivation first; what the record says (why the source prints none) after it
     note: [n.en, was ? `As recorded: ${was.en}` : ''].filter(Boolean).join(' '),
     noteZh: [n.zh, was ? `原文记录：${was.zh}` : ''].filter(Boolean).join(''),
@@ -78,33 +83,14 @@ const key = (entity: string, node: string) => `${entity}\u0000${node}`;
  */
 export async function capabilityScores(a: { entities: string[]; level?: CapabilityLevel | null; on?: string | null; derive?: boolean | null }, ctx: QueryContext): Promise<CapabilityScoreOut[]> {
   const entities = [...new Set(a.entities)];
-  const derive = a.derive ?? true;
-  const { rows } = await latestScores(entityPlan(entities, ctx), ctx, a.on, levelsFor(a.level, derive));
+  const rows = await latestScores(entityPlan(entities, ctx), ctx, a.on, a.level ? [a.level] : LEVELS, a.derive ?? true);
   const out: CapabilityScoreOut[] = rows.map((r) => ({
     entity: r.entity, level: r.level, node: r.node, dimension: r.dimension,
     score: r.score, known: r.score !== null, note: orNull(r.note), comment: orNull(r.comment), source: orNull(r.source), assessedOn: r.assessed_on,
-    ...recordedFields(r.score, orNull(r.note)),
+    ...(r.derived ? derivedFields(derivation(r.entity, r.dimension, r.derived_from), orNull(r.note)) : recordedFields(r.score, orNull(r.note))),
   }));
-  if (derive) {
-    const at = new Map(out.map((r, i) => [key(r.entity, r.node), i]));
-    for (const d of deriveDimensionScores(rows)) {
-      const i = at.get(key(d.entity, d.dimension));
-      if (i !== undefined) {
-        out[i] = { ...out[i], known: true, ...derivedFields(d, out[i].note) };
-      } else {
-        // an assessment that scored areas but not their dimension: the row is the derivation's
-        const assessedOn = rows.find((r) => r.entity === d.entity && r.dimension === d.dimension)!.assessed_on;
-        out.push({
-          entity: d.entity, level: 'dimension', node: d.dimension, dimension: d.dimension, known: true,
-          comment: null, source: null, assessedOn, ...derivedFields(d, null),
-        });
-      }
-    }
-  }
   const order = (r: { node: string }) => NODES.get(r.node)?.order ?? NODES.size;
-  return out
-    .filter((r) => !a.level || r.level === a.level)
-    .sort((x, y) => entities.indexOf(x.entity) - entities.indexOf(y.entity) || order(x) - order(y));
+  return out.sort((x, y) => entities.indexOf(x.entity) - entities.indexOf(y.entity) || order(x) - order(y));
 }
 
 /**

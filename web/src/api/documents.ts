@@ -15,7 +15,7 @@ export const CatalogDocument = graphql(`
 export const MetricsDocument = graphql(`
   query Metrics($query: MetricQuery!) {
     metrics(query: $query) {
-      columns { id labelZh labelEn type }
+      columns { id labelZh labelEn type lang }
       rows
       totals
       asOf
@@ -131,7 +131,7 @@ export const AskDocument = graphql(`
   query Ask($question: String!, $conversationId: ID, $context: AskContext, $asOf: Date) {
     ask(question: $question, conversationId: $conversationId, context: $context, asOf: $asOf) {
       conversationId status interpretation restatement language graphql variables chart requeried
-      columns { id labelZh labelEn type }
+      columns { id labelZh labelEn type lang }
       rows
       totals
       asOf
@@ -148,7 +148,7 @@ export const AskDocument = graphql(`
 export const ChatMetricsDocument = graphql(`
   query ChatMetrics($q: MetricQuery!, $asOf: Date) {
     metrics(query: $q, asOf: $asOf) {
-      columns { id labelZh labelEn type }
+      columns { id labelZh labelEn type lang }
       rows
       totals
       asOf

@@ -16,7 +16,7 @@ import * as types from './graphql';
  */
 type Documents = {
     "\n  query Catalog {\n    catalog {\n      metrics { id labelZh labelEn format kind domain higherIsBetter dimensions grains }\n      dimensions { id labelZh labelEn ordered members { id labelZh labelEn parent } }\n      grains { id labelZh labelEn }\n    }\n    dataset { asOf dataVersion firstMonth }\n  }\n": typeof types.CatalogDocument,
-    "\n  query Metrics($query: MetricQuery!) {\n    metrics(query: $query) {\n      columns { id labelZh labelEn type }\n      rows\n      totals\n      asOf\n      from\n      to\n      timeDefaulted\n      scope\n    }\n  }\n": typeof types.MetricsDocument,
+    "\n  query Metrics($query: MetricQuery!) {\n    metrics(query: $query) {\n      columns { id labelZh labelEn type lang }\n      rows\n      totals\n      asOf\n      from\n      to\n      timeDefaulted\n      scope\n    }\n  }\n": typeof types.MetricsDocument,
     "\n  query SegmentMigration($scheme: SegmentScheme!, $from: String!, $to: String!, $filters: [FilterInput!]) {\n    segmentMigration(scheme: $scheme, from: $from, to: $to, filters: $filters) {\n      scheme fromMonth toMonth flows { from to subscribers }\n    }\n  }\n": typeof types.SegmentMigrationDocument,
     "\n  query CohortRetention($filters: [FilterInput!], $timeRange: TimeRangeInput, $maxMonths: Int) {\n    cohortRetention(filters: $filters, timeRange: $timeRange, maxMonths: $maxMonths) {\n      cells { cohort monthsSince base retained rate }\n    }\n  }\n": typeof types.CohortRetentionDocument,
     "\n  query ContractChurn($filters: [FilterInput!]) {\n    contractChurn(filters: $filters) {\n      points { contractType relativeMonth atRisk churned churnRate }\n    }\n  }\n": typeof types.ContractChurnDocument,
@@ -31,13 +31,13 @@ type Documents = {
     "\n  mutation DeleteView($id: ID!) {\n    deleteView(id: $id) { id version deleted }\n  }\n": typeof types.DeleteViewDocument,
     "\n  mutation RestoreView($id: ID!, $version: Int!) {\n    restoreView(id: $id, version: $version) { id version scope name page state isDefault deleted }\n  }\n": typeof types.RestoreViewDocument,
     "\n  query SavedView($id: ID!, $version: Int) {\n    savedView(id: $id, version: $version) { id version scope visibility owner name page state isDefault deleted savedAt savedBy }\n  }\n": typeof types.SavedViewDocument,
-    "\n  query Ask($question: String!, $conversationId: ID, $context: AskContext, $asOf: Date) {\n    ask(question: $question, conversationId: $conversationId, context: $context, asOf: $asOf) {\n      conversationId status interpretation restatement language graphql variables chart requeried\n      columns { id labelZh labelEn type }\n      rows\n      totals\n      asOf\n      unknownWords { text start end }\n      choices { label interpretation }\n      focus { dimension values }\n      message\n      suggestions\n    }\n  }\n": typeof types.AskDocument,
-    "\n  query ChatMetrics($q: MetricQuery!, $asOf: Date) {\n    metrics(query: $q, asOf: $asOf) {\n      columns { id labelZh labelEn type }\n      rows\n      totals\n      asOf\n    }\n  }\n": typeof types.ChatMetricsDocument,
+    "\n  query Ask($question: String!, $conversationId: ID, $context: AskContext, $asOf: Date) {\n    ask(question: $question, conversationId: $conversationId, context: $context, asOf: $asOf) {\n      conversationId status interpretation restatement language graphql variables chart requeried\n      columns { id labelZh labelEn type lang }\n      rows\n      totals\n      asOf\n      unknownWords { text start end }\n      choices { label interpretation }\n      focus { dimension values }\n      message\n      suggestions\n    }\n  }\n": typeof types.AskDocument,
+    "\n  query ChatMetrics($q: MetricQuery!, $asOf: Date) {\n    metrics(query: $q, asOf: $asOf) {\n      columns { id labelZh labelEn type lang }\n      rows\n      totals\n      asOf\n    }\n  }\n": typeof types.ChatMetricsDocument,
     "\n  mutation CreateEmbed($input: CreateEmbedInput!) {\n    createEmbed(input: $input) { token url expiresAt chart scope query }\n  }\n": typeof types.CreateEmbedDocument,
 };
 const documents: Documents = {
     "\n  query Catalog {\n    catalog {\n      metrics { id labelZh labelEn format kind domain higherIsBetter dimensions grains }\n      dimensions { id labelZh labelEn ordered members { id labelZh labelEn parent } }\n      grains { id labelZh labelEn }\n    }\n    dataset { asOf dataVersion firstMonth }\n  }\n": types.CatalogDocument,
-    "\n  query Metrics($query: MetricQuery!) {\n    metrics(query: $query) {\n      columns { id labelZh labelEn type }\n      rows\n      totals\n      asOf\n      from\n      to\n      timeDefaulted\n      scope\n    }\n  }\n": types.MetricsDocument,
+    "\n  query Metrics($query: MetricQuery!) {\n    metrics(query: $query) {\n      columns { id labelZh labelEn type lang }\n      rows\n      totals\n      asOf\n      from\n      to\n      timeDefaulted\n      scope\n    }\n  }\n": types.MetricsDocument,
     "\n  query SegmentMigration($scheme: SegmentScheme!, $from: String!, $to: String!, $filters: [FilterInput!]) {\n    segmentMigration(scheme: $scheme, from: $from, to: $to, filters: $filters) {\n      scheme fromMonth toMonth flows { from to subscribers }\n    }\n  }\n": types.SegmentMigrationDocument,
     "\n  query CohortRetention($filters: [FilterInput!], $timeRange: TimeRangeInput, $maxMonths: Int) {\n    cohortRetention(filters: $filters, timeRange: $timeRange, maxMonths: $maxMonths) {\n      cells { cohort monthsSince base retained rate }\n    }\n  }\n": types.CohortRetentionDocument,
     "\n  query ContractChurn($filters: [FilterInput!]) {\n    contractChurn(filters: $filters) {\n      points { contractType relativeMonth atRisk churned churnRate }\n    }\n  }\n": types.ContractChurnDocument,
@@ -52,8 +52,8 @@ const documents: Documents = {
     "\n  mutation DeleteView($id: ID!) {\n    deleteView(id: $id) { id version deleted }\n  }\n": types.DeleteViewDocument,
     "\n  mutation RestoreView($id: ID!, $version: Int!) {\n    restoreView(id: $id, version: $version) { id version scope name page state isDefault deleted }\n  }\n": types.RestoreViewDocument,
     "\n  query SavedView($id: ID!, $version: Int) {\n    savedView(id: $id, version: $version) { id version scope visibility owner name page state isDefault deleted savedAt savedBy }\n  }\n": types.SavedViewDocument,
-    "\n  query Ask($question: String!, $conversationId: ID, $context: AskContext, $asOf: Date) {\n    ask(question: $question, conversationId: $conversationId, context: $context, asOf: $asOf) {\n      conversationId status interpretation restatement language graphql variables chart requeried\n      columns { id labelZh labelEn type }\n      rows\n      totals\n      asOf\n      unknownWords { text start end }\n      choices { label interpretation }\n      focus { dimension values }\n      message\n      suggestions\n    }\n  }\n": types.AskDocument,
-    "\n  query ChatMetrics($q: MetricQuery!, $asOf: Date) {\n    metrics(query: $q, asOf: $asOf) {\n      columns { id labelZh labelEn type }\n      rows\n      totals\n      asOf\n    }\n  }\n": types.ChatMetricsDocument,
+    "\n  query Ask($question: String!, $conversationId: ID, $context: AskContext, $asOf: Date) {\n    ask(question: $question, conversationId: $conversationId, context: $context, asOf: $asOf) {\n      conversationId status interpretation restatement language graphql variables chart requeried\n      columns { id labelZh labelEn type lang }\n      rows\n      totals\n      asOf\n      unknownWords { text start end }\n      choices { label interpretation }\n      focus { dimension values }\n      message\n      suggestions\n    }\n  }\n": types.AskDocument,
+    "\n  query ChatMetrics($q: MetricQuery!, $asOf: Date) {\n    metrics(query: $q, asOf: $asOf) {\n      columns { id labelZh labelEn type lang }\n      rows\n      totals\n      asOf\n    }\n  }\n": types.ChatMetricsDocument,
     "\n  mutation CreateEmbed($input: CreateEmbedInput!) {\n    createEmbed(input: $input) { token url expiresAt chart scope query }\n  }\n": types.CreateEmbedDocument,
 };
 
@@ -64,7 +64,7 @@ export function graphql(source: "\n  query Catalog {\n    catalog {\n      metri
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query Metrics($query: MetricQuery!) {\n    metrics(query: $query) {\n      columns { id labelZh labelEn type }\n      rows\n      totals\n      asOf\n      from\n      to\n      timeDefaulted\n      scope\n    }\n  }\n"): typeof import('./graphql').MetricsDocument;
+export function graphql(source: "\n  query Metrics($query: MetricQuery!) {\n    metrics(query: $query) {\n      columns { id labelZh labelEn type lang }\n      rows\n      totals\n      asOf\n      from\n      to\n      timeDefaulted\n      scope\n    }\n  }\n"): typeof import('./graphql').MetricsDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -124,11 +124,11 @@ export function graphql(source: "\n  query SavedView($id: ID!, $version: Int) {\
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query Ask($question: String!, $conversationId: ID, $context: AskContext, $asOf: Date) {\n    ask(question: $question, conversationId: $conversationId, context: $context, asOf: $asOf) {\n      conversationId status interpretation restatement language graphql variables chart requeried\n      columns { id labelZh labelEn type }\n      rows\n      totals\n      asOf\n      unknownWords { text start end }\n      choices { label interpretation }\n      focus { dimension values }\n      message\n      suggestions\n    }\n  }\n"): typeof import('./graphql').AskDocument;
+export function graphql(source: "\n  query Ask($question: String!, $conversationId: ID, $context: AskContext, $asOf: Date) {\n    ask(question: $question, conversationId: $conversationId, context: $context, asOf: $asOf) {\n      conversationId status interpretation restatement language graphql variables chart requeried\n      columns { id labelZh labelEn type lang }\n      rows\n      totals\n      asOf\n      unknownWords { text start end }\n      choices { label interpretation }\n      focus { dimension values }\n      message\n      suggestions\n    }\n  }\n"): typeof import('./graphql').AskDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query ChatMetrics($q: MetricQuery!, $asOf: Date) {\n    metrics(query: $q, asOf: $asOf) {\n      columns { id labelZh labelEn type }\n      rows\n      totals\n      asOf\n    }\n  }\n"): typeof import('./graphql').ChatMetricsDocument;
+export function graphql(source: "\n  query ChatMetrics($q: MetricQuery!, $asOf: Date) {\n    metrics(query: $q, asOf: $asOf) {\n      columns { id labelZh labelEn type lang }\n      rows\n      totals\n      asOf\n    }\n  }\n"): typeof import('./graphql').ChatMetricsDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

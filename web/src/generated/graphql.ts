@@ -183,7 +183,7 @@ export type MetricsQueryVariables = Exact<{
 }>;
 
 
-export type MetricsQuery = { metrics: { rows: Array<unknown>, totals: unknown, asOf: string, from: string | null, to: string | null, timeDefaulted: boolean, scope: string, columns: Array<{ id: string, labelZh: string, labelEn: string, type: string }> } };
+export type MetricsQuery = { metrics: { rows: Array<unknown>, totals: unknown, asOf: string, from: string | null, to: string | null, timeDefaulted: boolean, scope: string, columns: Array<{ id: string, labelZh: string, labelEn: string, type: string, lang: string | null }> } };
 
 export type SegmentMigrationQueryVariables = Exact<{
   scheme: SegmentScheme;
@@ -303,7 +303,7 @@ export type AskQueryVariables = Exact<{
 }>;
 
 
-export type AskQuery = { ask: { conversationId: string, status: AskStatus, interpretation: unknown, restatement: string, language: string, graphql: string | null, variables: unknown, chart: ChartKind | null, requeried: boolean, rows: Array<unknown> | null, totals: unknown, asOf: string | null, message: string | null, suggestions: Array<string>, columns: Array<{ id: string, labelZh: string, labelEn: string, type: string }> | null, unknownWords: Array<{ text: string, start: number, end: number }>, choices: Array<{ label: string, interpretation: unknown }>, focus: { dimension: string, values: Array<string> } | null } };
+export type AskQuery = { ask: { conversationId: string, status: AskStatus, interpretation: unknown, restatement: string, language: string, graphql: string | null, variables: unknown, chart: ChartKind | null, requeried: boolean, rows: Array<unknown> | null, totals: unknown, asOf: string | null, message: string | null, suggestions: Array<string>, columns: Array<{ id: string, labelZh: string, labelEn: string, type: string, lang: string | null }> | null, unknownWords: Array<{ text: string, start: number, end: number }>, choices: Array<{ label: string, interpretation: unknown }>, focus: { dimension: string, values: Array<string> } | null } };
 
 export type ChatMetricsQueryVariables = Exact<{
   q: MetricQuery;
@@ -311,7 +311,7 @@ export type ChatMetricsQueryVariables = Exact<{
 }>;
 
 
-export type ChatMetricsQuery = { metrics: { rows: Array<unknown>, totals: unknown, asOf: string, columns: Array<{ id: string, labelZh: string, labelEn: string, type: string }> } };
+export type ChatMetricsQuery = { metrics: { rows: Array<unknown>, totals: unknown, asOf: string, columns: Array<{ id: string, labelZh: string, labelEn: string, type: string, lang: string | null }> } };
 
 export type CreateEmbedMutationVariables = Exact<{
   input: CreateEmbedInput;
@@ -386,6 +386,7 @@ export const MetricsDocument = new TypedDocumentString(`
       labelZh
       labelEn
       type
+      lang
     }
     rows
     totals
@@ -624,6 +625,7 @@ export const AskDocument = new TypedDocumentString(`
       labelZh
       labelEn
       type
+      lang
     }
     rows
     totals
@@ -654,6 +656,7 @@ export const ChatMetricsDocument = new TypedDocumentString(`
       labelZh
       labelEn
       type
+      lang
     }
     rows
     totals

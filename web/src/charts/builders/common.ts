@@ -17,7 +17,9 @@ export interface Labels {
   order?: (dim: string) => readonly string[];
 }
 
-export interface ResultColumn { id: string; labelZh: string; labelEn: string; type: string }
+export interface ResultColumn { id: string; labelZh: string; labelEn: string; type: string; lang?: string | null }
+/** A column shown in `locale`: a text column in the other language (its twin is there) is not. */
+export const speaks = (c: ResultColumn, locale: Locale) => !c.lang || c.lang === (locale === 'en' ? 'en' : 'zh');
 export interface MetricResultLike {
   columns: ResultColumn[];
   rows: unknown[];
@@ -65,10 +67,11 @@ const label = (c: ResultColumn, locale: Locale) => (locale === 'en' ? c.labelEn 
 /** Any MetricResult as an exportable table: dimension cells become member labels, numbers stay exact. */
 export function resultTable(r: MetricResultLike | null | undefined, labels: Labels): TableData {
   if (!r) return { columns: [], rows: [] };
-  const columns = r.columns.map((c) => ({ key: c.id, label: label(c, labels.locale), format: c.type }));
+  const shown = r.columns.filter((c) => speaks(c, labels.locale));
+  const columns = shown.map((c) => ({ key: c.id, label: label(c, labels.locale), format: c.type }));
   const rows = rowsOf(r).map((row) => {
     const out: Row = {};
-    for (const c of r.columns) out[c.id] = c.type === 'dimension' ? labels.member(c.id, row[c.id]) : row[c.id];
+    for (const c of shown) out[c.id] = c.type === 'dimension' ? labels.member(c.id, row[c.id]) : row[c.id];
     return out;
   });
   return { columns, rows };
