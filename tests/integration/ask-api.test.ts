@@ -154,6 +154,20 @@ describe('ask', () => {
     expect(t.restatement).not.toMatch(/推算|没有总分/)
   })
 
+  it('a point of tenure (各品牌12个月的留存率, 前3个月的流失比例) is read off the survival curve the typed field draws', async () => {
+    const curve = (await s.gql(`{ survival(groupBy: ["brand"]) { groups { key points { tenure survivalRate } } } }`)).body.data.survival.groups
+    const at = (points: { tenure: number; survivalRate: number }[], n: number) => points.filter((p) => p.tenure <= n).pop()!.survivalRate
+    const pct = (v: number) => `${(Math.round(v * 1000) / 10).toFixed(1)}%`
+    const a = await ask('各品牌12个月的留存率')
+    expect(a.interpretation).toMatchObject({ metrics: ['survival_rate'], groupBy: ['brand'] })
+    const names: Record<string, string> = { gotone: '全球通', mzone: '动感地带', easyown: '神州行' }
+    const want = ['gotone', 'mzone', 'easyown'].map((b) => `${names[b]} ${pct(at(curve.find((g: { key: Record<string, string> }) => g.key.brand === b).points, 12))}`)
+    expect(a.restatement).toContain(`在网12个月的存活率：${want.join('，')}。`)
+    const whole = (await s.gql(`{ survival { groups { points { tenure survivalRate } } } }`)).body.data.survival.groups[0].points
+    const c = await ask('前3个月的流失比例')
+    expect(c.restatement).toContain(`前3个月的流失比例：${pct(1 - at(whole, 3))}（95%置信区间`)
+  })
+
   it('a threshold in the question (离网率超过x%) keeps exactly the rows above it', async () => {
     const all = await ask('各地市的离网率');
     const rates = all.rows.map((r: { churn_rate: number | null }) => r.churn_rate).filter((v: number | null): v is number => v !== null).sort((a: number, b: number) => a - b);

@@ -865,6 +865,33 @@ describe('a reviewer\'s 195 questions (round 2): ordinary wording', () => {
     expect(interp('今年前3个月的收入')).toMatchObject({ metrics: ['revenue'], timeRange: { from: '2025-01', to: '2025-03' } })
     expect(interp('revenue in the first 3 months of 2024').timeRange).toEqual({ from: '2024-01', to: '2024-03' })
     expect(ask('第3个月的ARPU').status).toBe('CLARIFY')
+    // the point goes with the answer, so the service can read it off the curve
+    expect(c.tenure).toEqual({ months: 3, within: true })
+    expect(answered('硬合约用户在网12个月的存活率').tenure).toEqual({ months: 12, within: false })
+    expect(answered('硬合约用户的存活率').tenure).toBeNull()
+  })
+  it('留存率 and "N个月留存率 / 12-month survival rate" are the survival curve at a point; 近12个月 stays a time, 批次留存 the cohort page', () => {
+    for (const q of ['12个月留存率是多少', '全球通6个月的存活率', '各品牌12个月的留存率', '12-month survival rate by brand']) {
+      const r = answered(q)
+      expect(r.interpretation!.metrics, q).toEqual(['survival_rate'])
+      expect(r.tenure?.within, q).toBe(false)
+      expect(r.tenure?.months, q).toBe(q.includes('6') ? 6 : 12)
+    }
+    expect(answered('各品牌12个月的留存率').interpretation!.groupBy).toEqual(['brand'])
+    const recent = answered('近12个月的存活率')
+    expect(recent.tenure).toBeNull()
+    expect(recent.interpretation!.timeRange).toBeTruthy()
+    expect(answered('客户留存率').interpretation!.metrics).toEqual(['survival_rate'])
+    expect(ask('批次留存率').interpretation).toBeNull()
+  })
+  it('the curve read at the point: per group in catalogue order, the step at or before it, 1 − S within, not observed past follow-up', () => {
+    const q: MetricQuery = { metrics: ['survival_rate'], groupBy: ['brand'], filters: [] }
+    const row = (brand: string, tenure: number, s: number) => ({ brand, tenure, survival_rate: s, ci_low: s - 0.01, ci_high: s + 0.01 })
+    const rows = [row('mzone', 0, 1), row('mzone', 10, 0.5), row('mzone', 14, 0.4), row('gotone', 0, 1), row('gotone', 12, 0.9), row('gotone', 13, 0.88), row('easyown', 0, 1), row('easyown', 11, 0.7)]
+    expect(parser.point(q, { months: 12, within: false }, rows, 'zh')).toBe('在网12个月的存活率：全球通 90.0%，动感地带 50.0%，神州行 未观察到在网12个月。')
+    expect(parser.point(q, { months: 12, within: true }, rows, 'en')).toBe('Churned within the first 12 months: GoTone 10.0%, M-Zone 50.0%, Easyown not followed for 12 months.')
+    const one = rows.filter((r) => r.brand === 'mzone').map(({ brand: _, ...r }) => r)
+    expect(parser.point({ metrics: ['survival_rate'], groupBy: [] }, { months: 11, within: true }, one, 'zh')).toBe('前11个月的流失比例：50.0%（95%置信区间 49.0%–51.0%）。')
   })
   it('did you mean: several slips corrected at once, a two-character name, labels that name what the word was read as', () => {
     const a = ask('churn rat by provnice')

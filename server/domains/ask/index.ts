@@ -12,7 +12,7 @@ import { Lexicon } from './lexicon.ts';
 import { EN_NUM, hasCjk, normalize, type Normalized } from './normalize.ts';
 import { membersOf } from '../../model/members.ts';
 import { type Env, type Forced, interpret, type Outcome, primaryKind, REGION_DIMS } from './parse.ts';
-import { placeText, restate } from './restate.ts';
+import { placeText, restate, tenureText } from './restate.ts';
 import { MAX_NEXT, nextCandidates } from './next.ts';
 import { suggest } from './suggest.ts';
 import { asOfParts } from './time.ts';
@@ -71,7 +71,7 @@ export function createParser(opts: ParserOptions = {}) {
   function result(lang: Language, partial: Partial<ParseResult> & Pick<ParseResult, 'status'>): ParseResult {
     return {
       interpretation: null, chart: null, requery: partial.status === 'ANSWERED', language: lang, restatement: '',
-      unknownWords: [], choices: [], message: '', focus: null, national: false, province: false, position: false, ...partial,
+      unknownWords: [], choices: [], message: '', focus: null, national: false, province: false, position: false, tenure: null, ...partial,
     };
   }
 
@@ -248,7 +248,7 @@ export function createParser(opts: ParserOptions = {}) {
     const kept = chosen && out.requery && shape(prev!.interpretation) === shape(out.interp) ? chosen : null;
     const chart = out.chart ?? kept ?? (out.requery ? defaultChart(out.interp) : prev?.chart ?? defaultChart(out.interp));
     return result(lang, {
-      status: 'ANSWERED', interpretation: out.interp, chart, requery: out.requery, focus: out.focus ?? null, position: !!out.position,
+      status: 'ANSWERED', interpretation: out.interp, chart, requery: out.requery, focus: out.focus ?? null, position: !!out.position, tenure: out.tenure ?? null,
       national: tokens.some((t) => primaryKind(t.senses) === 'national') && !(out.interp.filters ?? []).some((f) => REGION_DIMS.has(f.dimension) && f.op === 'in'),
       province: tokens.some((t) => primaryKind(t.senses) === 'wholeProvince'),
       restatement: restate(out.interp, chart, lexicon, env.D, lang, out.notes),
@@ -338,7 +338,10 @@ export function createParser(opts: ParserOptions = {}) {
     }).slice(0, MAX_NEXT);
   }
 
-  return { parse, lexicon, restate: restateAnswer, place, next };
+  /** The curve read at the point of tenure the question asked (在网12个月的存活率), in words. */
+  const point = (q: MetricQuery, tenure: { months: number; within: boolean }, rows: readonly Record<string, unknown>[], lang: Language) => tenureText(lexicon, q, tenure, rows, lang);
+
+  return { parse, lexicon, restate: restateAnswer, place, point, next };
 }
 
 export type Parser = ReturnType<typeof createParser>;

@@ -16,7 +16,7 @@ import { membersOf, PUBLISHED_ENTITIES } from '../../model/members.ts';
 import type { Lexicon } from './lexicon.ts';
 import { type AsOf, describeRange, joinRange, monthRange, refine, type TimeSpec, untilNow, wholeMonths, yearEarlier } from './time.ts';
 import type { OrderSpec, ThresholdSpec, Token } from './tokenize.ts';
-import type { ChartKind, CommandId, Filter, Focus, Language, MetricQuery, Previous, Sense } from './types.ts';
+import type { ChartKind, CommandId, Filter, Focus, Language, MetricQuery, Previous, Sense, TenurePoint } from './types.ts';
 import { applyFollowup, type FollowupEffects, type Mention } from './followup.ts';
 import { AVERAGE_WORDS, PIE_NAMES, JOIN_BESIDE, DISTRIBUTION_WORDS, WHY_WORDS, MEAN_LIFETIME_WORDS, MIX_WORDS, PER_CONTACT, PER_CONVERSION, POSITION_WORDS, RANK_WORDS, UNTIL_NOW } from './words.ts';
 import { dimLabel, metricLabel, thresholdText } from './restate.ts';
@@ -57,7 +57,7 @@ const HEAT_CELLS = 24;
 export type Forced = Map<number, Sense[]>;
 
 export type Outcome =
-  | { kind: 'answer'; interp: MetricQuery; chart: ChartKind | null; explicitChart: boolean; requery: boolean; notes: string[]; focus?: Focus; position?: boolean }
+  | { kind: 'answer'; interp: MetricQuery; chart: ChartKind | null; explicitChart: boolean; requery: boolean; notes: string[]; focus?: Focus; position?: boolean; tenure?: TenurePoint }
   | { kind: 'ambiguous'; tok: number; options: { senses: Sense[]; label: string }[]; what: string; confirm?: boolean }
   | { kind: 'clarify'; message: string; marks: number[]; needMetric?: boolean }
   | { kind: 'unsupported'; message: string };
@@ -355,6 +355,7 @@ export function interpret(given: Token[], env: Env, forced: Forced = new Map(), 
   // churn within the first months (前3个月的流失比例) is one minus the survival there: the curve, said so
   const tenureTok = tokens.findIndex((t) => t.tenure);
   let tenureNote: string | null = null;
+  const tenurePoint = tenureTok >= 0 && !followup ? { ...tokens[tenureTok].tenure! } : null;
   if (tenureTok >= 0 && !followup) {
     const { months: n, within } = tokens[tenureTok].tenure!;
     const lost: string[] = metrics.filter((m) => m === 'churn_rate' || m === 'churned_subscribers');
@@ -976,7 +977,7 @@ export function interpret(given: Token[], env: Env, forced: Forced = new Map(), 
     const fit = pieFit(q, env, zh, explicitPie);
     if (fit) {
       if (fit.note) notes.push(fit.note);
-      return { kind: 'answer', interp: tidy(fit.q), chart: fit.chart, explicitChart: !!fit.chart, requery: true, notes, ...(fit.focus ? { focus: fit.focus } : {}) };
+      return { kind: 'answer', interp: tidy(fit.q), chart: fit.chart, explicitChart: !!fit.chart, requery: true, notes, ...(fit.focus ? { focus: fit.focus } : {}), ...(tenurePoint ? { tenure: tenurePoint } : {}) };
     }
   }
   // where one member stands (深圳离网率在广东排第几, 广东和全国的离网率对比): its siblings ranked,
@@ -986,7 +987,7 @@ export function interpret(given: Token[], env: Env, forced: Forced = new Map(), 
     const name = env.lex.label({ kind: 'member', dimension: placed.focus.dimension, id: placed.focus.values[0] }, env.lang);
     notes.push(zh ? `（图中标出${name}。）` : `(${name} is marked.)`);
   }
-  if (placed) return { kind: 'answer', interp: tidy(placed.q), chart: chart ?? 'bar', explicitChart: !!chart, requery: true, notes, focus: placed.focus, position: true };
+  if (placed) return { kind: 'answer', interp: tidy(placed.q), chart: chart ?? 'bar', explicitChart: !!chart, requery: true, notes, focus: placed.focus, position: true, ...(tenurePoint ? { tenure: tenurePoint } : {}) };
   // a distribution over two dimensions (各生命周期阶段偏好的渠道) reads as a heatmap; RFM's 125
   // cells as R × F (the segments page's heatmap), M left to 按M
   let shown = chart ?? (byChange && (q.groupBy ?? []).length ? 'table' : null);
@@ -1009,7 +1010,7 @@ export function interpret(given: Token[], env: Env, forced: Forced = new Map(), 
     }
   }
   const final = tidy(q);
-  return { kind: 'answer', interp: final, chart: shown, explicitChart: !!chart, requery: true, notes, ...(marked ? { focus: marked } : {}) };
+  return { kind: 'answer', interp: final, chart: shown, explicitChart: !!chart, requery: true, notes, ...(marked ? { focus: marked } : {}), ...(tenurePoint ? { tenure: tenurePoint } : {}) };
 
   function standing(q: MetricQuery): { q: MetricQuery; focus: Focus } | null {
     const position = orderToks.some((k) => POSITION_WORDS.has(tokens[k].text));

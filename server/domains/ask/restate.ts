@@ -3,6 +3,7 @@
  * grouping, order, comparison — and, when no time was named, which default applies.
  */
 import { model, TIME_GRAIN_LABELS } from '../../model/index.ts';
+import { membersOf } from '../../model/members.ts';
 import { addMonths, ymStr } from '../../query/time.ts';
 import type { Lexicon } from './lexicon.ts';
 import { type AsOf, describeRange } from './time.ts';
@@ -121,4 +122,46 @@ export function placeText(lex: Lexicon, q: MetricQuery, member: { dimension: str
   if (lang === 'zh') return `${name}按${metricLabel(metric, 'zh')}从高到低排第${at}${tied ? `（与另外${tied}个并列）` : ''}，共${of}个。`;
   const nth = at % 100 >= 11 && at % 100 <= 13 ? 'th' : ['th', 'st', 'nd', 'rd'][at % 10] ?? 'th';
   return `${name} ranks ${at}${nth}${tied ? ` (tied with ${tied} other${tied > 1 ? 's' : ''})` : ''} of ${of} by ${metricLabel(metric, 'en')}, highest first.`;
+}
+
+/**
+ * The survival curve read at a point of tenure, per group in the rows' order (or the whole):
+ * S(n), the last step at or before n, with its 95% interval when there is one curve; within the
+ * first n months, 1 − S(n). A curve whose follow-up stops before n is not observed there.
+ * 在网12个月的存活率：全球通 83.4%，动感地带 71.2%。
+ */
+export function tenureText(lex: Lexicon, q: MetricQuery, point: { months: number; within: boolean }, rows: readonly Record<string, unknown>[], lang: Language): string | null {
+  const zh = lang === 'zh';
+  const n = point.months;
+  const dims = (q.groupBy ?? []).filter((g) => rows.some((r) => g in r));
+  const groups = new Map<string, Record<string, unknown>[]>();
+  for (const r of rows) {
+    const k = JSON.stringify(dims.map((d) => r[d]));
+    groups.set(k, [...(groups.get(k) ?? []), r]);
+  }
+  const pct = (v: number) => `${(Math.round(v * 1000) / 10).toFixed(1)}%`;
+  const read = (rs: Record<string, unknown>[]) => {
+    const at = rs.filter((r) => Number(r.tenure) <= n && typeof r.survival_rate === 'number').sort((a, b) => Number(a.tenure) - Number(b.tenure)).pop();
+    if (!at || !rs.some((r) => Number(r.tenure) >= n)) return null;
+    const s = at.survival_rate as number;
+    const lo = typeof at.ci_low === 'number' ? at.ci_low : null;
+    const hi = typeof at.ci_high === 'number' ? at.ci_high : null;
+    return point.within ? { v: 1 - s, lo: hi === null ? null : 1 - hi, hi: lo === null ? null : 1 - lo } : { v: s, lo, hi };
+  };
+  // the groups in the catalogue's order (全球通, 动感地带, 神州行), as the legend draws them
+  const rank = (rs: Record<string, unknown>[]) => dims.map((d) => (membersOf(d) ?? []).findIndex((m) => m.id === String(rs[0][d])));
+  const ordered = [...groups.values()].sort((a, b) => {
+    const x = rank(a); const y = rank(b);
+    return x.reduce((c, v, i) => c || v - y[i], 0);
+  });
+  const parts = ordered.map((rs) => {
+    const name = dims.map((d) => memberLabel(lex, d, String(rs[0][d]), lang)).join(' · ');
+    const x = read(rs);
+    const value = x ? pct(x.v) : zh ? `未观察到在网${n}个月` : `not followed for ${n} months`;
+    const ci = x && groups.size === 1 && x.lo !== null && x.hi !== null ? (zh ? `（95%置信区间 ${pct(x.lo)}–${pct(x.hi)}）` : ` (95% CI ${pct(x.lo)}–${pct(x.hi)})`) : '';
+    return `${name ? (zh ? `${name} ` : `${name} `) : ''}${value}${ci}`;
+  });
+  if (!parts.length) return null;
+  const what = point.within ? (zh ? `前${n}个月的流失比例` : `Churned within the first ${n} months`) : zh ? `在网${n}个月的存活率` : `Survival rate at ${n} months`;
+  return zh ? `${what}：${parts.join('，')}。` : `${what}: ${parts.join(', ')}.`;
 }

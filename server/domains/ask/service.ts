@@ -208,6 +208,9 @@ export class AskService {
     // where the member asked about stands, from the rows themselves
     const placed = parsed.position && answer.focus ? parser.place(answer.interpretation!, answer.focus, result.rows as Record<string, unknown>[], parsed.language) : null;
     if (placed) answer = { ...answer, restatement: `${answer.restatement}${parsed.language === 'zh' ? '' : ' '}${placed}` };
+    // the point of tenure asked (在网12个月的存活率), read off the curve it drew
+    const read = parsed.tenure && answer.interpretation!.metrics.includes('survival_rate') ? parser.point(answer.interpretation!, parsed.tenure, result.rows as Record<string, unknown>[], parsed.language) : null;
+    if (read) answer = { ...answer, restatement: `${answer.restatement}${parsed.language === 'zh' ? '' : ' '}${read}` };
     const covers = scopeNote(answer.interpretation!, ctx.viewer.scope, parsed.language);
     if (covers) answer = { ...answer, restatement: `${answer.restatement}${parsed.language === 'zh' ? '' : ' '}${covers}` };
     this.conversations.set(id, { interpretation: answer.interpretation!, chart: answer.chart ?? 'table', viewer: ctx.viewer.id, result, focus: answer.focus, at: Date.now() });

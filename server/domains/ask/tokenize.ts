@@ -64,11 +64,14 @@ const TENURE_PATTERNS: [RegExp, boolean][] = [
   [R('(?:在网|网龄|入网后?|开户后?)\\s*(?:满|第)?\\s*(\\d{1,3})\\s*个?\\s*月(?:时|后|的时候)?'), false],
   [R('(?:满|第)\\s*(\\d{1,3})\\s*个\\s*月(?:时|后)?'), false],
   [R('(?:at|after)\\s+(\\d{1,3})\\s+months?(?:\\s+of\\s+tenure)?(?![a-z])'), false],
+  // 12个月留存率, 6个月的存活率, 12-month survival rate: the months name the curve's point
+  [R('(\\d{1,3})\\s*个\\s*月\\s*(?=的?\\s*(?:留存|存活|生存))'), false],
+  [R('(\\d{1,3})[- ]months?\\s+(?=survival)'), false],
   [R('(?:前|头)\\s*(\\d{1,3})\\s*个\\s*月(?:内)?'), true],
   [R('(?:in|within)\\s+(?:the\\s+)?first\\s+(\\d{1,3})\\s+months?(?![a-z])'), true],
 ];
 function tenureAt(text: string, i: number): { end: number; spec: TenureSpec } | null {
-  if (!/[在网入开满第前头aiw]/.test(text[i]) || (isAsciiWordChar(text[i]) && i > 0 && isAsciiWordChar(text[i - 1]))) return null;
+  if (!/[在网入开满第前头aiw0-9]/.test(text[i]) || (isAsciiWordChar(text[i]) && i > 0 && isAsciiWordChar(text[i - 1]))) return null;
   let best: { end: number; spec: TenureSpec } | null = null;
   for (const [re, within] of TENURE_PATTERNS) {
     re.lastIndex = i;

@@ -91,6 +91,10 @@ export interface ParseResult {
   province: boolean;
   /** the question asks where the focus member stands among its siblings (排第几, 和全国比): the service says its place */
   position: boolean;
+  /** a point of tenure asked of the survival curve (在网12个月的存活率; 前3个月的流失比例: within): the service reads it off the rows */
+  tenure: TenurePoint | null;
 }
+
+export interface TenurePoint { months: number; within: boolean }
 
 export interface Focus { dimension: string; values: string[] }

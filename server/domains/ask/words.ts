@@ -294,7 +294,8 @@ export const EXTRA_SENSES: [string, Sense][] = [
   ...(['每户收入', 'arpu值', '户均arpu'].map((w) => [w, { kind: 'metric', id: 'arpu' }] as [string, Sense])),
   ...(['mou值', '通话时长', '户均通话时长'].map((w) => [w, { kind: 'metric', id: 'mou' }] as [string, Sense])),
   ...(['dou值', '流量', '户均流量使用'].map((w) => [w, { kind: 'metric', id: 'dou' }] as [string, Sense])),
-  ...(['存活', '存活分析', '生存分析', '生存率', 'km曲线', '存活率曲线', 'survival analysis', 'survival rates', 'kaplan meier curve'].map((w) => [w, { kind: 'metric', id: 'survival_rate' }] as [string, Sense])),
+  // 留存率 (the share still in the base): the survival curve; 批次留存 (by activation cohort) is the lifecycle page's heatmap
+  ...(['存活', '存活分析', '生存分析', '生存率', 'km曲线', '存活率曲线', '留存率', '用户留存率', '客户留存率', 'survival analysis', 'survival rates', 'kaplan meier curve'].map((w) => [w, { kind: 'metric', id: 'survival_rate' }] as [string, Sense])),
   ...(['中位生命周期', '生命周期长度', 'median customer lifetime', 'median'].map((w) => [w, { kind: 'metric', id: 'median_lifetime' }] as [string, Sense])),
   ...(MEAN_LIFETIME_WORDS.map((w) => [w, { kind: 'metric', id: 'median_lifetime' }] as [string, Sense])),
   // how long (customers stay): the lifetime, unless a metric is named (平均处理时长多久 is the handle time)
