@@ -6,6 +6,7 @@
 import { badInput } from '../errors.ts';
 import { model } from '../model/index.ts';
 import { isMember } from '../model/members.ts';
+import { pageFiltersFor, pageFiltersOf } from '../model/page-filters.ts';
 import type { Plan } from '../query/plan.ts';
 import { addMonths, lastCompleteMonth, ymStr } from '../query/time.ts';
 import type { Filter, MetricQuery } from '../query/types.ts';
@@ -113,14 +114,14 @@ export function churnBreakdowns(state: Record<string, string>): string[] {
 
 /**
  * A saved view's chart → the query its page runs for the view's state and scope, narrowed to
- * the view's brand (a page filter: useFilters.ts) where the chart's metrics have one.
+ * the view's page filters (brand, customer type: model/page-filters.ts, as the page narrowed
+ * it) where the chart's metrics have their dimension.
  */
 export function viewChartQuery(view: SavedView, chart: ChartKind, asOf: string, viewDimension: string | null = null): MetricQuery {
   const q = pageQuery(view, chart, asOf, viewDimension);
-  const brand = view.state.brand;
-  if (brand && isMember('brand', brand) && q.metrics.every((id) => model.dimensionsOf(model.metric(id)!).includes('brand'))) {
-    q.filters = [...(q.filters ?? []), { dimension: 'brand', op: 'in', values: [brand] }];
-  }
+  const has = (metric: string, dimension: string) => model.dimensionsOf(model.metric(metric)!).includes(dimension);
+  const narrowed = pageFiltersFor(pageFiltersOf(view.state, isMember), q.metrics, has);
+  if (narrowed.length) q.filters = [...(q.filters ?? []), ...narrowed];
   return q;
 }
 

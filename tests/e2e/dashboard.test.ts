@@ -61,6 +61,21 @@ async function newPage(ctx: BrowserContext): Promise<Page> {
   return page;
 }
 
+/**
+ * The overview's 用户数 KPI as shown, checked against the API's figure for the range's last month
+ * under `filters` (exact, or to the rounding of 万); returns the text shown.
+ */
+async function kpiSubscribersAsApi(page: Page, filters: { dimension: string; op: 'in'; values: string[] }[]): Promise<string> {
+  const month = await page.locator('[data-testid="time-to"]').inputValue();
+  const api = await product.gql('query($q: MetricQuery!) { metrics(query: $q) { rows } }', { q: { metrics: ['subscribers'], filters, timeRange: { from: month, to: month } } });
+  const n = (api.body.data.metrics.rows as { subscribers: number }[])[0].subscribers;
+  expect(n, JSON.stringify(filters)).toBeGreaterThan(0);
+  const shown = await page.locator('[data-testid="kpi-subscribers"] .value').innerText();
+  const value = Number(shown.replace(/[,万]/g, '')) * (shown.endsWith('万') ? 1e4 : 1);
+  expect(Math.abs(value - n) / n, `${shown} vs ${n} under ${JSON.stringify(filters)}`).toBeLessThan(shown.endsWith('万') ? 0.005 : 1e-9);
+  return shown;
+}
+
 describe('executive dashboard', () => {
   let ctxA: BrowserContext;
   let page: Page;
@@ -359,13 +374,7 @@ describe('executive dashboard', () => {
     expect(asked.length).toBeGreaterThanOrEqual(5);
     for (const q of asked) expect(branded(q), JSON.stringify(q)).toBe(true);
     // the KPI is the brand's own figure, as the API gives it
-    const month = await page.locator('[data-testid="time-to"]').inputValue();
-    const api = await product.gql('query($q: MetricQuery!) { metrics(query: $q) { rows } }', { q: { metrics: ['subscribers'], filters: [{ dimension: 'brand', op: 'in', values: ['mzone'] }], timeRange: { from: month, to: month } } });
-    const n = (api.body.data.metrics.rows as { subscribers: number }[])[0].subscribers;
-    const shown = await page.locator('[data-testid="kpi-subscribers"] .value').innerText();
-    expect(shown).not.toBe(all);
-    const value = Number(shown.replace(/[,万]/g, '')) * (shown.endsWith('万') ? 1e4 : 1);
-    expect(Math.abs(value - n) / n, `${shown} vs ${n}`).toBeLessThan(shown.endsWith('万') ? 0.005 : 1e-9);
+    expect(await kpiSubscribersAsApi(page, [{ dimension: 'brand', op: 'in', values: ['mzone'] }])).not.toBe(all);
     expect(await page.locator('[data-testid="not-narrowed"]').count()).toBe(0);
     // another page keeps the brand; campaigns have none: their card says it shows every brand
     asked.length = 0;
@@ -379,6 +388,70 @@ describe('executive dashboard', () => {
     page.off('request', listen);
     await page.locator('[data-testid="brand-select"]').selectOption('');
     await page.waitForURL((u) => !u.searchParams.has('brand'));
+    expect(await page.locator('[data-testid="not-narrowed"]').count()).toBe(0);
+  });
+
+  it('the customer-type filter narrows as the brand does, alone and with a brand (KPIs as the API gives them); a card it cannot narrow names the filters it lacks', async () => {
+    type Asked = { metrics?: string[]; filters?: { dimension: string; values: string[] }[] };
+    const asked: Asked[] = [];
+    const listen = (r: import('playwright-core').Request) => {
+      if (!r.url().endsWith('/graphql')) return;
+      const v = (JSON.parse(r.postData() ?? '{}') as { variables?: { query?: Asked; filters?: Asked['filters'] } }).variables;
+      if (v?.query) asked.push(v.query);
+      else if (v?.filters) asked.push({ filters: v.filters });
+    };
+    const has = (q: Asked, dimension: string, id: string) => (q.filters ?? []).some((f) => f.dimension === dimension && f.values.join() === id);
+    const CAMPAIGNS = ['hit_rate', 'campaign_lift'];
+    await page.goto(`${base}/?view=none`);
+    await settled(page);
+    const all = await page.locator('[data-testid="kpi-subscribers"] .value').innerText();
+    expect(await page.locator('[data-testid="customer_type-select"] option').first().innerText()).toBe('全部客户类型');
+    page.on('request', listen);
+    await page.locator('[data-testid="customer_type-select"]').selectOption('key_org');
+    await page.waitForURL((u) => u.searchParams.get('customer_type') === 'key_org');
+    await settled(page);
+    expect(asked.length).toBeGreaterThanOrEqual(5);
+    for (const q of asked) expect(has(q, 'customer_type', 'key_org'), JSON.stringify(q)).toBe(true);
+    const keyOrg = await kpiSubscribersAsApi(page, [{ dimension: 'customer_type', op: 'in', values: ['key_org'] }]);
+    expect(keyOrg).not.toBe(all);
+    expect(await page.locator('[data-testid="not-narrowed"]').count()).toBe(0);
+    // with a brand as well: every query takes both, the KPI is the API's for both, the scope names both
+    asked.length = 0;
+    await page.locator('[data-testid="brand-select"]').selectOption('gotone');
+    await page.waitForURL((u) => u.searchParams.get('brand') === 'gotone' && u.searchParams.get('customer_type') === 'key_org');
+    await settled(page);
+    expect(asked.length).toBeGreaterThanOrEqual(5);
+    for (const q of asked) expect(has(q, 'brand', 'gotone') && has(q, 'customer_type', 'key_org'), JSON.stringify(q)).toBe(true);
+    expect(await kpiSubscribersAsApi(page, [{ dimension: 'brand', op: 'in', values: ['gotone'] }, { dimension: 'customer_type', op: 'in', values: ['key_org'] }])).not.toBe(keyOrg);
+    await page.locator('[data-testid="chart-trend"] [data-testid="info"]').click();
+    expect(await page.locator('[data-testid="info-panel"]').innerText()).toContain('全国 · 全球通 · 单位大客户');
+    await page.locator('[data-testid="chart-trend"] [data-testid="info"]').click();
+    // both carry to another page; the campaign card, which can take neither, names both
+    asked.length = 0;
+    await page.locator('[data-testid="nav-channels"]').click();
+    await page.waitForURL((u) => u.pathname.endsWith('/channels') && u.searchParams.get('brand') === 'gotone' && u.searchParams.get('customer_type') === 'key_org');
+    await settled(page);
+    const lift = page.locator('[data-testid="chart-lift"] [data-testid="not-narrowed"]');
+    expect(await lift.innerText()).toBe('未按全球通和单位大客户筛选');
+    expect(await lift.getAttribute('title')).toBe('这张图的指标没有品牌和客户类型维度：显示的是全部品牌和客户类型');
+    expect(await page.locator('[data-testid="not-narrowed"]').count()).toBe(1);
+    const others = asked.filter((x) => !x.metrics?.some((m) => CAMPAIGNS.includes(m)));
+    expect(others.length).toBeGreaterThan(0);
+    for (const q of others) expect(has(q, 'brand', 'gotone') && has(q, 'customer_type', 'key_org'), JSON.stringify(q)).toBe(true);
+    // the brand back to all: the card names the one filter left
+    await page.locator('[data-testid="brand-select"]').selectOption('');
+    await page.waitForURL((u) => !u.searchParams.has('brand') && u.searchParams.get('customer_type') === 'key_org');
+    await expect.poll(() => lift.innerText()).toBe('未按单位大客户筛选');
+    page.off('request', listen);
+    // in English: the picker and the card's words
+    await page.goto(`${base}/channels?customer_type=key_org&lang=en&view=none`);
+    await settled(page);
+    expect(await page.locator('[data-testid="customer_type-select"] option').first().innerText()).toBe('All customer types');
+    expect(await lift.innerText()).toBe('not filtered to Key organisation');
+    await page.goto(`${base}/channels?customer_type=key_org&view=none`);
+    await settled(page);
+    await page.locator('[data-testid="customer_type-select"]').selectOption('');
+    await page.waitForURL((u) => !u.searchParams.has('customer_type'));
     expect(await page.locator('[data-testid="not-narrowed"]').count()).toBe(0);
   });
 

@@ -163,6 +163,45 @@ describe('minting with createEmbed', () => {
     const odd = await mintOk({ viewId: await save({ group: 'contract_type', brand: 'nokia' }), chart: 'survival' });
     expect(odd.query.filters).toEqual([{ dimension: 'province', op: 'in', values: ['440000'] }]);
   });
+
+  it("a view's customer type narrows its embedded chart as the brand does, alone and with a brand; the rows are the API's for those filters", async () => {
+    const save = async (page: string, state: Json, scope = '440000') => (await s.gql(`mutation($input: SaveViewInput!) { saveView(input: $input) { id } }`, {
+      input: { scope, name: `客户类型 ${page} ${JSON.stringify(state)}`, page, state },
+    })).body.data.saveView.id as string;
+    const rows = async (q: Json) => (await s.gql('query($q: MetricQuery!) { metrics(query: $q) { rows } }', { q })).body.data.metrics.rows as Json[];
+    const region = { dimension: 'province', op: 'in', values: ['440000'] };
+    const keyOrg = { dimension: 'customer_type', op: 'in', values: ['key_org'] };
+    const gotone = { dimension: 'brand', op: 'in', values: ['gotone'] };
+
+    const curves = await mintOk({ viewId: await save('lifecycle', { group: 'contract_type', customer_type: 'key_org' }), chart: 'survival' });
+    expect(curves.query.filters).toEqual([region, keyOrg]);
+    const drawn = await data(curves.token);
+    expect(drawn.status).toBe(200);
+    expect(drawn.body.rows.length).toBeGreaterThan(0);
+    expect(drawn.body.rows).toEqual(await rows(curves.query));
+    expect(drawn.body.rows).not.toEqual(await rows({ ...curves.query, filters: [region] }));
+
+    // both page filters, in the page's order (brand, then customer type); the month's figures are the API's for both
+    const trend = await mintOk({ viewId: await save('overview', { trend: 'subscribers', brand: 'gotone', customer_type: 'key_org' }), chart: 'trend' });
+    expect(trend.query).toMatchObject({ metrics: ['subscribers'], groupBy: ['month'], filters: [region, gotone, keyOrg] });
+    const months = await data(trend.token);
+    expect(months.status).toBe(200);
+    expect(months.body.rows).toHaveLength(12);
+    expect(months.body.rows).toEqual(await rows(trend.query));
+    const last = months.body.rows.at(-1) as Json;
+    const [direct] = await rows({ metrics: ['subscribers'], filters: [region, gotone, keyOrg], timeRange: { from: lastMonth, to: lastMonth } });
+    expect(last.month).toBe(lastMonth);
+    expect(last.subscribers).toBe(direct.subscribers);
+    const [keyOrgOnly] = await rows({ metrics: ['subscribers'], filters: [region, keyOrg], timeRange: { from: lastMonth, to: lastMonth } });
+    expect(direct.subscribers).toBeGreaterThan(0);
+    expect(direct.subscribers).toBeLessThan(keyOrgOnly.subscribers);
+
+    // a national view's map of China (no region filter) takes it too; an id that is not a customer type is ignored, as the page ignores it
+    const map = await mintOk({ viewId: await save('overview', { map: 'arpu', customer_type: 'key_individual' }, 'national'), chart: 'map' });
+    expect(map.query).toMatchObject({ metrics: ['arpu'], groupBy: ['province'], filters: [{ dimension: 'customer_type', op: 'in', values: ['key_individual'] }] });
+    const odd = await mintOk({ viewId: await save('lifecycle', { group: 'brand', customer_type: 'vip', brand: 'gotone' }), chart: 'median' });
+    expect(odd.query.filters).toEqual([region, gotone]);
+  });
 });
 
 describe('server-to-server minting (POST /api/embed/token)', () => {

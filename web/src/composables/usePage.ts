@@ -4,6 +4,7 @@
  */
 import { computed } from 'vue';
 import type { Labels } from '../charts/builders/common';
+import type { PageFilter } from '../../../server/model/page-filters';
 import { useLocale } from '../i18n';
 import { useCatalog } from './useCatalog';
 import { useFilters } from './useFilters';
@@ -18,7 +19,20 @@ export function usePage() {
     return { locale: locale.value, member: cat.labeller(), metric: cat.metricLabel, dim: cat.dimLabel, format: cat.metricFormat, order: (dim: string) => (cat.dimension(dim)?.members ?? []).map((m) => m.id) };
   });
   const region = computed(() => (f.level.value === 'national' ? t('region.national') : [f.province.value, f.city.value].filter(Boolean).map((c) => f.regionLabel(c!)).join(' · ')));
-  const scopeLabel = computed(() => (f.brand.value ? `${region.value} · ${cat.memberLabel('brand', f.brand.value)}` : region.value));
+  /** the region and the page filters set (广东省 · 动感地带 · 单位大客户) */
+  const scopeLabel = computed(() => [region.value, ...f.pageFilters.value.map((p) => cat.memberLabel(p.dimension, p.values[0]))].join(' · '));
+  /** names joined as the page's language joins them (动感地带和单位大客户, M-Zone and Key organisation) */
+  const list = (names: string[]) => new Intl.ListFormat(locale.value, { type: 'conjunction' }).format(names);
+  /**
+   * What a card says of page filters its queries could not take (campaigns have no brand or
+   * customer type): 未按动感地带和单位大客户筛选, and why (the badge's tooltip); null when none is missing.
+   */
+  const notNarrowed = (missing: readonly PageFilter[]) => (missing.length
+    ? {
+      text: t('chart.notNarrowedBy', { names: list(missing.map((m) => cat.memberLabel(m.dimension, m.values[0]))) }),
+      hint: t('chart.notNarrowedHint', { dims: list(missing.map((m) => cat.dimLabel(m.dimension))) }),
+    }
+    : null);
   const card = computed(() => ({ asOf: cat.asOf.value, scopeLabel: scopeLabel.value, rangeLabel: `${f.from.value} – ${f.to.value}` }));
   /** one level up within the viewer's scope (a city to its province, a province to the country); null at the top */
   const up = computed<{ code: string; label: string } | null>(() => {
@@ -26,5 +40,5 @@ export function usePage() {
     if (!code || !within(f.viewer.scope, code)) return null;
     return { code, label: code === 'national' ? t('region.national') : cat.memberLabel('province', code) };
   });
-  return { ...f, ...cat, t, locale, labels, card, scopeLabel, up };
+  return { ...f, ...cat, t, locale, labels, card, scopeLabel, notNarrowed, up };
 }

@@ -1,12 +1,14 @@
 /**
  * All dashboard state lives in the URL query: a link reproduces the view, back/forward
- * walk through changes. Global keys (scope, from, to, brand, lang) survive page switches; every
- * other key belongs to the page that set it, and a tab takes its page back as it was left.
+ * walk through changes. Global keys (scope, from, to, the page filters: brand, customer_type, and
+ * lang) survive page switches; every other key belongs to the page that set it, and a tab takes
+ * its page back as it was left.
  */
 import { computed, type WritableComputedRef } from 'vue';
 import { useRoute, useRouter, type LocationQuery } from 'vue-router';
+import { PAGE_FILTER_DIMENSIONS } from '../../../server/model/page-filters';
 
-export const GLOBAL_KEYS = ['scope', 'from', 'to', 'brand', 'lang'] as const;
+export const GLOBAL_KEYS = ['scope', 'from', 'to', ...PAGE_FILTER_DIMENSIONS, 'lang'] as const;
 
 export type Patch = Record<string, string | null | undefined>;
 

@@ -8,13 +8,14 @@ const en: typeof zh = {
   nav: { overview: 'Overview', segments: 'Segments', channels: 'Channels', lifecycle: 'Lifecycle', churn: 'Churn', capability: 'Capability' },
   region: { label: 'Region', national: 'National', allProvinces: 'All provinces', allCities: 'Whole province', back: 'Up', up: 'Back to {name}' },
   time: { label: 'Time', from: 'From', to: 'To', reset: 'Last 12 months' },
-  brandFilter: { label: 'Brand', all: 'All brands' },
+  pageFilter: { brand: { label: 'Brand', all: 'All brands' }, customer_type: { label: 'Customer type', all: 'All customer types' } },
   errors: FAILURES.en,
   chart: {
     loading: 'Loading…', empty: 'No data in the selected scope', unavailable: 'Not available yet', unavailableHint: 'The server does not provide this yet ({msg})',
     error: 'Query failed: {msg}', png: 'Export PNG', csv: 'CSV', xlsx: 'XLSX', info: 'Query info', close: 'Close',
     infoQuery: 'GraphQL query', infoVariables: 'Variables', infoAsOf: 'Data as of', infoScope: 'Scope', infoRange: 'Time range',
-    exportName: '{title}', copy: 'Copy', notNarrowed: 'not filtered to {brand}', notNarrowedHint: "This chart's metrics have no brand: it shows all brands",
+    // notNarrowed ({brand}): the churn page's KPI caption still uses it; cards use notNarrowedBy (usePage's notNarrowed)
+    exportName: '{title}', copy: 'Copy', notNarrowed: 'not filtered to {brand}', notNarrowedBy: 'not filtered to {names}', notNarrowedHint: "This chart's metrics are not split by {dims}: it shows all of them",
   },
   embed: {
     button: 'Embed', title: 'Embed this chart in an intranet page', ttl: 'Token lifetime', ttl10m: '10 minutes', ttl1h: '1 hour', ttl24h: '24 hours', lang: 'Chart language',
