@@ -250,7 +250,7 @@ describe('executive dashboard', () => {
     await ctxB.close();
   });
 
-  it('on a phone (390 px wide) every page fits the screen: tabs on their own row, KPI cards two by two', async () => {
+  it('on a phone (390 px wide) every page fits the screen: tabs on their own rows, every one in view, KPI cards two by two', async () => {
     const phone = await browser.newContext({ viewport: { width: 390, height: 844 } });
     await signIn(phone, base, 'demo-national');
     const pp = await newPage(phone);
@@ -265,6 +265,24 @@ describe('executive dashboard', () => {
     expect(new Set(cards).size).toBe(3); // six cards in three rows
     const tabs = await pp.locator('[data-testid^="nav-"]').evaluateAll((els) => els.map((e) => Math.round(e.getBoundingClientRect().height)));
     for (const h of tabs) expect(h).toBeLessThan(50); // one line each, not a character per line
+    // every tab (离网分析 and 能力评分 too) is in the viewport and its name whole, in both languages: no row to scroll sideways
+    for (const lang of ['zh', 'en']) {
+      await pp.goto(`${base}/?view=none${lang === 'en' ? '&lang=en' : ''}`);
+      await settled(pp);
+      const nav = pp.locator('[data-testid^="nav-"]');
+      expect(await nav.count()).toBe(PAGES.length);
+      for (const name of PAGES) {
+        const tab = pp.locator(`[data-testid="nav-${name}"]`);
+        const box = (await tab.boundingBox())!;
+        expect(box, `${lang} ${name}`).not.toBeNull();
+        expect(box.x, `${lang} ${name}`).toBeGreaterThanOrEqual(0);
+        expect(box.y, `${lang} ${name}`).toBeGreaterThanOrEqual(0);
+        expect(box.x + box.width, `${lang} ${name}`).toBeLessThanOrEqual(390);
+        expect(box.y + box.height, `${lang} ${name}`).toBeLessThanOrEqual(844);
+        expect(await tab.evaluate((e) => e.scrollWidth <= e.clientWidth), `${lang} ${name}: its name is cut`).toBe(true);
+      }
+      expect(await pp.locator('header.top nav').evaluate((e) => e.scrollWidth - e.clientWidth)).toBe(0);
+    }
     await phone.close();
   });
 

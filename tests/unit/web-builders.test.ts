@@ -6,7 +6,7 @@ import { mapData, PROVINCE_TILES, rankedBarsOption, shortRegion, tileMapOption, 
 import { heatmapOption, sankeyFromMigration, sankeyOption } from '../../web/src/charts/builders/segments';
 import { survivalCurves, survivalOption, medianOption, contractChurnOption } from '../../web/src/charts/builders/lifecycle';
 import { preferenceShares, scatterOption } from '../../web/src/charts/builders/channels';
-import { capabilityBenchmark, capabilityTree, radarOption } from '../../web/src/charts/builders/capability';
+import { capabilityBenchmark, capabilityTree, manyAxesWidth, RADAR_NAME_WIDTH, radarOption, wrapName } from '../../web/src/charts/builders/capability';
 import { patchQuery, pageState, tabQuery } from '../../web/src/composables/useUrlState';
 import { regionFilters, levelOf, within } from '../../web/src/composables/useScope';
 import { viewQuery, wantsDefault } from '../../web/src/composables/useSavedViews';
@@ -237,10 +237,48 @@ describe('other builders', () => {
     ];
     expect(capabilityBenchmark(rows, 'capability_dimension').get('insight')).toEqual({ best: 4, mean: 3.5, n: 2 });
     const o = radarOption(rows, { nodeDim: 'capability_dimension', nodes: ['insight', 'offering'], entities: ['shenzhen_telecom', 'china_telecom'], labels, bestLabel: 'best', meanLabel: 'mean', unknownLabel: '?', benchmark: true });
-    const data = o.series[0].data as { name: string; value: unknown[] }[];
+    const data = o.baseOption.series[0].data as { name: string; value: unknown[] }[];
     expect(data.map((d) => d.name)).toEqual(['shenzhen_telecom', 'best', 'mean']); // china_telecom has nothing known: not drawn
     expect(data[0].value).toEqual(['-', 2]);
-    expect(o.radar.indicator.every((i: { max: number }) => i.max === 4)).toBe(true);
+    expect(o.baseOption.radar.indicator.every((i: { max: number }) => i.max === 4)).toBe(true);
+  });
+  it('radar axis names wrap instead of being cut off: in lines of at most the width, shorter and on a smaller radar on a phone', () => {
+    const o = radarOption([], { nodeDim: 'capability_dimension', nodes: [], entities: [], labels, bestLabel: 'best', meanLabel: 'mean', unknownLabel: '?', benchmark: true });
+    const wide = o.baseOption.radar.axisName.formatter;
+    const phone = o.media.find((m) => m.query.maxWidth! <= 480)!.option.radar;
+    const narrow = phone.axisName.formatter;
+    expect(parseFloat(phone.radius)).toBeLessThan(parseFloat(o.baseOption.radar.radius));
+    // the capability dimensions (seeds/capability/framework.json), English and Chinese
+    expect(narrow('Customer interaction')).toBe('Customer\ninteraction');
+    expect(narrow('High-performance organization')).toBe('High-\nperformance\norganization');
+    expect(wide('High-performance organization')).toBe('High-performance\norganization');
+    expect(narrow('客户产品与服务')).toBe('客户产品\n与服务');
+    expect(narrow('高效能的组织')).toBe('高效能\n的组织');
+    expect(wide('客户产品与服务')).toBe('客户产品与服务');
+    expect(narrow('客户洞察')).toBe('客户洞察');
+    // an area name: every line within the width unless it is one word, and nothing lost
+    const area = 'Product and service portfolio management';
+    expect(wide(area)).toBe('Product and\nservice portfolio\nmanagement');
+    for (const [f, w] of [[wide, RADAR_NAME_WIDTH.wide], [narrow, RADAR_NAME_WIDTH.narrow]] as const) {
+      for (const name of [area, '产品与服务组合管理', 'Staff motivation and rewards', '市场洞察力与反应']) {
+        const lines = f(name).split('\n');
+        expect(lines.join(/\s/.test(name) ? ' ' : '').replace(/- /g, '-'), name).toBe(name);
+        for (const l of lines) expect(/\s/.test(name) ? (l.includes(' ') ? l.length : 0) : [...l].length * 2, `${name}: ${l}`).toBeLessThanOrEqual(w);
+      }
+    }
+    expect(wrapName('产品与服务组合管理', 10)).toBe('产品与服务\n组合管理');
+    // the areas (16 axes) on a phone: a name at a side wraps at its width, one toward the top or bottom has more room, one right at the bottom (centred between its neighbours) keeps narrow
+    const areas = Array.from({ length: 16 }, (_, i) => `a${i}`);
+    const named = (i: number) => ['Collect data', 'Manage data', 'Gain insight', 'Apply insight', 'Product and service portfolio management', 'New product and service development',
+      'Brand and communication management', 'Channel management', 'Customer interaction operations', 'Customer interaction management', 'Sales and service skills',
+      'Staff motivation and rewards', 'Governance and measurement', 'Information management', 'Partner management', 'Market insight and response'][i];
+    const many = radarOption([], { nodeDim: 'capability_area', nodes: areas, entities: [], labels: { ...labels, member: (_d, id) => named(Number(String(id).slice(1))) }, bestLabel: 'best', meanLabel: 'mean', unknownLabel: '?', benchmark: false });
+    const manyPhone = many.media[0].option.radar.axisName.formatter;
+    expect(manyPhone(named(4))).toBe('Product and service\nportfolio management'); // at the left side
+    expect(manyPhone(named(6))).toBe('Brand and communication\nmanagement'); // lower left: more room, two lines
+    expect(manyPhone(named(8))).toBe('Customer\ninteraction\noperations'); // right at the bottom
+    expect(manyAxesWidth(1)).toBe(RADAR_NAME_WIDTH.narrowMany);
+    expect(manyAxesWidth(0.5)).toBeGreaterThan(manyAxesWidth(1));
   });
   it('capability tree nests items under areas under dimensions with their scores', () => {
     const m = (id: string, parent?: string) => ({ id, labelZh: id, labelEn: id, parent });

@@ -24,6 +24,67 @@ export function capabilityBenchmark(rows: Row[], nodeDim: string, foreign = FORE
  */
 export interface DerivedMarks { suffix: string; partlySuffix: string; valueNote: (row: Row) => string }
 
+/** CJK and full-width characters take about two Latin letters' width. */
+const WIDE = /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]/;
+const textWidth = (s: string) => [...s].reduce((n, c) => n + (WIDE.test(c) ? 2 : 1), 0);
+
+/**
+ * A radar axis name in lines of at most `max` units (a Latin letter 1, a CJK character 2), so
+ * that long names stay readable beside a small radar: words fill lines greedily (a hyphenated
+ * word too long for a line breaks after its hyphen; a single longer word keeps its own line);
+ * text without spaces (Chinese) is cut into the fewest lines of even length. Pure.
+ */
+export function wrapName(text: string, max: number): string {
+  const name = text.trim();
+  if (textWidth(name) <= max) return name;
+  if (!/\s/.test(name)) {
+    const chars = [...name];
+    const per = Math.ceil(chars.length / Math.ceil(textWidth(name) / max));
+    const lines: string[] = [];
+    for (let i = 0; i < chars.length; i += per) lines.push(chars.slice(i, i + per).join(''));
+    return lines.join('\n');
+  }
+  const tokens = name.split(/\s+/).flatMap((word) => (textWidth(word) > max ? word.split(/(?<=-)/) : [word]).map((t, i) => ({ t, glue: i ? '' : ' ' })));
+  const lines: string[] = [];
+  let line = '';
+  for (const { t, glue } of tokens) {
+    const next = line ? `${line}${glue}${t}` : t;
+    if (!line || textWidth(next) <= max) line = next;
+    else { lines.push(line); line = t; }
+  }
+  lines.push(line);
+  return lines.join('\n');
+}
+
+/**
+ * Axis names wrap at this many units (wrapName): on a wide chart; on a phone (a chart narrower
+ * than NARROW px); on a phone with many axes (the areas) at the sides, where the names are
+ * closest together: toward the top and the bottom there is more room beside a name, and it
+ * takes it (fewer lines leave it clear of its neighbours above and below).
+ */
+export const RADAR_NAME_WIDTH = { wide: 18, narrow: 10, narrowMany: 20 };
+const NARROW = 480;
+const MANY_AXES = 8;
+/** on a phone with many axes: the radar's radius (of half the chart's width) and the gap to its names */
+const MANY_RADIUS = 0.38;
+const MANY_GAP = 5;
+
+/** A name at the very top or bottom is centred on its axis, between its neighbours' names: it keeps to this width, growing away from the radar. */
+const CENTRED_WIDTH = 12;
+
+/**
+ * The width a name of a phone's radar with many axes wraps at: beside the radar, the room
+ * between its anchor and the chart's edge, from `side` units at the sides (across = 1) to more
+ * toward the top and the bottom, where the anchor is nearer the chart's middle; a name right
+ * at the top or the bottom (across ≈ 0, centred) CENTRED_WIDTH. `across`: |sin| of the
+ * axis's angle from the top. Pure.
+ */
+export function manyAxesWidth(across: number, side = RADAR_NAME_WIDTH.narrowMany): number {
+  if (across < 0.05) return CENTRED_WIDTH;
+  const used = MANY_RADIUS + 0.03; // the gap, as a share of half a phone's chart
+  return Math.floor((side * (1 - used * across)) / (1 - used));
+}
+
 export function radarOption(rows: Row[], s: { nodeDim: string; nodes: string[]; entities: string[]; labels: Labels; bestLabel: string; meanLabel: string; unknownLabel: string; benchmark: boolean; derived?: DerivedMarks }) {
   const { labels, nodeDim } = s;
   const row = (e: string, n: string) => rows.find((r) => r.capability_entity === e && String(r[nodeDim]) === n);
@@ -45,7 +106,17 @@ export function radarOption(rows: Row[], s: { nodeDim: string; nodes: string[]; 
     lines.push({ name: s.meanLabel, values: s.nodes.map((n) => bench.get(n)?.mean ?? null), rows: [], dashed: true });
   }
   const wrap = !!s.derived && lines.length <= 8;
-  return {
+  const axisName = (width: (name: string) => number, fontSize: number, lineHeight = fontSize + 2) => ({
+    color: '#333', fontSize, lineHeight, formatter: (name?: string) => wrapName(name ?? '', width(name ?? '')),
+  });
+  const many = s.nodes.length > MANY_AXES;
+  // ECharts lays the axes out evenly, the first at the top: how far across from the vertical a name sits (1: at a side)
+  const names = s.nodes.map((n) => labels.member(nodeDim, n));
+  const across = (name: string) => {
+    const i = names.indexOf(name);
+    return i < 0 ? 1 : Math.abs(Math.sin((2 * Math.PI * i) / names.length));
+  };
+  const baseOpt = {
     ...baseOption(),
     // with derived marks the names are longer: a few lines wrap (the benchmark's names stay in sight)
     legend: { top: 0, type: wrap ? 'plain' : 'scroll' },
@@ -62,9 +133,10 @@ export function radarOption(rows: Row[], s: { nodeDim: string; nodes: string[]; 
       },
     },
     radar: {
-      center: ['50%', wrap ? '60%' : '56%'], radius: wrap ? '60%' : '66%',
+      // many axes: the name at the bottom may take three lines, the radar sits a little higher
+      center: ['50%', many ? '53%' : wrap ? '60%' : '56%'], radius: wrap ? '60%' : '66%',
       indicator: s.nodes.map((n) => ({ name: labels.member(nodeDim, n), max: 4, min: 0 })),
-      axisName: { color: '#333', fontSize: 11 },
+      axisName: axisName(() => RADAR_NAME_WIDTH.wide, 11),
       splitNumber: 4,
     },
     series: [{
@@ -79,6 +151,18 @@ export function radarOption(rows: Row[], s: { nodeDim: string; nodes: string[]; 
         itemStyle: { color: PALETTE[i % PALETTE.length] },
         areaStyle: l.dashed ? undefined : { opacity: l.derived ? 0.03 : 0.08 },
       })),
+    }],
+  };
+  // a narrow chart (a phone): a smaller radar leaves the (shorter-wrapped) names room on every side
+  return {
+    baseOption: baseOpt,
+    media: [{
+      query: { maxWidth: NARROW },
+      option: {
+        radar: many
+          ? { radius: `${MANY_RADIUS * 100}%`, axisNameGap: MANY_GAP, axisName: axisName((name) => manyAxesWidth(across(name)), 9, 10) }
+          : { radius: wrap ? '48%' : '54%', axisNameGap: 10, axisName: axisName(() => RADAR_NAME_WIDTH.narrow, 10) },
+      },
     }],
   };
 }
