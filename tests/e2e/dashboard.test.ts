@@ -612,6 +612,25 @@ describe('churn page (离网分析)', () => {
     await ctx.close();
   });
 
+  it('under a brand and a customer type: the churn KPIs are the API\'s for both, 挽留成功率 names the filters it cannot take, the reference line names them', async () => {
+    const ctx = await browser.newContext({ viewport: VIEWPORT });
+    await signIn(ctx, base, 'demo-national');
+    const page = await newPage(ctx);
+    await page.goto(`${base}/churn?view=none&brand=gotone&customer_type=public_individual`);
+    await settled(page);
+    const month = await page.locator('[data-testid="time-to"]').inputValue();
+    const filters = [{ dimension: 'brand', op: 'in', values: ['gotone'] }, { dimension: 'customer_type', op: 'in', values: ['public_individual'] }];
+    const rate = await apiFigure('churn_rate', month, filters);
+    expect(rate).not.toBeCloseTo(await apiFigure('churn_rate', month), 6); // the filters change the figure
+    expect(await page.locator('[data-testid="kpi-churn_rate"] .value').innerText()).toBe(`${(rate * 100).toFixed(1).replace(/\.0$/, '')}%`);
+    expect(await page.locator('[data-testid="kpi-churn_rate"]').innerText()).not.toContain('未按');
+    expect(await page.locator('[data-testid="kpi-retention_success_rate"]').innerText()).toContain('未按全球通和个人公众筛选');
+    const regions = await regionChart(page);
+    expect(regions.ref).toBeCloseTo(rate, 12);
+    expect(regions.refLabel).toMatch(/^全国 · 全球通 · 个人公众 \d/);
+    await ctx.close();
+  });
+
   it("a province executive sees its cities against the province's own rate, drills to a city and back, in Chinese and English", async () => {
     const ctx = await browser.newContext({ viewport: VIEWPORT });
     await signIn(ctx, base, 'demo-guangdong');

@@ -42,8 +42,6 @@ export function useFilters() {
     pageFilter,
     pageFiltersFor,
     filtersFor,
-    /** the churn page's caption and reference lines still read the brand alone (ChurnView.vue) */
-    brand: computed(() => pageFilter('brand')),
     PAGE_FILTER_DIMENSIONS,
     setPageFilter: (dimension: PageFilterDimension, id: string) => patch({ [dimension]: id || undefined }),
     setRange: (f: string, t: string) => patch({ from: f === defaultFrom() ? undefined : f, to: t === lastMonth.value ? undefined : t }),

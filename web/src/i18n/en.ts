@@ -14,8 +14,7 @@ const en: typeof zh = {
     loading: 'Loading…', empty: 'No data in the selected scope', unavailable: 'Not available yet', unavailableHint: 'The server does not provide this yet ({msg})',
     error: 'Query failed: {msg}', png: 'Export PNG', csv: 'CSV', xlsx: 'XLSX', info: 'Query info', close: 'Close',
     infoQuery: 'GraphQL query', infoVariables: 'Variables', infoAsOf: 'Data as of', infoScope: 'Scope', infoRange: 'Time range',
-    // notNarrowed ({brand}): the churn page's KPI caption still uses it; cards use notNarrowedBy (usePage's notNarrowed)
-    exportName: '{title}', copy: 'Copy', notNarrowed: 'not filtered to {brand}', notNarrowedBy: 'not filtered to {names}', notNarrowedHint: "This chart's metrics are not split by {dims}: it shows all of them",
+    exportName: '{title}', copy: 'Copy', notNarrowedBy: 'not filtered to {names}', notNarrowedHint: "This chart's metrics are not split by {dims}: it shows all of them",
   },
   embed: {
     button: 'Embed', title: 'Embed this chart in an intranet page', ttl: 'Token lifetime', ttl10m: '10 minutes', ttl1h: '1 hour', ttl24h: '24 hours', lang: 'Chart language',

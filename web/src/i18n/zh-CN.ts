@@ -14,8 +14,7 @@ export default {
     loading: '加载中…', empty: '所选范围内没有数据', unavailable: '暂不可用', unavailableHint: '服务端尚未提供该数据（{msg}）',
     error: '查询失败：{msg}', png: '导出 PNG', csv: 'CSV', xlsx: 'XLSX', info: '查询信息', close: '关闭',
     infoQuery: 'GraphQL 查询', infoVariables: '变量', infoAsOf: '数据截至', infoScope: '范围', infoRange: '时间范围',
-    // notNarrowed ({brand}): the churn page's KPI caption still uses it; cards use notNarrowedBy (usePage's notNarrowed)
-    exportName: '{title}', copy: '复制', notNarrowed: '未按{brand}筛选', notNarrowedBy: '未按{names}筛选', notNarrowedHint: '这张图的指标没有{dims}维度：显示的是全部{dims}',
+    exportName: '{title}', copy: '复制', notNarrowedBy: '未按{names}筛选', notNarrowedHint: '这张图的指标没有{dims}维度：显示的是全部{dims}',
   },
   embed: {
     button: '嵌入', title: '把这张图嵌入内网页面', ttl: '令牌有效期', ttl10m: '10 分钟', ttl1h: '1 小时', ttl24h: '24 小时', lang: '图表语言',
