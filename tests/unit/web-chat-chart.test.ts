@@ -64,6 +64,22 @@ describe('chart kind → builder', () => {
     // never drawn as a map unasked
     expect(plan(null, byProvince, 31).plan.type).not.toBe('map');
   });
+  it('a capability radar marks derived dimension scores (derived_dimensions) as the capability page does: dotted, hollow, suffixed', () => {
+    const p = { type: 'capabilityRadar' as const, node: 'capability_dimension' };
+    const rows = res([
+      { capability_entity: 'china_telecom', capability_dimension: 'insight', capability_score: 1.61, derived_dimensions: 1 },
+      { capability_entity: 'china_telecom', capability_dimension: 'offering', capability_score: 2.15, derived_dimensions: 1 },
+      { capability_entity: 'att_wireless', capability_dimension: 'insight', capability_score: 2, derived_dimensions: 0 },
+      { capability_entity: 'att_wireless', capability_dimension: 'offering', capability_score: 2.5, derived_dimensions: 0 },
+    ]);
+    const words = { ...ctx.words, derived: { suffix: '（推算）', partlySuffix: '（含推算）', note: '（推算）' } };
+    type Radar = { baseOption: { series: { data: { name: string; lineStyle: { type: string }; symbol?: string }[] }[] } };
+    const lines = (planOption(p, rows, { ...ctx, words }) as Radar).baseOption.series[0].data;
+    const ct = lines.find((l) => l.name.startsWith('#china_telecom'))!;
+    const att = lines.find((l) => l.name.startsWith('#att_wireless'))!;
+    expect([ct.name, ct.lineStyle.type, ct.symbol]).toEqual(['#china_telecom（推算）', 'dotted', 'emptyCircle']);
+    expect([att.name, att.lineStyle.type]).toEqual(['#att_wireless', 'solid']);
+  });
   it("the rows' one province: all cities in it, else null", () => {
     expect(provinceOfRows([{ city: '440300' }, { city: '440100' }])).toBe('440000');
     expect(provinceOfRows([{ city: '440300' }, { city: '110100' }])).toBeNull();

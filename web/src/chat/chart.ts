@@ -125,7 +125,11 @@ export interface PlanContext {
   order: (dim: string) => string[];
   /** does the metric add up across members (counts, amounts)? rates and averages do not */
   additive?: (metric: string) => boolean;
-  words: { prev: string; prevYear: string; best: string; mean: string; unknown: string; band: (name: string) => string; months: string; noData: string };
+  words: {
+    prev: string; prevYear: string; best: string; mean: string; unknown: string; band: (name: string) => string; months: string; noData: string;
+    /** a derived capability score's marks (the capability page's): legend suffixes, the tooltip's note */
+    derived?: { suffix: string; partlySuffix: string; note: string };
+  };
   /** the registered map a map plan draws on (charts/chinaMap.ts); without it, ranked bars */
   geo?: LoadedMap | null;
   /** the members the question asked about: marked where the plan draws their dimension */
@@ -225,7 +229,13 @@ export function planOption(plan: ChartPlan, result: MetricResultLike, ctx: PlanC
     case 'capabilityRadar': {
       const nodes = categories(rows, plan.node, { order: order(plan.node) });
       const entities = categories(rows, 'capability_entity');
-      return radarOption(rows, { nodeDim: plan.node, nodes, entities, labels, bestLabel: words.best, meanLabel: words.mean, unknownLabel: words.unknown, benchmark: true });
+      // a dimension score the source does not print is derived (the row's derived_dimensions): marked as on the capability page
+      const marked = rows.map((r) => ({ ...r, derived: Number(r.derived_dimensions ?? 0) > 0 }));
+      const d = words.derived;
+      return radarOption(marked, {
+        nodeDim: plan.node, nodes, entities, labels, bestLabel: words.best, meanLabel: words.mean, unknownLabel: words.unknown, benchmark: true,
+        ...(d ? { derived: { suffix: d.suffix, partlySuffix: d.partlySuffix, valueNote: () => d.note } } : {}),
+      });
     }
     case 'sankey': return flowSankeyOption(result, { from: plan.from, to: plan.to, metric: plan.metric, labels });
     case 'survival': return survivalOption(result, { dim: plan.dim, labels, bandLabel: words.band, monthsLabel: words.months });
