@@ -1,5 +1,6 @@
 /** answer.chart → which builder draws it, and the options those builders give. Pure, no DOM. */
 import { describe, expect, it } from 'vitest';
+import { FOREIGN_CARRIERS } from '../../web/src/charts/builders/capability';
 import { SELECTED_COLOR, type Labels } from '../../web/src/charts/builders/common';
 import { chartRows, chooseChart, inCatalogOrder, kpiFigures, listedOrder, MAX_CATEGORIES, planOption, wholeOf, type PlanContext, type Shape } from '../../web/src/chat/chart';
 import { provinceOfRows } from '../../web/src/charts/builders/overview';
@@ -79,6 +80,11 @@ describe('chart kind → builder', () => {
     const att = lines.find((l) => l.name.startsWith('#att_wireless'))!;
     expect([ct.name, ct.lineStyle.type, ct.symbol]).toEqual(['#china_telecom（推算）', 'dotted', 'emptyCircle']);
     expect([att.name, att.lineStyle.type]).toEqual(['#att_wireless', 'solid']);
+    // one foreign carrier is not the foreign carriers' best or mean: no benchmark lines
+    expect(lines).toHaveLength(2);
+    const all = res(FOREIGN_CARRIERS.flatMap((e, i) => ['insight', 'offering'].map((d) => ({ capability_entity: e, capability_dimension: d, capability_score: 1 + i / 2, derived_dimensions: 0 }))));
+    const withBench = (planOption(p, all, ctx) as Radar).baseOption.series[0].data;
+    expect(withBench.map((l) => l.name).slice(-2)).toEqual(['best', 'mean']);
   });
   it("the rows' one province: all cities in it, else null", () => {
     expect(provinceOfRows([{ city: '440300' }, { city: '440100' }])).toBe('440000');

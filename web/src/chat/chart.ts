@@ -9,7 +9,7 @@ import { geoMapOption, rankedBarsOption, trendOption, type MapDim } from '../cha
 import type { LoadedMap } from '../charts/geo';
 import { barsWithLineOption, heatmapOption } from '../charts/builders/segments';
 import { survivalOption } from '../charts/builders/lifecycle';
-import { radarOption } from '../charts/builders/capability';
+import { FOREIGN_CARRIERS, radarOption } from '../charts/builders/capability';
 import { num, rowsOf, type Labels, type MetricResultLike } from '../charts/builders/common';
 import { categories, flowSankeyOption, funnelOption, genericRadarOption, pieOption, seriesOption } from './builders';
 import { defaultChart, isGrain, type ChartKind, type Focus, type Interpretation } from './model';
@@ -233,7 +233,9 @@ export function planOption(plan: ChartPlan, result: MetricResultLike, ctx: PlanC
       const marked = rows.map((r) => ({ ...r, derived: Number(r.derived_dimensions ?? 0) > 0 }));
       const d = words.derived;
       return radarOption(marked, {
-        nodeDim: plan.node, nodes, entities, labels, bestLabel: words.best, meanLabel: words.mean, unknownLabel: words.unknown, benchmark: true,
+        // the foreign carriers' best and mean only when the answer holds every one of them (AT&T alone is not "the best")
+        nodeDim: plan.node, nodes, entities, labels, bestLabel: words.best, meanLabel: words.mean, unknownLabel: words.unknown,
+        benchmark: FOREIGN_CARRIERS.every((e) => entities.includes(e)),
         ...(d ? { derived: { suffix: d.suffix, partlySuffix: d.partlySuffix, valueNote: () => d.note } } : {}),
       });
     }
