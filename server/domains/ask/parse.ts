@@ -203,7 +203,6 @@ export function interpret(given: Token[], env: Env, forced: Forced = new Map(), 
   // 改成按合约类型), continuing over 和 / and to more words of the same kind (去掉营业厅和短信);
   // postfix verbs (深圳除外) and a verb with nothing after it (revenue instead) govern the words before.
   const modes: (CommandId | null)[] = new Array(N).fill(null);
-  let followupMarker = false;
   let anyCommand = false;
   const kindGroup = (k: number) => (kinds[k] === 'time' ? 'time' : kinds[k]);
   // a follow-up that opens with 和 / 跟 / vs (和广州电信比一下, vs Telstra) sets what it names beside what is shown
@@ -213,7 +212,7 @@ export function interpret(given: Token[], env: Env, forced: Forced = new Map(), 
     if (kinds[c] !== 'command' && !(leadAdd && c === lead)) continue;
     const cmd: Extract<Sense, { kind: 'command' }> = kinds[c] === 'command' ? ofKind(senses(c), 'command')[0] : { kind: 'command', id: 'add' };
     anyCommand = true;
-    if (cmd.id === 'followup') { followupMarker = true; continue; }
+    if (cmd.id === 'followup') continue;
     let j = c + 1;
     while (j < N && kinds[j] === 'stop') j++;
     const forward = !cmd.post && j < N && isContent(j);
@@ -924,7 +923,7 @@ export function interpret(given: Token[], env: Env, forced: Forced = new Map(), 
     const share = metricOf(m)?.shareOf;
     const by = (q.groupBy ?? []).find((g) => shareFixedBy(m).includes(g));
     if (!share || !by) continue;
-    const [ml, sl, dl, cl] = [metricLabel(m, env.lang), metricLabel(share.metric, env.lang), dimLabel(by, env.lang), dimLabel(share.dimension, env.lang)];
+    const [ml, sl, dl] = [metricLabel(m, env.lang), metricLabel(share.metric, env.lang), dimLabel(by, env.lang)];
     const member = env.lex.label({ kind: 'member', dimension: share.dimension, id: share.member }, env.lang);
     return {
       kind: 'unsupported',

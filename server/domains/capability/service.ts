@@ -74,7 +74,6 @@ function derivedFields(d: DerivedDimensionScore, recordedNote: string | null) {
     noteEn: [n.en, was ? `As recorded: ${was.en}` : ''].filter(Boolean).join(' '),
   };
 }
-const key = (entity: string, node: string) => `${entity}\u0000${node}`;
 
 /**
  * Scores per entity and node. Unknown scores stay null (known = false), never 0; the note says
