@@ -40,6 +40,8 @@ export type Answer = {
   status: AskStatus;
   /** Follow-up questions this answer can take, in its language, each checked against it (按月, 同比, 广东呢, 前5 …); empty unless ANSWERED. */
   suggestions: Array<Scalars['String']['output']>;
+  /** A point of tenure the question asked of the survival curve (在网12个月的存活率; 前3个月的流失比例: within): the restatement reads it off the curve, the chart marks it. */
+  tenure?: Maybe<AskTenure>;
   totals?: Maybe<Scalars['JSON']['output']>;
   /** Words not understood (CLARIFY), with their positions in the question. */
   unknownWords: Array<MarkedWord>;
@@ -77,6 +79,12 @@ export type AskStatus =
   | 'CLARIFY'
   | 'FORBIDDEN'
   | 'UNSUPPORTED';
+
+export type AskTenure = {
+  __typename?: 'AskTenure';
+  months: Scalars['Int']['output'];
+  within: Scalars['Boolean']['output'];
+};
 
 export type AssessmentInput = {
   assessedOn: Scalars['Date']['input'];
@@ -994,6 +1002,7 @@ export type ResolversTypes = ResolversObject<{
   AskFocus: ResolverTypeWrapper<AskFocus>;
   AskMiss: ResolverTypeWrapper<AskMiss>;
   AskStatus: AskStatus;
+  AskTenure: ResolverTypeWrapper<AskTenure>;
   AssessmentInput: AssessmentInput;
   AssessmentScoreInput: AssessmentScoreInput;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
@@ -1068,6 +1077,7 @@ export type ResolversParentTypes = ResolversObject<{
   AskContext: AskContext;
   AskFocus: AskFocus;
   AskMiss: AskMiss;
+  AskTenure: AskTenure;
   AssessmentInput: AssessmentInput;
   AssessmentScoreInput: AssessmentScoreInput;
   Boolean: Scalars['Boolean']['output'];
@@ -1139,6 +1149,7 @@ export type AnswerResolvers<ContextType = RequestContext, ParentType extends Res
   rows?: Resolver<Maybe<Array<ResolversTypes['JSON']>>, ParentType, ContextType>;
   status?: Resolver<ResolversTypes['AskStatus'], ParentType, ContextType>;
   suggestions?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  tenure?: Resolver<Maybe<ResolversTypes['AskTenure']>, ParentType, ContextType>;
   totals?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
   unknownWords?: Resolver<Array<ResolversTypes['MarkedWord']>, ParentType, ContextType>;
   variables?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
@@ -1159,6 +1170,11 @@ export type AskMissResolvers<ContextType = RequestContext, ParentType extends Re
   lastAskedAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   lastQuestion?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   word?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type AskTenureResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['AskTenure'] = ResolversParentTypes['AskTenure']> = ResolversObject<{
+  months?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  within?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 }>;
 
 export type CampaignEffectResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['CampaignEffect'] = ResolversParentTypes['CampaignEffect']> = ResolversObject<{
@@ -1527,6 +1543,7 @@ export type Resolvers<ContextType = RequestContext> = ResolversObject<{
   AskChoice?: AskChoiceResolvers<ContextType>;
   AskFocus?: AskFocusResolvers<ContextType>;
   AskMiss?: AskMissResolvers<ContextType>;
+  AskTenure?: AskTenureResolvers<ContextType>;
   CampaignEffect?: CampaignEffectResolvers<ContextType>;
   CapabilityAssessment?: CapabilityAssessmentResolvers<ContextType>;
   CapabilityComparisonRow?: CapabilityComparisonRowResolvers<ContextType>;

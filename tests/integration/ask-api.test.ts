@@ -9,7 +9,7 @@ beforeAll(async () => { s = await startServer(); });
 afterAll(async () => { await s?.stop(); });
 
 const ASK = `query($q: String!, $c: ID) { ask(question: $q, conversationId: $c) {
-  conversationId status interpretation restatement language graphql variables chart requeried rows columns { id } unknownWords { text } choices { label } message focus { dimension values } suggestions } }`;
+  conversationId status interpretation restatement language graphql variables chart requeried rows columns { id } unknownWords { text } choices { label } message focus { dimension values } suggestions tenure { months within } } }`;
 const ask = async (q: string, c?: string, headers?: Record<string, string>) => {
   const r = await s.gql(ASK, { q, c }, headers);
   expect(r.status).toBeLessThan(500);
@@ -166,6 +166,10 @@ describe('ask', () => {
     const whole = (await s.gql(`{ survival { groups { points { tenure survivalRate } } } }`)).body.data.survival.groups[0].points
     const c = await ask('前3个月的流失比例')
     expect(c.restatement).toContain(`前3个月的流失比例：${pct(1 - at(whole, 3))}（95%置信区间`)
+    // the point goes with the answer (the chart marks it), and stays through a chart-only follow-up
+    expect([a.tenure, c.tenure]).toEqual([{ months: 12, within: false }, { months: 3, within: true }])
+    expect((await ask('换成表格', c.conversationId)).tenure).toEqual({ months: 3, within: true })
+    expect((await ask('各品牌的存活率')).tenure).toBeNull()
   })
 
   it('a threshold in the question (离网率超过x%) keeps exactly the rows above it', async () => {

@@ -98,6 +98,13 @@ describe('survival bands', () => {
     // 71 months: ticks every year, the axis ending on the year after the last point (72)
     const long = survivalOption(result([0, 35, 71].map((tenure) => ({ brand: 'gotone', tenure, survival_rate: 0.9, ci_low: null, ci_high: null, at_risk: 9 }))), { dim: 'brand', labels, bandLabel: (n) => n, monthsLabel: '月' });
     expect(long.xAxis).toMatchObject({ min: 0, max: 72, interval: 12 });
+    expect((curve as { markLine?: unknown }).markLine).toBeUndefined();
+  });
+  it('marks a month of tenure asked about (在网12个月) with one dashed line, on the first curve only', () => {
+    const o = survivalOption(result(rows), { dim: 'brand', labels, bandLabel: (n) => n, monthsLabel: '在网月数', mark: 12 });
+    const marks = (o.series as { markLine?: { data: { xAxis: number }[]; label: { formatter: string }; lineStyle: { type: string } } }[]).filter((x) => x.markLine);
+    expect(marks).toHaveLength(1);
+    expect(marks[0].markLine).toMatchObject({ data: [{ xAxis: 12 }], label: { formatter: '在网月数 12' }, lineStyle: { type: 'dashed' } });
   });
   it('labels a median that is never reached', () => {
     const o = medianOption(result([{ brand: 'gotone', median_lifetime: null }, { brand: 'mzone', median_lifetime: 11 }]), { dim: 'brand', labels, notReached: '未达到' });

@@ -44,13 +44,13 @@ describe('number formatting per language', () => {
 
 describe('table cells: the same decimals down a column', () => {
   const col = (vs: number[], format: string, locale: 'zh-CN' | 'en' = 'en') => vs.map((v) => formatValue(v, format, locale, 'table'));
-  it('per format: currency 2, percent 2, ratio 2, units 1, integers whole; −0 shown as 0', () => {
+  it('per format: currency 2, percent 2, ratio 2, units 1, integers and months whole; −0 shown as 0', () => {
     expect(col([0.5, 7.99, 1506.481], 'currency')).toEqual(['¥0.50', '¥7.99', '¥1,506.48']);
     expect(col([0.5, 1506.481], 'currency', 'zh-CN')).toEqual(['0.50 元', '1,506.48 元']);
     expect(col([0, 0.01639, 0.16667, 0.0339], 'percent')).toEqual(['0.00%', '1.64%', '16.67%', '3.39%']);
     expect(col([-1, -0.0599, 6.0879, -0.00001], 'ratio')).toEqual(['-1.00', '-0.06', '6.09', '0.00']);
     expect(col([80.84, 22, 1246.62], 'seconds')).toEqual(['80.8 s', '22.0 s', '1,246.6 s']);
-    expect(col([17], 'months', 'zh-CN')).toEqual(['17.0 个月']);
+    expect(col([17, 0], 'months', 'zh-CN')).toEqual(['17 个月', '0 个月']); // tenure and lifetimes are whole months
     expect(col([0.0376, -0.007], 'change')).toEqual(['+3.76%', '-0.70%']);
     expect(col([1234567, 3], 'integer')).toEqual(['1,234,567', '3']);
     expect(col([1.5, 2], 'score')).toEqual(['1.50', '2.00']);

@@ -20,7 +20,7 @@ import { type Token, tokenize } from './tokenize.ts';
 import { regionByCode } from '../../../seeds/regions.ts';
 import type { AskContext, ChartKind, Focus, Language, MarkedWord, MetricQuery, ParseResult, Sense, SynonymTarget } from './types.ts';
 
-export type { AskContext, ChartKind, Focus, MarkedWord, MetricQuery, ParseResult, Sense, SynonymTarget } from './types.ts';
+export type { AskContext, ChartKind, Focus, MarkedWord, MetricQuery, ParseResult, Sense, SynonymTarget, TenurePoint } from './types.ts';
 export { CHART_KINDS } from './types.ts';
 export { Lexicon } from './lexicon.ts';
 export { normalize } from './normalize.ts';

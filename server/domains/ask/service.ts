@@ -14,7 +14,7 @@ import { nationalRefusal, plan, provinceRefusal, rankRefusal, scopeRefusalZh } f
 import { parseDay } from '../../query/time.ts';
 import { regionByCode } from '../../../seeds/regions.ts';
 import { model } from '../../model/index.ts';
-import { createParser, defaultChart, type ChartKind, type Focus, type MetricQuery, type ParseResult, type SynonymTarget } from './index.ts';
+import { createParser, defaultChart, type ChartKind, type Focus, type MetricQuery, type ParseResult, type SynonymTarget, type TenurePoint } from './index.ts';
 
 export const ASK_DOCUMENT = `query Ask($q: MetricQuery!, $asOf: Date) {
   metrics(query: $q, asOf: $asOf) {
@@ -25,7 +25,7 @@ export const ASK_DOCUMENT = `query Ask($q: MetricQuery!, $asOf: Date) {
   }
 }`;
 
-interface Turn { interpretation: MetricQuery; chart: ChartKind; viewer: string; result: AnswerData | null; focus: Focus | null; at: number }
+interface Turn { interpretation: MetricQuery; chart: ChartKind; viewer: string; result: AnswerData | null; focus: Focus | null; tenure?: TenurePoint | null; at: number }
 interface AnswerData { columns: unknown[]; rows: unknown[]; totals: unknown; asOf: string }
 
 /** Bounded, expiring conversation memory (insertion order = least recently used first). */
@@ -149,7 +149,7 @@ export class AskService {
       conversationId: id, status: parsed.status, interpretation: parsed.interpretation, restatement: parsed.restatement || parsed.message,
       language: parsed.language, chart: parsed.chart, requeried: false, unknownWords: parsed.unknownWords, choices: parsed.choices,
       message: parsed.message || null, graphql: null as string | null, variables: null as unknown, columns: null as unknown, rows: null as unknown,
-      totals: null as unknown, asOf: asOfDay, focus: parsed.focus, suggestions: [] as string[],
+      totals: null as unknown, asOf: asOfDay, focus: parsed.focus, suggestions: [] as string[], tenure: null as TenurePoint | null,
     };
     if (parsed.status !== 'ANSWERED' || !parsed.interpretation) {
       this.logMisses(ctx, question, parsed);
@@ -181,7 +181,7 @@ export class AskService {
     if (!parsed.requery && previous?.result) {
       this.conversations.set(id, { ...previous, chart: parsed.chart ?? previous.chart, at: Date.now() });
       const suggestions = parser.next(previous.interpretation, parsed.chart ?? previous.chart, asOfDay, parsed.language, previous.result.rows as Record<string, unknown>[], ctx.viewer.scope.level, previous.focus);
-      return { ...base, graphql: ASK_DOCUMENT, variables, ...previous.result, focus: previous.focus, suggestions };
+      return { ...base, graphql: ASK_DOCUMENT, variables, ...previous.result, focus: previous.focus, tenure: previous.tenure ?? null, suggestions };
     }
     const run = (q: MetricQuery) => this.run(q, asOfDay, ctx, parsed.language);
     let answer = { ...base, variables };
@@ -213,7 +213,10 @@ export class AskService {
     if (read) answer = { ...answer, restatement: `${answer.restatement}${parsed.language === 'zh' ? '' : ' '}${read}` };
     const covers = scopeNote(answer.interpretation!, ctx.viewer.scope, parsed.language);
     if (covers) answer = { ...answer, restatement: `${answer.restatement}${parsed.language === 'zh' ? '' : ' '}${covers}` };
-    this.conversations.set(id, { interpretation: answer.interpretation!, chart: answer.chart ?? 'table', viewer: ctx.viewer.id, result, focus: answer.focus, at: Date.now() });
+    // the point of tenure goes with a survival answer (the chart marks it)
+    const tenure = read ? parsed.tenure : null;
+    answer = { ...answer, tenure };
+    this.conversations.set(id, { interpretation: answer.interpretation!, chart: answer.chart ?? 'table', viewer: ctx.viewer.id, result, focus: answer.focus, tenure, at: Date.now() });
     const suggestions = parser.next(answer.interpretation!, answer.chart ?? 'table', asOfDay, parsed.language, result.rows as Record<string, unknown>[], ctx.viewer.scope.level, answer.focus);
     return { ...answer, graphql: ASK_DOCUMENT, requeried: true, ...result, suggestions };
   }

@@ -138,6 +138,7 @@ export const AskDocument = graphql(`
       unknownWords { text start end }
       choices { label interpretation }
       focus { dimension values }
+      tenure { months within }
       message
       suggestions
     }

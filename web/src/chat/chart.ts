@@ -132,6 +132,8 @@ export interface PlanContext {
   };
   /** the registered map a map plan draws on (charts/chinaMap.ts); without it, ranked bars */
   geo?: LoadedMap | null;
+  /** the point of tenure the question asked (在网12个月): a survival plan marks it */
+  tenure?: { months: number } | null;
   /** the members the question asked about: marked where the plan draws their dimension */
   focus?: Focus | null;
   /** what the answer's totals are the figure of (全国, 广东省): ranked bars of a rate draw it as a line */
@@ -240,7 +242,7 @@ export function planOption(plan: ChartPlan, result: MetricResultLike, ctx: PlanC
       });
     }
     case 'sankey': return flowSankeyOption(result, { from: plan.from, to: plan.to, metric: plan.metric, labels });
-    case 'survival': return survivalOption(result, { dim: plan.dim, labels, bandLabel: words.band, monthsLabel: words.months });
+    case 'survival': return survivalOption(result, { dim: plan.dim, labels, bandLabel: words.band, monthsLabel: words.months, mark: ctx.tenure?.months ?? null });
     case 'map': return ctx.geo?.regions.length
       ? geoMapOption(result, { metric: plan.metric, labels, regions: ctx.geo.regions, map: ctx.geo.map, dim: plan.dim, noData: words.noData })
       : rankedBarsOption(result, { dim: plan.dim, metric: plan.metric, labels });

@@ -92,6 +92,9 @@ export interface ChatAnswer {
   focus: Focus | null;
   /** follow-ups the server checked against this answer (按月, 同比, 广东呢 …) */
   suggestions: string[];
+  /** the point of tenure asked of a survival curve (在网12个月的存活率), marked on it */
+  tenure?: Tenure | null;
 }
 
 export interface Focus { dimension: string; values: string[] }
+export interface Tenure { months: number; within: boolean }

@@ -54,6 +54,7 @@ export function toAnswer(a: RawAnswer): ChatAnswer {
     message: a.message ?? null,
     focus: a.focus ? { dimension: a.focus.dimension, values: [...a.focus.values] } : null,
     suggestions: [...(a.suggestions ?? [])],
+    tenure: a.tenure ? { months: a.tenure.months, within: a.tenure.within } : null,
   };
 }
 

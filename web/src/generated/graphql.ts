@@ -303,7 +303,7 @@ export type AskQueryVariables = Exact<{
 }>;
 
 
-export type AskQuery = { ask: { conversationId: string, status: AskStatus, interpretation: unknown, restatement: string, language: string, graphql: string | null, variables: unknown, chart: ChartKind | null, requeried: boolean, rows: Array<unknown> | null, totals: unknown, asOf: string | null, message: string | null, suggestions: Array<string>, columns: Array<{ id: string, labelZh: string, labelEn: string, type: string, lang: string | null }> | null, unknownWords: Array<{ text: string, start: number, end: number }>, choices: Array<{ label: string, interpretation: unknown }>, focus: { dimension: string, values: Array<string> } | null } };
+export type AskQuery = { ask: { conversationId: string, status: AskStatus, interpretation: unknown, restatement: string, language: string, graphql: string | null, variables: unknown, chart: ChartKind | null, requeried: boolean, rows: Array<unknown> | null, totals: unknown, asOf: string | null, message: string | null, suggestions: Array<string>, columns: Array<{ id: string, labelZh: string, labelEn: string, type: string, lang: string | null }> | null, unknownWords: Array<{ text: string, start: number, end: number }>, choices: Array<{ label: string, interpretation: unknown }>, focus: { dimension: string, values: Array<string> } | null, tenure: { months: number, within: boolean } | null } };
 
 export type ChatMetricsQueryVariables = Exact<{
   q: MetricQuery;
@@ -642,6 +642,10 @@ export const AskDocument = new TypedDocumentString(`
     focus {
       dimension
       values
+    }
+    tenure {
+      months
+      within
     }
     message
     suggestions

@@ -44,8 +44,8 @@ function groupFixed(n: number, locale: Locale, digits: number): string {
   return new Intl.NumberFormat(locale === 'zh-CN' ? 'zh-CN' : 'en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits }).format(n);
 }
 
-/** Decimals of a table column, by format (units: minutes, megabytes, seconds, months). */
-const TABLE_DIGITS: Record<string, number> = { percent: 2, change: 2, currency: 2, integer: 0, score: 2, ratio: 2, units: 1, decimal: 2 };
+/** Decimals of a table column, by format (units: minutes, megabytes, seconds; months are whole: tenure and lifetimes count whole months). */
+const TABLE_DIGITS: Record<string, number> = { percent: 2, change: 2, currency: 2, integer: 0, score: 2, ratio: 2, units: 1, months: 0, decimal: 2 };
 
 const UNITS: Record<string, { zh: string; en: string }> = {
   minutes: { zh: ' 分钟', en: ' min' },
@@ -64,7 +64,7 @@ export function formatValue(v: unknown, format: string, locale: Locale, mode: Mo
   if (!isNum(n)) return String(v);
   if (mode === 'table') {
     const unit = UNITS[format];
-    const digits = TABLE_DIGITS[unit ? 'units' : format] ?? TABLE_DIGITS.decimal;
+    const digits = TABLE_DIGITS[format] ?? TABLE_DIGITS[unit ? 'units' : 'decimal'];
     const pct = format === 'percent' || format === 'change';
     const body = groupFixed(pct ? n * 100 : n, locale, digits).replace(/^-(0[.,]?0*)$/, '$1'); // no −0.00
     if (pct) return `${format === 'change' && n > 0 ? '+' : ''}${body}%`;

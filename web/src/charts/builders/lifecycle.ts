@@ -41,7 +41,8 @@ function yearTicks(curves: { tenure: number[] }[]): { max?: number; interval?: n
   return last > 24 ? { max: Math.ceil(last / 12) * 12, interval: 12 } : {};
 }
 
-export function survivalOption(result: MetricResultLike | null, s: { dim: string | null; labels: Labels; bandLabel: (name: string) => string; monthsLabel: string }) {
+/** `mark`: a month of tenure asked about (在网12个月的存活率), drawn as a dashed line with its curves' values read there. */
+export function survivalOption(result: MetricResultLike | null, s: { dim: string | null; labels: Labels; bandLabel: (name: string) => string; monthsLabel: string; mark?: number | null }) {
   const { labels } = s;
   const curves = survivalCurves(rowsOf(result), s.dim);
   const name = (k: string) => (s.dim ? labels.member(s.dim, k) : labels.metric('survival_rate'));
@@ -52,7 +53,8 @@ export function survivalOption(result: MetricResultLike | null, s: { dim: string
       // the band: an invisible lower line, then (high − low) stacked on it with a fill
       { name: s.bandLabel(name(c.key)), type: 'line', step: 'end', stack, symbol: 'none', silent: true, lineStyle: { opacity: 0 }, data: c.tenure.map((t, j) => [t, c.low[j]]), tooltip: { show: false } },
       { name: s.bandLabel(name(c.key)), type: 'line', step: 'end', stack, symbol: 'none', silent: true, lineStyle: { opacity: 0 }, areaStyle: { color, opacity: 0.15 }, data: c.tenure.map((t, j) => [t, c.band[j]]), tooltip: { show: false } },
-      { name: name(c.key), type: 'line', step: 'end', symbol: 'none', lineStyle: { width: 2, color }, itemStyle: { color }, data: c.tenure.map((t, j) => [t, c.survival[j]]) },
+      { name: name(c.key), type: 'line', step: 'end', symbol: 'none', lineStyle: { width: 2, color }, itemStyle: { color }, data: c.tenure.map((t, j) => [t, c.survival[j]]),
+        ...(i === 0 && s.mark != null ? { markLine: { symbol: 'none', silent: true, lineStyle: { type: 'dashed', color: '#667085' }, label: { formatter: `${s.monthsLabel} ${s.mark}`, position: 'end' }, data: [{ xAxis: s.mark }] } } : {}) },
     ];
   });
   return {
