@@ -93,6 +93,9 @@ describe('survival bands', () => {
     expect(curve.name).toBe('动感地带');
     expect(band.data[0][1]).toBeCloseTo(0.05, 12);
     expect(o.legend.data).toEqual(['动感地带', '全球通']);
+    // with the catalogue's order, the legend follows it whatever order the rows came in
+    const ordered = survivalOption(result(rows), { dim: 'brand', labels: { ...labels, order: () => ['gotone', 'mzone', 'easyown'] }, bandLabel: (n) => n, monthsLabel: '月' });
+    expect(ordered.legend.data).toEqual(['全球通', '动感地带']);
     expect(o.yAxis).toMatchObject({ min: 0, max: 1 });
     expect(o.xAxis).not.toHaveProperty('interval'); // two months of tenure: ECharts' own ticks
     // 71 months: ticks every year, the axis ending on the year after the last point (72)

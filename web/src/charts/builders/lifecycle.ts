@@ -44,7 +44,10 @@ function yearTicks(curves: { tenure: number[] }[]): { max?: number; interval?: n
 /** `mark`: a month of tenure asked about (在网12个月的存活率), drawn as a dashed line with its curves' values read there. */
 export function survivalOption(result: MetricResultLike | null, s: { dim: string | null; labels: Labels; bandLabel: (name: string) => string; monthsLabel: string; mark?: number | null }) {
   const { labels } = s;
-  const curves = survivalCurves(rowsOf(result), s.dim);
+  // the legend in the catalogue's order (全球通, 动感地带, 神州行), as the colours and the chat's reading of a point
+  const order = s.dim && labels.order ? labels.order(s.dim) : [];
+  const rank = (k: string) => (order.includes(k) ? order.indexOf(k) : order.length);
+  const curves = survivalCurves(rowsOf(result), s.dim).sort((a, b) => rank(a.key) - rank(b.key));
   const name = (k: string) => (s.dim ? labels.member(s.dim, k) : labels.metric('survival_rate'));
   const series = curves.flatMap((c, i) => {
     const color = memberColor(labels, s.dim, c.key, i);
