@@ -870,6 +870,12 @@ describe('a reviewer\'s 195 questions (round 2): ordinary wording', () => {
     expect(answered('硬合约用户在网12个月的存活率').tenure).toEqual({ months: 12, within: false })
     expect(answered('硬合约用户的存活率').tenure).toBeNull()
   })
+  it('a sub-segment names its brand in the restatement (高价值 is M-Zone\'s, not a value tier)', () => {
+    const r = answered('高价值客户有多少')
+    expect(r.interpretation!.filters).toEqual([{ dimension: 'sub_segment', op: 'in', values: ['high_value'] }])
+    expect(r.restatement).toContain('品牌细分：高价值（动感地带）')
+    expect(answered('how many high value subscribers').restatement).toMatch(/High value \(M-Zone\)/)
+  })
   it('留存率 and "N个月留存率 / 12-month survival rate" are the survival curve at a point; 近12个月 stays a time, 批次留存 the cohort page', () => {
     for (const q of ['12个月留存率是多少', '全球通6个月的存活率', '各品牌12个月的留存率', '12-month survival rate by brand']) {
       const r = answered(q)

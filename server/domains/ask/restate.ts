@@ -81,7 +81,13 @@ export function restate(q: MetricQuery, chart: ChartKind | null, lex: Lexicon, D
   parts.push(join(q.metrics.map((m) => metricLabel(m, lang)), lang));
   for (const f of q.filters ?? []) {
     if (model.metric(f.dimension)) { parts.push(thresholdText(f.dimension, f.op, Number(f.values[0]), lang)); continue; }
-    const vals = join(f.values.map((v) => memberLabel(lex, f.dimension, v, lang)), lang);
+    // a brand's sub-segment names its brand (高价值 is 动感地带's: 品牌细分：高价值（动感地带）), so it is not read as a value tier
+    const named = (v: string) => {
+      const parent = f.dimension === 'sub_segment' ? lex.member('sub_segment', v)?.parent : undefined;
+      const label = memberLabel(lex, f.dimension, v, lang);
+      return parent ? `${label}${zh ? `（${memberLabel(lex, 'brand', parent, lang)}）` : ` (${memberLabel(lex, 'brand', parent, lang)})`}` : label;
+    };
+    const vals = join(f.values.map(named), lang);
     const dim = dimLabel(f.dimension, lang);
     const op = f.op;
     if (zh) parts.push(op === 'in' ? `${dim}：${vals}` : op === 'not_in' ? `${dim}：不含${vals}` : `${dim} ${OP_SIGN[op]} ${vals}`);
