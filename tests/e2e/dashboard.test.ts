@@ -471,6 +471,12 @@ describe('executive dashboard', () => {
     await page.locator('[data-testid="customer_type-select"]').selectOption('');
     await page.waitForURL((u) => !u.searchParams.has('customer_type'));
     expect(await page.locator('[data-testid="not-narrowed"]').count()).toBe(0);
+    // capability is about regions: its entity and its self-assessment name the region alone, whatever the page filters
+    await page.goto(`${base}/capability?scope=440000&brand=gotone&customer_type=key_org&view=none`);
+    await settled(page);
+    expect(await page.locator('[data-testid="card-assessment"] h3').innerText()).toBe('广东省 能力自评');
+    const own = page.locator('[data-testid="chart-radar"] label').filter({ hasText: '广东' });
+    expect((await own.innerText()).trim()).toBe('广东省');
   });
 
   it('switches to English and every page renders with no blank chart (1440 × 900 screenshots)', async () => {

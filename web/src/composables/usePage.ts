@@ -18,9 +18,10 @@ export function usePage() {
     void locale.value; // re-label on language switch
     return { locale: locale.value, member: cat.labeller(), metric: cat.metricLabel, dim: cat.dimLabel, format: cat.metricFormat, order: (dim: string) => (cat.dimension(dim)?.members ?? []).map((m) => m.id) };
   });
-  const region = computed(() => (f.level.value === 'national' ? t('region.national') : [f.province.value, f.city.value].filter(Boolean).map((c) => f.regionLabel(c!)).join(' · ')));
+  /** the region alone (广东省 · 深圳市): what a capability entity or assessment is about, whatever the page filters */
+  const regionName = computed(() => (f.level.value === 'national' ? t('region.national') : [f.province.value, f.city.value].filter(Boolean).map((c) => f.regionLabel(c!)).join(' · ')));
   /** the region and the page filters set (广东省 · 动感地带 · 单位大客户) */
-  const scopeLabel = computed(() => [region.value, ...f.pageFilters.value.map((p) => cat.memberLabel(p.dimension, p.values[0]))].join(' · '));
+  const scopeLabel = computed(() => [regionName.value, ...f.pageFilters.value.map((p) => cat.memberLabel(p.dimension, p.values[0]))].join(' · '));
   /** names joined as the page's language joins them (动感地带和单位大客户, M-Zone and Key organisation) */
   const list = (names: string[]) => new Intl.ListFormat(locale.value, { type: 'conjunction' }).format(names);
   /**
@@ -40,5 +41,5 @@ export function usePage() {
     if (!code || !within(f.viewer.scope, code)) return null;
     return { code, label: code === 'national' ? t('region.national') : cat.memberLabel('province', code) };
   });
-  return { ...f, ...cat, t, locale, labels, card, scopeLabel, notNarrowed, up };
+  return { ...f, ...cat, t, locale, labels, card, scopeLabel, regionName, notNarrowed, up };
 }
