@@ -114,6 +114,9 @@ describe('survival bands', () => {
     const fmt = o.series[0].label.formatter as (p: { dataIndex: number }) => string;
     expect(fmt({ dataIndex: 0 })).toBe('未达到');
     expect(fmt({ dataIndex: 1 })).toBe('11 个月');
+    // in the catalogue's order, first on top, whatever order the rows came in
+    const ordered = medianOption(result([{ brand: 'mzone', median_lifetime: 11 }, { brand: 'gotone', median_lifetime: 30 }]), { dim: 'brand', labels: { ...labels, order: () => ['gotone', 'mzone'] }, notReached: '-' });
+    expect([ordered.yAxis.data, ordered.yAxis.inverse, ordered.series[0].data]).toEqual([['全球通', '动感地带'], true, [30, 11]]);
   });
   it('marks contract expiry at relative month 0', () => {
     const pts = [-1, 0, 1].map((m) => ({ contractType: 'hard', relativeMonth: m, atRisk: 100, churned: 5, churnRate: 0.05 }));

@@ -41,12 +41,17 @@ function yearTicks(curves: { tenure: number[] }[]): { max?: number; interval?: n
   return last > 24 ? { max: Math.ceil(last / 12) * 12, interval: 12 } : {};
 }
 
+/** A member's place in its dimension's catalogue order (members it does not list last, in the order given). */
+function catalogueRank(labels: Labels, dim: string | null): (id: string) => number {
+  const order = dim && labels.order ? labels.order(dim) : [];
+  return (id) => (order.includes(id) ? order.indexOf(id) : order.length);
+}
+
 /** `mark`: a month of tenure asked about (在网12个月的存活率), drawn as a dashed line with its curves' values read there. */
 export function survivalOption(result: MetricResultLike | null, s: { dim: string | null; labels: Labels; bandLabel: (name: string) => string; monthsLabel: string; mark?: number | null }) {
   const { labels } = s;
   // the legend in the catalogue's order (全球通, 动感地带, 神州行), as the colours and the chat's reading of a point
-  const order = s.dim && labels.order ? labels.order(s.dim) : [];
-  const rank = (k: string) => (order.includes(k) ? order.indexOf(k) : order.length);
+  const rank = catalogueRank(labels, s.dim);
   const curves = survivalCurves(rowsOf(result), s.dim).sort((a, b) => rank(a.key) - rank(b.key));
   const name = (k: string) => (s.dim ? labels.member(s.dim, k) : labels.metric('survival_rate'));
   const series = curves.flatMap((c, i) => {
@@ -85,7 +90,9 @@ export function survivalOption(result: MetricResultLike | null, s: { dim: string
 /** Median lifetime per group; a group whose curve never falls to 50 % shows "not reached". */
 export function medianOption(result: MetricResultLike | null, s: { dim: string; labels: Labels; notReached: string }) {
   const { labels, dim } = s;
-  const rows = rowsOf(result);
+  // the groups top to bottom in the catalogue's order, as the survival curves' legend beside it
+  const rank = catalogueRank(labels, dim);
+  const rows = [...rowsOf(result)].sort((a, b) => rank(String(a[dim])) - rank(String(b[dim])));
   const cats = rows.map((r) => labels.member(dim, r[dim]));
   return {
     ...baseOption(),
@@ -98,7 +105,7 @@ export function medianOption(result: MetricResultLike | null, s: { dim: string; 
     },
     grid: { left: 8, right: 48, top: 8, bottom: 8, containLabel: true },
     xAxis: { type: 'value', axisLabel: axis(labels, 'months') },
-    yAxis: { type: 'category', data: cats },
+    yAxis: { type: 'category', data: cats, inverse: true },
     series: [{
       type: 'bar', barMaxWidth: 22,
       data: rows.map((r) => num(r.median_lifetime) ?? 0),
