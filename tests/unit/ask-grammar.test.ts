@@ -884,6 +884,15 @@ describe('a reviewer\'s 195 questions (round 2): ordinary wording', () => {
       expect(r.tenure?.months, q).toBe(q.includes('6') ? 6 : 12)
     }
     expect(answered('各品牌12个月的留存率').interpretation!.groupBy).toEqual(['brand'])
+    // in years; 12-month retention is survival (a campaign's retention success rate has no tenure)
+    for (const [q, months] of [['半年留存率', 6], ['一年存活率', 12], ['两年的留存率', 24], ['2年留存率', 24]] as const) {
+      const r = answered(q)
+      expect([r.interpretation!.metrics, r.tenure], q).toEqual([['survival_rate'], { months, within: false }])
+    }
+    const en = answered('12-month retention rate by contract type')
+    expect([en.interpretation!.metrics, en.interpretation!.groupBy, en.tenure]).toEqual([['survival_rate'], ['contract_type'], { months: 12, within: false }])
+    expect(answered('retention rate by campaign kind').interpretation!.metrics).toEqual(['retention_success_rate'])
+    expect(answered('2024年入网用户的存活率').tenure).toBeNull()
     const recent = answered('近12个月的存活率')
     expect(recent.tenure).toBeNull()
     expect(recent.interpretation!.timeRange).toBeTruthy()
@@ -896,6 +905,9 @@ describe('a reviewer\'s 195 questions (round 2): ordinary wording', () => {
     const rows = [row('mzone', 0, 1), row('mzone', 10, 0.5), row('mzone', 14, 0.4), row('gotone', 0, 1), row('gotone', 12, 0.9), row('gotone', 13, 0.88), row('easyown', 0, 1), row('easyown', 11, 0.7)]
     expect(parser.point(q, { months: 12, within: false }, rows, 'zh')).toBe('在网12个月的存活率：全球通 90.0%，动感地带 50.0%，神州行 未观察到在网12个月。')
     expect(parser.point(q, { months: 12, within: true }, rows, 'en')).toBe('Churned within the first 12 months: GoTone 10.0%, M-Zone 50.0%, Easyown not followed for 12 months.')
+    // a ranking asked: by the value read, highest first, the group not followed that long last
+    expect(parser.point({ ...q, orderBy: { metric: 'survival_rate', direction: 'asc' } }, { months: 12, within: false }, rows, 'zh')).toBe('在网12个月的存活率：动感地带 50.0%，全球通 90.0%，神州行 未观察到在网12个月。')
+    expect(parser.point({ ...q, orderBy: { metric: 'survival_rate', direction: 'desc' } }, { months: 12, within: false }, rows, 'zh')).toBe('在网12个月的存活率：全球通 90.0%，动感地带 50.0%，神州行 未观察到在网12个月。')
     const one = rows.filter((r) => r.brand === 'mzone').map(({ brand: _, ...r }) => r)
     expect(parser.point({ metrics: ['survival_rate'], groupBy: [] }, { months: 11, within: true }, one, 'zh')).toBe('前11个月的流失比例：50.0%（95%置信区间 49.0%–51.0%）。')
   })

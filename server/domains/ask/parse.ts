@@ -358,6 +358,8 @@ export function interpret(given: Token[], env: Env, forced: Forced = new Map(), 
   if (tenureTok >= 0 && !followup) {
     const { months: n, within } = tokens[tenureTok].tenure!;
     const lost: string[] = metrics.filter((m) => m === 'churn_rate' || m === 'churned_subscribers');
+    // 12-month retention: with a point of tenure, retention is the share still in the base (survival), not a campaign's success rate
+    metrics = uniq(metrics.map((m) => (m === 'retention_success_rate' ? 'survival_rate' : m)));
     if (within && lost.length) metrics = uniq([...metrics.filter((m) => !lost.includes(m) && m !== 'subscribers'), 'survival_rate']);
     if (!metrics.includes('survival_rate')) {
       return {

@@ -156,13 +156,20 @@ export function tenureText(lex: Lexicon, q: MetricQuery, point: { months: number
   };
   // the groups in the catalogue's order (全球通, 动感地带, 神州行), as the legend draws them
   const rank = (rs: Record<string, unknown>[]) => dims.map((d) => (membersOf(d) ?? []).findIndex((m) => m.id === String(rs[0][d])));
-  const ordered = [...groups.values()].sort((a, b) => {
+  const catalogue = [...groups.values()].sort((a, b) => {
     const x = rank(a); const y = rank(b);
     return x.reduce((c, v, i) => c || v - y[i], 0);
   });
+  // a ranking asked (哪个品牌的12个月留存率最高): by the value read, as asked, the ones not followed that long last
+  const read1 = new Map(catalogue.map((rs) => [rs, read(rs)]));
+  const dir = q.orderBy?.metric === 'survival_rate' ? (q.orderBy.direction === 'asc' ? 1 : -1) * (point.within ? -1 : 1) : 0;
+  const ordered = dir ? [...catalogue].sort((a, b) => {
+    const x = read1.get(a); const y = read1.get(b);
+    return !x || !y ? (x ? -1 : y ? 1 : 0) : dir * (x.v - y.v);
+  }) : catalogue;
   const parts = ordered.map((rs) => {
     const name = dims.map((d) => memberLabel(lex, d, String(rs[0][d]), lang)).join(' · ');
-    const x = read(rs);
+    const x = read1.get(rs);
     const value = x ? pct(x.v) : zh ? `未观察到在网${n}个月` : `not followed for ${n} months`;
     const ci = x && groups.size === 1 && x.lo !== null && x.hi !== null ? (zh ? `（95%置信区间 ${pct(x.lo)}–${pct(x.hi)}）` : ` (95% CI ${pct(x.lo)}–${pct(x.hi)})`) : '';
     return `${name ? (zh ? `${name} ` : `${name} `) : ''}${value}${ci}`;

@@ -64,21 +64,26 @@ const TENURE_PATTERNS: [RegExp, boolean][] = [
   [R('(?:在网|网龄|入网后?|开户后?)\\s*(?:满|第)?\\s*(\\d{1,3})\\s*个?\\s*月(?:时|后|的时候)?'), false],
   [R('(?:满|第)\\s*(\\d{1,3})\\s*个\\s*月(?:时|后)?'), false],
   [R('(?:at|after)\\s+(\\d{1,3})\\s+months?(?:\\s+of\\s+tenure)?(?![a-z])'), false],
-  // 12个月留存率, 6个月的存活率, 12-month survival rate: the months name the curve's point
+  // 12个月留存率, 6个月的存活率, 12-month survival rate / retention: the months name the curve's point
   [R('(\\d{1,3})\\s*个\\s*月\\s*(?=的?\\s*(?:留存|存活|生存))'), false],
-  [R('(\\d{1,3})[- ]months?\\s+(?=survival)'), false],
+  [R('(\\d{1,3})[- ]months?\\s+(?=survival|retention)'), false],
+  // 半年留存率, 一年存活率, 两年留存率: in years (one digit or a numeral, never a calendar year: 2024年 is read first)
+  [R('([半一两二三四五1-5])\\s*年\\s*(?=的?\\s*(?:留存|存活|生存))'), false],
   [R('(?:前|头)\\s*(\\d{1,3})\\s*个\\s*月(?:内)?'), true],
   [R('(?:in|within)\\s+(?:the\\s+)?first\\s+(\\d{1,3})\\s+months?(?![a-z])'), true],
 ];
+/** a tenure in years, in months */
+const YEARS: Record<string, number> = { 半: 6, 一: 12, 两: 24, 二: 24, 三: 36, 四: 48, 五: 60 };
 function tenureAt(text: string, i: number): { end: number; spec: TenureSpec } | null {
-  if (!/[在网入开满第前头aiw0-9]/.test(text[i]) || (isAsciiWordChar(text[i]) && i > 0 && isAsciiWordChar(text[i - 1]))) return null;
+  if (!/[在网入开满第前头aiw0-9半一两二三四五]/.test(text[i]) || (isAsciiWordChar(text[i]) && i > 0 && isAsciiWordChar(text[i - 1]))) return null;
   let best: { end: number; spec: TenureSpec } | null = null;
   for (const [re, within] of TENURE_PATTERNS) {
     re.lastIndex = i;
     const m = re.exec(text);
     if (!m) continue;
     const end = i + m[0].replace(/\s+$/, '').length;
-    if (+m[1] >= 1 && +m[1] <= 600 && (!best || end > best.end)) best = { end, spec: { months: +m[1], within } };
+    const months = YEARS[m[1]] ?? (/[年]\s*$/.test(m[0]) ? 12 * +m[1] : +m[1]);
+    if (months >= 1 && months <= 600 && (!best || end > best.end)) best = { end, spec: { months, within } };
   }
   return best;
 }
