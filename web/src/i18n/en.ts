@@ -47,7 +47,7 @@ const en: typeof zh = {
     provincesHint: 'Dashed: the national churn rate (churned nationwide ÷ subscribers nationwide at the start of the month), not a mean of the provinces\' rates. Click a province to scope the whole dashboard to it.',
     citiesHint: 'Dashed: {province} as a whole (its churned ÷ its subscribers at the start of the month), not a mean of the cities\' rates. Click a city to scope the whole dashboard to it.',
     by: '{dim}: churned and churn rate', moreBy: 'Dimension', tenure: 'Tenure', tenureBand: '{from}–{to} mo', tenureOpen: '{from}+ mo',
-    tenureHint: 'Tenure: whole months in the base at the start of the month; bands from seed 002\'s prepaid lifecycle (0–8, 8–18, 18+ months), 18+ split at three years. Bars: churned; line: churn rate; dashed: the scope overall.',
+    tenureHint: 'Tenure: whole months in the base at the start of the month; bands from seed 002\'s prepaid lifecycle (0–8, 8–18, 18+ months), 18+ split at three years. Bars: churned; line: churn rate; dashed: the scope overall. The rate is churned ÷ subscribers at the start of the month, as everywhere: those who joined and left within the month count as churned in 0–7 but are not in its base, which lifts that band\'s rate.',
     byHint: 'Bars: churned subscribers (hover for their share of all churners); line: churn rate; dashed: the scope overall.',
     contractHint: 'Aligned on each contract\'s end month (0 = the month it ends); as of the data date, whatever the range picked.',
   },
