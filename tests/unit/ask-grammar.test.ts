@@ -857,7 +857,7 @@ describe('a reviewer\'s 195 questions (round 2): ordinary wording', () => {
     for (const q of ['硬合约用户在网12个月的存活率', 'what is the survival rate at 12 months for hard contract users']) {
       const r = answered(q)
       expect(r.interpretation, q).toMatchObject({ metrics: ['survival_rate'], filters: [{ dimension: 'contract_type', values: ['hard'] }] })
-      expect(r.restatement, q).toMatch(/第12个月的点|point at month 12/)
+      expect(r.restatement, q).toMatch(/图中标出第12个月|Month 12 is marked on the curve/)
     }
     const c = answered('新入网用户前三个月的流失比例')
     expect(c.interpretation!.metrics).toEqual(['survival_rate'])

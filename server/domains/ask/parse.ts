@@ -370,7 +370,7 @@ export function interpret(given: Token[], env: Env, forced: Forced = new Map(), 
     }
     tenureNote = within
       ? (zh ? `（前${n}个月的流失比例 = 1 − 第${n}个月的存活率：看曲线上第${n}个月的点。）` : `(Churn within the first ${n} months is 1 − the survival rate at month ${n}: read the curve at month ${n}.)`)
-      : (zh ? `（在网${n}个月的存活率：曲线上第${n}个月的点。）` : `(The survival rate at ${n} months is the curve's point at month ${n}.)`);
+      : (zh ? `（图中标出第${n}个月。）` : `(Month ${n} is marked on the curve.)`);
   }
   // 2024年入网用户的存活率: the activations name the cohort whose survival is asked, not a second metric
   if (metrics.includes('new_subscribers') && metrics.some((m) => metricOf(m)?.cube === 'survival')) metrics = metrics.filter((m) => m !== 'new_subscribers');
