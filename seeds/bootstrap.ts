@@ -10,7 +10,7 @@ import { generateDemo, type GenerateOptions } from './generate.ts';
 import { REGIONS } from './regions.ts';
 import { ensureSurvivalCounts, rebuildSurvivalCounts } from '../server/domains/lifecycle/counts.ts';
 import { ensureSets } from './reach.ts';
-import { ROLLUP_CUBES, dropRebuildLeftovers, missingRollupMonths, rebuildRollup } from './rollup.ts';
+import { dropRebuildLeftovers, ensureRollups } from './rollup.ts';
 
 export async function loadRegions(engine: Engine): Promise<void> {
   const [r] = await engine.query<{ n: number }>(`SELECT count() AS n FROM ${engine.t('regions')}`);
@@ -22,9 +22,9 @@ export async function loadRegions(engine: Engine): Promise<void> {
 export async function prepareStore(engine: Engine): Promise<void> {
   await migrate(engine);
   await dropRebuildLeftovers(engine); // a rebuild killed half-way leaves its scratch table
-  // a store loaded before a rollup's migration (006, 008, 010) gets that rollup here, a month at a time
-  for (const cube of ROLLUP_CUBES) await rebuildRollup(engine, cube, await missingRollupMonths(engine, cube));
-  await ensureSets(engine); // and its reach sets (migration 011)
+  // a store loaded before a rollup's migration (006, 008, 010, 012) gets that rollup here, a month at a time
+  await ensureRollups(engine);
+  await ensureSets(engine); // and its reach sets (migration 011; 012 rebuilds them with brand and customer type)
   await loadRegions(engine);
   await loadPublishedScores(engine);
   // the survival counts of a store loaded before migration 007, or for another as-of

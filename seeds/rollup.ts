@@ -12,6 +12,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Engine } from '../server/engine/engine.ts';
 import { model, type Cube, type CubeId, type Rollup } from '../server/model/index.ts';
+import { GRAINS } from '../server/model/types.ts';
 
 const PARTITION_ID = /^\d{6}$/;
 
@@ -47,22 +48,42 @@ function rollupInsertSql(cube: Cube, r: Rollup, into: string, from: string, wher
     GROUP BY ${['rollup_time', ...dims.map(([, col]) => col)].join(', ')}`;
 }
 
+const grainOf = (cube: Cube, r: Rollup) => GRAINS.indexOf(r.grain ?? cube.time!.finest);
+/** Can rollup `r`'s rows be summed from rollup `f`'s? Every dimension kept, time as fine or finer. */
+const foldsInto = (cube: Cube, f: Rollup, r: Rollup) => Object.keys(r.dimensions).every((d) => d in f.dimensions) && grainOf(cube, f) <= grainOf(cube, r);
+
+/** INSERT of rollup `r`'s rows summed from rows of rollup `f` in `from` (its measures are sums, as stageRollupRows needs). */
+function rollupFromRollupSql(cube: Cube, r: Rollup, f: Rollup, into: string, from: string): string {
+  const time = cube.time!.column;
+  const bucket = grainOf(cube, r) > grainOf(cube, f) ? `toStartOfMonth(${time})` : time;
+  const dims = Object.entries(r.dimensions).map(([d, col]) => `${f.dimensions[d]} AS ${col}`);
+  const measures = Object.keys(r.measures);
+  return `INSERT INTO ${into} (${[time, ...Object.values(r.dimensions), ...measures].join(', ')})
+    SELECT ${[`${bucket} AS rollup_time`, ...dims, ...measures.map((m) => `sum(${m}) AS ${m}`)].join(', ')}
+    FROM ${from}
+    GROUP BY ${['rollup_time', ...Object.values(r.dimensions)].join(', ')}`;
+}
+
 /**
  * For a cube whose table only ever gains rows (contacts) and whose rollups hold sums: the
  * rollup rows of the new rows in `from`, each rollup into `${db}.<rollup table>` (created
  * here). A month's rows then sum to the month, so the import moves each rollup's months as
  * it moves the table's (live rows + these, swapped in), and no month is re-aggregated whole.
+ * Finest first: a rollup whose rows a rollup already staged can be summed from (contacts_monthly
+ * from contacts_monthly_subscriber) reads those rows, fewer than the new rows themselves.
  */
 export async function stageRollupRows(engine: Engine, cubeId: CubeId, from: string, db: string): Promise<{ table: string; from: string }[]> {
   const cube = model.cube(cubeId);
-  const staged = [];
-  for (const r of cube.rollups ?? []) {
+  const staged: { rollup: Rollup; table: string; from: string }[] = [];
+  for (const r of [...(cube.rollups ?? [])].reverse()) {
     const into = `${db}.${r.table}`;
     await engine.command(`CREATE TABLE ${into} AS ${engine.t(r.table)}`);
-    await engine.command(rollupInsertSql(cube, r, into, from, []));
-    staged.push({ table: r.table, from: into });
+    // the coarsest staged rollup that holds r's keys (staged finest first, so the last found)
+    const f = staged.findLast((x) => foldsInto(cube, x.rollup, r));
+    await engine.command(f ? rollupFromRollupSql(cube, r, f.rollup, into, f.from) : rollupInsertSql(cube, r, into, from, []));
+    staged.push({ rollup: r, table: r.table, from: into });
   }
-  return staged;
+  return staged.reverse().map(({ table, from: f }) => ({ table, from: f }));
 }
 
 async function rebuildOne(engine: Engine, cube: Cube, r: Rollup, todo: readonly string[]): Promise<void> {
@@ -103,14 +124,25 @@ export async function dropRebuildLeftovers(engine: Engine): Promise<string[]> {
   return rows.map((x) => x.name);
 }
 
+/** Months of the cube's table that rollup `r` has no rows for. */
+async function monthsLacking(engine: Engine, cube: Cube, r: Rollup): Promise<string[]> {
+  const rows = await engine.query<{ m: string }>(`SELECT DISTINCT _partition_id AS m FROM ${engine.t(cube.table)}
+    WHERE _partition_id GLOBAL NOT IN (SELECT DISTINCT _partition_id FROM ${engine.t(r.table)}) ORDER BY m`);
+  return rows.map((x) => x.m);
+}
+
 /** Months of the cube's table that one of its rollups has no rows for (a store that predates the rollup). */
 export async function missingRollupMonths(engine: Engine, cubeId: CubeId): Promise<string[]> {
   const cube = model.cube(cubeId);
   const missing = new Set<string>();
-  for (const r of cube.rollups ?? []) {
-    const rows = await engine.query<{ m: string }>(`SELECT DISTINCT _partition_id AS m FROM ${engine.t(cube.table)}
-      WHERE _partition_id GLOBAL NOT IN (SELECT DISTINCT _partition_id FROM ${engine.t(r.table)}) ORDER BY m`);
-    for (const x of rows) missing.add(x.m);
-  }
+  for (const r of cube.rollups ?? []) for (const m of await monthsLacking(engine, cube, r)) missing.add(m);
   return [...missing].sort();
+}
+
+/** At start: each rollup gets the months it lacks (a store loaded before its migration), only those, a month at a time. */
+export async function ensureRollups(engine: Engine): Promise<void> {
+  for (const { cube, rollup } of ROLLUPS) {
+    const months = await monthsLacking(engine, cube, rollup);
+    if (months.length) await rebuildOne(engine, cube, rollup, months);
+  }
 }

@@ -45,3 +45,9 @@ export interface Migration {
   name: string;
   statements(ctx: DdlContext): string[];
 }
+
+/** DROP of one table, single-node or cluster (both the Distributed table and its local tables). */
+export function dropTable(ctx: DdlContext, name: string): string[] {
+  if (!ctx.cluster) return [`DROP TABLE IF EXISTS ${ctx.db}.${name}`];
+  return [`DROP TABLE IF EXISTS ${ctx.db}.${name} ON CLUSTER ${ctx.cluster} SYNC`, `DROP TABLE IF EXISTS ${ctx.db}.${name}_local ON CLUSTER ${ctx.cluster} SYNC`];
+}

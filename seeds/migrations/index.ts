@@ -10,6 +10,7 @@ import { channelRollup } from './008_channel_rollup.ts';
 import { contractChurnCounts } from './009_contract_churn_counts.ts';
 import { channelMonthlyRollup } from './010_channel_monthly_rollup.ts';
 import { contactReach } from './011_contact_reach.ts';
+import { channelFilters } from './012_channel_filters.ts';
 import type { Migration } from './ddl.ts';
 
-export const MIGRATIONS: readonly Migration[] = [core, app, ask, audit, importJobs, rollups, survivalCounts, channelRollup, contractChurnCounts, channelMonthlyRollup, contactReach];
+export const MIGRATIONS: readonly Migration[] = [core, app, ask, audit, importJobs, rollups, survivalCounts, channelRollup, contractChurnCounts, channelMonthlyRollup, contactReach, channelFilters];

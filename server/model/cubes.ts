@@ -20,19 +20,27 @@ const SUBSCRIBER_DIMS = {
 const ROLLUP_DIMS = ['province', 'city', 'brand', 'sub_segment', 'customer_type', 'contract_type', 'value_tier', 'quadrant'] as const;
 
 /**
- * The contacts cube has two rollups, the coarser first: contacts_monthly (migration 010), by
- * month × region × channel (the efficiency table and e-channel trends over whole months), and
- * contacts_daily (migration 008), by day × these dimensions (what the channel pages break
- * contacts down by, any range). At 10M subscribers a month of 1.87M contacts becomes 760k
- * daily rows (days × 337 cities × 12 channels leave little to fold). Left on the raw table:
- * brand, sub-segment, customer type and value tier of the contacted subscriber (×2.0 rows
- * for breakdowns the pages do not show). Reached customers (distinct subscribers do not add
- * up across rows) read the cube's sets instead, `contact_reach` (migration 011): one row per
- * subscriber and channel, and one per subscriber, with a bit per month contacted, so reach
- * over whole months by region and channel counts rows instead of hashing subscribers. Reach
- * by channel class alone reads contacts (a level per class would add a third of the rows).
- * (A bitmap of subscribers per monthly rollup row, tried first, made the 12-month reach
- * query 2.4× slower than the raw pass at 100M: 809 MB of bitmaps to merge.)
+ * The contacts cube has three rollups, the coarsest first (the planner takes the first that
+ * covers a query):
+ * - contacts_monthly (migration 010): month × region × channel, the efficiency table and
+ *   e-channel trends over whole months;
+ * - contacts_monthly_subscriber (migration 012): the same by the contacted subscriber's
+ *   lifecycle stage and the page filters' dimensions (model/page-filters.ts: brand, customer
+ *   type), so the channel pages stay on a rollup under a page filter, and the stage × channel
+ *   matrix over whole months. At 1M subscribers × 12 months, 1.9M contacts become 621k rows
+ *   (48k for contacts_monthly); the key combinations are bounded (337 cities × 12 channels ×
+ *   5 stages × the brand and customer-type pairs), so the ratio grows with the subscribers;
+ * - contacts_daily (migration 008): day × region × channel × direction × purpose × stage,
+ *   any range. At 10M subscribers a month of 1.87M contacts becomes 760k daily rows (days ×
+ *   337 cities × 12 channels leave little to fold).
+ * Left on the raw table: sub-segment and value tier of the contacted subscriber, and the page
+ * filters by day. Reached customers (distinct subscribers do not add up across rows) read the
+ * cube's sets instead, `contact_reach` (migrations 011, 012): one row per subscriber and
+ * channel, and one per subscriber, with a bit per month contacted and the subscriber's region,
+ * brand and customer type, so reach over whole months counts rows instead of hashing
+ * subscribers. Reach by channel class alone reads contacts (a level per class would add a
+ * third of the rows). (A bitmap of subscribers per monthly rollup row, tried first, made the
+ * 12-month reach query 2.4× slower than the raw pass at 100M: 809 MB of bitmaps to merge.)
  */
 const CHANNEL_ROLLUP_DIMS = {
   province: 'province', city: 'city', channel: 'channel', direction: 'direction', purpose: 'purpose', lifecycle_stage: 'lifecycle_stage',
@@ -77,6 +85,12 @@ export const CUBES: Cube[] = [
     derived: { channel_class: CHANNEL_CLASS },
     measures: CHANNEL_MEASURES,
   }, {
+    table: 'contacts_monthly_subscriber',
+    grain: 'month',
+    dimensions: { province: 'province', city: 'city', channel: 'channel', lifecycle_stage: 'lifecycle_stage', brand: 'brand', customer_type: 'customer_type' },
+    derived: { channel_class: CHANNEL_CLASS },
+    measures: CHANNEL_MEASURES,
+  }, {
     table: 'contacts_daily',
     dimensions: CHANNEL_ROLLUP_DIMS,
     derived: { channel_class: CHANNEL_CLASS },
@@ -84,7 +98,7 @@ export const CUBES: Cube[] = [
   }], sets: {
     table: 'contact_reach',
     metrics: ['reached_customers'],
-    dimensions: ['province', 'city'],
+    dimensions: ['province', 'city', 'brand', 'customer_type'],
     levels: [{ id: 'channel', dims: ['channel'], derived: { channel_class: CHANNEL_CLASS } }, { id: 'all', dims: [] }],
   } },
   { id: 'campaigns', table: 'campaigns', executor: 'sql', time: { column: 'month', finest: 'month' }, dimensions: {

@@ -53,6 +53,7 @@ const login = await fetch(uncached.url.replace('/graphql', '/api/login'), { meth
 const auth = { authorization: `Bearer ${((await login.json()) as { token: string }).token}` };
 
 const GD = [{ dimension: 'province', op: 'in' as const, values: ['440000'] }];
+const GOTONE = { dimension: 'brand', op: 'in' as const, values: ['gotone'] };
 const METRICS_DOC = 'query($q: MetricQuery!) { metrics(query: $q) { rows totals } }';
 interface Case { name: string; doc: string; variables: Record<string, unknown> }
 const metricCase = (name: string, q: MetricQuery): Case => ({ name, doc: METRICS_DOC, variables: { q } });
@@ -75,6 +76,10 @@ const cases: Case[] = [
   metricCase('channels page: efficiency incl. reach, 12 m', { metrics: ['contacts', 'reached_customers', 'conversions', 'conversion_rate', 'cost', 'cost_per_contact', 'cost_per_conversion', 'channel_revenue', 'roi', 'avg_handle_time', 'first_contact_resolution'], groupBy: ['channel'], filters: GD, timeRange: { from: '2024-06', to: '2025-05' } }),
   metricCase('channels page: e-channel share by month, yoy, 12 m', { metrics: ['e_channel_share'], groupBy: ['month'], filters: GD, timeRange: { from: '2024-06', to: '2025-05' }, compare: 'yoy' }),
   metricCase('channels page: stage × channel, 12 m', { metrics: ['contacts'], groupBy: ['lifecycle_stage', 'channel'], filters: GD, timeRange: { from: '2024-06', to: '2025-05' } }),
+  // the channels page under a page filter (brand 全球通): the same queries narrowed by the contacted subscriber's brand
+  metricCase('channels page, 全球通: efficiency incl. reach, 12 m', { metrics: ['contacts', 'reached_customers', 'conversions', 'conversion_rate', 'cost', 'cost_per_contact', 'cost_per_conversion', 'channel_revenue', 'roi', 'avg_handle_time', 'first_contact_resolution'], groupBy: ['channel'], filters: [...GD, GOTONE], timeRange: { from: '2024-06', to: '2025-05' } }),
+  metricCase('channels page, 全球通: e-channel share by month, yoy, 12 m', { metrics: ['e_channel_share'], groupBy: ['month'], filters: [...GD, GOTONE], timeRange: { from: '2024-06', to: '2025-05' }, compare: 'yoy' }),
+  metricCase('channels page, 全球通: stage × channel, 12 m', { metrics: ['contacts'], groupBy: ['lifecycle_stage', 'channel'], filters: [...GD, GOTONE], timeRange: { from: '2024-06', to: '2025-05' } }),
   metricCase('campaigns: lift by kind, 12 m', { metrics: ['campaign_lift', 'hit_rate'], groupBy: ['campaign_kind'], timeRange: { from: '2024-06', to: '2025-05' } }),
   metricCase('lifecycle: survival by brand, Guangdong', { metrics: ['survival_rate'], groupBy: ['brand'], filters: GD }),
   metricCase('lifecycle: median by contract type', { metrics: ['median_lifetime'], groupBy: ['contract_type'], filters: GD }),

@@ -71,7 +71,8 @@ ${Array.from({ length: shards }, () => shard).join('\n')}
  *  - `crmc.<name>_local` is the routing view above; each shard's rows are in
  *    `crmc_sK.<name>_local`, created by the local-table statement with Replicated*MergeTree →
  *    *MergeTree (no Keeper path, no replica macro) and without ON CLUSTER;
- *  - the Distributed statement runs as generated, minus ON CLUSTER and with the test cluster.
+ *  - the Distributed statement runs as generated, minus ON CLUSTER and with the test cluster;
+ *  - dropping `<name>_local` drops the routing view and each shard's table.
  */
 export function clusterDdl(shards: number): { ddl: string[]; tables: { name: string; key: string }[] } {
   const db = CLUSTER_DB;
@@ -97,6 +98,19 @@ export function clusterDdl(shards: number): { ddl: string[]; tables: { name: str
     if (dist) {
       tables.push({ name: dist[1], key: dist[4] });
       ddl.push(sql.replace(onCluster, ''));
+      continue;
+    }
+    const drop = new RegExp(`^DROP TABLE IF EXISTS ${db}\\.(\\w+)${onCluster} SYNC$`).exec(sql);
+    if (drop) {
+      // a migration that rebuilds a table (012: contact_reach) drops both of its tables first
+      const name = drop[1];
+      if (name.endsWith('_local')) {
+        ddl.push(`DROP VIEW IF EXISTS ${db}.${name}`);
+        for (let i = 1; i <= shards; i++) ddl.push(`DROP TABLE IF EXISTS ${db}_s${i}.${name} SYNC`);
+      } else {
+        ddl.push(`DROP TABLE IF EXISTS ${db}.${name} SYNC`);
+        tables.splice(0, tables.length, ...tables.filter((x) => x.name !== name));
+      }
       continue;
     }
     throw new Error(`unexpected cluster DDL: ${sql}`);

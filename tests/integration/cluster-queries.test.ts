@@ -146,7 +146,8 @@ const CASES: Case[] = [
   { name: 'contacts by city compare mom', q: { metrics: CONTACTS, groupBy: ['city'], filters: [GD], compare: 'mom' }, reads: ['contacts'] },
   { name: 'contacts by channel class compare yoy by quarter', q: { metrics: CONTACTS, groupBy: ['channel_class', 'quarter'], timeRange: { from: '2024-10', to: '2025-03' }, compare: 'yoy' }, reads: ['contacts'] },
   { name: 'reached customers by province, order and limit', q: { metrics: ['reached_customers', 'contacts'], groupBy: ['province'], orderBy: { metric: 'reached_customers', direction: 'desc' }, limit: 10 }, reads: ['contacts'] },
-  { name: 'channel rollup: lifecycle stage × channel, Guangdong', q: { metrics: CONTACTS.filter((id) => id !== 'reached_customers'), groupBy: ['lifecycle_stage', 'channel'], filters: [GD] }, reads: ['contacts_daily'] },
+  { name: 'channel rollup by subscriber: lifecycle stage × channel, Guangdong, brand gotone', q: { metrics: CONTACTS.filter((id) => id !== 'reached_customers'), groupBy: ['lifecycle_stage', 'channel'], filters: [GD, { dimension: 'brand', op: 'in', values: ['gotone'] }] }, reads: ['contacts_monthly_subscriber'] },
+  { name: 'channel rollup: lifecycle stage × channel, Guangdong, by day', q: { metrics: CONTACTS.filter((id) => id !== 'reached_customers'), groupBy: ['lifecycle_stage', 'channel', 'day'], filters: [GD], timeRange: { from: '2025-04', to: '2025-04' } }, reads: ['contacts_daily'] },
   { name: 'monthly channel rollup: efficiency by channel without reach, a quarter', q: { metrics: CONTACTS.filter((id) => id !== 'reached_customers'), groupBy: ['channel'], filters: [GD], timeRange: { from: '2025-01', to: '2025-03' } }, reads: ['contacts_monthly'] },
   { name: 'channel rollup: channel class by day, compare mom', q: { metrics: ['contacts', 'conversion_rate', 'e_channel_share'], groupBy: ['channel_class', 'day'], timeRange: { from: '2025-04', to: '2025-04' }, compare: 'mom' }, reads: ['contacts_daily'] },
   // campaigns
@@ -155,7 +156,7 @@ const CASES: Case[] = [
   { name: 'campaigns by city compare mom', q: { metrics: CAMPAIGNS, groupBy: ['city'], filters: [GD], compare: 'mom' }, reads: ['campaigns'] },
   // several cubes in one query (FULL OUTER / CROSS JOIN of per-cube sub-queries)
   { name: 'base × contacts × campaigns by province', q: { metrics: ['subscribers', 'arpu', 'contacts', 'reached_customers', 'campaign_lift'], groupBy: ['province'], timeRange: { from: '2025-01', to: '2025-03' } }, reads: ['base_monthly', 'campaigns', 'contacts'] },
-  { name: 'base × contacts by brand × month, customer type filter, compare mom', q: { metrics: ['churn_rate', 'cost_per_conversion'], groupBy: ['brand', 'month'], filters: [{ dimension: 'customer_type', op: 'in', values: ['public_individual'] }], timeRange: { from: '2025-02', to: '2025-04' }, compare: 'mom' }, reads: ['base_monthly', 'contacts'] },
+  { name: 'base × contacts by brand × month, customer type filter, compare mom', q: { metrics: ['churn_rate', 'cost_per_conversion'], groupBy: ['brand', 'month'], filters: [{ dimension: 'customer_type', op: 'in', values: ['public_individual'] }], timeRange: { from: '2025-02', to: '2025-04' }, compare: 'mom' }, reads: ['base_monthly', 'contacts_monthly_subscriber'] },
   { name: 'base × contacts, no grouping, compare yoy', q: { metrics: ['revenue', 'channel_revenue', 'roi'], compare: 'yoy' }, scope: GUANGDONG, reads: ['base_monthly', 'contacts_monthly'] },
   // survival (dedicated executor over subscribers)
   { name: 'survival_rate and median_lifetime by brand', q: { metrics: ['survival_rate', 'median_lifetime'], groupBy: ['brand'] }, reads: ['subscribers'] },

@@ -2,7 +2,8 @@
  * Reached customers from the contacts cube's sets (contact_reach, migration 011; built by
  * seeds/reach.ts, read through server/query/source.ts setsSource) against the raw pass
  * (uniqExact(sub_id) over contacts) on the same rows, for every shape the sets cover, and
- * against a count of distinct subscribers done here in TypeScript from the raw rows. Then:
+ * against a count of distinct subscribers done here in TypeScript from the raw rows (by
+ * channel, and under a brand filter as the channels page asks). Then:
  * shapes the sets do not cover read contacts; the sets stay right after a contacts import,
  * after the same rows are added twice (a repeated move), and after a start-up rebuild.
  */
@@ -10,6 +11,8 @@ import path from 'node:path';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { prepareStore } from '../../seeds/bootstrap.ts';
+import { contactReach } from '../../seeds/migrations/011_contact_reach.ts';
+import { pendingMigrations } from '../../server/engine/migrate.ts';
 import { addToSets, setsMerged } from '../../seeds/reach.ts';
 import { ImportService } from '../../server/domains/import/service.ts';
 import type { Viewer } from '../../server/http/context.ts';
@@ -30,7 +33,7 @@ const SHENZHEN: Scope = { level: 'city', province: '440000', city: '440300' };
 const reads = (sql: string) => [...new Set([...sql.matchAll(/FROM crm\.(\w+)/g)].map((m) => m[1]))];
 
 interface Case { name: string; q: Omit<MetricQuery, 'metrics'>; scope?: Scope }
-/** Shapes the sets cover: no time grain, whole months, grouped by region and channel, filtered by those and channel class. */
+/** Shapes the sets cover: no time grain, whole months, grouped by region, channel, brand and customer type, filtered by those and channel class. */
 const COVERED: Case[] = [
   { name: 'national, default month', q: {} },
   { name: 'Guangdong by channel, 12 months (the channels page)', q: { groupBy: ['channel'], filters: [GD], timeRange: { from: '2024-06', to: '2025-05' } } },
@@ -47,6 +50,10 @@ const COVERED: Case[] = [
   { name: 'city viewer (scope filter on city)', q: { groupBy: ['channel'], timeRange: { from: '2025-01', to: '2025-03' } }, scope: SHENZHEN },
   { name: 'order and limit', q: { groupBy: ['city'], orderBy: { metric: 'reached_customers', direction: 'desc' }, limit: 5, timeRange: { from: '2025-01', to: '2025-05' } } },
   { name: 'a range with no rows', q: { groupBy: ['channel'], timeRange: { from: '2012-01', to: '2012-03' } } },
+  // the channels page under a page filter (migration 012)
+  { name: 'Guangdong by channel, brand gotone, 12 months', q: { groupBy: ['channel'], filters: [GD, { dimension: 'brand', op: 'in', values: ['gotone'] }], timeRange: { from: '2024-06', to: '2025-05' } } },
+  { name: 'by brand × customer type, customer type not_in', q: { groupBy: ['brand', 'customer_type'], filters: [{ dimension: 'customer_type', op: 'not_in', values: ['public_individual'] }], timeRange: { from: '2025-01', to: '2025-03' } } },
+  { name: 'city viewer, brand mzone and a customer type, by channel', q: { groupBy: ['channel'], filters: [{ dimension: 'brand', op: 'in', values: ['mzone'] }, { dimension: 'customer_type', op: 'in', values: ['public_individual', 'key_individual'] }] }, scope: SHENZHEN },
 ];
 
 async function on(source: SourceMode, q: MetricQuery, scope: Scope = NATIONAL, totals = false) {
@@ -124,6 +131,11 @@ describe('reach from the sets = reach from contacts', () => {
     expect(reads(electronic.sql[0])).toEqual(['contact_reach']);
     expect(Object.fromEntries(electronic.rows.map((r) => [r.channel, Number(r.reached_customers)])))
       .toEqual(distinct((r) => inRange(r) && ELECTRONIC_CHANNELS.includes(r.channel), (r) => r.channel));
+    const gotone = await runMetricQuery({ metrics: ['reached_customers'], groupBy: ['channel'], filters: [GD, { dimension: 'brand', op: 'in', values: ['gotone'] }], timeRange: { from: '2024-06', to: '2025-05' } }, { engine: t.engine, asOf: t.dataset.asOf, scope: NATIONAL });
+    expect(reads(gotone.sql[0])).toEqual(['contact_reach']);
+    const gotoneSubs = new Set((await t.engine.query<{ sub: string }>(`SELECT toString(sub_id) AS sub FROM ${t.engine.t('subscribers')} WHERE brand = 'gotone'`)).map((r) => r.sub));
+    expect(gotoneSubs.size).toBeGreaterThan(0);
+    expect(Object.fromEntries(gotone.rows.map((r) => [r.channel, Number(r.reached_customers)]))).toEqual(distinct((r) => inRange(r) && gotoneSubs.has(r.sub), (r) => r.channel));
   });
 });
 
@@ -134,7 +146,7 @@ describe('what the sets do not cover reads contacts', () => {
       { metrics: ['reached_customers'], groupBy: ['month'], timeRange: { from: '2025-01', to: '2025-03' } },
       { metrics: ['reached_customers'], groupBy: ['channel'], timeRange: { from: '2025-02-03', to: '2025-03-31' } },
       { metrics: ['reached_customers'], groupBy: ['lifecycle_stage'] },
-      { metrics: ['reached_customers'], groupBy: ['channel'], filters: [{ dimension: 'brand', op: 'in', values: ['gotone'] }] },
+      { metrics: ['reached_customers'], groupBy: ['channel'], filters: [{ dimension: 'sub_segment', op: 'in', values: ['club'] }] },
       { metrics: ['reached_customers'], groupBy: ['city'], filters: [{ dimension: 'channel', op: 'in', values: ['app', 'sms'] }] },
       { metrics: ['reached_customers'], groupBy: ['channel'], filters: [{ dimension: 'channel_class', op: 'in', values: ['electronic'] }, { dimension: 'purpose', op: 'in', values: ['care'] }] },
       { metrics: ['reached_customers'], groupBy: ['channel_class'], timeRange: { from: '2025-01', to: '2025-03' } },
@@ -186,11 +198,29 @@ describe('kept correct', () => {
     await addToSets(t.engine, 'contacts', t.engine.t('contacts'));
     await check('added twice');
   });
-  it('a store whose sets are empty (loaded before migration 011) gets them at start-up', async () => {
+  it('a store whose sets are empty (loaded before migration 011, or migrated by 012) gets them at start-up', async () => {
     await t.engine.command(`TRUNCATE TABLE ${t.engine.t('contact_reach')}`);
     await prepareStore(t.engine);
     const [{ n }] = await t.engine.query<{ n: number }>(`SELECT count() AS n FROM ${t.engine.t('contact_reach')}`);
     expect(Number(n)).toBeGreaterThan(0);
     await check('rebuilt at start-up');
+  });
+  it('a store from before migration 012 (sets without brand, no rollup by subscriber) is upgraded at start-up', async () => {
+    // the store as migration 011 left it: its sets' table, no contacts_monthly_subscriber, 012 not applied
+    const ctx = { db: t.engine.db, cluster: '' };
+    await t.engine.command(`DROP TABLE ${t.engine.t('contact_reach')}`);
+    await t.engine.command(`DROP TABLE ${t.engine.t('contacts_monthly_subscriber')}`);
+    for (const sql of contactReach.statements(ctx)) await t.engine.command(sql);
+    await t.engine.command(`INSERT INTO ${t.engine.t('contact_reach')} (block, province, city, level, channel, sub_id, months) VALUES (2, '440000', '440300', 'all', '', 1, 1)`);
+    await t.engine.command(`ALTER TABLE ${t.engine.t('schema_migrations')} DELETE WHERE version = 12 SETTINGS mutations_sync = 1`);
+    expect(await pendingMigrations(t.engine)).toEqual([12]);
+    await prepareStore(t.engine);
+    expect(await pendingMigrations(t.engine)).toEqual([]);
+    const cols = await t.engine.query<{ name: string }>(`SELECT name FROM system.columns WHERE database = {db:String} AND table = 'contact_reach' ORDER BY position`, { db: t.engine.db });
+    expect(cols.map((c) => c.name)).toEqual(['block', 'province', 'city', 'brand', 'customer_type', 'level', 'channel', 'sub_id', 'months']);
+    await check('upgraded from 011');
+    await comparePaths({ ...COVERED.at(-3)!, name: `upgraded from 011: ${COVERED.at(-3)!.name}` });
+    const [{ n }] = await t.engine.query<{ n: number }>(`SELECT count() AS n FROM ${t.engine.t('contacts_monthly_subscriber')}`);
+    expect(Number(n)).toBeGreaterThan(0);
   });
 });

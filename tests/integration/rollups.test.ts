@@ -1,6 +1,6 @@
 /**
  * The rollups (issue 7, "Pre-aggregations": monthly segment metrics in base_monthly, daily
- * channel metrics in contacts_daily): for every metric with rollup SQL and every shape of
+ * channel metrics in contacts_monthly, contacts_monthly_subscriber and contacts_daily): for every metric with rollup SQL and every shape of
  * query a rollup covers, the rollup path gives what the raw path gives — counts exactly,
  * sums and ratios to 1e-9 (relative) — each path forced and the table it reads checked.
  * A query a rollup does not cover reads the raw table. After CSV imports (a new month, a
@@ -136,15 +136,15 @@ describe('the rollup tables are what the model says', () => {
     expect(Number(r.sm)).toBe(Number(r.raw));
     expect(Number(r.rolled)).toBeLessThanOrEqual(Number(r.raw));
   });
-  it('counts every contact once, in both channel rollups', async () => {
-    const [r] = await t.engine.query<{ raw: number; daily: number; monthly: number; n: number; m: number }>(`SELECT
+  it('counts every contact once, in each channel rollup', async () => {
+    const [r] = await t.engine.query<{ raw: number; daily: number; sub: number; monthly: number; n: number; s: number; m: number }>(`SELECT
       (SELECT count() FROM ${t.engine.t('contacts')}) AS raw, (SELECT count() FROM ${t.engine.t('contacts_daily')}) AS daily,
-      (SELECT count() FROM ${t.engine.t('contacts_monthly')}) AS monthly,
-      (SELECT sum(contacts) FROM ${t.engine.t('contacts_daily')}) AS n, (SELECT sum(contacts) FROM ${t.engine.t('contacts_monthly')}) AS m`);
+      (SELECT count() FROM ${t.engine.t('contacts_monthly_subscriber')}) AS sub, (SELECT count() FROM ${t.engine.t('contacts_monthly')}) AS monthly,
+      (SELECT sum(contacts) FROM ${t.engine.t('contacts_daily')}) AS n, (SELECT sum(contacts) FROM ${t.engine.t('contacts_monthly_subscriber')}) AS s,
+      (SELECT sum(contacts) FROM ${t.engine.t('contacts_monthly')}) AS m`);
     expect(Number(r.raw)).toBeGreaterThan(1000);
-    expect(Number(r.n)).toBe(Number(r.raw));
-    expect(Number(r.m)).toBe(Number(r.raw));
-    expect(Number(r.monthly)).toBeLessThan(Number(r.daily));
+    for (const sum of [r.n, r.s, r.m]) expect(Number(sum)).toBe(Number(r.raw));
+    expect(Number(r.monthly)).toBeLessThan(Number(r.sub));
   });
 });
 
@@ -155,13 +155,21 @@ const FJ = { dimension: 'province', op: 'in' as const, values: ['350000'] };
  * on neither; `sets`: the contacts cube's sets answer it (reach.test.ts compares that path).
  */
 const MONTHLY = [null, 'contacts_monthly'];
+const BY_SUBSCRIBER = [null, 'contacts_monthly_subscriber'];
 const DAILY_ONLY = [null, 'contacts_daily'];
+const GOTONE = { dimension: 'brand', op: 'in' as const, values: ['gotone'] };
 const CHANNEL_COVERED: Case[] = ([
   { name: 'national, default month', q: {}, via: MONTHLY, sets: true },
   { name: 'by channel, a quarter', q: { groupBy: ['channel'], timeRange: { from: '2025-01', to: '2025-03' } }, via: MONTHLY, sets: true },
   { name: 'Guangdong by day', q: { groupBy: ['day'], filters: [GD], timeRange: { from: '2025-03', to: '2025-03' } }, via: DAILY_ONLY },
   { name: 'channel class × month, default 12 months', q: { groupBy: ['channel_class', 'month'], filters: [FJ] }, via: MONTHLY },
-  { name: 'lifecycle stage × channel (preference matrix)', q: { groupBy: ['lifecycle_stage', 'channel'], timeRange: { from: '2024-07', to: '2025-06' } }, via: DAILY_ONLY },
+  { name: 'lifecycle stage × channel (preference matrix)', q: { groupBy: ['lifecycle_stage', 'channel'], timeRange: { from: '2024-07', to: '2025-06' } }, via: BY_SUBSCRIBER },
+  { name: 'lifecycle stage × channel, day-precision range', q: { groupBy: ['lifecycle_stage', 'channel'], timeRange: { from: '2024-07-02', to: '2025-06-30' } }, via: DAILY_ONLY },
+  // the channel pages under a page filter (brand, customer type)
+  { name: 'by channel, Guangdong, brand gotone, 12 months', q: { groupBy: ['channel'], filters: [GD, GOTONE], timeRange: { from: '2024-06', to: '2025-05' } }, via: BY_SUBSCRIBER, sets: true },
+  { name: 'by month, customer type key_org, compare yoy', q: { groupBy: ['month'], filters: [{ dimension: 'customer_type', op: 'in', values: ['key_org'] }], timeRange: { from: '2025-01', to: '2025-05' }, compare: 'yoy' }, via: BY_SUBSCRIBER },
+  { name: 'brand × customer type, channel class not_in', q: { groupBy: ['brand', 'customer_type'], filters: [{ dimension: 'channel_class', op: 'not_in', values: ['physical'] }] }, via: BY_SUBSCRIBER },
+  { name: 'stage × channel, brand mzone, city viewer', q: { groupBy: ['lifecycle_stage', 'channel'], filters: [{ dimension: 'brand', op: 'in', values: ['mzone'] }], timeRange: { from: '2024-10', to: '2025-03' } }, scope: SHENZHEN, via: BY_SUBSCRIBER },
   { name: 'purpose × direction, channel not_in', q: { groupBy: ['purpose', 'direction'], filters: [{ dimension: 'channel', op: 'not_in', values: ['app', 'store'] }] }, via: DAILY_ONLY },
   { name: 'electronic channels only, by city', q: { groupBy: ['city'], filters: [GD, { dimension: 'channel_class', op: 'in', values: ['electronic'] }] }, via: MONTHLY },
   { name: 'by quarter, day-precision range', q: { groupBy: ['quarter'], timeRange: { from: '2024-11-17', to: '2025-04-03' } }, via: DAILY_ONLY },
@@ -191,7 +199,7 @@ describe('rollup path = raw path, for every base metric', () => {
 describe('channel rollup paths = raw path, for every contacts metric', () => {
   it('every contacts metric but reached customers can be read from the rollups, monthly first', () => {
     expect(rolledMetrics('contacts')).toEqual(CONTACTS_NO_REACH);
-    expect(model.cube('contacts').rollups!.map((r) => r.table)).toEqual(['contacts_monthly', 'contacts_daily']);
+    expect(model.cube('contacts').rollups!.map((r) => r.table)).toEqual(['contacts_monthly', 'contacts_monthly_subscriber', 'contacts_daily']);
   });
   for (const c of CHANNEL_COVERED) {
     it(c.name, async () => {
@@ -202,6 +210,7 @@ describe('channel rollup paths = raw path, for every contacts metric', () => {
   it('each metric on its own, through each rollup that answers it', async () => {
     const q = { groupBy: ['channel', 'month'], filters: [GD], timeRange: { from: '2024-12', to: '2025-03' } };
     for (const id of CONTACTS_NO_REACH) await comparePaths({ name: id, cube: 'contacts', q }, [id], 'contacts_monthly');
+    for (const id of CONTACTS_NO_REACH) await comparePaths({ name: id, cube: 'contacts', q: { ...q, groupBy: ['channel', 'month', 'brand'] } }, [id], 'contacts_monthly_subscriber');
     for (const id of CONTACTS_NO_REACH) await comparePaths({ name: id, cube: 'contacts', q: { ...q, groupBy: ['channel', 'day'] } }, [id], 'contacts_daily');
   });
 });
@@ -228,7 +237,8 @@ describe('the planner picks the table by itself', () => {
       { metrics: ['contacts', 'reached_customers'], groupBy: ['channel'], timeRange: { from: '2025-02-03', to: '2025-03-31' } },
       { metrics: ['reached_customers'], groupBy: ['lifecycle_stage'] },
       { metrics: ['conversion_rate'], groupBy: ['value_tier'] },
-      { metrics: ['cost'], groupBy: ['channel'], filters: [{ dimension: 'brand', op: 'in', values: ['gotone'] }] },
+      { metrics: ['cost'], groupBy: ['channel'], filters: [{ dimension: 'sub_segment', op: 'in', values: ['club'] }] },
+      { metrics: ['cost'], groupBy: ['brand'], timeRange: { from: '2025-02-03', to: '2025-03-31' } },
     ] as MetricQuery[]) {
       const [main] = await sqlOf(q);
       expect(reads(main), JSON.stringify(q)).toEqual(['contacts']);
@@ -330,9 +340,12 @@ describe('kept correct on ingest', () => {
   });
 
   it('contacts, in a month that already holds rows', async () => {
+    // subscribers of one city, so that a channel's month gets contacts of several stages, brands
+    // and customer types (contacts_monthly is summed from contacts_monthly_subscriber's staged rows)
     const subs = await t.engine.query<{ id: string }>(`SELECT toString(sub_id) AS id FROM ${t.engine.t('subscribers')}
-      WHERE churned_on IS NULL AND activated_on < '2025-01-01' ORDER BY sub_id LIMIT 50`);
-    const rows = subs.map((x, i) => `2025-03-${String(1 + (i % 28)).padStart(2, '0')}T${String(8 + (i % 10)).padStart(2, '0')}:15:00,${x.id},${['app', 'store', 'hotline_in', 'sms'][i % 4]},${i % 4 === 3 ? 'outbound' : 'inbound'},${['inquiry', 'transaction', 'complaint', 'marketing'][i % 4]},usage,,${i % 3 ? 0 : 1},${i % 3 ? 0 : 25.5},${(i % 7) * 0.75},${30 + i},${i % 2}`);
+      WHERE churned_on IS NULL AND activated_on < '2025-01-01' AND city = '440100' ORDER BY sub_id LIMIT 50`);
+    expect(subs.length).toBeGreaterThan(10);
+    const rows = Array.from({ length: 50 }, (_, i) => subs[i % subs.length]).map((x, i) => `2025-03-${String(1 + (i % 28)).padStart(2, '0')}T${String(8 + (i % 10)).padStart(2, '0')}:15:00,${x.id},${['app', 'store', 'hotline_in', 'sms'][i % 4]},${i % 4 === 3 ? 'outbound' : 'inbound'},${['inquiry', 'transaction', 'complaint', 'marketing'][i % 4]},${['usage', 'inquiry', 'change'][i % 3]},,${i % 3 ? 0 : 1},${i % 3 ? 0 : 25.5},${(i % 7) * 0.75},${30 + i},${i % 2}`);
     const [before] = await t.engine.query<{ n: number }>(`SELECT sum(contacts) AS n FROM ${t.engine.t('contacts_daily')} WHERE toYYYYMM(day) = 202503`);
     const r = await service.upload(csv(`ts,sub_id,channel,direction,purpose,lifecycle_stage,campaign_id,converted,revenue,cost,handle_sec,resolved_first\n${rows.join('\n')}\n`), 'contacts', admin, null);
     expect(r.status, JSON.stringify(r.body)).toBe(200);
@@ -341,10 +354,11 @@ describe('kept correct on ingest', () => {
     // the move plan carried the rollups' months itself (the new rows' sums added to the live
     // months, swapped in like the table's), so no month was re-aggregated whole
     const [plan] = await t.engine.query<{ plan: string }>(`SELECT argMax(plan, updated_at) AS plan FROM ${t.engine.t('import_jobs')} WHERE plan != '' GROUP BY id ORDER BY max(updated_at) DESC LIMIT 1`);
-    expect((JSON.parse(plan.plan) as { steps: { table: string }[] }).steps.map((x) => x.table)).toEqual(['contacts', 'contacts_monthly', 'contacts_daily', 'contact_reach']);
+    expect((JSON.parse(plan.plan) as { steps: { table: string }[] }).steps.map((x) => x.table)).toEqual(['contacts', 'contacts_monthly', 'contacts_monthly_subscriber', 'contacts_daily', 'contact_reach']);
     await check('after contacts');
     await compareContacts({ name: 'after contacts: Guangdong by day × channel', cube: 'contacts', q: { groupBy: ['day', 'channel'], filters: [GD], timeRange: { from: '2025-03', to: '2025-03' } }, via: DAILY_ONLY });
     await compareContacts({ name: 'after contacts: Guangdong by channel', cube: 'contacts', q: { groupBy: ['channel'], filters: [GD], timeRange: { from: '2025-03', to: '2025-03' } }, via: MONTHLY });
+    await compareContacts({ name: 'after contacts: stage × channel, gotone', cube: 'contacts', q: { groupBy: ['lifecycle_stage', 'channel'], filters: [GOTONE], timeRange: { from: '2025-03', to: '2025-03' } }, via: BY_SUBSCRIBER });
   });
 
   // Usage whose months held none of its subscribers (a new month here) stages the rollup rows of
@@ -372,7 +386,7 @@ describe('kept correct on ingest', () => {
     });
   }
 
-  it('a store whose rollups lack months (loaded before migration 006 or 008) gets them at start-up', async () => {
+  it('a store whose rollups lack months (loaded before migration 006, 008, 010 or 012) gets them at start-up', async () => {
     for (const id of ROLLUP_CUBES) {
       for (const r of model.cube(id).rollups!) {
         await t.engine.command(`ALTER TABLE ${t.engine.t(r.table)} DROP PARTITION ID '202502'`);
@@ -380,13 +394,20 @@ describe('kept correct on ingest', () => {
       }
       expect(await missingRollupMonths(t.engine, id), id).toEqual(['202410', '202502']);
     }
-    await t.engine.command(`TRUNCATE TABLE ${t.engine.t('contacts_monthly')}`); // a store from before migration 010
+    await t.engine.command(`TRUNCATE TABLE ${t.engine.t('contacts_monthly_subscriber')}`); // a store from before migration 012
     expect((await missingRollupMonths(t.engine, 'contacts')).length).toBeGreaterThan(20);
     await prepareStore(t.engine);
     for (const id of ROLLUP_CUBES) {
       expect(await missingRollupMonths(t.engine, id), id).toEqual([]);
       expect(await drift(id), id).toBe(0);
     }
+    // a rollup a store lacks whole (migration 012 on a store from before it) is built alone: the other rollups are not rebuilt
+    await t.engine.command(`TRUNCATE TABLE ${t.engine.t('contacts_monthly_subscriber')}`);
+    const rebuilt = new Set<string>();
+    await spyCommands(t.engine, (sql) => { const m = /^INSERT INTO crm\.(\w+?)_rebuild_/.exec(sql); if (m) rebuilt.add(m[1]); }, () => prepareStore(t.engine));
+    expect([...rebuilt]).toEqual(['contacts_monthly_subscriber']);
+    expect(await missingRollupMonths(t.engine, 'contacts')).toEqual([]);
+    expect(await drift('contacts')).toBe(0);
   });
 
   it('the scratch table of a rebuild killed half-way is dropped at start-up', async () => {

@@ -100,8 +100,8 @@ describe('rollup choice', () => {
     expect(rollupCovers(base, baseMonthly, [...ms('subscribers'), unrolled], [])).toBe(false);
 
     const contacts = model.cube('contacts');
-    const [monthly, daily] = contacts.rollups!;
-    expect([monthly.table, daily.table]).toEqual(['contacts_monthly', 'contacts_daily']);
+    const [monthly, bySubscriber, daily] = contacts.rollups!;
+    expect([monthly.table, bySubscriber.table, daily.table]).toEqual(['contacts_monthly', 'contacts_monthly_subscriber', 'contacts_daily']);
     const days = (fromDay: string, toDay: string) => ({ grain: null, range: { fromDay, toDay, precision: 'day' as const } });
     // daily: any range and grain, every dimension it keeps; neither answers reach (distinct subscribers do not add up)
     expect(rollupCovers(contacts, daily, ms('contacts', 'roi', 'e_channel_share'), ['channel_class', 'lifecycle_stage', 'city'], days('2025-02-10', '2025-03-20'))).toBe(true);
@@ -115,6 +115,13 @@ describe('rollup choice', () => {
     expect(rollupCovers(contacts, monthly, ms('contacts'), ['channel'], days('2024-06-01', '2025-05-30'))).toBe(false);
     expect(rollupCovers(contacts, monthly, ms('contacts'), ['channel'], { grain: 'day', range: null })).toBe(false);
     expect(rollupCovers(contacts, monthly, ms('contacts'), ['lifecycle_stage'])).toBe(false);
+    expect(rollupCovers(contacts, monthly, ms('contacts'), ['channel', 'brand'])).toBe(false);
+    // by subscriber: monthly too, by the contacted subscriber's stage, brand and customer type besides
+    expect(rollupCovers(contacts, bySubscriber, ms('contacts', 'roi', 'e_channel_share'), ['lifecycle_stage', 'channel', 'brand', 'customer_type', 'city', 'channel_class'], days('2024-06-01', '2025-05-31'))).toBe(true);
+    expect(rollupCovers(contacts, bySubscriber, ms('contacts'), ['brand'], days('2024-06-01', '2025-05-30'))).toBe(false);
+    expect(rollupCovers(contacts, bySubscriber, ms('contacts'), ['purpose'])).toBe(false);
+    expect(rollupCovers(contacts, bySubscriber, ms('contacts'), ['sub_segment'])).toBe(false);
+    expect(rollupCovers(contacts, bySubscriber, ms('contacts', 'reached_customers'), ['brand'])).toBe(false);
     expect(model.cube('campaigns').rollups).toBeUndefined(); // no rollup at all
   });
 
@@ -129,6 +136,10 @@ describe('rollup choice', () => {
     expect(pickSource(contacts, ms('contacts', 'roi'), ['channel'], 'auto', month).table).toBe('contacts_monthly');
     expect(pickSource(contacts, ms('contacts', 'reached_customers'), ['channel'], 'auto', month).table).toBe('contacts');
     expect(pickSource(contacts, ms('contacts'), ['channel', 'purpose'], 'auto', month).table).toBe('contacts_daily');
+    expect(pickSource(contacts, ms('contacts', 'roi'), ['channel', 'brand'], 'auto', month).table).toBe('contacts_monthly_subscriber');
+    expect(pickSource(contacts, ms('contacts'), ['lifecycle_stage', 'channel'], 'auto', month).table).toBe('contacts_monthly_subscriber');
+    expect(pickSource(contacts, ms('contacts'), ['lifecycle_stage', 'channel'], 'auto', { grain: 'day', range: month.range }).table).toBe('contacts_daily');
+    expect(pickSource(contacts, ms('contacts'), ['channel', 'sub_segment'], 'auto', month).table).toBe('contacts');
     expect(pickSource(contacts, ms('contacts'), ['channel'], 'auto', { grain: 'day', range: month.range }).table).toBe('contacts_daily');
     expect(pickSource(contacts, ms('reached_customers'), ['channel'], 'auto', { grain: 'day', range: month.range }).table).toBe('contacts');
   });
