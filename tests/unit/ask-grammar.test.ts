@@ -919,6 +919,23 @@ describe('a reviewer\'s 195 questions (round 2): ordinary wording', () => {
     expect(ask('churm rate by city').choices[0].label).toMatch(/^Churn rate: Churn rate, by city/)
     expect(ask('ARPU值按品牌的离网律').choices.map((c) => c.label).join()).not.toMatch(/arpu值|有多少|fcrs/)
   })
+  it('a word close to nothing: the rest of the question is offered without it, never answered by itself; a carrier not assessed gets the list of those that are', () => {
+    const v = ask('中国电信和Verizon的客户洞察能力对比')
+    expect(v.status).toBe('CLARIFY')
+    expect(v.unknownWords.map((w) => w.text)).toEqual(['Verizon'])
+    expect(v.message).toMatch(/^没有理解“Verizon”。CRM能力评分的评估对象只有：中国电信、深圳电信、广州电信、福州电信、AT&T Wireless、.*Singtel Optus，以及各省市自己录入的自评。是不是指下面的意思？$/)
+    expect(v.choices).toHaveLength(1)
+    expect(v.choices[0].label).toMatch(/^不含“Verizon”：能力评分；评估对象：中国电信；能力维度：客户洞察/)
+    expect(v.choices[0].interpretation).toMatchObject({ metrics: ['capability_score'], filters: [{ dimension: 'capability_entity', values: ['china_telecom'] }, { dimension: 'capability_dimension', values: ['insight'] }] })
+    expect(ask('Vodafone vs China Telecom capability').message).toContain('The CRM capability scores assess only: China Telecom, Shenzhen Telecom')
+    // a region is an entity too (its own assessments), but names no capability question: no list
+    const g = ask('广东 foo 的离网率')
+    expect(g.message).toBe('没有理解“foo”。是不是指下面的意思？')
+    expect(g.choices.map((c) => c.interpretation)).toEqual([expect.objectContaining({ metrics: ['churn_rate'], filters: [{ dimension: 'province', op: 'in', values: ['440000'] }] })])
+    // a close word wins over leaving the word out; nothing whole left → no choice
+    expect(ask('深证的ARPU').choices.map((c) => c.label).join()).not.toMatch(/不含/)
+    expect(ask('营销活动的响应率').choices).toEqual([])
+  })
   it('a metric that cannot go by a dimension says which metrics do; how well campaigns work offers them', () => {
     expect(ask('conversion rate by campaign last 3 months').message).toContain('By campaign kind there are: Targeted customers, Hit rate, Lift, Retention success rate.')
     const r = ask('营销活动效果怎么样')

@@ -10,7 +10,7 @@ import { NATIONAL } from '../../query/types.ts';
 import { guard } from './guard.ts';
 import { Lexicon } from './lexicon.ts';
 import { EN_NUM, hasCjk, normalize, type Normalized } from './normalize.ts';
-import { membersOf } from '../../model/members.ts';
+import { membersOf, PUBLISHED_ENTITIES } from '../../model/members.ts';
 import { type Env, type Forced, interpret, type Outcome, primaryKind, REGION_DIMS } from './parse.ts';
 import { placeText, restate, tenureText } from './restate.ts';
 import { MAX_NEXT, nextCandidates } from './next.ts';
@@ -165,12 +165,19 @@ export function createParser(opts: ParserOptions = {}) {
       const unknown = tokens.filter((t) => t.unknown);
       if (unknown.length) {
         const marks = unknown.map((t) => mark(norm, q, t, 'unknown'));
-        const choices = suggestionChoices(tokens, unknown[0], env);
         const words = marks.map((m) => `“${m.text}”`).join(zh2 ? '、' : ', ');
+        const choices = suggestionChoices(tokens, unknown[0], env);
+        if (!choices.length) choices.push(...withoutUnknown(tokens, marks, env));
+        // a name the capability framework does not assess (Verizon): say which entities it has
+        const entities = tokens.some((t) => t.senses.some(isCapability)) ? PUBLISHED_ENTITIES : [];
+        const assessed = entities.length
+          ? zh2 ? `CRM能力评分的评估对象只有：${entities.map((m) => m.labelZh).join('、')}，以及各省市自己录入的自评。`
+            : `The CRM capability scores assess only: ${entities.map((m) => m.labelEn).join(', ')}, and the assessments provinces and cities enter themselves. `
+          : '';
         return result(lang, {
           status: 'CLARIFY', unknownWords: marks, choices,
-          message: zh2 ? `没有理解${words}。${choices.length ? '是不是指下面的意思？' : '请换一种说法（可以问指标、区域、时间、分组）。'}`
-            : `Not understood: ${words.replace(/[“”]/g, '"')}. ${choices.length ? 'Did you mean one of these?' : 'Rephrase it in terms of a metric, region, time or grouping.'}`,
+          message: zh2 ? `没有理解${words}。${assessed}${choices.length ? '是不是指下面的意思？' : '请换一种说法（可以问指标、区域、时间、分组）。'}`
+            : `Not understood: ${words.replace(/[“”]/g, '"')}. ${assessed}${choices.length ? 'Did you mean one of these?' : 'Rephrase it in terms of a metric, region, time or grouping.'}`,
         });
       }
 
@@ -304,6 +311,27 @@ export function createParser(opts: ParserOptions = {}) {
       choices.push({ label: label([r.sense], ans.q, ans.chart), interpretation: ans.q });
     }
     return choices.slice(0, 4);
+  }
+
+  /** A word of the capability framework: its score, a level of it, one of its nodes, or a published entity (not a region: 广东 names one too). */
+  const PUBLISHED = new Set(PUBLISHED_ENTITIES.map((e) => e.id));
+  const isCapability = (s: Sense): boolean =>
+    (s.kind === 'metric' && s.id === 'capability_score') || (s.kind === 'dimension' && s.id.startsWith('capability_'))
+    || (s.kind === 'member' && s.dimension.startsWith('capability_') && (s.dimension !== 'capability_entity' || PUBLISHED.has(s.id)));
+
+  /**
+   * The question read without its unknown words (中国电信和Verizon的客户洞察 → 中国电信的客户洞察),
+   * offered as a choice, never answered by itself: only when the rest makes a whole question
+   * and no word close to the unknown one does.
+   */
+  function withoutUnknown(tokens: Token[], marks: MarkedWord[], env: Env): ParseResult['choices'] {
+    const rest = tokens.filter((t) => !t.unknown);
+    if (!rest.length) return [];
+    const ans = answerOf(interpret(rest, env, new Map(), true), env, env.D.iso);
+    if (!ans) return [];
+    const words = marks.map((m) => m.text).join(env.lang === 'zh' ? '、' : ', ');
+    const head = env.lang === 'zh' ? `不含“${words}”：` : `Without "${words}": `;
+    return [{ label: `${head}${restate(ans.q, ans.chart, lexicon, env.D, env.lang)}`, interpretation: ans.q }];
   }
 
   /** The restatement of a query the service changed after the parse (notes: what changed and why). */
