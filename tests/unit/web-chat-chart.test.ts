@@ -50,6 +50,10 @@ describe('chart kind → builder', () => {
     expect(plan('heatmap', byChannel).fellBack).toBe(true);
     expect(plan('radar', q({ metrics: ['capability_score'], groupBy: ['capability_dimension'] })).plan).toMatchObject({ type: 'radar', node: 'capability_dimension', by: null });
     expect(plan('radar', q({ metrics: ['capability_score'], groupBy: ['capability_entity', 'capability_dimension'] })).plan).toEqual({ type: 'capabilityRadar', node: 'capability_dimension' });
+    // one entity's profile (its filter names it) is the capability radar too; two entities not grouped by entity are not
+    const ct = { dimension: 'capability_entity', op: 'in' as const, values: ['china_telecom'] };
+    expect(plan('radar', q({ metrics: ['capability_score'], groupBy: ['capability_area'], filters: [ct] })).plan).toEqual({ type: 'capabilityRadar', node: 'capability_area', entity: 'china_telecom' });
+    expect(plan('radar', q({ metrics: ['capability_score'], groupBy: ['capability_dimension'], filters: [{ ...ct, values: ['china_telecom', 'bt'] }] })).plan).toMatchObject({ type: 'radar' });
     expect(plan('survival', byChannel)).toMatchObject({ fellBack: true });
   });
   it("map: China by province, or the cities of the rows' one province; anything else the nearest chart (flagged)", () => {
@@ -85,6 +89,13 @@ describe('chart kind → builder', () => {
     const all = res(FOREIGN_CARRIERS.flatMap((e, i) => ['insight', 'offering'].map((d) => ({ capability_entity: e, capability_dimension: d, capability_score: 1 + i / 2, derived_dimensions: 0 }))));
     const withBench = (planOption(p, all, ctx) as Radar).baseOption.series[0].data;
     expect(withBench.map((l) => l.name).slice(-2)).toEqual(['best', 'mean']);
+    // one entity's rows, not grouped by entity: its line, marked the same way
+    const own = res([
+      { capability_dimension: 'insight', capability_score: 1.61, derived_dimensions: 1 },
+      { capability_dimension: 'offering', capability_score: 2.7, derived_dimensions: 0 },
+    ]);
+    const single = (planOption({ ...p, entity: 'china_telecom' }, own, { ...ctx, words }) as Radar).baseOption.series[0].data;
+    expect(single.map((l) => [l.name, l.lineStyle.type])).toEqual([['#china_telecom（含推算）', 'dotted']]);
   });
   it("the rows' one province: all cities in it, else null", () => {
     expect(provinceOfRows([{ city: '440300' }, { city: '440100' }])).toBe('440000');

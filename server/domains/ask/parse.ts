@@ -796,7 +796,10 @@ export function interpret(given: Token[], env: Env, forced: Forced = new Map(), 
         const kept = prev!.chart === 'pie' ? defaultChart(prev!.interpretation) : prev!.chart;
         return { kind: 'answer', interp: clone(prev!.interpretation), chart: kept, explicitChart: true, requery: false, notes };
       }
-      if (chart) return { kind: 'answer', interp: clone(prev!.interpretation), chart, explicitChart: true, requery: false, notes };
+      if (chart) {
+        const interp = clone(prev!.interpretation);
+        return { kind: 'answer', interp, chart, explicitChart: true, requery: radarAxes(interp, chart, notes, zh), notes };
+      }
       return {
         kind: 'clarify', marks: [],
         message: zh ? '没有看出要改什么：可以说“只看深圳”“按月”“换成柱状图”“再加上离网率”。' : 'Nothing to change was recognised: try "only Shenzhen", "by month", "as a bar chart" or "also churn rate".',
@@ -1010,6 +1013,7 @@ export function interpret(given: Token[], env: Env, forced: Forced = new Map(), 
       if (chartToks.some((k) => PIE_NAMES.test(tokens[k].text))) notes.push(zh ? '（两个分组画不成一个饼图：画成分组柱状图。）' : '(Two groupings do not make one pie: grouped bars instead.)');
     }
   }
+  radarAxes(q, shown, notes, zh);
   const final = tidy(q);
   return { kind: 'answer', interp: final, chart: shown, explicitChart: !!chart, requery: true, notes, ...(marked ? { focus: marked } : {}), ...(tenurePoint ? { tenure: tenurePoint } : {}) };
 
@@ -1141,6 +1145,19 @@ function firstMonthsOf(tokens: Token[], D: AsOf): Token[] {
  *    or proportion on a rate (流失比例) just means the rate, a pie asked by name is declined aloud.
  *  - nothing to divide (收入构成 with no grouping): the figure, and how to ask for a split.
  */
+const CAPABILITY_NODES = new Set(['capability_dimension', 'capability_area', 'capability_item']);
+/**
+ * A radar of capability scores needs axes: asked of a whole entity (中国电信的能力雷达图, or 换成雷达图
+ * after its score), it is drawn over the five dimensions, and said so. True when it added them.
+ */
+function radarAxes(q: MetricQuery, chart: ChartKind | null, notes: string[], zh: boolean): boolean {
+  const by = q.groupBy ?? [];
+  if (chart !== 'radar' || !q.metrics.includes('capability_score') || by.length > 1 || by.some((g) => CAPABILITY_NODES.has(g) || GRAIN_IDS.has(g))) return false;
+  q.groupBy = [...by, 'capability_dimension'];
+  notes.push(zh ? '（雷达图按五个能力维度画。）' : '(The radar is drawn over the five capability dimensions.)');
+  return true;
+}
+
 function pieFit(q: MetricQuery, env: Env, zh: boolean, explicitPie: boolean): { q: MetricQuery; chart: ChartKind | null; note: string | null; focus?: Focus } | null {
   const grouped = (q.groupBy ?? []).length > 0;
   const ratios = q.metrics.filter((m) => !['additive', 'stock', 'distinct'].includes(metricOf(m)?.kind ?? ''));

@@ -25,7 +25,8 @@ export type ChartPlan =
   | { type: 'funnel'; dim: string; metric: string }
   | { type: 'heatmap'; x: string; y: string; metric: string }
   | { type: 'radar'; node: string; by: string | null; metrics: string[] }
-  | { type: 'capabilityRadar'; node: string }
+  /** entity: the one entity a result not grouped by entity is of (its filter) */
+  | { type: 'capabilityRadar'; node: string; entity?: string }
   | { type: 'sankey'; from: string; to: string; metric: string }
   | { type: 'survival'; dim: string | null }
   /** China by province, or the cities of `province` */
@@ -103,6 +104,9 @@ export function chooseChart(kind: ChartKind | null, q: Interpretation, shape: Sh
     case 'radar': {
       const node = dims.find((d) => CAPABILITY_NODES.includes(d));
       if (ms.includes('capability_score') && node && dims.includes('capability_entity') && dims.length === 2) return ok({ type: 'capabilityRadar', node });
+      // one entity's profile (中国电信各维度): the capability page's radar, its derived scores marked
+      const entity = q.filters.filter((f) => f.dimension === 'capability_entity' && f.op === 'in').flatMap((f) => f.values);
+      if (ms.includes('capability_score') && node && dims.length === 1 && entity.length === 1) return ok({ type: 'capabilityRadar', node, entity: entity[0] });
       if (!grain && dims.length === 1) return ok({ type: 'radar', node: dims[0], by: null, metrics: ms });
       if (!grain && dims.length === 2 && one) return ok({ type: 'radar', node: node ?? dims[0], by: dims.find((d) => d !== (node ?? dims[0]))!, metrics: ms });
       return { plan: general(), fellBack: true };
@@ -230,9 +234,10 @@ export function planOption(plan: ChartPlan, result: MetricResultLike, ctx: PlanC
     case 'radar': return genericRadarOption(result, { node: plan.node, by: plan.by, metrics: plan.metrics, labels, nodeOrder: order(plan.node) });
     case 'capabilityRadar': {
       const nodes = categories(rows, plan.node, { order: order(plan.node) });
-      const entities = categories(rows, 'capability_entity');
+      const of = plan.entity;
+      const entities = of ? [of] : categories(rows, 'capability_entity');
       // a dimension score the source does not print is derived (the row's derived_dimensions): marked as on the capability page
-      const marked = rows.map((r) => ({ ...r, derived: Number(r.derived_dimensions ?? 0) > 0 }));
+      const marked = rows.map((r) => ({ ...r, ...(of ? { capability_entity: of } : {}), derived: Number(r.derived_dimensions ?? 0) > 0 }));
       const d = words.derived;
       return radarOption(marked, {
         // the foreign carriers' best and mean only when the answer holds every one of them (AT&T alone is not "the best")
