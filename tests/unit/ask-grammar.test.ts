@@ -941,14 +941,14 @@ describe('a reviewer\'s 195 questions (round 2): ordinary wording', () => {
     expect([r.status, r.chart]).toEqual(['ANSWERED', 'radar'])
     expect(r.interpretation).toMatchObject({ metrics: ['capability_score'], groupBy: ['capability_dimension'], filters: [{ dimension: 'capability_entity', values: ['china_telecom'] }] })
     expect(r.restatement).toContain('（雷达图按五个能力维度画。）')
-    expect(ask('中国电信和深圳电信的能力评分雷达图').interpretation.groupBy).toEqual(['capability_entity', 'capability_dimension'])
+    expect(interp('中国电信和深圳电信的能力评分雷达图').groupBy).toEqual(['capability_entity', 'capability_dimension'])
     expect(ask('capability radar of Shenzhen Telecom').restatement).toContain('(The radar is drawn over the five capability dimensions.)')
     // already by area, or asked as a card: left as asked
-    expect(ask('深圳电信各领域的能力评分雷达图').interpretation.groupBy).toEqual(['capability_area'])
-    expect(ask('中国电信的能力评分').interpretation.groupBy).toEqual([])
+    expect(interp('深圳电信各领域的能力评分雷达图').groupBy).toEqual(['capability_area'])
+    expect(interp('中国电信的能力评分').groupBy).toEqual([])
     const f = ask('换成雷达图', ask('中国电信的能力评分'))
     expect([f.status, f.chart, f.requery]).toEqual(['ANSWERED', 'radar', true])
-    expect(f.interpretation.groupBy).toEqual(['capability_dimension'])
+    expect(f.interpretation!.groupBy).toEqual(['capability_dimension'])
   })
   it('a metric that cannot go by a dimension says which metrics do; how well campaigns work offers them', () => {
     expect(ask('conversion rate by campaign last 3 months').message).toContain('By campaign kind there are: Targeted customers, Hit rate, Lift, Retention success rate.')
