@@ -33,8 +33,8 @@ const ROLLUP_DIMS = ['province', 'city', 'brand', 'sub_segment', 'customer_type'
  * - contacts_daily (migration 008): day × region × channel × direction × purpose × stage,
  *   any range. At 10M subscribers a month of 1.87M contacts becomes 760k daily rows (days ×
  *   337 cities × 12 channels leave little to fold).
- * Left on the raw table: sub-segment and value tier of the contacted subscriber, and the page
- * filters by day. Reached customers (distinct subscribers do not add up across rows) read the
+ * Left on the raw table: sub-segment and value tier of the contacted subscriber, and a page
+ * filter over days or part-months (contacts_daily has no brand or customer type). Reached customers (distinct subscribers do not add up across rows) read the
  * cube's sets instead, `contact_reach` (migrations 011, 012): one row per subscriber and
  * channel, and one per subscriber, with a bit per month contacted and the subscriber's region,
  * brand and customer type, so reach over whole months counts rows instead of hashing

@@ -1134,17 +1134,6 @@ function firstMonthsOf(tokens: Token[], D: AsOf): Token[] {
   return out;
 }
 
-/**
- * A pie asked for (占比, 构成, share, breakdown, 饼图) must show parts of a whole:
- *  - "what share of X is M" (全球通用户占比, what share of contacts are electronic, 预付费用户占比):
- *    a count, M named, nothing grouped. Filtering to M would draw a pie of one slice. A metric
- *    that is that share (`shareOf`: e_channel_share) answers it; otherwise the pie is grouped by
- *    M's dimension, M among its siblings (a city among its province's cities). Region filters
- *    only say where, unless no other member is named (深圳的用户占比).
- *  - a ratio or a score (ARPU, 离网率) does not add up to a whole: bars (or its figure); 比例
- *    or proportion on a rate (流失比例) just means the rate, a pie asked by name is declined aloud.
- *  - nothing to divide (收入构成 with no grouping): the figure, and how to ask for a split.
- */
 const CAPABILITY_NODES = new Set(['capability_dimension', 'capability_area', 'capability_item']);
 /**
  * A radar of capability scores needs axes: asked of a whole entity (中国电信的能力雷达图, or 换成雷达图
@@ -1158,6 +1147,17 @@ function radarAxes(q: MetricQuery, chart: ChartKind | null, notes: string[], zh:
   return true;
 }
 
+/**
+ * A pie asked for (占比, 构成, share, breakdown, 饼图) must show parts of a whole:
+ *  - "what share of X is M" (全球通用户占比, what share of contacts are electronic, 预付费用户占比):
+ *    a count, M named, nothing grouped. Filtering to M would draw a pie of one slice. A metric
+ *    that is that share (`shareOf`: e_channel_share) answers it; otherwise the pie is grouped by
+ *    M's dimension, M among its siblings (a city among its province's cities). Region filters
+ *    only say where, unless no other member is named (深圳的用户占比).
+ *  - a ratio or a score (ARPU, 离网率) does not add up to a whole: bars (or its figure); 比例
+ *    or proportion on a rate (流失比例) just means the rate, a pie asked by name is declined aloud.
+ *  - nothing to divide (收入构成 with no grouping): the figure, and how to ask for a split.
+ */
 function pieFit(q: MetricQuery, env: Env, zh: boolean, explicitPie: boolean): { q: MetricQuery; chart: ChartKind | null; note: string | null; focus?: Focus } | null {
   const grouped = (q.groupBy ?? []).length > 0;
   const ratios = q.metrics.filter((m) => !['additive', 'stock', 'distinct'].includes(metricOf(m)?.kind ?? ''));
