@@ -934,7 +934,7 @@ describe('a reviewer\'s 195 questions (round 2): ordinary wording', () => {
     expect(g.choices.map((c) => c.interpretation)).toEqual([expect.objectContaining({ metrics: ['churn_rate'], filters: [{ dimension: 'province', op: 'in', values: ['440000'] }] })])
     // a close word wins over leaving the word out; nothing whole left → no choice
     expect(ask('深证的ARPU').choices.map((c) => c.label).join()).not.toMatch(/不含/)
-    expect(ask('营销活动的响应率').choices).toEqual([])
+    expect(ask('哪个渠道的响应最快').choices).toEqual([])
   })
   it('a radar of a whole entity\'s capability is drawn over the dimensions, as a question or as a follow-up', () => {
     const r = ask('中国电信的能力雷达图')
@@ -1173,13 +1173,15 @@ describe('a reviewer\'s 257 questions (round 3): ordinary wording', () => {
     expect(interp('七家外国运营商客户交互得分排名').filters![0].values).toHaveLength(7)
     expect(ask('三个城市的离网率').status).toBe('CLARIFY')
   })
-  it('what the data does not hold (NPS, 5G渗透率, 利润率, recharge amount, CLV) is marked, with the nearest it does', () => {
+  it('what the data does not hold (NPS, 5G渗透率, 利润率, recharge amount, CLV, 响应率) is marked, with the nearest it does', () => {
     const cases: [string, RegExp][] = [
       ["what's our net promoter score by brand", /no NPS .* satisfaction band/],
       ['5G套餐用户的渗透率', /没有5G、套餐或渗透率：最接近的是DOU/],
       ['各省利润率', /没有利润或利润率：最接近的是收入、渠道成本和ROI/],
       ['recharge amount of prepaid users last month', /no recharge amount .* RFM monetary score and ARPU/],
       ['customer lifetime value by value tier', /no customer lifetime value \(CLV\)/],
+      ['营销活动的响应率按活动类型', /没有营销响应率：.*命中率 = 命中客户 ÷ 名单客户.*转化率/],
+      ['campaign response rate last quarter', /no campaign response rate .*"hit rate by campaign kind"/],
     ]
     for (const [q, msg] of cases) {
       const r = ask(q)

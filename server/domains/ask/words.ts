@@ -229,6 +229,8 @@ export const OOS_WORDS: [string, string][] = [
     .map((w) => [w, 'absent:5g'] as [string, string]),
   ...['利润', '利润率', '毛利', '毛利率', '净利润', 'profit', 'profits', 'profit margin', 'margin', 'margins', 'profitability'].map((w) => [w, 'absent:profit'] as [string, string]),
   ...['充值金额', '充值额', '充值总额', '充值', 'recharge amount', 'recharge amounts', 'recharge', 'recharges', 'top up', 'top ups', 'top-up amount', 'topup'].map((w) => [w, 'absent:recharge'] as [string, string]),
+  ...['响应率', '营销响应率', '活动响应率', '回应率', '回复率', 'response rate', 'response rates', 'campaign response', 'campaign response rate', 'responders', 'uptake rate', 'take-up rate', 'take up rate']
+    .map((w) => [w, 'absent:response'] as [string, string]),
   ...['customer lifetime value', 'lifetime value', 'clv', 'ltv', '客户终身价值', '终身价值', '生命周期价值', '客户生命周期价值'].map((w) => [w, 'absent:clv'] as [string, string]),
   ...['你是谁', '你好', '密码', '口令', 'password', 'hello', 'who are you', 'api key', 'token', 'credentials', '系统提示', 'system prompt', 'prompt', 'jailbreak', 'ignore', 'disregard', '忽略']
     .map((w) => [w, 'offtopic'] as [string, string]),
