@@ -15,7 +15,7 @@ import { randomUUID } from 'node:crypto';
 import { CITY_BATCH_WHERE, cityBatches } from '../server/engine/batches.ts';
 import type { Engine } from '../server/engine/engine.ts';
 import { model, type Cube, type CubeId } from '../server/model/index.ts';
-import { setBitSql, setBlockSql, setRowsWhereSql } from '../server/query/source.ts';
+import { SET_MONTHS, setBitSql, setBlockSql, setRowsWhereSql } from '../server/query/source.ts';
 
 /** Cubes with sets, in model order. */
 export const SET_CUBES: readonly CubeId[] = model.cubes.filter((c) => c.sets).map((c) => c.id);
@@ -97,15 +97,32 @@ export async function setsMerged(engine: Engine, cubeId: CubeId): Promise<boolea
   return Number(n) === 0;
 }
 
-/** At start: sets built for a store that has rows but none in its sets (loaded before they existed). */
+/** The sets' blocks (partition ids, SET_MONTHS) that months of the cube's table fall in, from its month partitions (YYYYMM). */
+async function blocksOfTable(engine: Engine, table: string): Promise<string[]> {
+  const parts = await engine.query<{ p: string }>(`SELECT DISTINCT partition_id AS p FROM system.parts
+    WHERE database = {db:String} AND table = {t:String} AND active`, { db: engine.db, t: table });
+  const blocks = new Set<string>();
+  for (const { p } of parts) {
+    const index = Number(p.slice(0, 4)) * 12 + Number(p.slice(4, 6)) - 1 - SET_MONTHS.epoch;
+    if (index >= 0) blocks.add(String(Math.floor(index / SET_MONTHS.width)));
+  }
+  return [...blocks].sort();
+}
+
+/**
+ * At start: the sets rebuilt when a block the cube's table has months in is missing from them —
+ * a store loaded before they existed (011), one whose sets migration 012 dropped, or a rebuild
+ * that swapped in some blocks and not the rest before a crash.
+ */
 export async function ensureSets(engine: Engine): Promise<CubeId[]> {
   const built: CubeId[] = [];
   if (engine.cluster) return built;
   for (const id of SET_CUBES) {
     const cube = model.cube(id);
-    const [{ rows, sets }] = await engine.query<{ rows: number; sets: number }>(
-      `SELECT (SELECT count() FROM ${engine.t(cube.table)}) AS rows, (SELECT count() FROM ${engine.t(cube.sets!.table)}) AS sets`);
-    if (Number(rows) && !Number(sets)) {
+    const need = await blocksOfTable(engine, cube.table);
+    const have = new Set((await engine.query<{ p: string }>(`SELECT DISTINCT partition_id AS p FROM system.parts
+      WHERE database = {db:String} AND table = {t:String} AND active`, { db: engine.db, t: cube.sets!.table })).map((x) => x.p));
+    if (need.some((b) => !have.has(b))) {
       await rebuildSets(engine, id);
       built.push(id);
     }

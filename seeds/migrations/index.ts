@@ -11,6 +11,7 @@ import { contractChurnCounts } from './009_contract_churn_counts.ts';
 import { channelMonthlyRollup } from './010_channel_monthly_rollup.ts';
 import { contactReach } from './011_contact_reach.ts';
 import { channelFilters } from './012_channel_filters.ts';
+import { reachBlockKey } from './013_reach_block_key.ts';
 import type { Migration } from './ddl.ts';
 
-export const MIGRATIONS: readonly Migration[] = [core, app, ask, audit, importJobs, rollups, survivalCounts, channelRollup, contractChurnCounts, channelMonthlyRollup, contactReach, channelFilters];
+export const MIGRATIONS: readonly Migration[] = [core, app, ask, audit, importJobs, rollups, survivalCounts, channelRollup, contractChurnCounts, channelMonthlyRollup, contactReach, channelFilters, reachBlockKey];
