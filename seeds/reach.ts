@@ -97,12 +97,15 @@ export async function setsMerged(engine: Engine, cubeId: CubeId): Promise<boolea
   return Number(n) === 0;
 }
 
-/** The sets' blocks (partition ids, SET_MONTHS) that months of the cube's table fall in, from its month partitions (YYYYMM). */
+/** A table's partition ids (from the parts list: no rows read). */
+const partitionsOf = async (engine: Engine, table: string): Promise<string[]> =>
+  (await engine.query<{ p: string }>(`SELECT DISTINCT partition_id AS p FROM system.parts
+    WHERE database = {db:String} AND table = {t:String} AND active`, { db: engine.db, t: table })).map((x) => x.p);
+
+/** The sets' blocks (their partition ids, SET_MONTHS) that months of the cube's table fall in, from its month partitions (YYYYMM). */
 async function blocksOfTable(engine: Engine, table: string): Promise<string[]> {
-  const parts = await engine.query<{ p: string }>(`SELECT DISTINCT partition_id AS p FROM system.parts
-    WHERE database = {db:String} AND table = {t:String} AND active`, { db: engine.db, t: table });
   const blocks = new Set<string>();
-  for (const { p } of parts) {
+  for (const p of await partitionsOf(engine, table)) {
     const index = Number(p.slice(0, 4)) * 12 + Number(p.slice(4, 6)) - 1 - SET_MONTHS.epoch;
     if (index >= 0) blocks.add(String(Math.floor(index / SET_MONTHS.width)));
   }
@@ -111,7 +114,7 @@ async function blocksOfTable(engine: Engine, table: string): Promise<string[]> {
 
 /**
  * At start: the sets rebuilt when a block the cube's table has months in is missing from them —
- * a store loaded before they existed (011), one whose sets migration 012 dropped, or a rebuild
+ * a store loaded before they existed (011), one whose sets migration 012 or 013 dropped, or a rebuild
  * that swapped in some blocks and not the rest before a crash.
  */
 export async function ensureSets(engine: Engine): Promise<CubeId[]> {
@@ -120,8 +123,7 @@ export async function ensureSets(engine: Engine): Promise<CubeId[]> {
   for (const id of SET_CUBES) {
     const cube = model.cube(id);
     const need = await blocksOfTable(engine, cube.table);
-    const have = new Set((await engine.query<{ p: string }>(`SELECT DISTINCT partition_id AS p FROM system.parts
-      WHERE database = {db:String} AND table = {t:String} AND active`, { db: engine.db, t: cube.sets!.table })).map((x) => x.p));
+    const have = new Set(await partitionsOf(engine, cube.sets!.table));
     if (need.some((b) => !have.has(b))) {
       await rebuildSets(engine, id);
       built.push(id);
