@@ -351,4 +351,88 @@ describe('the dashboard\'s embed button', () => {
     await exec.close();
     await ctx.close();
   });
+
+  it('with a saved view open, the embed follows the view (viewId), and says when the card no longer shows the view', async () => {
+    // shared views of a region are saved by its executives and administrators; an analyst opens one
+    const login = (await (await fetch(`${product.url}/api/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ user: 'demo-admin' }) })).json()) as { token: string };
+    const gql = async (query: string, variables: Record<string, unknown>) => {
+      const r = await fetch(`${product.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${login.token}` }, body: JSON.stringify({ query, variables }) });
+      const j = (await r.json()) as { data: Record<string, { id: string }> | null; errors?: unknown };
+      if (!j.data) throw new Error(JSON.stringify(j.errors));
+      return j.data;
+    };
+    const state = { trend: 'churned_subscribers', by: 'customer_type' };
+    const saved = await gql('mutation($input: SaveViewInput!) { saveView(input: $input) { id } }', {
+      input: { scope: 'national', name: 'e2e 离网·客户类型', page: 'churn', state, visibility: 'shared', isDefault: false },
+    });
+    const viewId = saved.saveView.id;
+    const ctx = await browser.newContext({ viewport: { width: 1440, height: 1000 } });
+    await signIn(ctx, product.url, 'demo-analyst');
+    const page = await ctx.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(`${product.url}/churn?${new URLSearchParams({ ...state, view: viewId })}`);
+    /** mints from the card's dialog as shown; the body its backend would post, and whether it warned */
+    const embedCard = async (testid: string, shot = '') => {
+      const card = page.locator(`[data-testid="${testid}"]`);
+      await expect.poll(() => card.getAttribute('data-state'), { timeout: 60_000 }).toBe('ready');
+      await card.locator('[data-testid="embed"]').click();
+      expect(await card.locator('[data-testid="embed-source-view"]').isChecked()).toBe(true);
+      await card.locator('[data-testid="embed-create"]').click();
+      await card.locator('[data-testid="embed-api-body"]').waitFor();
+      const frame = (await (await card.locator('[data-testid="embed-preview"]').elementHandle())!.contentFrame())!;
+      await ready(frame);
+      const body = JSON.parse(await card.locator('[data-testid="embed-api-body"]').innerText()) as Record<string, unknown>;
+      const token = /token="([^"]+)"/.exec(await card.locator('[data-testid="embed-snippet"]').innerText())![1];
+      const warned = await card.locator('[data-testid="embed-view-differs"]').count();
+      if (shot) await card.screenshot({ path: path.join(SHOTS, shot) });
+      await card.locator('[data-testid="embed"]').click(); // closes the dialog
+      return { body, token, warned };
+    };
+    // the chosen-dimension card: the view's bars_line by customer type, which its body names
+    const more = await embedCard('chart-churn-more');
+    expect(more.body).toMatchObject({ viewId, viewDimension: 'customer_type', chart: 'bars_line', scope: 'national' });
+    expect(more.body).not.toHaveProperty('query');
+    expect(more.warned).toBe(0);
+    // the token holds the card's own query (what the page ran: its "i" panel), and the host's backend gets the same one
+    const info = page.locator('[data-testid="chart-churn-more"]');
+    await info.locator('[data-testid="info"]').click();
+    const ran = (JSON.parse(await info.locator('[data-testid="info-panel"] pre').nth(1).innerText()) as { query: Record<string, unknown> }).query;
+    await info.locator('[data-testid="info"]').click();
+    expect(ran).toMatchObject({ metrics: ['churned_subscribers', 'churn_rate'], groupBy: ['customer_type'] });
+    expect(decodeJwt(more.token).q).toMatchObject({ metrics: ran.metrics, groupBy: ran.groupBy, timeRange: ran.timeRange });
+    const minted = decodeJwt(await mintFor(more.body));
+    expect(minted.q).toEqual(decodeJwt(more.token).q);
+    // a fixed card of the same kind picks its own chart of the view
+    expect((await embedCard('chart-churn-brand')).body).toMatchObject({ viewId, viewDimension: 'brand' });
+    const trend = await embedCard('chart-churn-trend');
+    expect(trend.warned).toBe(0);
+    const range = decodeJwt(trend.token).q as { timeRange: { from: string; to: string } };
+    // any change on the page drops the view (the page no longer is the view): the card's query, no choice
+    await page.locator('[data-testid="churn-trend-metric"]').selectOption('churn_rate');
+    await expect.poll(() => page.url()).not.toContain('view=');
+    const trendCard = page.locator('[data-testid="chart-churn-trend"]');
+    await expect.poll(() => trendCard.getAttribute('data-state'), { timeout: 60_000 }).toBe('ready');
+    await trendCard.locator('[data-testid="embed"]').click();
+    expect(await trendCard.locator('[data-testid="embed-source"]').count()).toBe(0);
+    await trendCard.locator('[data-testid="embed"]').click();
+    // a link opens the view under its own time range (a global key; the view saved none): the
+    // embed still follows the view, over the view's months, and the dialog says the card differs
+    const month = range.timeRange.to;
+    await page.goto(`${product.url}/churn?${new URLSearchParams({ from: month, to: month, ...state, view: viewId })}`);
+    const moved = await embedCard('chart-churn-trend', 'embed-dialog-view.png');
+    expect(moved.warned).toBe(1);
+    expect(decodeJwt(moved.token).q).toMatchObject({ metrics: ['churned_subscribers'], timeRange: range.timeRange });
+    // choosing the card's query instead embeds what is shown, without a warning
+    await trendCard.locator('[data-testid="embed"]').click();
+    await trendCard.locator('[data-testid="embed-source-query"]').check();
+    await trendCard.locator('[data-testid="embed-create"]').click();
+    await trendCard.locator('[data-testid="embed-api-body"]').waitFor();
+    const fixed = JSON.parse(await trendCard.locator('[data-testid="embed-api-body"]').innerText()) as Record<string, unknown>;
+    expect(fixed).not.toHaveProperty('viewId');
+    expect(fixed).toMatchObject({ query: { metrics: ['churned_subscribers'], groupBy: ['month'], timeRange: { from: month, to: month } } });
+    expect(await trendCard.locator('[data-testid="embed-view-differs"]').count()).toBe(0);
+    expect(errors).toEqual([]);
+    await ctx.close();
+  });
 });

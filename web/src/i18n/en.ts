@@ -21,6 +21,9 @@ const en: typeof zh = {
     allowTime: 'Let the page change the time range', create: 'Create', preview: 'Preview', component: 'Web component (put it in the intranet page)', iframe: 'Or an iframe',
     api: 'In production tokens expire soon: the page\'s backend gets one from POST /api/embed/token with its API key (this body)', expires: 'This token expires at {at}',
     copy: 'Copy', copied: 'Copied', scope: 'The embed\'s data is limited to your scope: {scope}',
+    sourceView: 'Follow the saved view “{name}”', sourceQuery: 'Fix this card\'s current query',
+    viewHint: 'Tokens the page\'s backend gets later show the view\'s latest version (the body has viewId, no viewVersion); a personal view can be minted by you only: use a shared view',
+    viewDiffers: 'Note: the card shows something other than the view “{name}” saved for this chart (time range, region or settings). The embed shows the view as saved; to embed what is shown, save the view as a new version first, or choose “Fix this card\'s current query”',
   },
   kpi: { vsMom: 'MoM', vsYoy: 'YoY', noCompare: 'no comparison', month: '{month}', notReached: 'not reached' },
   overview: {

@@ -21,6 +21,9 @@ export default {
     allowTime: '允许页面调整时间范围', create: '生成', preview: '预览', component: '网页组件（放进内网页面）', iframe: '或用 iframe',
     api: '正式使用：令牌很快过期，由页面后端用 API Key 向 POST /api/embed/token 换取（请求体如下）', expires: '此令牌 {at} 到期',
     copy: '复制', copied: '已复制', scope: '嵌入的数据限于你的范围：{scope}',
+    sourceView: '跟随保存的视图「{name}」', sourceQuery: '固定为这张卡片当前的查询',
+    viewHint: '页面后端之后换取的令牌显示视图的最新版本（请求体带 viewId，不带 viewVersion）；个人视图只有你自己能换取，请用共享视图',
+    viewDiffers: '注意：卡片当前显示的与视图「{name}」保存的这张图不同（时间范围、地区或设置）。嵌入显示的是视图保存的状态；要嵌入当前显示的，请先把视图另存为新版本，或选“固定为这张卡片当前的查询”',
   },
   kpi: { vsMom: '环比', vsYoy: '同比', noCompare: '无可比值', month: '{month} 月度', notReached: '未达到' },
   overview: {
