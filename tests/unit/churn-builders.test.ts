@@ -1,5 +1,9 @@
-/** The churn page's option builders (web/src/charts/builders/churn.ts): pure, no DOM, no engine. */
+/** The churn page's option builders (web/src/charts/builders/churn.ts): pure, no DOM, no engine; ECharts renders two of them to SVG (server-side) to find where a line is drawn. */
 import { describe, expect, it } from 'vitest';
+import * as echarts from 'echarts/core';
+import { BarChart, LineChart } from 'echarts/charts';
+import { GridComponent, LegendComponent, MarkLineComponent, TooltipComponent } from 'echarts/components';
+import { SVGRenderer } from 'echarts/renderers';
 import type { Labels, MetricResultLike } from '../../web/src/charts/builders/common';
 import {
   breakdownOption, reference, regionChartHeight, regionChurnOption, TENURE_BANDS, TENURE_DIM, tenureFilters, tenureResult, wholeRate, withBandNames,
@@ -82,6 +86,18 @@ describe('churners and churn rate by a dimension', () => {
     expect(line.markLine!.label.formatter).toBe('全国整体 3.7%');
     expect('markLine' in o.series[0]).toBe(false);
   });
+  it("puts that label on the side of the line away from the last member's rate point", () => {
+    // rates in the drawn order (the catalogue's: 全球通, 动感地带, 神州行), not the rows'
+    const side = (rates: number[], ref: number) => {
+      const drawn = ['gotone', 'mzone', 'easyown'];
+      const r = { ...brands, rows: brands.rows.map((row) => ({ ...row, churn_rate: rates[drawn.indexOf(row.brand)] })) };
+      const x = breakdownOption(r, { dim: 'brand', labels, order: ['gotone', 'mzone', 'easyown'], reference: reference('全国整体', ref) });
+      return (x.series[1] as { markLine: { label: { position: string } } }).markLine.label.position;
+    };
+    // the last member (神州行) drawn just above the line: the label goes under it, and the other way round
+    expect(side([0.012, 0.068, 0.038], 0.037)).toBe('insideEndBottom');
+    expect(side([0.012, 0.068, 0.036], 0.037)).toBe('insideEndTop');
+  });
   it("the tooltip gives a member's share of all churners (30 of 260)", () => {
     const html = (o.tooltip as { formatter: (ps: unknown[]) => string }).formatter([{ dataIndex: 0, marker: '', seriesName: '离网用户' }, { dataIndex: 0, marker: '', seriesName: '离网率' }]);
     expect(html).toContain('全球通');
@@ -140,5 +156,36 @@ describe('contract-expiry table', () => {
     const t = contractTable([{ contractType: 'hard', relativeMonth: -1, atRisk: 147, churned: 8, churnRate: 8 / 147 }], { labels, relLabel: '距合约到期（月）', atRiskLabel: '风险集人数' });
     expect(t.columns.map((c) => c.label)).toEqual(['合约类型', '距合约到期（月）', '风险集人数', '离网用户', '离网率']);
     expect(t.rows).toEqual([{ contractType: '硬合约', relativeMonth: -1, atRisk: 147, churned: 8, churnRate: 8 / 147 }]);
+  });
+});
+
+describe('the dashed reference line is drawn at its value, not rounded (ECharts rounds mark lines to 2 decimals by default)', () => {
+  echarts.use([BarChart, LineChart, GridComponent, LegendComponent, MarkLineComponent, TooltipComponent, SVGRenderer]);
+  /** the coordinates of the one dashed path ECharts drew */
+  const dashed = (option: object, width = 640, height = 320) => {
+    const chart = echarts.init(null, undefined, { renderer: 'svg', ssr: true, width, height });
+    chart.setOption(option as never);
+    const paths = [...chart.renderToSVGString().matchAll(/<path d="M([\d.]+) ([\d.]+)L([\d.]+) ([\d.]+)"[^>]*stroke-dasharray/g)];
+    expect(paths).toHaveLength(1);
+    return { chart, at: paths[0].slice(1).map(Number) };
+  };
+  it("the province's rate (2.537%) across its cities' bars", () => {
+    const ref = cities.totals!.churn_rate as number;
+    const { chart, at: [x1, , x2] } = dashed(regionChurnOption(cities, { dim: 'city', labels, reference: reference('广东省', ref) }));
+    expect(x1).toBe(x2);
+    const px = (v: number) => chart.convertToPixel({ xAxisIndex: 0 }, v) as unknown as number;
+    expect(Math.abs(x1 - px(ref))).toBeLessThan(1);
+    expect(Math.abs(px(0.03) - px(ref))).toBeGreaterThan(5); // where the default rounding put it
+  });
+  it("the scope's rate (3.54%) on the rate axis of a breakdown", () => {
+    const brands: MetricResultLike = {
+      columns: [col('brand', 'dimension'), col('churned_subscribers', 'integer'), col('churn_rate', 'percent')],
+      rows: [{ brand: 'gotone', churned_subscribers: 34, churn_rate: 0.0132 }, { brand: 'mzone', churned_subscribers: 67, churn_rate: 0.059 }, { brand: 'easyown', churned_subscribers: 135, churn_rate: 0.0457 }],
+    };
+    const { chart, at: [, y1, , y2] } = dashed(breakdownOption(brands, { dim: 'brand', labels, reference: reference('广东省整体', 0.0354) }));
+    expect(y1).toBe(y2);
+    const px = (v: number) => chart.convertToPixel({ yAxisIndex: 1 }, v) as unknown as number;
+    expect(Math.abs(y1 - px(0.0354))).toBeLessThan(1);
+    expect(Math.abs(px(0.04) - px(0.0354))).toBeGreaterThan(5);
   });
 });

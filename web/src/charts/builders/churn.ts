@@ -54,6 +54,10 @@ export function breakdownOption(result: MetricResultLike | null, s: { dim: strin
   const base = barsWithLineOption(result, { dim: s.dim, bar: CHURNED, line: CHURN_RATE, order: s.order, labels: s.labels });
   const many = rowsOf(result).length > 6;
   const ref = s.reference;
+  // the label sits at the right end, on the side of the line away from the last member's rate point
+  const rates = (base.series[1]?.data ?? []) as (number | null)[];
+  const last = rates[rates.length - 1];
+  const side = ref && last !== null && last !== undefined && last >= ref.value ? 'insideEndBottom' : 'insideEndTop';
   return {
     ...base,
     // more than six members (sub-segments, channels) are named at a slant
@@ -61,8 +65,9 @@ export function breakdownOption(result: MetricResultLike | null, s: { dim: strin
     series: base.series.map((x, i) => (i === 1 && ref ? {
       ...x,
       markLine: {
-        silent: true, symbol: 'none', lineStyle: { color: '#667085', type: 'dashed' },
-        label: { formatter: `${ref.label} ${compact(s.labels, ref.value, 'percent')}`, position: 'insideEndTop', fontSize: 10, color: '#475467', backgroundColor: 'rgba(255,255,255,0.85)', padding: [1, 3] },
+        // precision: ECharts rounds a mark line's position to 2 decimals by default (a 3.5% rate drawn at 4%)
+        silent: true, symbol: 'none', precision: 20, lineStyle: { color: '#667085', type: 'dashed' },
+        label: { formatter: `${ref.label} ${compact(s.labels, ref.value, 'percent')}`, position: side, fontSize: 10, color: '#475467', backgroundColor: 'rgba(255,255,255,0.85)', padding: [1, 3] },
         data: [{ yAxis: ref.value }],
       },
     } : x)),

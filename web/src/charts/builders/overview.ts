@@ -226,7 +226,8 @@ export function rankedBarsOption(result: MetricResultLike | null, s: { dim: stri
       // the whole's figure (全国 3.8%) as a dashed line across the bars
       ...(s.reference ? {
         markLine: {
-          silent: true, symbol: 'none', lineStyle: { color: '#667085', type: 'dashed' },
+          // precision: ECharts rounds a mark line's position to 2 decimals by default (a 3.5% rate drawn at 4%)
+          silent: true, symbol: 'none', precision: 20, lineStyle: { color: '#667085', type: 'dashed' },
           label: { formatter: `${s.reference.label} ${compact(labels, s.reference.value, fmt)}`, position: 'end', fontSize: 10, color: '#475467' },
           data: [{ xAxis: s.reference.value }],
         },
