@@ -4,7 +4,7 @@ import * as echarts from 'echarts/core';
 import { BarChart, LineChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, MarkLineComponent, TooltipComponent } from 'echarts/components';
 import { SVGRenderer } from 'echarts/renderers';
-import type { Labels, MetricResultLike } from '../../web/src/charts/builders/common';
+import type { Labels, MetricResultLike, Row } from '../../web/src/charts/builders/common';
 import {
   breakdownOption, reference, regionChartHeight, regionChurnOption, TENURE_BANDS, TENURE_DIM, tenureFilters, tenureResult, wholeRate, withBandNames,
 } from '../../web/src/charts/builders/churn';
@@ -90,7 +90,7 @@ describe('churners and churn rate by a dimension', () => {
     // rates in the drawn order (the catalogue's: 全球通, 动感地带, 神州行), not the rows'
     const side = (rates: number[], ref: number) => {
       const drawn = ['gotone', 'mzone', 'easyown'];
-      const r = { ...brands, rows: brands.rows.map((row) => ({ ...row, churn_rate: rates[drawn.indexOf(row.brand)] })) };
+      const r = { ...brands, rows: (brands.rows as Row[]).map((row) => ({ ...row, churn_rate: rates[drawn.indexOf(String(row.brand))] })) };
       const x = breakdownOption(r, { dim: 'brand', labels, order: ['gotone', 'mzone', 'easyown'], reference: reference('全国整体', ref) });
       return (x.series[1] as { markLine: { label: { position: string } } }).markLine.label.position;
     };
@@ -170,7 +170,7 @@ describe('the dashed reference line is drawn at its value, not rounded (ECharts 
     return { chart, at: paths[0].slice(1).map(Number) };
   };
   it("the province's rate (2.537%) across its cities' bars", () => {
-    const ref = cities.totals!.churn_rate as number;
+    const ref = (cities.totals as Row).churn_rate as number;
     const { chart, at: [x1, , x2] } = dashed(regionChurnOption(cities, { dim: 'city', labels, reference: reference('广东省', ref) }));
     expect(x1).toBe(x2);
     const px = (v: number) => chart.convertToPixel({ xAxisIndex: 0 }, v) as unknown as number;
