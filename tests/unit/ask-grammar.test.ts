@@ -934,7 +934,7 @@ describe('a reviewer\'s 195 questions (round 2): ordinary wording', () => {
     expect(g.choices.map((c) => c.interpretation)).toEqual([expect.objectContaining({ metrics: ['churn_rate'], filters: [{ dimension: 'province', op: 'in', values: ['440000'] }] })])
     // a close word wins over leaving the word out; nothing whole left → no choice
     expect(ask('深证的ARPU').choices.map((c) => c.label).join()).not.toMatch(/不含/)
-    expect(ask('哪个渠道的响应最快').choices).toEqual([])
+    expect(ask('深圳 foo bar').choices).toEqual([])
   })
   it('a radar of a whole entity\'s capability is drawn over the dimensions, as a question or as a follow-up', () => {
     const r = ask('中国电信的能力雷达图')
@@ -1173,7 +1173,7 @@ describe('a reviewer\'s 257 questions (round 3): ordinary wording', () => {
     expect(interp('七家外国运营商客户交互得分排名').filters![0].values).toHaveLength(7)
     expect(ask('三个城市的离网率').status).toBe('CLARIFY')
   })
-  it('what the data does not hold (NPS, 5G渗透率, 利润率, recharge amount, CLV, 响应率) is marked, with the nearest it does', () => {
+  it('what the data does not hold (NPS, 5G渗透率, 利润率, recharge amount, CLV, 响应率, 响应时间) is marked, with the nearest it does', () => {
     const cases: [string, RegExp][] = [
       ["what's our net promoter score by brand", /no NPS .* satisfaction band/],
       ['5G套餐用户的渗透率', /没有5G、套餐或渗透率：最接近的是DOU/],
@@ -1182,6 +1182,9 @@ describe('a reviewer\'s 257 questions (round 3): ordinary wording', () => {
       ['customer lifetime value by value tier', /no customer lifetime value \(CLV\)/],
       ['营销活动的响应率按活动类型', /没有营销响应率：.*命中率 = 命中客户 ÷ 名单客户.*转化率/],
       ['campaign response rate last quarter', /no campaign response rate .*"hit rate by campaign kind"/],
+      ['哪个渠道的响应最快', /没有响应时间.*平均处理时长和一次解决率/],
+      ['各渠道的平均响应时间', /没有响应时间/],
+      ['average response time by channel', /no response time .*"average handle time by channel"/],
     ]
     for (const [q, msg] of cases) {
       const r = ask(q)

@@ -138,6 +138,8 @@ export function createParser(opts: ParserOptions = {}) {
           'absent:recharge': ['数据里没有充值金额：最接近的是RFM的M（消费金额）得分和ARPU，例如“按消费金额的用户数”。', 'There is no recharge amount in the data: the nearest are the RFM monetary score and ARPU, e.g. "subscribers by monetary score".'],
           'absent:response': ['数据里没有营销响应率：营销活动记录的是名单命中（命中率 = 命中客户 ÷ 名单客户）、模型名单相对随机名单的提升度和挽留成功率；接触的成功比例是转化率。例如“各活动类型的命中率”“各渠道的转化率”。',
             'There is no campaign response rate in the data: campaigns record list hits (hit rate = hits ÷ targeted customers), the lift of model lists over random ones and the retention success rate; of contacts, the share that succeeded is the conversion rate. E.g. "hit rate by campaign kind", "conversion rate by channel".'],
+          'absent:response_time': ['数据里没有响应时间（客户等多久得到响应）：接触记录的是每次接触的处理时长和是否一次解决，最接近的是平均处理时长和一次解决率，例如“各渠道的平均处理时长”“各渠道的一次解决率”。',
+            'There is no response time (how long a customer waits for an answer) in the data: contacts record how long each was handled and whether it was resolved at first contact; the nearest are the average handle time and first-contact resolution, e.g. "average handle time by channel", "first-contact resolution by channel".'],
           'absent:clv': ['数据里没有客户终身价值（CLV）：最接近的是ARPU（每月）和中位生命周期（在网月数），可以分别问，例如“各价值分层的ARPU”“各品牌的中位生命周期”。',
             'There is no customer lifetime value (CLV) in the data: the nearest are ARPU (per month) and the median lifetime (months), asked apart, e.g. "ARPU by value tier", "median lifetime by brand".'],
         };

@@ -231,6 +231,10 @@ export const OOS_WORDS: [string, string][] = [
   ...['充值金额', '充值额', '充值总额', '充值', 'recharge amount', 'recharge amounts', 'recharge', 'recharges', 'top up', 'top ups', 'top-up amount', 'topup'].map((w) => [w, 'absent:recharge'] as [string, string]),
   ...['响应率', '营销响应率', '活动响应率', '回应率', '回复率', 'response rate', 'response rates', 'campaign response', 'campaign response rate', 'responders', 'uptake rate', 'take-up rate', 'take up rate']
     .map((w) => [w, 'absent:response'] as [string, string]),
+  ...['响应时间', '响应时长', '响应速度', '响应最快', '响应最慢', '响应快', '响应慢', '首次响应', '首次响应时间', '等待时间', '等待时长', '排队时长', '排队时间',
+    'response time', 'response times', 'time to respond', 'first response time', 'response speed', 'fastest response', 'slowest response', 'responds fastest',
+    'respond fastest', 'wait time', 'waiting time', 'queue time']
+    .map((w) => [w, 'absent:response_time'] as [string, string]),
   ...['customer lifetime value', 'lifetime value', 'clv', 'ltv', '客户终身价值', '终身价值', '生命周期价值', '客户生命周期价值'].map((w) => [w, 'absent:clv'] as [string, string]),
   ...['你是谁', '你好', '密码', '口令', 'password', 'hello', 'who are you', 'api key', 'token', 'credentials', '系统提示', 'system prompt', 'prompt', 'jailbreak', 'ignore', 'disregard', '忽略']
     .map((w) => [w, 'offtopic'] as [string, string]),
