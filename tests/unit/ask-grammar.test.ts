@@ -495,6 +495,16 @@ describe('counts of the churned, and banded scores', () => {
     // the share of subscribers who churned is the churn rate, not a pie of one slice
     expect(answered('离网用户占比')).toMatchObject({ chart: 'kpi', interpretation: { metrics: ['churn_rate'] } })
   })
+  it('哪个品牌流失最多 / which brand lost the most ranks by the count of the churned; 离网率最高 by the rate', () => {
+    for (const q of ['哪个价值分层流失最多', '价值分层中哪一层流失最多', '哪个品牌流失的用户最多', '哪个品牌流失的客户最多', 'which brand lost the most customers', 'which brand churned the most']) {
+      const i = interp(q)
+      expect(i.metrics, q).toEqual(['churned_subscribers'])
+      expect(i.orderBy, q).toEqual({ metric: 'churned_subscribers', direction: 'desc' })
+    }
+    expect(interp('哪个品牌流失最少').orderBy).toEqual({ metric: 'churned_subscribers', direction: 'asc' })
+    expect(interp('价值分层中哪一层的离网率最高')).toMatchObject({ metrics: ['churn_rate'], groupBy: ['value_tier'], orderBy: { metric: 'churn_rate', direction: 'desc' } })
+    expect(interp('用户最多的品牌')).toMatchObject({ metrics: ['subscribers'], orderBy: { metric: 'subscribers', direction: 'desc' } })
+  })
   it('合约用户 is under contract (hard and soft), 非合约 is none; an average lifetime is the median, said so', () => {
     expect(interp('合约用户的离网率')).toMatchObject({ groupBy: [], filters: [{ dimension: 'contract_type', op: 'in', values: ['hard', 'soft'] }] })
     expect(interp('非合约用户的离网率').filters).toEqual([{ dimension: 'contract_type', op: 'in', values: ['none'] }])

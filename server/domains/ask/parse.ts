@@ -28,6 +28,9 @@ const DIM_ALIAS: Record<string, string[]> = { channel: ['acquisition_channel'] }
 /** a churn verb (not the rate's name) and the words that make a question a count (离网了多少用户) */
 const CHURN_VERBS = new Set(['离网', '流失', 'churned', 'lose', 'lost']);
 const COUNT_WORDS = /多少|how many|number of|人数|用户数|客户数|数量/;
+/** ranked by how many (流失最多, lost the most): beside a churn verb, the count of the churned */
+const QUANTITY_ORDER = /^(最多|最多的|最少|最少的|most|the most|fewest|the fewest)$/;
+const PEOPLE = /^(用户|客户|users|customers|subscribers|people)$/;
 /** members that are contacts of a kind (complaints, outbound calls): named alone, they are counted */
 const COUNTED_CONTACTS = new Set(['purpose', 'direction']);
 /** counts of customers of a kind (reached, new, churned, targeted): a count word beside one asks for it */
@@ -294,13 +297,17 @@ export function interpret(given: Token[], env: Env, forced: Forced = new Map(), 
   const asking = metricToks.filter((k) => ofKind(senses(k), 'metric').some((s) => s.asks));
   let usedMetricToks = strong.length ? strong : asking.length ? asking : metricToks;
   // 离网了多少用户 / how many users churned: the count of the churned, not the churn rate beside
-  // the count of everyone (the verb names who is counted, the count word that it is a count)
+  // the count of everyone (the verb names who is counted, the count word that it is a count);
+  // 哪个品牌流失最多 / which brand lost the most: ranked by that count
   const churnVerb = metricToks.find((k) => CHURN_VERBS.has(tokens[k].text) && ofKind(senses(k), 'metric').some((m) => m.id === 'churn_rate' || m.id === 'churned_subscribers'));
   const countToks = metricToks.filter((k) => COUNT_WORDS.test(tokens[k].text) && ofKind(senses(k), 'metric').some((m) => m.id === 'subscribers'));
   const override = new Map<number, string>([...settled].map(([k, x]) => [k, x.id]));
-  if (churnVerb !== undefined && countToks.length) {
+  const byQuantity = tokens.some((t) => QUANTITY_ORDER.test(t.text));
+  if (churnVerb !== undefined && (countToks.length || byQuantity)) {
     override.set(churnVerb, 'churned_subscribers');
-    usedMetricToks = uniq([...usedMetricToks.filter((k) => !countToks.includes(k)), churnVerb]).sort((a, b) => a - b);
+    // who was lost (lost the most customers, 流失的客户最多) is who the count counts, not a second metric
+    const who = byQuantity ? metricToks.filter((k) => PEOPLE.test(tokens[k].text) && ofKind(senses(k), 'metric').some((m) => m.id === 'subscribers')) : [];
+    usedMetricToks = uniq([...usedMetricToks.filter((k) => !countToks.includes(k) && !who.includes(k)), churnVerb]).sort((a, b) => a - b);
   } else if (countToks.length) {
     // how many customers did we reach, 触达了多少客户: the count word asks for the count the verb names, not everyone beside it
     const asking = countToks.filter((k) => /多少|how many|number of/.test(tokens[k].text) && !joined(k));

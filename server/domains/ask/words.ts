@@ -38,8 +38,8 @@ export const STOP_WORDS: string[] = [
   'whole', 'entire', 'total', 'totals', '总量', 'grouping', 'groupings', '分组', '拆分', '维度上', 'china', 'mobile', 'china mobile', 'company', 'branch', 'thanks', 'thank', 'ok', 'okay', 'let', "let's",
   'lets', 'according', 'accordingly', 'when', 'where', 'why', 'whose', 'than', 'so', 'far', 'up', 'out', 'about', 'into', 'table of', 'details',
   'doing', 'going', 'performing', 'perform', 'performs', 'looking', 'we have', 'do we have', 'stay', 'stays', 'remain', 'remains', '谁', '谁的', '多个',
-  // which one (哪家外国运营商), what the figure is counted in (几个月, 多少钱), usually (一般能留多久), receives (gets the most contacts)
-  '哪家', '哪一家', '哪一个', '几个月', '多少个月', '多少钱', '多少元', '一般', '通常', '平均来说', 'usually', 'typically', 'typical', 'on average',
+  // which one (哪家外国运营商, 价值分层中哪一层), what the figure is counted in (几个月, 多少钱), usually (一般能留多久), receives (gets the most contacts)
+  '哪家', '哪一家', '哪一个', '哪一层', '哪层', '哪一档', '哪档', '哪一类', '哪类', '哪一级', '哪级', '几个月', '多少个月', '多少钱', '多少元', '一般', '通常', '平均来说', 'usually', 'typically', 'typical', 'on average',
   'gets', 'got', 'receive', 'receives', 'received', 'how much money',
   // how far apart two figures are (A和B的ARPU差多少): they stand side by side
   '差多少', '相差', '相差多少', '差距', '差别', '差异', '区别', '差了多少', 'difference', 'differences', 'gap', 'differ',
