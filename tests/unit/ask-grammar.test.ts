@@ -966,6 +966,27 @@ describe('a reviewer\'s 195 questions (round 2): ordinary wording', () => {
     expect(r.status).toBe('CLARIFY')
     expect(r.choices.map((c) => c.label)).toEqual(['命中率', '提升度', '挽留成功率'])
   })
+  it('how well channels pay off (效率最高的渠道, most cost-effective channel) offers the efficiency measures, each ranked best first', () => {
+    for (const q of ['效率最高的渠道', '性价比最高的渠道', '哪个渠道效果最好', 'which channel is most cost-effective', 'most efficient channel']) {
+      const r = ask(q)
+      expect(r.status, q).toBe('CLARIFY')
+      expect(r.choices.map((c) => [c.interpretation!.metrics, c.interpretation!.orderBy]), q).toEqual([
+        [['conversion_rate'], { metric: 'conversion_rate', direction: 'desc' }],
+        [['cost_per_conversion'], { metric: 'cost_per_conversion', direction: 'asc' }], // the cheapest is the best
+        [['roi'], { metric: 'roi', direction: 'desc' }],
+      ])
+    }
+    expect(ask('效率最低的渠道').choices.map((c) => c.interpretation!.orderBy!.direction)).toEqual(['asc', 'desc', 'asc'])
+    // 效果 of campaigns: the campaign measures, and the message names only those
+    const c = ask('活动类型的效果')
+    expect(c.choices.map((x) => x.label)).toEqual(['命中率', '提升度', '挽留成功率'])
+    expect(c.message).toBe('“效果”有不止一种意思：命中率；提升度；挽留成功率。请选择一个。')
+    // no measure at all (best channel): the metrics of the channel's own data are offered first
+    expect(ask('best channel').choices.map((c) => c.interpretation!.metrics[0])).toEqual(['contacts', 'conversion_rate', 'cost_per_conversion', 'subscribers'])
+    expect(ask('各品牌情况').choices.map((c) => c.interpretation!.metrics[0])).toEqual(['subscribers', 'churn_rate', 'arpu', 'revenue'])
+    // the measure named outright keeps its literal order
+    expect(interp('每次转化成本最高的渠道').orderBy).toEqual({ metric: 'cost_per_conversion', direction: 'desc' })
+  })
 })
 
 describe('a reviewer\'s 195 questions (round 2): charts that can be read', () => {

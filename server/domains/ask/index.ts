@@ -11,6 +11,7 @@ import { guard } from './guard.ts';
 import { Lexicon } from './lexicon.ts';
 import { EN_NUM, hasCjk, normalize, type Normalized } from './normalize.ts';
 import { membersOf, PUBLISHED_ENTITIES } from '../../model/members.ts';
+import { model } from '../../model/index.ts';
 import { type Env, type Forced, interpret, type Outcome, primaryKind, REGION_DIMS } from './parse.ts';
 import { placeText, restate, tenureText } from './restate.ts';
 import { MAX_NEXT, nextCandidates } from './next.ts';
@@ -32,7 +33,7 @@ import { defaultChart } from './default-chart.ts';
 
 export { defaultChart };
 
-const FALLBACK_METRICS = ['subscribers', 'churn_rate', 'arpu', 'revenue', 'contacts', 'conversion_rate', 'survival_rate', 'capability_score'];
+const FALLBACK_METRICS = ['subscribers', 'churn_rate', 'arpu', 'revenue', 'contacts', 'conversion_rate', 'cost_per_conversion', 'survival_rate', 'capability_score'];
 
 /**
  * A number before a dimension that has that many members says "all of them" (三大品牌, 三个品牌,
@@ -209,12 +210,15 @@ export function createParser(opts: ParserOptions = {}) {
     if (out.kind === 'clarify') {
       let choices: ParseResult['choices'] = [];
       if (out.needMetric && tokens.length <= 40) {
-        for (const id of FALLBACK_METRICS) {
-          const alt = interpret(tokens, env, new Map([[-1, [{ kind: 'metric', id }]]]) as Forced, true);
-          const a = answerOf(alt, env, env.D.iso);
-          if (a) choices.push({ label: lexicon.label({ kind: 'metric', id }, lang), interpretation: a.q });
-          if (choices.length >= 4) break;
-        }
+        // metrics whose data has what is named itself come first (best channel: contacts, conversion rate,
+        // cost per conversion; subscribers by acquisition channel after)
+        const named = new Set(tokens.flatMap((t) => t.senses.flatMap((x) => (x.kind === 'dimension' ? [x.id] : x.kind === 'member' ? [x.dimension] : []))));
+        const exact = (q: MetricQuery) => [...(q.groupBy ?? []), ...(q.filters ?? []).map((f) => f.dimension)].every((d) => named.has(d) || !model.dimension(d));
+        const valid = FALLBACK_METRICS.flatMap((id) => {
+          const a = answerOf(interpret(tokens, env, new Map([[-1, [{ kind: 'metric', id }]]]) as Forced, true), env, env.D.iso);
+          return a ? [{ label: lexicon.label({ kind: 'metric', id }, lang), interpretation: a.q }] : [];
+        });
+        choices = [...valid.filter((c) => exact(c.interpretation)), ...valid.filter((c) => !exact(c.interpretation))].slice(0, 4);
       }
       return result(lang, { status: 'CLARIFY', message: out.message, unknownWords: out.marks.map((k) => mark(norm, q, tokens[k], 'conflict')), choices });
     }
@@ -238,10 +242,12 @@ export function createParser(opts: ParserOptions = {}) {
             : `Does "${m.text}" mean ${out.options.map((o) => o.label).join(' or ')}? Confirm or rephrase.`,
         });
       }
+      // the meanings that fit what else is named (效果 of campaign kinds: the campaign measures), else all
+      const meant = (choices.length ? out.options.filter((o) => choices.some((c) => c.label === o.label)) : out.options).map((o) => o.label);
       return result(lang, {
         status: 'CLARIFY', unknownWords: [m], choices,
-        message: zh ? `“${m.text}”有不止一种意思：${out.options.map((o) => o.label).join('；')}。请选择一个。`
-          : `"${m.text}" can mean more than one thing: ${out.options.map((o) => o.label).join('; ')}. Pick one.`,
+        message: zh ? `“${m.text}”有不止一种意思：${meant.join('；')}。请选择一个。`
+          : `"${m.text}" can mean more than one thing: ${meant.join('; ')}. Pick one.`,
       });
     }
     const problem = check(out.interp, env.D.iso);

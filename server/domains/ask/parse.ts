@@ -18,7 +18,7 @@ import { type AsOf, describeRange, joinRange, monthRange, refine, type TimeSpec,
 import type { OrderSpec, ThresholdSpec, Token } from './tokenize.ts';
 import type { ChartKind, CommandId, Filter, Focus, Language, MetricQuery, Previous, Sense, TenurePoint } from './types.ts';
 import { applyFollowup, type FollowupEffects, type Mention } from './followup.ts';
-import { AVERAGE_WORDS, PIE_NAMES, JOIN_BESIDE, DISTRIBUTION_WORDS, WHY_WORDS, MEAN_LIFETIME_WORDS, MIX_WORDS, PER_CONTACT, PER_CONVERSION, POSITION_WORDS, RANK_WORDS, UNTIL_NOW } from './words.ts';
+import { AVERAGE_WORDS, PIE_NAMES, JOIN_BESIDE, DISTRIBUTION_WORDS, WHY_WORDS, MEAN_LIFETIME_WORDS, MERIT_WORDS, MIX_WORDS, PER_CONTACT, PER_CONVERSION, POSITION_WORDS, RANK_WORDS, UNTIL_NOW } from './words.ts';
 import { dimLabel, metricLabel, thresholdText } from './restate.ts';
 import { defaultChart } from './default-chart.ts';
 
@@ -742,8 +742,11 @@ export function interpret(given: Token[], env: Env, forced: Forced = new Map(), 
   // ranked by the change (哪个地市的离网率环比涨得最多, the biggest drop in ARPU month over month): the query orders by
   // values, not by changes, so every member is listed with its change and the restatement says so
   const byChange = !!order && !!compare && compare.mode !== 'remove' && compareToks.some((k) => compareIds(k).length > 1 && (near(order!.tok).includes(k) || near(k).includes(order!.tok)));
+  // a merit word (效率最高, most efficient) ranks best first whatever the measure's polarity
+  const merit = tokens.some((t) => MERIT_WORDS.includes(t.text));
+  const meritDirection = (d: OrderSpec['direction']): OrderSpec['direction'] => (!merit ? d : d === 'desc' ? 'best' : d === 'asc' ? 'worst' : d);
   const orderBy = order && order.mode !== 'remove' && !byChange
-    ? (() => { const metric = orderMetric(order.tok, metricToks, metrics, qMetric); return { metric, direction: direction(order.spec.direction, metric) }; })()
+    ? (() => { const metric = orderMetric(order.tok, metricToks, metrics, qMetric); return { metric, direction: direction(meritDirection(order.spec.direction), metric) }; })()
     : null;
   if (byChange) {
     const c = compare!.id === 'yoy' ? (zh ? '同比' : 'year-over-year') : (zh ? '环比' : 'month-over-month');

@@ -240,6 +240,16 @@ export const OOS_WORDS: [string, string][] = [
     .map((w) => [w, 'offtopic'] as [string, string]),
 ];
 
+/**
+ * How well channels pay off, named vaguely (效率最高的渠道, most cost-effective channel): each of the
+ * channel efficiency measures (the parser asks which); an order word beside one ranks best first
+ * (效率最高: the lowest cost per conversion), not the literal highest value.
+ */
+export const MERIT_WORDS = ['渠道效率', '渠道效能', '渠道效果', '效率', '效能', '性价比', '效果', 'cost-effective', 'cost effective',
+  'cost-effectiveness', 'cost effectiveness', 'efficiency', 'efficient', 'channel efficiency', 'channel effectiveness', 'effectiveness'];
+/** merit words that also say how well campaigns work (活动类型的效果): the campaign measures too, where a campaign is named */
+const MERIT_OF_CAMPAIGNS = ['效果', 'effectiveness'];
+
 /** a unit after a cost word: cost per conversion / per contact (which channels cost the most per conversion) */
 export const PER_CONVERSION = ['per conversion', '每次转化', '每个转化', '每转化', '单次转化'];
 export const PER_CONTACT = ['per contact', '每次接触', '每接触', 'per interaction'];
@@ -318,6 +328,8 @@ export const EXTRA_SENSES: [string, Sense][] = [
   // how well campaigns work: each of the campaign measures (the parser asks which)
   ...(['营销活动效果', '活动效果', '营销效果', '营销活动的效果', '活动的效果', 'campaign effectiveness', 'campaign performance', 'campaign results', 'campaign effect']
     .flatMap((w) => ['hit_rate', 'campaign_lift', 'retention_success_rate'].map((id) => [w, { kind: 'metric', id }] as [string, Sense]))),
+  ...MERIT_WORDS.flatMap((w) => ['conversion_rate', 'cost_per_conversion', 'roi', ...(MERIT_OF_CAMPAIGNS.includes(w) ? ['hit_rate', 'campaign_lift', 'retention_success_rate'] : [])]
+    .map((id) => [w, { kind: 'metric', id }] as [string, Sense])),
   // a second meaning, taken where what is named fits it alone (parse.ts): 收入 by 渠道 is the channel
   // revenue; the success rate of a retention campaign its retention success rate; the call time of the hotline its handle time
   ...(['收入', 'revenue'].map((w) => [w, { kind: 'metric', id: 'channel_revenue', ctx: true }] as [string, Sense])),
