@@ -24,6 +24,11 @@ export const METRICS: Metric[] = [
   { id: 'churned_subscribers', labelZh: '离网用户', labelEn: 'Churned subscribers', cube: 'base', kind: 'additive', format: 'integer', higherIsBetter: false,
     synonyms: ['离网用户数', '离网数', '流失用户', 'churned', 'churners', 'churned users', 'lost subscribers'],
     formula: 'churned in the period', sql: () => 'countIf(is_churned = 1)', rollupSql: () => 'sum(churned)' },
+  // seed 003: 用户净增121.2万户 — activations less churn; it equals subscribers at the end less those at the start
+  { id: 'net_adds', labelZh: '净增用户', labelEn: 'Net adds', cube: 'base', kind: 'additive', format: 'integer', higherIsBetter: true,
+    synonyms: ['净增', '净增用户数', '净增客户', '用户净增', '净增长用户', 'net additions', 'net add', 'net subscriber growth'],
+    formula: 'activated in the period − churned in the period (may be negative)',
+    sql: () => 'toInt64(countIf(is_new = 1)) - toInt64(countIf(is_churned = 1))', rollupSql: () => 'toInt64(sum(new_subs)) - toInt64(sum(churned))' },
   { id: 'churn_rate', labelZh: '离网率', labelEn: 'Churn rate', cube: 'base', kind: 'ratio', format: 'percent', higherIsBetter: false,
     synonyms: ['流失率', '离网比例', 'churn', 'attrition', 'attrition rate'],
     formula: 'churned in the period ÷ subscribers at its start',

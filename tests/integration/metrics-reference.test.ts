@@ -68,7 +68,7 @@ function periods(fromDay: string, toDay: string, grain: 'month' | 'quarter' | nu
 }
 
 // ── comparison helpers ──────────────────────────────────────────────────────────────
-const COUNTS = new Set(['subscribers', 'new_subscribers', 'churned_subscribers', 'contacts', 'reached_customers', 'conversions', 'campaign_targeted']);
+const COUNTS = new Set(['subscribers', 'new_subscribers', 'churned_subscribers', 'net_adds', 'contacts', 'reached_customers', 'conversions', 'campaign_targeted']);
 const ratio = (a: number, b: number): number | null => (b === 0 ? null : a / b);
 const num = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
 
@@ -151,6 +151,7 @@ async function computeReference(cube: CubeId, spec: RefSpec, p: Period, stockAt?
         subscribers: at_end,
         new_subscribers: activated,
         churned_subscribers: churned,
+        net_adds: activated - churned,
         churn_rate: ratio(churned, at_start),
         arpu: ratio(revenue, active),
         mou: ratio(Number(b?.minutes ?? 0), active),
@@ -232,7 +233,7 @@ async function computeReference(cube: CubeId, spec: RefSpec, p: Period, stockAt?
 }
 
 const METRICS_OF: Record<CubeId, string[]> = {
-  base: ['subscribers', 'new_subscribers', 'churned_subscribers', 'churn_rate', 'arpu', 'mou', 'dou', 'revenue'],
+  base: ['subscribers', 'new_subscribers', 'churned_subscribers', 'net_adds', 'churn_rate', 'arpu', 'mou', 'dou', 'revenue'],
   contacts: ['contacts', 'reached_customers', 'conversions', 'conversion_rate', 'cost', 'cost_per_contact', 'cost_per_conversion',
     'channel_revenue', 'roi', 'avg_handle_time', 'first_contact_resolution', 'e_channel_share'],
   campaigns: ['campaign_targeted', 'hit_rate', 'campaign_lift', 'retention_success_rate'],

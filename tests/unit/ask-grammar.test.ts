@@ -495,6 +495,11 @@ describe('counts of the churned, and banded scores', () => {
     // the share of subscribers who churned is the churn rate, not a pie of one slice
     expect(answered('离网用户占比')).toMatchObject({ chart: 'kpi', interpretation: { metrics: ['churn_rate'] } })
   })
+  it('净增用户 / net adds is activations less churn (seed 003: 用户净增)', () => {
+    expect(interp('各省净增用户数')).toMatchObject({ metrics: ['net_adds'], groupBy: ['province'] })
+    expect(interp('上个月净增')).toMatchObject({ metrics: ['net_adds'], timeRange: { from: '2025-05', to: '2025-05' } })
+    expect(interp('net adds by brand')).toMatchObject({ metrics: ['net_adds'], groupBy: ['brand'] })
+  })
   it('哪个品牌流失最多 / which brand lost the most ranks by the count of the churned; 离网率最高 by the rate', () => {
     for (const q of ['哪个价值分层流失最多', '价值分层中哪一层流失最多', '哪个品牌流失的用户最多', '哪个品牌流失的客户最多', 'which brand lost the most customers', 'which brand churned the most']) {
       const i = interp(q)
