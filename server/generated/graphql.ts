@@ -535,7 +535,7 @@ export type MutationSetDefaultViewArgs = {
 
 export type OrderByInput = {
   direction: Direction;
-  /** a queried metric, or a groupBy entry */
+  /** a queried metric, a groupBy entry, or with compare a queried metric's _change (relative change) or _prev */
   metric: Scalars['ID']['input'];
 };
 

@@ -150,8 +150,12 @@ export function plan(q: MetricQuery, ctx: { asOf: string; scope: Scope }): Plan 
   let orderBy: Plan['orderBy'] = null;
   if (q.orderBy) {
     const key = q.orderBy.metric;
-    const known = metrics.some((m) => m.id === key) || dims.includes(key) || key === grain;
-    if (!known) throw badInput(`orderBy "${key}" is neither a queried metric nor a groupBy entry`);
+    // with compare, a metric's previous figure and its change (the result's _prev and _change columns) rank too
+    const compared = /^(.+)_(change|prev)$/.exec(key);
+    const ofCompare = !!compared && metrics.some((m) => m.id === compared[1]);
+    if (ofCompare && !compare) throw badInput(`orderBy "${key}" ranks by a comparison: give compare (yoy or mom) with it`);
+    const known = metrics.some((m) => m.id === key) || dims.includes(key) || key === grain || ofCompare;
+    if (!known) throw badInput(`orderBy "${key}" is neither a queried metric (or, with compare, its _change or _prev) nor a groupBy entry`);
     if (q.orderBy.direction !== 'asc' && q.orderBy.direction !== 'desc') throw badInput('orderBy direction is asc or desc');
     orderBy = { key, direction: q.orderBy.direction };
   }

@@ -402,6 +402,31 @@ for (const cube of ['base', 'contacts', 'campaigns'] as const) {
       }
     });
 
+    it('ranked by the change or the previous figure (orderBy _change / _prev with compare): the top rows of the whole list, ordered by values computed here', async () => {
+      const dim = cube === 'campaigns' ? 'campaign_kind' : cube === 'contacts' ? 'channel' : 'province';
+      for (const id of METRICS_OF[cube]) {
+        const q = { metrics: [id], timeRange: R, groupBy: [dim], compare: 'yoy' as const };
+        const all = (await run(q)).rows;
+        const value = (r: Record<string, unknown>, by: 'change' | 'prev') => {
+          const a = num(r[id]), b = num(r[`${id}_prev`]);
+          return by === 'prev' ? b : a === null || b === null || b === 0 ? null : (a - b) / Math.abs(b);
+        };
+        for (const [by, direction] of [['change', 'desc'], ['change', 'asc'], ['prev', 'desc']] as const) {
+          const ranked = (await run({ ...q, orderBy: { metric: `${id}_${by}`, direction }, limit: 3 })).rows;
+          const sign = direction === 'desc' ? -1 : 1;
+          const expected = all.map((r) => value(r, by)).sort((x, y) => (x === null ? 1 : y === null ? -1 : sign * (x - y))).slice(0, 3);
+          const got = ranked.map((r) => value(r, by));
+          expect(got.length, `${id} by ${by} ${direction}`).toBe(Math.min(3, all.length));
+          got.forEach((g, i) => {
+            if (expected[i] === null) expect(g, `${id} by ${by} ${direction} #${i}`).toBeNull();
+            else expect(Math.abs(g! - expected[i]!), `${id} by ${by} ${direction} #${i}`).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(expected[i]!)));
+          });
+        }
+      }
+      await expect(run({ metrics: [METRICS_OF[cube][0]], groupBy: [dim], timeRange: R, orderBy: { metric: `${METRICS_OF[cube][0]}_change`, direction: 'desc' } }))
+        .rejects.toThrow(/ranks by a comparison: give compare/);
+    });
+
     it('a previous period with no rows: _prev and _change are null, in the rows and in the totals alike', async () => {
       // a year before the data's first quarter has no rows
       const first = env.dataset.firstMonth!;

@@ -1142,16 +1142,30 @@ describe('a reviewer\'s 257 questions (round 3): what the answer shows', () => {
 })
 
 describe('a reviewer\'s 257 questions (round 3): ordinary wording', () => {
-  it('ranked by a change: every member with its change, in a table, said so (the query orders by values only)', () => {
-    for (const q of ['上个月哪个地市的离网率环比涨得最多', 'which provinces saw the biggest drop in ARPU month over month?']) {
+  it('ranked by a change: by the metric\'s _change (the query orders by it), every member\'s value and change in a table', () => {
+    const cases: [string, 'yoy' | 'mom', string, 'asc' | 'desc', number | null][] = [
+      ['上个月哪个地市的离网率环比涨得最多', 'mom', 'churn_rate_change', 'desc', 10],
+      ['which provinces saw the biggest drop in ARPU month over month?', 'mom', 'arpu_change', 'asc', null],
+      ['收入同比增长最快的省份', 'yoy', 'revenue_change', 'desc', null],
+      ['收入同比增长最多的省份', 'yoy', 'revenue_change', 'desc', null],
+      ['ARPU环比下降最多的城市', 'mom', 'arpu_change', 'asc', 10],
+      ['用户数同比增长最慢的5个省', 'yoy', 'subscribers_change', 'asc', 5],
+      ['which province grew revenue the most year over year', 'yoy', 'revenue_change', 'desc', null],
+    ]
+    for (const [q, compare, metric, direction, limit] of cases) {
       const r = answered(q)
-      expect(r.interpretation!.compare, q).toBe('mom')
-      expect(r.interpretation!.orderBy ?? null, q).toBeNull()
+      expect(r.interpretation, q).toMatchObject({ compare, orderBy: { metric, direction } })
+      expect(r.interpretation!.limit ?? null, q).toBe(limit)
       expect(r.chart, q).toBe('table')
-      expect(r.restatement, q).toMatch(/不能按环比变化排序|Ranking by the month-over-month change is not available/)
     }
+    expect(answered('收入同比增长最快的省份').restatement).toContain('按收入同比变化从高到低排序')
+    expect(answered('which province grew revenue the most year over year').restatement).toContain('sorted highest first by the year-over-year change in revenue')
+    // a growth word alone asks which comparison; each choice ranks by the change
+    expect(ask('Top 5 provinces by revenue growth').choices.map((c) => [c.interpretation!.compare, c.interpretation!.orderBy, c.interpretation!.limit]))
+      .toEqual([['yoy', { metric: 'revenue_change', direction: 'desc' }, 5], ['mom', { metric: 'revenue_change', direction: 'desc' }, 5]])
     // a comparison named beside an order of values still orders by the values
     expect(interp('各省ARPU同比 从高到低').orderBy).toEqual({ metric: 'arpu', direction: 'desc' })
+    expect(interp('ARPU最高的城市 环比').orderBy).toEqual({ metric: 'arpu', direction: 'desc' })
   })
   it('a why-question with a change word reads the change from the period before, and says causes are not inferred', () => {
     for (const q of ['为什么十月份动感地带离网率上升了', 'Why did M-Zone churn jump in October?', '韶关的ARPU为啥这么低']) {

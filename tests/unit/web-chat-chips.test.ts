@@ -23,6 +23,16 @@ describe('chips from an interpretation and back', () => {
     expect(new Set(chips.map((c) => c.key)).size).toBe(chips.length);
   });
 
+  it('a ranking by a metric\'s change (revenue_change) stays while compared; without the comparison it ranks by the metric', () => {
+    const byGrowth = q({ metrics: ['revenue'], groupBy: ['province'], orderBy: { metric: 'revenue_change', direction: 'desc' }, limit: 5, compare: 'yoy' });
+    expect(fromChips(toChips(byGrowth))).toMatchObject({ orderBy: { metric: 'revenue_change', direction: 'desc' }, limit: 5, compare: 'yoy' });
+    const chips = toChips(byGrowth).filter((c) => c.kind !== 'compare');
+    expect(fromChips(chips).orderBy).toEqual({ metric: 'revenue', direction: 'desc' });
+    // another metric's change, once that metric is gone, moves to the first metric as any order does
+    const other = toChips(q({ metrics: ['revenue', 'arpu'], groupBy: ['province'], orderBy: { metric: 'arpu_change', direction: 'asc' }, compare: 'mom' })).filter((c) => !(c.kind === 'metric' && c.id === 'arpu'));
+    expect(fromChips(other).orderBy).toEqual({ metric: 'revenue', direction: 'asc' });
+  });
+
   it('a question that names no time gets a default time chip that is not a condition', () => {
     const chips = toChips(GD_CITIES);
     const time = chips.find((c) => c.kind === 'time')!;

@@ -28,6 +28,11 @@ const DIM_ALIAS: Record<string, string[]> = { channel: ['acquisition_channel'] }
 /** a churn verb (not the rate's name) and the words that make a question a count (离网了多少用户) */
 const CHURN_VERBS = new Set(['离网', '流失', 'churned', 'lose', 'lost']);
 const COUNT_WORDS = /多少|how many|number of|人数|用户数|客户数|数量/;
+/** a comparison word that speaks of a change (同比增长, 涨得, grew), not only of which comparison (同比, yoy) */
+const CHANGE_WORD = /增长|增加|增幅|上升|上涨|涨|升|下降|下跌|下滑|跌|降|减少|减|变化|变动|grow|grew|growth|rise|rose|risen|increase|drop|fall|fell|declin|decreas|shr[iu]nk|chang/;
+/** a change word that says the figure fell (下降最多: the biggest fall ranks first) */
+const FALL = /下降|下跌|下滑|跌|降|减少|减|drop|fall|fell|declin|decreas|shr[iu]nk/;
+const FALL_WORDS = new Set(['biggest drop', 'biggest fall', 'largest drop', 'largest decline', 'biggest decline']);
 /** ranked by how many (流失最多, lost the most): beside a churn verb, the count of the churned */
 const QUANTITY_ORDER = /^(最多|最多的|最少|最少的|most|the most|fewest|the fewest)$/;
 const PEOPLE = /^(用户|客户|users|customers|subscribers|people)$/;
@@ -739,21 +744,22 @@ export function interpret(given: Token[], env: Env, forced: Forced = new Map(), 
   const chartToks = tokens.map((_, k) => k).filter((k) => kinds[k] === 'chart');
   const chart: ChartKind | null = chartToks.length ? ofKind(senses(chartToks[chartToks.length - 1]), 'chart')[0].id : null;
 
-  // ranked by the change (哪个地市的离网率环比涨得最多, the biggest drop in ARPU month over month): the query orders by
-  // values, not by changes, so every member is listed with its change and the restatement says so
-  const byChange = !!order && !!compare && compare.mode !== 'remove' && compareToks.some((k) => compareIds(k).length > 1 && (near(order!.tok).includes(k) || near(k).includes(order!.tok)));
+  // ranked by the change (哪个地市的离网率环比涨得最多, 收入同比增长最快的省份, the biggest drop in ARPU month over
+  // month): a word of change beside the comparison (not 同比 / yoy alone) and an order word rank by the metric's _change
+  const byChange = !!order && !!compare && compare.mode !== 'remove' && compareToks.some((k) => CHANGE_WORD.test(tokens[k].text));
   // a merit word (效率最高, most efficient) ranks best first whatever the measure's polarity
   const merit = tokens.some((t) => MERIT_WORDS.includes(t.text));
   const meritDirection = (d: OrderSpec['direction']): OrderSpec['direction'] => (!merit ? d : d === 'desc' ? 'best' : d === 'asc' ? 'worst' : d);
-  const orderBy = order && order.mode !== 'remove' && !byChange
-    ? (() => { const metric = orderMetric(order.tok, metricToks, metrics, qMetric); return { metric, direction: direction(meritDirection(order.spec.direction), metric) }; })()
+  // ranked by the change: its _change (relative, as the table shows it); the most of a fall (下降最多, biggest drop) is the lowest change
+  const falls = byChange && compareToks.some((k) => compareIds(k).length > 1 && FALL.test(tokens[k].text)) || tokens.some((t) => FALL_WORDS.has(t.text));
+  const orderBy = order && order.mode !== 'remove'
+    ? (() => {
+      const metric = orderMetric(order.tok, metricToks, metrics, qMetric);
+      if (!byChange) return { metric, direction: direction(meritDirection(order.spec.direction), metric) };
+      const d = order.spec.direction === 'asc' || order.spec.direction === 'worst' ? 'asc' : 'desc';
+      return { metric: `${metric}_change`, direction: falls ? (d === 'desc' ? 'asc' as const : 'desc' as const) : d };
+    })()
     : null;
-  if (byChange) {
-    const c = compare!.id === 'yoy' ? (zh ? '同比' : 'year-over-year') : (zh ? '环比' : 'month-over-month');
-    order = null;
-    notes0.push(zh ? `（不能按${c}变化排序：列出每一个的数值和${c}变化，变化最大的要在表中比较。）`
-      : `(Ranking by the ${c} change is not available: each one is listed with its ${c} change; compare the changes in the table.)`);
-  }
 
   // each threshold filters its metric (the first metric when it names none: 超过5%的地市)
   const thresholds: Filter[] = thresholdToks.flatMap((k) => {

@@ -104,7 +104,12 @@ export function restate(q: MetricQuery, chart: ChartKind | null, lex: Lexicon, D
     parts.push(zh ? `${cohorts ? '入网时间' : '时间'}：${describeRange(q.timeRange, 'zh')}${partial}` : cohorts ? `activated ${en}` : en);
   } else parts.push(zh ? `时间：${defaultTime(q, D, lang)}` : defaultTime(q, D, lang));
   if (q.orderBy) {
-    const m = metricLabel(q.orderBy.metric, lang);
+    // a metric's change (revenue_change, with compare): 收入同比变化 / revenue's year-over-year change
+    const change = /^(.+)_change$/.exec(q.orderBy.metric);
+    const c = q.compare === 'yoy' ? (zh ? '同比' : 'year-over-year') : (zh ? '环比' : 'month-over-month');
+    const m = change && model.metric(change[1])
+      ? (zh ? `${metricLabel(change[1], lang)}${c}变化` : `the ${c} change in ${metricLabel(change[1], lang).replace(/^[A-Z](?![A-Z])/, (x) => x.toLowerCase())}`)
+      : metricLabel(q.orderBy.metric, lang);
     const desc = q.orderBy.direction === 'desc';
     if (zh) parts.push(`按${m}${desc ? '从高到低' : '从低到高'}${q.limit ? `取前${q.limit}` : '排序'}`);
     else parts.push(`${q.limit ? `${desc ? 'top' : 'bottom'} ${q.limit}` : `sorted ${desc ? 'highest' : 'lowest'} first`} by ${m.replace(/^[A-Z](?![A-Z])/, (c) => c.toLowerCase())}`);

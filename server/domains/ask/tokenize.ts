@@ -29,14 +29,14 @@ export interface Token {
 
 const R = (s: string) => new RegExp(s, 'y');
 const SUPER: Record<string, 'asc' | 'desc' | 'best' | 'worst'> = {
-  高: 'desc', 大: 'desc', 多: 'desc', 长: 'desc', 低: 'asc', 小: 'asc', 少: 'asc', 短: 'asc', 好: 'best', 差: 'worst',
+  高: 'desc', 大: 'desc', 多: 'desc', 长: 'desc', 快: 'desc', 低: 'asc', 小: 'asc', 少: 'asc', 短: 'asc', 慢: 'asc', 好: 'best', 差: 'worst',
   top: 'desc', highest: 'desc', largest: 'desc', biggest: 'desc', bottom: 'asc', lowest: 'asc', smallest: 'asc', best: 'best', worst: 'worst',
 };
 const ORDER_PATTERNS: [RegExp, (m: RegExpExecArray) => OrderSpec | null][] = [
   [R('(?:排名|排行)?前\\s*(\\d{1,5})\\s*(?:名|个|位|大|强|家|的)?'), (m) => ({ direction: 'desc', limit: +m[1] })],
   [R('(?:后|倒数|末尾|最后)\\s*(\\d{1,5})\\s*(?:名|个|位|家)?'), (m) => ({ direction: 'asc', limit: +m[1] })],
-  [R('最(高|大|多|长|低|小|少|短|好|差)的?\\s*(?:前)?\\s*(\\d{1,5})\\s*(?:个|名|位|家)?'), (m) => ({ direction: SUPER[m[1]], limit: +m[2] })],
-  [R('(\\d{1,5})\\s*(?:个|名|位|家)\\s*最(高|大|多|长|低|小|少|短|好|差)的?'), (m) => ({ direction: SUPER[m[2]], limit: +m[1] })],
+  [R('最(高|大|多|长|快|低|小|少|短|慢|好|差)的?\\s*(?:前)?\\s*(\\d{1,5})\\s*(?:个|名|位|家)?'), (m) => ({ direction: SUPER[m[1]], limit: +m[2] })],
+  [R('(\\d{1,5})\\s*(?:个|名|位|家)\\s*最(高|大|多|长|快|低|小|少|短|慢|好|差)的?'), (m) => ({ direction: SUPER[m[2]], limit: +m[1] })],
   [R('(top|bottom|best|worst|highest|lowest|largest|smallest|biggest)\\s*(\\d{1,5})(?![\\d])'), (m) => ({ direction: SUPER[m[1]], limit: +m[2] })],
   [R('(?:the\\s+)?(\\d{1,5})\\s+(top|bottom|best|worst|highest|lowest|largest|smallest|biggest)(?![a-z])'), (m) => ({ direction: SUPER[m[2]], limit: +m[1] })],
 ];

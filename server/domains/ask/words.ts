@@ -143,7 +143,7 @@ export const COMPARES: [string, 'yoy' | 'mom'][] = [
 export const AMBIGUOUS_COMPARES = [
   '增长', '增长率', '增幅', '涨幅', '变化率', '变动', 'growth', 'growth rate', 'change rate',
   '多了', '少了', '高了', '低了', '涨了', '降了', '跌了', '增加了', '减少了', '上升', '上升了', '下降', '下降了', '提高了', '降低了', '提升了',
-  'change', 'changed', 'changes', 'increase', 'increased', 'decrease', 'decreased', 'rise', 'rose', 'risen', 'fell', 'grow', 'grew', 'grown', 'went up', 'went down', 'gone up', 'gone down',
+  'change', 'changed', 'changes', 'increase', 'increased', 'decrease', 'decreased', 'rise', 'rose', 'risen', 'fell', 'grow', 'grew', 'grown', 'growing', 'grows', 'went up', 'went down', 'gone up', 'gone down',
   '涨', '跌', '涨得', '跌得', '降得', '升得', '增长得', '下滑', '下滑了', '上涨', '上涨了', 'jump', 'jumped', 'spike', 'spiked', 'surge', 'surged', 'drop', 'dropped', 'dip', 'dipped',
   'plunge', 'plunged', 'soar', 'soared', 'climb', 'climbed',
 ];
@@ -165,7 +165,7 @@ export const ORDER_WORDS: [string, 'asc' | 'desc' | 'best' | 'worst'][] = [
   // 哪个…高 / 谁的…高: the higher first (a comparison of two, or a ranking)
   ['高', 'desc'], ['更高', 'desc'], ['较高', 'desc'], ['偏高', 'desc'], ['多', 'desc'], ['更多', 'desc'], ['较多', 'desc'],
   ['低', 'asc'], ['更低', 'asc'], ['较低', 'asc'], ['偏低', 'asc'], ['少', 'asc'], ['更少', 'asc'], ['较少', 'asc'],
-  ['最高', 'desc'], ['最大', 'desc'], ['最多', 'desc'], ['最高的', 'desc'], ['最大的', 'desc'], ['最多的', 'desc'], ['排名', 'desc'], ['排行', 'desc'], ['排行榜', 'desc'],
+  ['最高', 'desc'], ['最大', 'desc'], ['最多', 'desc'], ['最快', 'desc'], ['最慢', 'asc'], ['fastest', 'desc'], ['slowest', 'asc'], ['最高的', 'desc'], ['最大的', 'desc'], ['最多的', 'desc'], ['排名', 'desc'], ['排行', 'desc'], ['排行榜', 'desc'],
   ['排序', 'desc'], ['排', 'desc'], ['排一下', 'desc'], ['排个序', 'desc'], ['排列', 'desc'], ['降序', 'desc'], ['从高到低', 'desc'], ['从大到小', 'desc'], ['由高到低', 'desc'], ['靠前', 'desc'],
   ['highest', 'desc'], ['largest', 'desc'], ['biggest', 'desc'], ['most', 'desc'], ['top', 'desc'], ['ranked', 'desc'], ['ranking', 'desc'], ['rank', 'desc'],
   ['sorted', 'desc'], ['sort', 'desc'], ['descending', 'desc'], ['highest first', 'desc'], ['leading', 'desc'],

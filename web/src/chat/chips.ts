@@ -66,11 +66,19 @@ export function fromChips(chips: readonly (Chip | ChipValue)[]): Interpretation 
       case 'compare': q.compare = c.value; break;
     }
   }
-  if (q.orderBy && !metrics.includes(q.orderBy.metric) && !groupBy.includes(q.orderBy.metric)) {
+  // ranked by a metric's change (revenue_change): while compared; without a comparison, by the metric itself
+  const changed = q.orderBy ? changeOf(q.orderBy.metric) : null;
+  if (q.orderBy && changed && metrics.includes(changed) && !q.compare) q.orderBy = { ...q.orderBy, metric: changed };
+  else if (q.orderBy && !(changed && metrics.includes(changed)) && !metrics.includes(q.orderBy.metric) && !groupBy.includes(q.orderBy.metric)) {
     if (metrics.length) q.orderBy = { ...q.orderBy, metric: metrics[0] };
     else delete q.orderBy;
   }
   return q;
+}
+
+/** The metric whose change an order key is (revenue_change → revenue), else null. Pure. */
+export function changeOf(key: string): string | null {
+  return key.endsWith('_change') ? key.slice(0, -'_change'.length) : null;
 }
 
 /** Can this chip be removed? The last metric cannot (a query needs one); a default time is not a condition. */

@@ -3,7 +3,7 @@ import { computed } from 'vue';
 import type { Labels } from '../charts/builders/common';
 import { useCatalog } from '../composables/useCatalog';
 import { useLocale } from '../i18n';
-import type { Chip, ChipValue } from './chips';
+import { changeOf, type Chip, type ChipValue } from './chips';
 import { addMonths, latestCompleteMonth } from '../composables/time';
 import { isGrain } from './model';
 import { formatValue } from '../i18n/format';
@@ -51,7 +51,9 @@ export function useChatLabels() {
       case 'group': return t('chat.groupBy', { dim: dimLabel(c.id) });
       case 'time': return c.range ? (c.range.from === c.range.to ? c.range.from : t('chat.range', { from: c.range.from, to: c.range.to })) : t('chat.defaultTime', { range: defaultRange(grouped) });
       case 'order': {
-        const m = isGrain(c.metric) || !cat.metric(c.metric) ? dimLabel(c.metric) : L.metric(c.metric);
+        const changed = changeOf(c.metric);
+        const m = changed && cat.metric(changed) ? t('chat.changeOf', { metric: L.metric(changed) })
+          : isGrain(c.metric) || !cat.metric(c.metric) ? dimLabel(c.metric) : L.metric(c.metric);
         if (c.limit) return t(c.direction === 'desc' ? 'chat.top' : 'chat.bottom', { metric: m, n: c.limit });
         return t(c.direction === 'desc' ? 'chat.sortDesc' : 'chat.sortAsc', { metric: m });
       }

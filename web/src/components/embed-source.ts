@@ -3,7 +3,7 @@
  * resolved from a saved view for an embed): absent, null and empty lists are the same, keys in
  * any order, filters and their values in any order. Pure.
  */
-export function sameQuery(a: unknown, b: unknown): boolean {
+export function equivalentQueries(a: unknown, b: unknown): boolean {
   return JSON.stringify(canonical(a)) === JSON.stringify(canonical(b));
 }
 

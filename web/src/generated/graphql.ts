@@ -133,7 +133,7 @@ export type MetricQuery = {
 
 export type OrderByInput = {
   direction: Direction;
-  /** a queried metric, or a groupBy entry */
+  /** a queried metric, a groupBy entry, or with compare a queried metric's _change (relative change) or _prev */
   metric: string | number;
 };
 
