@@ -11,7 +11,7 @@ import { plan as makePlan, type Plan } from './plan.ts';
 import { setsMerged } from '../../seeds/reach.ts';
 import { buildSql } from './sql.ts';
 import { ResultCache, stableKey } from './cache.ts';
-import type { Column, MetricQuery, MetricResult, Scope } from './types.ts';
+import { TOTAL, type Column, type MetricQuery, type MetricResult, type Scope } from './types.ts';
 import { TIME_GRAIN_LABELS } from '../model/index.ts';
 
 export interface QueryContext {
@@ -95,13 +95,18 @@ async function run(q: MetricQuery, ctx: QueryContext, wantTotals: boolean): Prom
   // import's rows are not merged into them yet (seeds/reach.ts setsMerged).
   const setCube = p.parts.find((part) => part.metrics.some((m) => part.cube.sets?.metrics.includes(m.id)))?.cube;
   const sets = !ctx.engine.cluster && (!setCube || await setsMerged(ctx.engine, setCube.id));
-  const main = buildSql(p, ctx.engine.db, { sets, dataFrom: ctx.firstMonth });
   const grouped = p.dims.length > 0 || p.grain !== null;
-  const needTotals = wantTotals && grouped;
+  const vsTotal = p.havings.some((h) => h.values[0] === TOTAL);
+  const needTotals = (wantTotals || vsTotal) && grouped;
   const totalsSql = needTotals ? buildSql(p, ctx.engine.db, { totals: true, sets, dataFrom: ctx.firstMonth }) : null;
+  // a row compared with the total (低于全省平均): the total first (the whole, not narrowed by
+  // these filters), then the rows against its figure; no total (no data) leaves no row
+  const first = vsTotal && totalsSql ? clean((await ctx.engine.query(totalsSql.sql, totalsSql.params, opts))[0] ?? {}) : null;
+  const rowPlan = first ? { ...p, havings: p.havings.map((h) => (h.values[0] === TOTAL ? { ...h, values: [String(first[h.dimension] ?? NaN)] } : h)) } : p;
+  const main = buildSql(rowPlan, ctx.engine.db, { sets, dataFrom: ctx.firstMonth });
   const [rows, totals] = await Promise.all([
-    ctx.engine.query(main.sql, main.params, opts),
-    totalsSql ? ctx.engine.query(totalsSql.sql, totalsSql.params, opts) : Promise.resolve(null),
+    rowPlan.havings.some((h) => !Number.isFinite(Number(h.values[0]))) ? Promise.resolve([]) : ctx.engine.query(main.sql, main.params, opts),
+    first ? Promise.resolve([first]) : totalsSql ? ctx.engine.query(totalsSql.sql, totalsSql.params, opts) : Promise.resolve(null),
   ]);
   const metricCols = p.metrics.flatMap((m) => {
     const base = metricColumn(m.id);

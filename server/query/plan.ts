@@ -6,7 +6,7 @@ import { AppError, badInput, forbidden } from '../errors.ts';
 import { model, type Cube, type Grain, type Metric, GRAINS } from '../model/index.ts';
 import { isMember } from '../model/members.ts';
 import { regionByCode, provinceOf } from '../../seeds/regions.ts';
-import type { Filter, MetricQuery, Scope } from './types.ts';
+import { TOTAL, type Filter, type MetricQuery, type Scope } from './types.ts';
 import { type DayRange, addMonths, firstDay, lastCompleteMonth, lastDay, monthsBetween, parseDay, parseRange, ymOf } from './time.ts';
 
 export interface CubePart {
@@ -85,7 +85,15 @@ export function plan(q: MetricQuery, ctx: { asOf: string; scope: Scope }): Plan 
     if (ranged && values.length !== 1) { problems.push(`filter "${f.dimension} ${f.op}" takes exactly one value`); continue; }
     if (metrics.some((m) => m.id === f.dimension)) {
       if (!ranged) { problems.push(`a filter on metric "${f.dimension}" compares values: use gt, gte, lt or lte`); continue; }
-      if (!Number.isFinite(Number(values[0]))) { problems.push(`filter on metric "${f.dimension}" needs a number, got "${values[0]}"`); continue; }
+      if (values[0] === TOTAL) {
+        // the whole's own figure is a yardstick for a ratio (ARPU, a rate); a count's total is the sum of its rows
+        if (metrics.find((m) => m.id === f.dimension)!.kind !== 'ratio') { problems.push(`"${f.dimension}" compared with "${TOTAL}": only a ratio metric (ARPU, a rate) has a total to compare a row with; give a number`); continue; }
+        if (executor !== 'sql') { problems.push(`"${f.dimension}" cannot be compared with "${TOTAL}"`); continue; }
+        if (!dims.length && !grain) { problems.push(`"${f.dimension}" compared with "${TOTAL}" compares rows with the whole: group by a dimension`); continue; }
+        havings.push({ dimension: f.dimension, op: f.op, values });
+        continue;
+      }
+      if (!Number.isFinite(Number(values[0]))) { problems.push(`filter on metric "${f.dimension}" needs a number or "${TOTAL}", got "${values[0]}"`); continue; }
       havings.push({ dimension: f.dimension, op: f.op, values });
       continue;
     }

@@ -5,6 +5,8 @@ export interface Filter {
   op: FilterOp;
   values: string[];
 }
+/** A filter on a ratio metric compared with `total` compares with the query's own total (the whole's figure: 低于全省平均). */
+export const TOTAL = 'total';
 export interface MetricQuery {
   metrics: string[];
   groupBy?: string[] | null;

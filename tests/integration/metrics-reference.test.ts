@@ -427,6 +427,29 @@ for (const cube of ['base', 'contacts', 'campaigns'] as const) {
         .rejects.toThrow(/ranks by a comparison: give compare/);
     });
 
+    it('a ratio compared with the total (values ["total"]: 低于全省平均): exactly the rows on that side of the whole\'s figure', async () => {
+      const dim = cube === 'campaigns' ? 'campaign_kind' : cube === 'contacts' ? 'channel' : 'city';
+      const filters = cube === 'campaigns' ? [] : [{ dimension: 'province', op: 'in' as const, values: [GD] }];
+      const ratios = METRICS_OF[cube].filter((id) => RATIOS.has(id));
+      expect(ratios.length).toBeGreaterThan(0);
+      for (const id of ratios) {
+        const whole = await run({ metrics: [id], timeRange: R, groupBy: [dim], filters });
+        const total = num(whole.totals?.[id]);
+        expect(whole.rows.length, id).toBeGreaterThan(1);
+        for (const op of ['lt', 'gt', 'gte'] as const) {
+          const res = await run({ metrics: [id], timeRange: R, groupBy: [dim], filters: [...filters, { dimension: id, op, values: ['total'] }] });
+          const side = (v: number) => (op === 'lt' ? v < total! : op === 'gt' ? v > total! : v >= total!);
+          const expected = whole.rows.filter((r) => num(r[id]) !== null && side(num(r[id])!)).map((r) => String(r[dim])).sort();
+          expect(res.rows.map((r) => String(r[dim])).sort(), `${id} ${op} total ${total}`).toEqual(expected);
+          // the totals row is the whole's, not narrowed by the comparison
+          expectMetric(id, res.totals?.[id], total, `${id} ${op} total: totals`);
+        }
+      }
+      const additive = METRICS_OF[cube].find((id) => !RATIOS.has(id))!;
+      await expect(run({ metrics: [additive], groupBy: [dim], timeRange: R, filters: [{ dimension: additive, op: 'lt', values: ['total'] }] })).rejects.toThrow(/only a ratio metric/);
+      await expect(run({ metrics: [ratios[0]], timeRange: R, filters: [{ dimension: ratios[0], op: 'lt', values: ['total'] }] })).rejects.toThrow(/group by a dimension/);
+    });
+
     it('a previous period with no rows: _prev and _change are null, in the rows and in the totals alike', async () => {
       // a year before the data's first quarter has no rows
       const first = env.dataset.firstMonth!;

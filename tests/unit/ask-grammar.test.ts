@@ -199,6 +199,16 @@ describe('grouping, order, comparison', () => {
     expect(answered('哪些城市的离网率超过5%').restatement).toContain('离网率 > 5%')
     expect(answered('cities with ARPU over 80 yuan').restatement).toContain('ARPU > ¥80')
   })
+  it('above / below the average (低于全省平均, above the national average) compares each row with the query\'s total, every one on that side, the furthest first', () => {
+    expect(interp('广东哪些地市的ARPU低于全省平均')).toMatchObject({
+      groupBy: ['city'], filters: [{ dimension: 'province', op: 'in', values: ['440000'] }, { dimension: 'arpu', op: 'lt', values: ['total'] }],
+      orderBy: { metric: 'arpu', direction: 'asc' },
+    })
+    expect(interp('哪些地市ARPU低于全省平均').limit ?? null).toBeNull() // which ones is what is asked: not cut to ten
+    expect(interp('provinces with churn above the national average')).toMatchObject({ filters: [{ dimension: 'churn_rate', op: 'gt', values: ['total'] }], orderBy: { direction: 'desc' } })
+    expect(interp('各省离网率高于平均水平').filters).toEqual([{ dimension: 'churn_rate', op: 'gt', values: ['total'] }])
+    expect(answered('ARPU低于平均值的城市').restatement).toContain('ARPU < 整体值（合计行）')
+  })
   it('a follow-up threshold joins the question; a new metric drops it and says so', () => {
     const [, only, swapped] = conversation('广东各地市离网率和ARPU', '只看离网率超过5%的', '换成MOU')
     expect(only.interpretation).toMatchObject({ metrics: ['churn_rate', 'arpu'], groupBy: ['city'] })

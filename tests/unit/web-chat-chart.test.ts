@@ -238,6 +238,8 @@ describe('plan options', () => {
     expect(wholeOf(q({ metrics: ['churn_rate'] }), '440000', L, '全国')).toBe('#440000')
     expect(wholeOf(q({ metrics: ['churn_rate'], filters: [{ dimension: 'province', op: 'in', values: ['440000'] }] }), 'national', L, '全国')).toBe('#440000')
     expect(wholeOf(q({ metrics: ['churn_rate'], filters: [{ dimension: 'brand', op: 'in', values: ['gotone'] }] }), 'national', L, '全国')).toBeNull()
+    // a threshold on the metric (below the average) keeps the whole: the totals are computed without it
+    expect(wholeOf(q({ metrics: ['arpu'], filters: [{ dimension: 'province', op: 'in', values: ['440000'] }, { dimension: 'arpu', op: 'lt', values: ['total'] }] }), 'national', L, '全国')).toBe('#440000')
   });
   it('kpi figures come from totals, with the change when compared', () => {
     const i = q({ metrics: ['churn_rate'], compare: 'mom' });

@@ -212,6 +212,9 @@ describe('a threshold typed in the chip editor', () => {
     expect(p.fromText('0.07')).toBe('0.0007'); // typed in percent, as the box says
     expect(p.fromText('abc')).toBeNull();
     expect(p.fromText('')).toBeNull();
+    // the query's total (低于全省平均) is kept as the word it is
+    expect(p.toText('total')).toBe('total');
+    expect(p.fromText(' total ')).toBe('total');
   });
   it('a round trip gives the value back for any rate with up to 4 decimals', () => {
     const p = thresholdInput('percent');

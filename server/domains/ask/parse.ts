@@ -18,6 +18,7 @@ import { type AsOf, describeRange, joinRange, monthRange, refine, type TimeSpec,
 import type { OrderSpec, ThresholdSpec, Token } from './tokenize.ts';
 import type { ChartKind, CommandId, Filter, Focus, Language, MetricQuery, Previous, Sense, TenurePoint } from './types.ts';
 import { applyFollowup, type FollowupEffects, type Mention } from './followup.ts';
+import { TOTAL } from '../../query/types.ts';
 import { AVERAGE_WORDS, PIE_NAMES, JOIN_BESIDE, DISTRIBUTION_WORDS, WHY_WORDS, MEAN_LIFETIME_WORDS, MERIT_WORDS, MIX_WORDS, PER_CONTACT, PER_CONVERSION, POSITION_WORDS, RANK_WORDS, UNTIL_NOW } from './words.ts';
 import { dimLabel, metricLabel, thresholdText } from './restate.ts';
 import { defaultChart } from './default-chart.ts';
@@ -770,6 +771,8 @@ export function interpret(given: Token[], env: Env, forced: Forced = new Map(), 
     if (t.op === 'between') {
       return [{ dimension: metric, op: 'gte' as const, values: [String(thresholdValue(metric, t))] }, { dimension: metric, op: 'lte' as const, values: [String(thresholdValue(metric, { ...t, value: t.to! }))] }];
     }
+    // against the average (低于全省平均): the query's own total, the whole's figure
+    if (t.total) return [{ dimension: metric, op: t.op, values: [TOTAL] }];
     return [{ dimension: metric, op: t.op, values: [String(thresholdValue(metric, t))] }];
   });
 
@@ -884,6 +887,10 @@ export function interpret(given: Token[], env: Env, forced: Forced = new Map(), 
       q.orderBy = orderBy;
       if (order!.spec.limit !== undefined) q.limit = order!.spec.limit;
     }
+    // below the average (低于全省平均): every one below it, the furthest below first (the cut to the
+    // first few below does not apply: which ones is what was asked)
+    const vsTotal = thresholds.find((f) => f.values[0] === TOTAL);
+    if (vsTotal && !q.orderBy) q.orderBy = { metric: vsTotal.dimension, direction: vsTotal.op.startsWith('lt') ? 'asc' : 'desc' };
     if (compare) q.compare = compare.id;
     // an average of scores over several (average capability score of the foreign carriers): the source prints none
     // across entities and none is made up here; they stand side by side
@@ -912,7 +919,8 @@ export function interpret(given: Token[], env: Env, forced: Forced = new Map(), 
 
   // a ranking with no number over more members than a chart can show: the first few, said so
   const rankedDims = (q.groupBy ?? []).filter((g) => !GRAIN_IDS.has(g));
-  if (q.orderBy && q.limit == null && rankedDims.length === 1 && rankedDims.length === (q.groupBy ?? []).length) {
+  const asked = (q.filters ?? []).some((f) => f.values[0] === TOTAL);
+  if (q.orderBy && q.limit == null && !asked && rankedDims.length === 1 && rankedDims.length === (q.groupBy ?? []).length) {
     const n = memberCount(rankedDims[0], q.filters ?? [], env.scope ?? null);
     if (n !== null && n > MANY) {
       q.limit = FEW;
@@ -973,7 +981,7 @@ export function interpret(given: Token[], env: Env, forced: Forced = new Map(), 
       // a threshold stays with its metric, and goes with it
       if (metricOf(f.dimension)) {
         if (metrics.includes(f.dimension)) return [f];
-        dropped.push(thresholdText(f.dimension, f.op, Number(f.values[0]), env.lang));
+        dropped.push(thresholdText(f.dimension, f.op, f.values[0], env.lang));
         return [];
       }
       const d = newDims.has(f.dimension) ? compatDim(f.dimension, metrics) : compatDim(f.dimension, metrics) === f.dimension ? f.dimension : null;

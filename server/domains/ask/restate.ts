@@ -5,6 +5,7 @@
 import { model, TIME_GRAIN_LABELS } from '../../model/index.ts';
 import { membersOf } from '../../model/members.ts';
 import { addMonths, ymStr } from '../../query/time.ts';
+import { TOTAL } from '../../query/types.ts';
 import type { Lexicon } from './lexicon.ts';
 import { type AsOf, describeRange } from './time.ts';
 import type { ChartKind, Language, MetricQuery } from './types.ts';
@@ -37,9 +38,12 @@ const OP_SIGN: Record<string, string> = { gt: '>', gte: '≥', lt: '<', lte: '�
  * A threshold on a metric as it reads, the value in the metric's unit: 离网率 > 5%,
  * ARPU > ¥80. In English the metric is lower case mid-sentence, unless an acronym.
  */
-export function thresholdText(metricId: string, op: string, value: number, lang: Language): string {
+export function thresholdText(metricId: string, op: string, value: number | string, lang: Language): string {
   const label = metricLabel(metricId, lang);
   const name = lang === 'en' ? label.replace(/^[A-Z](?![A-Z])/, (c) => c.toLowerCase()) : label;
+  // against the whole's own figure (低于全省平均): the total of the query's scope and filters
+  if (value === TOTAL) return `${name} ${OP_SIGN[op] ?? op} ${lang === 'zh' ? '整体值（合计行）' : 'the whole\'s figure (the totals row)'}`;
+  value = Number(value);
   const format = model.metric(metricId)?.format;
   const n = value.toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-US', { maximumFractionDigits: 4 });
   const shown = format === 'percent' ? `${Number((value * 100).toPrecision(10))}%`
@@ -80,7 +84,7 @@ export function restate(q: MetricQuery, chart: ChartKind | null, lex: Lexicon, D
   const parts: string[] = [];
   parts.push(join(q.metrics.map((m) => metricLabel(m, lang)), lang));
   for (const f of q.filters ?? []) {
-    if (model.metric(f.dimension)) { parts.push(thresholdText(f.dimension, f.op, Number(f.values[0]), lang)); continue; }
+    if (model.metric(f.dimension)) { parts.push(thresholdText(f.dimension, f.op, f.values[0], lang)); continue; }
     // a brand's sub-segment names its brand (高价值 is 动感地带's: 品牌细分：高价值（动感地带）), so it is not read as a value tier
     const named = (v: string) => {
       const parent = f.dimension === 'sub_segment' ? lex.member('sub_segment', v)?.parent : undefined;

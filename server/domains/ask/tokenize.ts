@@ -12,7 +12,11 @@ import type { Sense } from './types.ts';
 
 export interface OrderSpec { direction: 'asc' | 'desc' | 'best' | 'worst'; limit?: number }
 /** A comparison with a number (超过5%, ARPU大于80元, above 4%): a filter on the metric it follows. */
-export interface ThresholdSpec { op: 'gt' | 'gte' | 'lt' | 'lte' | 'between'; value: number; unit: '%' | '万' | '岁' | null; /** the upper end of a range (60到80分) */ to?: number }
+export interface ThresholdSpec {
+  op: 'gt' | 'gte' | 'lt' | 'lte' | 'between'; value: number; unit: '%' | '万' | '岁' | null; /** the upper end of a range (60到80分) */ to?: number;
+  /** against the whole's own figure (低于全省平均, above average): the query's total, not a number */
+  total?: true;
+}
 
 export interface Token {
   start: number;
@@ -107,6 +111,12 @@ const POSTFIX_OPS: Record<string, ThresholdSpec['op']> = {
 };
 const POSTFIX = R(`(\\d{1,5}(?:\\.\\d+)?)\\s*${UNIT}?\\s*(${Object.keys(POSTFIX_OPS).map((w) => w.replace('+', '\\+')).sort((a, b) => b.length - a.length).join('|')})`);
 const BETWEEN = R(`(\\d{1,3}(?:\\.\\d+)?)\\s*${UNIT}?\\s*(?:到|至|-|~|to)\\s*(\\d{1,3}(?:\\.\\d+)?)${NOT_TIME}\\s*${UNIT}?${NOT_TIME}`);
+// against the average (低于全省平均, 高于平均水平, below the national average): the whole's own figure
+const AVERAGE_OPS: Record<string, 'lt' | 'gt'> = {
+  低于: 'lt', 不到: 'lt', 小于: 'lt', 不及: 'lt', 高于: 'gt', 超过: 'gt', 大于: 'gt', 超出: 'gt',
+  below: 'lt', under: 'lt', 'less than': 'lt', 'lower than': 'lt', above: 'gt', over: 'gt', 'more than': 'gt', 'higher than': 'gt',
+};
+const AVERAGE = R(`(${Object.keys(AVERAGE_OPS).sort((a, b) => b.length - a.length).join('|')})\\s*(?:the\\s+)?(?:全省|全国|全市|本省|本市|整体|总体|overall|national|provincial)?\\s*的?\\s*(?:平均值|平均水平|平均线|平均数|平均|均值|average|mean)(?![a-z])`);
 const unitOf = (u: string | undefined): ThresholdSpec['unit'] => (u === '%' || u === 'percent' || u === '个百分点' ? '%' : u === '万' ? '万' : u === '岁' || /^years? old$/.test(u ?? '') ? '岁' : null);
 
 function thresholdAt(text: string, i: number): { end: number; spec: ThresholdSpec } | null {
@@ -118,6 +128,9 @@ function thresholdAt(text: string, i: number): { end: number; spec: ThresholdSpe
     return { end, spec: spec(m) };
   };
   const found: { end: number; spec: ThresholdSpec }[] = [];
+  AVERAGE.lastIndex = i;
+  const avg = fit(AVERAGE.exec(text), (m) => ({ op: AVERAGE_OPS[m[1]], value: NaN, unit: null, total: true }));
+  if (avg) found.push(avg);
   THRESHOLD.lastIndex = i;
   const a = fit(THRESHOLD.exec(text), (m) => ({ op: THRESHOLD_OPS[m[1]], value: Number(m[2]), unit: unitOf(m[3]) }));
   if (a) found.push(a);

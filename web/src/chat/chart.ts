@@ -148,9 +148,11 @@ export interface PlanContext {
  * What an answer's totals cover: the one region its filters name, else the viewer's own scope
  * (全国 for a national viewer); null when other filters narrow it (the line would need a longer name).
  */
-export function wholeOf(q: Pick<Interpretation, 'filters'>, viewerScope: string, labels: Labels, national: string): string | null {
-  const regions = q.filters.filter((f) => f.dimension === 'province' || f.dimension === 'city');
-  if (q.filters.length > regions.length) return null;
+export function wholeOf(q: Pick<Interpretation, 'filters' | 'metrics'>, viewerScope: string, labels: Labels, national: string): string | null {
+  // a threshold on a queried metric (低于全省平均) drops rows, not the whole: the totals are computed without it
+  const narrowing = q.filters.filter((f) => !q.metrics.includes(f.dimension));
+  const regions = narrowing.filter((f) => f.dimension === 'province' || f.dimension === 'city');
+  if (narrowing.length > regions.length) return null;
   if (regions.length === 1 && regions[0].op === 'in' && regions[0].values.length === 1) return labels.member(regions[0].dimension, regions[0].values[0]);
   if (regions.length) return null;
   if (viewerScope === 'national') return national;

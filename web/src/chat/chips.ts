@@ -146,6 +146,8 @@ export function thresholdInput(format: string): { suffix: string; toText: (v: st
     suffix: scale === 100 ? '%' : '',
     toText: (v) => (v.trim() !== '' && Number.isFinite(Number(v)) ? tidy(Number(v) * scale) : v),
     fromText: (s) => {
+      // the query's total (低于全省平均) stays as it is
+      if (s.trim().toLowerCase() === 'total') return 'total';
       const t = s.trim().replace(/[%％]$/, '').replace(/,/g, '');
       return t !== '' && Number.isFinite(Number(t)) ? tidy(Number(t) / scale) : null;
     },

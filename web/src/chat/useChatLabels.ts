@@ -41,7 +41,10 @@ export function useChatLabels() {
       case 'metric': return L.metric(c.id);
       case 'filter': {
         // a threshold on a queried metric (离网率 > 5%): the metric's label, the value in its unit
-        if (cat.metric(c.dimension)) return `${L.metric(c.dimension)} ${OPS[c.op]} ${formatValue(c.values[0], L.format(c.dimension), locale.value, 'exact')}`;
+        if (cat.metric(c.dimension)) {
+          const v = c.values[0] === 'total' ? t('chat.overall') : formatValue(c.values[0], L.format(c.dimension), locale.value, 'exact');
+          return `${L.metric(c.dimension)} ${OPS[c.op]} ${v}`;
+        }
         const vals = join(c.values.map((v) => L.member(c.dimension, v)));
         const dim = dimLabel(c.dimension);
         if (c.op === 'in') return `${dim}${locale.value === 'en' ? ': ' : '：'}${vals}`;

@@ -82,7 +82,7 @@ const en: typeof zh = {
     clarify: 'Some words were not understood (marked); nothing was run.', choices: 'Did you mean:', next: 'Ask next:', unsupported: 'Outside the data', forbidden: 'Outside your data scope',
     understood: 'Understood as', editHint: 'Click a condition to change it, × to remove it; the answer re-runs',
     defaultTime: 'default time ({range})', noTime: 'no time range', range: '{from} to {to}', cohorts: 'activated {range}', groupBy: 'by {dim}', notIn: 'not {values}',
-    top: 'top {n} by {metric}', bottom: 'bottom {n} by {metric}', changeOf: 'change in {metric}', sortDesc: 'highest {metric} first', sortAsc: 'lowest {metric} first', limit: 'first {n} rows',
+    top: 'top {n} by {metric}', bottom: 'bottom {n} by {metric}', overall: 'the whole\'s figure', changeOf: 'change in {metric}', sortDesc: 'highest {metric} first', sortAsc: 'lowest {metric} first', limit: 'first {n} rows',
     yoy: 'year on year', mom: 'month on month', add: 'Add', addMetric: 'Metric', addGroup: 'Grouping', addFilter: 'Filter', addTime: 'Time', addCompare: 'Comparison', addOrder: 'Ranking',
     apply: 'Apply', cancel: 'Cancel', remove: 'Remove', search: 'Search…', from: 'From', to: 'To', direction: 'Order', desc: 'highest first', asc: 'lowest first', limitN: 'How many', noLimit: 'all',
     dimension: 'Dimension', metric: 'Metric', value: 'Value', pickOne: 'Pick at least one',

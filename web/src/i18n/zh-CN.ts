@@ -82,7 +82,7 @@ export default {
     clarify: '有些词没有理解（已标出），没有执行任何查询。', choices: '是不是指：', next: '接着问：', unsupported: '超出数据范围', forbidden: '超出你的数据权限',
     understood: '理解为', editHint: '点击条件修改，× 移除；修改后会重新查询',
     defaultTime: '默认时间（{range}）', noTime: '无时间范围', range: '{from} 至 {to}', cohorts: '入网 {range}', groupBy: '按{dim}', notIn: '不含{values}',
-    top: '{metric}最高的 {n} 个', bottom: '{metric}最低的 {n} 个', changeOf: '{metric}变化', sortDesc: '按{metric}从高到低', sortAsc: '按{metric}从低到高', limit: '前 {n} 行',
+    top: '{metric}最高的 {n} 个', bottom: '{metric}最低的 {n} 个', overall: '整体值', changeOf: '{metric}变化', sortDesc: '按{metric}从高到低', sortAsc: '按{metric}从低到高', limit: '前 {n} 行',
     yoy: '同比', mom: '环比', add: '添加条件', addMetric: '指标', addGroup: '分组', addFilter: '筛选', addTime: '时间', addCompare: '对比', addOrder: '排名',
     apply: '应用', cancel: '取消', remove: '移除', search: '搜索…', from: '起', to: '止', direction: '顺序', desc: '从高到低', asc: '从低到高', limitN: '个数', noLimit: '不限',
     dimension: '维度', metric: '指标', value: '值', pickOne: '至少选一个',
