@@ -1158,6 +1158,7 @@ describe('a reviewer\'s 257 questions (round 3): ordinary wording', () => {
       ['which provinces saw the biggest drop in ARPU month over month?', 'mom', 'arpu_change', 'asc', null],
       ['收入同比增长最快的省份', 'yoy', 'revenue_change', 'desc', null],
       ['收入同比增长最多的省份', 'yoy', 'revenue_change', 'desc', null],
+      ['收入同比下降最多的省份', 'yoy', 'revenue_change', 'asc', null],
       ['ARPU环比下降最多的城市', 'mom', 'arpu_change', 'asc', 10],
       ['用户数同比增长最慢的5个省', 'yoy', 'subscribers_change', 'asc', 5],
       ['which province grew revenue the most year over year', 'yoy', 'revenue_change', 'desc', null],

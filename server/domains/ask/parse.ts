@@ -752,7 +752,7 @@ export function interpret(given: Token[], env: Env, forced: Forced = new Map(), 
   const merit = tokens.some((t) => MERIT_WORDS.includes(t.text));
   const meritDirection = (d: OrderSpec['direction']): OrderSpec['direction'] => (!merit ? d : d === 'desc' ? 'best' : d === 'asc' ? 'worst' : d);
   // ranked by the change: its _change (relative, as the table shows it); the most of a fall (下降最多, biggest drop) is the lowest change
-  const falls = byChange && compareToks.some((k) => compareIds(k).length > 1 && FALL.test(tokens[k].text)) || tokens.some((t) => FALL_WORDS.has(t.text));
+  const falls = byChange && (compareToks.some((k) => FALL.test(tokens[k].text)) || tokens.some((t) => FALL_WORDS.has(t.text)));
   const orderBy = order && order.mode !== 'remove'
     ? (() => {
       const metric = orderMetric(order.tok, metricToks, metrics, qMetric);
