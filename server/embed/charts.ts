@@ -69,7 +69,7 @@ export function mapProvince(p: Pick<Plan, 'scope' | 'filters'>): string | null {
 }
 
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
-const OVERVIEW_METRICS = ['subscribers', 'arpu', 'churn_rate', 'revenue', 'new_subscribers', 'e_channel_share'];
+const OVERVIEW_METRICS = ['subscribers', 'arpu', 'churn_rate', 'revenue', 'new_subscribers', 'net_adds', 'e_channel_share'];
 const RFM_AXES: Record<string, [string, string]> = { rf: ['rfm_r', 'rfm_f'], rm: ['rfm_r', 'rfm_m'], fm: ['rfm_f', 'rfm_m'] };
 const SURVIVAL_GROUPS = ['brand', 'contract_type', 'value_tier', 'sub_segment', 'customer_type', 'acquisition_channel'];
 /** the churn page (ChurnView.vue): its trend's metrics, its fixed breakdowns and the chosen one's dimensions */

@@ -10,7 +10,7 @@ export type ViewPage = 'overview' | 'segments' | 'channels' | 'lifecycle' | 'cap
 export const CHAT_KEY = 'chat';
 export const STATE_VALUE_MAX = 1000;
 
-const OVERVIEW_METRICS = ['subscribers', 'arpu', 'churn_rate', 'revenue', 'new_subscribers', 'e_channel_share'];
+const OVERVIEW_METRICS = ['subscribers', 'arpu', 'churn_rate', 'revenue', 'new_subscribers', 'net_adds', 'e_channel_share'];
 const SEGMENT_DIMS = ['value_tier', 'sub_segment', 'customer_type', 'quadrant', 'credit_list', 'satisfaction_band', 'loyalty_band', 'rfm_r', 'rfm_f', 'rfm_m', 'rfm_cell'];
 const SEGMENT_SCHEMES = ['value_tier', 'brand', 'sub_segment', 'customer_type', 'quadrant', 'credit_list', 'satisfaction_band', 'loyalty_band'];
 const LIFECYCLE_GROUPS = ['brand', 'contract_type', 'value_tier', 'sub_segment', 'customer_type', 'acquisition_channel'];
