@@ -6,6 +6,7 @@
 import { badInput } from '../errors.ts';
 import { model } from '../model/index.ts';
 import { isMember } from '../model/members.ts';
+import { CHURN_FIXED, CHURN_MORE, OVERVIEW_METRICS, SURVIVAL_GROUPS } from '../model/page-choices.ts';
 import { pageFiltersFor, pageFiltersOf } from '../model/page-filters.ts';
 import type { Plan } from '../query/plan.ts';
 import { addMonths, lastCompleteMonth, ymStr } from '../query/time.ts';
@@ -69,14 +70,10 @@ export function mapProvince(p: Pick<Plan, 'scope' | 'filters'>): string | null {
 }
 
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
-const OVERVIEW_METRICS = ['subscribers', 'arpu', 'churn_rate', 'revenue', 'new_subscribers', 'net_adds', 'e_channel_share'];
 const RFM_AXES: Record<string, [string, string]> = { rf: ['rfm_r', 'rfm_f'], rm: ['rfm_r', 'rfm_m'], fm: ['rfm_f', 'rfm_m'] };
-const SURVIVAL_GROUPS = ['brand', 'contract_type', 'value_tier', 'sub_segment', 'customer_type', 'acquisition_channel'];
-/** the churn page (ChurnView.vue): its trend's metrics, its fixed breakdowns and the chosen one's dimensions */
+/** the churn page (ChurnView.vue): its trend's metrics and its breakdowns' (the pages' other choices: model/page-choices.ts) */
 const CHURN_TREND = ['churn_rate', 'churned_subscribers'];
 const CHURN_METRICS = ['churned_subscribers', 'churn_rate'];
-const CHURN_FIXED = ['value_tier', 'brand', 'contract_type'];
-const CHURN_MORE = ['sub_segment', 'customer_type', 'quadrant', 'satisfaction_band', 'loyalty_band', 'credit_list', 'acquisition_channel', 'age_band'];
 
 /** The charts each page of a saved view can be embedded as. */
 export const VIEW_CHARTS: Record<string, ChartKind[]> = {

@@ -3,6 +3,7 @@
  * and GraphiQL (the executed document, pre-filled). Pure.
  */
 import { isGrain, normalizeInterpretation, CHART_KINDS, type ChartKind, type Focus, type Interpretation } from './model';
+import { OVERVIEW_METRICS, SURVIVAL_GROUPS } from '../../../server/model/page-choices';
 
 export type ViewPage = 'overview' | 'segments' | 'channels' | 'lifecycle' | 'capability';
 
@@ -10,10 +11,8 @@ export type ViewPage = 'overview' | 'segments' | 'channels' | 'lifecycle' | 'cap
 export const CHAT_KEY = 'chat';
 export const STATE_VALUE_MAX = 1000;
 
-const OVERVIEW_METRICS = ['subscribers', 'arpu', 'churn_rate', 'revenue', 'new_subscribers', 'net_adds', 'e_channel_share'];
 const SEGMENT_DIMS = ['value_tier', 'sub_segment', 'customer_type', 'quadrant', 'credit_list', 'satisfaction_band', 'loyalty_band', 'rfm_r', 'rfm_f', 'rfm_m', 'rfm_cell'];
 const SEGMENT_SCHEMES = ['value_tier', 'brand', 'sub_segment', 'customer_type', 'quadrant', 'credit_list', 'satisfaction_band', 'loyalty_band'];
-const LIFECYCLE_GROUPS = ['brand', 'contract_type', 'value_tier', 'sub_segment', 'customer_type', 'acquisition_channel'];
 
 /** The chat query, its chart and the member it marks (广东排第几: 广东), as one URL value. */
 export function encodeChat(q: Interpretation, chart: ChartKind | null, focus: Focus | null = null): string {
@@ -57,7 +56,7 @@ export function viewOfAnswer(q: Interpretation, chart: ChartKind | null, domain:
     case 'contacts': case 'campaigns': page = 'channels'; break;
     case 'survival': {
       page = 'lifecycle';
-      const g = q.groupBy.find((d) => LIFECYCLE_GROUPS.includes(d));
+      const g = q.groupBy.find((d) => SURVIVAL_GROUPS.includes(d));
       if (g) state.group = g;
       break;
     }
