@@ -93,7 +93,7 @@ describe('executive dashboard', () => {
     expect(await kpis.count()).toBe(6);
     const subscribers = await page.locator('[data-testid="kpi-subscribers"] .value').innerText();
     expect(subscribers).toMatch(/^\d[\d,.]*(万|亿)?$/);
-    await expect.poll(() => page.locator('[data-testid="kpi-median_lifetime"] .value').innerText()).toMatch(/个月/);
+    await expect.poll(() => page.locator('[data-testid="kpi-median_lifetime"] .value').innerText(), { timeout: 30_000 }).toMatch(/个月/);
     expect(await page.locator('[data-testid="kpi-arpu"] .changes').innerText()).toMatch(/环比[\s\S]*同比/);
     // a rate's change in percentage points, not relative (+49% for 2.9% → 4.4% read as points)
     await expect.poll(() => page.locator('[data-testid="kpi-churn_rate"] .changes').innerText()).toMatch(/环比 [▲▼■] [+-]?\d+(\.\d+)?个百分点[\s\S]*同比/);

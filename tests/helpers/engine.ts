@@ -23,7 +23,8 @@ export async function freshEngine(opts: { seed?: boolean; subscribers?: number; 
     engine, dataset, config, dataDir,
     async close() {
       await engine.close();
-      fs.rmSync(dataDir, { recursive: true, force: true });
+      // the engine's background work (a merge finishing) may still add a file while the tree is removed: retry
+      fs.rmSync(dataDir, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
     },
   };
 }
