@@ -1244,6 +1244,8 @@ describe('a reviewer\'s 257 questions (round 3): ordinary wording', () => {
       ['营销活动的响应率按活动类型', /没有营销响应率：.*命中率 = 命中客户 ÷ 名单客户.*转化率/],
       ['campaign response rate last quarter', /no campaign response rate .*"hit rate by campaign kind"/],
       ['哪个渠道的响应最快', /没有响应时间.*平均处理时长和一次解决率/],
+      ['流失预警客户有多少', /没有流失预警或风险评分：.*挽留活动的名单客户数/],
+      ['how many customers are at risk of churning', /no churn-risk score .*retention campaigns/],
       ['各渠道的平均响应时间', /没有响应时间/],
       ['average response time by channel', /no response time .*"average handle time by channel"/],
     ]

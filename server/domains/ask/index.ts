@@ -141,6 +141,8 @@ export function createParser(opts: ParserOptions = {}) {
             'There is no campaign response rate in the data: campaigns record list hits (hit rate = hits ÷ targeted customers), the lift of model lists over random ones and the retention success rate; of contacts, the share that succeeded is the conversion rate. E.g. "hit rate by campaign kind", "conversion rate by channel".'],
           'absent:response_time': ['数据里没有响应时间（客户等多久得到响应）：接触记录的是每次接触的处理时长和是否一次解决，最接近的是平均处理时长和一次解决率，例如“各渠道的平均处理时长”“各渠道的一次解决率”。',
             'There is no response time (how long a customer waits for an answer) in the data: contacts record how long each was handled and whether it was resolved at first contact; the nearest are the average handle time and first-contact resolution, e.g. "average handle time by channel", "first-contact resolution by channel".'],
+          'absent:risk': ['数据里没有流失预警或风险评分：最接近的是离网挽留活动的名单（模型名单相对随机名单的命中率和提升度），例如“挽留活动的名单客户数”“挽留活动的命中率”；已经离网的是离网用户。',
+            'There is no churn-risk score or warning list in the data: the nearest are the churn-retention campaigns\' lists (model lists against random ones: hit rate and lift), e.g. "targeted customers of retention campaigns", "hit rate of retention campaigns"; those who already left are the churned subscribers.'],
           'absent:clv': ['数据里没有客户终身价值（CLV）：最接近的是ARPU（每月）和中位生命周期（在网月数），可以分别问，例如“各价值分层的ARPU”“各品牌的中位生命周期”。',
             'There is no customer lifetime value (CLV) in the data: the nearest are ARPU (per month) and the median lifetime (months), asked apart, e.g. "ARPU by value tier", "median lifetime by brand".'],
         };

@@ -235,6 +235,9 @@ export const OOS_WORDS: [string, string][] = [
     'response time', 'response times', 'time to respond', 'first response time', 'response speed', 'fastest response', 'slowest response', 'responds fastest',
     'respond fastest', 'wait time', 'waiting time', 'queue time']
     .map((w) => [w, 'absent:response_time'] as [string, string]),
+  ...['流失预警', '离网预警', '预警', '预警客户', '风险客户', '高风险', '高风险客户', '流失风险', '离网风险', '流失概率', '离网概率', '流失倾向',
+    'churn risk', 'at-risk', 'at risk', 'risk score', 'churn score', 'churn propensity', 'propensity', 'churn probability', 'likely to churn']
+    .map((w) => [w, 'absent:risk'] as [string, string]),
   ...['customer lifetime value', 'lifetime value', 'clv', 'ltv', '客户终身价值', '终身价值', '生命周期价值', '客户生命周期价值'].map((w) => [w, 'absent:clv'] as [string, string]),
   ...['你是谁', '你好', '密码', '口令', 'password', 'hello', 'who are you', 'api key', 'token', 'credentials', '系统提示', 'system prompt', 'prompt', 'jailbreak', 'ignore', 'disregard', '忽略']
     .map((w) => [w, 'offtopic'] as [string, string]),
