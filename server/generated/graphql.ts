@@ -355,7 +355,7 @@ export type EntityScore = {
 };
 
 export type FilterInput = {
-  /** a dimension id, or a queried metric (a threshold: gt, gte, lt, lte and one value) */
+  /** a dimension id, a queried metric (a threshold: gt, gte, lt, lte and one value), or with compare a queried metric's _change or _prev */
   dimension: Scalars['ID']['input'];
   op: FilterOp;
   /** members for in / not_in; one number for a threshold, or "total" to compare a ratio metric's rows with the query's total (the whole's own figure) */

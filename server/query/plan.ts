@@ -83,6 +83,15 @@ export function plan(q: MetricQuery, ctx: { asOf: string; scope: Scope }): Plan 
     if (values.length === 0) { problems.push(`filter on "${f.dimension}" has no values`); continue; }
     const ranged = f.op !== 'in' && f.op !== 'not_in';
     if (ranged && values.length !== 1) { problems.push(`filter "${f.dimension} ${f.op}" takes exactly one value`); continue; }
+    // with compare, a metric's change or previous figure (revenue_change < 0: the ones that fell)
+    const compared = /^(.+)_(change|prev)$/.exec(f.dimension);
+    if (compared && metrics.some((m) => m.id === compared[1])) {
+      if (!q.compare) { problems.push(`filter on "${f.dimension}" compares with a previous period: give compare (yoy or mom) with it`); continue; }
+      if (!ranged) { problems.push(`a filter on "${f.dimension}" compares values: use gt, gte, lt or lte`); continue; }
+      if (!Number.isFinite(Number(values[0]))) { problems.push(`filter on "${f.dimension}" needs a number, got "${values[0]}"`); continue; }
+      havings.push({ dimension: f.dimension, op: f.op, values });
+      continue;
+    }
     if (metrics.some((m) => m.id === f.dimension)) {
       if (!ranged) { problems.push(`a filter on metric "${f.dimension}" compares values: use gt, gte, lt or lte`); continue; }
       if (values[0] === TOTAL) {

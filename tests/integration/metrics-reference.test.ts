@@ -427,6 +427,29 @@ for (const cube of ['base', 'contacts', 'campaigns'] as const) {
         .rejects.toThrow(/ranks by a comparison: give compare/);
     });
 
+    it('filtered by the change (revenue_change < 0: the ones that fell): exactly the rows whose change, computed here, is on that side', async () => {
+      const dim = cube === 'campaigns' ? 'campaign_kind' : cube === 'contacts' ? 'channel' : 'province';
+      let seen = 0;
+      for (const id of METRICS_OF[cube]) {
+        // mom: the four months before (the test data's campaigns have no year before)
+        const q = { metrics: [id], timeRange: R, groupBy: [dim], compare: 'mom' as const };
+        const all = (await run(q)).rows;
+        const change = (r: Record<string, unknown>) => {
+          const a = num(r[id]), b = num(r[`${id}_prev`]);
+          return a === null || b === null || b === 0 ? null : (a - b) / Math.abs(b);
+        };
+        for (const [op, side] of [['lt', (c: number) => c < 0], ['gte', (c: number) => c >= 0]] as const) {
+          const got = (await run({ ...q, filters: [{ dimension: `${id}_change`, op, values: ['0'] }] })).rows.map((r) => String(r[dim])).sort();
+          const expected = all.filter((r) => change(r) !== null && side(change(r)!)).map((r) => String(r[dim])).sort();
+          expect(got, `${id}_change ${op} 0`).toEqual(expected);
+          seen += expected.length;
+        }
+      }
+      expect(seen).toBeGreaterThan(0);
+      await expect(run({ metrics: [METRICS_OF[cube][0]], groupBy: [dim], timeRange: R, filters: [{ dimension: `${METRICS_OF[cube][0]}_change`, op: 'lt', values: ['0'] }] }))
+        .rejects.toThrow(/give compare/);
+    });
+
     it('a ratio compared with the total (values ["total"]: 低于全省平均): exactly the rows on that side of the whole\'s figure', async () => {
       const dim = cube === 'campaigns' ? 'campaign_kind' : cube === 'contacts' ? 'channel' : 'city';
       const filters = cube === 'campaigns' ? [] : [{ dimension: 'province', op: 'in' as const, values: [GD] }];

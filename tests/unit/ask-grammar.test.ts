@@ -1174,6 +1174,14 @@ describe('a reviewer\'s 257 questions (round 3): ordinary wording', () => {
     // a growth word alone asks which comparison; each choice ranks by the change
     expect(ask('Top 5 provinces by revenue growth').choices.map((c) => [c.interpretation!.compare, c.interpretation!.orderBy, c.interpretation!.limit]))
       .toEqual([['yoy', { metric: 'revenue_change', direction: 'desc' }, 5], ['mom', { metric: 'revenue_change', direction: 'desc' }, 5]])
+    // which ones rose / fell: those whose change is on that side of 0, every one of them, in a table
+    const fell = answered('哪些省份的收入同比下降了')
+    expect(fell.interpretation).toMatchObject({ compare: 'yoy', filters: [{ dimension: 'revenue_change', op: 'lt', values: ['0'] }], orderBy: { metric: 'revenue_change', direction: 'asc' } })
+    expect([fell.chart, fell.restatement]).toEqual(['table', expect.stringContaining('收入同比变化 < 0%')])
+    const rose = interp('which cities saw churn rise month over month')
+    expect(rose).toMatchObject({ compare: 'mom', filters: [{ dimension: 'churn_rate_change', op: 'gt', values: ['0'] }] })
+    expect(rose.limit ?? null).toBeNull()
+    expect(interp('各省收入同比增长情况').filters).toEqual([]) // not a question of which: every one, with its change
     // a comparison named beside an order of values still orders by the values
     expect(interp('各省ARPU同比 从高到低').orderBy).toEqual({ metric: 'arpu', direction: 'desc' })
     expect(interp('ARPU最高的城市 环比').orderBy).toEqual({ metric: 'arpu', direction: 'desc' })

@@ -31,6 +31,10 @@ describe('chips from an interpretation and back', () => {
     // another metric's change, once that metric is gone, moves to the first metric as any order does
     const other = toChips(q({ metrics: ['revenue', 'arpu'], groupBy: ['province'], orderBy: { metric: 'arpu_change', direction: 'asc' }, compare: 'mom' })).filter((c) => !(c.kind === 'metric' && c.id === 'arpu'));
     expect(fromChips(other).orderBy).toEqual({ metric: 'revenue', direction: 'asc' });
+    // those that fell (revenue_change < 0): kept while compared, dropped with the comparison
+    const fell = q({ metrics: ['revenue'], groupBy: ['province'], filters: [{ dimension: 'revenue_change', op: 'lt', values: ['0'] }], compare: 'yoy' });
+    expect(fromChips(toChips(fell)).filters).toEqual([{ dimension: 'revenue_change', op: 'lt', values: ['0'] }]);
+    expect(fromChips(toChips(fell).filter((c) => c.kind !== 'compare')).filters).toEqual([]);
   });
 
   it('a question that names no time gets a default time chip that is not a condition', () => {

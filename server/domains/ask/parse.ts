@@ -752,7 +752,10 @@ export function interpret(given: Token[], env: Env, forced: Forced = new Map(), 
   const merit = tokens.some((t) => MERIT_WORDS.includes(t.text));
   const meritDirection = (d: OrderSpec['direction']): OrderSpec['direction'] => (!merit ? d : d === 'desc' ? 'best' : d === 'asc' ? 'worst' : d);
   // ranked by the change: its _change (relative, as the table shows it); the most of a fall (下降最多, biggest drop) is the lowest change
-  const falls = byChange && (compareToks.some((k) => FALL.test(tokens[k].text)) || tokens.some((t) => FALL_WORDS.has(t.text)));
+  const falls = (compareToks.some((k) => FALL.test(tokens[k].text)) || tokens.some((t) => FALL_WORDS.has(t.text)));
+  // which ones rose / fell (哪些省份的收入同比下降了, which cities saw churn rise): those whose change is on that side of 0
+  const whichChanged = !order && !!compare && compare.mode !== 'remove' && compareToks.some((k) => CHANGE_WORD.test(tokens[k].text))
+    && tokens.some((t) => /^(哪|which)/.test(t.text));
   const orderBy = order && order.mode !== 'remove'
     ? (() => {
       const metric = orderMetric(order.tok, metricToks, metrics, qMetric);
@@ -889,6 +892,11 @@ export function interpret(given: Token[], env: Env, forced: Forced = new Map(), 
     }
     // below the average (低于全省平均): every one below it, the furthest below first (the cut to the
     // first few below does not apply: which ones is what was asked)
+    if (whichChanged && q.groupBy.some((g) => !GRAIN_IDS.has(g)) && !thresholds.length) {
+      const m = metrics[0];
+      q.filters.push({ dimension: `${m}_change`, op: falls ? 'lt' : 'gt', values: ['0'] });
+      q.orderBy = { metric: `${m}_change`, direction: falls ? 'asc' : 'desc' };
+    }
     const vsTotal = thresholds.find((f) => f.values[0] === TOTAL);
     if (vsTotal && !q.orderBy) q.orderBy = { metric: vsTotal.dimension, direction: vsTotal.op.startsWith('lt') ? 'asc' : 'desc' };
     if (compare) q.compare = compare.id;
@@ -919,7 +927,7 @@ export function interpret(given: Token[], env: Env, forced: Forced = new Map(), 
 
   // a ranking with no number over more members than a chart can show: the first few, said so
   const rankedDims = (q.groupBy ?? []).filter((g) => !GRAIN_IDS.has(g));
-  const asked = (q.filters ?? []).some((f) => f.values[0] === TOTAL);
+  const asked = (q.filters ?? []).some((f) => f.values[0] === TOTAL || f.dimension.endsWith('_change'));
   if (q.orderBy && q.limit == null && !asked && rankedDims.length === 1 && rankedDims.length === (q.groupBy ?? []).length) {
     const n = memberCount(rankedDims[0], q.filters ?? [], env.scope ?? null);
     if (n !== null && n > MANY) {
@@ -1018,7 +1026,7 @@ export function interpret(given: Token[], env: Env, forced: Forced = new Map(), 
   if (placed) return { kind: 'answer', interp: tidy(placed.q), chart: chart ?? 'bar', explicitChart: !!chart, requery: true, notes, focus: placed.focus, position: true, ...(tenurePoint ? { tenure: tenurePoint } : {}) };
   // a distribution over two dimensions (各生命周期阶段偏好的渠道) reads as a heatmap; RFM's 125
   // cells as R × F (the segments page's heatmap), M left to 按M
-  let shown = chart ?? (byChange && (q.groupBy ?? []).length ? 'table' : null);
+  let shown = chart ?? ((byChange || (q.filters ?? []).some((f) => f.dimension.endsWith('_change'))) && (q.groupBy ?? []).length ? 'table' : null);
   if (!chart && distributionAsked && !followup) {
     if ((q.groupBy ?? []).length === 1 && q.groupBy![0] === 'rfm_cell' && !(q.filters ?? []).some((f) => f.dimension === 'rfm_cell')) {
       q.groupBy = ['rfm_r', 'rfm_f'];

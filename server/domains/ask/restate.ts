@@ -51,6 +51,13 @@ export function thresholdText(metricId: string, op: string, value: number | stri
   return `${name} ${OP_SIGN[op] ?? op} ${shown}`;
 }
 
+/** A metric's change (revenue_change, with compare): 收入同比变化 / the year-over-year change in revenue. */
+function changeLabel(metricId: string, compare: 'yoy' | 'mom' | null, lang: Language): string {
+  const zh = lang === 'zh';
+  const c = compare === 'yoy' ? (zh ? '同比' : 'year-over-year') : (zh ? '环比' : 'month-over-month');
+  return zh ? `${metricLabel(metricId, lang)}${c}变化` : `the ${c} change in ${metricLabel(metricId, lang).replace(/^[A-Z](?![A-Z])/, (x) => x.toLowerCase())}`;
+}
+
 export function memberLabel(lex: Lexicon, dim: string, id: string, lang: Language): string {
   const m = lex.member(dim, id);
   if (!m) return id;
@@ -85,6 +92,8 @@ export function restate(q: MetricQuery, chart: ChartKind | null, lex: Lexicon, D
   parts.push(join(q.metrics.map((m) => metricLabel(m, lang)), lang));
   for (const f of q.filters ?? []) {
     if (model.metric(f.dimension)) { parts.push(thresholdText(f.dimension, f.op, f.values[0], lang)); continue; }
+    const changed = /^(.+)_change$/.exec(f.dimension);
+    if (changed && model.metric(changed[1])) { parts.push(`${changeLabel(changed[1], q.compare ?? null, lang)} ${OP_SIGN[f.op] ?? f.op} ${Number(f.values[0]) * 100}%`); continue; }
     // a brand's sub-segment names its brand (高价值 is 动感地带's: 品牌细分：高价值（动感地带）), so it is not read as a value tier
     const named = (v: string) => {
       const parent = f.dimension === 'sub_segment' ? lex.member('sub_segment', v)?.parent : undefined;
@@ -108,12 +117,8 @@ export function restate(q: MetricQuery, chart: ChartKind | null, lex: Lexicon, D
     parts.push(zh ? `${cohorts ? '入网时间' : '时间'}：${describeRange(q.timeRange, 'zh')}${partial}` : cohorts ? `activated ${en}` : en);
   } else parts.push(zh ? `时间：${defaultTime(q, D, lang)}` : defaultTime(q, D, lang));
   if (q.orderBy) {
-    // a metric's change (revenue_change, with compare): 收入同比变化 / revenue's year-over-year change
     const change = /^(.+)_change$/.exec(q.orderBy.metric);
-    const c = q.compare === 'yoy' ? (zh ? '同比' : 'year-over-year') : (zh ? '环比' : 'month-over-month');
-    const m = change && model.metric(change[1])
-      ? (zh ? `${metricLabel(change[1], lang)}${c}变化` : `the ${c} change in ${metricLabel(change[1], lang).replace(/^[A-Z](?![A-Z])/, (x) => x.toLowerCase())}`)
-      : metricLabel(q.orderBy.metric, lang);
+    const m = change && model.metric(change[1]) ? changeLabel(change[1], q.compare ?? null, lang) : metricLabel(q.orderBy.metric, lang);
     const desc = q.orderBy.direction === 'desc';
     if (zh) parts.push(`按${m}${desc ? '从高到低' : '从低到高'}${q.limit ? `取前${q.limit}` : '排序'}`);
     else parts.push(`${q.limit ? `${desc ? 'top' : 'bottom'} ${q.limit}` : `sorted ${desc ? 'highest' : 'lowest'} first`} by ${m.replace(/^[A-Z](?![A-Z])/, (c) => c.toLowerCase())}`);

@@ -143,7 +143,8 @@ export const COMPARES: [string, 'yoy' | 'mom'][] = [
 export const AMBIGUOUS_COMPARES = [
   '增长', '增长率', '增幅', '涨幅', '变化率', '变动', 'growth', 'growth rate', 'change rate',
   '多了', '少了', '高了', '低了', '涨了', '降了', '跌了', '增加了', '减少了', '上升', '上升了', '下降', '下降了', '提高了', '降低了', '提升了',
-  'change', 'changed', 'changes', 'increase', 'increased', 'decrease', 'decreased', 'rise', 'rose', 'risen', 'fell', 'grow', 'grew', 'grown', 'growing', 'grows', 'went up', 'went down', 'gone up', 'gone down',
+  'change', 'changed', 'changes', 'increase', 'increased', 'decrease', 'decreased', 'rise', 'rose', 'risen', 'fell', 'grow', 'grew', 'grown', 'growing', 'grows', 'fall', 'falls', 'fallen', 'falling', 'decline', 'declined', 'declines', 'declining',
+  'rising', 'rises', 'increasing', 'decreasing', 'drops', 'dropping', 'went up', 'went down', 'gone up', 'gone down',
   '涨', '跌', '涨得', '跌得', '降得', '升得', '增长得', '下滑', '下滑了', '上涨', '上涨了', 'jump', 'jumped', 'spike', 'spiked', 'surge', 'surged', 'drop', 'dropped', 'dip', 'dipped',
   'plunge', 'plunged', 'soar', 'soared', 'climb', 'climbed',
 ];

@@ -66,6 +66,11 @@ export function fromChips(chips: readonly (Chip | ChipValue)[]): Interpretation 
       case 'compare': q.compare = c.value; break;
     }
   }
+  // a filter on a metric's change (revenue_change < 0) holds while that metric is compared
+  for (let i = filters.length - 1; i >= 0; i--) {
+    const of = changeOf(filters[i].dimension);
+    if (of && (!q.compare || !metrics.includes(of))) filters.splice(i, 1);
+  }
   // ranked by a metric's change (revenue_change): while compared; without a comparison, by the metric itself
   const changed = q.orderBy ? changeOf(q.orderBy.metric) : null;
   if (q.orderBy && changed && metrics.includes(changed) && !q.compare) q.orderBy = { ...q.orderBy, metric: changed };

@@ -41,6 +41,8 @@ export function useChatLabels() {
       case 'metric': return L.metric(c.id);
       case 'filter': {
         // a threshold on a queried metric (离网率 > 5%): the metric's label, the value in its unit
+        const changed = changeOf(c.dimension);
+        if (changed && cat.metric(changed)) return `${t('chat.changeOf', { metric: L.metric(changed) })} ${OPS[c.op]} ${formatValue(c.values[0], 'change', locale.value, 'exact')}`;
         if (cat.metric(c.dimension)) {
           const v = c.values[0] === 'total' ? t('chat.overall') : formatValue(c.values[0], L.format(c.dimension), locale.value, 'exact');
           return `${L.metric(c.dimension)} ${OPS[c.op]} ${v}`;
