@@ -517,6 +517,10 @@ describe('counts of the churned, and banded scores', () => {
       expect(i.orderBy, q).toEqual({ metric: 'churned_subscribers', direction: 'desc' })
     }
     expect(interp('哪个品牌流失最少').orderBy).toEqual({ metric: 'churned_subscribers', direction: 'asc' })
+    // losing customers counts them; the customers are who is counted, not a second metric; Chinese without a count stays the rate
+    expect(interp('Which provinces are losing customers?')).toMatchObject({ metrics: ['churned_subscribers'], groupBy: ['province'] })
+    expect(interp('全球通用户的流失情况').metrics).toEqual(['churn_rate'])
+    expect(interp('Which channel converts best?')).toMatchObject({ metrics: ['conversion_rate'], orderBy: { metric: 'conversion_rate', direction: 'desc' } })
     expect(interp('价值分层中哪一层的离网率最高')).toMatchObject({ metrics: ['churn_rate'], groupBy: ['value_tier'], orderBy: { metric: 'churn_rate', direction: 'desc' } })
     expect(interp('用户最多的品牌')).toMatchObject({ metrics: ['subscribers'], orderBy: { metric: 'subscribers', direction: 'desc' } })
   })

@@ -27,7 +27,7 @@ export { GRAIN_IDS, REGION_DIMS };
 /** a dimension a cube lacks, read as one it has: channel → acquisition channel for subscribers and survival */
 const DIM_ALIAS: Record<string, string[]> = { channel: ['acquisition_channel'] };
 /** a churn verb (not the rate's name) and the words that make a question a count (离网了多少用户) */
-const CHURN_VERBS = new Set(['离网', '流失', 'churned', 'lose', 'lost']);
+const CHURN_VERBS = new Set(['离网', '流失', 'churned', 'lose', 'lost', 'losing', 'loses']);
 const COUNT_WORDS = /多少|how many|number of|人数|用户数|客户数|数量/;
 /** a comparison word that speaks of a change (同比增长, 涨得, grew), not only of which comparison (同比, yoy) */
 const CHANGE_WORD = /增长|增加|增幅|上升|上涨|涨|升|下降|下跌|下滑|跌|降|减少|减|变化|变动|grow|grew|growth|rise|rose|risen|increase|drop|fall|fell|declin|decreas|shr[iu]nk|chang/;
@@ -309,10 +309,13 @@ export function interpret(given: Token[], env: Env, forced: Forced = new Map(), 
   const countToks = metricToks.filter((k) => COUNT_WORDS.test(tokens[k].text) && ofKind(senses(k), 'metric').some((m) => m.id === 'subscribers'));
   const override = new Map<number, string>([...settled].map(([k, x]) => [k, x.id]));
   const byQuantity = tokens.some((t) => QUANTITY_ORDER.test(t.text));
-  if (churnVerb !== undefined && (countToks.length || byQuantity)) {
+  // who was lost (lost the most customers, 流失的客户最多, losing customers) is who the count counts, not a second
+  // metric; in Chinese only beside a count or a quantity (全球通用户的流失情况 is the churn rate)
+  const lostWho = churnVerb !== undefined && (byQuantity || /^(lose|lost|losing|loses)$/.test(tokens[churnVerb].text))
+    ? metricToks.filter((k) => PEOPLE.test(tokens[k].text) && ofKind(senses(k), 'metric').some((m) => m.id === 'subscribers')) : [];
+  if (churnVerb !== undefined && (countToks.length || byQuantity || lostWho.length)) {
     override.set(churnVerb, 'churned_subscribers');
-    // who was lost (lost the most customers, 流失的客户最多) is who the count counts, not a second metric
-    const who = byQuantity ? metricToks.filter((k) => PEOPLE.test(tokens[k].text) && ofKind(senses(k), 'metric').some((m) => m.id === 'subscribers')) : [];
+    const who = lostWho;
     usedMetricToks = uniq([...usedMetricToks.filter((k) => !countToks.includes(k) && !who.includes(k)), churnVerb]).sort((a, b) => a - b);
   } else if (countToks.length) {
     // how many customers did we reach, 触达了多少客户: the count word asks for the count the verb names, not everyone beside it

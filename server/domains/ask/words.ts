@@ -306,7 +306,9 @@ export const EXTRA_SENSES: [string, Sense][] = [
   // activated: the new subscribers beside a count word (number of subscribers activated via the hotline), else a qualifier
   ['activated', { kind: 'metric', id: 'new_subscribers', weak: true }],
   // lose / lost count the churned only beside a count word (how many customers did we lose; parse.ts)
-  ...(['lose', 'lost'].map((w) => [w, { kind: 'metric', id: 'churned_subscribers', weak: true }] as [string, Sense])),
+  ...(['lose', 'lost', 'losing', 'loses'].map((w) => [w, { kind: 'metric', id: 'churned_subscribers', weak: true }] as [string, Sense])),
+  // converts best (which channel converts best): the conversion rate
+  ...(['converts', 'convert', 'converting', '转化最好', '转化效果'].map((w) => [w, { kind: 'metric', id: 'conversion_rate' }] as [string, Sense])),
   ...(['离网', '流失'].map((w) => [w, { kind: 'metric', id: 'churn_rate' }] as [string, Sense])),
   // the share of subscribers who churned is the churn rate (not a pie of one slice)
   ...(['离网用户占比', '离网客户占比', '流失用户占比', '流失客户占比', '离网占比', '流失占比', '离网用户比例', '流失用户比例', 'share of subscribers who churned']
