@@ -86,6 +86,9 @@ const cases: Case[] = [
   { name: 'lifecycle: cohort retention, Guangdong', doc: 'query($f: [FilterInput!]) { cohortRetention(filters: $f, timeRange: { from: "2024-06", to: "2025-05" }, maxMonths: 12) { cells { cohort monthsSince base retained rate } } }', variables: { f: GD } },
   { name: 'lifecycle: contract-expiry churn, Guangdong', doc: 'query($f: [FilterInput!]) { contractChurn(filters: $f) { points { contractType relativeMonth atRisk churned churnRate } } }', variables: { f: GD } },
   metricCase('capability: entities × dimension', { metrics: ['capability_score'], groupBy: ['capability_entity', 'capability_dimension'] }),
+  // the chat's rankings by a change and comparisons with the whole (收入同比增长最快的5个省份, 广东哪些地市ARPU低于全省平均)
+  metricCase('ranked by change: revenue yoy by province, top 5', { metrics: ['revenue'], groupBy: ['province'], compare: 'yoy', orderBy: { metric: 'revenue_change', direction: 'desc' }, limit: 5 }),
+  metricCase('vs the total: Guangdong cities with ARPU below the province', { metrics: ['arpu'], groupBy: ['city'], filters: [...GD, { dimension: 'arpu', op: 'lt', values: ['total'] }] }),
   { name: 'chat: "广东各地市的离网率" (parse + query)', doc: 'query($q: String!) { ask(question: $q) { status rows } }', variables: { q: '广东各地市的离网率' } },
 ].filter((c) => values.only === undefined || c.name.includes(values.only));
 const pageFigures = values.only === undefined;
