@@ -208,6 +208,10 @@ describe('grouping, order, comparison', () => {
     expect(interp('provinces with churn above the national average')).toMatchObject({ filters: [{ dimension: 'churn_rate', op: 'gt', values: ['total'] }], orderBy: { direction: 'desc' } })
     expect(interp('各省离网率高于平均水平').filters).toEqual([{ dimension: 'churn_rate', op: 'gt', values: ['total'] }])
     expect(answered('ARPU低于平均值的城市').restatement).toContain('ARPU < 整体值（合计行）')
+    expect(interp('ARPU比全国平均高的省份有几个').filters).toEqual([{ dimension: 'arpu', op: 'gt', values: ['total'] }])
+    // a sign: against 0 (净增用户为负: the ones that shrank)
+    expect(interp('哪些省份的净增用户为负')).toMatchObject({ metrics: ['net_adds'], groupBy: ['province'], filters: [{ dimension: 'net_adds', op: 'lt', values: ['0'] }] })
+    expect(interp('provinces with negative net adds').filters).toEqual([{ dimension: 'net_adds', op: 'lt', values: ['0'] }])
   })
   it('a follow-up threshold joins the question; a new metric drops it and says so', () => {
     const [, only, swapped] = conversation('广东各地市离网率和ARPU', '只看离网率超过5%的', '换成MOU')
@@ -520,6 +524,7 @@ describe('counts of the churned, and banded scores', () => {
     // losing customers counts them; the customers are who is counted, not a second metric; Chinese without a count stays the rate
     expect(interp('Which provinces are losing customers?')).toMatchObject({ metrics: ['churned_subscribers'], groupBy: ['province'] })
     expect(interp('全球通用户的流失情况').metrics).toEqual(['churn_rate'])
+    expect(interp('各省新增和离网对比').metrics).toEqual(['new_subscribers', 'churned_subscribers']) // counts side by side
     expect(interp('Which channel converts best?')).toMatchObject({ metrics: ['conversion_rate'], orderBy: { metric: 'conversion_rate', direction: 'desc' } })
     expect(interp('价值分层中哪一层的离网率最高')).toMatchObject({ metrics: ['churn_rate'], groupBy: ['value_tier'], orderBy: { metric: 'churn_rate', direction: 'desc' } })
     expect(interp('用户最多的品牌')).toMatchObject({ metrics: ['subscribers'], orderBy: { metric: 'subscribers', direction: 'desc' } })
@@ -1186,6 +1191,10 @@ describe('a reviewer\'s 257 questions (round 3): ordinary wording', () => {
     expect(rose).toMatchObject({ compare: 'mom', filters: [{ dimension: 'churn_rate_change', op: 'gt', values: ['0'] }] })
     expect(rose.limit ?? null).toBeNull()
     expect(interp('各省收入同比增长情况').filters).toEqual([]) // not a question of which: every one, with its change
+    // higher / lower than the period before: its change on that side of 0
+    expect(interp('离网率比去年同期高的省份')).toMatchObject({ compare: 'yoy', filters: [{ dimension: 'churn_rate_change', op: 'gt', values: ['0'] }] })
+    expect(interp('ARPU比上月低的地市')).toMatchObject({ compare: 'mom', filters: [{ dimension: 'arpu_change', op: 'lt', values: ['0'] }] })
+    expect(interp('收入比去年高了多少')).toMatchObject({ compare: 'yoy', filters: [] }) // how much: the figures and the change
     // a comparison named beside an order of values still orders by the values
     expect(interp('各省ARPU同比 从高到低').orderBy).toEqual({ metric: 'arpu', direction: 'desc' })
     expect(interp('ARPU最高的城市 环比').orderBy).toEqual({ metric: 'arpu', direction: 'desc' })

@@ -313,7 +313,9 @@ export function interpret(given: Token[], env: Env, forced: Forced = new Map(), 
   // metric; in Chinese only beside a count or a quantity (全球通用户的流失情况 is the churn rate)
   const lostWho = churnVerb !== undefined && (byQuantity || /^(lose|lost|losing|loses)$/.test(tokens[churnVerb].text))
     ? metricToks.filter((k) => PEOPLE.test(tokens[k].text) && ofKind(senses(k), 'metric').some((m) => m.id === 'subscribers')) : [];
-  if (churnVerb !== undefined && (countToks.length || byQuantity || lostWho.length)) {
+  // beside the new subscribers or net adds (各省新增和离网对比): the churned count, counts side by side
+  const besideCount = churnVerb !== undefined && metricToks.some((k) => k !== churnVerb && ofKind(senses(k), 'metric').some((m) => m.id === 'new_subscribers' || m.id === 'net_adds'));
+  if (churnVerb !== undefined && (countToks.length || byQuantity || lostWho.length || besideCount)) {
     override.set(churnVerb, 'churned_subscribers');
     const who = lostWho;
     usedMetricToks = uniq([...usedMetricToks.filter((k) => !countToks.includes(k) && !who.includes(k)), churnVerb]).sort((a, b) => a - b);
@@ -748,6 +750,17 @@ export function interpret(given: Token[], env: Env, forced: Forced = new Map(), 
   const chartToks = tokens.map((_, k) => k).filter((k) => kinds[k] === 'chart');
   const chart: ChartKind | null = chartToks.length ? ofKind(senses(chartToks[chartToks.length - 1]), 'chart')[0].id : null;
 
+  // higher or lower than the period before (离网率比去年同期高的省份, ARPU比上月低的地市): the ones whose change is
+  // on that side of 0, not a ranking (高 right after 比去年 compares with it)
+  const vsPrevSide: 'gt' | 'lt' | null = (() => {
+    if (!order || order.spec.limit !== undefined || !compare || compare.mode === 'remove' || !/^(高|低|多|少|大|小|更高|更低|更多|更少)$/.test(tokens[order.tok].text)) return null;
+    let j = order.tok - 1;
+    while (j >= 0 && kinds[j] === 'stop') j--;
+    if (j < 0 || kinds[j] !== 'compare' || !/^比/.test(tokens[j].text)) return null;
+    return order.spec.direction === 'desc' || order.spec.direction === 'best' ? 'gt' : 'lt';
+  })();
+  if (vsPrevSide) order = null;
+
   // ranked by the change (哪个地市的离网率环比涨得最多, 收入同比增长最快的省份, the biggest drop in ARPU month over
   // month): a word of change beside the comparison (not 同比 / yoy alone) and an order word rank by the metric's _change
   const byChange = !!order && !!compare && compare.mode !== 'remove' && compareToks.some((k) => CHANGE_WORD.test(tokens[k].text));
@@ -755,10 +768,10 @@ export function interpret(given: Token[], env: Env, forced: Forced = new Map(), 
   const merit = tokens.some((t) => MERIT_WORDS.includes(t.text));
   const meritDirection = (d: OrderSpec['direction']): OrderSpec['direction'] => (!merit ? d : d === 'desc' ? 'best' : d === 'asc' ? 'worst' : d);
   // ranked by the change: its _change (relative, as the table shows it); the most of a fall (下降最多, biggest drop) is the lowest change
-  const falls = (compareToks.some((k) => FALL.test(tokens[k].text)) || tokens.some((t) => FALL_WORDS.has(t.text)));
+  const falls = vsPrevSide ? vsPrevSide === 'lt' : (compareToks.some((k) => FALL.test(tokens[k].text)) || tokens.some((t) => FALL_WORDS.has(t.text)));
   // which ones rose / fell (哪些省份的收入同比下降了, which cities saw churn rise): those whose change is on that side of 0
-  const whichChanged = !order && !!compare && compare.mode !== 'remove' && compareToks.some((k) => CHANGE_WORD.test(tokens[k].text))
-    && tokens.some((t) => /^(哪|which)/.test(t.text));
+  const whichChanged = vsPrevSide !== null || (!order && !!compare && compare.mode !== 'remove' && compareToks.some((k) => CHANGE_WORD.test(tokens[k].text))
+    && tokens.some((t) => /^(哪|which)/.test(t.text)));
   const orderBy = order && order.mode !== 'remove'
     ? (() => {
       const metric = orderMetric(order.tok, metricToks, metrics, qMetric);

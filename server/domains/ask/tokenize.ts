@@ -117,6 +117,14 @@ const AVERAGE_OPS: Record<string, 'lt' | 'gt'> = {
   below: 'lt', under: 'lt', 'less than': 'lt', 'lower than': 'lt', above: 'gt', over: 'gt', 'more than': 'gt', 'higher than': 'gt',
 };
 const AVERAGE = R(`(${Object.keys(AVERAGE_OPS).sort((a, b) => b.length - a.length).join('|')})\\s*(?:the\\s+)?(?:全省|全国|全市|本省|本市|整体|总体|overall|national|provincial)?\\s*的?\\s*(?:平均值|平均水平|平均线|平均数|平均|均值|average|mean)(?![a-z])`);
+// 比全国平均高 (higher than the national average): the same comparison, the side said after it
+const AVERAGE_AFTER = R(`比\\s*(?:全省|全国|全市|本省|本市|整体|总体)?\\s*的?\\s*(?:平均值|平均水平|平均线|平均数|平均|均值)\\s*(?:还|更)?(高|低|多|少|大|小)`);
+// a sign (净增用户为负, net adds negative): against 0
+const SIGN_OPS: Record<string, 'lt' | 'gt'> = {
+  为负: 'lt', 为负数: 'lt', 是负的: 'lt', 是负数: 'lt', 负值: 'lt', 小于零: 'lt', 低于零: 'lt', negative: 'lt', 'below zero': 'lt',
+  为正: 'gt', 为正数: 'gt', 是正的: 'gt', 是正数: 'gt', 正值: 'gt', 大于零: 'gt', 高于零: 'gt', positive: 'gt', 'above zero': 'gt',
+};
+const SIGN = R(`(${Object.keys(SIGN_OPS).sort((a, b) => b.length - a.length).join('|')})(?![a-z])`);
 const unitOf = (u: string | undefined): ThresholdSpec['unit'] => (u === '%' || u === 'percent' || u === '个百分点' ? '%' : u === '万' ? '万' : u === '岁' || /^years? old$/.test(u ?? '') ? '岁' : null);
 
 function thresholdAt(text: string, i: number): { end: number; spec: ThresholdSpec } | null {
@@ -131,6 +139,12 @@ function thresholdAt(text: string, i: number): { end: number; spec: ThresholdSpe
   AVERAGE.lastIndex = i;
   const avg = fit(AVERAGE.exec(text), (m) => ({ op: AVERAGE_OPS[m[1]], value: NaN, unit: null, total: true }));
   if (avg) found.push(avg);
+  AVERAGE_AFTER.lastIndex = i;
+  const after = fit(AVERAGE_AFTER.exec(text), (m) => ({ op: /高|多|大/.test(m[1]) ? 'gt' : 'lt', value: NaN, unit: null, total: true }));
+  if (after) found.push(after);
+  SIGN.lastIndex = i;
+  const sign = fit(SIGN.exec(text), (m) => ({ op: SIGN_OPS[m[1]], value: 0, unit: null }));
+  if (sign) found.push(sign);
   THRESHOLD.lastIndex = i;
   const a = fit(THRESHOLD.exec(text), (m) => ({ op: THRESHOLD_OPS[m[1]], value: Number(m[2]), unit: unitOf(m[3]) }));
   if (a) found.push(a);
