@@ -893,6 +893,12 @@ describe('a reviewer\'s 195 questions (round 2): ordinary wording', () => {
       expect(r.interpretation, q).toMatchObject({ metrics: ['survival_rate'], filters: [{ dimension: 'contract_type', values: ['hard'] }] })
       expect(r.restatement, q).toMatch(/图中标出第12个月|Month 12 is marked on the curve/)
     }
+    // how many are left after a tenure, in years or months (入网一年后还剩多少, still active after 12 months)
+    for (const [q, months] of [['入网一年后还剩多少', 12], ['全球通入网半年后还剩多少', 6], ['一年后还在网的比例', 12], ['在网满两年的存活率', 24], ['what share are still active after 12 months', 12]] as const) {
+      const r = answered(q)
+      expect(r.interpretation!.metrics, q).toEqual(['survival_rate'])
+      expect(r.tenure, q).toMatchObject({ months })
+    }
     const c = answered('新入网用户前三个月的流失比例')
     expect(c.interpretation!.metrics).toEqual(['survival_rate'])
     expect(c.restatement).toContain('前3个月的流失比例 = 1 − 第3个月的存活率')

@@ -73,6 +73,9 @@ const TENURE_PATTERNS: [RegExp, boolean][] = [
   [R('(\\d{1,3})[- ]months?\\s+(?=survival|retention)'), false],
   // 半年留存率, 一年存活率, 两年留存率: in years (one digit or a numeral, never a calendar year: 2024年 is read first)
   [R('([半一两二三四五1-5])\\s*年\\s*(?=的?\\s*(?:留存|存活|生存))'), false],
+  // 入网一年后, 在网满两年, 一年后还在网: a tenure in years
+  [R('(?:在网|网龄|入网后?|开户后?)\\s*(?:满)?\\s*([半一两二三四五1-5])\\s*年(?:时|后|的时候)?'), false],
+  [R('(?:满)?([半一两二三四五1-5])\\s*年后(?=\\s*(?:还|仍|依然|依旧))'), false],
   [R('(?:前|头)\\s*(\\d{1,3})\\s*个\\s*月(?:内)?'), true],
   [R('(?:in|within)\\s+(?:the\\s+)?first\\s+(\\d{1,3})\\s+months?(?![a-z])'), true],
 ];
@@ -86,7 +89,7 @@ function tenureAt(text: string, i: number): { end: number; spec: TenureSpec } | 
     const m = re.exec(text);
     if (!m) continue;
     const end = i + m[0].replace(/\s+$/, '').length;
-    const months = YEARS[m[1]] ?? (/[年]\s*$/.test(m[0]) ? 12 * +m[1] : +m[1]);
+    const months = YEARS[m[1]] ?? (/年/.test(m[0]) ? 12 * +m[1] : +m[1]);
     if (months >= 1 && months <= 600 && (!best || end > best.end)) best = { end, spec: { months, within } };
   }
   return best;

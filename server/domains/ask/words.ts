@@ -317,6 +317,9 @@ export const EXTRA_SENSES: [string, Sense][] = [
   ...(['mou值', '通话时长', '户均通话时长'].map((w) => [w, { kind: 'metric', id: 'mou' }] as [string, Sense])),
   ...(['dou值', '流量', '户均流量使用'].map((w) => [w, { kind: 'metric', id: 'dou' }] as [string, Sense])),
   // 留存率 (the share still in the base): the survival curve; 批次留存 (by activation cohort) is the lifecycle page's heatmap
+  // how many are left (入网一年后还剩多少, still active after 12 months): the survival curve, at the tenure named
+  ...(['还剩多少', '还剩', '还剩下', '还在网', '仍在网', '还在网的', '还在网的比例', '还留着', 'still active', 'still with us', 'remain active', 'still around', 'are still active']
+    .map((w) => [w, { kind: 'metric', id: 'survival_rate', asks: true }] as [string, Sense])),
   ...(['存活', '存活分析', '生存分析', '生存率', 'km曲线', '存活率曲线', '留存率', '用户留存率', '客户留存率', 'survival analysis', 'survival rates', 'kaplan meier curve'].map((w) => [w, { kind: 'metric', id: 'survival_rate' }] as [string, Sense])),
   ...(['中位生命周期', '生命周期长度', 'median customer lifetime', 'median'].map((w) => [w, { kind: 'metric', id: 'median_lifetime' }] as [string, Sense])),
   ...(MEAN_LIFETIME_WORDS.map((w) => [w, { kind: 'metric', id: 'median_lifetime' }] as [string, Sense])),
