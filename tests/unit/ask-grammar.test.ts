@@ -1197,6 +1197,12 @@ describe('a reviewer\'s 257 questions (round 3): ordinary wording', () => {
     expect(rose).toMatchObject({ compare: 'mom', filters: [{ dimension: 'churn_rate_change', op: 'gt', values: ['0'] }] })
     expect(rose.limit ?? null).toBeNull()
     expect(interp('各省收入同比增长情况').filters).toEqual([]) // not a question of which: every one, with its change
+    // a follow-up keeps the change's filter and order while the metric is compared; a new metric drops them, said so
+    const [, gd, arpu] = conversation('哪些省份的收入同比下降了', '只看广东', '换成ARPU')
+    expect(gd.interpretation).toMatchObject({ groupBy: ['city'], orderBy: { metric: 'revenue_change', direction: 'asc' } })
+    expect(gd.interpretation!.filters).toContainEqual({ dimension: 'revenue_change', op: 'lt', values: ['0'] })
+    expect(arpu.interpretation!.filters!.some((f) => f.dimension.endsWith('_change'))).toBe(false)
+    expect(arpu.restatement).toContain('已去掉：收入同比变化 < 0%')
     // higher / lower than the period before: its change on that side of 0
     expect(interp('离网率比去年同期高的省份')).toMatchObject({ compare: 'yoy', filters: [{ dimension: 'churn_rate_change', op: 'gt', values: ['0'] }] })
     expect(interp('ARPU比上月低的地市')).toMatchObject({ compare: 'mom', filters: [{ dimension: 'arpu_change', op: 'lt', values: ['0'] }] })

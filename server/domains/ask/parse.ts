@@ -20,7 +20,7 @@ import type { ChartKind, CommandId, Filter, Focus, Language, MetricQuery, Previo
 import { applyFollowup, type FollowupEffects, type Mention } from './followup.ts';
 import { TOTAL } from '../../query/types.ts';
 import { AVERAGE_WORDS, PIE_NAMES, JOIN_BESIDE, DISTRIBUTION_WORDS, WHY_WORDS, MEAN_LIFETIME_WORDS, MERIT_WORDS, MIX_WORDS, PER_CONTACT, PER_CONVERSION, POSITION_WORDS, RANK_WORDS, UNTIL_NOW } from './words.ts';
-import { dimLabel, metricLabel, thresholdText } from './restate.ts';
+import { changeLabel, dimLabel, metricLabel, thresholdText } from './restate.ts';
 import { defaultChart } from './default-chart.ts';
 
 export { GRAIN_IDS, REGION_DIMS };
@@ -31,6 +31,8 @@ const CHURN_VERBS = new Set(['离网', '流失', 'churned', 'lose', 'lost', 'los
 const COUNT_WORDS = /多少|how many|number of|人数|用户数|客户数|数量/;
 /** a comparison word that speaks of a change (同比增长, 涨得, grew), not only of which comparison (同比, yoy) */
 const CHANGE_WORD = /增长|增加|增幅|上升|上涨|涨|升|下降|下跌|下滑|跌|降|减少|减|变化|变动|grow|grew|growth|rise|rose|risen|increase|drop|fall|fell|declin|decreas|shr[iu]nk|chang/;
+/** The metric whose change or previous figure a key is (revenue_change → revenue), else null. */
+const changeBase = (key: string): string | null => { const m = /^(.+)_(change|prev)$/.exec(key); return m && metricOf(m[1]) ? m[1] : null; };
 /** a change word that says the figure fell (下降最多: the biggest fall ranks first) */
 const FALL = /下降|下跌|下滑|跌|降|减少|减|drop|fall|fell|declin|decreas|shr[iu]nk/;
 const FALL_WORDS = new Set(['biggest drop', 'biggest fall', 'largest drop', 'largest decline', 'biggest decline']);
@@ -1002,6 +1004,13 @@ export function interpret(given: Token[], env: Env, forced: Forced = new Map(), 
     });
     q.groupBy = uniq(q.groupBy);
     q.filters = q.filters!.flatMap((f) => {
+      // a threshold on a metric's change stays while that metric is compared, and goes with it
+      const of = changeBase(f.dimension);
+      if (of) {
+        if (metrics.includes(of) && q.compare) return [f];
+        dropped.push(`${changeLabel(of, q.compare ?? null, env.lang)} ${f.op === 'lt' || f.op === 'lte' ? '<' : '>'} ${Number(f.values[0]) * 100}%`);
+        return [];
+      }
       // a threshold stays with its metric, and goes with it
       if (metricOf(f.dimension)) {
         if (metrics.includes(f.dimension)) return [f];
@@ -1015,7 +1024,8 @@ export function interpret(given: Token[], env: Env, forced: Forced = new Map(), 
     });
     if (q.compare && !sqlOnly(metrics) && !compare) { q.compare = null; dropped.push(zh ? '同比/环比' : 'the comparison'); }
     if (q.timeRange && metrics.some((m) => metricOf(m)?.cube === 'capability') && !time) { q.timeRange = null; dropped.push(zh ? '时间范围' : 'the time range'); }
-    if (q.orderBy && !metrics.includes(q.orderBy.metric) && !GRAIN_IDS.has(q.orderBy.metric) && !(q.groupBy ?? []).includes(q.orderBy.metric)) {
+    const rankedByChange = !!q.orderBy && !!q.compare && metrics.includes(changeBase(q.orderBy.metric) ?? '');
+    if (q.orderBy && !rankedByChange && !metrics.includes(q.orderBy.metric) && !GRAIN_IDS.has(q.orderBy.metric) && !(q.groupBy ?? []).includes(q.orderBy.metric)) {
       const dir = q.orderBy.direction;
       q.orderBy = { metric: metrics[0], direction: dir };
     }

@@ -52,7 +52,7 @@ export function thresholdText(metricId: string, op: string, value: number | stri
 }
 
 /** A metric's change (revenue_change, with compare): 收入同比变化 / the year-over-year change in revenue. */
-function changeLabel(metricId: string, compare: 'yoy' | 'mom' | null, lang: Language): string {
+export function changeLabel(metricId: string, compare: 'yoy' | 'mom' | null, lang: Language): string {
   const zh = lang === 'zh';
   const c = compare === 'yoy' ? (zh ? '同比' : 'year-over-year') : (zh ? '环比' : 'month-over-month');
   return zh ? `${metricLabel(metricId, lang)}${c}变化` : `the ${c} change in ${metricLabel(metricId, lang).replace(/^[A-Z](?![A-Z])/, (x) => x.toLowerCase())}`;
