@@ -353,3 +353,39 @@ describe('chat panel', () => {
     await c.close();
   });
 });
+
+describe('chat: which ones changed, and against the whole', () => {
+  it('哪些省份的收入同比下降了 lists exactly the provinces the API says fell, each with a negative change; 低于全省平均 the cities below Guangdong\'s own figure', async () => {
+    const c = await browser.newContext({ viewport: VIEWPORT });
+    await signIn(c, base, 'demo-national');
+    const p = await c.newPage();
+    const errors: string[] = [];
+    p.on('pageerror', (e) => errors.push(e.message));
+    await p.goto(`${base}/`);
+    await p.locator('[data-testid="chat-open"]').click();
+    /** the same question's numbers straight from the API (as the viewer), in the answer's own query */
+    const api = (q: unknown) => p.evaluate(async (query) => {
+      const r = await fetch('/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: 'query($q: MetricQuery!) { metrics(query: $q) { rows totals } }', variables: { q: query } }) });
+      return (await r.json()).data.metrics as { rows: Record<string, unknown>[]; totals: Record<string, number> };
+    }, q);
+
+    const fell = await ask(p, '哪些省份的收入同比下降了');
+    expect(await fell.getAttribute('data-status')).toBe('ANSWERED');
+    expect((await fell.locator('[data-testid="chat-chip"]').allInnerTexts()).join(' ')).toContain('收入变化 < 0%');
+    const all = await api({ metrics: ['revenue'], groupBy: ['province'], compare: 'yoy' });
+    const expected = all.rows.filter((r) => typeof r.revenue_change === 'number' && r.revenue_change < 0).length;
+    expect(await rowCount(fell)).toBe(expected);
+    const changes = await fell.locator('[data-testid="chat-rows"] tbody tr td:last-child').allInnerTexts();
+    for (const x of changes) expect(x).toMatch(/^-\d/);
+
+    const below = await ask(p, '广东哪些地市的ARPU低于全省平均');
+    expect(await below.getAttribute('data-status')).toBe('ANSWERED');
+    const gd = await api({ metrics: ['arpu'], groupBy: ['city'], filters: [{ dimension: 'province', op: 'in', values: ['440000'] }] });
+    const under = gd.rows.filter((r) => (r.arpu as number) < gd.totals.arpu).length;
+    expect(under).toBeGreaterThan(0);
+    expect(await rowCount(below)).toBe(under);
+    await below.screenshot({ path: path.join(SHOTS, 'chat-below-average.png') });
+    expect(errors).toEqual([]);
+    await c.close();
+  });
+});
