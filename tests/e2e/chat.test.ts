@@ -385,6 +385,10 @@ describe('chat: which ones changed, and against the whole', () => {
     expect(under).toBeGreaterThan(0);
     expect(await rowCount(below)).toBe(under);
     await below.screenshot({ path: path.join(SHOTS, 'chat-below-average.png') });
+    // a condition nothing meets is an answer, said as one, not "no data"
+    const none = await ask(p, '离网率超过90%的地市');
+    expect(await none.getAttribute('data-status')).toBe('ANSWERED');
+    expect(await none.locator('[data-testid="chat-no-rows"]').innerText()).toBe('没有符合条件的结果（条件见上方）');
     expect(errors).toEqual([]);
     await c.close();
   });

@@ -95,7 +95,7 @@ const en: typeof zh = {
     saveHint: 'Saved on the {page} page (the nearest page, {scope}); opening the view shows this answer again in the chat.',
     saved: 'Saved “{name}” (version {v}): open it from the saved views of the {page} page.',
     fallback: 'A {kind} cannot draw this result: the nearest chart is shown.', truncated: 'The chart shows the {n} largest; the data table has all {total} rows.',
-    chartOnly: 'Only the chart changed; nothing was re-queried.', noRows: 'No data', noValues: 'The result has no values to draw (the data table says why)', kinds: {
+    chartOnly: 'Only the chart changed; nothing was re-queried.', noRows: 'No data', noneMatch: 'None meets the condition (see above)', noValues: 'The result has no values to draw (the data table says why)', kinds: {
       line: 'line chart', bar: 'bar chart', pie: 'pie chart', table: 'table', radar: 'radar chart', funnel: 'funnel', sankey: 'Sankey diagram', heatmap: 'heatmap', survival: 'survival curve', kpi: 'KPI card', map: 'map',
     },
   },

@@ -95,7 +95,7 @@ export default {
     saveHint: '保存到“{page}”页（最接近的页面，{scope}），打开视图时会在问数中重新显示这个回答。',
     saved: '已保存“{name}”（版本 {v}），可在“{page}”页的已保存视图中打开。',
     fallback: '“{kind}”画不了这个结果，改用了最接近的图。', truncated: '图中显示最大的 {n} 项；数据表中有全部 {total} 行。',
-    chartOnly: '只换了图表，没有重新查询。', noRows: '没有数据', noValues: '结果里没有可画的数值（见数据表中的说明）', kinds: {
+    chartOnly: '只换了图表，没有重新查询。', noRows: '没有数据', noneMatch: '没有符合条件的结果（条件见上方）', noValues: '结果里没有可画的数值（见数据表中的说明）', kinds: {
       line: '折线图', bar: '柱状图', pie: '饼图', table: '表格', radar: '雷达图', funnel: '漏斗图', sankey: '桑基图', heatmap: '热力图', survival: '生存曲线', kpi: '指标卡', map: '地图',
     },
   },
