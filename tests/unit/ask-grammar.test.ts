@@ -204,11 +204,16 @@ describe('grouping, order, comparison', () => {
       groupBy: ['city'], filters: [{ dimension: 'province', op: 'in', values: ['440000'] }, { dimension: 'arpu', op: 'lt', values: ['total'] }],
       orderBy: { metric: 'arpu', direction: 'asc' },
     })
-    expect(interp('哪些地市ARPU低于全省平均').limit ?? null).toBeNull() // which ones is what is asked: not cut to ten
+    expect(interp('哪些地市ARPU低于全国平均').limit ?? null).toBeNull() // which ones is what is asked: not cut to ten (337 cities)
     expect(interp('provinces with churn above the national average')).toMatchObject({ filters: [{ dimension: 'churn_rate', op: 'gt', values: ['total'] }], orderBy: { direction: 'desc' } })
     expect(interp('各省离网率高于平均水平').filters).toEqual([{ dimension: 'churn_rate', op: 'gt', values: ['total'] }])
     expect(answered('ARPU低于平均值的城市').restatement).toContain('ARPU < 整体值（合计行）')
     expect(interp('ARPU比全国平均高的省份有几个').filters).toEqual([{ dimension: 'arpu', op: 'gt', values: ['total'] }])
+    // 全省 with no province named, by a viewer of the whole country: which province? (a province's viewer: their own)
+    expect(ask('哪些地市ARPU低于全省平均').message).toMatch(/^“全省平均”是哪个省的？/)
+    expect(parser.parse('哪些地市ARPU低于全省平均', { asOf, previous: null, scope: '440000' }).status).toBe('ANSWERED')
+    // members picked one by one: the total would be theirs, not the average named
+    expect(ask('深圳和广州的ARPU高于全省平均吗').message).toMatch(/合计只算所选的几个地市/)
     // a sign: against 0 (净增用户为负: the ones that shrank)
     expect(interp('哪些省份的净增用户为负')).toMatchObject({ metrics: ['net_adds'], groupBy: ['province'], filters: [{ dimension: 'net_adds', op: 'lt', values: ['0'] }] })
     expect(interp('provinces with negative net adds').filters).toEqual([{ dimension: 'net_adds', op: 'lt', values: ['0'] }])

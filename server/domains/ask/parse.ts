@@ -917,6 +917,26 @@ export function interpret(given: Token[], env: Env, forced: Forced = new Map(), 
     }
     const vsTotal = thresholds.find((f) => f.values[0] === TOTAL);
     if (vsTotal && !q.orderBy) q.orderBy = { metric: vsTotal.dimension, direction: vsTotal.op.startsWith('lt') ? 'asc' : 'desc' };
+    // 全省平均 with no province named, asked by a viewer of the whole country: which province's?
+    const provinceWhole = thresholdToks.find((k) => tokens[k].threshold!.whole === 'province');
+    const oneProvince = q.filters.some((f) => (f.dimension === 'province' || f.dimension === 'city') && f.op === 'in' && new Set(f.values.map((v) => v.slice(0, 2))).size === 1);
+    // the members compared picked one by one (深圳和广州…高于全省平均): the total would be theirs alone, not the average named
+    const picked = vsTotal && q.filters.find((f) => f.op === 'in' && (q.groupBy ?? []).includes(f.dimension));
+    if (picked && !followup) {
+      const what = dimLabel(picked.dimension, env.lang);
+      return {
+        kind: 'clarify', marks: thresholdToks.filter((k) => tokens[k].threshold!.total),
+        message: zh ? `和平均比时，合计只算所选的几个${what}，不是全省或全国的平均：请不点名${what}，例如“广东哪些${what}的ARPU高于全省平均”，再在结果里找它们。`
+          : `Against the average, the total would be the chosen ${what}s' own, not the province's or the country's: ask without naming them, e.g. "Guangdong ${what}s with ARPU above the provincial average", and find them in the answer.`,
+      };
+    }
+    if (provinceWhole !== undefined && !oneProvince && !env.scope && !followup) {
+      return {
+        kind: 'clarify', marks: [provinceWhole],
+        message: zh ? '“全省平均”是哪个省的？请说出省份，例如“广东哪些地市的ARPU低于全省平均”；要和全国比，请说“全国平均”。'
+          : 'The average of which province? Name it, e.g. "Guangdong cities with ARPU below the provincial average"; to compare with the whole country, say "national average".',
+      };
+    }
     if (compare) q.compare = compare.id;
     // an average of scores over several (average capability score of the foreign carriers): the source prints none
     // across entities and none is made up here; they stand side by side

@@ -16,6 +16,8 @@ export interface ThresholdSpec {
   op: 'gt' | 'gte' | 'lt' | 'lte' | 'between'; value: number; unit: '%' | '万' | '岁' | null; /** the upper end of a range (60到80分) */ to?: number;
   /** against the whole's own figure (低于全省平均, above average): the query's total, not a number */
   total?: true;
+  /** the whole it names: a province's (全省, 本省, provincial), which the question must then name or the viewer be in */
+  whole?: 'province';
 }
 
 export interface Token {
@@ -119,9 +121,10 @@ const AVERAGE_OPS: Record<string, 'lt' | 'gt'> = {
   低于: 'lt', 不到: 'lt', 小于: 'lt', 不及: 'lt', 高于: 'gt', 超过: 'gt', 大于: 'gt', 超出: 'gt',
   below: 'lt', under: 'lt', 'less than': 'lt', 'lower than': 'lt', above: 'gt', over: 'gt', 'more than': 'gt', 'higher than': 'gt',
 };
-const AVERAGE = R(`(${Object.keys(AVERAGE_OPS).sort((a, b) => b.length - a.length).join('|')})\\s*(?:the\\s+)?(?:全省|全国|全市|本省|本市|整体|总体|overall|national|provincial)?\\s*的?\\s*(?:平均值|平均水平|平均线|平均数|平均|均值|average|mean)(?![a-z])`);
+const AVERAGE = R(`(${Object.keys(AVERAGE_OPS).sort((a, b) => b.length - a.length).join('|')})\\s*(?:the\\s+)?(全省|全国|全市|本省|本市|整体|总体|overall|national|provincial)?\\s*的?\\s*(?:平均值|平均水平|平均线|平均数|平均|均值|average|mean)(?![a-z])`);
+const PROVINCE_WHOLE = /^(全省|本省|provincial)$/;
 // 比全国平均高 (higher than the national average): the same comparison, the side said after it
-const AVERAGE_AFTER = R(`比\\s*(?:全省|全国|全市|本省|本市|整体|总体)?\\s*的?\\s*(?:平均值|平均水平|平均线|平均数|平均|均值)\\s*(?:还|更)?(高|低|多|少|大|小)`);
+const AVERAGE_AFTER = R(`比\\s*(全省|全国|全市|本省|本市|整体|总体)?\\s*的?\\s*(?:平均值|平均水平|平均线|平均数|平均|均值)\\s*(?:还|更)?(高|低|多|少|大|小)`);
 // a sign (净增用户为负, net adds negative): against 0
 const SIGN_OPS: Record<string, 'lt' | 'gt'> = {
   为负: 'lt', 为负数: 'lt', 是负的: 'lt', 是负数: 'lt', 负值: 'lt', 小于零: 'lt', 低于零: 'lt', negative: 'lt', 'below zero': 'lt',
@@ -140,10 +143,11 @@ function thresholdAt(text: string, i: number): { end: number; spec: ThresholdSpe
   };
   const found: { end: number; spec: ThresholdSpec }[] = [];
   AVERAGE.lastIndex = i;
-  const avg = fit(AVERAGE.exec(text), (m) => ({ op: AVERAGE_OPS[m[1]], value: NaN, unit: null, total: true }));
+  const whole = (w: string | undefined) => (PROVINCE_WHOLE.test(w ?? '') ? { whole: 'province' as const } : {});
+  const avg = fit(AVERAGE.exec(text), (m) => ({ op: AVERAGE_OPS[m[1]], value: NaN, unit: null, total: true, ...whole(m[2]) }));
   if (avg) found.push(avg);
   AVERAGE_AFTER.lastIndex = i;
-  const after = fit(AVERAGE_AFTER.exec(text), (m) => ({ op: /高|多|大/.test(m[1]) ? 'gt' : 'lt', value: NaN, unit: null, total: true }));
+  const after = fit(AVERAGE_AFTER.exec(text), (m) => ({ op: /高|多|大/.test(m[2]) ? 'gt' : 'lt', value: NaN, unit: null, total: true, ...whole(m[1]) }));
   if (after) found.push(after);
   SIGN.lastIndex = i;
   const sign = fit(SIGN.exec(text), (m) => ({ op: SIGN_OPS[m[1]], value: 0, unit: null }));
