@@ -6,7 +6,7 @@ import { AppError, badInput, forbidden } from '../errors.ts';
 import { model, type Cube, type Grain, type Metric, GRAINS } from '../model/index.ts';
 import { isMember } from '../model/members.ts';
 import { regionByCode, provinceOf } from '../../seeds/regions.ts';
-import { TOTAL, type Filter, type MetricQuery, type Scope } from './types.ts';
+import { comparedMetric, TOTAL, type Filter, type MetricQuery, type Scope } from './types.ts';
 import { type DayRange, addMonths, firstDay, lastCompleteMonth, lastDay, monthsBetween, parseDay, parseRange, ymOf } from './time.ts';
 
 export interface CubePart {
@@ -84,8 +84,8 @@ export function plan(q: MetricQuery, ctx: { asOf: string; scope: Scope }): Plan 
     const ranged = f.op !== 'in' && f.op !== 'not_in';
     if (ranged && values.length !== 1) { problems.push(`filter "${f.dimension} ${f.op}" takes exactly one value`); continue; }
     // with compare, a metric's change or previous figure (revenue_change < 0: the ones that fell)
-    const compared = /^(.+)_(change|prev)$/.exec(f.dimension);
-    if (compared && metrics.some((m) => m.id === compared[1])) {
+    const compared = comparedMetric(f.dimension);
+    if (compared && metrics.some((m) => m.id === compared)) {
       if (!q.compare) { problems.push(`filter on "${f.dimension}" compares with a previous period: give compare (yoy or mom) with it`); continue; }
       if (!ranged) { problems.push(`a filter on "${f.dimension}" compares values: use gt, gte, lt or lte`); continue; }
       if (!Number.isFinite(Number(values[0]))) { problems.push(`filter on "${f.dimension}" needs a number, got "${values[0]}"`); continue; }
@@ -168,8 +168,8 @@ export function plan(q: MetricQuery, ctx: { asOf: string; scope: Scope }): Plan 
   if (q.orderBy) {
     const key = q.orderBy.metric;
     // with compare, a metric's previous figure and its change (the result's _prev and _change columns) rank too
-    const compared = /^(.+)_(change|prev)$/.exec(key);
-    const ofCompare = !!compared && metrics.some((m) => m.id === compared[1]);
+    const compared = comparedMetric(key);
+    const ofCompare = !!compared && metrics.some((m) => m.id === compared);
     if (ofCompare && !compare) throw badInput(`orderBy "${key}" ranks by a comparison: give compare (yoy or mom) with it`);
     const known = metrics.some((m) => m.id === key) || dims.includes(key) || key === grain || ofCompare;
     if (!known) throw badInput(`orderBy "${key}" is neither a queried metric (or, with compare, its _change or _prev) nor a groupBy entry`);

@@ -7,6 +7,11 @@ export interface Filter {
 }
 /** A filter on a ratio metric compared with `total` compares with the query's own total (the whole's figure: 低于全省平均). */
 export const TOTAL = 'total';
+/** The metric a compare column names (revenue_change, revenue_prev → revenue; with `compare` a query may filter and order by them), else null. */
+export function comparedMetric(key: string, part: 'change' | 'prev' | 'any' = 'any'): string | null {
+  const m = /^(.+)_(change|prev)$/.exec(key);
+  return m && (part === 'any' || m[2] === part) ? m[1] : null;
+}
 export interface MetricQuery {
   metrics: string[];
   groupBy?: string[] | null;

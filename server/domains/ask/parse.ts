@@ -18,7 +18,7 @@ import { type AsOf, describeRange, joinRange, monthRange, refine, type TimeSpec,
 import type { OrderSpec, ThresholdSpec, Token } from './tokenize.ts';
 import type { ChartKind, CommandId, Filter, Focus, Language, MetricQuery, Previous, Sense, TenurePoint } from './types.ts';
 import { applyFollowup, type FollowupEffects, type Mention } from './followup.ts';
-import { TOTAL } from '../../query/types.ts';
+import { comparedMetric, TOTAL } from '../../query/types.ts';
 import { AVERAGE_WORDS, PIE_NAMES, JOIN_BESIDE, DISTRIBUTION_WORDS, WHY_WORDS, MEAN_LIFETIME_WORDS, MERIT_WORDS, MIX_WORDS, PER_CONTACT, PER_CONVERSION, POSITION_WORDS, RANK_WORDS, UNTIL_NOW } from './words.ts';
 import { changeLabel, dimLabel, metricLabel, thresholdText } from './restate.ts';
 import { defaultChart } from './default-chart.ts';
@@ -32,7 +32,7 @@ const COUNT_WORDS = /多少|how many|number of|人数|用户数|客户数|数量
 /** a comparison word that speaks of a change (同比增长, 涨得, grew), not only of which comparison (同比, yoy) */
 const CHANGE_WORD = /增长|增加|增幅|上升|上涨|涨|升|下降|下跌|下滑|跌|降|减少|减|变化|变动|grow|grew|growth|rise|rose|risen|increase|drop|fall|fell|declin|decreas|shr[iu]nk|chang/;
 /** The metric whose change or previous figure a key is (revenue_change → revenue), else null. */
-const changeBase = (key: string): string | null => { const m = /^(.+)_(change|prev)$/.exec(key); return m && metricOf(m[1]) ? m[1] : null; };
+const changeBase = (key: string): string | null => { const m = comparedMetric(key); return m && metricOf(m) ? m : null; };
 /** a change word that says the figure fell (下降最多: the biggest fall ranks first) */
 const FALL = /下降|下跌|下滑|跌|降|减少|减|drop|fall|fell|declin|decreas|shr[iu]nk/;
 const FALL_WORDS = new Set(['biggest drop', 'biggest fall', 'largest drop', 'largest decline', 'biggest decline']);

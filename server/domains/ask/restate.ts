@@ -5,7 +5,7 @@
 import { model, TIME_GRAIN_LABELS } from '../../model/index.ts';
 import { membersOf } from '../../model/members.ts';
 import { addMonths, ymStr } from '../../query/time.ts';
-import { TOTAL } from '../../query/types.ts';
+import { comparedMetric, TOTAL } from '../../query/types.ts';
 import type { Lexicon } from './lexicon.ts';
 import { type AsOf, describeRange } from './time.ts';
 import type { ChartKind, Language, MetricQuery } from './types.ts';
@@ -92,8 +92,8 @@ export function restate(q: MetricQuery, chart: ChartKind | null, lex: Lexicon, D
   parts.push(join(q.metrics.map((m) => metricLabel(m, lang)), lang));
   for (const f of q.filters ?? []) {
     if (model.metric(f.dimension)) { parts.push(thresholdText(f.dimension, f.op, f.values[0], lang)); continue; }
-    const changed = /^(.+)_change$/.exec(f.dimension);
-    if (changed && model.metric(changed[1])) { parts.push(`${changeLabel(changed[1], q.compare ?? null, lang)} ${OP_SIGN[f.op] ?? f.op} ${Number(f.values[0]) * 100}%`); continue; }
+    const changed = comparedMetric(f.dimension, 'change');
+    if (changed && model.metric(changed)) { parts.push(`${changeLabel(changed, q.compare ?? null, lang)} ${OP_SIGN[f.op] ?? f.op} ${Number(f.values[0]) * 100}%`); continue; }
     // a brand's sub-segment names its brand (高价值 is 动感地带's: 品牌细分：高价值（动感地带）), so it is not read as a value tier
     const named = (v: string) => {
       const parent = f.dimension === 'sub_segment' ? lex.member('sub_segment', v)?.parent : undefined;
@@ -117,8 +117,8 @@ export function restate(q: MetricQuery, chart: ChartKind | null, lex: Lexicon, D
     parts.push(zh ? `${cohorts ? '入网时间' : '时间'}：${describeRange(q.timeRange, 'zh')}${partial}` : cohorts ? `activated ${en}` : en);
   } else parts.push(zh ? `时间：${defaultTime(q, D, lang)}` : defaultTime(q, D, lang));
   if (q.orderBy) {
-    const change = /^(.+)_change$/.exec(q.orderBy.metric);
-    const m = change && model.metric(change[1]) ? changeLabel(change[1], q.compare ?? null, lang) : metricLabel(q.orderBy.metric, lang);
+    const change = comparedMetric(q.orderBy.metric, 'change');
+    const m = change && model.metric(change) ? changeLabel(change, q.compare ?? null, lang) : metricLabel(q.orderBy.metric, lang);
     const desc = q.orderBy.direction === 'desc';
     if (zh) parts.push(`按${m}${desc ? '从高到低' : '从低到高'}${q.limit ? `取前${q.limit}` : '排序'}`);
     else parts.push(`${q.limit ? `${desc ? 'top' : 'bottom'} ${q.limit}` : `sorted ${desc ? 'highest' : 'lowest'} first`} by ${m.replace(/^[A-Z](?![A-Z])/, (c) => c.toLowerCase())}`);
