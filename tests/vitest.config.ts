@@ -18,5 +18,6 @@ export default defineConfig({
     testTimeout: 120_000,
     hookTimeout: 180_000,
     env: { NODE_ENV: 'test' },
+    globalSetup: ['tests/helpers/tmp-root.ts'],
   },
 });
