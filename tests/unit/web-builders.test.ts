@@ -11,7 +11,7 @@ import { patchQuery, pageState, tabQuery } from '../../web/src/composables/useUr
 import { regionFilters, levelOf, within } from '../../web/src/composables/useScope';
 import { viewQuery, wantsDefault } from '../../web/src/composables/useSavedViews';
 import { CITIES, PROVINCES } from '../../seeds/regions';
-import { embedTitle } from '../../web/src/embed/render';
+import { embedOption, embedTitle } from '../../web/src/embed/render';
 import type { EmbedData } from '../../web/src/embed/types';
 
 const NAMES: Record<string, string> = { '440000': '广东省', '440300': '深圳市', '440100': '广州市', '150000': '内蒙古自治区', gotone: '全球通', mzone: '动感地带', easyown: '神州行', vip: '贵宾型', maintain: '维持型', drop: '放弃型' };
@@ -365,5 +365,13 @@ describe('an embed\'s title line', () => {
   it('names the metric, the grouping and the months, in the language asked', () => {
     expect(embedTitle(data('2025-11-01', '2026-10-31'), 'zh-CN')).toBe('离网率 (地市) · 2025-11 – 2026-10');
     expect(embedTitle(data('2026-10-01', '2026-10-31'), 'en')).toBe('Churn rate (City) · 2026-10');
+  });
+  it('embedded bars ranked low to high keep the first member on top', () => {
+    const rows = [{ city: '440100', churn_rate: 0.03 }, { city: '440300', churn_rate: 0.02 }, { city: '440200', churn_rate: 0.04 }];
+    const top = (d: EmbedData) => (embedOption(d, 'zh-CN') as { yAxis: { data: string[] } }).yAxis.data.at(-1);
+    const d = { ...data('2026-10-01', '2026-10-31'), rows };
+    expect(top(d)).toBe('440200');
+    expect(top({ ...d, query: { ...d.query, orderBy: { metric: 'churn_rate', direction: 'asc' } } })).toBe('440300');
+    expect(top({ ...d, query: { ...d.query, orderBy: { metric: 'churn_rate', direction: 'desc' } } })).toBe('440200');
   });
 });

@@ -201,6 +201,20 @@ describe('plan options', () => {
     expect(d.result.rows).toHaveLength(MAX_CATEGORIES);
     expect((d.result.rows[0] as { city: string }).city).toBe('59');
     expect(chartRows({ type: 'trend', metric: 'arpu' }, res(rows)).truncated).toBe(false);
+    // ranked low to high (离网率最低的地市, every city): the smallest are kept, not the largest
+    const low = chartRows({ type: 'ranked', dim: 'city', metric: 'churn_rate', ascending: true }, res([...rows].reverse()));
+    expect(low.result.rows.map((r) => Number((r as { city: string }).city)).sort((a, b) => a - b)).toEqual(Array.from({ length: MAX_CATEGORIES }, (_, i) => i));
+  });
+  it('a ranking low to high puts its first member on top, as the question and the order chip say', () => {
+    const byCity = q({ metrics: ['arpu'], groupBy: ['city'], orderBy: { metric: 'arpu', direction: 'asc' } });
+    const p = plan(null, byCity, 11).plan;
+    expect(p).toEqual({ type: 'ranked', dim: 'city', metric: 'arpu', ascending: true });
+    expect(plan(null, { ...byCity, orderBy: { metric: 'arpu', direction: 'desc' } }, 11).plan).toEqual({ type: 'ranked', dim: 'city', metric: 'arpu' });
+    const rows = [{ city: 'a', arpu: 70 }, { city: 'b', arpu: 60 }, { city: 'c', arpu: 80 }];
+    // a category axis draws its first member at the bottom: the top is the last
+    const top = (o: unknown) => (o as { yAxis: { data: string[] } }).yAxis.data.at(-1);
+    expect(top(planOption(p, res(rows), ctx))).toBe('#b');
+    expect(top(planOption({ type: 'ranked', dim: 'city', metric: 'arpu' }, res(rows), ctx))).toBe('#c');
   });
   it('categories keep catalog order or time order', () => {
     const rows = [{ t: 'c' }, { t: 'a' }, { t: 'b' }, { t: 'a' }];

@@ -18,7 +18,8 @@ export type ChartPlan =
   | { type: 'kpi'; metrics: string[] }
   | { type: 'table' }
   | { type: 'trend'; metric: string }
-  | { type: 'ranked'; dim: string; metric: string }
+  /** ascending: the question ranks low to high (离网率最低的地市): the smallest on top, and kept when the chart is cut */
+  | { type: 'ranked'; dim: string; metric: string; ascending?: true }
   | { type: 'barsLine'; dim: string; bar: string; line?: string }
   | { type: 'series'; series: 'bar' | 'line'; x: string; by: string | null; metrics: string[] }
   | { type: 'pie'; dim: string; metric: string }
@@ -49,7 +50,7 @@ export interface Shape {
 }
 
 const CAPABILITY_NODES = ['capability_dimension', 'capability_area', 'capability_item'];
-/** from this many categories on (or when the question ranks), a bar chart ranks horizontally, largest on top */
+/** from this many categories on (or when the question ranks), a bar chart ranks horizontally, largest on top (smallest when the question asks low to high) */
 export const RANK_FROM = 9;
 
 /** The chart plan for an answer's chart kind, its interpretation and the result's shape. Pure. */
@@ -81,7 +82,9 @@ export function chooseChart(kind: ChartKind | null, q: Interpretation, shape: Sh
     if (!grain && dims.length === 1) {
       const d = dims[0];
       if (one && !shape.hasPrev) {
-        return shape.rows >= RANK_FROM || q.orderBy ? { type: 'ranked', dim: d, metric: ms[0] } : { type: 'barsLine', dim: d, bar: ms[0] };
+        const ascending = q.orderBy?.metric === ms[0] && q.orderBy.direction === 'asc';
+        if (shape.rows >= RANK_FROM || q.orderBy) return { type: 'ranked', dim: d, metric: ms[0], ...(ascending ? { ascending: true as const } : {}) };
+        return { type: 'barsLine', dim: d, bar: ms[0] };
       }
       if (ms.length === 2 && !shape.hasPrev && shape.format(ms[0]) !== shape.format(ms[1])) return { type: 'barsLine', dim: d, bar: ms[0], line: ms[1] };
     }
@@ -185,7 +188,7 @@ export function inCatalogOrder<R extends MetricResultLike>(result: R, q: Pick<In
 /** How many categories a chart draws at most (the table always has every row). */
 export const MAX_CATEGORIES = 40;
 
-/** The rows a chart draws: all of them, or the largest MAX_CATEGORIES when one grouping has more. */
+/** The rows a chart draws: all of them, or the largest MAX_CATEGORIES when one grouping has more (the smallest, for a ranking low to high). */
 export function chartRows(plan: ChartPlan, result: MetricResultLike): { result: MetricResultLike; truncated: boolean } {
   const rows = rowsOf(result);
   const key = plan.type === 'ranked' || plan.type === 'pie' || plan.type === 'funnel' || plan.type === 'barsLine' ? plan.dim
@@ -193,7 +196,8 @@ export function chartRows(plan: ChartPlan, result: MetricResultLike): { result: 
   const metric = plan.type === 'ranked' || plan.type === 'pie' || plan.type === 'funnel' ? plan.metric
     : plan.type === 'barsLine' ? plan.bar : plan.type === 'series' ? plan.metrics[0] : null;
   if (!key || !metric || rows.length <= MAX_CATEGORIES) return { result, truncated: false };
-  const top = [...rows].sort((a, b) => (num(b[metric]) ?? -Infinity) - (num(a[metric]) ?? -Infinity)).slice(0, MAX_CATEGORIES);
+  const sign = plan.type === 'ranked' && plan.ascending ? -1 : 1;
+  const top = [...rows].filter((r) => num(r[metric]) !== null).sort((a, b) => sign * (num(b[metric])! - num(a[metric])!)).slice(0, MAX_CATEGORIES);
   return { result: { ...result, rows: top }, truncated: true };
 }
 
@@ -216,7 +220,7 @@ export function planOption(plan: ChartPlan, result: MetricResultLike, ctx: PlanC
       // a rate or an average: the whole's figure beside its parts (a sum would be off the scale)
       const total = num((result as { totals?: Record<string, unknown> | null }).totals?.[plan.metric]);
       const reference = total !== null && ctx.whole && !(ctx.additive?.(plan.metric) ?? true) ? { label: ctx.whole, value: total } : null;
-      return rankedBarsOption(result, { dim: plan.dim, metric: plan.metric, labels, selected: focusOn(plan.dim) ?? null, reference });
+      return rankedBarsOption(result, { dim: plan.dim, metric: plan.metric, labels, selected: focusOn(plan.dim) ?? null, reference, smallestOnTop: plan.ascending });
     }
     case 'barsLine': return barsWithLineOption(result, { dim: plan.dim, bar: plan.bar, line: plan.line, selected: focusOn(plan.dim), order: order(plan.dim).length ? order(plan.dim) : undefined, labels });
     case 'series': return seriesOption(result, {

@@ -55,7 +55,8 @@ export function embedOption(d: EmbedData, locale: Locale, geo: EmbedGeo | null =
     case 'map':
       if (geo?.regions.length) return geoMapOption(d, { metric, labels, regions: geo.regions, map: geo.map, dim: geo.dim, noData: t.overview.noData });
       return dim === 'city' ? rankedBarsOption(d, { dim, metric, labels, height }) : tileMapOption(d, { metric, labels });
-    case 'bars': return rankedBarsOption(d, { dim, metric, labels, height });
+    // a ranking low to high (the chat's 离网率最低的地市, embedded) keeps its first member on top
+    case 'bars': return rankedBarsOption(d, { dim, metric, labels, height, smallestOnTop: d.query.orderBy?.metric === metric && d.query.orderBy.direction === 'asc' });
     case 'bars_line': return barsWithLineOption(d, { dim, bar: metric, line: d.query.metrics[1], order: order(d, dim), labels });
     case 'survival': return survivalOption(d, { dim: dim ?? null, labels, bandLabel: (name) => fill(t.lifecycle.band, { name }), monthsLabel: t.lifecycle.monthsSince });
     case 'median': return medianOption(d, { dim, labels, notReached: t.lifecycle.notReached });

@@ -12,7 +12,7 @@ export interface EmbedData {
   chart: ChartKind;
   lang: EmbedLang;
   scope: string;
-  query: { metrics: string[]; groupBy?: string[] | null; compare?: string | null };
+  query: { metrics: string[]; groupBy?: string[] | null; compare?: string | null; orderBy?: { metric: string; direction: 'asc' | 'desc' } | null };
   columns: { id: string; labelZh: string; labelEn: string; type: string }[];
   rows: Record<string, unknown>[];
   totals: Record<string, unknown> | null;

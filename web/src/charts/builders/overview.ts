@@ -199,10 +199,12 @@ export function geoMapOption(result: MetricResultLike | null, s: { metric: strin
  * `height` (px, when the caller knows it: an embed in a small frame): bars too thin for a
  * name each (under 12 px) are named as room allows and carry no value labels.
  */
-export function rankedBarsOption(result: MetricResultLike | null, s: { dim: string; metric: string; selected?: string | string[] | null; labels: Labels; reference?: { label: string; value: number } | null; height?: number }) {
+export function rankedBarsOption(result: MetricResultLike | null, s: { dim: string; metric: string; selected?: string | string[] | null; labels: Labels; reference?: { label: string; value: number } | null; height?: number; smallestOnTop?: boolean }) {
   const { labels, metric, dim } = s;
   const fmt = labels.format(metric);
-  const rows = rowsOf(result).filter((r) => num(r[metric]) !== null).sort((a, b) => num(a[metric])! - num(b[metric])!);
+  // a category axis draws its first member at the bottom: the largest last puts it on top
+  const sign = s.smallestOnTop ? -1 : 1;
+  const rows = rowsOf(result).filter((r) => num(r[metric]) !== null).sort((a, b) => sign * (num(a[metric])! - num(b[metric])!));
   const selected = s.selected == null ? [] : ([] as string[]).concat(s.selected);
   const crowded = !!s.height && rows.length * 12 > s.height - 16;
   return {
