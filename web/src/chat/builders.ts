@@ -3,7 +3,7 @@
  * any grouping, pie, funnel, a generic radar and a two-dimension sankey. Same contract as
  * web/src/charts/builders: pure `(result, settings) => option`, labels passed in.
  */
-import { axis, baseOption, compact, exact, memberColor, num, PALETTE, rowsOf, tooltipLines, type Labels, type MetricResultLike, type Row } from '../charts/builders/common';
+import { axis, baseOption, compact, exact, memberColor, num, PALETTE, rowsOf, tooltipLines, type Labels, type MetricResultLike, type Row, LABELS_INSIDE } from '../charts/builders/common';
 
 /** Distinct values of a column, in first-seen order (or by `order`, or ascending for time). */
 export function categories(rows: Row[], key: string, s: { time?: boolean; order?: string[] } = {}): string[] {
@@ -70,7 +70,7 @@ export function seriesOption(result: MetricResultLike | null, s: SeriesSpec) {
           return { marker: p.marker, name: l.name, value: exact(labels, l.data[p.dataIndex], labels.format(l.metric)) };
         })),
     },
-    grid: { left: 8, right: 16, top: lines.length > 1 ? 32 : 12, bottom: 8, containLabel: true },
+    grid: { left: 8, right: 16, top: lines.length > 1 ? 32 : 12, bottom: 8, ...LABELS_INSIDE },
     xAxis: { type: 'category', data: xLabels, boundaryGap: s.type === 'bar', axisLabel: { interval: many ? 0 : 'auto', rotate: many ? 40 : 0, fontSize: 11 } },
     yAxis: formats.map((f, i) => ({ type: 'value', scale: s.type === 'line', axisLabel: axis(labels, f), splitLine: { show: i === 0 } })),
     series: lines.map((l, i) => ({

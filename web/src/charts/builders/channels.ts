@@ -1,5 +1,5 @@
 /** Channels: cost vs conversion scatter, stage × channel preference shares, campaign lift. */
-import { axis, baseOption, compact, exact, num, PALETTE, rowsOf, tooltipLines, type Labels, type MetricResultLike, type Row, type TableData } from './common';
+import { axis, baseOption, compact, exact, num, PALETTE, rowsOf, tooltipLines, type Labels, type MetricResultLike, type Row, type TableData, LABELS_INSIDE } from './common';
 
 export const ELECTRONIC = new Set(['ivr', 'web', 'app', 'wap', 'sms', 'mms', 'self_service']);
 
@@ -30,7 +30,7 @@ export function scatterOption(result: MetricResultLike | null, s: { labels: Labe
       confine: true,
       formatter: (p: { data: { name: string; row: Row } }) => tooltipLines(p.data.name, ['conversion_rate', 'cost_per_conversion', 'contacts', 'conversions', 'cost'].map((m) => ({ name: labels.metric(m), value: exact(labels, p.data.row[m], labels.format(m)) }))),
     },
-    grid: { left: 36, right: 24, top: 36, bottom: 28, containLabel: true },
+    grid: { left: 36, right: 24, top: 36, bottom: 28, ...LABELS_INSIDE },
     xAxis: { type: 'value', name: labels.metric('conversion_rate'), nameLocation: 'middle', nameGap: 24, axisLabel: axis(labels, 'percent'), scale: true },
     yAxis: {
       type: log ? 'log' : 'value', name: log && s.logLabel ? s.logLabel(labels.metric('cost_per_conversion')) : labels.metric('cost_per_conversion'), nameLocation: 'middle', nameRotate: 90, nameGap: 48, axisLabel: axis(labels, 'currency'),
@@ -81,7 +81,7 @@ export function liftOption(byList: MetricResultLike | null, byKind: MetricResult
         ]);
       },
     },
-    grid: { left: 8, right: 8, top: 36, bottom: 8, containLabel: true },
+    grid: { left: 8, right: 8, top: 36, bottom: 8, ...LABELS_INSIDE },
     xAxis: { type: 'category', data: cats },
     yAxis: [{ type: 'value', axisLabel: axis(labels, 'percent') }, { type: 'value', name: s.liftLabel, axisLabel: axis(labels, 'ratio'), splitLine: { show: false } }],
     series: [

@@ -33,6 +33,13 @@ export interface TableData { columns: TableColumn[]; rows: Row[] }
 /** what the viewer picked or asked about: a drilled region, the member a question named */
 export const SELECTED_COLOR = '#e8590c';
 
+/**
+ * A grid whose left/right/top/bottom hold its axis labels too: ECharts 6's form of the
+ * deprecated `containLabel: true` (which, without `use(LegacyGridContainLabel)`, it turns into
+ * exactly this, with a warning).
+ */
+export const LABELS_INSIDE = { outerBoundsMode: 'same', outerBoundsContain: 'axisLabel' } as const;
+
 export const PALETTE = ['#1f6fd1', '#f59f00', '#2f9e44', '#e8590c', '#7048e8', '#0c8599', '#c2255c', '#5c940d', '#495057', '#1098ad', '#d6336c', '#f08c00'];
 /**
  * A member's colour: its place in the catalogue's order of its dimension, so one member keeps

@@ -1,5 +1,5 @@
 /** Lifecycle: Kaplan–Meier step curves with Greenwood bands, medians, contract-end churn. */
-import { axis, baseOption, memberColor, exact, num, rowsOf, tooltipLines, type Labels, type MetricResultLike, type Row, type TableData } from './common';
+import { axis, baseOption, memberColor, exact, num, rowsOf, tooltipLines, type Labels, type MetricResultLike, type Row, type TableData, LABELS_INSIDE } from './common';
 
 export interface SurvivalCurve {
   key: string;
@@ -80,7 +80,7 @@ export function survivalOption(result: MetricResultLike | null, s: { dim: string
         return tooltipLines(`${s.monthsLabel} ${t}`, lines);
       },
     },
-    grid: { left: 8, right: 16, top: 36, bottom: 28, containLabel: true },
+    grid: { left: 8, right: 16, top: 36, bottom: 28, ...LABELS_INSIDE },
     xAxis: { type: 'value', name: s.monthsLabel, nameLocation: 'middle', nameGap: 24, min: 0, ...yearTicks(curves) },
     yAxis: { type: 'value', min: 0, max: 1, axisLabel: axis(labels, 'percent') },
     series,
@@ -103,7 +103,7 @@ export function medianOption(result: MetricResultLike | null, s: { dim: string; 
         return tooltipLines(cats[ps[0].dataIndex], [{ name: labels.metric('median_lifetime'), value: num(r.median_lifetime) === null ? s.notReached : exact(labels, r.median_lifetime, 'months') }]);
       },
     },
-    grid: { left: 8, right: 48, top: 8, bottom: 8, containLabel: true },
+    grid: { left: 8, right: 48, top: 8, bottom: 8, ...LABELS_INSIDE },
     xAxis: { type: 'value', axisLabel: axis(labels, 'months') },
     yAxis: { type: 'category', data: cats, inverse: true },
     series: [{
@@ -135,7 +135,7 @@ export function contractChurnOption(points: ContractPoint[], s: { labels: Labels
         }));
       },
     },
-    grid: { left: 8, right: 16, top: 36, bottom: 28, containLabel: true },
+    grid: { left: 8, right: 16, top: 36, bottom: 28, ...LABELS_INSIDE },
     xAxis: { type: 'category', name: s.relLabel, nameLocation: 'middle', nameGap: 24, data: months.map((m) => (m > 0 ? `+${m}` : String(m))) },
     yAxis: { type: 'value', axisLabel: axis(labels, 'percent') },
     series: types.map((t, i) => ({

@@ -4,7 +4,7 @@
  * boundaries do not load, the ranked bars of provinces or cities, and the monthly trend with
  * the same months of the previous year.
  */
-import { axis, baseOption, escapeHtml, exact, compact, num, rowsOf, SELECTED_COLOR, tooltipLines, type Labels, type MetricResultLike, type TableData } from './common';
+import { axis, baseOption, escapeHtml, exact, compact, num, rowsOf, SELECTED_COLOR, tooltipLines, type Labels, type MetricResultLike, type TableData, LABELS_INSIDE } from './common';
 
 /** Grid position (column, row; row 0 at the top) of each province, by GB/T 2260 code. */
 /**
@@ -217,7 +217,7 @@ export function rankedBarsOption(result: MetricResultLike | null, s: { dim: stri
       },
     },
     // room above the bars for the reference line's label
-    grid: { left: 8, right: 56, top: s.reference ? 24 : 8, bottom: 8, containLabel: true },
+    grid: { left: 8, right: 56, top: s.reference ? 24 : 8, bottom: 8, ...LABELS_INSIDE },
     xAxis: { type: 'value', axisLabel: axis(labels, fmt) },
     // every bar named up to the 34 provinces (smaller type past 24 rows); beyond, ECharts picks
     yAxis: { type: 'category', data: rows.map((r) => labels.member(dim, r[dim])), axisLabel: rows.length > 40 || crowded ? { fontSize: crowded ? 10 : 11 } : { fontSize: rows.length > 24 ? 10 : 11, interval: 0 } },
@@ -253,7 +253,7 @@ export function trendOption(result: MetricResultLike | null, s: { metric: string
       formatter: (ps: { dataIndex: number; marker: string; seriesName: string; value: number | null }[]) =>
         tooltipLines(months[ps[0].dataIndex], ps.map((p) => ({ marker: p.marker, name: p.seriesName, value: exact(labels, p.value, fmt) }))),
     },
-    grid: { left: 8, right: 16, top: 32, bottom: 8, containLabel: true },
+    grid: { left: 8, right: 16, top: 32, bottom: 8, ...LABELS_INSIDE },
     xAxis: { type: 'category', data: months, boundaryGap: false },
     yAxis: { type: 'value', scale: true, axisLabel: axis(labels, fmt) },
     series: [

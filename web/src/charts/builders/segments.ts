@@ -1,5 +1,5 @@
 /** Segments: value tiers, brand sub-segments, heatmaps (RFM and friends), the migration sankey. */
-import { axis, baseOption, memberColor, compact, exact, num, rowsOf, SELECTED_COLOR, tooltipLines, type Labels, type MetricResultLike, type Row, type TableData } from './common';
+import { axis, baseOption, memberColor, compact, exact, num, rowsOf, SELECTED_COLOR, tooltipLines, type Labels, type MetricResultLike, type Row, type TableData, LABELS_INSIDE } from './common';
 
 /** Subscribers per member as bars, a ratio metric (ARPU) as a line on the right axis. */
 export function barsWithLineOption(result: MetricResultLike | null, s: { dim: string; bar: string; line?: string; order?: string[]; selected?: string[]; labels: Labels }) {
@@ -22,7 +22,7 @@ export function barsWithLineOption(result: MetricResultLike | null, s: { dim: st
         ]);
       },
     },
-    grid: { left: 8, right: 8, top: 32, bottom: 8, containLabel: true },
+    grid: { left: 8, right: 8, top: 32, bottom: 8, ...LABELS_INSIDE },
     xAxis: { type: 'category', data: cats, axisLabel: { interval: 0, fontSize: 11 } },
     yAxis: [
       { type: 'value', axisLabel: axis(labels, labels.format(bar)) },
@@ -52,7 +52,7 @@ export function subSegmentOption(result: MetricResultLike | null, s: { metric: s
         return tooltipLines(`${labels.member('brand', r.brand)} · ${cats[p.dataIndex]}`, [{ marker: p.marker, name: labels.metric(metric), value: exact(labels, r[metric], fmt) }]);
       },
     },
-    grid: { left: 8, right: 8, top: 32, bottom: 8, containLabel: true },
+    grid: { left: 8, right: 8, top: 32, bottom: 8, ...LABELS_INSIDE },
     xAxis: { type: 'category', data: cats, axisLabel: { interval: 0, fontSize: 11, rotate: 30 } },
     yAxis: { type: 'value', axisLabel: axis(labels, fmt) },
     // one series per brand so the legend names brands; each sub-segment has a value in one series only
@@ -109,7 +109,7 @@ export function heatmapOption(rows: Row[], spec: HeatmapSpec, labels: Labels) {
           ...(spec.extra?.(p.data.row) ?? []),
         ]),
     },
-    grid: { left: spec.y.title ? 28 : 8, right: 16, top: 8, bottom: spec.x.title ? 28 : 8, containLabel: true },
+    grid: { left: spec.y.title ? 28 : 8, right: 16, top: 8, bottom: spec.x.title ? 28 : 8, ...LABELS_INSIDE },
     xAxis: { type: 'category', name: spec.x.title, nameLocation: 'middle', nameGap: spec.xRotate ? 56 : 26, data: spec.x.ids.map((id) => labels.member(spec.x.dim, id)), splitArea: { show: true }, axisLabel: { interval: 0, fontSize: 11, rotate: spec.xRotate ?? 0 } },
     yAxis: { type: 'category', name: spec.y.title, nameLocation: 'middle', nameGap: yLabelWidth + 14, inverse: !!spec.yTopDown, data: spec.y.ids.map((id) => labels.member(spec.y.dim, id)), splitArea: { show: true }, axisLabel: { fontSize: 11 } },
     visualMap: { min, max: max === min ? min + 1 : max, calculable: false, orient: 'horizontal', left: 'center', bottom: 0, itemHeight: 160, itemWidth: 10, show: false, inRange: { color: ['#f1f6fd', '#74a9e8', '#1f6fd1', '#0b3a75'] } },
