@@ -103,7 +103,7 @@ export const METRICS: Metric[] = [
     synonyms: ['存活曲线', '生存曲线', '留存曲线', '在网率', 'survival', 'survival curve', 'survival curves', 'retention curve'],
     formula: 'Kaplan–Meier S(t) at month t since activation' },
   { id: 'median_lifetime', labelZh: '生命周期', labelEn: 'Median lifetime', cube: 'survival', kind: 'curve', format: 'months', higherIsBetter: true,
-    synonyms: ['生命周期中位数', '中位生命周期', '客户生命周期', 'CSL', '中位数', 'median lifetime', 'customer lifetime', 'lifetime', 'median tenure'],
+    synonyms: ['生命周期中位数', '中位生命周期', '中位生存期', '中位生存时间', '生存期中位数', '中位在网时长', '在网时长中位数', '客户生命周期', 'CSL', '中位数', 'median lifetime', 'customer lifetime', 'lifetime', 'median tenure'],
     formula: 'first month t with S(t) ≤ 0.5 (seed 002 CSL); null when not reached' },
 
   // ── capability: Accenture framework scores (dedicated executor) ─────────────────────

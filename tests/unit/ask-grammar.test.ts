@@ -379,12 +379,29 @@ describe('never silently wrong', () => {
     expect(interp('查询广州的离网率').filters).toEqual([{ dimension: 'city', op: 'in', values: ['440100'] }]) // 查询 the verb
     expect(ask('查询的接触次数').status).toBe('CLARIFY') // 查询 the purpose or the lifecycle stage
     expect(interp('ARPU data for Guangzhou').filters).toEqual([{ dimension: 'city', op: 'in', values: ['440100'] }])
+    // high-end customers: the VIP tier, the key customer types (named both), or M-Zone's 高价值 — asked; beside M-Zone, its sub-segment
+    for (const q of ['高端客户的离网率', '高端用户有多少', 'high-end customers churn rate', '广东高端客户的ARPU']) {
+      const h = ask(q)
+      expect(h.status, q).toBe('CLARIFY')
+      expect(h.choices.map((c) => c.interpretation.filters!.find((f) => f.dimension !== 'province')), q).toEqual([
+        { dimension: 'value_tier', op: 'in', values: ['vip'] },
+        { dimension: 'customer_type', op: 'in', values: ['key_individual', 'key_org'] },
+        { dimension: 'sub_segment', op: 'in', values: ['high_value'] },
+      ])
+    }
+    expect(ask('高端客户的离网率').choices[1].label).toBe('客户类型：个人大客户、单位大客户')
+    expect(interp('动感地带高端用户的ARPU').filters).toContainEqual({ dimension: 'sub_segment', op: 'in', values: ['high_value'] })
+    expect(interp('高价值的ARPU').filters).toEqual([{ dimension: 'sub_segment', op: 'in', values: ['high_value'] }])
   })
   it('a generic noun is a metric only when nothing else is, or when joined to one', () => {
     expect(interp('ARPU of GoTone subscribers').metrics).toEqual(['arpu'])
     expect(interp('subscribers and ARPU of GoTone').metrics).toEqual(['subscribers', 'arpu'])
     expect(interp('投诉类接触各渠道的一次解决率').metrics).toEqual(['first_contact_resolution'])
     expect(interp('红名单客户有多少').metrics).toEqual(['subscribers'])
+  })
+  it('the median lifetime by its other names (中位生存期, 在网时长中位数)', () => {
+    for (const q of ['各省中位生存期', '各品牌的中位在网时长', '全球通生存期中位数是多少', '中位生存时间']) expect(interp(q).metrics, q).toEqual(['median_lifetime'])
+    expect(interp('各品牌的中位在网时长').groupBy).toEqual(['brand'])
   })
   it('typos get did-you-mean choices', () => {
     const r = ask('churm rate by city')
@@ -1202,12 +1219,29 @@ describe('a reviewer\'s 257 questions (round 3): ordinary wording', () => {
     expect(rose).toMatchObject({ compare: 'mom', filters: [{ dimension: 'churn_rate_change', op: 'gt', values: ['0'] }] })
     expect(rose.limit ?? null).toBeNull()
     expect(interp('各省收入同比增长情况').filters).toEqual([]) // not a question of which: every one, with its change
-    // a follow-up keeps the change's filter and order while the metric is compared; a new metric drops them, said so
-    const [, gd, arpu] = conversation('哪些省份的收入同比下降了', '只看广东', '换成ARPU')
+    // a follow-up keeps the change's filter and order while the metric is compared; a metric put in
+    // its place takes them over (which cities saw ARPU fall); one added beside it, or a metric without
+    // a comparison, does not
+    const [, gd, arpu, both] = conversation('哪些省份的收入同比下降了', '只看广东', '换成ARPU', '再加上收入')
     expect(gd.interpretation).toMatchObject({ groupBy: ['city'], orderBy: { metric: 'revenue_change', direction: 'asc' } })
     expect(gd.interpretation!.filters).toContainEqual({ dimension: 'revenue_change', op: 'lt', values: ['0'] })
-    expect(arpu.interpretation!.filters!.some((f) => f.dimension.endsWith('_change'))).toBe(false)
-    expect(arpu.restatement).toContain('已去掉：收入同比变化 < 0%')
+    expect(arpu.interpretation).toMatchObject({ metrics: ['arpu'], compare: 'yoy', groupBy: ['city'], orderBy: { metric: 'arpu_change', direction: 'asc' } })
+    expect(arpu.interpretation!.filters).toContainEqual({ dimension: 'arpu_change', op: 'lt', values: ['0'] })
+    expect(arpu.interpretation!.filters!.some((f) => f.dimension.startsWith('revenue'))).toBe(false)
+    expect(arpu.restatement).toContain('ARPU同比变化 < 0%')
+    expect(arpu.restatement).not.toContain('已去掉')
+    expect(both.interpretation).toMatchObject({ metrics: ['arpu', 'revenue'], orderBy: { metric: 'arpu_change', direction: 'asc' } })
+    const [, growth] = conversation('收入同比增长最快的5个省份', '换成ARPU')
+    expect(growth.interpretation).toMatchObject({ metrics: ['arpu'], compare: 'yoy', orderBy: { metric: 'arpu_change', direction: 'desc' }, limit: 5 })
+    const [, contacts] = conversation('哪些省份的收入同比下降了', '换成接触次数')
+    expect(contacts.interpretation!.filters!.some((f) => f.dimension.endsWith('_change'))).toBe(contacts.interpretation!.compare === 'yoy')
+    // below the average: a ratio put in its place is held to its own average; a count has none, and the condition goes, said so
+    const [, below, churn, subs] = conversation('广东哪些地市的ARPU低于全省平均', '只看全球通', '换成离网率', '换成用户数')
+    expect(below.interpretation!.filters).toContainEqual({ dimension: 'arpu', op: 'lt', values: ['total'] })
+    expect(churn.interpretation!.filters).toContainEqual({ dimension: 'churn_rate', op: 'lt', values: ['total'] })
+    expect(churn.interpretation!.filters).toContainEqual({ dimension: 'brand', op: 'in', values: ['gotone'] })
+    expect(subs.interpretation!.filters!.some((f) => f.values[0] === 'total')).toBe(false)
+    expect(subs.restatement).toContain('已去掉')
     // higher / lower than the period before: its change on that side of 0
     expect(interp('离网率比去年同期高的省份')).toMatchObject({ compare: 'yoy', filters: [{ dimension: 'churn_rate_change', op: 'gt', values: ['0'] }] })
     expect(interp('ARPU比上月低的地市')).toMatchObject({ compare: 'mom', filters: [{ dimension: 'arpu_change', op: 'lt', values: ['0'] }] })

@@ -551,7 +551,11 @@ export function interpret(given: Token[], env: Env, forced: Forced = new Map(), 
       const byNeighbour = dims.filter((d) => nearDims.includes(d));
       const byQuestion = dims.filter((d) => dimsNamedElsewhere.has(d));
       const byPrev = dims.filter((d) => prevDims.has(d));
-      if (byNeighbour.length === 1) dims = byNeighbour;
+      // a brand's sub-segment beside that brand (动感地带高价值用户): the sub-segment
+      const brands = new Set(memberToks.filter((j) => j !== k).flatMap((j) => ofKind(senses(j), 'member').filter((x) => x.dimension === 'brand').map((x) => x.id)));
+      const ofBrand = isMember && dims.includes('sub_segment') && (cands.get('sub_segment') ?? []).every((id) => brands.has(membersOf('sub_segment')?.find((m) => m.id === id)?.parent ?? ''));
+      if (ofBrand) dims = ['sub_segment'];
+      else if (byNeighbour.length === 1) dims = byNeighbour;
       else if (isMember && byQuestion.length === 1) dims = byQuestion;
       else if (followup && byPrev.length === 1) dims = byPrev;
     }
@@ -562,7 +566,9 @@ export function interpret(given: Token[], env: Env, forced: Forced = new Map(), 
           options: dims.map((d) => {
             const s: Sense = isMember ? { kind: 'member', dimension: d, id: cands.get(d)![0] } : { kind: 'dimension', id: d };
             const ss: Sense[] = isMember ? cands.get(d)!.map((id) => ({ kind: 'member', dimension: d, id })) : [s];
-            return { senses: ss, label: senseLabel(env, s) };
+            // a meaning on several members (大客户: 个人大客户 and 单位大客户) names them all
+            const more = ss.slice(1).map((x) => env.lex.label(x, env.lang)).join(zh ? '、' : ', ');
+            return { senses: ss, label: `${senseLabel(env, s)}${more ? (zh ? `、${more}` : `, ${more}`) : ''}` };
           }),
         };
       }
@@ -1023,17 +1029,27 @@ export function interpret(given: Token[], env: Env, forced: Forced = new Map(), 
       return [];
     });
     q.groupBy = uniq(q.groupBy);
+    // one metric put in another's place (换成ARPU): what was asked of the old one's change (它下降了,
+    // 增长最快) or of its place against the whole (低于全省平均) is asked of the new one, where it can be;
+    // a threshold in the old one's units (收入超过1亿) cannot, and goes
+    const keepsCompare = !!q.compare && (sqlOnly(metrics) || !!compare);
+    const successor = metrics.length === 1 ? metrics[0] : null;
+    const carried = (from: string) => (successor && !metrics.includes(from) ? successor : null);
     q.filters = q.filters!.flatMap((f) => {
       // a threshold on a metric's change stays while that metric is compared, and goes with it
       const of = changeBase(f.dimension);
       if (of) {
         if (metrics.includes(of) && q.compare) return [f];
+        const to = carried(of);
+        if (to && keepsCompare && f.dimension === `${of}_change`) return [{ ...f, dimension: `${to}_change` }];
         dropped.push(`${changeLabel(of, q.compare ?? null, env.lang)} ${f.op === 'lt' || f.op === 'lte' ? '<' : '>'} ${Number(f.values[0]) * 100}%`);
         return [];
       }
       // a threshold stays with its metric, and goes with it
       if (metricOf(f.dimension)) {
         if (metrics.includes(f.dimension)) return [f];
+        const to = carried(f.dimension);
+        if (to && f.values[0] === TOTAL && metricOf(to)?.kind === 'ratio' && sqlOnly([to])) return [{ ...f, dimension: to }];
         dropped.push(thresholdText(f.dimension, f.op, f.values[0], env.lang));
         return [];
       }
@@ -1045,7 +1061,10 @@ export function interpret(given: Token[], env: Env, forced: Forced = new Map(), 
     if (q.compare && !sqlOnly(metrics) && !compare) { q.compare = null; dropped.push(zh ? '同比/环比' : 'the comparison'); }
     if (q.timeRange && metrics.some((m) => metricOf(m)?.cube === 'capability') && !time) { q.timeRange = null; dropped.push(zh ? '时间范围' : 'the time range'); }
     const rankedByChange = !!q.orderBy && !!q.compare && metrics.includes(changeBase(q.orderBy.metric) ?? '');
-    if (q.orderBy && !rankedByChange && !metrics.includes(q.orderBy.metric) && !GRAIN_IDS.has(q.orderBy.metric) && !(q.groupBy ?? []).includes(q.orderBy.metric)) {
+    const orderOf = q.orderBy ? changeBase(q.orderBy.metric) : null;
+    if (q.orderBy && orderOf && !rankedByChange && keepsCompare && carried(orderOf) && q.orderBy.metric === `${orderOf}_change`) {
+      q.orderBy = { metric: `${carried(orderOf)}_change`, direction: q.orderBy.direction };
+    } else if (q.orderBy && !rankedByChange && !metrics.includes(q.orderBy.metric) && !GRAIN_IDS.has(q.orderBy.metric) && !(q.groupBy ?? []).includes(q.orderBy.metric)) {
       const dir = q.orderBy.direction;
       q.orderBy = { metric: metrics[0], direction: dir };
     }
@@ -1072,7 +1091,9 @@ export function interpret(given: Token[], env: Env, forced: Forced = new Map(), 
   if (placed) return { kind: 'answer', interp: tidy(placed.q), chart: chart ?? 'bar', explicitChart: !!chart, requery: true, notes, focus: placed.focus, position: true, ...(tenurePoint ? { tenure: tenurePoint } : {}) };
   // a distribution over two dimensions (各生命周期阶段偏好的渠道) reads as a heatmap; RFM's 125
   // cells as R × F (the segments page's heatmap), M left to 按M
-  let shown = chart ?? ((byChange || (q.filters ?? []).some((f) => f.dimension.endsWith('_change'))) && (q.groupBy ?? []).length ? 'table' : null);
+  // ranked by a change, or kept by one (asked now or carried over): value, previous value and change side by side
+  const ofChange = (key: string | undefined) => !!key && key.endsWith('_change') && !!changeBase(key);
+  let shown = chart ?? ((byChange || ofChange(q.orderBy?.metric) || (q.filters ?? []).some((f) => ofChange(f.dimension))) && (q.groupBy ?? []).length ? 'table' : null);
   if (!chart && distributionAsked && !followup) {
     if ((q.groupBy ?? []).length === 1 && q.groupBy![0] === 'rfm_cell' && !(q.filters ?? []).some((f) => f.dimension === 'rfm_cell')) {
       q.groupBy = ['rfm_r', 'rfm_f'];

@@ -424,6 +424,14 @@ export const EXTRA_SENSES: [string, Sense][] = [
   ['physical channels', { kind: 'member', dimension: 'channel_class', id: 'physical' }],
   ['男性', { kind: 'member', dimension: 'gender', id: 'male' }], ['女性', { kind: 'member', dimension: 'gender', id: 'female' }],
   ['大客户', { kind: 'member', dimension: 'customer_type', id: 'key_individual' }], ['大客户', { kind: 'member', dimension: 'customer_type', id: 'key_org' }],
+  // high-end customers: the VIP value tier, the key customer types, or M-Zone's 高价值 sub-segment — the parser asks
+  // (高价值客户 itself is the sub-segment, its restatement naming M-Zone)
+  ...(['高端客户', '高端用户', '高端', 'high-end customers', 'high end customers', 'high-end subscribers', 'high end subscribers', 'high-end']
+    .flatMap((w) => [
+      [w, { kind: 'member', dimension: 'value_tier', id: 'vip' }],
+      [w, { kind: 'member', dimension: 'customer_type', id: 'key_individual' }], [w, { kind: 'member', dimension: 'customer_type', id: 'key_org' }],
+      [w, { kind: 'member', dimension: 'sub_segment', id: 'high_value' }],
+    ] as [string, Sense][])),
   ['at&t', { kind: 'member', dimension: 'capability_entity', id: 'att_wireless' }],
   ['att', { kind: 'member', dimension: 'capability_entity', id: 'att_wireless' }],
   ['singtel', { kind: 'member', dimension: 'capability_entity', id: 'singtel_optus' }],
