@@ -1,4 +1,7 @@
-/** Option builders are pure: tested here without a DOM or an ECharts instance. */
+/** Option builders are pure: tested here without a DOM (a few through ECharts' server-side render, to see where things land). */
+import * as echarts from 'echarts/core';
+import { SankeyChart } from 'echarts/charts';
+import { SVGRenderer } from 'echarts/renderers';
 import { describe, expect, it } from 'vitest';
 import type { Labels } from '../../web/src/charts/builders/common';
 import { resultTable } from '../../web/src/charts/builders/common';
@@ -61,6 +64,9 @@ describe('map data from region codes', () => {
     const small = rankedBarsOption(gd, { dim: 'city', metric: 'subscribers', labels, height: 200 });
     expect(small.yAxis.axisLabel).not.toHaveProperty('interval');
     expect(small.series[0].label.show).toBe(false);
+    // the axis in one unit: 5,000 drawn as 0.5万 beside 1万 when a bar reaches 30,800
+    const big = rankedBarsOption(result([{ city: '440100', subscribers: 30800 }, { city: '440300', subscribers: 4000 }]), { dim: 'city', metric: 'subscribers', labels });
+    expect([5000, 10000].map(big.xAxis.axisLabel.formatter)).toEqual(['0.5万', '1万']);
     const roomy = rankedBarsOption(gd, { dim: 'city', metric: 'subscribers', labels, height: 400 });
     expect(roomy.yAxis.axisLabel).toMatchObject({ interval: 0 });
     expect(roomy.series[0].label.show).toBe(true);
@@ -186,6 +192,26 @@ describe('sankey from a migration matrix', () => {
     const o = sankeyOption(flows, { ...s, labels, fromMonth: '2026-05', toMonth: '2026-10' });
     expect(o.series[0].type).toBe('sankey');
     expect(o.series[0].links).toHaveLength(5);
+  });
+});
+
+describe('the sankey in a real render', () => {
+  it('leaves room on the right for the right-hand labels (Maintain  21.43K was cut at the edge)', () => {
+    echarts.use([SankeyChart, SVGRenderer]);
+    const en: Labels = { ...labels, locale: 'en', member: (_d, id) => ({ maintain: 'Maintain', vip: 'VIP', drop: 'Drop' } as Record<string, string>)[String(id)] ?? String(id) };
+    const flows = [{ from: 'new', to: 'maintain', subscribers: 21430 }, { from: 'vip', to: 'churned', subscribers: 21830 }, { from: 'drop', to: 'vip', subscribers: 7765 }];
+    const width = 620;
+    const chart = echarts.init(null, undefined, { renderer: 'svg', ssr: true, width, height: 300 });
+    chart.setOption({ ...sankeyOption(flows, { scheme: 'value_tier', labels: en, newLabel: 'New', churnedLabel: 'Churned', order: ['drop', 'maintain', 'vip'], fromMonth: 'a', toMonth: 'b' }), animation: false });
+    // ECharts' own measure of each label, where it is drawn; a browser's font runs wider, hence the margin
+    const ends = chart.getZr().storage.getDisplayList().filter((e) => (e as { style?: { text?: string } }).style?.text).map((e) => {
+      const r = e.getBoundingRect().clone();
+      r.applyTransform(e.getComputedTransform());
+      return { text: (e as { style: { text: string } }).style.text, end: r.x + r.width };
+    });
+    chart.dispose();
+    expect(ends.map((e) => e.text)).toContain('Maintain  21.43K');
+    for (const e of ends) expect(e.end, e.text).toBeLessThan(width - 24);
   });
 });
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { compactNumber, formatValue } from '../../web/src/i18n/format';
+import { axisFormatter, compactNumber, formatValue } from '../../web/src/i18n/format';
+import { axis } from '../../web/src/charts/builders/common';
 import { FAILURE_CODES, failureText } from '../../web/src/i18n';
 import zh from '../../web/src/i18n/zh-CN';
 import en from '../../web/src/i18n/en';
@@ -39,6 +40,31 @@ describe('number formatting per language', () => {
     expect(formatValue(null, 'integer', 'zh-CN')).toBe('—');
     expect(formatValue(undefined, 'percent', 'en')).toBe('—');
     expect(formatValue(1234567, 'integer', 'zh-CN', 'exact')).toBe('1,234,567');
+  });
+});
+
+describe('axis ticks: one unit per axis', () => {
+  const ticks = (f: (v: number) => string, step: number, n: number) => Array.from({ length: n + 1 }, (_, i) => f(i * step));
+  it('takes the unit of the largest value drawn, for every tick', () => {
+    // the value tiers' subscribers (largest 30,800): 5,000 beside 1万 before
+    expect(ticks(axisFormatter('integer', 'zh-CN', 30800), 5000, 7)).toEqual(['0', '0.5万', '1万', '1.5万', '2万', '2.5万', '3万', '3.5万']);
+    expect(ticks(axisFormatter('integer', 'en', 30800), 5000, 7)).toEqual(['0', '5K', '10K', '15K', '20K', '25K', '30K', '35K']);
+    expect(ticks(axisFormatter('integer', 'en', 13900), 3000, 5)).toEqual(['0', '3K', '6K', '9K', '12K', '15K']);
+    // smaller values: none, even where the axis rounds up past 10,000
+    expect(ticks(axisFormatter('integer', 'zh-CN', 9800), 2000, 5)).toEqual(['0', '2,000', '4,000', '6,000', '8,000', '10,000']);
+    expect(ticks(axisFormatter('currency', 'zh-CN', 228), 50, 5)).toEqual(['0', '50', '100', '150', '200', '250']);
+    // millions and 亿; negative values (净增用户 below zero) by their magnitude
+    expect(ticks(axisFormatter('integer', 'en', 2.4e6), 5e5, 5)).toEqual(['0', '0.5M', '1M', '1.5M', '2M', '2.5M']);
+    expect(ticks(axisFormatter('currency', 'zh-CN', 1.8e8), 5e7, 4)).toEqual(['0', '0.5亿', '1亿', '1.5亿', '2亿']);
+    expect(axisFormatter('integer', 'zh-CN', -25000)(-20000)).toBe('-2万');
+    // rates keep their own form; without what is drawn, each tick alone as before
+    expect(axisFormatter('percent', 'zh-CN', 0.2)(0.05)).toBe('5%');
+    expect(axisFormatter('integer', 'zh-CN')(5000)).toBe('5,000');
+  });
+  it('reads the largest magnitude from what a builder draws (nulls and text ignored)', () => {
+    const labels = { locale: 'en' as const, member: () => '', metric: () => '', dim: () => '', format: () => 'integer' };
+    expect(axis(labels, 'integer', [null, '12000', -3, undefined]).formatter(5000)).toBe('5K');
+    expect(axis(labels, 'integer', [null]).formatter(5000)).toBe('5,000');
   });
 });
 

@@ -98,9 +98,23 @@ export function formatValue(v: unknown, format: string, locale: Locale, mode: Mo
   }
 }
 
-/** Axis ticks: compact, no unit suffix for plain counts. */
-export function axisFormatter(format: string, locale: Locale): (v: number) => string {
+/** The unit of a number's compact form: 万 / 亿 / 万亿 (zh), K / M / B (en), none below 10,000. */
+function unitOf(a: number, locale: Locale): [number, string] {
+  if (locale === 'zh-CN') return a >= 1e12 ? [1e12, '万亿'] : a >= 1e8 ? [1e8, '亿'] : a >= 1e4 ? [1e4, '万'] : [1, ''];
+  return a >= 1e9 ? [1e9, 'B'] : a >= 1e6 ? [1e6, 'M'] : a >= 1e4 ? [1e3, 'K'] : [1, ''];
+}
+
+/**
+ * Axis ticks: compact, no unit suffix for plain counts. `top`: the largest magnitude drawn on
+ * the axis. Given, every tick takes the unit that value takes — 0.5万 … 3.5万 and 5K … 35K,
+ * not 5,000 beside 1万 — and an axis of smaller values takes none (10,000 where the axis
+ * rounds up past 9,800, not 1万). ECharts formats each tick alone, so the builder says it.
+ */
+export function axisFormatter(format: string, locale: Locale, top?: number | null): (v: number) => string {
   if (format === 'percent' || format === 'change') return (v) => `${trim(v * 100, 1)}%`;
   if (format === 'score' || format === 'ratio') return (v) => trim(v, 2);
-  return (v) => compactNumber(v, locale, 1);
+  if (top == null || !isNum(top)) return (v) => compactNumber(v, locale, 1);
+  const [div, unit] = unitOf(Math.abs(top), locale);
+  if (div === 1) return (v) => (Math.abs(v) >= 1e4 ? groupDigits(v, locale, 0) : compactNumber(v, locale, 1));
+  return (v) => (v === 0 ? '0' : `${trim(v / div, 2)}${unit}`);
 }

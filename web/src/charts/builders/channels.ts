@@ -33,7 +33,7 @@ export function scatterOption(result: MetricResultLike | null, s: { labels: Labe
     grid: { left: 36, right: 24, top: 36, bottom: 28, ...LABELS_INSIDE },
     xAxis: { type: 'value', name: labels.metric('conversion_rate'), nameLocation: 'middle', nameGap: 24, axisLabel: axis(labels, 'percent'), scale: true },
     yAxis: {
-      type: log ? 'log' : 'value', name: log && s.logLabel ? s.logLabel(labels.metric('cost_per_conversion')) : labels.metric('cost_per_conversion'), nameLocation: 'middle', nameRotate: 90, nameGap: 48, axisLabel: axis(labels, 'currency'),
+      type: log ? 'log' : 'value', name: log && s.logLabel ? s.logLabel(labels.metric('cost_per_conversion')) : labels.metric('cost_per_conversion'), nameLocation: 'middle', nameRotate: 90, nameGap: 48, axisLabel: axis(labels, 'currency', rows.map((r) => r.cost_per_conversion)),
       ...(log ? { logBase: 10, minorTick: { show: true }, minorSplitLine: { show: true, lineStyle: { opacity: 0.4 } } } : { scale: true }),
     },
     series: groups.map((g, i) => ({

@@ -62,7 +62,19 @@ export const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&
 export const exact = (labels: Labels, v: unknown, format: string) => formatValue(v, format, labels.locale, 'exact');
 export const compact = (labels: Labels, v: unknown, format: string) => formatValue(v, format, labels.locale, 'compact');
 /** Value-axis labels in the metric's format; on a narrow chart (a phone) those that would overlap are left out. */
-export const axis = (labels: Labels, format: string) => ({ formatter: axisFormatter(format, labels.locale), hideOverlap: true });
+/**
+ * A value axis's labels in a metric's format; `values`: what is drawn on it, so that every
+ * tick takes one unit (axisFormatter's `top`).
+ */
+export const axis = (labels: Labels, format: string, values?: readonly unknown[]) =>
+  ({ formatter: axisFormatter(format, labels.locale, values ? peak(values) : null), hideOverlap: true });
+
+/** The largest magnitude among values (null when none is a number). */
+export function peak(values: readonly unknown[]): number | null {
+  let top: number | null = null;
+  for (const v of values) { const n = num(v); if (n !== null && (top === null || Math.abs(n) > top)) top = Math.abs(n); }
+  return top;
+}
 
 /** Tooltip lines "marker name: exact value". */
 export function tooltipLines(title: string, lines: { marker?: string; name: string; value: string }[]): string {

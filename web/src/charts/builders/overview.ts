@@ -218,7 +218,7 @@ export function rankedBarsOption(result: MetricResultLike | null, s: { dim: stri
     },
     // room above the bars for the reference line's label
     grid: { left: 8, right: 56, top: s.reference ? 24 : 8, bottom: 8, ...LABELS_INSIDE },
-    xAxis: { type: 'value', axisLabel: axis(labels, fmt) },
+    xAxis: { type: 'value', axisLabel: axis(labels, fmt, rows.map((r) => r[metric])) },
     // every bar named up to the 34 provinces (smaller type past 24 rows); beyond, ECharts picks
     yAxis: { type: 'category', data: rows.map((r) => labels.member(dim, r[dim])), axisLabel: rows.length > 40 || crowded ? { fontSize: crowded ? 10 : 11 } : { fontSize: rows.length > 24 ? 10 : 11, interval: 0 } },
     series: [{
@@ -255,7 +255,7 @@ export function trendOption(result: MetricResultLike | null, s: { metric: string
     },
     grid: { left: 8, right: 16, top: 32, bottom: 8, ...LABELS_INSIDE },
     xAxis: { type: 'category', data: months, boundaryGap: false },
-    yAxis: { type: 'value', scale: true, axisLabel: axis(labels, fmt) },
+    yAxis: { type: 'value', scale: true, axisLabel: axis(labels, fmt, rows.flatMap((r) => [r[metric], r[`${metric}_prev`]])) },
     series: [
       { name: labels.metric(metric), type: 'line', smooth: false, symbolSize: 6, data: rows.map((r) => num(r[metric])), areaStyle: { opacity: 0.08 } },
       ...(hasPrev ? [{ name: s.prevLabel, type: 'line', symbolSize: 4, lineStyle: { type: 'dashed' }, data: rows.map((r) => num(r[`${metric}_prev`])) }] : []),

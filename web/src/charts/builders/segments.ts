@@ -25,8 +25,8 @@ export function barsWithLineOption(result: MetricResultLike | null, s: { dim: st
     grid: { left: 8, right: 8, top: 32, bottom: 8, ...LABELS_INSIDE },
     xAxis: { type: 'category', data: cats, axisLabel: { interval: 0, fontSize: 11 } },
     yAxis: [
-      { type: 'value', axisLabel: axis(labels, labels.format(bar)) },
-      ...(line ? [{ type: 'value', axisLabel: axis(labels, labels.format(line)), splitLine: { show: false } }] : []),
+      { type: 'value', axisLabel: axis(labels, labels.format(bar), rows.map((r) => r[bar])) },
+      ...(line ? [{ type: 'value', axisLabel: axis(labels, labels.format(line), rows.map((r) => r[line])), splitLine: { show: false } }] : []),
     ],
     series: [
       { name: labels.metric(bar), type: 'bar', barMaxWidth: 36, data: rows.map((r) => (s.selected?.includes(String(r[dim])) ? { value: num(r[bar]), itemStyle: { color: SELECTED_COLOR } } : num(r[bar]))), label: { show: true, position: 'top', fontSize: 10, formatter: (p: { value: number }) => compact(labels, p.value, labels.format(bar)) } },
@@ -54,7 +54,7 @@ export function subSegmentOption(result: MetricResultLike | null, s: { metric: s
     },
     grid: { left: 8, right: 8, top: 32, bottom: 8, ...LABELS_INSIDE },
     xAxis: { type: 'category', data: cats, axisLabel: { interval: 0, fontSize: 11, rotate: 30 } },
-    yAxis: { type: 'value', axisLabel: axis(labels, fmt) },
+    yAxis: { type: 'value', axisLabel: axis(labels, fmt, rows.map((r) => r[metric])) },
     // one series per brand so the legend names brands; each sub-segment has a value in one series only
     series: s.brands.map((b, i) => ({
       name: labels.member('brand', b), type: 'bar', stack: 'brand', barMaxWidth: 32, itemStyle: { color: memberColor(labels, 'brand', b, i) },
@@ -96,7 +96,7 @@ export function heatmapOption(rows: Row[], spec: HeatmapSpec, labels: Labels) {
   const values = data.map((d) => d.value[2]).filter((v): v is number => v !== null);
   // the y axis's name sits just left of its longest label (a fixed gap put it off the canvas beside 1…5)
   const yLabels = spec.y.ids.map((id) => String(labels.member(spec.y.dim, id)));
-  const yLabelWidth = Math.max(0, ...yLabels.map((l) => [...l].reduce((w, c) => w + (c.charCodeAt(0) > 0x2e7f ? 12 : 7), 0)));
+  const yLabelWidth = Math.max(0, ...yLabels.map(labelPx));
   const max = values.length ? Math.max(...values) : 1;
   const min = values.length ? Math.min(...values) : 0;
   return {
@@ -155,12 +155,18 @@ export function sankeyFromMigration(flows: Flow[], s: { scheme: string; member: 
 
 const NEW_COLOR = '#868e96';
 
+/** About how wide a label at 11 px is (a CJK character 12 px, any other 7: on the generous side). */
+const labelPx = (text: string) => [...text].reduce((w, c) => w + (c.charCodeAt(0) > 0x2e7f ? 12 : 7), 0);
+
 export function sankeyOption(flows: Flow[], s: { scheme: string; labels: Labels; newLabel: string; churnedLabel: string; order?: string[]; fromMonth: string; toMonth: string }) {
   const { labels } = s;
   const { nodes, links } = sankeyFromMigration(flows, { scheme: s.scheme, member: labels.member, newLabel: s.newLabel, churnedLabel: s.churnedLabel, order: s.order });
   const byName = new Map(nodes.map((n) => [n.name, n]));
   // newcomers grey (from outside the base, and no tier's colour), leavers red; tiers their own colours
   const colorOf = (id: string) => (id === 'new' ? NEW_COLOR : id === 'churned' ? '#c92a2a' : memberColor(labels, s.scheme, id, Math.max(0, s.order?.indexOf(id) ?? 0)));
+  const nodeLabel = (name: string) => `${byName.get(name)?.label ?? name}  ${compact(labels, byName.get(name)?.value, 'integer')}`;
+  // the right-hand nodes are labelled on their right: room for the longest (Maintain  21.43K), never cut at the edge
+  const right = Math.max(64, ...nodes.filter((n) => n.side === 'to').map((n) => labelPx(nodeLabel(n.name)) + 14));
   return {
     ...baseOption(),
     tooltip: {
@@ -176,11 +182,11 @@ export function sankeyOption(flows: Flow[], s: { scheme: string; labels: Labels;
       },
     },
     series: [{
-      type: 'sankey', left: 8, right: 96, top: 8, bottom: 8, nodeGap: 10, layoutIterations: 0, draggable: false,
+      type: 'sankey', left: 8, right, top: 8, bottom: 8, nodeGap: 10, layoutIterations: 0, draggable: false,
       emphasis: { focus: 'adjacency' },
       data: nodes.map((n) => ({ name: n.name, itemStyle: { color: colorOf(n.id) } })),
       links,
-      label: { fontSize: 11, formatter: (p: { name: string }) => `${byName.get(p.name)?.label ?? p.name}  ${compact(labels, byName.get(p.name)?.value, 'integer')}` },
+      label: { fontSize: 11, formatter: (p: { name: string }) => nodeLabel(p.name) },
       lineStyle: { color: 'gradient', opacity: 0.35, curveness: 0.5 },
     }],
   };
