@@ -399,6 +399,28 @@ describe('never silently wrong', () => {
     expect(interp('投诉类接触各渠道的一次解决率').metrics).toEqual(['first_contact_resolution'])
     expect(interp('红名单客户有多少').metrics).toEqual(['subscribers'])
   })
+  it('ordinary words for usage and for who contacted us', () => {
+    // 使用 beside a measure its stage cannot split is the verb, not the 使用 lifecycle stage; beside contacts it is the stage
+    expect(interp('流量使用最多的品牌')).toMatchObject({ metrics: ['dou'], groupBy: ['brand'], filters: [], orderBy: { metric: 'dou', direction: 'desc' } })
+    expect(interp('使用阶段的接触次数').filters).toEqual([{ dimension: 'lifecycle_stage', op: 'in', values: ['usage'] }])
+    expect(interp('各渠道使用的接触次数').filters).toEqual([{ dimension: 'lifecycle_stage', op: 'in', values: ['usage'] }])
+    // 语音 / 通话 is voice usage (MOU); 语音类 stays M-Zone's sub-segment
+    expect(interp('语音使用最少的5个城市')).toMatchObject({ metrics: ['mou'], groupBy: ['city'], orderBy: { metric: 'mou', direction: 'asc' }, limit: 5 })
+    expect(interp('语音通话最多的省份').metrics).toEqual(['mou'])
+    expect(interp('语音类用户的ARPU')).toMatchObject({ metrics: ['arpu'], filters: [{ dimension: 'sub_segment', values: ['voice'] }] })
+    // two generic nouns (客户, 接触): the one whose data has what is named (a contact's channel)
+    expect(interp('贵宾客户主要通过哪些渠道接触')).toMatchObject({ metrics: ['contacts'], groupBy: ['channel'], filters: [{ dimension: 'value_tier', values: ['vip'] }] })
+    expect(interp('客户和接触').metrics).toEqual(['subscribers', 'contacts'])
+  })
+  it('capability scores with no entity named stand side by side by entity (the source has no score of them all)', () => {
+    const all = answered('能力评分')
+    expect(all.interpretation).toMatchObject({ metrics: ['capability_score'], groupBy: ['capability_entity'], filters: [] })
+    expect(all.restatement).toContain('各评估对象并列')
+    expect(interp('客户洞察得分')).toMatchObject({ groupBy: ['capability_entity'], filters: [{ dimension: 'capability_dimension', values: ['insight'] }] })
+    expect(answered('各维度的能力评分')).toMatchObject({ chart: 'radar', interpretation: { groupBy: ['capability_dimension', 'capability_entity'] } })
+    expect(interp('中国电信各维度的能力评分').groupBy).toEqual(['capability_dimension'])
+    expect(interp('哪家运营商的能力得分最高').groupBy).toEqual(['capability_entity'])
+  })
   it('the median lifetime by its other names (中位生存期, 在网时长中位数)', () => {
     for (const q of ['各省中位生存期', '各品牌的中位在网时长', '全球通生存期中位数是多少', '中位生存时间']) expect(interp(q).metrics, q).toEqual(['median_lifetime'])
     expect(interp('各品牌的中位在网时长').groupBy).toEqual(['brand'])

@@ -204,10 +204,11 @@ describe('the sankey in a real render', () => {
     const chart = echarts.init(null, undefined, { renderer: 'svg', ssr: true, width, height: 300 });
     chart.setOption({ ...sankeyOption(flows, { scheme: 'value_tier', labels: en, newLabel: 'New', churnedLabel: 'Churned', order: ['drop', 'maintain', 'vip'], fromMonth: 'a', toMonth: 'b' }), animation: false });
     // ECharts' own measure of each label, where it is drawn; a browser's font runs wider, hence the margin
-    const ends = chart.getZr().storage.getDisplayList().filter((e) => (e as { style?: { text?: string } }).style?.text).map((e) => {
+    const textOf = (e: unknown) => (e as { style?: { text?: unknown } }).style?.text;
+    const ends = chart.getZr().storage.getDisplayList().filter((e) => typeof textOf(e) === 'string').map((e) => {
       const r = e.getBoundingRect().clone();
       r.applyTransform(e.getComputedTransform());
-      return { text: (e as { style: { text: string } }).style.text, end: r.x + r.width };
+      return { text: String(textOf(e)), end: r.x + r.width };
     });
     chart.dispose();
     expect(ends.map((e) => e.text)).toContain('Maintain  21.43K');

@@ -25,15 +25,15 @@ export function nextCandidates(q: MetricQuery, lang: Language, rows: readonly Re
   if (timed(q.metrics) && !groupBy.some((g) => GRAIN_IDS.has(g))) out.push(zh ? '按月' : 'by month');
   if (timed(q.metrics) && !q.compare) out.push(zh ? '同比' : 'year over year');
   if (dims.length === 1 && !q.orderBy && new Set(rows?.map((r) => r[dims[0]])).size > 5) out.push(zh ? '前5' : 'top 5');
-  if (!dims.length) {
+  // capability scores: by dimension, of the one entity or of the entities side by side
+  if (q.metrics.includes('capability_score')) {
+    if (dims.every((d) => d === 'capability_entity')) out.push(zh ? '按能力维度' : 'by capability dimension');
+  } else if (!dims.length) {
     const filtered = (d: string) => (q.filters ?? []).some((f) => f.dimension === d);
-    if (q.metrics.includes('capability_score')) out.push(zh ? '按能力维度' : 'by capability dimension');
-    else {
-      // the next region level down that the viewer sees more than one of
-      const byCity = filtered('province') || scope === 'province';
-      if (!filtered('city') && scope !== 'city') out.push(byCity ? (zh ? '按地市' : 'by city') : (zh ? '按省份' : 'by province'));
-      if (!filtered('brand')) out.push(zh ? '按品牌' : 'by brand');
-    }
+    // the next region level down that the viewer sees more than one of
+    const byCity = filtered('province') || scope === 'province';
+    if (!filtered('city') && scope !== 'city') out.push(byCity ? (zh ? '按地市' : 'by city') : (zh ? '按省份' : 'by province'));
+    if (!filtered('brand')) out.push(zh ? '按品牌' : 'by brand');
   }
   return out;
 }

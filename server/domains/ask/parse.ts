@@ -193,6 +193,7 @@ export function interpret(given: Token[], env: Env, forced: Forced = new Map(), 
   // a change word beside a comparison (MoM change in conversions) is the comparison's, not the change stage
   for (const k of [...contextual]) if (ofKind(senses(k), 'compare').length && near(k).some((j) => kinds[j] === 'compare')) contextual.delete(k);
   const firstContent = kinds.findIndex((x) => x !== 'stop' && x !== 'command');
+  const strongMetrics = uniq(tokens.flatMap((_, j) => (kinds[j] === 'metric' ? ofKind(senses(j), 'metric').filter((x) => !x.weak).map((x) => x.id) : [])));
   for (const k of weakToks) {
     if (contextual.has(k)) continue;
     const w = weakOf(k);
@@ -203,7 +204,10 @@ export function interpret(given: Token[], env: Env, forced: Forced = new Map(), 
     const governs = () => { const j = near(k).find((x) => x > k); return j !== undefined && (kinds[j] === 'member' || kinds[j] === 'dimension'); };
     const other = rest.some((s) => s.kind === 'command') && rest.some((s) => s.kind === 'compare') ? (governs() ? 'command' : 'compare') : primaryKind(rest);
     if (w === 'confirm' && other && other !== 'stop') { kinds[k] = other; continue; }
-    if (w === 'stop' || (w === 'lead' && k === firstContent && tokens[k + 1]?.text !== '的')) kinds[k] = 'stop';
+    // a verb beside a measure its stage cannot split (流量使用最多的品牌: data usage, not the 使用 stage)
+    const foreign = w === 'lead' && strongMetrics.length > 0
+      && ofKind(senses(k), 'member').every((m) => strongMetrics.every((id) => compatDim(m.dimension, [id]) === null));
+    if (w === 'stop' || foreign || (w === 'lead' && k === firstContent && tokens[k + 1]?.text !== '的')) kinds[k] = 'stop';
     else if (w === 'confirm' && !autoPick) {
       const ms = ofKind(senses(k), 'member');
       return { kind: 'ambiguous', tok: k, what: tokens[k].text, confirm: true, options: ms.map((m) => ({ senses: [{ ...m, weak: undefined }], label: senseLabel(env, m) })) };
@@ -330,6 +334,12 @@ export function interpret(given: Token[], env: Env, forced: Forced = new Map(), 
   // cost … per conversion: one metric, the cost per conversion (per contact likewise)
   if (usedMetricToks.some((k) => [...PER_CONVERSION, ...PER_CONTACT].includes(tokens[k].text))) {
     usedMetricToks = usedMetricToks.filter((k) => !ofKind(senses(k), 'metric').every((m) => m.id === 'cost'));
+  }
+  // generic nouns only (贵宾客户主要通过哪些渠道接触: 客户 and 接触): those whose data has what is named itself
+  // (a contact's channel, not the subscribers' acquisition channel)
+  if (!strong.length && usedMetricToks.length > 1 && namedDims.length) {
+    const fitting = usedMetricToks.filter((k) => ofKind(senses(k), 'metric').some((m) => namedDims.every((ds) => ds.some((d) => compatDim(d, [m.id]) === d))));
+    if (fitting.length && fitting.length < usedMetricToks.length) usedMetricToks = fitting;
   }
   // a word for several counts (how many: subscribers or contacts) is the first that every
   // member and dimension named can apply to (how many complaints: contacts)
@@ -950,6 +960,13 @@ export function interpret(given: Token[], env: Env, forced: Forced = new Map(), 
     if (averageTok >= 0 && !q.groupBy.length && several && metrics.some((m) => metricOf(m)?.kind === 'score')) {
       q.groupBy = [several.dimension];
       notes.push(zh ? '（评分不跨评估对象取平均：原文没有各家的平均分，各家并列。）' : '(Scores are not averaged across entities: the source prints no such average; they are shown side by side.)');
+    }
+    // capability scores with no entity named (能力评分, 客户洞察得分, 各维度的能力评分): each assessed entity's,
+    // side by side — the source prints no score of them all together, and an empty figure answers nothing
+    const entityNamed = [...q.groupBy, ...q.filters.map((f) => f.dimension)].includes('capability_entity');
+    if (metrics.some((m) => metricOf(m)?.cube === 'capability') && !entityNamed && !followup) {
+      q.groupBy = [...q.groupBy, 'capability_entity'];
+      notes.push(zh ? '（未指定评估对象：各评估对象并列。）' : '(No assessed entity named: each one side by side.)');
     }
     // a ranking of nothing grouped (渠道收入前三): by the dimension the metric's name starts with, else which
     if (q.orderBy && !q.groupBy.length) {

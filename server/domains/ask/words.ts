@@ -27,7 +27,7 @@ export const STOP_WORDS: string[] = [
   '所在', '属于', '下面', '下属', '旗下', '范围', '公司', '分公司', '移动', '中国移动', '全市', '省内', '市内', '分布',
   '来', '做', '出', '拿', '得到', '给出', '以', '把', '就', '也', '还', '都', '再', '并', '且', '等', '等等', '方面', '相关', '对应', '口径',
   '图', '图表', '曲线', '合计', '时候', '段', '各段', '分段', '这', '那个', '这个', '些', '那些', '这些', '其', '其中', '怎么', '情形',
-  '啥', '呗', '嗯', '好的', '谢谢', '不同', '不同的', '各种', '各类', '每一个', '每一', '各项', '一览', '明细', '详情', '汇总', '对应的', '上的', '里的', '中的', '维度的',
+  '主要', '主要是', '通过', '主要通过', '经由', '啥', '呗', '嗯', '好的', '谢谢', '不同', '不同的', '各种', '各类', '每一个', '每一', '各项', '一览', '明细', '详情', '汇总', '对应的', '上的', '里的', '中的', '维度的',
   // en
   'a', 'an', 'the', 'of', 'in', 'for', 'on', 'at', 'to', 'with', 'by', 'per', 'each', 'every', 'across', 'over', 'during', 'within',
   'between', 'show', 'me', 'us', 'display', 'list', 'give', 'get', 'tell', 'find', 'what', "what's", 'whats', 'which', 'who', 'is', 'are', 'was', 'were',
@@ -314,8 +314,8 @@ export const EXTRA_SENSES: [string, Sense][] = [
   ...(['离网用户占比', '离网客户占比', '流失用户占比', '流失客户占比', '离网占比', '流失占比', '离网用户比例', '流失用户比例', 'share of subscribers who churned']
     .map((w) => [w, { kind: 'metric', id: 'churn_rate' }] as [string, Sense])),
   ...(['每户收入', 'arpu值', '户均arpu'].map((w) => [w, { kind: 'metric', id: 'arpu' }] as [string, Sense])),
-  ...(['mou值', '通话时长', '户均通话时长'].map((w) => [w, { kind: 'metric', id: 'mou' }] as [string, Sense])),
-  ...(['dou值', '流量', '户均流量使用'].map((w) => [w, { kind: 'metric', id: 'dou' }] as [string, Sense])),
+  ...(['mou值', '通话时长', '户均通话时长', '语音', '通话', '语音通话', '语音使用', '语音用量', '通话量', '通话分钟', 'voice usage', 'call minutes'].map((w) => [w, { kind: 'metric', id: 'mou' }] as [string, Sense])),
+  ...(['dou值', '流量', '户均流量使用', '流量使用', '流量用量', '数据流量', '上网流量'].map((w) => [w, { kind: 'metric', id: 'dou' }] as [string, Sense])),
   // 留存率 (the share still in the base): the survival curve; 批次留存 (by activation cohort) is the lifecycle page's heatmap
   // how many are left (入网一年后还剩多少, still active after 12 months): the survival curve, at the tenure named
   ...(['还剩多少', '还剩', '还剩下', '还在网', '仍在网', '还在网的', '还在网的比例', '还留着', 'still active', 'still with us', 'remain active', 'still around', 'are still active']
