@@ -411,6 +411,14 @@ describe('never silently wrong', () => {
     // two generic nouns (客户, 接触): the one whose data has what is named (a contact's channel)
     expect(interp('贵宾客户主要通过哪些渠道接触')).toMatchObject({ metrics: ['contacts'], groupBy: ['channel'], filters: [{ dimension: 'value_tier', values: ['vip'] }] })
     expect(interp('客户和接触').metrics).toEqual(['subscribers', 'contacts'])
+    // what customers spend is their ARPU; what channels spend, the cost; marketing spend stays the cost
+    expect(interp('which age group spends the most')).toMatchObject({ metrics: ['arpu'], groupBy: ['age_band'], orderBy: { metric: 'arpu', direction: 'desc' } })
+    expect(interp('哪个年龄段消费最高').metrics).toEqual(['arpu'])
+    expect(interp('全球通用户的消费').metrics).toEqual(['arpu'])
+    expect(interp('how much does each age group spend').metrics).toEqual(['arpu'])
+    expect(interp('which channel spends the most').metrics).toEqual(['cost'])
+    expect(interp('marketing spend by channel').metrics).toEqual(['cost'])
+    expect(interp('各渠道的花费').metrics).toEqual(['cost'])
   })
   it('capability scores with no entity named stand side by side by entity (the source has no score of them all)', () => {
     const all = answered('能力评分')

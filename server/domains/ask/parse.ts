@@ -333,7 +333,7 @@ export function interpret(given: Token[], env: Env, forced: Forced = new Map(), 
   }
   // cost … per conversion: one metric, the cost per conversion (per contact likewise)
   if (usedMetricToks.some((k) => [...PER_CONVERSION, ...PER_CONTACT].includes(tokens[k].text))) {
-    usedMetricToks = usedMetricToks.filter((k) => !ofKind(senses(k), 'metric').every((m) => m.id === 'cost'));
+    usedMetricToks = usedMetricToks.filter((k) => !ofKind(senses(k), 'metric').filter((m) => !m.ctx).every((m) => m.id === 'cost'));
   }
   // generic nouns only (贵宾客户主要通过哪些渠道接触: 客户 and 接触): those whose data has what is named itself
   // (a contact's channel, not the subscribers' acquisition channel)

@@ -343,6 +343,12 @@ export const EXTRA_SENSES: [string, Sense][] = [
   // revenue; the success rate of a retention campaign its retention success rate; the call time of the hotline its handle time
   ...(['收入', 'revenue'].map((w) => [w, { kind: 'metric', id: 'channel_revenue', ctx: true }] as [string, Sense])),
   ...(['成功率', 'success rate'].map((w) => [w, { kind: 'metric', id: 'retention_success_rate', ctx: true }] as [string, Sense])),
+  // what customers spend: 消费 (全球通用户的消费, 哪个年龄段消费最高) and "spends" (which age group spends the most)
+  // are their ARPU; the channels' cost where only the contacts' data has what is named (which channel spends the most).
+  // spend / spending / 花费 are the cost (marketing spend), ARPU where only the subscribers' data has what is named
+  ...(['消费', '消费水平', '消费额', 'spends'].map((w) => [w, { kind: 'metric', id: 'arpu' }] as [string, Sense])),
+  ...(['消费', 'spends'].map((w) => [w, { kind: 'metric', id: 'cost', ctx: true }] as [string, Sense])),
+  ...(['spend', 'spending', 'spent', '花费'].map((w) => [w, { kind: 'metric', id: 'arpu', ctx: true }] as [string, Sense])),
   ...(['平均通话时长', '通话时长', 'call duration', 'average call duration', 'call time'].map((w) => [w, { kind: 'metric', id: 'avg_handle_time', ctx: true }] as [string, Sense])),
   ...(['call duration', 'average call duration', 'call time'].map((w) => [w, { kind: 'metric', id: 'mou' }] as [string, Sense])),
   // generic nouns that name a metric only when nothing else does (投诉类接触的一次解决率: 接触 is the noun)
