@@ -1,6 +1,7 @@
 /** Option builders are pure: tested here without a DOM (a few through ECharts' server-side render, to see where things land). */
 import * as echarts from 'echarts/core';
 import { SankeyChart } from 'echarts/charts';
+import { TooltipComponent } from 'echarts/components';
 import { SVGRenderer } from 'echarts/renderers';
 import { describe, expect, it } from 'vitest';
 import type { Labels } from '../../web/src/charts/builders/common';
@@ -197,7 +198,7 @@ describe('sankey from a migration matrix', () => {
 
 describe('the sankey in a real render', () => {
   it('leaves room on the right for the right-hand labels (Maintain  21.43K was cut at the edge)', () => {
-    echarts.use([SankeyChart, SVGRenderer]);
+    echarts.use([SankeyChart, TooltipComponent, SVGRenderer]);
     const en: Labels = { ...labels, locale: 'en', member: (_d, id) => ({ maintain: 'Maintain', vip: 'VIP', drop: 'Drop' } as Record<string, string>)[String(id)] ?? String(id) };
     const flows = [{ from: 'new', to: 'maintain', subscribers: 21430 }, { from: 'vip', to: 'churned', subscribers: 21830 }, { from: 'drop', to: 'vip', subscribers: 7765 }];
     const width = 620;
