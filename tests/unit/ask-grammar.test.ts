@@ -1350,6 +1350,10 @@ describe('a reviewer\'s 257 questions (round 3): ordinary wording', () => {
       ['how many customers are at risk of churning', /no churn-risk score .*retention campaigns/],
       ['各渠道的平均响应时间', /没有响应时间/],
       ['average response time by channel', /no response time .*"average handle time by channel"/],
+      ['深圳的宽带用户', /只有移动用户：没有宽带、固话或IPTV/],
+      ['broadband subscribers by province', /mobile subscribers only: no broadband/],
+      ['上个月哪个地市的投诉率最高', /没有投诉率（每用户投诉数）：.*投诉类接触次数/],
+      ['complaint rate by city', /no complaint rate .*"complaints by city"/],
     ]
     for (const [q, msg] of cases) {
       const r = ask(q)

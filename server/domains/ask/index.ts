@@ -143,6 +143,10 @@ export function createParser(opts: ParserOptions = {}) {
             'There is no response time (how long a customer waits for an answer) in the data: contacts record how long each was handled and whether it was resolved at first contact; the nearest are the average handle time and first-contact resolution, e.g. "average handle time by channel", "first-contact resolution by channel".'],
           'absent:risk': ['数据里没有流失预警或风险评分：最接近的是离网挽留活动的名单（模型名单相对随机名单的命中率和提升度），例如“挽留活动的名单客户数”“挽留活动的命中率”；已经离网的是离网用户。',
             'There is no churn-risk score or warning list in the data: the nearest are the churn-retention campaigns\' lists (model lists against random ones: hit rate and lift), e.g. "targeted customers of retention campaigns", "hit rate of retention campaigns"; those who already left are the churned subscribers.'],
+          'absent:fixed': ['数据只有移动用户：没有宽带、固话或IPTV。可以问移动用户的指标，例如“深圳的用户数”“各品牌的DOU”。',
+            'The data is mobile subscribers only: no broadband, fixed line or IPTV. Ask about the mobile base, e.g. "subscribers in Shenzhen", "DOU by brand".'],
+          'absent:complaint_rate': ['数据里没有投诉率（每用户投诉数）：投诉记在接触里（接触目的：投诉），最接近的是投诉类接触次数，例如“各地市的投诉量”，可与“各地市的用户数”对照。',
+            'There is no complaint rate (complaints per subscriber) in the data: complaints are contacts whose purpose is a complaint; the nearest is their count, e.g. "complaints by city", beside "subscribers by city".'],
           'absent:clv': ['数据里没有客户终身价值（CLV）：最接近的是ARPU（每月）和中位生命周期（在网月数），可以分别问，例如“各价值分层的ARPU”“各品牌的中位生命周期”。',
             'There is no customer lifetime value (CLV) in the data: the nearest are ARPU (per month) and the median lifetime (months), asked apart, e.g. "ARPU by value tier", "median lifetime by brand".'],
         };

@@ -239,6 +239,12 @@ export const OOS_WORDS: [string, string][] = [
   ...['流失预警', '离网预警', '预警', '预警客户', '风险客户', '高风险', '高风险客户', '流失风险', '离网风险', '流失概率', '离网概率', '流失倾向',
     'churn risk', 'at-risk', 'at risk', 'risk score', 'churn score', 'churn propensity', 'propensity', 'churn probability', 'likely to churn']
     .map((w) => [w, 'absent:risk'] as [string, string]),
+  // the data is mobile subscribers: no broadband, fixed line or TV
+  ...['宽带', '宽带用户', '家庭宽带', '家宽', '固网', '固话', '固定电话', 'iptv', '光纤', 'broadband', 'fixed line', 'fixed-line', 'landline', 'landlines', 'fibre', 'fiber']
+    .map((w) => [w, 'absent:fixed'] as [string, string]),
+  // complaints per subscriber: not a metric; complaints are counted as contacts of that purpose
+  ...['投诉率', '投诉比例', '投诉占比', '万户投诉率', '万户投诉', '百万客户投诉率', 'complaint rate', 'complaint rates', 'complaints per subscriber', 'complaints per customer']
+    .map((w) => [w, 'absent:complaint_rate'] as [string, string]),
   ...['customer lifetime value', 'lifetime value', 'clv', 'ltv', '客户终身价值', '终身价值', '生命周期价值', '客户生命周期价值'].map((w) => [w, 'absent:clv'] as [string, string]),
   ...['你是谁', '你好', '密码', '口令', 'password', 'hello', 'who are you', 'api key', 'token', 'credentials', '系统提示', 'system prompt', 'prompt', 'jailbreak', 'ignore', 'disregard', '忽略']
     .map((w) => [w, 'offtopic'] as [string, string]),
