@@ -1,7 +1,7 @@
 /** Option builders are pure: tested here without a DOM (a few through ECharts' server-side render, to see where things land). */
 import * as echarts from 'echarts/core';
-import { SankeyChart } from 'echarts/charts';
-import { TooltipComponent } from 'echarts/components';
+import { BarChart, LineChart, SankeyChart } from 'echarts/charts';
+import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
 import { SVGRenderer } from 'echarts/renderers';
 import { describe, expect, it } from 'vitest';
 import type { Labels } from '../../web/src/charts/builders/common';
@@ -67,7 +67,7 @@ describe('map data from region codes', () => {
     expect(small.series[0].label.show).toBe(false);
     // the axis in one unit: 5,000 drawn as 0.5万 beside 1万 when a bar reaches 30,800
     const big = rankedBarsOption(result([{ city: '440100', subscribers: 30800 }, { city: '440300', subscribers: 4000 }]), { dim: 'city', metric: 'subscribers', labels });
-    expect([5000, 10000].map(big.xAxis.axisLabel.formatter)).toEqual(['0.5万', '1万']);
+    expect([5000, 10000].map(big.xAxis.axisLabel.formatter)).toEqual(['0.5万', '1.0万']);
     const roomy = rankedBarsOption(gd, { dim: 'city', metric: 'subscribers', labels, height: 400 });
     expect(roomy.yAxis.axisLabel).toMatchObject({ interval: 0 });
     expect(roomy.series[0].label.show).toBe(true);
@@ -193,6 +193,31 @@ describe('sankey from a migration matrix', () => {
     const o = sankeyOption(flows, { ...s, labels, fromMonth: '2026-05', toMonth: '2026-10' });
     expect(o.series[0].type).toBe('sankey');
     expect(o.series[0].links).toHaveLength(5);
+  });
+});
+
+describe('value axes in a real render', () => {
+  // the tick labels ECharts draws for an option (text of the axis labels, in order)
+  const axisTexts = (option: object, width = 600, height = 300) => {
+    echarts.use([LineChart, BarChart, GridComponent, LegendComponent, TooltipComponent, SVGRenderer]);
+    const chart = echarts.init(null, undefined, { renderer: 'svg', ssr: true, width, height });
+    chart.setOption({ ...option, animation: false });
+    const texts = chart.getZr().storage.getDisplayList().map((e) => (e as { style?: { text?: unknown } }).style?.text).filter((t): t is string => typeof t === 'string');
+    chart.dispose();
+    return texts;
+  };
+  const decimals = (t: string) => (/\.(\d+)/.exec(t)?.[1].length ?? 0);
+  it('draws every tick of an axis with the same decimals and unit', () => {
+    const months = ['2025-11', '2025-12', '2026-01', '2026-02', '2026-03', '2026-04'];
+    const share = [0.5278, 0.5301, 0.5234, 0.5247, 0.5302, 0.5288];
+    const trend = trendOption(result(months.map((month, i) => ({ month, e_channel_share: share[i] }))), { metric: 'e_channel_share', labels: { ...labels, format: () => 'percent' }, prevLabel: '去年同期' });
+    const pct = axisTexts(trend).filter((t) => t.endsWith('%'));
+    expect(pct.length).toBeGreaterThan(3);
+    expect(new Set(pct.map(decimals)), pct.join(' ')).toEqual(new Set([1]));
+    // counts past 10,000: one unit down the axis
+    const subs = rankedBarsOption(result([{ city: '440100', subscribers: 30800 }, { city: '440300', subscribers: 4000 }]), { dim: 'city', metric: 'subscribers', labels });
+    const ticks = axisTexts(subs).filter((t) => /^[\d.,]+万?$/.test(t) && !['3.08万', '4,000'].includes(t)); // not the bars' own labels
+    expect(ticks.filter((t) => t !== '0').every((t) => t.endsWith('万')), ticks.join(' ')).toBe(true);
   });
 });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { axisFormatter, compactNumber, formatValue } from '../../web/src/i18n/format';
-import { axis } from '../../web/src/charts/builders/common';
+import { axis, spanOf } from '../../web/src/charts/builders/common';
 import { FAILURE_CODES, failureText } from '../../web/src/i18n';
 import zh from '../../web/src/i18n/zh-CN';
 import en from '../../web/src/i18n/en';
@@ -43,28 +43,41 @@ describe('number formatting per language', () => {
   });
 });
 
-describe('axis ticks: one unit per axis', () => {
-  const ticks = (f: (v: number) => string, step: number, n: number) => Array.from({ length: n + 1 }, (_, i) => f(i * step));
+describe('axis ticks: one unit and one number of decimals per axis', () => {
+  const ticks = (f: (v: number) => string, from: number, step: number, n: number) => Array.from({ length: n + 1 }, (_, i) => f(from + i * step));
+  const span = (top: number, spread = top) => ({ top, spread });
   it('takes the unit of the largest value drawn, for every tick', () => {
     // the value tiers' subscribers (largest 30,800): 5,000 beside 1万 before
-    expect(ticks(axisFormatter('integer', 'zh-CN', 30800), 5000, 7)).toEqual(['0', '0.5万', '1万', '1.5万', '2万', '2.5万', '3万', '3.5万']);
-    expect(ticks(axisFormatter('integer', 'en', 30800), 5000, 7)).toEqual(['0', '5K', '10K', '15K', '20K', '25K', '30K', '35K']);
-    expect(ticks(axisFormatter('integer', 'en', 13900), 3000, 5)).toEqual(['0', '3K', '6K', '9K', '12K', '15K']);
+    expect(ticks(axisFormatter('integer', 'zh-CN', span(30800)), 0, 5000, 7)).toEqual(['0', '0.5万', '1.0万', '1.5万', '2.0万', '2.5万', '3.0万', '3.5万']);
+    expect(ticks(axisFormatter('integer', 'en', span(30800)), 0, 5000, 7)).toEqual(['0', '5K', '10K', '15K', '20K', '25K', '30K', '35K']);
+    expect(ticks(axisFormatter('integer', 'en', span(13900)), 0, 3000, 5)).toEqual(['0', '3K', '6K', '9K', '12K', '15K']);
     // smaller values: none, even where the axis rounds up past 10,000
-    expect(ticks(axisFormatter('integer', 'zh-CN', 9800), 2000, 5)).toEqual(['0', '2,000', '4,000', '6,000', '8,000', '10,000']);
-    expect(ticks(axisFormatter('currency', 'zh-CN', 228), 50, 5)).toEqual(['0', '50', '100', '150', '200', '250']);
+    expect(ticks(axisFormatter('integer', 'zh-CN', span(9800)), 0, 2000, 5)).toEqual(['0', '2,000', '4,000', '6,000', '8,000', '10,000']);
+    expect(ticks(axisFormatter('currency', 'zh-CN', span(228)), 0, 50, 5)).toEqual(['0', '50', '100', '150', '200', '250']);
     // millions and 亿; negative values (净增用户 below zero) by their magnitude
-    expect(ticks(axisFormatter('integer', 'en', 2.4e6), 5e5, 5)).toEqual(['0', '0.5M', '1M', '1.5M', '2M', '2.5M']);
-    expect(ticks(axisFormatter('currency', 'zh-CN', 1.8e8), 5e7, 4)).toEqual(['0', '0.5亿', '1亿', '1.5亿', '2亿']);
-    expect(axisFormatter('integer', 'zh-CN', -25000)(-20000)).toBe('-2万');
-    // rates keep their own form; without what is drawn, each tick alone as before
-    expect(axisFormatter('percent', 'zh-CN', 0.2)(0.05)).toBe('5%');
+    expect(ticks(axisFormatter('integer', 'en', span(2.4e6)), 0, 5e5, 5)).toEqual(['0', '0.5M', '1.0M', '1.5M', '2.0M', '2.5M']);
+    expect(ticks(axisFormatter('currency', 'zh-CN', span(1.8e8)), 0, 5e7, 4)).toEqual(['0', '0.5亿', '1.0亿', '1.5亿', '2.0亿']);
+    expect(axisFormatter('integer', 'zh-CN', span(25000, 30000))(-20000)).toBe('-2.0万');
+  });
+  it('gives every tick the decimals its steps need', () => {
+    // the e-channel share's trend (52.3%–53.3%, ticks every 0.2 points): 53% among 52.8% and 53.2% before
+    expect(ticks(axisFormatter('percent', 'en', span(0.533, 0.012)), 0.522, 0.002, 6)).toEqual(['52.2%', '52.4%', '52.6%', '52.8%', '53.0%', '53.2%', '53.4%']);
+    expect(ticks(axisFormatter('percent', 'zh-CN', span(0.3)), 0, 0.05, 6)).toEqual(['0%', '5%', '10%', '15%', '20%', '25%', '30%']);
+    // a rate up to 4.3% from zero: ECharts steps by 1 point, so no decimals (not 1.0%, 2.0%)
+    expect(ticks(axisFormatter('percent', 'zh-CN', span(0.043)), 0, 0.01, 5)).toEqual(['0%', '1%', '2%', '3%', '4%', '5%']);
+    // an ARPU trend from 76 to 78 元
+    expect(ticks(axisFormatter('currency', 'zh-CN', span(78, 2)), 76, 0.5, 4)).toEqual(['76.0', '76.5', '77.0', '77.5', '78.0']);
+    // without what is drawn, each tick alone as before
+    expect(axisFormatter('percent', 'zh-CN')(0.05)).toBe('5%');
     expect(axisFormatter('integer', 'zh-CN')(5000)).toBe('5,000');
   });
-  it('reads the largest magnitude from what a builder draws (nulls and text ignored)', () => {
+  it('reads the span from what a builder draws: from zero, or from the least value on a scaled axis', () => {
     const labels = { locale: 'en' as const, member: () => '', metric: () => '', dim: () => '', format: () => 'integer' };
     expect(axis(labels, 'integer', [null, '12000', -3, undefined]).formatter(5000)).toBe('5K');
     expect(axis(labels, 'integer', [null]).formatter(5000)).toBe('5,000');
+    expect(spanOf([0.523, 0.533, null])).toEqual({ top: 0.533, spread: 0.533 });
+    expect(spanOf([0.523, 0.533], true)).toMatchObject({ top: 0.533, spread: expect.closeTo(0.01, 9) });
+    expect(spanOf([-5, 20])).toEqual({ top: 20, spread: 25 });
   });
 });
 

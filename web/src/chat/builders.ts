@@ -72,7 +72,7 @@ export function seriesOption(result: MetricResultLike | null, s: SeriesSpec) {
     },
     grid: { left: 8, right: 16, top: lines.length > 1 ? 32 : 12, bottom: 8, ...LABELS_INSIDE },
     xAxis: { type: 'category', data: xLabels, boundaryGap: s.type === 'bar', axisLabel: { interval: many ? 0 : 'auto', rotate: many ? 40 : 0, fontSize: 11 } },
-    yAxis: formats.map((f, i) => ({ type: 'value', scale: s.type === 'line', axisLabel: axis(labels, f, lines.filter((l) => axisOf(l.metric) === i).flatMap((l) => l.data)), splitLine: { show: i === 0 } })),
+    yAxis: formats.map((f, i) => ({ type: 'value', scale: s.type === 'line', axisLabel: axis(labels, f, lines.filter((l) => axisOf(l.metric) === i).flatMap((l) => l.data), s.type === 'line'), splitLine: { show: i === 0 } })),
     series: lines.map((l, i) => ({
       name: l.name, type: s.type, yAxisIndex: axisOf(l.metric), data: l.data,
       barMaxWidth: 36, symbolSize: 6,

@@ -104,17 +104,43 @@ function unitOf(a: number, locale: Locale): [number, string] {
   return a >= 1e9 ? [1e9, 'B'] : a >= 1e6 ? [1e6, 'M'] : a >= 1e4 ? [1e3, 'K'] : [1, ''];
 }
 
+/** What a value axis spans: its largest magnitude, and how far its ticks run (max − min, or max from 0). */
+export interface AxisSpan { top: number; spread: number }
+
 /**
- * Axis ticks: compact, no unit suffix for plain counts. `top`: the largest magnitude drawn on
- * the axis. Given, every tick takes the unit that value takes — 0.5万 … 3.5万 and 5K … 35K,
- * not 5,000 beside 1万 — and an axis of smaller values takes none (10,000 where the axis
- * rounds up past 9,800, not 1万). ECharts formats each tick alone, so the builder says it.
+ * Decimals of the ticks ECharts puts over `spread` (in the unit shown): about five steps, each
+ * rounded as its `nice` does (1, 2, 3, 5 × 10ⁿ): 1.2 → steps of 0.2 → 1 (52.2%, 52.4%); 4.3 → 1 → 0.
  */
-export function axisFormatter(format: string, locale: Locale, top?: number | null): (v: number) => string {
-  if (format === 'percent' || format === 'change') return (v) => `${trim(v * 100, 1)}%`;
-  if (format === 'score' || format === 'ratio') return (v) => trim(v, 2);
-  if (top == null || !isNum(top)) return (v) => compactNumber(v, locale, 1);
-  const [div, unit] = unitOf(Math.abs(top), locale);
-  if (div === 1) return (v) => (Math.abs(v) >= 1e4 ? groupDigits(v, locale, 0) : compactNumber(v, locale, 1));
-  return (v) => (v === 0 ? '0' : `${trim(v / div, 2)}${unit}`);
+function tickDecimals(spread: number): number | null {
+  if (!(spread > 0)) return null;
+  const raw = spread / 5;
+  const exp = Math.floor(Math.log10(raw));
+  const f = raw / 10 ** exp;
+  const step = (f < 1.5 ? 1 : f < 2.5 ? 2 : f < 4 ? 3 : f < 7 ? 5 : 10) * 10 ** exp;
+  return Math.min(3, Math.max(0, -Math.floor(Math.log10(step) + 1e-9)));
+}
+
+/**
+ * Axis ticks: compact, no unit suffix for plain counts. ECharts formats each tick alone; given
+ * what the axis spans (the builder knows its values), every tick takes one form:
+ *   - one unit, the one its largest value takes — 0.5万 … 3.5万 and 5K … 35K, not 5,000 beside 1万
+ *     — and none on an axis of smaller values (10,000 where it rounds up past 9,800, not 1万);
+ *   - one number of decimals, enough for its steps — 52.8%, 53.0%, 53.2%, not 53% among them;
+ *     76.5, 77.0, 77.5 元.
+ */
+export function axisFormatter(format: string, locale: Locale, span?: AxisSpan | null): (v: number) => string {
+  const pct = format === 'percent' || format === 'change';
+  if (!span || !isNum(span.top) || !isNum(span.spread)) {
+    if (pct) return (v) => `${trim(v * 100, 1)}%`;
+    if (format === 'score' || format === 'ratio') return (v) => trim(v, 2);
+    return (v) => compactNumber(v, locale, 1);
+  }
+  if (pct) {
+    const d = tickDecimals(span.spread * 100);
+    return d === null ? (v) => `${trim(v * 100, 1)}%` : (v) => `${(v * 100).toFixed(d)}%`;
+  }
+  const [div, unit] = format === 'score' || format === 'ratio' ? [1, ''] : unitOf(Math.abs(span.top), locale);
+  const d = tickDecimals(span.spread / div);
+  if (div === 1) return (v) => (d === null ? compactNumber(v, locale, 1) : groupFixed(v, locale, d).replace(/^-(0[.,]?0*)$/, '$1'));
+  return (v) => (v === 0 ? '0' : `${d === null ? trim(v / div, 2) : (v / div).toFixed(d)}${unit}`);
 }

@@ -31,7 +31,7 @@ export function scatterOption(result: MetricResultLike | null, s: { labels: Labe
       formatter: (p: { data: { name: string; row: Row } }) => tooltipLines(p.data.name, ['conversion_rate', 'cost_per_conversion', 'contacts', 'conversions', 'cost'].map((m) => ({ name: labels.metric(m), value: exact(labels, p.data.row[m], labels.format(m)) }))),
     },
     grid: { left: 36, right: 24, top: 36, bottom: 28, ...LABELS_INSIDE },
-    xAxis: { type: 'value', name: labels.metric('conversion_rate'), nameLocation: 'middle', nameGap: 24, axisLabel: axis(labels, 'percent'), scale: true },
+    xAxis: { type: 'value', name: labels.metric('conversion_rate'), nameLocation: 'middle', nameGap: 24, axisLabel: axis(labels, 'percent', rows.map((r) => r.conversion_rate), true), scale: true },
     yAxis: {
       type: log ? 'log' : 'value', name: log && s.logLabel ? s.logLabel(labels.metric('cost_per_conversion')) : labels.metric('cost_per_conversion'), nameLocation: 'middle', nameRotate: 90, nameGap: 48, axisLabel: axis(labels, 'currency', rows.map((r) => r.cost_per_conversion)),
       ...(log ? { logBase: 10, minorTick: { show: true }, minorSplitLine: { show: true, lineStyle: { opacity: 0.4 } } } : { scale: true }),

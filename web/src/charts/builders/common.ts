@@ -2,7 +2,7 @@
  * What every option builder shares. Builders are pure: `(result, settings) => option`, no
  * DOM, no i18n instance; labels and formats arrive in `settings` as plain functions.
  */
-import { formatValue, axisFormatter, type Locale } from '../../i18n/format';
+import { formatValue, axisFormatter, type AxisSpan, type Locale } from '../../i18n/format';
 
 export interface Labels {
   locale: Locale;
@@ -64,16 +64,19 @@ export const compact = (labels: Labels, v: unknown, format: string) => formatVal
 /** Value-axis labels in the metric's format; on a narrow chart (a phone) those that would overlap are left out. */
 /**
  * A value axis's labels in a metric's format; `values`: what is drawn on it, so that every
- * tick takes one unit (axisFormatter's `top`).
+ * tick takes one unit and one number of decimals (axisFormatter); `scale`: the axis runs
+ * from the least value (ECharts' `scale: true`), not from zero.
  */
-export const axis = (labels: Labels, format: string, values?: readonly unknown[]) =>
-  ({ formatter: axisFormatter(format, labels.locale, values ? peak(values) : null), hideOverlap: true });
+export const axis = (labels: Labels, format: string, values?: readonly unknown[], scale = false) =>
+  ({ formatter: axisFormatter(format, labels.locale, values ? spanOf(values, scale) : null), hideOverlap: true });
 
-/** The largest magnitude among values (null when none is a number). */
-export function peak(values: readonly unknown[]): number | null {
-  let top: number | null = null;
-  for (const v of values) { const n = num(v); if (n !== null && (top === null || Math.abs(n) > top)) top = Math.abs(n); }
-  return top;
+/** What values span on an axis (null when none is a number): the largest magnitude, and max − min (from zero unless `scale`). */
+export function spanOf(values: readonly unknown[], scale = false): AxisSpan | null {
+  const ns = values.map(num).filter((n): n is number => n !== null);
+  if (!ns.length) return null;
+  const [min, max] = [Math.min(...ns), Math.max(...ns)];
+  const [lo, hi] = scale ? [min, max] : [Math.min(0, min), Math.max(0, max)];
+  return { top: Math.max(Math.abs(min), Math.abs(max)), spread: hi - lo };
 }
 
 /** Tooltip lines "marker name: exact value". */

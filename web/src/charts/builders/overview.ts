@@ -255,7 +255,7 @@ export function trendOption(result: MetricResultLike | null, s: { metric: string
     },
     grid: { left: 8, right: 16, top: 32, bottom: 8, ...LABELS_INSIDE },
     xAxis: { type: 'category', data: months, boundaryGap: false },
-    yAxis: { type: 'value', scale: true, axisLabel: axis(labels, fmt, rows.flatMap((r) => [r[metric], r[`${metric}_prev`]])) },
+    yAxis: { type: 'value', scale: true, axisLabel: axis(labels, fmt, rows.flatMap((r) => [r[metric], r[`${metric}_prev`]]), true) },
     series: [
       { name: labels.metric(metric), type: 'line', smooth: false, symbolSize: 6, data: rows.map((r) => num(r[metric])), areaStyle: { opacity: 0.08 } },
       ...(hasPrev ? [{ name: s.prevLabel, type: 'line', symbolSize: 4, lineStyle: { type: 'dashed' }, data: rows.map((r) => num(r[`${metric}_prev`])) }] : []),
