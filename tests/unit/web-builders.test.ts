@@ -279,6 +279,12 @@ describe('other builders', () => {
     expect(label({ data: filled })).toBe(label({ data: cells.find((d) => d.value[0] === 1 && d.value[1] === 1)! }));
     expect(label({ data: filled })).toBe('0');
   });
+  it('a heatmap of rates labels every cell with one decimal (86.0% beside 85.4%)', () => {
+    const spec = { x: { dim: 'x', ids: ['1', '2'], title: 'X' }, y: { dim: 'y', ids: ['1'], title: 'Y' }, value: 'v', format: 'percent' };
+    const o = heatmapOption([{ x: '1', y: '1', v: 0.86 }, { x: '2', y: '1', v: 0.854 }], spec, labels);
+    const label = o.series[0].label.formatter;
+    expect(o.series[0].data.map((d: unknown) => label({ data: d as { value: [number, number, number] } }))).toEqual(['86.0%', '85.4%']);
+  });
   it('scatter separates electronic and physical channels', () => {
     const o = scatterOption(result([{ channel: 'app', conversion_rate: 0.05, cost_per_conversion: 3, contacts: 100 }, { channel: 'store', conversion_rate: 0.2, cost_per_conversion: 100, contacts: 50 }]), { labels, electronicLabel: 'e', physicalLabel: 'p' });
     expect(o.series.map((s: { data: unknown[] }) => s.data.length)).toEqual([1, 1]);

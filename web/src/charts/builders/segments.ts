@@ -115,7 +115,11 @@ export function heatmapOption(rows: Row[], spec: HeatmapSpec, labels: Labels) {
     visualMap: { min, max: max === min ? min + 1 : max, calculable: false, orient: 'horizontal', left: 'center', bottom: 0, itemHeight: 160, itemWidth: 10, show: false, inRange: { color: ['#f1f6fd', '#74a9e8', '#1f6fd1', '#0b3a75'] } },
     series: [{
       type: 'heatmap', data,
-      label: { show: true, fontSize: 10, formatter: (p: { data: { value: [number, number, number | null] } }) => compact(labels, p.data.value[2], spec.format) },
+      // a grid of rates reads down and across: every cell with one decimal (86.0% beside 85.4%, not 86%)
+      label: { show: true, fontSize: 10, formatter: (p: { data: { value: [number, number, number | null] } }) => {
+        const v = num(p.data.value[2]);
+        return spec.format === 'percent' && v !== null ? `${(v * 100).toFixed(1)}%` : compact(labels, v, spec.format);
+      } },
       itemStyle: { borderColor: '#fff', borderWidth: 1 },
     }],
   };
