@@ -411,6 +411,9 @@ describe('never silently wrong', () => {
     // two generic nouns (客户, 接触): the one whose data has what is named (a contact's channel)
     expect(interp('贵宾客户主要通过哪些渠道接触')).toMatchObject({ metrics: ['contacts'], groupBy: ['channel'], filters: [{ dimension: 'value_tier', values: ['vip'] }] })
     expect(interp('客户和接触').metrics).toEqual(['subscribers', 'contacts'])
+    // 来自 (come from) is a function word: where new subscribers come from is their acquisition channel
+    expect(interp('新入网用户主要来自哪些渠道')).toMatchObject({ metrics: ['new_subscribers'], groupBy: ['acquisition_channel'] })
+    expect(interp('投诉主要来自哪个渠道')).toMatchObject({ metrics: ['contacts'], groupBy: ['channel'], filters: [{ dimension: 'purpose', values: ['complaint'] }] })
     // what customers spend is their ARPU; what channels spend, the cost; marketing spend stays the cost
     expect(interp('which age group spends the most')).toMatchObject({ metrics: ['arpu'], groupBy: ['age_band'], orderBy: { metric: 'arpu', direction: 'desc' } })
     expect(interp('哪个年龄段消费最高').metrics).toEqual(['arpu'])
