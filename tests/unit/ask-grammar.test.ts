@@ -411,6 +411,8 @@ describe('never silently wrong', () => {
     // two generic nouns (客户, 接触): the one whose data has what is named (a contact's channel)
     expect(interp('贵宾客户主要通过哪些渠道接触')).toMatchObject({ metrics: ['contacts'], groupBy: ['channel'], filters: [{ dimension: 'value_tier', values: ['vip'] }] })
     expect(interp('客户和接触').metrics).toEqual(['subscribers', 'contacts'])
+    // trending: over time
+    expect(interp('how is churn trending in Shenzhen')).toMatchObject({ metrics: ['churn_rate'], groupBy: ['month'], filters: [{ dimension: 'city', values: ['440300'] }] })
     // 来自 (come from) is a function word: where new subscribers come from is their acquisition channel
     expect(interp('新入网用户主要来自哪些渠道')).toMatchObject({ metrics: ['new_subscribers'], groupBy: ['acquisition_channel'] })
     expect(interp('投诉主要来自哪个渠道')).toMatchObject({ metrics: ['contacts'], groupBy: ['channel'], filters: [{ dimension: 'purpose', values: ['complaint'] }] })

@@ -187,7 +187,7 @@ export const ORDER_WORDS: [string, 'asc' | 'desc' | 'best' | 'worst'][] = [
   ['最差', 'worst'], ['最差的', 'worst'], ['最糟', 'worst'], ['表现最差', 'worst'], ['worst', 'worst'], ['worst performing', 'worst'],
 ];
 
-export const TREND_WORDS = ['趋势', '走势', '变化趋势', '变化', '趋势变化', '历史', 'trend', 'trends', 'over time', 'history', 'evolution', 'development', 'trajectory'];
+export const TREND_WORDS = ['趋势', '走势', '变化趋势', '变化', '趋势变化', '历史', 'trend', 'trends', 'trending', 'trended', 'over time', 'history', 'evolution', 'development', 'trajectory'];
 /** the whole country: no region filter */
 export const NATIONAL_WORDS = ['全国', '全国范围', '全国范围内', '全国平均', '全国平均水平', '全国均值', 'national average', 'the national average', 'country average', 'nationwide', 'national', 'nationally', 'countrywide', 'country-wide', 'whole country', 'all of china', 'across china', 'across the country'];
 /** a whole province: the one named (广东全省), else the viewer's own (咱们省) */
