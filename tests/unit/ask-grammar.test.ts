@@ -411,6 +411,10 @@ describe('never silently wrong', () => {
     // two generic nouns (客户, 接触): the one whose data has what is named (a contact's channel)
     expect(interp('贵宾客户主要通过哪些渠道接触')).toMatchObject({ metrics: ['contacts'], groupBy: ['channel'], filters: [{ dimension: 'value_tier', values: ['vip'] }] })
     expect(interp('客户和接触').metrics).toEqual(['subscribers', 'contacts'])
+    // where subscribers come from: the channel they joined through
+    expect(interp('where do new customers come from')).toMatchObject({ metrics: ['new_subscribers'], groupBy: ['acquisition_channel'] })
+    expect(interp('新用户从哪里来')).toMatchObject({ metrics: ['new_subscribers'], groupBy: ['acquisition_channel'] })
+    expect(interp('what share of revenue comes from GoTone')).toMatchObject({ metrics: ['revenue'], groupBy: ['brand'] })
     // trending: over time
     expect(interp('how is churn trending in Shenzhen')).toMatchObject({ metrics: ['churn_rate'], groupBy: ['month'], filters: [{ dimension: 'city', values: ['440300'] }] })
     // 来自 (come from) is a function word: where new subscribers come from is their acquisition channel

@@ -387,6 +387,10 @@ export const EXTRA_SENSES: [string, Sense][] = [
   ...(['各省', '各省份', '省份', '分省', 'province', 'by province'].map((w) => [w, { kind: 'dimension', id: 'province' }] as [string, Sense])),
   ...(['渠道', '各渠道', '渠道类型', 'channel', 'by channel'].map((w) => [w, { kind: 'dimension', id: 'channel' }] as [string, Sense])),
   ...(['入网渠道', '发展渠道', '获客渠道', 'acquisition channel', 'sales channel'].map((w) => [w, { kind: 'dimension', id: 'acquisition_channel' }] as [string, Sense])),
+  // where they come from (where do new customers come from, 新用户从哪里来): the channel subscribers joined
+  // through; of contacts (where do complaints come from), the channel they came in by
+  ...(['come from', 'came from', 'where from', '从哪里来', '从哪来', '从哪儿来', '从哪些渠道来']
+    .flatMap((w) => [[w, { kind: 'dimension', id: 'acquisition_channel' }], [w, { kind: 'dimension', id: 'channel' }]] as [string, Sense][])),
   ...(['满意度档', '满意度档位', '满意度分档', '满意度等级', '满意度得分', '满意度分数', '满意度区间', 'satisfaction bands', 'satisfaction level', 'satisfaction levels', 'satisfaction score', 'satisfaction scores']
     .map((w) => [w, { kind: 'dimension', id: 'satisfaction_band' }] as [string, Sense])),
   ...(['忠诚度档', '忠诚度档位', '忠诚度分档', '忠诚度等级', '忠诚度得分', '忠诚度分数', '忠诚度区间', 'loyalty bands', 'loyalty level', 'loyalty levels', 'loyalty score', 'loyalty scores']
