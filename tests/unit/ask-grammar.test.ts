@@ -415,6 +415,8 @@ describe('never silently wrong', () => {
     expect(interp('where do new customers come from')).toMatchObject({ metrics: ['new_subscribers'], groupBy: ['acquisition_channel'] })
     expect(interp('新用户从哪里来')).toMatchObject({ metrics: ['new_subscribers'], groupBy: ['acquisition_channel'] })
     expect(interp('what share of revenue comes from GoTone')).toMatchObject({ metrics: ['revenue'], groupBy: ['brand'] })
+    // of contacts, the channel they came in by; "where do" here is not where one member stands
+    expect(answered('where do complaints come from')).toMatchObject({ position: false, interpretation: { metrics: ['contacts'], groupBy: ['channel'], filters: [{ dimension: 'purpose', values: ['complaint'] }] } })
     // trending: over time
     expect(interp('how is churn trending in Shenzhen')).toMatchObject({ metrics: ['churn_rate'], groupBy: ['month'], filters: [{ dimension: 'city', values: ['440300'] }] })
     // 来自 (come from) is a function word: where new subscribers come from is their acquisition channel

@@ -19,7 +19,7 @@ import type { OrderSpec, ThresholdSpec, Token } from './tokenize.ts';
 import type { ChartKind, CommandId, Filter, Focus, Language, MetricQuery, Previous, Sense, TenurePoint } from './types.ts';
 import { applyFollowup, type FollowupEffects, type Mention } from './followup.ts';
 import { comparedMetric, TOTAL } from '../../query/types.ts';
-import { AVERAGE_WORDS, PIE_NAMES, JOIN_BESIDE, DISTRIBUTION_WORDS, WHY_WORDS, MEAN_LIFETIME_WORDS, MERIT_WORDS, MIX_WORDS, PER_CONTACT, PER_CONVERSION, POSITION_WORDS, RANK_WORDS, UNTIL_NOW } from './words.ts';
+import { AVERAGE_WORDS, COME_FROM, PIE_NAMES, JOIN_BESIDE, DISTRIBUTION_WORDS, WHY_WORDS, MEAN_LIFETIME_WORDS, MERIT_WORDS, MIX_WORDS, PER_CONTACT, PER_CONVERSION, POSITION_WORDS, RANK_WORDS, UNTIL_NOW } from './words.ts';
 import { changeLabel, dimLabel, metricLabel, thresholdText } from './restate.ts';
 import { defaultChart } from './default-chart.ts';
 
@@ -1134,7 +1134,7 @@ export function interpret(given: Token[], env: Env, forced: Forced = new Map(), 
   return { kind: 'answer', interp: final, chart: shown, explicitChart: !!chart, requery: true, notes, ...(marked ? { focus: marked } : {}), ...(tenurePoint ? { tenure: tenurePoint } : {}) };
 
   function standing(q: MetricQuery): { q: MetricQuery; focus: Focus } | null {
-    const position = orderToks.some((k) => POSITION_WORDS.has(tokens[k].text));
+    const position = orderToks.some((k) => POSITION_WORDS.has(tokens[k].text)) && !tokens.some((t) => COME_FROM.includes(t.text));
     // beside the whole country: a province among the provinces (a city among 300 would not fit a chart)
     const versusNation = national && !followup && !dimToks.length;
     if (!position && !versusNation) return null;

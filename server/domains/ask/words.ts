@@ -158,6 +158,9 @@ export const PIE_NAMES = /饼|pie|donut|doughnut|环形|圆环/i;
 export const RANK_WORDS = new Set(['排名', '排行', '排行榜', '排序', '排', '排一下', '排个序', '排列', 'ranked', 'ranking', 'rank', 'sorted', 'sort']);
 
 /** where one member stands among its siblings (深圳在广东排第几, where does Shenzhen rank) */
+/** where they come from (where do complaints come from): the channel, not where one member stands (where does Shenzhen rank) */
+export const COME_FROM = ['come from', 'came from', 'where from', '从哪里来', '从哪来', '从哪儿来', '从哪些渠道来'];
+
 export const POSITION_WORDS = new Set(['排第几', '排名第几', '第几名', '排在第几', '排第几名', '排在第几名', '排名多少', '排多少名', '排名如何', '排名怎么样',
   'what rank', 'which rank', 'where does', 'where do', 'rank among', 'ranks among', 'ranked among', 'position among',
   // beside the rest (how does Shenzhen compare to the rest of Guangdong, 深圳和广东其他地市比): among them
@@ -389,8 +392,7 @@ export const EXTRA_SENSES: [string, Sense][] = [
   ...(['入网渠道', '发展渠道', '获客渠道', 'acquisition channel', 'sales channel'].map((w) => [w, { kind: 'dimension', id: 'acquisition_channel' }] as [string, Sense])),
   // where they come from (where do new customers come from, 新用户从哪里来): the channel subscribers joined
   // through; of contacts (where do complaints come from), the channel they came in by
-  ...(['come from', 'came from', 'where from', '从哪里来', '从哪来', '从哪儿来', '从哪些渠道来']
-    .flatMap((w) => [[w, { kind: 'dimension', id: 'acquisition_channel' }], [w, { kind: 'dimension', id: 'channel' }]] as [string, Sense][])),
+  ...COME_FROM.flatMap((w) => [[w, { kind: 'dimension', id: 'acquisition_channel' }], [w, { kind: 'dimension', id: 'channel' }]] as [string, Sense][]),
   ...(['满意度档', '满意度档位', '满意度分档', '满意度等级', '满意度得分', '满意度分数', '满意度区间', 'satisfaction bands', 'satisfaction level', 'satisfaction levels', 'satisfaction score', 'satisfaction scores']
     .map((w) => [w, { kind: 'dimension', id: 'satisfaction_band' }] as [string, Sense])),
   ...(['忠诚度档', '忠诚度档位', '忠诚度分档', '忠诚度等级', '忠诚度得分', '忠诚度分数', '忠诚度区间', 'loyalty bands', 'loyalty level', 'loyalty levels', 'loyalty score', 'loyalty scores']
