@@ -430,7 +430,7 @@ export type MetricInfo = {
 export type MetricQuery = {
   compare?: InputMaybe<Compare>;
   filters?: InputMaybe<Array<FilterInput>>;
-  /** dimension ids and at most one time grain: day, month, quarter, year */
+  /** dimension ids and at most one time grain: day, week (ISO, Monday to Sunday: 2026-W43), month, quarter, year */
   groupBy?: InputMaybe<Array<Scalars['ID']['input']>>;
   limit?: InputMaybe<Scalars['Int']['input']>;
   metrics: Array<Scalars['ID']['input']>;

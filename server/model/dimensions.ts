@@ -127,6 +127,7 @@ export const DIMENSIONS: Dimension[] = [
 
 export const TIME_GRAIN_LABELS: Record<string, { labelZh: string; labelEn: string; synonyms: string[] }> = {
   day: { labelZh: '日', labelEn: 'Day', synonyms: ['按日', '按天', '每天', '每日', '各日', 'daily', 'by day', 'per day'] },
+  week: { labelZh: '周', labelEn: 'Week', synonyms: ['按周', '每周', '各周', '逐周', '周度', '分周', 'weekly', 'by week', 'per week', 'each week', 'week by week'] },
   month: { labelZh: '月', labelEn: 'Month', synonyms: ['按月', '每月', '各月', '逐月', '月度', 'monthly', 'by month', 'per month'] },
   quarter: { labelZh: '季度', labelEn: 'Quarter', synonyms: ['按季度', '按季', '每季度', '各季度', 'quarterly', 'by quarter', 'per quarter'] },
   year: { labelZh: '年', labelEn: 'Year', synonyms: ['按年', '每年', '各年', '年度', 'yearly', 'annual', 'by year', 'per year'] },

@@ -1,7 +1,8 @@
 /** The semantic model's vocabulary: cubes (fact tables), dimensions, metrics. Pure data. */
 
-export type Grain = 'day' | 'month' | 'quarter' | 'year';
-export const GRAINS: readonly Grain[] = ['day', 'month', 'quarter', 'year'];
+export type Grain = 'day' | 'week' | 'month' | 'quarter' | 'year';
+/** finest first: a week (Monday to Sunday, ISO 8601) is finer than a month and does not fit in one */
+export const GRAINS: readonly Grain[] = ['day', 'week', 'month', 'quarter', 'year'];
 
 export type CubeId = 'base' | 'contacts' | 'campaigns' | 'survival' | 'capability';
 

@@ -163,6 +163,8 @@ export function plan(q: MetricQuery, ctx: { asOf: string; scope: Scope }): Plan 
   const compare = q.compare ?? null;
   if (compare && executor !== 'sql') throw badInput(`compare (${compare}) applies to additive and ratio metrics, not to ${metrics[0].id}.`);
   if (compare && !range) throw badInput('compare needs a time range.');
+  // weeks do not line up with the months a comparison shifts by (a year back is not 52 weeks back to the day)
+  if (compare && grain === 'week') throw badInput(`compare (${compare}) does not apply to a weekly breakdown: weeks do not line up with months or years. Group by day or month, or drop compare.`);
 
   let orderBy: Plan['orderBy'] = null;
   if (q.orderBy) {

@@ -41,7 +41,7 @@ export function rollupCovers(cube: Cube, r: Rollup, metrics: readonly Metric[], 
   if (!metrics.every((m) => !!m.rollupSql && !r.without?.includes(m.id))) return false;
   if (!r.grain || r.grain === cube.time?.finest) return true;
   if (r.grain !== 'month') return false; // no coarser rollup is declared; say what it needs before adding one
-  if (time.grain === 'day') return false;
+  if (time.grain === 'day' || time.grain === 'week') return false; // a monthly rollup has no days to put in weeks
   const { range } = time;
   return !range || (range.fromDay.endsWith('-01') && range.toDay === lastDayOfMonth(range.toDay));
 }

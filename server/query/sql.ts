@@ -34,16 +34,19 @@ function bucket(cube: Cube, grain: Grain): string {
   const col = cube.time!.column;
   switch (grain) {
     case 'day': return col;
+    case 'week': return `toMonday(${col})`;
     case 'month': return cube.time!.finest === 'month' ? col : `toStartOfMonth(${col})`;
     case 'quarter': return `toStartOfQuarter(${col})`;
     case 'year': return `toStartOfYear(${col})`;
   }
 }
 
-/** How a bucket start is printed as a member id: 2024-03-01 → '2024-03', '2024-Q1', '2024'. */
+/** How a bucket start is printed as a member id: 2024-03-01 → '2024-03', '2024-Q1', '2024'; a week '2024-W09'. */
 function bucketLabel(expr: string, grain: Grain): string {
   switch (grain) {
     case 'day': return `formatDateTime(${expr}, '%Y-%m-%d')`;
+    // ISO 8601: 2026-W43 (its Monday's ISO year: the last days of December may be week 1 of the next)
+    case 'week': return `concat(toString(toISOYear(${expr})), '-W', leftPad(toString(toISOWeek(${expr})), 2, '0'))`;
     case 'month': return `formatDateTime(${expr}, '%Y-%m')`;
     case 'quarter': return `concat(toString(toYear(${expr})), '-Q', toString(toQuarter(${expr})))`;
     case 'year': return `toString(toYear(${expr}))`;

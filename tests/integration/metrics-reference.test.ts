@@ -51,10 +51,45 @@ const monthList = (a: string, b: string) => {
   for (let m = a; m <= b; m = ymAdd(m, 1)) out.push(m);
   return out;
 };
+/** Days from 1970-01-01 of a day 'YYYY-MM-DD' (1970-01-01 was a Thursday), and back. */
+const dayNumber = (d: string) => {
+  let n = 0;
+  for (let y = 1970; y < +d.slice(0, 4); y++) n += daysIn(y, 2) === 29 ? 366 : 365;
+  for (let m = 1; m < +d.slice(5, 7); m++) n += daysIn(+d.slice(0, 4), m);
+  return n + +d.slice(8, 10) - 1;
+};
+const dayOf = (n: number) => {
+  let y = 1970, m = 1;
+  for (; n >= (daysIn(y, 2) === 29 ? 366 : 365); y++) n -= daysIn(y, 2) === 29 ? 366 : 365;
+  for (; n >= daysIn(y, m); m++) n -= daysIn(y, m);
+  return `${y}-${pad(m)}-${pad(n + 1)}`;
+};
+/**
+ * ISO 8601 week of a day, 'YYYY-Www': weeks run Monday to Sunday, and week 1 is the one with
+ * the year's first Thursday, so a week belongs to the year of its Thursday.
+ */
+function isoWeek(d: string): string {
+  const n = dayNumber(d);
+  const weekday = (n + 3) % 7; // 0 = Monday (1970-01-01 was a Thursday: 3)
+  const thursday = dayOf(n - weekday + 3);
+  const y = +thursday.slice(0, 4);
+  const week = Math.floor((dayNumber(thursday) - dayNumber(`${y}-01-01`)) / 7) + 1;
+  return `${y}-W${pad(week)}`;
+}
 /** Periods of a range [fromDay, toDay] at a grain, each cut to the range. */
-function periods(fromDay: string, toDay: string, grain: 'month' | 'quarter' | null): Period[] {
+function periods(fromDay: string, toDay: string, grain: 'week' | 'month' | 'quarter' | null): Period[] {
   if (!grain) return [{ label: '', from: fromDay, to: toDay }];
   const out: Period[] = [];
+  if (grain === 'week') {
+    for (let n = dayNumber(fromDay); n <= dayNumber(toDay); n++) {
+      const day = dayOf(n);
+      const label = isoWeek(day);
+      const p = out.find((x) => x.label === label);
+      if (p) p.to = day;
+      else out.push({ label, from: day, to: day });
+    }
+    return out;
+  }
   for (const ym of monthList(fromDay.slice(0, 7), toDay.slice(0, 7))) {
     const y = +ym.slice(0, 4), m = +ym.slice(5, 7);
     const label = grain === 'month' ? ym : `${y}-Q${Math.ceil(m / 3)}`;
@@ -253,7 +288,7 @@ interface Scenario {
   to: string; // day
   timeRange: { from: string; to: string };
   dim?: string;
-  grain?: 'month' | 'quarter';
+  grain?: 'week' | 'month' | 'quarter';
   filter?: { dim: string; values: string[] };
 }
 const GD = '440000'; // 广东省
@@ -278,6 +313,9 @@ const SCENARIOS: Record<CubeId, Scenario[]> = {
     { name: 'Guangdong cities × month', ...RD, timeRange: R, dim: 'city', grain: 'month', filter: { dim: 'province', values: [GD] } },
     { name: 'day range 2025-02-10..2025-03-20 by month', from: '2025-02-10', to: '2025-03-20', timeRange: { from: '2025-02-10', to: '2025-03-20' }, grain: 'month' },
     { name: 'by purpose, day range', from: '2025-02-10', to: '2025-03-20', timeRange: { from: '2025-02-10', to: '2025-03-20' }, dim: 'purpose' },
+    // ISO weeks, Monday to Sunday: 2025-01-01 is a Wednesday of 2025-W01, 2025-04-30 a Wednesday of W18 (both cut)
+    { name: 'by week (ISO), range cut mid-week at both ends', ...RD, timeRange: R, grain: 'week' },
+    { name: 'channel × week, Guangdong, a day range across the year end (2024-12-25..2025-01-12)', from: '2024-12-25', to: '2025-01-12', timeRange: { from: '2024-12-25', to: '2025-01-12' }, dim: 'channel', grain: 'week', filter: { dim: 'province', values: [GD] } },
   ],
   campaigns: [
     { name: 'national, 2025-01..04', ...RD, timeRange: R },
@@ -311,8 +349,9 @@ async function referenceCells(cube: CubeId, s: Scenario, shiftMonths = 0): Promi
   return cells;
 }
 /** A period label moved by `months` (month: '2025-01' → '2025-02'; quarter: '2024-Q1' → '2025-Q1'). */
-function relabelPeriod(label: string, months: number, grain?: 'month' | 'quarter'): string {
+function relabelPeriod(label: string, months: number, grain?: 'week' | 'month' | 'quarter'): string {
   if (!grain) return label;
+  if (grain === 'week') throw new Error('weeks are not compared (the planner refuses compare with a weekly breakdown)');
   if (grain === 'month') return ymAdd(label, months);
   const y = +label.slice(0, 4), q = +label.slice(6);
   const ym = ymAdd(`${y}-${pad(q * 3 - 2)}`, months);

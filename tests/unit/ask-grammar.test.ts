@@ -431,6 +431,16 @@ describe('never silently wrong', () => {
     expect(interp('marketing spend by channel').metrics).toEqual(['cost'])
     expect(interp('各渠道的花费').metrics).toEqual(['cost'])
   })
+  it('by week (每周, weekly): ISO weeks of the contact measures; a monthly metric or a comparison by week is said to be impossible', () => {
+    expect(interp('最近三个月每周的接触次数')).toMatchObject({ metrics: ['contacts'], groupBy: ['week'], timeRange: { from: '2025-03', to: '2025-05' } })
+    expect(interp('weekly complaints by channel last quarter')).toMatchObject({ metrics: ['contacts'], groupBy: ['channel', 'week'], filters: [{ dimension: 'purpose', values: ['complaint'] }] })
+    expect(conversation('各渠道接触次数', '按周')[1].interpretation!.groupBy).toEqual(['channel', 'week'])
+    const arpu = ask('每周的ARPU')
+    expect(arpu.status).toBe('UNSUPPORTED')
+    expect(arpu.message).toMatch(/ARPU按月统计，不能按周拆分/)
+    expect(ask('ARPU by day').message).toMatch(/ARPU is recorded by month and cannot be broken down by day/)
+    expect(ask('每周的投诉量同比')).toMatchObject({ status: 'UNSUPPORTED', message: expect.stringMatching(/按周不能做同比或环比/) })
+  })
   it('capability scores with no entity named stand side by side by entity (the source has no score of them all)', () => {
     const all = answered('能力评分')
     expect(all.interpretation).toMatchObject({ metrics: ['capability_score'], groupBy: ['capability_entity'], filters: [] })

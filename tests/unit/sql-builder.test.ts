@@ -52,6 +52,10 @@ describe('SQL builder', () => {
     expect(() => build({ metrics: ['arpu'], filters: [{ dimension: 'province', op: 'in', values: ['440300'] }] })).toThrow('440300 is a city code: filter on "city" instead of "province"');
     expect(() => build({ metrics: ['arpu'], filters: [{ dimension: 'city', op: 'in', values: ['440000', '350000'] }] })).toThrow('440000, 350000 are province codes: filter on "province" instead of "city"');
     expect(() => build({ metrics: ['arpu'], groupBy: ['day'] })).toThrow(/recorded by month/);
+    // weeks: only where days are recorded, and not compared (weeks do not line up with months or years)
+    expect(() => build({ metrics: ['arpu'], groupBy: ['week'] })).toThrow(/recorded by month; "week" is finer/);
+    expect(() => build({ metrics: ['contacts'], groupBy: ['week'], compare: 'yoy' })).toThrow(/does not apply to a weekly breakdown/);
+    expect(build({ metrics: ['contacts'], groupBy: ['week'] }).sql).toMatch(/toISOWeek\(toMonday\(day\)\)/);
     expect(() => build({ metrics: ['arpu'], filters: [{ dimension: 'churn_rate', op: 'gt', values: ['0.04'] }] })).toThrow('"churn_rate" is a metric: to filter on its value, add it to metrics too');
     expect(() => build({ metrics: ['arpu'], filters: [{ dimension: 'month', op: 'in', values: ['2026-10'] }] })).toThrow(/"month" is a time grain: choose the period with timeRange/);
     // a range of days cuts contacts, not a month's figure: refused rather than a month beside a day

@@ -2,7 +2,7 @@
  * The default chart for an interpretation (ASK.md). One rule for the server's parser and the
  * dashboard's chat panel (web/src/chat imports this file): no imports, so it bundles anywhere.
  */
-const GRAINS = new Set(['day', 'month', 'quarter', 'year']);
+const GRAINS = new Set(['day', 'week', 'month', 'quarter', 'year']);
 
 export type DefaultChart = 'survival' | 'radar' | 'line' | 'kpi' | 'bar' | 'table';
 

@@ -1090,6 +1090,24 @@ export function interpret(given: Token[], env: Env, forced: Forced = new Map(), 
   if (!timed(metrics) && (q.groupBy ?? []).some((g) => GRAIN_IDS.has(g))) {
     return { kind: 'unsupported', message: zh ? `${metrics.map((m) => env.lex.label({ kind: 'metric', id: m }, 'zh')).join('、')}没有日历时间轴，不能按月/季度/年拆分（可按入网月份看）。` : `${metrics.join(', ')} has no calendar time axis and cannot be grouped by month, quarter or year (try by activation cohort).` };
   }
+  // days and weeks of a metric recorded by month (每周的ARPU, ARPU by day): not in the data, said so
+  const fine = (q.groupBy ?? []).find((g) => g === 'day' || g === 'week');
+  if (fine && monthly.length) {
+    const names = monthly.map((m) => metricLabel(m, env.lang)).join(zh ? '、' : ', ');
+    return {
+      kind: 'unsupported',
+      message: zh ? `${names}按月统计，不能按${fine === 'week' ? '周' : '日'}拆分：可以按月看，按日、按周的只有渠道接触的指标（例如“每周的接触次数”）。`
+        : `${names} ${monthly.length > 1 ? 'are' : 'is'} recorded by month and cannot be broken down by ${fine}: ask by month; only the contact measures go by day or week (e.g. "contacts by week").`,
+    };
+  }
+  // weeks do not line up with the months and years a comparison shifts by
+  if (fine === 'week' && q.compare) {
+    return {
+      kind: 'unsupported',
+      message: zh ? '按周不能做同比或环比：周和月、年对不齐。可以按日或按月比较，或去掉同比/环比。'
+        : 'A weekly breakdown cannot be compared year over year or month over month: weeks do not line up with months or years. Compare by day or by month, or drop the comparison.',
+    };
+  }
   if ((!followup || mixFollowup) && chart === 'pie') {
     const explicitPie = chartToks.some((k) => PIE_NAMES.test(tokens[k].text));
     const fit = pieFit(q, env, zh, explicitPie);

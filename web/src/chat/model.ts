@@ -24,7 +24,7 @@ export interface Interpretation {
 
 export type { AskStatus, ChartKind };
 export const CHART_KINDS: ChartKind[] = ['line', 'bar', 'pie', 'table', 'radar', 'funnel', 'sankey', 'heatmap', 'survival', 'kpi', 'map'];
-export const GRAINS = ['day', 'month', 'quarter', 'year'] as const;
+export const GRAINS = ['day', 'week', 'month', 'quarter', 'year'] as const;
 export const isGrain = (id: string): boolean => (GRAINS as readonly string[]).includes(id);
 
 const OPS: FilterOp[] = ['in', 'not_in', 'gt', 'gte', 'lt', 'lte'];

@@ -49,7 +49,7 @@ export function embedOption(d: EmbedData, locale: Locale, geo: EmbedGeo | null =
   const labels = embedLabels(d, locale);
   const t = messages(locale);
   const metric = d.query.metrics[0];
-  const [dim, dim2] = (d.query.groupBy ?? []).filter((g) => !['day', 'month', 'quarter', 'year'].includes(g));
+  const [dim, dim2] = (d.query.groupBy ?? []).filter((g) => !['day', 'week', 'month', 'quarter', 'year'].includes(g));
   switch (d.chart) {
     case 'trend': return trendOption(d, { metric, labels, prevLabel: t.overview.prevYear });
     case 'map':

@@ -125,7 +125,7 @@ export type FilterOp =
 export type MetricQuery = {
   compare?: Compare | null | undefined;
   filters?: Array<FilterInput> | null | undefined;
-  /** dimension ids and at most one time grain: day, month, quarter, year */
+  /** dimension ids and at most one time grain: day, week (ISO, Monday to Sunday: 2026-W43), month, quarter, year */
   groupBy?: Array<string | number> | null | undefined;
   limit?: number | null | undefined;
   metrics: Array<string | number>;
