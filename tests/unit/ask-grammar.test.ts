@@ -435,6 +435,11 @@ describe('never silently wrong', () => {
     expect(interp('最近三个月每周的接触次数')).toMatchObject({ metrics: ['contacts'], groupBy: ['week'], timeRange: { from: '2025-03', to: '2025-05' } })
     expect(interp('weekly complaints by channel last quarter')).toMatchObject({ metrics: ['contacts'], groupBy: ['channel', 'week'], filters: [{ dimension: 'purpose', values: ['complaint'] }] })
     expect(conversation('各渠道接触次数', '按周')[1].interpretation!.groupBy).toEqual(['channel', 'week'])
+    // weeks cut by the range's ends are said to hold fewer days (2025-03-01 is a Saturday); Monday to Sunday is not
+    expect(answered('最近三个月每周的接触次数').restatement).toContain('首尾两周只含所选时间内的日子')
+    const whole = answered('2025年3月3日到2025年3月30日每周的接触次数')
+    expect(whole.interpretation).toMatchObject({ groupBy: ['week'], timeRange: { from: '2025-03-03', to: '2025-03-30' } })
+    expect(whole.restatement).not.toContain('首尾两周')
     const arpu = ask('每周的ARPU')
     expect(arpu.status).toBe('UNSUPPORTED')
     expect(arpu.message).toMatch(/ARPU按月统计，不能按周拆分/)

@@ -1147,6 +1147,17 @@ export function interpret(given: Token[], env: Env, forced: Forced = new Map(), 
       if (chartToks.some((k) => PIE_NAMES.test(tokens[k].text))) notes.push(zh ? '（两个分组画不成一个饼图：画成分组柱状图。）' : '(Two groupings do not make one pie: grouped bars instead.)');
     }
   }
+  // weeks cut by the range's ends (a range of months seldom starts on a Monday): their bars hold fewer days, said so
+  if ((q.groupBy ?? []).includes('week')) {
+    const pad = (n: number) => String(n).padStart(2, '0');
+    const lastOf = (ym: string) => `${ym}-${pad(new Date(Date.UTC(+ym.slice(0, 4), +ym.slice(5, 7), 0)).getUTCDate())}`;
+    const dflt = (n: number) => { const d = new Date(Date.UTC(env.D.last.y, env.D.last.m - 1 - n, 1)); return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}`; };
+    const from = q.timeRange?.from ?? dflt(11);
+    const to = q.timeRange?.to ?? dflt(0);
+    const weekday = (day: string) => new Date(`${day}T00:00:00Z`).getUTCDay(); // 0 Sunday, 1 Monday
+    const cut = weekday(from.length === 7 ? `${from}-01` : from) !== 1 || weekday(to.length === 7 ? lastOf(to) : to) !== 0;
+    if (cut) notes.push(zh ? '（按ISO周统计（周一至周日）；首尾两周只含所选时间内的日子，数字偏小。）' : '(By ISO week, Monday to Sunday; the first and last weeks hold only the days in the range, so their figures are smaller.)');
+  }
   radarAxes(q, shown, notes, zh);
   const final = tidy(q);
   return { kind: 'answer', interp: final, chart: shown, explicitChart: !!chart, requery: true, notes, ...(marked ? { focus: marked } : {}), ...(tenurePoint ? { tenure: tenurePoint } : {}) };
