@@ -19,6 +19,7 @@ import type { OrderSpec, ThresholdSpec, Token } from './tokenize.ts';
 import type { ChartKind, CommandId, Filter, Focus, Language, MetricQuery, Previous, Sense, TenurePoint } from './types.ts';
 import { applyFollowup, type FollowupEffects, type Mention } from './followup.ts';
 import { comparedMetric, TOTAL } from '../../query/types.ts';
+import { addMonths, parseRange, ymStr } from '../../query/time.ts';
 import { AVERAGE_WORDS, COME_FROM, PIE_NAMES, JOIN_BESIDE, DISTRIBUTION_WORDS, WHY_WORDS, MEAN_LIFETIME_WORDS, MERIT_WORDS, MIX_WORDS, PER_CONTACT, PER_CONVERSION, POSITION_WORDS, RANK_WORDS, UNTIL_NOW } from './words.ts';
 import { changeLabel, dimLabel, metricLabel, thresholdText } from './restate.ts';
 import { defaultChart } from './default-chart.ts';
@@ -1149,13 +1150,10 @@ export function interpret(given: Token[], env: Env, forced: Forced = new Map(), 
   }
   // weeks cut by the range's ends (a range of months seldom starts on a Monday): their bars hold fewer days, said so
   if ((q.groupBy ?? []).includes('week')) {
-    const pad = (n: number) => String(n).padStart(2, '0');
-    const lastOf = (ym: string) => `${ym}-${pad(new Date(Date.UTC(+ym.slice(0, 4), +ym.slice(5, 7), 0)).getUTCDate())}`;
-    const dflt = (n: number) => { const d = new Date(Date.UTC(env.D.last.y, env.D.last.m - 1 - n, 1)); return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}`; };
-    const from = q.timeRange?.from ?? dflt(11);
-    const to = q.timeRange?.to ?? dflt(0);
+    // the range asked, else the planner's default for a grain: the 12 months to the latest complete one
+    const r = parseRange(q.timeRange ?? { from: ymStr(addMonths(env.D.last, -11)), to: ymStr(env.D.last) });
     const weekday = (day: string) => new Date(`${day}T00:00:00Z`).getUTCDay(); // 0 Sunday, 1 Monday
-    const cut = weekday(from.length === 7 ? `${from}-01` : from) !== 1 || weekday(to.length === 7 ? lastOf(to) : to) !== 0;
+    const cut = weekday(r.fromDay) !== 1 || weekday(r.toDay) !== 0;
     if (cut) notes.push(zh ? '（按ISO周统计（周一至周日）；首尾两周只含所选时间内的日子，数字偏小。）' : '(By ISO week, Monday to Sunday; the first and last weeks hold only the days in the range, so their figures are smaller.)');
   }
   radarAxes(q, shown, notes, zh);
