@@ -13,9 +13,11 @@ export default function setup() {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'crm-tests-'));
   const before = process.env.TMPDIR;
   process.env.TMPDIR = root;
-  return () => {
+  // removed without blocking: a synchronous removal of the run's stores held vitest's main thread
+  // for seconds while it was still closing its workers ("Timeout terminating forks worker")
+  return async () => {
     if (before === undefined) delete process.env.TMPDIR;
     else process.env.TMPDIR = before;
-    fs.rmSync(root, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
+    await fs.promises.rm(root, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
   };
 }
