@@ -120,12 +120,14 @@ function sourceSelect(plan: Plan, cube: Cube, metrics: readonly Metric[], source
     if (shiftMonths && plan.grain === 'day') where.push(`toDayOfMonth(${shifted}) = toDayOfMonth(${b})`);
   }
   for (const f of plan.filters) where.push(whereFilter(source, f, p));
-  const periodStart = !plan.grain || plan.grain === 'month' || plan.grain === 'day'
+  // a stock's period (the month's base): a row's own month, for a month and anything finer
+  const withinMonth = plan.grain === 'month' || plan.grain === 'week' || plan.grain === 'day';
+  const periodStart = !plan.grain || withinMonth
     ? (plan.grain ? bucket(cube, 'month') : from)
     : `greatest(${bucket(cube, plan.grain)}, ${from})`;
   const periodEnd = !plan.grain
     ? to
-    : plan.grain === 'month' || plan.grain === 'day'
+    : withinMonth
       ? bucket(cube, 'month')
       : `least(addMonths(${bucket(cube, plan.grain)}, ${plan.grain === 'quarter' ? 2 : 11}), ${to})`;
   for (const m of metrics) select.push(`${source.metricSql(m, { periodStart, periodEnd })} AS ${m.id}`);

@@ -1,6 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { TIME_GRAINS } from '../../server/domains/ask/default-chart.ts';
+import { GRAINS } from '../../server/model/types.ts';
 import { model } from '../../server/model/index.ts';
 import { CUBES } from '../../server/model/cubes.ts';
 import { DIMENSIONS } from '../../server/model/dimensions.ts';
@@ -78,6 +80,9 @@ describe('semantic model', () => {
     }
   });
 
+  it('the time grains the dashboard and the chart rule share are the model\'s', () => {
+    expect([...TIME_GRAINS]).toEqual([...GRAINS]);
+  });
   it('the shipped model is valid', () => {
     expect(() => validateModel(CUBES, DIMENSIONS, METRICS)).not.toThrow();
   });

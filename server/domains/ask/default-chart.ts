@@ -2,7 +2,9 @@
  * The default chart for an interpretation (ASK.md). One rule for the server's parser and the
  * dashboard's chat panel (web/src/chat imports this file): no imports, so it bundles anywhere.
  */
-const GRAINS = new Set(['day', 'week', 'month', 'quarter', 'year']);
+/** The time grains (server/model/types.ts GRAINS, held equal by tests/unit/model.test.ts), for the dashboard too. */
+export const TIME_GRAINS = ['day', 'week', 'month', 'quarter', 'year'] as const;
+const GRAINS: ReadonlySet<string> = new Set(TIME_GRAINS);
 
 export type DefaultChart = 'survival' | 'radar' | 'line' | 'kpi' | 'bar' | 'table';
 

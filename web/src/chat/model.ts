@@ -3,7 +3,7 @@
  * the panel keeps per turn. Pure: no Vue, no DOM.
  */
 import type { AskStatus, ChartKind } from '../generated/graphql';
-import { defaultChart as sharedDefaultChart } from '../../../server/domains/ask/default-chart';
+import { defaultChart as sharedDefaultChart, TIME_GRAINS } from '../../../server/domains/ask/default-chart';
 
 export type FilterOp = 'in' | 'not_in' | 'gt' | 'gte' | 'lt' | 'lte';
 export type CompareKind = 'yoy' | 'mom';
@@ -24,7 +24,7 @@ export interface Interpretation {
 
 export type { AskStatus, ChartKind };
 export const CHART_KINDS: ChartKind[] = ['line', 'bar', 'pie', 'table', 'radar', 'funnel', 'sankey', 'heatmap', 'survival', 'kpi', 'map'];
-export const GRAINS = ['day', 'week', 'month', 'quarter', 'year'] as const;
+export const GRAINS = TIME_GRAINS;
 export const isGrain = (id: string): boolean => (GRAINS as readonly string[]).includes(id);
 
 const OPS: FilterOp[] = ['in', 'not_in', 'gt', 'gte', 'lt', 'lte'];

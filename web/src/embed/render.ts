@@ -9,6 +9,7 @@ import { medianOption, survivalOption } from '../charts/builders/lifecycle';
 import { geoMapOption, rankedBarsOption, tileMapOption, trendOption } from '../charts/builders/overview';
 import { barsWithLineOption, heatmapOption } from '../charts/builders/segments';
 import type { Locale } from '../i18n/format';
+import { isGrain } from '../chat/model';
 import en from '../i18n/en';
 import zh from '../i18n/zh-CN';
 import type { EmbedGeo } from './map';
@@ -49,7 +50,7 @@ export function embedOption(d: EmbedData, locale: Locale, geo: EmbedGeo | null =
   const labels = embedLabels(d, locale);
   const t = messages(locale);
   const metric = d.query.metrics[0];
-  const [dim, dim2] = (d.query.groupBy ?? []).filter((g) => !['day', 'week', 'month', 'quarter', 'year'].includes(g));
+  const [dim, dim2] = (d.query.groupBy ?? []).filter((g) => !isGrain(g));
   switch (d.chart) {
     case 'trend': return trendOption(d, { metric, labels, prevLabel: t.overview.prevYear });
     case 'map':
