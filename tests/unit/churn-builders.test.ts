@@ -80,23 +80,15 @@ describe('churners and churn rate by a dimension', () => {
     expect([bars.name, bars.type, bars.data]).toEqual(['离网用户', 'bar', [30, 80, 150]]);
     expect([line.name, line.type, line.yAxisIndex, line.data]).toEqual(['离网率', 'line', 1, [0.012, 0.068, 0.047]]);
   });
-  it("marks the scope's own rate on the rate axis, labelled with its figure", () => {
-    const line = o.series[1] as { markLine?: { data: { yAxis: number }[]; label: { formatter: string } } };
-    expect(line.markLine!.data).toEqual([{ yAxis: 0.037 }]);
-    expect(line.markLine!.label.formatter).toBe('全国整体 3.7%');
-    expect('markLine' in o.series[0]).toBe(false);
-  });
-  it("puts that label on the side of the line away from the last member's rate point", () => {
-    // rates in the drawn order (the catalogue's: 全球通, 动感地带, 神州行), not the rows'
-    const side = (rates: number[], ref: number) => {
-      const drawn = ['gotone', 'mzone', 'easyown'];
-      const r = { ...brands, rows: (brands.rows as Row[]).map((row) => ({ ...row, churn_rate: rates[drawn.indexOf(String(row.brand))] })) };
-      const x = breakdownOption(r, { dim: 'brand', labels, order: ['gotone', 'mzone', 'easyown'], reference: reference('全国整体', ref) });
-      return (x.series[1] as { markLine: { label: { position: string } } }).markLine.label.position;
-    };
-    // the last member (神州行) drawn just above the line: the label goes under it, and the other way round
-    expect(side([0.012, 0.068, 0.038], 0.037)).toBe('insideEndBottom');
-    expect(side([0.012, 0.068, 0.036], 0.037)).toBe('insideEndTop');
+  it("marks the scope's own rate on the rate axis, named with its figure in the legend", () => {
+    const [, , ref] = o.series as { name: string; type: string; yAxisIndex: number; data: unknown[]; markLine: { data: { yAxis: number }[]; label: { show: boolean } } }[];
+    expect([ref.name, ref.type, ref.yAxisIndex, ref.data]).toEqual(['全国整体 3.7%', 'line', 1, []]);
+    expect(ref.markLine.data).toEqual([{ yAxis: 0.037 }]);
+    expect(ref.markLine.label.show).toBe(false);
+    expect((o.legend as { data: string[] }).data).toEqual(['离网用户', '离网率', '全国整体 3.7%']);
+    expect(o.series.filter((x) => 'markLine' in x)).toHaveLength(1);
+    const none = breakdownOption(brands, { dim: 'brand', labels, order: ['gotone', 'mzone', 'easyown'], reference: null });
+    expect(none.series).toHaveLength(2);
   });
   it("the tooltip gives a member's share of all churners (30 of 260)", () => {
     const html = (o.tooltip as { formatter: (ps: unknown[]) => string }).formatter([{ dataIndex: 0, marker: '', seriesName: '离网用户' }, { dataIndex: 0, marker: '', seriesName: '离网率' }]);
@@ -161,13 +153,19 @@ describe('contract-expiry table', () => {
 
 describe('the dashed reference line is drawn at its value, not rounded (ECharts rounds mark lines to 2 decimals by default)', () => {
   echarts.use([BarChart, LineChart, GridComponent, LegendComponent, MarkLineComponent, TooltipComponent, SVGRenderer]);
-  /** the coordinates of the one dashed path ECharts drew */
+  /**
+   * The coordinates of the dashed line ECharts drew across the plot: the longest dashed path (a
+   * breakdown's legend draws a short dashed one as the reference's icon); `legendIcons` the others.
+   */
   const dashed = (option: object, width = 640, height = 320) => {
     const chart = echarts.init(null, undefined, { renderer: 'svg', ssr: true, width, height });
     chart.setOption(option as never);
-    const paths = [...chart.renderToSVGString().matchAll(/<path d="M([\d.]+) ([\d.]+)L([\d.]+) ([\d.]+)"[^>]*stroke-dasharray/g)];
-    expect(paths).toHaveLength(1);
-    return { chart, at: paths[0].slice(1).map(Number) };
+    const svg = chart.renderToSVGString();
+    const paths = [...svg.matchAll(/<path d="M([\d.]+) ([\d.]+)L([\d.]+) ([\d.]+)"[^>]*stroke-dasharray/g)]
+      .map((m) => m.slice(1, 5).map(Number))
+      .sort((a, b) => Math.hypot(b[2] - b[0], b[3] - b[1]) - Math.hypot(a[2] - a[0], a[3] - a[1]));
+    expect(paths.length).toBeGreaterThanOrEqual(1);
+    return { chart, svg, at: paths[0], legendIcons: paths.slice(1) };
   };
   it("the province's rate (2.537%) across its cities' bars", () => {
     const ref = (cities.totals as Row).churn_rate as number;
@@ -182,10 +180,19 @@ describe('the dashed reference line is drawn at its value, not rounded (ECharts 
       columns: [col('brand', 'dimension'), col('churned_subscribers', 'integer'), col('churn_rate', 'percent')],
       rows: [{ brand: 'gotone', churned_subscribers: 34, churn_rate: 0.0132 }, { brand: 'mzone', churned_subscribers: 67, churn_rate: 0.059 }, { brand: 'easyown', churned_subscribers: 135, churn_rate: 0.0457 }],
     };
-    const { chart, at: [, y1, , y2] } = dashed(breakdownOption(brands, { dim: 'brand', labels, reference: reference('广东省整体', 0.0354) }));
+    const { chart, svg, at: [x1, y1, x2, y2], legendIcons } = dashed(breakdownOption(brands, { dim: 'brand', labels, reference: reference('广东省整体', 0.0354) }));
     expect(y1).toBe(y2);
     const px = (v: number) => chart.convertToPixel({ yAxisIndex: 1 }, v) as unknown as number;
     expect(Math.abs(y1 - px(0.0354))).toBeLessThan(1);
     expect(Math.abs(px(0.04) - px(0.0354))).toBeGreaterThan(5);
+    // named once, in the legend above the plot, beside a short dashed icon: never on the bars
+    const names = [...svg.matchAll(/<text[^>]* y="([\d.]+)" transform="translate\(([\d.]+) ([\d.]+)\)"[^>]*>广东省整体 3.5%<\/text>/g)];
+    expect(names).toHaveLength(1);
+    expect(+names[0][1] + +names[0][3]).toBeLessThan(32);
+    expect(legendIcons).toHaveLength(1);
+    const [ix1, iy1, ix2, iy2] = legendIcons[0];
+    expect(iy1).toBe(iy2);
+    expect(iy1).toBeLessThan(32); // the grid's top
+    expect(ix2 - ix1).toBeLessThan((x2 - x1) / 10);
   });
 });

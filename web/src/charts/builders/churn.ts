@@ -12,6 +12,7 @@ import { rankedBarsOption } from './overview';
 
 export const CHURN_RATE = 'churn_rate';
 export const CHURNED = 'churned_subscribers';
+const REFERENCE_COLOR = '#667085';
 
 /** The whole's figure to draw beside its members: a label (全国, 广东省) and the value. */
 export interface Reference { label: string; value: number }
@@ -49,28 +50,35 @@ export function regionChurnOption(result: MetricResultLike | null, s: { dim: 'pr
  * Churned subscribers per member as bars (the churners' make-up: the tooltip gives each
  * member's share of them) and the churn rate as a line on the right axis, with the whole's
  * rate dashed on that axis. Members in the catalogue's order (`order`), never re-sorted.
+ * The dashed line is named in the legend (深圳市整体 3.5%), not by a label on the line: a
+ * label at its end sat on the last member's bar whenever that bar reached the line's height
+ * (the bars and the line have their own axes, so no side of the line is safe from both).
  */
 export function breakdownOption(result: MetricResultLike | null, s: { dim: string; labels: Labels; order?: string[]; reference: Reference | null }) {
   const base = barsWithLineOption(result, { dim: s.dim, bar: CHURNED, line: CHURN_RATE, order: s.order, labels: s.labels });
   const many = rowsOf(result).length > 6;
   const ref = s.reference;
-  // the label sits at the right end, on the side of the line away from the last member's rate point
-  const rates = (base.series[1]?.data ?? []) as (number | null)[];
-  const last = rates[rates.length - 1];
-  const side = ref && last !== null && last !== undefined && last >= ref.value ? 'insideEndBottom' : 'insideEndTop';
+  const refName = ref ? `${ref.label} ${compact(s.labels, ref.value, 'percent')}` : null;
   return {
     ...base,
+    ...(refName ? { legend: { ...base.legend, data: [...base.series.map((x) => x.name), refName] } } : {}),
     // more than six members (sub-segments, channels) are named at a slant
     xAxis: { ...base.xAxis, axisLabel: { interval: 0, fontSize: 11, ...(many ? { rotate: 35 } : {}) } },
-    series: base.series.map((x, i) => (i === 1 && ref ? {
-      ...x,
-      markLine: {
-        // precision: ECharts rounds a mark line's position to 2 decimals by default (a 3.5% rate drawn at 4%)
-        silent: true, symbol: 'none', precision: 20, lineStyle: { color: '#667085', type: 'dashed' },
-        label: { formatter: `${ref.label} ${compact(s.labels, ref.value, 'percent')}`, position: side, fontSize: 10, color: '#475467', backgroundColor: 'rgba(255,255,255,0.85)', padding: [1, 3] },
-        data: [{ yAxis: ref.value }],
-      },
-    } : x)),
+    series: [
+      ...base.series,
+      // a series of its own with no points: the legend names the line and draws it dashed
+      ...(ref && refName ? [{
+        name: refName, type: 'line', yAxisIndex: 1, data: [], symbol: 'none', silent: true, color: REFERENCE_COLOR,
+        // no dot on the legend's icon: the line alone, dashed as drawn
+        itemStyle: { opacity: 0 },
+        lineStyle: { color: REFERENCE_COLOR, type: 'dashed', width: 1 },
+        markLine: {
+          // precision: ECharts rounds a mark line's position to 2 decimals by default (a 3.5% rate drawn at 4%)
+          silent: true, symbol: 'none', precision: 20, lineStyle: { color: REFERENCE_COLOR, type: 'dashed' }, label: { show: false },
+          data: [{ yAxis: ref.value }],
+        },
+      }] : []),
+    ],
   };
 }
 
