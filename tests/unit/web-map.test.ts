@@ -76,13 +76,17 @@ describe('map data from region codes', () => {
     expect(o.geo).toEqual([]); // nothing drilled: no outline layer
   });
 
-  it('one region alone (a province executive) is drawn mid-scale, not in the palest colour', () => {
+  it('one region alone (a province executive) is drawn mid-scale, not in the palest colour, with no scale beneath', () => {
     for (const v of [7230, 0.037, 0]) {
       const o = geoMapOption(result([{ province: '440000', subscribers: v }]), { metric: 'subscribers', labels, regions: REGIONS, noData: '无数据' });
       const { min, max } = o.visualMap as { min: number; max: number };
       expect(max, String(v)).toBeGreaterThan(min);
       expect((v - min) / (max - min), String(v)).toBeCloseTo(0.5, 9);
+      // and no colour scale is shown: its two ends would read the same figure
+      expect((o.visualMap as { show: boolean }).show, String(v)).toBe(false);
     }
+    const two = geoMapOption(result([{ province: '440000', subscribers: 715 }, { province: '150000', subscribers: 141 }]), { metric: 'subscribers', labels, regions: REGIONS, noData: '无数据' });
+    expect((two.visualMap as { show: boolean }).show).toBe(true);
   });
 
   it('tooltips carry the exact formatted figure, or "no data"', () => {

@@ -61,6 +61,7 @@ export function tileMapOption(result: MetricResultLike | null, s: { metric: stri
     xAxis: { type: 'category', data: Array.from({ length: TILE_COLS }, (_, i) => String(i)), show: false, splitArea: { show: false } },
     yAxis: { type: 'category', data: Array.from({ length: TILE_ROWS }, (_, i) => String(i)), show: false, inverse: true },
     visualMap: {
+      show: min !== max,
       ...scaleRange(min, max), calculable: false, orient: 'horizontal', left: 'center', bottom: 0, itemHeight: 220,
       text: [compact(labels, max, fmt), compact(labels, min, fmt)], inRange: { color: ['#dbe9fb', '#1f6fd1', '#0b3a75'] },
       dimension: 2,
@@ -163,6 +164,8 @@ export function geoMapOption(result: MetricResultLike | null, s: { metric: strin
     },
     visualMap: {
       type: 'continuous', seriesIndex: 0,
+      // one value alone (a city manager's own city) still colours its region, but a scale from 831 to 831 says nothing
+      show: min !== max,
       ...scaleRange(min, max), calculable: false, orient: 'horizontal', left: 'center', bottom: 0, itemHeight: 220, itemWidth: 12,
       text: [compact(labels, max, fmt), compact(labels, min, fmt)], textGap: 8, inRange: { color: ['#dbe9fb', '#1f6fd1', '#0b3a75'] },
     },
