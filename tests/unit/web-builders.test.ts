@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import type { Labels } from '../../web/src/charts/builders/common';
 import { resultTable } from '../../web/src/charts/builders/common';
 import { mapData, PROVINCE_TILES, rankedBarsOption, shortRegion, tileMapOption, trendOption, trendTable } from '../../web/src/charts/builders/overview';
-import { heatmapOption, sankeyFromMigration, sankeyOption } from '../../web/src/charts/builders/segments';
+import { barsWithLineOption, heatmapOption, sankeyFromMigration, sankeyOption } from '../../web/src/charts/builders/segments';
 import { survivalCurves, survivalOption, medianOption, contractChurnOption } from '../../web/src/charts/builders/lifecycle';
 import { preferenceShares, scatterOption } from '../../web/src/charts/builders/channels';
 import { capabilityBenchmark, capabilityTree, manyAxesWidth, RADAR_NAME_WIDTH, radarOption, wrapName } from '../../web/src/charts/builders/capability';
@@ -239,6 +239,37 @@ describe('the sankey in a real render', () => {
     chart.dispose();
     expect(ends.map((e) => e.text)).toContain('Maintain  21.43K');
     for (const e of ends) expect(e.end, e.text).toBeLessThan(width - 24);
+  });
+});
+
+describe('bars with a line in a real render', () => {
+  /** Every text ECharts draws, with its box on the canvas. */
+  const drawn = (option: object, width = 600, height = 320) => {
+    echarts.use([LineChart, BarChart, GridComponent, LegendComponent, TooltipComponent, SVGRenderer]);
+    const chart = echarts.init(null, undefined, { renderer: 'svg', ssr: true, width, height });
+    chart.setOption({ ...option, animation: false });
+    const textOf = (e: unknown) => (e as { style?: { text?: unknown } }).style?.text;
+    const out = chart.getZr().storage.getDisplayList().filter((e) => typeof textOf(e) === 'string' && textOf(e) !== '').map((e) => {
+      const r = e.getBoundingRect().clone();
+      r.applyTransform(e.getComputedTransform());
+      return { text: String(textOf(e)), r };
+    });
+    chart.dispose();
+    return out;
+  };
+  const provinces = PROVINCES.slice(0, 31).map((p, i) => ({ province: p.code, arpu: 70 + (i % 7) * 2.3, churn_rate: 0.03 + (i % 5) / 400 }));
+  const pLabels: Labels = { ...labels, member: (_d, id) => PROVINCES.find((p) => p.code === id)?.shortZh ?? String(id), metric: (id) => id };
+  it("31 provinces (the chat's 各省ARPU和离网率): no figure drawn over another, names slanted", () => {
+    const texts = drawn(barsWithLineOption(result(provinces), { dim: 'province', bar: 'arpu', line: 'churn_rate', labels: pLabels }));
+    const names = new Set(provinces.map((p) => pLabels.member('province', p.province)));
+    expect(texts.filter((t) => names.has(t.text))).toHaveLength(31);
+    // the category names are slanted, so their upright boxes overlap each other and the axes' ends; no other two texts may
+    const others = texts.filter((t) => !names.has(t.text));
+    for (const a of others) for (const b of others) if (a !== b) expect(a.r.intersect(b.r), `${a.text} / ${b.text}`).toBe(false);
+  });
+  it('a handful of members keep their figures on the bars', () => {
+    const texts = drawn(barsWithLineOption(result(provinces.slice(0, 5)), { dim: 'province', bar: 'arpu', line: 'churn_rate', labels: pLabels }));
+    expect(texts.filter((t) => t.text.endsWith(' 元')).map((t) => t.text)).toEqual(['70 元', '72.3 元', '74.6 元', '76.9 元', '79.2 元']);
   });
 });
 

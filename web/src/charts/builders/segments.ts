@@ -8,6 +8,10 @@ export function barsWithLineOption(result: MetricResultLike | null, s: { dim: st
   if (s.order) rows = [...rows].sort((a, b) => s.order!.indexOf(String(a[dim])) - s.order!.indexOf(String(b[dim])));
   const cats = rows.map((r) => labels.member(dim, r[dim]));
   const total = rows.reduce((t, r) => t + (num(r[bar]) ?? 0), 0);
+  // past a dozen members (the chat's 31 provinces) value labels run into each other and
+  // straight names overlap: the tooltip gives the figures, names are slanted
+  const crowded = cats.length > 12;
+  const slanted = cats.length > 8;
   return {
     ...baseOption(),
     legend: { top: 0 },
@@ -23,13 +27,13 @@ export function barsWithLineOption(result: MetricResultLike | null, s: { dim: st
       },
     },
     grid: { left: 8, right: 8, top: 32, bottom: 8, ...LABELS_INSIDE },
-    xAxis: { type: 'category', data: cats, axisLabel: { interval: 0, fontSize: 11 } },
+    xAxis: { type: 'category', data: cats, axisLabel: { interval: 0, fontSize: crowded ? 10 : 11, ...(slanted ? { rotate: 45 } : {}) } },
     yAxis: [
       { type: 'value', axisLabel: axis(labels, labels.format(bar), rows.map((r) => r[bar])) },
       ...(line ? [{ type: 'value', axisLabel: axis(labels, labels.format(line), rows.map((r) => r[line])), splitLine: { show: false } }] : []),
     ],
     series: [
-      { name: labels.metric(bar), type: 'bar', barMaxWidth: 36, data: rows.map((r) => (s.selected?.includes(String(r[dim])) ? { value: num(r[bar]), itemStyle: { color: SELECTED_COLOR } } : num(r[bar]))), label: { show: true, position: 'top', fontSize: 10, formatter: (p: { value: number }) => compact(labels, p.value, labels.format(bar)) } },
+      { name: labels.metric(bar), type: 'bar', barMaxWidth: 36, data: rows.map((r) => (s.selected?.includes(String(r[dim])) ? { value: num(r[bar]), itemStyle: { color: SELECTED_COLOR } } : num(r[bar]))), label: { show: !crowded, position: 'top', fontSize: 10, formatter: (p: { value: number }) => compact(labels, p.value, labels.format(bar)) } },
       ...(line ? [{ name: labels.metric(line), type: 'line', yAxisIndex: 1, symbolSize: 7, data: rows.map((r) => num(r[line])) }] : []),
     ],
   };
