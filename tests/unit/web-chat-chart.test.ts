@@ -261,3 +261,23 @@ describe('plan options', () => {
     expect(kpiFigures(q({ metrics: ['arpu'] }), { columns: [], rows: [{ arpu: 50 }], totals: null })).toEqual([{ id: 'arpu', value: 50, change: undefined }]);
   });
 });
+
+describe('a heatmap of many members', () => {
+  const cells = (xs: number, ys: number) => res(Array.from({ length: xs * ys }, (_, i) => ({ province: `p${i % xs}`, brand: `b${Math.floor(i / xs)}`, subscribers: 100 + i * 37 })));
+  type Heat = { series: { label: { show: boolean; formatter: (p: unknown) => string } }[]; visualMap: { show: boolean; text: string[] }; grid: { right: number } };
+  const option = (xs: number, ys: number) => planOption({ type: 'heatmap', x: 'province', y: 'brand', metric: 'subscribers' }, cells(xs, ys), { ...ctx, additive: () => true }) as unknown as Heat;
+  it("31 provinces × 3 brands: no figures in cells narrower than them, a colour scale with the least and the greatest instead", () => {
+    const o = option(31, 3);
+    expect(o.series[0].label.show).toBe(false);
+    expect(o.visualMap.show).toBe(true);
+    expect(o.visualMap.text).toEqual(['3,504', '100']); // 100 + 92 × 37
+    expect(o.grid.right).toBeGreaterThan(16 + 7 * 4); // room for "3,504" beside the plot
+  });
+  it('up to a dozen members a side: every cell carries its figure and no scale is drawn', () => {
+    const o = option(12, 5);
+    expect(o.series[0].label.show).toBe(true);
+    expect(o.visualMap.show).toBe(false);
+    expect(o.grid.right).toBe(16);
+    expect(option(5, 13).series[0].label.show).toBe(false);
+  });
+});

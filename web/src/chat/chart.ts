@@ -187,6 +187,8 @@ export function inCatalogOrder<R extends MetricResultLike>(result: R, q: Pick<In
 
 /** How many categories a chart draws at most (the table always has every row). */
 export const MAX_CATEGORIES = 40;
+/** A heatmap's cells carry their figures up to this many columns and rows (else a colour scale is shown). */
+export const CELL_LABELS_MAX = 12;
 
 /** The rows a chart draws: all of them, or the largest MAX_CATEGORIES when one grouping has more (the smallest, for a ranking low to high). */
 export function chartRows(plan: ChartPlan, result: MetricResultLike): { result: MetricResultLike; truncated: boolean } {
@@ -233,8 +235,10 @@ export function planOption(plan: ChartPlan, result: MetricResultLike, ctx: PlanC
       const ids = (d: string) => categories(rows, d, { time: isGrain(d), order: isGrain(d) ? undefined : order(d) });
       return heatmapOption(rows, {
         x: { dim: plan.x, ids: ids(plan.x), title: labels.dim(plan.x) }, y: { dim: plan.y, ids: ids(plan.y), title: labels.dim(plan.y) },
-        value: plan.metric, format: labels.format(plan.metric), yTopDown: true, xRotate: ids(plan.x).length > 6 ? 30 : 0,
+        value: plan.metric, format: labels.format(plan.metric), yTopDown: true, xRotate: ids(plan.x).length > 20 ? 90 : ids(plan.x).length > 6 ? 30 : 0,
         fill: ctx.additive?.(plan.metric) ? 0 : undefined,
+        // the drawer is about 600 px wide: past a dozen columns a cell is narrower than its figure
+        cellLabels: ids(plan.x).length <= CELL_LABELS_MAX && ids(plan.y).length <= CELL_LABELS_MAX,
       }, labels);
     }
     case 'radar': return genericRadarOption(result, { node: plan.node, by: plan.by, metrics: plan.metrics, labels, nodeOrder: order(plan.node) });

@@ -27,7 +27,7 @@ export function barsWithLineOption(result: MetricResultLike | null, s: { dim: st
       },
     },
     grid: { left: 8, right: 8, top: 32, bottom: 8, ...LABELS_INSIDE },
-    xAxis: { type: 'category', data: cats, axisLabel: { interval: 0, fontSize: crowded ? 10 : 11, ...(slanted ? { rotate: 45 } : {}) } },
+    xAxis: { type: 'category', data: cats, axisLabel: { interval: 0, fontSize: crowded ? 10 : 11, ...(slanted ? { rotate: cats.length > 32 ? 90 : 45 } : {}) } },
     yAxis: [
       { type: 'value', axisLabel: axis(labels, labels.format(bar), rows.map((r) => r[bar])) },
       ...(line ? [{ type: 'value', axisLabel: axis(labels, labels.format(line), rows.map((r) => r[line])), splitLine: { show: false } }] : []),
@@ -82,6 +82,11 @@ export interface HeatmapSpec {
   extra?: (row: Row) => { name: string; value: string }[];
   /** the value of a cell without a row (a count: 0, drawn like a row's 0); without it the cell stays empty */
   fill?: number;
+  /**
+   * false: cells too narrow for their figures (the chat's 31 provinces × 3 brands drew them over
+   * each other): no figures in the cells, a colour scale at the right instead (default true)
+   */
+  cellLabels?: boolean;
 }
 
 /** A generic heatmap: rows with x / y member ids and a value. Cells without a row stay empty unless `fill`. */
@@ -101,8 +106,13 @@ export function heatmapOption(rows: Row[], spec: HeatmapSpec, labels: Labels) {
   // the y axis's name sits just left of its longest label (a fixed gap put it off the canvas beside 1…5)
   const yLabels = spec.y.ids.map((id) => String(labels.member(spec.y.dim, id)));
   const yLabelWidth = Math.max(0, ...yLabels.map(labelPx));
+  // the x axis's name below its labels, however far they are slanted
+  const xLabels = spec.x.ids.map((id) => String(labels.member(spec.x.dim, id)));
+  const xNameGap = spec.xRotate ? Math.round(Math.sin((spec.xRotate * Math.PI) / 180) * Math.max(0, ...xLabels.map(labelPx))) + 20 : 26;
   const max = values.length ? Math.max(...values) : 1;
   const min = values.length ? Math.min(...values) : 0;
+  const cellLabels = spec.cellLabels ?? true;
+  const cellText = (v: number | null) => (spec.format === 'percent' && v !== null ? `${(v * 100).toFixed(1)}%` : compact(labels, v, spec.format));
   return {
     ...baseOption(),
     tooltip: {
@@ -113,17 +123,18 @@ export function heatmapOption(rows: Row[], spec: HeatmapSpec, labels: Labels) {
           ...(spec.extra?.(p.data.row) ?? []),
         ]),
     },
-    grid: { left: spec.y.title ? 28 : 8, right: 16, top: 8, bottom: spec.x.title ? 28 : 8, ...LABELS_INSIDE },
-    xAxis: { type: 'category', name: spec.x.title, nameLocation: 'middle', nameGap: spec.xRotate ? 56 : 26, data: spec.x.ids.map((id) => labels.member(spec.x.dim, id)), splitArea: { show: true }, axisLabel: { interval: 0, fontSize: 11, rotate: spec.xRotate ?? 0 } },
+    grid: { left: spec.y.title ? 28 : 8, right: cellLabels ? 16 : 16 + Math.max(labelPx(cellText(max)), labelPx(cellText(min))), top: 8, bottom: spec.x.title ? 28 : 8, ...LABELS_INSIDE },
+    xAxis: { type: 'category', name: spec.x.title, nameLocation: 'middle', nameGap: xNameGap, data: xLabels, splitArea: { show: true }, axisLabel: { interval: 0, fontSize: 11, rotate: spec.xRotate ?? 0 } },
     yAxis: { type: 'category', name: spec.y.title, nameLocation: 'middle', nameGap: yLabelWidth + 14, inverse: !!spec.yTopDown, data: spec.y.ids.map((id) => labels.member(spec.y.dim, id)), splitArea: { show: true }, axisLabel: { fontSize: 11 } },
-    visualMap: { min, max: max === min ? min + 1 : max, calculable: false, orient: 'horizontal', left: 'center', bottom: 0, itemHeight: 160, itemWidth: 10, show: false, inRange: { color: ['#f1f6fd', '#74a9e8', '#1f6fd1', '#0b3a75'] } },
+    visualMap: {
+      min, max: max === min ? min + 1 : max, calculable: false, inRange: { color: ['#f1f6fd', '#74a9e8', '#1f6fd1', '#0b3a75'] },
+      // shown only when the cells carry no figures: then the colours are read against it
+      show: !cellLabels, orient: 'vertical', right: 0, top: 'middle', itemHeight: 120, itemWidth: 10, text: [cellText(max), cellText(min)], textStyle: { fontSize: 10 },
+    },
     series: [{
       type: 'heatmap', data,
       // a grid of rates reads down and across: every cell with one decimal (86.0% beside 85.4%, not 86%)
-      label: { show: true, fontSize: 10, formatter: (p: { data: { value: [number, number, number | null] } }) => {
-        const v = num(p.data.value[2]);
-        return spec.format === 'percent' && v !== null ? `${(v * 100).toFixed(1)}%` : compact(labels, v, spec.format);
-      } },
+      label: { show: cellLabels, fontSize: 10, formatter: (p: { data: { value: [number, number, number | null] } }) => cellText(num(p.data.value[2])) },
       itemStyle: { borderColor: '#fff', borderWidth: 1 },
     }],
   };
