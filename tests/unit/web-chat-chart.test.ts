@@ -145,6 +145,12 @@ describe('plan options', () => {
       { type: 'line', x: 'month', by: 'brand', metrics: ['arpu'], labels, xIsTime: true, prevLabel: '' });
     expect(by.xAxis.data).toEqual(['#2024-01', '#2024-02']);
     expect(by.series.map((s) => s.data)).toEqual([[1, 2], [3, null]]);
+    expect(by.series.some((s) => 'emphasis' in s)).toBe(false);
+    // 31 provinces' lines: the one pointed at stands out, the others fade
+    const many = seriesOption(res(Array.from({ length: 31 }, (_, i) => ({ month: '2024-01', province: `p${i}`, churn_rate: i / 100 }))),
+      { type: 'line', x: 'month', by: 'province', metrics: ['churn_rate'], labels, xIsTime: true, prevLabel: '' });
+    expect(many.series).toHaveLength(31);
+    expect(many.series.every((s) => (s as { emphasis?: { focus: string } }).emphasis?.focus === 'series')).toBe(true);
   });
   it("a member's series has the member's colour, whichever members the answer holds", () => {
     const ordered: Labels = { ...labels, order: (d) => (d === 'brand' ? ['gotone', 'mzone', 'easyown'] : []) };

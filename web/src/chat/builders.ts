@@ -78,6 +78,8 @@ export function seriesOption(result: MetricResultLike | null, s: SeriesSpec) {
       barMaxWidth: 36, symbolSize: 6,
       itemStyle: { color: l.member === undefined ? PALETTE[i % PALETTE.length] : memberColor(labels, s.by!, l.member, i), opacity: l.prev ? 0.55 : 1 },
       lineStyle: l.prev ? { type: 'dashed' } : undefined,
+      // many lines (各省每月离网率: 31): the one pointed at, or its legend entry, stands out and the others fade
+      ...(lines.length > 6 ? { emphasis: { focus: 'series' } } : {}),
       label: s.type === 'bar' && xs.length <= 12 && lines.length <= 2
         ? { show: true, position: 'top', fontSize: 10, formatter: (p: { value: number }) => compact(labels, p.value, labels.format(l.metric)) } : undefined,
     })),
