@@ -105,7 +105,7 @@ export const DIMENSIONS: Dimension[] = [
   { id: 'direction', labelZh: '方向', labelEn: 'Direction', members: [m('inbound', '呼入', 'Inbound'), m('outbound', '呼出', 'Outbound')] },
   { id: 'purpose', labelZh: '接触目的', labelEn: 'Purpose', synonyms: ['目的', 'purposes'], members: [
     m('inquiry', '查询', 'Inquiry', ['查询类', 'inquiries']), m('transaction', '办理', 'Transaction', ['办理类', 'transactions']),
-    m('complaint', '投诉', 'Complaint', ['投诉类', 'complaints']), m('marketing', '营销', 'Marketing', ['营销类']),
+    m('complaint', '投诉', 'Complaint', ['投诉类', 'complaints', 'complain', 'complained', 'complaining']), m('marketing', '营销', 'Marketing', ['营销类']),
     m('retention', '挽留', 'Retention', ['挽留类']), m('care', '关怀', 'Care', ['关怀类', 'customer care']),
   ] },
   { id: 'lifecycle_stage', labelZh: '生命周期阶段', labelEn: 'Lifecycle stage', synonyms: ['阶段', '生命周期阶段', 'stage', 'stages', 'lifecycle stages'], members: [

@@ -313,6 +313,8 @@ const SCENARIOS: Record<CubeId, Scenario[]> = {
     { name: 'Guangdong cities × month', ...RD, timeRange: R, dim: 'city', grain: 'month', filter: { dim: 'province', values: [GD] } },
     { name: 'day range 2025-02-10..2025-03-20 by month', from: '2025-02-10', to: '2025-03-20', timeRange: { from: '2025-02-10', to: '2025-03-20' }, grain: 'month' },
     { name: 'by purpose, day range', from: '2025-02-10', to: '2025-03-20', timeRange: { from: '2025-02-10', to: '2025-03-20' }, dim: 'purpose' },
+    // the chat's "how many customers complained": reached customers under a purpose filter
+    { name: 'complaints only (a purpose filter), by brand', ...RD, timeRange: R, dim: 'brand', filter: { dim: 'purpose', values: ['complaint'] } },
     // ISO weeks, Monday to Sunday: 2025-01-01 is a Wednesday of 2025-W01, 2025-04-30 a Wednesday of W18 (both cut)
     { name: 'by week (ISO), range cut mid-week at both ends', ...RD, timeRange: R, grain: 'week' },
     { name: 'channel × week, Guangdong, a day range across the year end (2024-12-25..2025-01-12)', from: '2024-12-25', to: '2025-01-12', timeRange: { from: '2024-12-25', to: '2025-01-12' }, dim: 'channel', grain: 'week', filter: { dim: 'province', values: [GD] } },

@@ -411,6 +411,17 @@ describe('never silently wrong', () => {
     // two generic nouns (客户, 接触): the one whose data has what is named (a contact's channel)
     expect(interp('贵宾客户主要通过哪些渠道接触')).toMatchObject({ metrics: ['contacts'], groupBy: ['channel'], filters: [{ dimension: 'value_tier', values: ['vip'] }] })
     expect(interp('客户和接触').metrics).toEqual(['subscribers', 'contacts'])
+    // customers counted beside what only contacts have: those contacted, each once (not UNSUPPORTED)
+    const complained = { metrics: ['reached_customers'], filters: [{ dimension: 'purpose', values: ['complaint'] }] }
+    expect(interp('how many customers complained')).toMatchObject(complained)
+    expect(interp('多少客户投诉')).toMatchObject(complained)
+    expect(interp('投诉的用户数')).toMatchObject(complained)
+    // where subscribers have the dimension themselves, they stay subscribers
+    expect(interp('各渠道的客户数')).toMatchObject({ metrics: ['subscribers'], groupBy: ['acquisition_channel'] })
+    // which kind of customer: the customer type
+    expect(interp('哪类客户投诉最多')).toMatchObject({ metrics: ['contacts'], groupBy: ['customer_type'], filters: [{ dimension: 'purpose', values: ['complaint'] }], orderBy: { metric: 'contacts', direction: 'desc' } })
+    expect(interp('what kind of customers complain the most')).toMatchObject({ metrics: ['contacts'], groupBy: ['customer_type'], orderBy: { direction: 'desc' } })
+    expect(interp('哪种用户的离网率最高')).toMatchObject({ metrics: ['churn_rate'], groupBy: ['customer_type'], orderBy: { direction: 'desc' } })
     // where subscribers come from: the channel they joined through
     expect(interp('where do new customers come from')).toMatchObject({ metrics: ['new_subscribers'], groupBy: ['acquisition_channel'] })
     expect(interp('新用户从哪里来')).toMatchObject({ metrics: ['new_subscribers'], groupBy: ['acquisition_channel'] })
@@ -1036,6 +1047,10 @@ describe('a reviewer\'s 195 questions (round 2): ordinary wording', () => {
     expect(ask('深证的ARPU').choices[0].interpretation).toMatchObject({ metrics: ['arpu'], filters: [{ dimension: 'city', values: ['440300'] }] })
     expect(ask('churm rate by city').choices[0].label).toMatch(/^Churn rate: Churn rate, by city/)
     expect(ask('ARPU值按品牌的离网律').choices.map((c) => c.label).join()).not.toMatch(/arpu值|有多少|fcrs/)
+    // a word beside a conjunction is not glued to it: 和老 is not a slip of 和田 (和田地区)
+    const old = ask('新用户和老用户的ARPU对比')
+    expect(old.unknownWords.map((w) => w.text)).toEqual(['老'])
+    expect(old.choices.map((c) => c.label).join()).not.toMatch(/和田/)
   })
   it('a word close to nothing: the rest of the question is offered without it, never answered by itself; a carrier not assessed gets the list of those that are', () => {
     const v = ask('中国电信和Verizon的客户洞察能力对比')

@@ -289,10 +289,12 @@ export function createParser(opts: ParserOptions = {}) {
     const unknown = tokens.filter((t) => t.unknown);
     const sep = (a: Token, b: Token) => (a.end === b.start ? '' : b.start === a.end + 1 && /[a-z0-9]$/.test(a.text) && /^[a-z0-9]/.test(b.text) ? ' ' : null);
     // readings of the unknown word at i: [from, to, sense, word] for each span it can be glued into
+    // a neighbour that only joins (和, and) or carries nothing (的) is not part of a slip: 新用户和老用户 is not 和田
+    const glues = (t: Token) => !t.unknown && !t.senses.every((x) => x.kind === 'connector' || x.kind === 'stop');
     const readings = (toks: Token[], i: number) => {
       const spans: [number, number][] = [[i, i]];
-      if (i > 0 && !toks[i - 1].unknown && sep(toks[i - 1], toks[i]) !== null) spans.push([i - 1, i]);
-      if (i + 1 < toks.length && !toks[i + 1].unknown && sep(toks[i], toks[i + 1]) !== null) spans.push([i, i + 1]);
+      if (i > 0 && glues(toks[i - 1]) && sep(toks[i - 1], toks[i]) !== null) spans.push([i - 1, i]);
+      if (i + 1 < toks.length && glues(toks[i + 1]) && sep(toks[i], toks[i + 1]) !== null) spans.push([i, i + 1]);
       return spans.flatMap(([a, b]) => {
         const word = toks.slice(a, b + 1).map((t, k) => (k ? sep(toks[a + k - 1], t)! : '') + t.text).join('');
         return suggest(lexicon, word).map((s) => ({ a, b, sense: s.sense, word }));

@@ -348,7 +348,9 @@ export function interpret(given: Token[], env: Env, forced: Forced = new Map(), 
     if (override.has(k)) return override.get(k)!;
     const ms = ofKind(senses(k), 'metric');
     const fits = (id: string) => namedDims.every((ds) => ds.some((d) => compatDim(d, [id]) !== null));
-    return (ms.length > 1 ? ms.find((x) => fits(x.id)) ?? ms[0] : ms[0]).id;
+    const id = (ms.length > 1 ? ms.find((x) => fits(x.id)) ?? ms[0] : ms[0]).id;
+    // customers beside what only contacts have (how many customers complained, 多少用户投诉): those contacted, each once
+    return id === 'subscribers' && !fits(id) && fits('reached_customers') ? 'reached_customers' : id;
   };
   const extraMetric = forced.get(-1)?.[0];
 

@@ -410,6 +410,9 @@ export const EXTRA_SENSES: [string, Sense][] = [
   ...(['各年龄段', 'age band', 'age group', 'age groups'].map((w) => [w, { kind: 'dimension', id: 'age_band' }] as [string, Sense])),
   ...(['gender', 'sex', '男女'].map((w) => [w, { kind: 'dimension', id: 'gender' }] as [string, Sense])),
   ...(['客户类别', '客户分类', 'customer type'].map((w) => [w, { kind: 'dimension', id: 'customer_type' }] as [string, Sense])),
+  // which kind of customer (哪类客户投诉最多): the customer type, not a count of customers
+  ...(['哪类客户', '哪一类客户', '哪种客户', '哪类用户', '哪一类用户', '哪种用户', '什么类型的客户', '什么类型的用户', 'what kind of customers', 'which kind of customers', 'which type of customers', 'what type of customers']
+    .map((w) => [w, { kind: 'dimension', id: 'customer_type' }] as [string, Sense])),
   ...(['信用名单', '名单类别', 'credit list', 'credit lists'].map((w) => [w, { kind: 'dimension', id: 'credit_list' }] as [string, Sense])),
   ...(['合约期', 'contract type'].map((w) => [w, { kind: 'dimension', id: 'contract_type' }] as [string, Sense])),
   ...(['渠道类别', '渠道大类', 'channel class', 'channel type', 'electronic vs physical'].map((w) => [w, { kind: 'dimension', id: 'channel_class' }] as [string, Sense])),
