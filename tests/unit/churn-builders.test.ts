@@ -175,6 +175,16 @@ describe('the dashed reference line is drawn at its value, not rounded (ECharts 
     expect(Math.abs(x1 - px(ref))).toBeLessThan(1);
     expect(Math.abs(px(0.03) - px(ref))).toBeGreaterThan(5); // where the default rounding put it
   });
+  it('runs beneath the bars\' figures: a figure ending across the line hides it on its white ground, not struck through', () => {
+    const ref = (cities.totals as Row).churn_rate as number;
+    const { svg } = dashed(regionChurnOption(cities, { dim: 'city', labels, reference: reference('广东省', ref) }));
+    const line = svg.search(/<path d="M[\d.]+ [\d.]+L[\d.]+ [\d.]+"[^>]*stroke-dasharray/);
+    expect(line).toBeGreaterThan(0);
+    // each bar's figure on a white ground, drawn after the line (above it)
+    const figures = [...svg.matchAll(/<path [^>]*fill="#fff"[^>]*><\/path>\s*<text [^>]*>([^<]+)<\/text>/g)];
+    expect(figures.map((m) => m[1]).sort()).toEqual(['10%', '2%', '3%']);
+    for (const m of figures) expect(m.index!, m[1]).toBeGreaterThan(line);
+  });
   it("the scope's rate (3.54%) on the rate axis of a breakdown", () => {
     const brands: MetricResultLike = {
       columns: [col('brand', 'dimension'), col('churned_subscribers', 'integer'), col('churn_rate', 'percent')],

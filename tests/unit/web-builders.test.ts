@@ -5,7 +5,8 @@ import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/compon
 import { SVGRenderer } from 'echarts/renderers';
 import { describe, expect, it } from 'vitest';
 import type { Labels } from '../../web/src/charts/builders/common';
-import { resultTable } from '../../web/src/charts/builders/common';
+import { resultTable, valueLabel } from '../../web/src/charts/builders/common';
+import { formatValue } from '../../web/src/i18n/format';
 import { mapData, PROVINCE_TILES, rankedBarsOption, shortRegion, tileMapOption, trendOption, trendTable } from '../../web/src/charts/builders/overview';
 import { barsWithLineOption, heatmapOption, sankeyFromMigration, sankeyOption } from '../../web/src/charts/builders/segments';
 import { survivalCurves, survivalOption, medianOption, contractChurnOption } from '../../web/src/charts/builders/lifecycle';
@@ -242,6 +243,26 @@ describe('the sankey in a real render', () => {
   });
 });
 
+describe("the figures on a chart's bars", () => {
+  it('share one number of decimals within a unit: 4.0% beside 4.1%, not 4%', () => {
+    const f = valueLabel(labels, 'percent', [0.04, 0.041, 0.0395, null]);
+    expect([0.04, 0.041, 0.0395].map(f)).toEqual(['4.0%', '4.1%', '4.0%']);
+    expect(valueLabel(labels, 'percent', [0.04, 0.05]).call(null, 0.04)).toBe('4%'); // none needs a decimal
+    expect(valueLabel(labels, 'currency', [70, 72.3])(70)).toBe('70.0 元');
+    expect(valueLabel({ ...labels, locale: 'en' }, 'currency', [1234, 1234.5])(1234)).toBe('¥1,234.0');
+    // figures in different units are left as they are (3.08万 beside 4,000)
+    const subs = valueLabel(labels, 'integer', [30800, 4000]);
+    expect([subs(30800), subs(4000)]).toEqual(['3.08万', '4,000']);
+    expect(subs(null)).toBe(formatValue(null, 'integer', 'zh-CN'));
+  });
+  it('on a ranking of provinces, every rate with one decimal', () => {
+    const r = result([{ province: '440000', churn_rate: 0.04 }, { province: '150000', churn_rate: 0.0412 }]);
+    const o = rankedBarsOption(r, { dim: 'province', metric: 'churn_rate', labels });
+    const fmt = (o.series[0].label as { formatter: (p: { value: number }) => string }).formatter;
+    expect([fmt({ value: 0.04 }), fmt({ value: 0.0412 })]).toEqual(['4.0%', '4.1%']);
+  });
+});
+
 describe('bars with a line in a real render', () => {
   /** Every text ECharts draws, with its box on the canvas. */
   const drawn = (option: object, width = 600, height = 320) => {
@@ -269,7 +290,8 @@ describe('bars with a line in a real render', () => {
   });
   it('a handful of members keep their figures on the bars', () => {
     const texts = drawn(barsWithLineOption(result(provinces.slice(0, 5)), { dim: 'province', bar: 'arpu', line: 'churn_rate', labels: pLabels }));
-    expect(texts.filter((t) => t.text.endsWith(' 元')).map((t) => t.text)).toEqual(['70 元', '72.3 元', '74.6 元', '76.9 元', '79.2 元']);
+    // one number of decimals among them: 70.0 元 beside 72.3 元
+    expect(texts.filter((t) => t.text.endsWith(' 元')).map((t) => t.text)).toEqual(['70.0 元', '72.3 元', '74.6 元', '76.9 元', '79.2 元']);
   });
 });
 

@@ -1,5 +1,5 @@
 /** Channels: cost vs conversion scatter, stage × channel preference shares, campaign lift. */
-import { axis, baseOption, compact, exact, num, PALETTE, rowsOf, tooltipLines, type Labels, type MetricResultLike, type Row, type TableData, LABELS_INSIDE } from './common';
+import { axis, baseOption, valueLabel, compact, exact, num, PALETTE, rowsOf, tooltipLines, type Labels, type MetricResultLike, type Row, type TableData, LABELS_INSIDE } from './common';
 
 export const ELECTRONIC = new Set(['ivr', 'web', 'app', 'wap', 'sms', 'mms', 'self_service']);
 
@@ -63,6 +63,8 @@ export function liftOption(byList: MetricResultLike | null, byKind: MetricResult
   const kinds = [...new Set(rows.map((r) => String(r.campaign_kind)))];
   const hit = (k: string, list: string) => rows.find((r) => r.campaign_kind === k && r.list_type === list);
   const lift = (k: string) => rowsOf(byKind).find((r) => r.campaign_kind === k);
+  const hitFigure = valueLabel(labels, 'percent', rows.map((r) => r.hit_rate));
+  const hitLabel = (p: { value: number }) => hitFigure(p.value);
   const cats = kinds.map((k) => labels.member('campaign_kind', k));
   return {
     ...baseOption(),
@@ -85,8 +87,8 @@ export function liftOption(byList: MetricResultLike | null, byKind: MetricResult
     xAxis: { type: 'category', data: cats },
     yAxis: [{ type: 'value', axisLabel: axis(labels, 'percent') }, { type: 'value', name: s.liftLabel, axisLabel: axis(labels, 'ratio'), splitLine: { show: false } }],
     series: [
-      { name: s.modelLabel, type: 'bar', barMaxWidth: 40, data: kinds.map((k) => num(hit(k, 'model')?.hit_rate)), label: { show: true, position: 'top', formatter: (p: { value: number }) => compact(labels, p.value, 'percent') } },
-      { name: s.randomLabel, type: 'bar', barMaxWidth: 40, data: kinds.map((k) => num(hit(k, 'random')?.hit_rate)), label: { show: true, position: 'top', formatter: (p: { value: number }) => compact(labels, p.value, 'percent') } },
+      { name: s.modelLabel, type: 'bar', barMaxWidth: 40, data: kinds.map((k) => num(hit(k, 'model')?.hit_rate)), label: { show: true, position: 'top', formatter: hitLabel } },
+      { name: s.randomLabel, type: 'bar', barMaxWidth: 40, data: kinds.map((k) => num(hit(k, 'random')?.hit_rate)), label: { show: true, position: 'top', formatter: hitLabel } },
       // one lift per kind: points, not a line (the kinds are not a sequence)
       { name: s.liftLabel, type: 'line', yAxisIndex: 1, symbolSize: 10, lineStyle: { opacity: 0 }, data: kinds.map((k) => num(lift(k)?.campaign_lift)), label: { show: true, position: 'right', distance: 8, fontWeight: 'bold', formatter: (p: { value: number }) => `×${compact(labels, p.value, 'ratio')}` } },
     ],

@@ -61,7 +61,26 @@ export const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&
 
 export const exact = (labels: Labels, v: unknown, format: string) => formatValue(v, format, labels.locale, 'exact');
 export const compact = (labels: Labels, v: unknown, format: string) => formatValue(v, format, labels.locale, 'compact');
-/** Value-axis labels in the metric's format; on a narrow chart (a phone) those that would overlap are left out. */
+/**
+ * The figures drawn on a chart's bars or points, each compact, with one number of decimals
+ * among those that share a unit: 4.0% beside 4.1%, not 4% (compact forms drop trailing
+ * zeros); 70.0 元 beside 72.3 元. Figures in different units (3.08万 beside 4,000) are left as
+ * they are. `values`: every figure the labels will show.
+ */
+export function valueLabel(labels: Labels, format: string, values: readonly unknown[]): (v: unknown) => string {
+  // [whole part with any sign or currency before it, decimals, unit after]
+  const parts = (t: string) => /^(\D*[\d,]+)(?:\.(\d+))?(.*)$/.exec(t);
+  const shown = values.map((v) => compact(labels, v, format)).map(parts).filter((m): m is RegExpExecArray => m !== null);
+  const units = new Set(shown.map((m) => m[3]));
+  const decimals = Math.max(0, ...shown.map((m) => m[2]?.length ?? 0));
+  return (v) => {
+    const t = compact(labels, v, format);
+    const m = parts(t);
+    if (!m || !decimals || (m[2]?.length ?? 0) >= decimals || units.size !== 1 || !units.has(m[3])) return t;
+    return `${m[1]}.${(m[2] ?? '').padEnd(decimals, '0')}${m[3]}`;
+  };
+}
+
 /**
  * A value axis's labels in a metric's format; `values`: what is drawn on it, so that every
  * tick takes one unit and one number of decimals (axisFormatter); `scale`: the axis runs

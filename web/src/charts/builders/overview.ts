@@ -4,7 +4,7 @@
  * boundaries do not load, the ranked bars of provinces or cities, and the monthly trend with
  * the same months of the previous year.
  */
-import { axis, baseOption, escapeHtml, exact, compact, num, rowsOf, SELECTED_COLOR, tooltipLines, type Labels, type MetricResultLike, type TableData, LABELS_INSIDE } from './common';
+import { axis, baseOption, valueLabel, escapeHtml, exact, compact, num, rowsOf, SELECTED_COLOR, tooltipLines, type Labels, type MetricResultLike, type TableData, LABELS_INSIDE } from './common';
 
 /** Grid position (column, row; row 0 at the top) of each province, by GB/T 2260 code. */
 /**
@@ -227,12 +227,17 @@ export function rankedBarsOption(result: MetricResultLike | null, s: { dim: stri
     series: [{
       type: 'bar', barMaxWidth: 18,
       data: rows.map((r) => ({ value: num(r[metric]), id: String(r[dim]), itemStyle: selected.includes(String(r[dim])) ? { color: SELECTED_COLOR } : undefined })),
-      label: { show: !crowded, position: 'right', fontSize: 10, formatter: (p: { value: number }) => compact(labels, p.value, fmt) },
+      label: {
+        show: !crowded, position: 'right', fontSize: 10, formatter: ((f) => (p: { value: number }) => f(p.value))(valueLabel(labels, fmt, rows.map((r) => r[metric]))),
+        // the reference line runs beneath (its z): a figure ending across it hides it instead of being struck through
+        ...(s.reference ? { backgroundColor: '#fff', padding: [0, 2] } : {}),
+      },
       // the whole's figure (全国 3.8%) as a dashed line across the bars
       ...(s.reference ? {
         markLine: {
           // precision: ECharts rounds a mark line's position to 2 decimals by default (a 3.5% rate drawn at 4%)
-          silent: true, symbol: 'none', precision: 20, lineStyle: { color: '#667085', type: 'dashed' },
+          // beneath the bars (z 2) and their figures' white ground (ECharts puts mark lines above, z 5)
+          silent: true, symbol: 'none', precision: 20, z: 1, lineStyle: { color: '#667085', type: 'dashed' },
           label: { formatter: `${s.reference.label} ${compact(labels, s.reference.value, fmt)}`, position: 'end', fontSize: 10, color: '#475467' },
           data: [{ xAxis: s.reference.value }],
         },
