@@ -61,7 +61,8 @@ export function breakdownOption(result: MetricResultLike | null, s: { dim: strin
   const refName = ref ? `${ref.label} ${compact(s.labels, ref.value, 'percent')}` : null;
   return {
     ...base,
-    ...(refName ? { legend: { ...base.legend, data: [...base.series.map((x) => x.name), refName] } } : {}),
+    // the reference's entry on a row of its own: beside the two series it wrapped at a phone's width onto the plot
+    ...(refName ? { legend: [{ ...base.legend, data: base.series.map((x) => x.name) }, { top: 20, data: [refName] }], grid: { ...base.grid, top: 52 } } : {}),
     // more than six members (sub-segments, channels) are named at a slant
     xAxis: { ...base.xAxis, axisLabel: { interval: 0, fontSize: 11, ...(many ? { rotate: 35 } : {}) } },
     series: [
