@@ -10,7 +10,7 @@ import { formatValue } from '../../web/src/i18n/format';
 import { mapData, PROVINCE_TILES, rankedBarsOption, shortRegion, tileMapOption, trendOption, trendTable } from '../../web/src/charts/builders/overview';
 import { barsWithLineOption, heatmapOption, sankeyFromMigration, sankeyOption } from '../../web/src/charts/builders/segments';
 import { survivalCurves, survivalOption, medianOption, contractChurnOption } from '../../web/src/charts/builders/lifecycle';
-import { preferenceShares, scatterOption } from '../../web/src/charts/builders/channels';
+import { liftOption, preferenceShares, scatterOption } from '../../web/src/charts/builders/channels';
 import { capabilityBenchmark, capabilityTree, manyAxesWidth, RADAR_NAME_WIDTH, radarOption, wrapName } from '../../web/src/charts/builders/capability';
 import { patchQuery, pageState, tabQuery } from '../../web/src/composables/useUrlState';
 import { regionFilters, levelOf, within } from '../../web/src/composables/useScope';
@@ -260,6 +260,28 @@ describe("the figures on a chart's bars", () => {
     const o = rankedBarsOption(r, { dim: 'province', metric: 'churn_rate', labels });
     const fmt = (o.series[0].label as { formatter: (p: { value: number }) => string }).formatter;
     expect([fmt({ value: 0.04 }), fmt({ value: 0.0412 })]).toEqual(['4.0%', '4.1%']);
+  });
+});
+
+describe('campaign lift in a real render, at a phone\'s width (300 px: ECharts\' own text measure is narrower than a browser\'s)', () => {
+  it('names both campaign kinds and keeps the lift axis\'s name off the legend', () => {
+    echarts.use([LineChart, BarChart, GridComponent, LegendComponent, TooltipComponent, SVGRenderer]);
+    const en: Labels = { ...labels, locale: 'en', member: (_d, id) => ({ churn: 'Churn retention', data_service: 'Data service upsell' } as Record<string, string>)[String(id)] ?? String(id) };
+    const byList = result(['churn', 'data_service'].flatMap((k, i) => [{ campaign_kind: k, list_type: 'model', hit_rate: 0.265 - i * 0.15, campaign_targeted: 100 }, { campaign_kind: k, list_type: 'random', hit_rate: 0.032, campaign_targeted: 100 }]));
+    const byKind = result([{ campaign_kind: 'churn', campaign_lift: 8.17, retention_success_rate: 0.08 }, { campaign_kind: 'data_service', campaign_lift: 3.79, retention_success_rate: 0.05 }]);
+    const chart = echarts.init(null, undefined, { renderer: 'svg', ssr: true, width: 300, height: 300 });
+    chart.setOption({ ...liftOption(byList, byKind, { labels: en, modelLabel: 'Model list', randomLabel: 'Random list', liftLabel: 'Lift' }), animation: false });
+    const textOf = (e: unknown) => (e as { style?: { text?: unknown } }).style?.text;
+    const texts = chart.getZr().storage.getDisplayList().filter((e) => typeof textOf(e) === 'string').map((e) => {
+      const r = e.getBoundingRect().clone();
+      r.applyTransform(e.getComputedTransform());
+      return { text: String(textOf(e)), r };
+    });
+    chart.dispose();
+    expect(texts.map((t) => t.text)).toEqual(expect.arrayContaining(['Churn retention', 'Data service upsell']));
+    const lifts = texts.filter((t) => t.text === 'Lift');
+    expect(lifts).toHaveLength(2); // the legend's entry and the axis's name
+    expect(lifts[0].r.intersect(lifts[1].r)).toBe(false);
   });
 });
 
