@@ -512,6 +512,8 @@ describe('executive dashboard', () => {
         expect(c.painted, `${name}/${c.id} painted pixels`).toBeGreaterThan(500);
         expect(c.colours, `${name}/${c.id} colours`).toBeGreaterThan(2);
       }
+      // the log-rank statistic with two decimals (37,010.3032 read like a measurement)
+      if (name === 'lifecycle') expect(await page.locator('[data-testid="log-rank"]').innerText()).toMatch(/χ² = [\d,]+\.\d{2}, df \d+, p /);
       if (name === 'capability') {
         // 深圳电信 (the tree's entity under 深圳) has no published dimension score: its dimensions are
         // derived from its areas, marked so; how is a tooltip, not text under the row
