@@ -5,7 +5,7 @@ import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/compon
 import { SVGRenderer } from 'echarts/renderers';
 import { describe, expect, it } from 'vitest';
 import type { Labels } from '../../web/src/charts/builders/common';
-import { resultTable, valueLabel } from '../../web/src/charts/builders/common';
+import { resultTable, figureText } from '../../web/src/charts/builders/common';
 import { formatValue } from '../../web/src/i18n/format';
 import { mapData, PROVINCE_TILES, rankedBarsOption, shortRegion, tileMapOption, trendOption, trendTable } from '../../web/src/charts/builders/overview';
 import { barsWithLineOption, heatmapOption, sankeyFromMigration, sankeyOption } from '../../web/src/charts/builders/segments';
@@ -245,13 +245,13 @@ describe('the sankey in a real render', () => {
 
 describe("the figures on a chart's bars", () => {
   it('share one number of decimals within a unit: 4.0% beside 4.1%, not 4%', () => {
-    const f = valueLabel(labels, 'percent', [0.04, 0.041, 0.0395, null]);
+    const f = figureText(labels, 'percent', [0.04, 0.041, 0.0395, null]);
     expect([0.04, 0.041, 0.0395].map(f)).toEqual(['4.0%', '4.1%', '4.0%']);
-    expect(valueLabel(labels, 'percent', [0.04, 0.05]).call(null, 0.04)).toBe('4%'); // none needs a decimal
-    expect(valueLabel(labels, 'currency', [70, 72.3])(70)).toBe('70.0 元');
-    expect(valueLabel({ ...labels, locale: 'en' }, 'currency', [1234, 1234.5])(1234)).toBe('¥1,234.0');
+    expect(figureText(labels, 'percent', [0.04, 0.05])(0.04)).toBe('4%'); // none needs a decimal
+    expect(figureText(labels, 'currency', [70, 72.3])(70)).toBe('70.0 元');
+    expect(figureText({ ...labels, locale: 'en' }, 'currency', [1234, 1234.5])(1234)).toBe('¥1,234.0');
     // figures in different units are left as they are (3.08万 beside 4,000)
-    const subs = valueLabel(labels, 'integer', [30800, 4000]);
+    const subs = figureText(labels, 'integer', [30800, 4000]);
     expect([subs(30800), subs(4000)]).toEqual(['3.08万', '4,000']);
     expect(subs(null)).toBe(formatValue(null, 'integer', 'zh-CN'));
   });

@@ -3,7 +3,7 @@
  * any grouping, pie, funnel, a generic radar and a two-dimension sankey. Same contract as
  * web/src/charts/builders: pure `(result, settings) => option`, labels passed in.
  */
-import { axis, baseOption, valueLabel, compact, exact, memberColor, num, PALETTE, rowsOf, tooltipLines, type Labels, type MetricResultLike, type Row, LABELS_INSIDE } from '../charts/builders/common';
+import { axis, baseOption, figureLabel, compact, exact, memberColor, num, PALETTE, rowsOf, tooltipLines, type Labels, type MetricResultLike, type Row, LABELS_INSIDE } from '../charts/builders/common';
 
 /** Distinct values of a column, in first-seen order (or by `order`, or ascending for time). */
 export function categories(rows: Row[], key: string, s: { time?: boolean; order?: string[] } = {}): string[] {
@@ -81,7 +81,7 @@ export function seriesOption(result: MetricResultLike | null, s: SeriesSpec) {
       // many lines (各省每月离网率: 31): the one pointed at, or its legend entry, stands out and the others fade
       ...(lines.length > 6 ? { emphasis: { focus: 'series' } } : {}),
       label: s.type === 'bar' && xs.length <= 12 && lines.length <= 2
-        ? { show: true, position: 'top', fontSize: 10, formatter: ((f) => (p: { value: number }) => f(p.value))(valueLabel(labels, labels.format(l.metric), lines.filter((o) => o.metric === l.metric).flatMap((o) => o.data))) } : undefined,
+        ? { show: true, position: 'top', fontSize: 10, formatter: figureLabel(labels, labels.format(l.metric), lines.filter((o) => o.metric === l.metric).flatMap((o) => o.data)) } : undefined,
     })),
   };
 }

@@ -1,5 +1,5 @@
 /** Channels: cost vs conversion scatter, stage × channel preference shares, campaign lift. */
-import { axis, baseOption, valueLabel, compact, exact, num, PALETTE, rowsOf, tooltipLines, type Labels, type MetricResultLike, type Row, type TableData, LABELS_INSIDE } from './common';
+import { axis, baseOption, figureLabel, compact, exact, num, PALETTE, rowsOf, tooltipLines, type Labels, type MetricResultLike, type Row, type TableData, LABELS_INSIDE } from './common';
 
 export const ELECTRONIC = new Set(['ivr', 'web', 'app', 'wap', 'sms', 'mms', 'self_service']);
 
@@ -63,8 +63,7 @@ export function liftOption(byList: MetricResultLike | null, byKind: MetricResult
   const kinds = [...new Set(rows.map((r) => String(r.campaign_kind)))];
   const hit = (k: string, list: string) => rows.find((r) => r.campaign_kind === k && r.list_type === list);
   const lift = (k: string) => rowsOf(byKind).find((r) => r.campaign_kind === k);
-  const hitFigure = valueLabel(labels, 'percent', rows.map((r) => r.hit_rate));
-  const hitLabel = (p: { value: number }) => hitFigure(p.value);
+  const hitLabel = figureLabel(labels, 'percent', rows.map((r) => r.hit_rate));
   const cats = kinds.map((k) => labels.member('campaign_kind', k));
   return {
     ...baseOption(),

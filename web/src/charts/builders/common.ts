@@ -67,7 +67,7 @@ export const compact = (labels: Labels, v: unknown, format: string) => formatVal
  * zeros); 70.0 元 beside 72.3 元. Figures in different units (3.08万 beside 4,000) are left as
  * they are. `values`: every figure the labels will show.
  */
-export function valueLabel(labels: Labels, format: string, values: readonly unknown[]): (v: unknown) => string {
+export function figureText(labels: Labels, format: string, values: readonly unknown[]): (v: unknown) => string {
   // [whole part with any sign or currency before it, decimals, unit after]
   const parts = (t: string) => /^(\D*[\d,]+)(?:\.(\d+))?(.*)$/.exec(t);
   const shown = values.map((v) => compact(labels, v, format)).map(parts).filter((m): m is RegExpExecArray => m !== null);
@@ -79,6 +79,12 @@ export function valueLabel(labels: Labels, format: string, values: readonly unkn
     if (!m || !decimals || (m[2]?.length ?? 0) >= decimals || units.size !== 1 || !units.has(m[3])) return t;
     return `${m[1]}.${(m[2] ?? '').padEnd(decimals, '0')}${m[3]}`;
   };
+}
+
+/** `figureText` as an ECharts label formatter (it is given `{ value }`). */
+export function figureLabel(labels: Labels, format: string, values: readonly unknown[]): (p: { value: unknown }) => string {
+  const f = figureText(labels, format, values);
+  return (p) => f(p.value);
 }
 
 /**

@@ -4,7 +4,7 @@
  * boundaries do not load, the ranked bars of provinces or cities, and the monthly trend with
  * the same months of the previous year.
  */
-import { axis, baseOption, valueLabel, escapeHtml, exact, compact, num, rowsOf, SELECTED_COLOR, tooltipLines, type Labels, type MetricResultLike, type TableData, LABELS_INSIDE } from './common';
+import { axis, baseOption, figureLabel, escapeHtml, exact, compact, num, rowsOf, SELECTED_COLOR, tooltipLines, type Labels, type MetricResultLike, type TableData, LABELS_INSIDE } from './common';
 
 /** Grid position (column, row; row 0 at the top) of each province, by GB/T 2260 code. */
 /**
@@ -228,7 +228,7 @@ export function rankedBarsOption(result: MetricResultLike | null, s: { dim: stri
       type: 'bar', barMaxWidth: 18,
       data: rows.map((r) => ({ value: num(r[metric]), id: String(r[dim]), itemStyle: selected.includes(String(r[dim])) ? { color: SELECTED_COLOR } : undefined })),
       label: {
-        show: !crowded, position: 'right', fontSize: 10, formatter: ((f) => (p: { value: number }) => f(p.value))(valueLabel(labels, fmt, rows.map((r) => r[metric]))),
+        show: !crowded, position: 'right', fontSize: 10, formatter: figureLabel(labels, fmt, rows.map((r) => r[metric])),
         // the reference line runs beneath (its z): a figure ending across it hides it instead of being struck through
         ...(s.reference ? { backgroundColor: '#fff', padding: [0, 2] } : {}),
       },

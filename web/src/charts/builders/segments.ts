@@ -1,5 +1,5 @@
 /** Segments: value tiers, brand sub-segments, heatmaps (RFM and friends), the migration sankey. */
-import { axis, baseOption, valueLabel, memberColor, compact, exact, num, rowsOf, SELECTED_COLOR, tooltipLines, type Labels, type MetricResultLike, type Row, type TableData, LABELS_INSIDE } from './common';
+import { axis, baseOption, figureLabel, memberColor, compact, exact, num, rowsOf, SELECTED_COLOR, tooltipLines, type Labels, type MetricResultLike, type Row, type TableData, LABELS_INSIDE } from './common';
 
 /** Subscribers per member as bars, a ratio metric (ARPU) as a line on the right axis. */
 export function barsWithLineOption(result: MetricResultLike | null, s: { dim: string; bar: string; line?: string; order?: string[]; selected?: string[]; labels: Labels }) {
@@ -33,7 +33,7 @@ export function barsWithLineOption(result: MetricResultLike | null, s: { dim: st
       ...(line ? [{ type: 'value', axisLabel: axis(labels, labels.format(line), rows.map((r) => r[line])), splitLine: { show: false } }] : []),
     ],
     series: [
-      { name: labels.metric(bar), type: 'bar', barMaxWidth: 36, data: rows.map((r) => (s.selected?.includes(String(r[dim])) ? { value: num(r[bar]), itemStyle: { color: SELECTED_COLOR } } : num(r[bar]))), label: { show: !crowded, position: 'top', fontSize: 10, formatter: ((f) => (p: { value: number }) => f(p.value))(valueLabel(labels, labels.format(bar), rows.map((r) => r[bar]))) } },
+      { name: labels.metric(bar), type: 'bar', barMaxWidth: 36, data: rows.map((r) => (s.selected?.includes(String(r[dim])) ? { value: num(r[bar]), itemStyle: { color: SELECTED_COLOR } } : num(r[bar]))), label: { show: !crowded, position: 'top', fontSize: 10, formatter: figureLabel(labels, labels.format(bar), rows.map((r) => r[bar])) } },
       ...(line ? [{ name: labels.metric(line), type: 'line', yAxisIndex: 1, symbolSize: 7, data: rows.map((r) => num(r[line])) }] : []),
     ],
   };
