@@ -76,7 +76,7 @@ export const METRICS: Metric[] = [
     synonyms: ['处理时长', '平均处理时间', 'AHT', 'handle time', 'handling time'], formula: 'handle seconds ÷ contacts',
     sql: () => div('sum(handle_sec)', 'count()'), rollupSql: () => div('sum(handle_sec)', 'sum(contacts)') },
   { id: 'first_contact_resolution', labelZh: '一次解决率', labelEn: 'First-contact resolution', cube: 'contacts', kind: 'ratio', format: 'percent', higherIsBetter: true,
-    synonyms: ['首次解决率', '一次性解决率', 'FCR', 'first contact resolution'], formula: 'resolved at first contact ÷ contacts',
+    synonyms: ['首次解决率', '一次性解决率', 'FCR', 'first contact resolution', 'resolved at first contact', 'resolved on first contact', 'resolved on the first contact', 'first time resolution', 'resolved first time'], formula: 'resolved at first contact ÷ contacts',
     sql: () => div('countIf(resolved_first = 1)', 'count()'), rollupSql: () => div('sum(resolved_first)', 'sum(contacts)') },
   { id: 'e_channel_share', labelZh: '电子渠道占比', labelEn: 'E-channel share', cube: 'contacts', kind: 'ratio', format: 'percent', higherIsBetter: true,
     synonyms: ['电子渠道比例', '电子渠道分流率', 'electronic channel share', 'e-channel ratio', 'digital share'],

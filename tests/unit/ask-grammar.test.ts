@@ -418,6 +418,13 @@ describe('never silently wrong', () => {
     expect(interp('投诉的用户数')).toMatchObject(complained)
     // where subscribers have the dimension themselves, they stay subscribers
     expect(interp('各渠道的客户数')).toMatchObject({ metrics: ['subscribers'], groupBy: ['acquisition_channel'] })
+    // the churn rate over several months is the period's, and the answer says so (a KPI of 20% beside a month's 3.5% misled)
+    expect(answered('深圳最近6个月的离网率').restatement).toContain('（6个月的离网率是这段时间合计的：期间离网用户 ÷ 期初用户，不是月均；每月的离网率请加“按月”。）')
+    expect(answered('Show churn for Shenzhen over the last 6 months').restatement).toContain('(The churn rate over 6 months is the period\'s: churned in them ÷ subscribers at their start, not a monthly average; add "by month" for each month\'s.)')
+    for (const q of ['最近6个月每月的离网率', '上个月的离网率', '最近6个月的ARPU']) expect(answered(q).restatement, q).not.toMatch(/合计/)
+    // resolved at first contact is the first-contact resolution; foreign alone the foreign carriers, as 国外 is
+    expect(interp('What percentage of contacts are resolved at first contact?').metrics).toContain('first_contact_resolution')
+    expect(interp('Compare China Telecom with the foreign best on customer insight').filters).toEqual(interp('compare China Telecom with the best foreign carrier on customer insight').filters)
     // which kind of customer: the customer type
     expect(interp('哪类客户投诉最多')).toMatchObject({ metrics: ['contacts'], groupBy: ['customer_type'], filters: [{ dimension: 'purpose', values: ['complaint'] }], orderBy: { metric: 'contacts', direction: 'desc' } })
     expect(interp('what kind of customers complain the most')).toMatchObject({ metrics: ['contacts'], groupBy: ['customer_type'], orderBy: { direction: 'desc' } })

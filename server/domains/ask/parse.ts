@@ -1158,6 +1158,16 @@ export function interpret(given: Token[], env: Env, forced: Forced = new Map(), 
     const cut = weekday(r.fromDay) !== 1 || weekday(r.toDay) !== 0;
     if (cut) notes.push(zh ? '（按ISO周统计（周一至周日）；首尾两周只含所选时间内的日子，数字偏小。）' : '(By ISO week, Monday to Sunday; the first and last weeks hold only the days in the range, so their figures are smaller.)');
   }
+  // the churn rate over several months is the period's (churned in them ÷ subscribers at their start: 20% over
+  // six months), not a month's 3.5%: said so, with the way to each month's
+  if (q.timeRange && q.metrics.includes('churn_rate') && !(q.groupBy ?? []).some((g) => GRAIN_IDS.has(g))) {
+    const r = parseRange(q.timeRange);
+    const months = (+r.toDay.slice(0, 4) - +r.fromDay.slice(0, 4)) * 12 + (+r.toDay.slice(5, 7) - +r.fromDay.slice(5, 7)) + 1;
+    if (months > 1) {
+      notes.push(zh ? `（${months}个月的离网率是这段时间合计的：期间离网用户 ÷ 期初用户，不是月均；每月的离网率请加“按月”。）`
+        : `(The churn rate over ${months} months is the period's: churned in them ÷ subscribers at their start, not a monthly average; add "by month" for each month's.)`);
+    }
+  }
   radarAxes(q, shown, notes, zh);
   const final = tidy(q);
   return { kind: 'answer', interp: final, chart: shown, explicitChart: !!chart, requery: true, notes, ...(marked ? { focus: marked } : {}), ...(tenurePoint ? { tenure: tenurePoint } : {}) };

@@ -297,7 +297,7 @@ export const REGION_GROUPS: [string[], (code: string) => boolean][] = [
 /** Domain phrasings beyond the model's synonyms (parser-owned). */
 export const EXTRA_SENSES: [string, Sense][] = [
   // the carriers of the 2003 assessment by kind (外国运营商: the seven foreign ones)
-  ...(['外国运营商', '国外运营商', '海外运营商', '境外运营商', '外国', '国外', 'foreign carriers', 'foreign carrier', 'foreign operators', 'overseas carriers']
+  ...(['外国运营商', '国外运营商', '海外运营商', '境外运营商', '外国', '国外', 'foreign carriers', 'foreign carrier', 'foreign operators', 'overseas carriers', 'foreign', 'overseas']
     .flatMap((w) => PUBLISHED_ENTITIES.filter((e) => e.kind === 'foreign').map((e) => [w, { kind: 'member', dimension: 'capability_entity', id: e.id, group: true }] as [string, Sense]))),
   ...(['国内运营商', '中国运营商', 'domestic carriers', 'domestic operators', 'chinese carriers']
     .flatMap((w) => PUBLISHED_ENTITIES.filter((e) => e.kind === 'domestic').map((e) => [w, { kind: 'member', dimension: 'capability_entity', id: e.id, group: true }] as [string, Sense]))),
