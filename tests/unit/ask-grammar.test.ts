@@ -425,6 +425,14 @@ describe('never silently wrong', () => {
     // resolved at first contact is the first-contact resolution; foreign alone the foreign carriers, as 国外 is
     expect(interp('What percentage of contacts are resolved at first contact?').metrics).toContain('first_contact_resolution')
     expect(interp('Compare China Telecom with the foreign best on customer insight').filters).toEqual(interp('compare China Telecom with the best foreign carrier on customer insight').filters)
+    // what each part contributes (各品牌的收入贡献) is its share: a pie of the whole
+    const contribution = answered('各品牌的收入贡献')
+    expect([contribution.chart, contribution.interpretation]).toMatchObject(['pie', { metrics: ['revenue'], groupBy: ['brand'] }])
+    expect(answered('revenue contribution by brand').chart).toBe('pie')
+    // a streak (连续上升, three months in a row) is not searched for: said so, with what can be asked
+    const streak = ask('哪些地市的离网率连续上升')
+    expect([streak.status, streak.message]).toEqual(['CLARIFY', expect.stringContaining('不会替你找连续几个月上升或下降的')])
+    expect(ask('which cities had churn rising three months in a row').message).toContain('Streaks (rising several months in a row) are not searched for')
     // which kind of customer: the customer type
     expect(interp('哪类客户投诉最多')).toMatchObject({ metrics: ['contacts'], groupBy: ['customer_type'], filters: [{ dimension: 'purpose', values: ['complaint'] }], orderBy: { metric: 'contacts', direction: 'desc' } })
     expect(interp('what kind of customers complain the most')).toMatchObject({ metrics: ['contacts'], groupBy: ['customer_type'], orderBy: { direction: 'desc' } })

@@ -145,6 +145,8 @@ export function createParser(opts: ParserOptions = {}) {
             'There is no churn-risk score or warning list in the data: the nearest are the churn-retention campaigns\' lists (model lists against random ones: hit rate and lift), e.g. "targeted customers of retention campaigns", "hit rate of retention campaigns"; those who already left are the churned subscribers.'],
           'absent:fixed': ['数据只有移动用户：没有宽带、固话或IPTV。可以问移动用户的指标，例如“深圳的用户数”“各品牌的DOU”。',
             'The data is mobile subscribers only: no broadband, fixed line or IPTV. Ask about the mobile base, e.g. "subscribers in Shenzhen", "DOU by brand".'],
+          'absent:streak': ['不会替你找连续几个月上升或下降的：可以看每月的走势，例如“广东各地市离网率按月”，或上个月比前一个月，例如“哪些地市的离网率环比上升了”。',
+            'Streaks (rising several months in a row) are not searched for: look at each month, e.g. "churn rate by city in Guangdong by month", or last month against the one before, e.g. "which cities saw churn rise month over month".'],
           'absent:complaint_rate': ['数据里没有投诉率（每用户投诉数）：投诉记在接触里（接触目的：投诉），最接近的是投诉类接触次数，例如“各地市的投诉量”，可与“各地市的用户数”对照。',
             'There is no complaint rate (complaints per subscriber) in the data: complaints are contacts whose purpose is a complaint; the nearest is their count, e.g. "complaints by city", beside "subscribers by city".'],
           'absent:clv': ['数据里没有客户终身价值（CLV）：最接近的是ARPU（每月）和中位生命周期（在网月数），可以分别问，例如“各价值分层的ARPU”“各品牌的中位生命周期”。',

@@ -110,6 +110,8 @@ export const CHARTS: [string, ChartKind][] = [
   // a donut is a pie with a hole; what fraction / % of is the share
   ['donut', 'pie'], ['donut chart', 'pie'], ['doughnut', 'pie'], ['doughnut chart', 'pie'], ['环形图', 'pie'], ['圆环图', 'pie'], ['甜甜圈图', 'pie'],
   ['fraction', 'pie'], ['what fraction of', 'pie'], ['portion', 'pie'], ['what portion of', 'pie'], ['% of', 'pie'], ['percent of', 'pie'], ['percentage of', 'pie'],
+  // what each part contributes to the whole (各品牌的收入贡献, contribution to revenue) is its share
+  ['贡献', 'pie'], ['贡献度', 'pie'], ['贡献率', 'pie'], ['contribution', 'pie'], ['contributions', 'pie'], ['contribution to', 'pie'],
   // 各占多少, 占多少比例: the share
   ['占', 'pie'], ['各占', 'pie'], ['占多少', 'pie'], ['所占', 'pie'], ['所占比例', 'pie'],
   ['表格', 'table'], ['表', 'table'], ['明细表', 'table'], ['列表', 'table'], ['table', 'table'], ['grid', 'table'],
@@ -150,7 +152,7 @@ export const AMBIGUOUS_COMPARES = [
 ];
 /** words for the mix of a dimension (男女比例, 渠道构成): pie words that are not the chart's name */
 export const MIX_WORDS = new Set(['占比', '构成', '比例', 'share', 'mix', '百分比', 'percentage', 'proportion', 'breakdown', '占', '各占', '占多少', '所占', '所占比例',
-  'fraction', 'what fraction of', 'portion', 'what portion of', '% of', 'percent of', 'percentage of']);
+  'fraction', 'what fraction of', 'portion', 'what portion of', '% of', 'percent of', 'percentage of', '贡献', '贡献度', '贡献率', 'contribution', 'contributions', 'contribution to']);
 /** a pie asked by name (not a share word): declined aloud for a ratio */
 export const PIE_NAMES = /饼|pie|donut|doughnut|环形|圆环/i;
 
@@ -248,6 +250,10 @@ export const OOS_WORDS: [string, string][] = [
   // complaints per subscriber: not a metric; complaints are counted as contacts of that purpose
   ...['投诉率', '投诉比例', '投诉占比', '万户投诉率', '万户投诉', '百万客户投诉率', 'complaint rate', 'complaint rates', 'complaints per subscriber', 'complaints per customer']
     .map((w) => [w, 'absent:complaint_rate'] as [string, string]),
+  // a streak (rose three months running) is not a query the model has: each month's figure is
+  ...['连续上升', '连续下降', '连续增长', '连续下滑', '连续走高', '连续走低', '连续', '持续上升', '持续下降', '逐月上升', '逐月下降',
+    'consecutive', 'in a row', 'months running', 'straight months']
+    .map((w) => [w, 'absent:streak'] as [string, string]),
   ...['customer lifetime value', 'lifetime value', 'clv', 'ltv', '客户终身价值', '终身价值', '生命周期价值', '客户生命周期价值'].map((w) => [w, 'absent:clv'] as [string, string]),
   ...['你是谁', '你好', '密码', '口令', 'password', 'hello', 'who are you', 'api key', 'token', 'credentials', '系统提示', 'system prompt', 'prompt', 'jailbreak', 'ignore', 'disregard', '忽略']
     .map((w) => [w, 'offtopic'] as [string, string]),
