@@ -25,6 +25,8 @@ export type Answer = {
   conversationId: Scalars['ID']['output'];
   /** The members the question asked about, drawn among their siblings (全球通用户占比: 全球通 in the pie of every brand); the chart marks them. */
   focus?: Maybe<AskFocus>;
+  /** The rows' time range, first and last day (MetricResult.from / to): with a weekly breakdown, the chart marks a week it cuts. */
+  from?: Maybe<Scalars['Date']['output']>;
   /** The GraphQL document executed and its variables: runnable as is on /graphql. */
   graphql?: Maybe<Scalars['String']['output']>;
   /** The typed query (MetricQuery shape): what ran (ANSWERED) or what was refused (FORBIDDEN); null otherwise. */
@@ -42,6 +44,7 @@ export type Answer = {
   suggestions: Array<Scalars['String']['output']>;
   /** A point of tenure the question asked of the survival curve (在网12个月的存活率; 前3个月的流失比例: within): the restatement reads it off the curve, the chart marks it. */
   tenure?: Maybe<AskTenure>;
+  to?: Maybe<Scalars['Date']['output']>;
   totals?: Maybe<Scalars['JSON']['output']>;
   /** Words not understood (CLARIFY), with their positions in the question. */
   unknownWords: Array<MarkedWord>;
@@ -1142,6 +1145,7 @@ export type AnswerResolvers<ContextType = RequestContext, ParentType extends Res
   columns?: Resolver<Maybe<Array<ResolversTypes['Column']>>, ParentType, ContextType>;
   conversationId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   focus?: Resolver<Maybe<ResolversTypes['AskFocus']>, ParentType, ContextType>;
+  from?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   graphql?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   interpretation?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
   language?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1152,6 +1156,7 @@ export type AnswerResolvers<ContextType = RequestContext, ParentType extends Res
   status?: Resolver<ResolversTypes['AskStatus'], ParentType, ContextType>;
   suggestions?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   tenure?: Resolver<Maybe<ResolversTypes['AskTenure']>, ParentType, ContextType>;
+  to?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   totals?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
   unknownWords?: Resolver<Array<ResolversTypes['MarkedWord']>, ParentType, ContextType>;
   variables?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;

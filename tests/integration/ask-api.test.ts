@@ -9,7 +9,7 @@ beforeAll(async () => { s = await startServer(); });
 afterAll(async () => { await s?.stop(); });
 
 const ASK = `query($q: String!, $c: ID) { ask(question: $q, conversationId: $c) {
-  conversationId status interpretation restatement language graphql variables chart requeried rows columns { id } unknownWords { text } choices { label } message focus { dimension values } suggestions tenure { months within } } }`;
+  conversationId status interpretation restatement language graphql variables chart requeried rows columns { id } from to unknownWords { text } choices { label } message focus { dimension values } suggestions tenure { months within } } }`;
 const ask = async (q: string, c?: string, headers?: Record<string, string>) => {
   const r = await s.gql(ASK, { q, c }, headers);
   expect(r.status).toBeLessThan(500);
@@ -115,6 +115,17 @@ describe('ask', () => {
     const direct = await s.gql(a.graphql, a.variables);
     expect(direct.body.errors).toBeUndefined();
     expect(direct.body.data.metrics.rows).toEqual(a.rows);
+  });
+
+  it("the answer's time range is the rows' first and last day, as the query it ran resolved them (the chart marks a week it cuts)", async () => {
+    const a = await ask('最近三个月每周的接触次数');
+    expect(a.status).toBe('ANSWERED');
+    const direct = await s.gql(a.graphql, a.variables);
+    const { from, to } = direct.body.data.metrics;
+    expect([a.from, a.to]).toEqual([from, to]);
+    // three whole months: from the first of a month to the last day of another
+    expect(a.from).toMatch(/^\d{4}-\d{2}-01$/);
+    expect(new Date(`${a.to}T00:00:00Z`).getUTCMonth()).not.toBe(new Date(Date.parse(`${a.to}T00:00:00Z`) + 86_400_000).getUTCMonth());
   });
 
   it('a capability score asked whole: derived where the source prints no dimension score, said so; the dimensions one by one where some are unknown', async () => {

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { FOREIGN_CARRIERS } from '../../web/src/charts/builders/capability';
 import { SELECTED_COLOR, type Labels } from '../../web/src/charts/builders/common';
-import { chartRows, chooseChart, inCatalogOrder, kpiFigures, listedOrder, MAX_CATEGORIES, planOption, wholeOf, type PlanContext, type Shape } from '../../web/src/chat/chart';
+import { chartRows, chooseChart, daysInRange, inCatalogOrder, isoWeekMonday, kpiFigures, listedOrder, MAX_CATEGORIES, planOption, wholeOf, type PlanContext, type Shape } from '../../web/src/chat/chart';
 import { provinceOfRows } from '../../web/src/charts/builders/overview';
 import { categories, funnelOption, pieOption, seriesOption } from '../../web/src/chat/builders';
 import { normalizeInterpretation, type ChartKind, type Interpretation } from '../../web/src/chat/model';
@@ -285,5 +285,36 @@ describe('a heatmap of many members', () => {
     expect(o.visualMap.show).toBe(false);
     expect(o.grid.right).toBe(16);
     expect(option(5, 13).series[0].label.show).toBe(false);
+  });
+});
+
+describe('weeks the range cuts', () => {
+  it('ISO weeks: week 1 holds 4 January, so its Monday may be in December', () => {
+    // independent facts: 2024-12-30 is the Monday of 2025-W01; 2020 had 53 weeks; 2026-10-19 is a Monday
+    expect(isoWeekMonday('2025-W01')).toBe('2024-12-30');
+    expect(isoWeekMonday('2020-W53')).toBe('2020-12-28');
+    expect(isoWeekMonday('2021-W01')).toBe('2021-01-04');
+    expect(isoWeekMonday('2026-W43')).toBe('2026-10-19');
+    expect(new Date('2026-10-19T00:00:00Z').getUTCDay()).toBe(1);
+    expect(isoWeekMonday('2026-10')).toBeNull();
+    expect(daysInRange('2025-W01', '2025-01-01', '2025-03-31')).toBe(5); // Wed 1 Jan … Sun 5 Jan
+    expect(daysInRange('2025-W14', '2025-01-01', '2025-03-31')).toBe(1); // Mon 31 Mar only
+    expect(daysInRange('2025-W02', '2025-01-01', '2025-03-31')).toBe(7);
+  });
+  it('a weekly line draws a week the range cuts hollow and faded, and its tooltip says how many days it holds', () => {
+    const rows = ['2025-W01', '2025-W02', '2025-W14'].map((week, i) => ({ week, contacts: 100 + i }));
+    const o = planOption({ type: 'series', series: 'line', x: 'week', by: null, metrics: ['contacts'] }, res(rows),
+      { ...ctx, range: { from: '2025-01-01', to: '2025-03-31' }, cutWeek: (n) => `只含${n}天` }) as { series: { data: unknown[] }[]; tooltip: { formatter: (ps: unknown[]) => string } };
+    expect(o.series[0].data).toEqual([
+      { value: 100, symbol: 'emptyCircle', itemStyle: { opacity: 0.45 } }, 101, { value: 102, symbol: 'emptyCircle', itemStyle: { opacity: 0.45 } },
+    ]);
+    const tip = (i: number) => o.tooltip.formatter([{ dataIndex: i, marker: '', seriesIndex: 0 }]);
+    expect(tip(0)).toContain('#2025-W01 · 只含5天');
+    expect(tip(1)).not.toContain('只含');
+    expect(tip(2)).toContain('只含1天');
+    // a range of whole weeks (Monday to Sunday) cuts none; without a range nothing is marked
+    const whole = planOption({ type: 'series', series: 'line', x: 'week', by: null, metrics: ['contacts'] }, res(rows.slice(1, 2)), { ...ctx, range: { from: '2025-01-06', to: '2025-01-12' } }) as { series: { data: unknown[] }[] };
+    expect(whole.series[0].data).toEqual([101]);
+    expect((planOption({ type: 'series', series: 'line', x: 'week', by: null, metrics: ['contacts'] }, res(rows), ctx) as { series: { data: unknown[] }[] }).series[0].data).toEqual([100, 101, 102]);
   });
 });

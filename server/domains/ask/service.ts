@@ -22,11 +22,13 @@ export const ASK_DOCUMENT = `query Ask($q: MetricQuery!, $asOf: Date) {
     rows
     totals
     asOf
+    from
+    to
   }
 }`;
 
 interface Turn { interpretation: MetricQuery; chart: ChartKind; viewer: string; result: AnswerData | null; focus: Focus | null; tenure?: TenurePoint | null; at: number }
-interface AnswerData { columns: unknown[]; rows: unknown[]; totals: unknown; asOf: string }
+interface AnswerData { columns: unknown[]; rows: unknown[]; totals: unknown; asOf: string; from?: string | null; to?: string | null }
 
 /** Bounded, expiring conversation memory (insertion order = least recently used first). */
 class Conversations {

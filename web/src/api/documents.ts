@@ -135,6 +135,8 @@ export const AskDocument = graphql(`
       rows
       totals
       asOf
+      from
+      to
       unknownWords { text start end }
       choices { label interpretation }
       focus { dimension values }
@@ -153,6 +155,8 @@ export const ChatMetricsDocument = graphql(`
       rows
       totals
       asOf
+      from
+      to
     }
   }
 `);

@@ -29,6 +29,8 @@ export interface SeriesSpec {
   byOrder?: string[];
   /** suffix of the previous-period series when the query compares (yoy / mom) */
   prevLabel: string;
+  /** x categories the time range cuts (a week of which it holds 3 days), with what to say of each: drawn faded, said in the tooltip */
+  partial?: Map<string, string>;
 }
 
 /**
@@ -58,6 +60,7 @@ export function seriesOption(result: MetricResultLike | null, s: SeriesSpec) {
     });
   }
   const xLabels = xs.map((x) => labels.member(s.x, x));
+  const cut = (i: number) => s.partial?.get(xs[i]);
   const many = xs.length > 8 && !s.xIsTime;
   return {
     ...baseOption(),
@@ -65,7 +68,7 @@ export function seriesOption(result: MetricResultLike | null, s: SeriesSpec) {
     tooltip: {
       trigger: 'axis', confine: true, axisPointer: { type: s.type === 'bar' ? 'shadow' : 'line' },
       formatter: (ps: { dataIndex: number; marker: string; seriesIndex: number }[]) =>
-        tooltipLines(xLabels[ps[0].dataIndex], ps.map((p) => {
+        tooltipLines(cut(ps[0].dataIndex) ? `${xLabels[ps[0].dataIndex]} · ${cut(ps[0].dataIndex)}` : xLabels[ps[0].dataIndex], ps.map((p) => {
           const l = lines[p.seriesIndex];
           return { marker: p.marker, name: l.name, value: exact(labels, l.data[p.dataIndex], labels.format(l.metric)) };
         })),
@@ -74,7 +77,8 @@ export function seriesOption(result: MetricResultLike | null, s: SeriesSpec) {
     xAxis: { type: 'category', data: xLabels, boundaryGap: s.type === 'bar', axisLabel: { interval: many ? 0 : 'auto', rotate: many ? 40 : 0, fontSize: 11 } },
     yAxis: formats.map((f, i) => ({ type: 'value', scale: s.type === 'line', axisLabel: axis(labels, f, lines.filter((l) => axisOf(l.metric) === i).flatMap((l) => l.data), s.type === 'line'), splitLine: { show: i === 0 } })),
     series: lines.map((l, i) => ({
-      name: l.name, type: s.type, yAxisIndex: axisOf(l.metric), data: l.data,
+      // a period the range cuts: a hollow, faded point (a faded bar), so its dip is not read as the data's
+      name: l.name, type: s.type, yAxisIndex: axisOf(l.metric), data: l.data.map((v, j) => (cut(j) ? { value: v, symbol: 'emptyCircle', itemStyle: { opacity: 0.45 } } : v)),
       barMaxWidth: 36, symbolSize: 6,
       itemStyle: { color: l.member === undefined ? PALETTE[i % PALETTE.length] : memberColor(labels, s.by!, l.member, i), opacity: l.prev ? 0.55 : 1 },
       lineStyle: l.prev ? { type: 'dashed' } : undefined,

@@ -145,6 +145,30 @@ export interface PlanContext {
   focus?: Focus | null;
   /** what the answer's totals are the figure of (全国, 广东省): ranked bars of a rate draw it as a line */
   whole?: string | null;
+  /** the rows' first and last day (the answer's from / to): a week it cuts is marked, with `cutWeek`'s words */
+  range?: { from: string; to: string } | null;
+  cutWeek?: (days: number) => string;
+}
+
+/** The Monday of an ISO week (`2026-W43`: 2026-10-19): week 1 holds 4 January. Null for any other label. */
+export function isoWeekMonday(label: string): string | null {
+  const m = /^(\d{4})-W(\d{2})$/.exec(label);
+  if (!m) return null;
+  const jan4 = Date.UTC(+m[1], 0, 4);
+  const monday1 = jan4 - ((new Date(jan4).getUTCDay() + 6) % 7) * 86_400_000;
+  return new Date(monday1 + (+m[2] - 1) * 7 * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** How many of an ISO week's seven days lie in [from, to] (days, YYYY-MM-DD). */
+export function daysInRange(week: string, from: string, to: string): number {
+  const monday = isoWeekMonday(week);
+  if (!monday) return 7;
+  let n = 0;
+  for (let i = 0; i < 7; i++) {
+    const day = new Date(Date.parse(`${monday}T00:00:00Z`) + i * 86_400_000).toISOString().slice(0, 10);
+    if (day >= from && day <= to) n++;
+  }
+  return n;
 }
 
 /**
@@ -225,10 +249,18 @@ export function planOption(plan: ChartPlan, result: MetricResultLike, ctx: PlanC
       return rankedBarsOption(result, { dim: plan.dim, metric: plan.metric, labels, selected: focusOn(plan.dim) ?? null, reference, smallestOnTop: plan.ascending });
     }
     case 'barsLine': return barsWithLineOption(result, { dim: plan.dim, bar: plan.bar, line: plan.line, selected: focusOn(plan.dim), order: order(plan.dim).length ? order(plan.dim) : undefined, labels });
-    case 'series': return seriesOption(result, {
-      type: plan.series, x: plan.x, by: plan.by, metrics: plan.metrics, labels, xIsTime: isGrain(plan.x),
-      xOrder: isGrain(plan.x) ? undefined : order(plan.x), byOrder: plan.by ? order(plan.by) : undefined, prevLabel: words.prev,
-    });
+    case 'series': {
+      // weeks the range cuts (a range of months seldom starts on a Monday): faded, and the tooltip says how many days they hold
+      const range = ctx.range;
+      const weeks = plan.x === 'week' && range ? categories(rows, 'week', { time: true }) : [];
+      const partial = new Map(weeks.map((w) => [w, daysInRange(w, range!.from, range!.to)] as const).filter(([, n]) => n < 7)
+        .map(([w, n]) => [w, ctx.cutWeek?.(n) ?? `${n}/7`]));
+      return seriesOption(result, {
+        type: plan.series, x: plan.x, by: plan.by, metrics: plan.metrics, labels, xIsTime: isGrain(plan.x),
+        xOrder: isGrain(plan.x) ? undefined : order(plan.x), byOrder: plan.by ? order(plan.by) : undefined, prevLabel: words.prev,
+        ...(partial.size ? { partial } : {}),
+      });
+    }
     case 'pie': return pieOption(result, { dim: plan.dim, metric: plan.metric, labels, share: ctx.additive?.(plan.metric) ?? true, focus: focusOn(plan.dim) });
     case 'funnel': return funnelOption(result, { dim: plan.dim, metric: plan.metric, labels, order: order(plan.dim) });
     case 'heatmap': {

@@ -68,7 +68,8 @@ export function chartAfterEdit(before: Interpretation, chart: ChartKind | null, 
 
 /** The result a turn shows: what `ask` or `metrics` returned. */
 export interface ResultColumn { id: string; labelZh: string; labelEn: string; type: string }
-export interface ChatResult { columns: ResultColumn[]; rows: Record<string, unknown>[]; totals: Record<string, unknown> | null; asOf: string }
+/** `from` / `to`: the rows' first and last day (null for metrics without a time axis). */
+export interface ChatResult { columns: ResultColumn[]; rows: Record<string, unknown>[]; totals: Record<string, unknown> | null; asOf: string; from?: string | null; to?: string | null }
 
 export interface MarkedWord { text: string; start: number; end: number }
 export interface Choice { label: string; interpretation: Interpretation }

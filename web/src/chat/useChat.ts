@@ -36,7 +36,7 @@ type RawAnswer = AskQuery['ask'];
 /** The `ask` answer as the panel keeps it. Pure. */
 export function toAnswer(a: RawAnswer): ChatAnswer {
   const result: ChatResult | null = a.rows && a.columns
-    ? { columns: a.columns, rows: a.rows as Record<string, unknown>[], totals: (a.totals ?? null) as Record<string, unknown> | null, asOf: a.asOf ?? '' }
+    ? { columns: a.columns, rows: a.rows as Record<string, unknown>[], totals: (a.totals ?? null) as Record<string, unknown> | null, asOf: a.asOf ?? '', from: a.from ?? null, to: a.to ?? null }
     : null;
   return {
     status: a.status,
@@ -126,7 +126,7 @@ export function useChat() {
           const r = await request(ChatMetricsDocument, { q: q as never, asOf: asOf ?? null });
           const m = r.metrics;
           shown.value = { interpretation: q, chart };
-          return { ...base, asOf: m.asOf, result: { columns: m.columns, rows: m.rows as Record<string, unknown>[], totals: (m.totals ?? null) as Record<string, unknown> | null, asOf: m.asOf } };
+          return { ...base, asOf: m.asOf, result: { columns: m.columns, rows: m.rows as Record<string, unknown>[], totals: (m.totals ?? null) as Record<string, unknown> | null, asOf: m.asOf, from: m.from ?? null, to: m.to ?? null } };
         } catch (e) {
           if (e instanceof GraphQLRequestError && e.code === 'FORBIDDEN') return { ...base, status: 'FORBIDDEN', message: e.message };
           throw e;

@@ -305,7 +305,7 @@ export type AskQueryVariables = Exact<{
 }>;
 
 
-export type AskQuery = { ask: { conversationId: string, status: AskStatus, interpretation: unknown, restatement: string, language: string, graphql: string | null, variables: unknown, chart: ChartKind | null, requeried: boolean, rows: Array<unknown> | null, totals: unknown, asOf: string | null, message: string | null, suggestions: Array<string>, columns: Array<{ id: string, labelZh: string, labelEn: string, type: string, lang: string | null }> | null, unknownWords: Array<{ text: string, start: number, end: number }>, choices: Array<{ label: string, interpretation: unknown }>, focus: { dimension: string, values: Array<string> } | null, tenure: { months: number, within: boolean } | null } };
+export type AskQuery = { ask: { conversationId: string, status: AskStatus, interpretation: unknown, restatement: string, language: string, graphql: string | null, variables: unknown, chart: ChartKind | null, requeried: boolean, rows: Array<unknown> | null, totals: unknown, asOf: string | null, from: string | null, to: string | null, message: string | null, suggestions: Array<string>, columns: Array<{ id: string, labelZh: string, labelEn: string, type: string, lang: string | null }> | null, unknownWords: Array<{ text: string, start: number, end: number }>, choices: Array<{ label: string, interpretation: unknown }>, focus: { dimension: string, values: Array<string> } | null, tenure: { months: number, within: boolean } | null } };
 
 export type ChatMetricsQueryVariables = Exact<{
   q: MetricQuery;
@@ -313,7 +313,7 @@ export type ChatMetricsQueryVariables = Exact<{
 }>;
 
 
-export type ChatMetricsQuery = { metrics: { rows: Array<unknown>, totals: unknown, asOf: string, columns: Array<{ id: string, labelZh: string, labelEn: string, type: string, lang: string | null }> } };
+export type ChatMetricsQuery = { metrics: { rows: Array<unknown>, totals: unknown, asOf: string, from: string | null, to: string | null, columns: Array<{ id: string, labelZh: string, labelEn: string, type: string, lang: string | null }> } };
 
 export type CreateEmbedMutationVariables = Exact<{
   input: CreateEmbedInput;
@@ -632,6 +632,8 @@ export const AskDocument = new TypedDocumentString(`
     rows
     totals
     asOf
+    from
+    to
     unknownWords {
       text
       start
@@ -667,6 +669,8 @@ export const ChatMetricsDocument = new TypedDocumentString(`
     rows
     totals
     asOf
+    from
+    to
   }
 }
     `) as unknown as TypedDocumentString<ChatMetricsQuery, ChatMetricsQueryVariables>;

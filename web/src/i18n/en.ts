@@ -74,7 +74,7 @@ const en: typeof zh = {
     update: 'Save as new version', close: 'Close', page: 'Page',
   },
   chat: {
-    open: 'Ask', title: 'Ask the data', newConversation: 'New conversation', close: 'Close', send: 'Send', you: 'You',
+    cutWeek: '{n} of its 7 days in the range', open: 'Ask', title: 'Ask the data', newConversation: 'New conversation', close: 'Close', send: 'Send', you: 'You',
     placeholder: 'Ask in English or Chinese, e.g. churn rate by city in Guangdong (Enter sends, Shift+Enter for a new line)',
     intro: 'Ask in one sentence: metric, region, time, grouping. Follow up to refine: "only Shenzhen", "by month", "as a bar chart".',
     ex1: 'churn rate by city in Guangdong', ex2: 'ARPU of GoTone by month, last 12 months', ex3: 'conversion rate by channel last month', ex4: 'survival curve by brand',

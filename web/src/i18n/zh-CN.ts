@@ -74,7 +74,7 @@ export default {
     update: '保存为新版本', close: '关闭', page: '页面',
   },
   chat: {
-    open: '问数', title: '问数', newConversation: '新对话', close: '关闭', send: '发送', you: '我',
+    cutWeek: '只含所选时间内的{n}天', open: '问数', title: '问数', newConversation: '新对话', close: '关闭', send: '发送', you: '我',
     placeholder: '用中文或英文提问，例如：广东各地市的离网率（Enter 发送，Shift+Enter 换行）',
     intro: '一句话提问：指标、区域、时间、分组都可以说。可以接着追问，如“只看深圳”“按月”“换成柱状图”。',
     ex1: '广东各地市的离网率', ex2: '全球通用户的ARPU 按月 近12个月', ex3: '上个月各渠道的转化率', ex4: '按品牌的存活曲线',
