@@ -53,7 +53,7 @@ export const METRICS: Metric[] = [
     synonyms: ['触达客户', '触达用户数', 'reach', 'customers reached'], formula: 'distinct subscribers contacted', sql: () => 'uniqExact(sub_id)',
     noRollup: 'distinct subscribers do not add up across the rollups\' rows (see cubes.ts)' },
   { id: 'conversions', labelZh: '成功数', labelEn: 'Conversions', cube: 'contacts', kind: 'additive', format: 'integer', higherIsBetter: true,
-    synonyms: ['成功次数', '转化数', '办理成功数', 'conversion count', 'successes'], sql: () => 'countIf(converted = 1)', rollupSql: () => 'sum(conversions)' },
+    synonyms: ['成功次数', '转化数', '办理成功数', 'conversion count', 'successes', 'converted'], sql: () => 'countIf(converted = 1)', rollupSql: () => 'sum(conversions)' },
   { id: 'conversion_rate', labelZh: '转化率', labelEn: 'Conversion rate', cube: 'contacts', kind: 'ratio', format: 'percent', higherIsBetter: true,
     synonyms: ['成功率', '营销成功率', 'success rate', 'conversion'], formula: 'conversions ÷ contacts', sql: () => div('countIf(converted = 1)', 'count()'),
     rollupSql: () => div('sum(conversions)', 'sum(contacts)') },

@@ -791,7 +791,14 @@ describe('a pie only for parts of a whole', () => {
     const a = answered('收入构成')
     expect(a.chart).toBe('kpi')
     expect(a.restatement).toContain('饼图要有分组')
-    expect(answered('what share of subscribers churned last month').restatement).toContain('A pie needs a grouping')
+    // a count whose share of its whole the model has as a rate: that rate (what share churned is the churn rate)
+    const churned = answered('what share of subscribers churned last month')
+    expect([churned.chart, churned.interpretation!.metrics]).toEqual(['kpi', ['churn_rate']])
+    expect(churned.restatement).toContain('(The share that is churned subscribers is the churn rate.)')
+    expect(interp('what percentage of contacts converted').metrics).toEqual(['conversion_rate'])
+    expect(interp('上个月成功数占比').metrics).toEqual(['conversion_rate'])
+    // a pie asked by name of a count with nothing to divide stays the count, said so
+    expect(answered('离网用户饼图').restatement).toContain('饼图要有分组')
   })
 })
 

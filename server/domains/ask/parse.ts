@@ -44,6 +44,10 @@ const PEOPLE = /^(用户|客户|users|customers|subscribers|people)$/;
 const COUNTED_CONTACTS = new Set(['purpose', 'direction']);
 /** counts of customers of a kind (reached, new, churned, targeted): a count word beside one asks for it */
 const COUNTS_OF_CUSTOMERS = new Set(['reached_customers', 'new_subscribers', 'churned_subscribers', 'campaign_targeted']);
+/** a count's share of its whole, as the model has it (what share churned: the churn rate) */
+const RATE_OF_COUNT: Record<string, { rate: string; whole: string }> = {
+  churned_subscribers: { rate: 'churn_rate', whole: 'subscribers' }, conversions: { rate: 'conversion_rate', whole: 'contacts' },
+};
 /** a total asked as an average (average revenue, 平均成本): the average the model has, said so; other totals are asked about */
 const AVERAGE_OF: Record<string, string> = { revenue: 'arpu', cost: 'cost_per_contact' };
 /** scores kept in bands (95–100 … <40): 高 / 低 beside them is not a ranking */
@@ -1327,6 +1331,14 @@ function pieFit(q: MetricQuery, env: Env, zh: boolean, explicitPie: boolean): { 
   const named = members.filter((f) => !REGION_DIMS.has(f.dimension));
   const f = q.metrics.length === 1 ? (named.length === 1 ? named[0] : named.length === 0 && members.length === 1 && members[0].values.length === 1 ? members[0] : null) : null;
   if (!f) {
+    // what share churned (离网用户占比, what share of contacts converted): the rate the model has of that count
+    // (what percentage of contacts converted: the whole named beside the count is the rate's own denominator)
+    const counted = q.metrics.find((m) => RATE_OF_COUNT[m]);
+    const rate = counted && !explicitPie && q.metrics.every((m) => m === counted || m === RATE_OF_COUNT[counted].whole) ? RATE_OF_COUNT[counted].rate : undefined;
+    if (rate) {
+      const [count, r] = [counted!, rate].map((m) => env.lex.label({ kind: 'metric', id: m }, env.lang));
+      return { q: { ...q, metrics: [rate], orderBy: null }, chart: null, note: zh ? `（${count}的占比即${r}。）` : `(The share that is ${count.toLowerCase()} is the ${r.toLowerCase()}.)` };
+    }
     return { q, chart: null, note: zh ? '（饼图要有分组，例如“按品牌”“各地市”。）' : '(A pie needs a grouping, e.g. "by brand" or "by city".)' };
   }
   const rest = q.filters!.filter((x) => x !== f);
