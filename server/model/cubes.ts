@@ -59,6 +59,7 @@ const CHANNEL_CLASS = `if(channel IN (${ELECTRONIC_CHANNELS.map((c) => `'${c}'`)
 export const CUBES: Cube[] = [
   { id: 'base', table: 'subscriber_months', executor: 'sql', time: { column: 'month', finest: 'month' }, dimensions: {
     ...SUBSCRIBER_DIMS, value_tier: 'value_tier', quadrant: 'quadrant', tenure_months: 'tenure_months',
+    subscriber_status: "if(is_new = 1, 'new', 'existing')",
     rfm_r: 'rfm_r', rfm_f: 'rfm_f', rfm_m: 'rfm_m', rfm_cell: "concat('R', toString(rfm_r), 'F', toString(rfm_f), 'M', toString(rfm_m))",
   }, rollups: [{
     table: 'base_monthly',

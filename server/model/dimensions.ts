@@ -97,6 +97,11 @@ export const DIMENSIONS: Dimension[] = [
     m('35_44', '35–44岁', '35–44'), m('45_59', '45–59岁', '45–59'), m('60plus', '60岁及以上', '60+'),
   ] },
   { id: 'gender', labelZh: '性别', labelEn: 'Gender', members: [m('male', '男', 'Male'), m('female', '女', 'Female')] },
+  // in the month of each subscriber-month: activated in it (新入网), or in the base at its start (存量); seeds/derive.ts is_new
+  { id: 'subscriber_status', labelZh: '新老用户', labelEn: 'New or existing', synonyms: ['新老客户', '新用户和老用户', '新客户和老客户', '新老', 'new vs existing', 'new and existing', 'new or existing', 'new versus existing'], members: [
+    m('new', '新入网用户', 'New', ['新入网', '当月新入网']),
+    m('existing', '存量用户', 'Existing', ['存量', '存量客户', '老用户', '老客户', 'existing subscribers', 'existing customers', 'existing users', 'existing']),
+  ] },
   { id: 'tenure_months', labelZh: '在网月数', labelEn: 'Tenure (months)', synonyms: ['网龄', 'tenure'], source: 'numeric', ordered: true },
   { id: 'channel', labelZh: '渠道', labelEn: 'Channel', synonyms: ['各渠道', 'channels'], members: CHANNELS },
   { id: 'channel_class', labelZh: '渠道类别', labelEn: 'Channel class', members: [

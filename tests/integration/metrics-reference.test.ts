@@ -127,8 +127,10 @@ function expectMetric(id: string, actual: unknown, expected: number | null, wher
 
 // ── references ──────────────────────────────────────────────────────────────────────
 /** Raw columns per dimension id, per cube (what the raw tables call them). */
-const RAW_COLUMN: Record<CubeId, Record<string, string>> = {
-  base: { city: 'city', province: 'province', brand: 'brand', contract_type: 'contract_type' },
+const RAW_COLUMN: Record<CubeId, Record<string, string | ((alias: string) => string)>> = {
+  // new or existing in the period (a month): activated within it, from the subscriber's own activation day
+  base: { city: 'city', province: 'province', brand: 'brand', contract_type: 'contract_type',
+    subscriber_status: (a) => `if(${a}activated_on >= {s:Date} AND ${a}activated_on <= {e:Date}, 'new', 'existing')` },
   contacts: { city: 'city', province: 'province', brand: 'brand', channel: 'channel', purpose: 'purpose' },
   campaigns: { city: 'city', province: 'province', list_type: 'list_type', campaign_kind: 'kind' },
 };
@@ -149,9 +151,9 @@ function reference(cube: CubeId, spec: RefSpec, p: Period, stockAt?: string): Pr
 }
 
 async function computeReference(cube: CubeId, spec: RefSpec, p: Period, stockAt?: string): Promise<Map<string, Cell>> {
-  const cols = RAW_COLUMN[cube];
-  const k = (alias = '') => (spec.dim ? `toString(${alias}${cols[spec.dim]})` : `''`);
-  const where = (alias = '') => (spec.filter ? ` AND ${alias}${cols[spec.filter.dim]} IN {fv:Array(String)}` : '');
+  const col = (dim: string, alias: string) => { const c = RAW_COLUMN[cube][dim]; return typeof c === 'function' ? c(alias) : `${alias}${c}`; };
+  const k = (alias = '') => (spec.dim ? `toString(${col(spec.dim, alias)})` : `''`);
+  const where = (alias = '') => (spec.filter ? ` AND ${col(spec.filter.dim, alias)} IN {fv:Array(String)}` : '');
   const params = { s: p.from, e: p.to, fv: spec.filter?.values ?? [], stock: stockAt ?? p.to };
   const out = new Map<string, Cell>();
 
@@ -304,6 +306,10 @@ const SCENARIOS: Record<CubeId, Scenario[]> = {
     { name: 'Guangdong cities × month', ...RD, timeRange: R, dim: 'city', grain: 'month', filter: { dim: 'province', values: [GD] } },
     { name: 'by quarter, range cut mid-quarter (2024-11..2025-04)', from: '2024-11-01', to: '2025-04-30', timeRange: { from: '2024-11', to: '2025-04' }, grain: 'quarter' },
     { name: 'one month (2024-08)', from: '2024-08-01', to: '2024-08-31', timeRange: { from: '2024-08', to: '2024-08' } },
+    // new or existing is a subscriber-month's (activated in that month): the reference takes each month on its own
+    { name: 'new or existing, one month (2025-03)', from: '2025-03-01', to: '2025-03-31', timeRange: { from: '2025-03', to: '2025-03' }, dim: 'subscriber_status' },
+    { name: 'new or existing × month', ...RD, timeRange: R, dim: 'subscriber_status', grain: 'month' },
+    { name: 'existing only (a filter), by city', from: '2025-02-01', to: '2025-02-28', timeRange: { from: '2025-02', to: '2025-02' }, dim: 'city', filter: { dim: 'subscriber_status', values: ['existing'] } },
   ],
   contacts: [
     { name: 'national, 2025-01..04', ...RD, timeRange: R },

@@ -45,6 +45,8 @@ const COUNTED_CONTACTS = new Set(['purpose', 'direction']);
 /** counts of customers of a kind (reached, new, churned, targeted): a count word beside one asks for it */
 const COUNTS_OF_CUSTOMERS = new Set(['reached_customers', 'new_subscribers', 'churned_subscribers', 'campaign_targeted']);
 /** a count's share of its whole, as the model has it (what share churned: the churn rate) */
+/** what the new subscribers' own figures are asked of (新用户的ARPU): per subscriber usage and its total */
+const NEW_SUBSCRIBERS_OF = new Set(['arpu', 'mou', 'dou', 'revenue']);
 const RATE_OF_COUNT: Record<string, { rate: string; whole: string }> = {
   churned_subscribers: { rate: 'churn_rate', whole: 'subscribers' }, conversions: { rate: 'conversion_rate', whole: 'contacts' },
 };
@@ -411,6 +413,11 @@ export function interpret(given: Token[], env: Env, forced: Forced = new Map(), 
   }
   // 2024年入网用户的存活率: the activations name the cohort whose survival is asked, not a second metric
   if (metrics.includes('new_subscribers') && metrics.some((m) => metricOf(m)?.cube === 'survival')) metrics = metrics.filter((m) => m !== 'new_subscribers');
+  // 新用户的ARPU, 新入网用户的DOU: the new subscribers' usage, not their count beside everyone's (subscriber_status new);
+  // their churn rate has no base at the month's start, so 新用户的离网率 stays the two figures
+  const ofNew = !followup && !env.prev ? usedMetricToks.find((k) => qMetric(k) === 'new_subscribers' && tokens[k + 1]?.text === '的'
+    && usedMetricToks.includes(k + 2) && NEW_SUBSCRIBERS_OF.has(qMetric(k + 2))) : undefined;
+  if (ofNew !== undefined) metrics = metrics.filter((m) => m !== 'new_subscribers');
   // the mix of a dimension with no metric named (男女比例, 渠道构成) counts, as a bare count does:
   // subscribers, or contacts when a dimension named is a contact's
   const shareAsked = tokens.some((_, k) => kinds[k] === 'chart' && ofKind(senses(k), 'chart').some((c) => c.id === 'pie'));
@@ -593,6 +600,7 @@ export function interpret(given: Token[], env: Env, forced: Forced = new Map(), 
     }
     mentions.push({ tok: k, dim: dims[0], ids: isMember ? cands.get(dims[0])! : null, mode: modes[k] });
   }
+  if (ofNew !== undefined) mentions.push({ tok: ofNew, dim: 'subscriber_status', ids: ['new'], mode: null });
   if (incompatible.length) {
     const x = incompatible[0];
     const ml = metrics.map((m) => env.lex.label({ kind: 'metric', id: m }, env.lang)).join(zh ? '、' : ', ');
