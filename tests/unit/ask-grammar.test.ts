@@ -443,6 +443,14 @@ describe('never silently wrong', () => {
     // the count stays the count; beside 和 (and) it is a second figure
     expect(interp('各省新增用户').metrics).toEqual(['new_subscribers'])
     expect(interp('新增用户和ARPU').metrics).toEqual(['new_subscribers', 'arpu'])
+    // the RFM analysis named: the distribution over R × F; 留存 alone is the survival; a segment's size its subscribers
+    expect([answered('RFM分析').chart, interp('RFM分析').groupBy]).toEqual(['heatmap', ['rfm_r', 'rfm_f']])
+    expect(interp('RFM analysis').metrics).toEqual(['subscribers'])
+    expect(interp('哪个入网渠道的用户留存最好')).toMatchObject({ metrics: ['survival_rate'], groupBy: ['acquisition_channel'] })
+    expect(interp('segment sizes')).toMatchObject({ metrics: ['subscribers'], groupBy: ['sub_segment'] })
+    expect(interp('收入规模').metrics).toEqual(['revenue'])
+    // a move between segments is the migration (the segments page's sankey), said so
+    expect(ask('how many subscribers moved from VIP to drop').message).toContain('Segment migration is not a metric the chat can query')
     // which kind of customer: the customer type
     expect(interp('哪类客户投诉最多')).toMatchObject({ metrics: ['contacts'], groupBy: ['customer_type'], filters: [{ dimension: 'purpose', values: ['complaint'] }], orderBy: { metric: 'contacts', direction: 'desc' } })
     expect(interp('what kind of customers complain the most')).toMatchObject({ metrics: ['contacts'], groupBy: ['customer_type'], orderBy: { direction: 'desc' } })

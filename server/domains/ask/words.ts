@@ -221,7 +221,7 @@ export const OOS_WORDS: [string, string][] = [
     .map((w) => [w, 'page:contract'] as [string, string]),
   ...['入网批次', '批次留存', '留存热力图', '队列留存', '入网队列留存', '批次留存率', 'cohort retention', 'retention heatmap', 'retention by cohort']
     .map((w) => [w, 'page:cohort'] as [string, string]),
-  ...['分群迁移', '迁移', '桑基图', 'segment migration', 'migration', 'sankey']
+  ...['分群迁移', '迁移', '桑基图', 'segment migration', 'migration', 'sankey', '迁入', '迁出', 'moved from', 'moved to', 'migrated', 'moved between']
     .map((w) => [w, 'page:migration'] as [string, string]),
   // people: the data is by channel, never by employee (who is the best account manager)
   ...['员工', '营业员', '坐席', '话务员', '销售人员', '业务员', '哪个客户经理', '哪位客户经理', '最好的客户经理', '客户经理排名', '客户经理个人',
@@ -275,7 +275,9 @@ export const PER_CONTACT = ['per contact', '每次接触', '每接触', 'per int
 /** a question about causes: read as the data asked, with a note that causes are not inferred (function words otherwise) */
 export const WHY_WORDS = ['为什么', '为何', '为啥', '咋', '什么原因', '原因', '怎么回事', '导致', '造成', 'why', 'how come', 'what caused', 'what drives', 'what is driving'];
 /** the distribution over a dimension with no metric named (RFM分布, 各省用户分布): a count, drawn as the grouping suits */
-export const DISTRIBUTION_WORDS = new Set(['分布', '分布情况', 'distribution', ...PREFERENCE_WORDS]);
+/** the RFM analysis named as such (RFM分析, RFM model): the subscribers' distribution over R × F, as 分布 asks */
+const RFM_ANALYSIS = ['rfm分析', 'rfm模型', 'rfm analysis', 'rfm model'];
+export const DISTRIBUTION_WORDS = new Set(['分布', '分布情况', 'distribution', ...PREFERENCE_WORDS, ...RFM_ANALYSIS]);
 /** an average lifetime asked: answered with the median (CSL), and said so (parse.ts) — a mean needs every end date */
 export const MEAN_LIFETIME_WORDS = ['平均在网时长', '平均在网时间', '平均在网月数', '平均生命周期', '平均客户生命周期', 'average tenure', 'average lifetime', 'average customer lifetime', 'mean lifetime'];
 
@@ -335,7 +337,7 @@ export const EXTRA_SENSES: [string, Sense][] = [
   // how many are left (入网一年后还剩多少, still active after 12 months): the survival curve, at the tenure named
   ...(['还剩多少', '还剩', '还剩下', '还在网', '仍在网', '还在网的', '还在网的比例', '还留着', 'still active', 'still with us', 'remain active', 'still around', 'are still active']
     .map((w) => [w, { kind: 'metric', id: 'survival_rate', asks: true }] as [string, Sense])),
-  ...(['存活', '存活分析', '生存分析', '生存率', 'km曲线', '存活率曲线', '留存率', '用户留存率', '客户留存率', 'survival analysis', 'survival rates', 'kaplan meier curve'].map((w) => [w, { kind: 'metric', id: 'survival_rate' }] as [string, Sense])),
+  ...(['存活', '存活分析', '生存分析', '生存率', 'km曲线', '存活率曲线', '留存率', '用户留存率', '客户留存率', '留存', 'survival analysis', 'survival rates', 'kaplan meier curve'].map((w) => [w, { kind: 'metric', id: 'survival_rate' }] as [string, Sense])),
   ...(['中位生命周期', '生命周期长度', 'median customer lifetime', 'median'].map((w) => [w, { kind: 'metric', id: 'median_lifetime' }] as [string, Sense])),
   ...(MEAN_LIFETIME_WORDS.map((w) => [w, { kind: 'metric', id: 'median_lifetime' }] as [string, Sense])),
   // how long (customers stay): the lifetime, unless a metric is named (平均处理时长多久 is the handle time)
@@ -371,7 +373,7 @@ export const EXTRA_SENSES: [string, Sense][] = [
   ...(['入网用户', '入网用户数', '入网客户'].map((w) => [w, { kind: 'metric', id: 'new_subscribers' }] as [string, Sense])),
   ['入网', { kind: 'dimension', id: 'acquisition_channel' }],
   ...(['接触', '次数', '接触的次数', 'contact', 'interactions', 'touches'].map((w) => [w, { kind: 'metric', id: 'contacts', weak: true }] as [string, Sense])),
-  ...(['customers', 'users', 'subscribers', 'customer', 'user', '多少用户', '用户', '客户', 'subs', 'our base', 'base', 'customer base', 'user base', 'the base']
+  ...(['customers', 'users', 'subscribers', 'customer', 'user', '多少用户', '用户', '客户', 'subs', 'our base', 'base', 'customer base', 'user base', 'the base', 'size', 'sizes', '规模']
     .map((w) => [w, { kind: 'metric', id: 'subscribers', weak: true }] as [string, Sense])),
   // reached (短信营业厅触达了多少客户, how many customers did we reach): the customers reached, counted by the count word beside it (parse.ts)
   ...(['触达', '触达了', '触达的', '触达到', 'reached', 'reach out to', 'reached out to'].map((w) => [w, { kind: 'metric', id: 'reached_customers' }] as [string, Sense])),
@@ -422,7 +424,7 @@ export const EXTRA_SENSES: [string, Sense][] = [
   ...(['信用名单', '名单类别', 'credit list', 'credit lists'].map((w) => [w, { kind: 'dimension', id: 'credit_list' }] as [string, Sense])),
   ...(['合约期', 'contract type'].map((w) => [w, { kind: 'dimension', id: 'contract_type' }] as [string, Sense])),
   ...(['渠道类别', '渠道大类', 'channel class', 'channel type', 'electronic vs physical'].map((w) => [w, { kind: 'dimension', id: 'channel_class' }] as [string, Sense])),
-  ...(['rfm分群', 'rfm cell', 'rfm cells', 'rfm segment', 'rfm score', 'rfm scores', 'rfm得分', 'rfm评分', 'rfm分数'].map((w) => [w, { kind: 'dimension', id: 'rfm_cell' }] as [string, Sense])),
+  ...(['rfm分群', 'rfm cell', 'rfm cells', 'rfm segment', 'rfm score', 'rfm scores', 'rfm得分', 'rfm评分', 'rfm分数', ...RFM_ANALYSIS].map((w) => [w, { kind: 'dimension', id: 'rfm_cell' }] as [string, Sense])),
   // one RFM score by name (subscribers by RFM recency score): the score, not the capability score
   ...(['r', 'f', 'm'] as const).flatMap((x) => {
     const [zh, en] = ({ r: ['最近充值', 'recency'], f: ['活跃频次', 'frequency'], m: ['消费金额', 'monetary'] } as const)[x];
