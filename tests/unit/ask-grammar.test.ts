@@ -451,6 +451,13 @@ describe('never silently wrong', () => {
     expect(interp('收入规模').metrics).toEqual(['revenue'])
     // a move between segments is the migration (the segments page's sankey), said so
     expect(ask('how many subscribers moved from VIP to drop').message).toContain('Segment migration is not a metric the chat can query')
+    // satisfaction or loyalty alone: their bands are what is recorded, so their distribution; ranked, there is no average, said so
+    const sat = answered('各地市的服务满意度')
+    expect([sat.chart, sat.interpretation]).toMatchObject(['heatmap', { metrics: ['subscribers'], groupBy: ['city', 'satisfaction_band'] }])
+    expect(interp('各品牌的忠诚度')).toMatchObject({ metrics: ['subscribers'], groupBy: ['brand', 'loyalty_band'] })
+    const low = ask('满意度最低的地市')
+    expect([low.status, low.message]).toEqual(['CLARIFY', expect.stringContaining('没有平均分，排不了名')])
+    expect(ask('which city has the lowest satisfaction').message).toContain('with no average to rank by')
     // which kind of customer: the customer type
     expect(interp('哪类客户投诉最多')).toMatchObject({ metrics: ['contacts'], groupBy: ['customer_type'], filters: [{ dimension: 'purpose', values: ['complaint'] }], orderBy: { metric: 'contacts', direction: 'desc' } })
     expect(interp('what kind of customers complain the most')).toMatchObject({ metrics: ['contacts'], groupBy: ['customer_type'], orderBy: { direction: 'desc' } })

@@ -45,6 +45,8 @@ const COUNTED_CONTACTS = new Set(['purpose', 'direction']);
 /** counts of customers of a kind (reached, new, churned, targeted): a count word beside one asks for it */
 const COUNTS_OF_CUSTOMERS = new Set(['reached_customers', 'new_subscribers', 'churned_subscribers', 'campaign_targeted']);
 /** a count's share of its whole, as the model has it (what share churned: the churn rate) */
+/** scores recorded only in bands: named alone, their distribution */
+const SCORE_BANDS = new Set(['satisfaction_band', 'loyalty_band']);
 /** what the new subscribers' own figures are asked of (新用户的ARPU): per subscriber usage and its total */
 const NEW_SUBSCRIBERS_OF = new Set(['arpu', 'mou', 'dou', 'revenue']);
 const RATE_OF_COUNT: Record<string, { rate: string; whole: string }> = {
@@ -441,6 +443,19 @@ export function interpret(given: Token[], env: Env, forced: Forced = new Map(), 
     const counted = tokens.some((_, k) => kinds[k] === 'member' && ofKind(senses(k), 'member').some((m) => COUNTED_CONTACTS.has(m.dimension)));
     if (only.length === 1) metrics = [only[0].id];
     else if (counted && only.some((m) => m.id === 'contacts')) metrics = ['contacts'];
+    // satisfaction or loyalty with no metric (各地市的满意度): their bands are what is recorded, so their
+    // distribution (subscribers by band); ranked (满意度最低的地市) there is no average to rank by, said so
+    const banded = namedDims.some((ds) => ds.some((d) => SCORE_BANDS.has(d)));
+    if (!metrics.length && banded) {
+      if (tokens.some((_, k) => kinds[k] === 'order')) {
+        return {
+          kind: 'clarify', needMetric: true, marks: [],
+          message: zh ? '满意度和忠诚度按档记录（95–100、80–95、60–80、40–60、<40），没有平均分，排不了名：可以问“各地市的满意度分布”，或某一档的用户数，例如“各地市满意度<40的用户数”。'
+            : 'Satisfaction and loyalty are recorded in bands (95–100, 80–95, 60–80, 40–60, <40), with no average to rank by: ask for their distribution, e.g. "satisfaction by city", or one band\'s subscribers, e.g. "subscribers with satisfaction below 40 by city".',
+        };
+      }
+      metrics = ['subscribers'];
+    }
   }
   if (!metrics.length) {
     const anything = tokens.some((_, k) => isContent(k));

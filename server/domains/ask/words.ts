@@ -401,7 +401,7 @@ export const EXTRA_SENSES: [string, Sense][] = [
   // where they come from (where do new customers come from, 新用户从哪里来): the channel subscribers joined
   // through; of contacts (where do complaints come from), the channel they came in by
   ...COME_FROM.flatMap((w) => [[w, { kind: 'dimension', id: 'acquisition_channel' }], [w, { kind: 'dimension', id: 'channel' }]] as [string, Sense][]),
-  ...(['满意度档', '满意度档位', '满意度分档', '满意度等级', '满意度得分', '满意度分数', '满意度区间', 'satisfaction bands', 'satisfaction level', 'satisfaction levels', 'satisfaction score', 'satisfaction scores']
+  ...(['满意度档', '满意度档位', '满意度分档', '满意度等级', '满意度得分', '满意度分数', '满意度区间', '服务满意度', '客户满意度', '用户满意度', 'customer satisfaction', 'csat', 'satisfaction bands', 'satisfaction level', 'satisfaction levels', 'satisfaction score', 'satisfaction scores']
     .map((w) => [w, { kind: 'dimension', id: 'satisfaction_band' }] as [string, Sense])),
   ...(['忠诚度档', '忠诚度档位', '忠诚度分档', '忠诚度等级', '忠诚度得分', '忠诚度分数', '忠诚度区间', 'loyalty bands', 'loyalty level', 'loyalty levels', 'loyalty score', 'loyalty scores']
     .map((w) => [w, { kind: 'dimension', id: 'loyalty_band' }] as [string, Sense])),
