@@ -458,6 +458,14 @@ describe('never silently wrong', () => {
     const low = ask('满意度最低的地市')
     expect([low.status, low.message]).toEqual(['CLARIFY', expect.stringContaining('没有平均分，排不了名')])
     expect(ask('which city has the lowest satisfaction').message).toContain('with no average to rank by')
+    // follow-ups: and X adds X; compare with last year is the comparison, not last year's range
+    const byProvince = answered('churn rate by province')
+    expect(answered('and ARPU', byProvince).interpretation!.metrics).toEqual(['churn_rate', 'arpu'])
+    expect(answered('还有ARPU', answered('广东各地市的离网率')).interpretation!.metrics).toEqual(['churn_rate', 'arpu'])
+    const yoy = answered('compare with last year', byProvince).interpretation!
+    expect([yoy.compare, yoy.timeRange]).toEqual(['yoy', undefined])
+    expect(answered('compare to last month', byProvince).interpretation!.compare).toBe('mom')
+    expect(answered('and Shenzhen', answered('churn rate in Guangzhou')).interpretation!.filters).toEqual([{ dimension: 'city', op: 'in', values: ['440100', '440300'] }])
     // which kind of customer: the customer type
     expect(interp('哪类客户投诉最多')).toMatchObject({ metrics: ['contacts'], groupBy: ['customer_type'], filters: [{ dimension: 'purpose', values: ['complaint'] }], orderBy: { metric: 'contacts', direction: 'desc' } })
     expect(interp('what kind of customers complain the most')).toMatchObject({ metrics: ['contacts'], groupBy: ['customer_type'], orderBy: { direction: 'desc' } })

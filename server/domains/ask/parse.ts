@@ -45,6 +45,8 @@ const COUNTED_CONTACTS = new Set(['purpose', 'direction']);
 /** counts of customers of a kind (reached, new, churned, targeted): a count word beside one asks for it */
 const COUNTS_OF_CUSTOMERS = new Set(['reached_customers', 'new_subscribers', 'churned_subscribers', 'campaign_targeted']);
 /** a count's share of its whole, as the model has it (what share churned: the churn rate) */
+/** a follow-up opening with these adds what it names (and ARPU) */
+const LEAD_AND = new Set(['and', '还有', '以及', '及']);
 /** scores recorded only in bands: named alone, their distribution */
 const SCORE_BANDS = new Set(['satisfaction_band', 'loyalty_band']);
 /** what the new subscribers' own figures are asked of (新用户的ARPU): per subscriber usage and its total */
@@ -231,7 +233,8 @@ export function interpret(given: Token[], env: Env, forced: Forced = new Map(), 
   const kindGroup = (k: number) => (kinds[k] === 'time' ? 'time' : kinds[k]);
   // a follow-up that opens with 和 / 跟 / vs (和广州电信比一下, vs Telstra) sets what it names beside what is shown
   const lead = kinds.findIndex((x) => x !== 'stop');
-  const leadAdd = !!env.prev && lead >= 0 && kinds[lead] === 'connector' && JOIN_BESIDE.has(tokens[lead].text);
+  // as does one that opens with and (and ARPU, 还有ARPU): what it names joins what is shown
+  const leadAdd = !!env.prev && lead >= 0 && kinds[lead] === 'connector' && (JOIN_BESIDE.has(tokens[lead].text) || LEAD_AND.has(tokens[lead].text));
   for (let c = 0; c < N; c++) {
     if (kinds[c] !== 'command' && !(leadAdd && c === lead)) continue;
     const cmd: Extract<Sense, { kind: 'command' }> = kinds[c] === 'command' ? ofKind(senses(c), 'command')[0] : { kind: 'command', id: 'add' };

@@ -129,6 +129,11 @@ export const COMPARES: [string, 'yoy' | 'mom'][] = [
   ['比去年', 'yoy'], ['较去年', 'yoy'], ['与去年相比', 'yoy'], ['和去年比', 'yoy'], ['跟去年比', 'yoy'], ['比上年', 'yoy'],
   ['yoy', 'yoy'], ['year over year', 'yoy'], ['year on year', 'yoy'], ['vs last year', 'yoy'], ['versus last year', 'yoy'], ['compared to last year', 'yoy'],
   ['compared with last year', 'yoy'], ['against last year', 'yoy'], ['same period last year', 'yoy'], ['yoy change', 'yoy'], ['yoy growth', 'yoy'],
+  // asked as a request (compare with last year): the comparison, not last year's range beside an added metric
+  ['compare with last year', 'yoy'], ['compare to last year', 'yoy'], ['compare it with last year', 'yoy'], ['compare it to last year', 'yoy'], ['than last year', 'yoy'],
+  ['compare with the same period last year', 'yoy'], ['compare with a year ago', 'yoy'], ['与去年比', 'yoy'], ['同去年比', 'yoy'], ['和去年同期比', 'yoy'],
+  ['compare with last month', 'mom'], ['compare to last month', 'mom'], ['compare it with last month', 'mom'], ['than last month', 'mom'], ['against last month', 'mom'],
+  ['与上月比', 'mom'], ['与上个月比', 'mom'], ['和上个月比', 'mom'], ['跟上个月比', 'mom'],
   ['环比', 'mom'], ['环比增长', 'mom'], ['环比变化', 'mom'], ['环比增幅', 'mom'], ['比上月', 'mom'], ['较上月', 'mom'], ['与上月相比', 'mom'], ['比上个月', 'mom'],
   ['较上个月', 'mom'], ['与上个月相比', 'mom'], ['和上月比', 'mom'], ['跟上月比', 'mom'],
   ['mom', 'mom'], ['month over month', 'mom'], ['month on month', 'mom'], ['vs last month', 'mom'], ['versus last month', 'mom'],
