@@ -19,7 +19,7 @@ import type { OrderSpec, ThresholdSpec, Token } from './tokenize.ts';
 import type { ChartKind, CommandId, Filter, Focus, Language, MetricQuery, Previous, Sense, TenurePoint } from './types.ts';
 import { applyFollowup, type FollowupEffects, type Mention } from './followup.ts';
 import { comparedMetric, TOTAL } from '../../query/types.ts';
-import { addMonths, parseRange, ymStr } from '../../query/time.ts';
+import { addMonths, monthsBetween, parseRange, ymOf, ymStr } from '../../query/time.ts';
 import { AVERAGE_WORDS, COME_FROM, PIE_NAMES, JOIN_BESIDE, DISTRIBUTION_WORDS, WHY_WORDS, MEAN_LIFETIME_WORDS, MERIT_WORDS, MIX_WORDS, PER_CONTACT, PER_CONVERSION, POSITION_WORDS, RANK_WORDS, UNTIL_NOW } from './words.ts';
 import { changeLabel, dimLabel, metricLabel, thresholdText } from './restate.ts';
 import { defaultChart } from './default-chart.ts';
@@ -44,13 +44,13 @@ const PEOPLE = /^(用户|客户|users|customers|subscribers|people)$/;
 const COUNTED_CONTACTS = new Set(['purpose', 'direction']);
 /** counts of customers of a kind (reached, new, churned, targeted): a count word beside one asks for it */
 const COUNTS_OF_CUSTOMERS = new Set(['reached_customers', 'new_subscribers', 'churned_subscribers', 'campaign_targeted']);
-/** a count's share of its whole, as the model has it (what share churned: the churn rate) */
 /** a follow-up opening with these adds what it names (and ARPU) */
 const LEAD_AND = new Set(['and', '还有', '以及', '及']);
 /** scores recorded only in bands: named alone, their distribution */
 const SCORE_BANDS = new Set(['satisfaction_band', 'loyalty_band']);
 /** what the new subscribers' own figures are asked of (新用户的ARPU): per subscriber usage and its total */
 const NEW_SUBSCRIBERS_OF = new Set(['arpu', 'mou', 'dou', 'revenue']);
+/** a count's share of its whole, as the model has it (what share churned: the churn rate) */
 const RATE_OF_COUNT: Record<string, { rate: string; whole: string }> = {
   churned_subscribers: { rate: 'churn_rate', whole: 'subscribers' }, conversions: { rate: 'conversion_rate', whole: 'contacts' },
 };
@@ -1192,7 +1192,7 @@ export function interpret(given: Token[], env: Env, forced: Forced = new Map(), 
   // six months), not a month's 3.5%: said so, with the way to each month's
   if (q.timeRange && q.metrics.includes('churn_rate') && !(q.groupBy ?? []).some((g) => GRAIN_IDS.has(g))) {
     const r = parseRange(q.timeRange);
-    const months = (+r.toDay.slice(0, 4) - +r.fromDay.slice(0, 4)) * 12 + (+r.toDay.slice(5, 7) - +r.fromDay.slice(5, 7)) + 1;
+    const months = monthsBetween(ymOf(r.fromDay), ymOf(r.toDay)) + 1;
     if (months > 1) {
       notes.push(zh ? `（${months}个月的离网率是这段时间合计的：期间离网用户 ÷ 期初用户，不是月均；每月的离网率请加“按月”。）`
         : `(The churn rate over ${months} months is the period's: churned in them ÷ subscribers at their start, not a monthly average; add "by month" for each month's.)`);
