@@ -6,13 +6,12 @@
  * rate, read from the API, never a mean of the members' rates), the tenure bands (one API
  * query per band, a range filter on tenure_months) and the tables.
  */
-import { rowsOf, num, compact, wholeRow, type Labels, type MetricResultLike, type Row } from './common';
+import { rowsOf, num, compact, wholeRow, REFERENCE_COLOR, type Labels, type MetricResultLike, type Row } from './common';
 import { barsWithLineOption } from './segments';
 import { rankedBarsOption } from './overview';
 
 export const CHURN_RATE = 'churn_rate';
 export const CHURNED = 'churned_subscribers';
-const REFERENCE_COLOR = '#667085';
 
 /** The whole's figure to draw beside its members: a label (全国, 广东省) and the value. */
 export interface Reference { label: string; value: number }

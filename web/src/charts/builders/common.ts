@@ -32,6 +32,8 @@ export interface TableData { columns: TableColumn[]; rows: Row[] }
 
 /** what the viewer picked or asked about: a drilled region, the member a question named */
 export const SELECTED_COLOR = '#e8590c';
+/** a reference mark's grey (the whole's rate dashed across its members, a month marked on a curve) */
+export const REFERENCE_COLOR = '#667085';
 
 /**
  * A grid whose left/right/top/bottom hold its axis labels too: ECharts 6's form of the

@@ -1,5 +1,5 @@
 /** Lifecycle: Kaplan–Meier step curves with Greenwood bands, medians, contract-end churn. */
-import { axis, baseOption, memberColor, exact, num, rowsOf, tooltipLines, type Labels, type MetricResultLike, type Row, type TableData, LABELS_INSIDE } from './common';
+import { axis, baseOption, memberColor, REFERENCE_COLOR, exact, num, rowsOf, tooltipLines, type Labels, type MetricResultLike, type Row, type TableData, LABELS_INSIDE } from './common';
 
 export interface SurvivalCurve {
   key: string;
@@ -62,7 +62,7 @@ export function survivalOption(result: MetricResultLike | null, s: { dim: string
       { name: s.bandLabel(name(c.key)), type: 'line', step: 'end', stack, symbol: 'none', silent: true, lineStyle: { opacity: 0 }, data: c.tenure.map((t, j) => [t, c.low[j]]), tooltip: { show: false } },
       { name: s.bandLabel(name(c.key)), type: 'line', step: 'end', stack, symbol: 'none', silent: true, lineStyle: { opacity: 0 }, areaStyle: { color, opacity: 0.15 }, data: c.tenure.map((t, j) => [t, c.band[j]]), tooltip: { show: false } },
       { name: name(c.key), type: 'line', step: 'end', symbol: 'none', lineStyle: { width: 2, color }, itemStyle: { color }, data: c.tenure.map((t, j) => [t, c.survival[j]]),
-        ...(i === 0 && s.mark != null ? { markLine: { symbol: 'none', silent: true, lineStyle: { type: 'dashed', color: '#667085' }, label: { formatter: `${s.monthsLabel} ${s.mark}`, position: 'end' }, data: [{ xAxis: s.mark }] } } : {}) },
+        ...(i === 0 && s.mark != null ? { markLine: { symbol: 'none', silent: true, lineStyle: { type: 'dashed', color: REFERENCE_COLOR }, label: { formatter: `${s.monthsLabel} ${s.mark}`, position: 'end' }, data: [{ xAxis: s.mark }] } } : {}) },
     ];
   });
   return {

@@ -4,7 +4,7 @@
  * boundaries do not load, the ranked bars of provinces or cities, and the monthly trend with
  * the same months of the previous year.
  */
-import { axis, baseOption, figureLabel, escapeHtml, exact, compact, num, rowsOf, SELECTED_COLOR, tooltipLines, type Labels, type MetricResultLike, type TableData, LABELS_INSIDE } from './common';
+import { axis, baseOption, figureLabel, REFERENCE_COLOR, escapeHtml, exact, compact, num, rowsOf, SELECTED_COLOR, tooltipLines, type Labels, type MetricResultLike, type TableData, LABELS_INSIDE } from './common';
 
 /** Grid position (column, row; row 0 at the top) of each province, by GB/T 2260 code. */
 /**
@@ -237,7 +237,7 @@ export function rankedBarsOption(result: MetricResultLike | null, s: { dim: stri
         markLine: {
           // precision: ECharts rounds a mark line's position to 2 decimals by default (a 3.5% rate drawn at 4%)
           // beneath the bars (z 2) and their figures' white ground (ECharts puts mark lines above, z 5)
-          silent: true, symbol: 'none', precision: 20, z: 1, lineStyle: { color: '#667085', type: 'dashed' },
+          silent: true, symbol: 'none', precision: 20, z: 1, lineStyle: { color: REFERENCE_COLOR, type: 'dashed' },
           label: { formatter: `${s.reference.label} ${compact(labels, s.reference.value, fmt)}`, position: 'end', fontSize: 10, color: '#475467' },
           data: [{ xAxis: s.reference.value }],
         },
